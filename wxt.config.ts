@@ -1,0 +1,44 @@
+import { defineConfig } from 'wxt';
+import { SUPPORTED_MATCHES } from './utils/hosts';
+
+/**
+ * Public half of the extension's signing key. It fixes the Chrome/Edge extension id to
+ * ncbacccphjdeajkcmmpgdhgioganneda for unpacked and self-hosted builds, so agencies can name that
+ * id in ExtensionInstallForcelist and 3rdparty policies. The private half is kept by the
+ * maintainers, never in this repository.
+ */
+const CHROME_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0jjl/MAjORzui3qZyR5mU1YGQnRbZgqJs2ySwTac5nqQTVkA46A1644oIt86P6AS4ZAH2o6VqPzAoQ3VAQON/DRrDSi7Yd1upj11P+njI/NWWaEVsqz3qY0ucToFBBPzzpG4MSIc7hfVEWx78g+XM6RO7/TDTP6ZxghUIbwEDcYlofl2cirjrcfYPGJHfic1HFuspvV8mN8edV3K1QlVw8up0tACoSyYl6Z3SfD20Dd2aYyWkAfiSqThK/hijgziJbSicBXq3bQZvwLrUxh72T6bkmFUeXa6ZXfLb+lpJdildMfy9vcvCvW6pIj5HuTuMoySyHeaeooTxKDF/SWKIwIDAQAB';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Every dependency is a visible import line: no auto-imports (see docs/design.md).
+  imports: false,
+  // One code path for every browser: MV3 everywhere (Firefox ≥ 128 supports what we use).
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    short_name: 'Jaga Netral',
+    description: '__MSG_extDescription__',
+    default_locale: 'id',
+    permissions: ['storage', 'alarms', 'scripting'],
+    host_permissions: [...SUPPORTED_MATCHES],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'jaga-netral@jaganetral.id',
+              strict_min_version: '128.0',
+              // Nothing the user reads or writes leaves the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { key: CHROME_PUBLIC_KEY }),
+  }),
+  zip: {
+    artifactTemplate: 'jaga-netral-{{version}}-{{browser}}.zip',
+    sourcesTemplate: 'jaga-netral-{{version}}-sources.zip',
+  },
+});
