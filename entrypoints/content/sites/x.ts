@@ -1,0 +1,10 @@
+import type { SiteAdapter } from './types';
+
+// Placeholder until this site's adapter lands: recognises nothing, so every action passes.
+const adapter: SiteAdapter = {
+  id: 'x',
+  hosts: ['x.com', 'twitter.com'],
+  selectors: {},
+  detect: () => null,
+};
+export default adapter;
