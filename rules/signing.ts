@@ -1,0 +1,211 @@
+/**
+ * Signed rule-bundle envelopes (`jaga-bundle/1`): pure WebCrypto Ed25519, no Node or browser
+ * specific APIs. Used by the `jaga` CLI (build, verify, keygen) and by the background to check a
+ * downloaded update before it replaces the active bundle.
+ *
+ * Envelope:
+ *   {
+ *     "format": "jaga-bundle/1",
+ *     "payload": "<exact JSON string of {bundle, compiled}>",
+ *     "signature": "<base64 Ed25519 signature over the UTF-8 bytes of payload>" | null,
+ *     "keyId": "<first 16 hex chars of sha256(raw public key)>" | null
+ *   }
+ *
+ * The signature covers the payload *string*, not a re-serialisation of it, so verification never
+ * depends on JSON key order or whitespace. An unsigned envelope (signature and keyId null) is only
+ * acceptable for the default bundle built into the extension package itself.
+ */
+
+export const ENVELOPE_FORMAT = 'jaga-bundle/1' as const;
+
+export interface BundleEnvelope {
+  format: typeof ENVELOPE_FORMAT;
+  payload: string;
+  signature: string | null;
+  keyId: string | null;
+}
+
+export type VerifyResult =
+  | { ok: true; payload: string; keyId: string }
+  | { ok: false; reason: string };
+
+const ED25519 = { name: 'Ed25519' } as const;
+const PEM_LABEL = 'PRIVATE KEY';
+
+// ---------------------------------------------------------------- encoding helpers
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+export function base64ToBytes(b64: string): Uint8Array {
+  const clean = b64.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) {
+    throw new Error('not valid base64');
+  }
+  const binary = atob(clean);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A fresh ArrayBuffer-backed copy (WebCrypto's BufferSource typing rejects SharedArrayBuffer views). */
+function buf(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const copy = new Uint8Array(new ArrayBuffer(bytes.length));
+  copy.set(bytes);
+  return copy;
+}
+
+// ---------------------------------------------------------------- keys
+
+export interface GeneratedKeys {
+  /** base64 of the raw 32-byte public key — paste this into a policy or the extension's trust list */
+  publicKey: string;
+  /** PKCS#8 PEM of the private key — keep offline, file mode 0600 */
+  privateKeyPem: string;
+  keyId: string;
+}
+
+export async function generateKeys(): Promise<GeneratedKeys> {
+  const pair = (await crypto.subtle.generateKey(ED25519, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
+  return { publicKey: bytesToBase64(raw), privateKeyPem: toPem(pkcs8), keyId: await keyIdOf(raw) };
+}
+
+function toPem(der: Uint8Array): string {
+  const body = bytesToBase64(der).replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  return `-----BEGIN ${PEM_LABEL}-----\n${body}\n-----END ${PEM_LABEL}-----\n`;
+}
+
+function fromPem(text: string): Uint8Array {
+  const match = /-----BEGIN PRIVATE KEY-----([\s\S]+?)-----END PRIVATE KEY-----/.exec(text);
+  if (!match?.[1]) throw new Error('private key: expected a PKCS#8 PEM block "BEGIN PRIVATE KEY"');
+  return base64ToBytes(match[1]);
+}
+
+/** First 16 hex characters of SHA-256 over the raw public key bytes. */
+export async function keyIdOf(publicKey: Uint8Array | string): Promise<string> {
+  const raw = typeof publicKey === 'string' ? decodePublicKey(publicKey) : publicKey;
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', buf(raw)));
+  return toHex(digest).slice(0, 16);
+}
+
+/** Decodes a base64 raw public key and checks its length. */
+export function decodePublicKey(b64: string): Uint8Array {
+  let raw: Uint8Array;
+  try {
+    raw = base64ToBytes(b64.trim());
+  } catch {
+    throw new Error('public key: not valid base64');
+  }
+  if (raw.length !== 32) throw new Error(`public key: expected 32 raw bytes, got ${raw.length}`);
+  return raw;
+}
+
+export async function importPublicKey(b64: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', buf(decodePublicKey(b64)), ED25519, true, ['verify']);
+}
+
+/** Accepts the PKCS#8 PEM written by `jaga keygen`. */
+export async function importPrivateKey(pem: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey('pkcs8', buf(fromPem(pem)), ED25519, true, ['sign']);
+}
+
+/** The raw public key (base64) belonging to a private key, via its JWK "x" member. */
+export async function publicKeyOfPrivate(privateKey: CryptoKey): Promise<string> {
+  const jwk = await crypto.subtle.exportKey('jwk', privateKey);
+  if (!jwk.x) throw new Error('private key: cannot derive the public key');
+  const b64 = jwk.x.replace(/-/g, '+').replace(/_/g, '/');
+  return b64 + '='.repeat((4 - (b64.length % 4)) % 4);
+}
+
+// ---------------------------------------------------------------- envelopes
+
+export function unsignedEnvelope(payload: string): BundleEnvelope {
+  return { format: ENVELOPE_FORMAT, payload, signature: null, keyId: null };
+}
+
+export async function signEnvelope(payload: string, privateKeyPem: string): Promise<BundleEnvelope> {
+  const key = await importPrivateKey(privateKeyPem);
+  const data = buf(new TextEncoder().encode(payload));
+  const signature = new Uint8Array(await crypto.subtle.sign(ED25519, key, data));
+  const keyId = await keyIdOf(await publicKeyOfPrivate(key));
+  return { format: ENVELOPE_FORMAT, payload, signature: bytesToBase64(signature), keyId };
+}
+
+/** Serialises an envelope the way `jaga build` writes it (stable key order, trailing newline). */
+export function serializeEnvelope(envelope: BundleEnvelope): string {
+  const { format, payload, signature, keyId } = envelope;
+  return `${JSON.stringify({ format, payload, signature, keyId })}\n`;
+}
+
+/** Structural check of a parsed envelope; returns a reason when it is malformed. */
+export function parseEnvelope(text: string): BundleEnvelope {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`envelope: not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (typeof value !== 'object' || value === null) throw new Error('envelope: not an object');
+  const v = value as Record<string, unknown>;
+  if (v.format !== ENVELOPE_FORMAT) throw new Error(`envelope: format must be "${ENVELOPE_FORMAT}"`);
+  if (typeof v.payload !== 'string') throw new Error('envelope: payload must be a string');
+  if (v.signature !== null && typeof v.signature !== 'string') throw new Error('envelope: signature must be a string or null');
+  if (v.keyId !== null && typeof v.keyId !== 'string') throw new Error('envelope: keyId must be a string or null');
+  const extra = Object.keys(v).filter((k) => !['format', 'payload', 'signature', 'keyId'].includes(k));
+  if (extra.length) throw new Error(`envelope: unexpected member(s) ${extra.join(', ')}`);
+  return { format: ENVELOPE_FORMAT, payload: v.payload, signature: v.signature as string | null, keyId: v.keyId as string | null };
+}
+
+/**
+ * Verifies an envelope (raw text as downloaded, or already parsed) against one trusted public key
+ * (base64 raw). ok only when the envelope is well formed, signed, the keyId matches the key, and the
+ * Ed25519 signature over the payload's UTF-8 bytes is valid.
+ */
+export async function verifyEnvelope(input: string | BundleEnvelope, publicKeyB64: string): Promise<VerifyResult> {
+  let envelope: BundleEnvelope;
+  try {
+    envelope = typeof input === 'string' ? parseEnvelope(input) : input;
+    if (typeof input === 'string') {
+      // The file must be exactly what `jaga build` wrote (the trailing newline is optional), so that
+      // any one-byte change to the file — even one JSON.parse would forgive — is rejected.
+      const canonical = serializeEnvelope(envelope);
+      if (input !== canonical && input !== canonical.slice(0, -1)) {
+        throw new Error('envelope: not in canonical form (the file was modified after signing)');
+      }
+    }
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+  if (envelope.signature === null || envelope.keyId === null) return { ok: false, reason: 'envelope is unsigned' };
+  let key: CryptoKey;
+  let keyId: string;
+  try {
+    key = await importPublicKey(publicKeyB64);
+    keyId = await keyIdOf(publicKeyB64);
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+  if (envelope.keyId !== keyId) {
+    return { ok: false, reason: `signed by key ${envelope.keyId}, not by the given key ${keyId}` };
+  }
+  let signature: Uint8Array;
+  try {
+    signature = base64ToBytes(envelope.signature);
+  } catch {
+    return { ok: false, reason: 'signature is not valid base64' };
+  }
+  if (signature.length !== 64) return { ok: false, reason: 'signature must be 64 bytes' };
+  const valid = await crypto.subtle.verify(ED25519, key, buf(signature), buf(new TextEncoder().encode(envelope.payload)));
+  return valid ? { ok: true, payload: envelope.payload, keyId } : { ok: false, reason: 'signature does not match the payload' };
+}
