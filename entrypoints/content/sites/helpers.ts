@@ -131,6 +131,16 @@ export function queryFirst(root: ParentNode | null | undefined, entries: readonl
   return null;
 }
 
+/** All descendants matched by the first entry that matches anything (one hook's elements, not a mix). */
+export function queryAllFirst(root: ParentNode | null | undefined, entries: readonly string[]): Element[] {
+  if (!root) return [];
+  for (const e of entries) {
+    const hits = queryEntry(root, e);
+    if (hits.length) return hits;
+  }
+  return [];
+}
+
 /** Every descendant matched by any entry, in document order, without duplicates. */
 export function queryAllAny(root: ParentNode | null | undefined, entries: readonly string[]): Element[] {
   if (!root) return [];
@@ -446,4 +456,65 @@ export function cssPath(el: Element, maxDepth = 12): string {
     cur = parent;
   }
   return parts.join(' > ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Controls, composers, handles (added for the Instagram/TikTok/YouTube/Threads/WhatsApp adapters)
+
+/**
+ * The action control an event is on, for a hook whose entries name either the control itself or a
+ * marker inside it (an icon `svg[aria-label="Suka"]`, `[data-e2e="like-icon"]`). A hit on the
+ * marker resolves outwards to the nearest `clickable` (the button the site listens on); a click on
+ * the button's padding, outside the marker, is caught by the second pass (the clickable under the
+ * pointer contains a marker). Entries are tried in order; null when the event is not on this hook.
+ */
+export function controlFor(
+  target: Element | null | undefined,
+  hook: readonly string[],
+  clickable: readonly string[],
+): Element | null {
+  if (!target || hook.length === 0) return null;
+  for (const entry of hook) {
+    const hit = closestEntry(target, entry);
+    if (hit) return closestAny(hit, clickable) ?? hit;
+  }
+  const outer = closestAny(target, clickable);
+  if (outer) for (const entry of hook) if (queryEntry(outer, entry).length > 0) return outer;
+  return null;
+}
+
+/** The text the user typed: a textarea's or input's value, else the editor's collapsed text. */
+export function draftOf(el: Element | null | undefined, max = MAX_FIELD): string {
+  if (!el) return '';
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'textarea' || tag === 'input') return cap(collapse((el as HTMLTextAreaElement).value ?? ''), max);
+  return textOf(el, max);
+}
+
+/** The account name in a profile link: `/@name`, `/name/`, `https://site/@name/video/1` → `name`. */
+export function handleFromHref(href: string | null | undefined): string {
+  if (!href) return '';
+  let path = href;
+  try {
+    path = new URL(href, 'https://example.invalid/').pathname;
+  } catch {
+    /* keep href */
+  }
+  const first = path.split('/').find((seg) => seg.length > 0) ?? '';
+  let name = first;
+  try {
+    name = decodeURIComponent(first);
+  } catch {
+    /* keep raw */
+  }
+  return name.replace(/^@/, '');
+}
+
+/** Text of the first match of `entries` under `root` whose text is not empty. */
+export function firstText(root: ParentNode | null | undefined, entries: readonly string[], max = MAX_FIELD): string {
+  for (const el of root ? entries.flatMap((e) => queryEntry(root, e)) : []) {
+    const t = textOf(el, max);
+    if (t) return t;
+  }
+  return '';
 }
