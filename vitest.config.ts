@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { WxtVitest } from 'wxt/testing/vitest';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 /**
  * Three projects, cheapest first:

@@ -1,8 +1,65 @@
+/**
+ * Content script: wiring only. Picks the site adapter for this host and installs the interception
+ * core at document_start; everything else lives in the modules it wires.
+ */
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { DIALOG_HOST_TAG } from '@/components/dialog-api';
 import { SUPPORTED_MATCHES } from '@/utils/hosts';
+import { STORAGE_KEYS } from '@/utils/storage-keys';
+import { showDialog } from './dialog-client';
+import { installInterceptor } from './intercept';
+import { assessAction } from './pipeline';
+import { adapterForHost } from './sites';
+import { createContentState, selectorsFor } from './state';
+
+const MAX_ERRORS = 20;
+
+/** Errors stay on this device: a small ring in storage.local, shown in the options page. */
+function recordError(error: unknown, stage = 'content'): void {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const key = STORAGE_KEYS.errors;
+  void browser.storage.local
+    .get(key)
+    .then((items) => {
+      const errors = Array.isArray(items[key]) ? (items[key] as unknown[]) : [];
+      return browser.storage.local.set({
+        [key]: [...errors, { time: Date.now(), stage, host: location.hostname, message: message.slice(0, 300) }].slice(-MAX_ERRORS),
+      });
+    })
+    .catch(() => {});
+}
 
 export default defineContentScript({
   matches: [...SUPPORTED_MATCHES],
   runAt: 'document_start',
-  main() {},
+  allFrames: true,
+  main(ctx) {
+    const adapter = adapterForHost(location.hostname);
+    if (!adapter) return;
+    const state = createContentState((e) => recordError(e, 'state'));
+
+    installInterceptor(
+      window,
+      {
+        adapter,
+        selectors: () => selectorsFor(adapter, state),
+        assess: (detected) =>
+          assessAction(detected, state, {
+            showDialog,
+            now: Date.now,
+            log: (entry) => void browser.runtime.sendMessage({ type: 'log-decision', entry }).catch(() => {}),
+            countFullExplanation: () => {
+              state.fullExplanations += 1;
+              void browser.storage.local
+                .set({ [STORAGE_KEYS.dialogStats]: { fullExplanations: state.fullExplanations } })
+                .catch(() => {});
+            },
+          }),
+        isOwnUi: (event) => (event.target as Element | null)?.localName === DIALOG_HOST_TAG,
+        onError: (error, stage) => recordError(error, stage),
+      },
+      ctx.signal,
+    );
+  },
 });

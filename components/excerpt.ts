@@ -1,0 +1,53 @@
+/**
+ * The excerpt the dialog shows: a window of the field that holds the strongest match, with every
+ * match in that field marked. Spans are the engine's offsets into the original string.
+ */
+import type { ActionContent, ContentField } from '@/rules/actions';
+import type { DialogReason } from './dialog-api';
+import { severityRank } from '@/utils/settings';
+
+export interface Excerpt {
+  field: ContentField;
+  segments: { text: string; mark: boolean }[];
+  /** text was cut before / after the window */
+  before: boolean;
+  after: boolean;
+}
+
+const WINDOW = 240;
+
+export function fieldText(content: ActionContent, field: ContentField, index?: number): string | undefined {
+  const value = content[field];
+  if (Array.isArray(value)) return value[index ?? 0];
+  return value;
+}
+
+export function excerptFor(content: ActionContent, reasons: DialogReason[]): Excerpt | null {
+  if (reasons.length === 0) return null;
+  const top = [...reasons].sort((a, b) => severityRank(b.severity) - severityRank(a.severity))[0]!;
+  const text = fieldText(content, top.field, top.index);
+  if (!text) return null;
+  const spans = reasons
+    .filter((r) => r.field === top.field && (r.index ?? 0) === (top.index ?? 0))
+    .map((r) => [Math.max(0, r.span[0]), Math.min(text.length, r.span[1])] as const)
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0]);
+
+  // Centre the window on the strongest match.
+  const centre = Math.floor((top.span[0] + top.span[1]) / 2);
+  const start = Math.max(0, Math.min(centre - WINDOW / 2, text.length - WINDOW));
+  const end = Math.min(text.length, start + WINDOW);
+
+  const segments: Excerpt['segments'] = [];
+  let cursor = start;
+  for (const [s, e] of spans) {
+    const from = Math.max(s, cursor);
+    const to = Math.min(e, end);
+    if (to <= from) continue;
+    if (from > cursor) segments.push({ text: text.slice(cursor, from), mark: false });
+    segments.push({ text: text.slice(from, to), mark: true });
+    cursor = to;
+  }
+  if (cursor < end) segments.push({ text: text.slice(cursor, end), mark: false });
+  return { field: top.field, segments, before: start > 0, after: end < text.length };
+}

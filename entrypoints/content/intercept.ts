@@ -1,0 +1,108 @@
+/**
+ * The interception core: window-level capture listeners that hold an engagement action, ask the
+ * pipeline what to do, and replay or drop it. It knows no site names; a SiteAdapter says what an
+ * event is about.
+ *
+ * Cost model: for every click/keydown the core does one adapter `detect` (a few `closest()` calls)
+ * and returns; scrolling, mouse moves and typing that is not Enter never reach the engine.
+ */
+import { Bypass, replay } from './replay';
+import type { DetectedAction, InterceptedEvent, SelectorData, SiteAdapter } from './sites/types';
+
+export const INTERCEPTED_EVENTS = ['click', 'dblclick', 'keydown', 'submit'] as const;
+
+/** The pipeline's verdict for one detected action: pass it, or hold it and ask the user. */
+export type Assessment =
+  | { hold: false }
+  | { hold: true; present: () => Promise<'proceed' | 'cancel'> };
+
+export interface InterceptorOptions {
+  adapter: SiteAdapter;
+  /** the adapter's selectors merged with the rule bundle's overrides (read on every event: updates apply live) */
+  selectors: () => SelectorData;
+  /** rule engine + decision, synchronous so the click path never waits on I/O */
+  assess: (detected: DetectedAction) => Assessment;
+  /** events that come from the extension's own UI (the dialog) are never intercepted */
+  isOwnUi: (event: Event) => boolean;
+  onError: (error: unknown, stage: 'detect' | 'assess' | 'present' | 'replay') => void;
+  now?: () => number;
+  /** whether an event is the user's own input; tests substitute this, as happy-dom cannot make trusted events */
+  isUserInput?: (event: Event) => boolean;
+}
+
+export interface Interceptor {
+  /** true while an action is held and its dialog is open */
+  readonly holding: boolean;
+}
+
+function hold(event: Event): void {
+  event.preventDefault();
+  event.stopImmediatePropagation();
+}
+
+export function installInterceptor(target: Window, options: InterceptorOptions, signal: AbortSignal): Interceptor {
+  const { adapter, selectors, assess, isOwnUi, onError } = options;
+  const now = options.now ?? Date.now;
+  const isUserInput = options.isUserInput ?? ((event: Event) => event.isTrusted);
+  const bypass = new Bypass();
+  let holding = false;
+
+  const onEvent = (event: Event): void => {
+    // Our own replays are untrusted, and so is anything a page script dispatches: never ours to hold.
+    if (!isUserInput(event) || bypass.consume(event, now()) || isOwnUi(event)) return;
+
+    let detected: DetectedAction | null;
+    try {
+      detected = adapter.detect(event as InterceptedEvent, selectors(), target.document);
+    } catch (error) {
+      onError(error, 'detect');
+      return; // fail open
+    }
+    if (!detected) return;
+
+    // One action, one dialog: a second click or an auto-repeated Enter while held is swallowed.
+    if (holding) {
+      hold(event);
+      return;
+    }
+
+    let assessment: Assessment;
+    try {
+      assessment = assess(detected);
+    } catch (error) {
+      onError(error, 'assess');
+      return; // fail open
+    }
+    if (!assessment.hold) return;
+
+    hold(event);
+    holding = true;
+    const { control } = detected;
+    const finish = (proceed: boolean): void => {
+      holding = false;
+      if (!proceed || signal.aborted) return;
+      try {
+        replay(event as InterceptedEvent, control, bypass, now());
+      } catch (error) {
+        onError(error, 'replay');
+      }
+    };
+    assessment.present().then(
+      (choice) => finish(choice === 'proceed'),
+      (error: unknown) => {
+        // The dialog could not be shown: let the user's action happen rather than eat it.
+        onError(error, 'present');
+        finish(true);
+      },
+    );
+  };
+
+  for (const type of INTERCEPTED_EVENTS) {
+    target.addEventListener(type, onEvent, { capture: true, signal });
+  }
+  return {
+    get holding() {
+      return holding;
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * What the content script keeps in memory so the click path stays synchronous: settings, the
+ * loaded engine and the bundle's selector overrides. Filled from storage.local at start and
+ * refreshed whenever the background writes a new value (a new bundle, a settings change).
+ */
+import { browser } from 'wxt/browser';
+import { loadEngine, type Engine } from '@/rules/engine';
+import type { SiteId } from '@/rules/actions';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '@/utils/settings';
+import { STORAGE_KEYS } from '@/utils/storage-keys';
+import type { SelectorData, SiteAdapter } from './sites/types';
+
+export interface ContentState {
+  settings: Settings;
+  engine: Engine | null;
+  /** a rule bundle's per-site selector overrides */
+  siteSelectors: Partial<Record<SiteId, Record<string, string[]>>>;
+  /** how many times the full explanation has been shown */
+  fullExplanations: number;
+}
+
+interface StoredEngine {
+  bundleVersion: number;
+  compiled: unknown;
+  sites?: Partial<Record<SiteId, Record<string, string[]>>>;
+}
+
+function isStoredEngine(value: unknown): value is StoredEngine {
+  return typeof value === 'object' && value !== null && 'compiled' in value && 'bundleVersion' in value;
+}
+
+export function createContentState(onError: (error: unknown) => void): ContentState {
+  const state: ContentState = { settings: DEFAULT_SETTINGS, engine: null, siteSelectors: {}, fullExplanations: 0 };
+
+  const apply = (changes: Record<string, unknown>) => {
+    if (STORAGE_KEYS.settings in changes) state.settings = parseSettings(changes[STORAGE_KEYS.settings]);
+    if (STORAGE_KEYS.engine in changes) {
+      const stored = changes[STORAGE_KEYS.engine];
+      if (isStoredEngine(stored)) {
+        try {
+          // The background only stores bundles it has validated; a failure here keeps the old engine.
+          state.engine = loadEngine(stored.compiled as Parameters<typeof loadEngine>[0]);
+          state.siteSelectors = stored.sites ?? {};
+        } catch (error) {
+          onError(error);
+        }
+      }
+    }
+    if (STORAGE_KEYS.dialogStats in changes) {
+      const stats = changes[STORAGE_KEYS.dialogStats] as { fullExplanations?: unknown } | undefined;
+      state.fullExplanations = typeof stats?.fullExplanations === 'number' ? stats.fullExplanations : 0;
+    }
+  };
+
+  browser.storage.local
+    .get([STORAGE_KEYS.settings, STORAGE_KEYS.engine, STORAGE_KEYS.dialogStats])
+    .then((items) => {
+      apply(items);
+      if (!state.engine) void browser.runtime.sendMessage({ type: 'ensure-engine' }).catch(onError);
+    }, onError);
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    apply(Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue])));
+  });
+
+  return state;
+}
+
+/** The adapter's built-in selectors, with the rule bundle's overrides replacing them key by key. */
+export function selectorsFor(adapter: SiteAdapter, state: ContentState): SelectorData {
+  const overrides = state.siteSelectors[adapter.id];
+  return overrides ? { ...adapter.selectors, ...overrides } : adapter.selectors;
+}

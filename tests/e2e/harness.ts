@@ -1,0 +1,310 @@
+/**
+ * End-to-end harness: the built extension in real Chromium, on fixture pages served over HTTPS
+ * under the sites' real hostnames (--host-resolver-rules maps them to a local server), so the
+ * content scripts run under their production match patterns.
+ *
+ * The dialog lives in a closed shadow root, which page scripts (and Playwright's selectors) cannot
+ * enter. The harness reads it through the DevTools protocol (DOM.getDocument with pierce) and
+ * clicks its buttons with real mouse input, so the dialog's "trusted input only" rule is exercised.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const FIXTURES_DIR = join(ROOT, 'tests/fixtures/sites');
+
+/** Hostnames the fixture server answers for, and the fixture folder each serves. */
+export const SITE_HOSTS: Record<string, string> = {
+  'x.com': 'x',
+  'twitter.com': 'x',
+  'www.facebook.com': 'facebook',
+  'web.facebook.com': 'facebook',
+  'm.facebook.com': 'facebook',
+  'www.instagram.com': 'instagram',
+  'www.tiktok.com': 'tiktok',
+  'www.youtube.com': 'youtube',
+  'www.threads.net': 'threads',
+  'www.threads.com': 'threads',
+  'web.whatsapp.com': 'whatsapp',
+};
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+
+export function findChromium(): string {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
+    return fromEnv;
+  }
+  const found = CANDIDATES.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      'No Chromium found. Install one (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROMIUM_PATH. Tests never download browsers.',
+    );
+  }
+  return found;
+}
+
+/** A self-signed certificate for the fixture server (Chromium runs with --ignore-certificate-errors). */
+function testCertificate(): { key: Buffer; cert: Buffer } {
+  const dir = join(tmpdir(), 'jaga-netral-test-tls');
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  if (!existsSync(cert)) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '3650', '-subj', '/CN=jaga-netral-test'], {
+      stdio: 'ignore',
+    });
+  }
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.png': 'image/png', '.jpg': 'image/jpeg' };
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+export interface FixtureServer {
+  port: number;
+  /** every request the server saw: host and path */
+  requests: { host: string; path: string }[];
+  /** extra handlers tried before fixture files (e.g. a rule-update endpoint) */
+  routes: Route[];
+  close(): Promise<void>;
+}
+
+export async function startFixtureServer(): Promise<FixtureServer> {
+  const requests: FixtureServer['requests'] = [];
+  const routes: Route[] = [];
+  const server: Server = createServer(testCertificate(), (req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const path = new URL(req.url ?? '/', 'https://x').pathname;
+    requests.push({ host, path });
+    if (routes.some((route) => route(req, res))) return;
+    const site = SITE_HOSTS[host];
+    const file = site && normalize(join(FIXTURES_DIR, site, path === '/' ? 'index.html' : path));
+    if (!file || !file.startsWith(join(FIXTURES_DIR, site)) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    port,
+    requests,
+    routes,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+export interface LaunchOptions {
+  server: FixtureServer;
+  /** more hostnames to map to the server (e.g. a rule-update host) */
+  extraHosts?: string[];
+  extensionDir?: string;
+}
+
+export interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launch({ server, extraHosts = [], extensionDir = EXTENSION_DIR }: LaunchOptions): Promise<Session> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'jaga-netral-profile-'));
+  const hosts = [...Object.keys(SITE_HOSTS), ...extraHosts];
+  const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    // Playwright's own headless mode cannot load extensions; new headless can.
+    headless: false,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${rules}`,
+      '--ignore-certificate-errors',
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Open a fixture page and wait until the extension's rules are loaded into storage. */
+export async function openFixture(session: Session, url: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await waitForEngine(session);
+  await page.goto(url);
+  return page;
+}
+
+export async function waitForEngine(session: Session): Promise<void> {
+  const [worker] = session.context.serviceWorkers();
+  if (!worker) throw new Error('extension service worker not running');
+  await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+    for (let i = 0; i < 200; i++) {
+      const items = await api.storage.local.get('engine');
+      if (items.engine) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('rules never loaded');
+  });
+}
+
+// ---------------------------------------------------------------- the dialog, through CDP
+
+interface CdpNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeName: string;
+  nodeType: number;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  contentDocument?: CdpNode;
+}
+
+function attrs(node: CdpNode): Record<string, string> {
+  const out: Record<string, string> = {};
+  const list = node.attributes ?? [];
+  for (let i = 0; i + 1 < list.length; i += 2) out[list[i]!] = list[i + 1]!;
+  return out;
+}
+
+function* walk(node: CdpNode): Generator<CdpNode> {
+  yield node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) yield* walk(child);
+}
+
+function textOf(node: CdpNode): string {
+  let text = '';
+  for (const n of walk(node)) if (n.nodeType === 3) text += n.nodeValue ?? '';
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export interface DialogView {
+  role: string | undefined;
+  ariaModal: string | undefined;
+  /** the dialog host's shadow root is closed to page scripts */
+  shadowMode: string | undefined;
+  text: string;
+  testIds: string[];
+}
+
+async function cdpFor(page: Page): Promise<CDPSession> {
+  return page.context().newCDPSession(page);
+}
+
+async function findDialog(cdp: CDPSession): Promise<{ host: CdpNode; dialog: CdpNode; shadow: CdpNode } | null> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  for (const node of walk(root)) {
+    if (node.nodeName.toLowerCase() !== 'jaga-netral-dialog') continue;
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) continue;
+    for (const inner of walk(shadow)) if (attrs(inner).role === 'alertdialog') return { host: node, dialog: inner, shadow };
+  }
+  return null;
+}
+
+/** The open dialog, or null when none is shown. */
+export async function readDialog(page: Page): Promise<DialogView | null> {
+  const cdp = await cdpFor(page);
+  try {
+    const found = await findDialog(cdp);
+    if (!found) return null;
+    const a = attrs(found.dialog);
+    const testIds = [...walk(found.dialog)].map((n) => attrs(n)['data-testid']).filter((x): x is string => !!x);
+    return {
+      role: a.role,
+      ariaModal: a['aria-modal'],
+      shadowMode: (found.shadow as CdpNode & { shadowRootType?: string }).shadowRootType,
+      text: textOf(found.dialog),
+      testIds,
+    };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+export async function waitForDialog(page: Page, timeout = 5000): Promise<DialogView> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const view = await readDialog(page);
+    if (view) return view;
+    if (Date.now() > deadline) throw new Error('no dialog appeared');
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Assert that no dialog shows up within `ms` after an action. */
+export async function expectNoDialog(page: Page, ms = 600): Promise<void> {
+  await page.waitForTimeout(ms);
+  if (await readDialog(page)) throw new Error('a dialog appeared');
+}
+
+/** Click a dialog button by data-testid with real mouse input (trusted events). */
+export async function clickDialogButton(page: Page, testId: 'jaga-cancel' | 'jaga-proceed'): Promise<void> {
+  const cdp = await cdpFor(page);
+  try {
+    const found = await findDialog(cdp);
+    if (!found) throw new Error('no dialog to click');
+    const button = [...walk(found.dialog)].find((n) => attrs(n)['data-testid'] === testId);
+    if (!button) throw new Error(`dialog has no ${testId}`);
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as {
+      model: { content: number[] };
+    };
+    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  } finally {
+    await cdp.detach();
+  }
+  // The dialog closes on the click.
+  const deadline = Date.now() + 3000;
+  while (await readDialog(page)) {
+    if (Date.now() > deadline) throw new Error('dialog did not close');
+    await page.waitForTimeout(30);
+  }
+}
+
+// ---------------------------------------------------------------- the site's own handlers
+
+export interface SiteAction {
+  action: string;
+  postId?: string;
+}
+
+/** What the fixture page's own handlers did (see tests/fixtures/sites/README.md). */
+export async function siteLog(page: Page): Promise<SiteAction[]> {
+  return page.evaluate(() => ((window as unknown as { __siteLog?: SiteAction[] }).__siteLog ?? []).map((e) => ({ ...e })));
+}

@@ -1,0 +1,74 @@
+/**
+ * User settings, their schema, and the decision they drive. Validated with zod/mini rather than
+ * classic zod because this module is in the content script, which runs on every social page
+ * and must stay small.
+ */
+import * as z from 'zod/mini';
+import { ACTION_KINDS, SITE_IDS, type ActionKind, type SiteId } from '@/rules/actions';
+
+export const SEVERITIES = ['none', 'low', 'medium', 'high'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
+
+/**
+ * What happens to an action at a severity: nothing, a local log entry, a warning, a warning that
+ * asks for a reason before proceeding, or a block (the dialog has no proceed button).
+ */
+export const MODES = ['off', 'log', 'warn', 'warn_reason', 'block'] as const;
+export type Mode = (typeof MODES)[number];
+
+const modeSchema = z.enum(MODES);
+const thresholdSchema = z.enum(['low', 'medium', 'high']);
+
+export const SettingsSchema = z.object({
+  /** master switch */
+  enabled: z._default(z.boolean(), true),
+  /** per-site switch; a missing site is on */
+  sites: z._default(z.partialRecord(z.enum(SITE_IDS), z.boolean()), {}),
+  /** what each severity does */
+  actionBySeverity: z._default(
+    z.object({ high: modeSchema, medium: modeSchema, low: modeSchema }),
+    { high: 'warn', medium: 'warn', low: 'log' },
+  ),
+  /** per action kind, the lowest severity that counts at all; a missing kind counts from low */
+  minSeverityByAction: z._default(z.partialRecord(z.enum(ACTION_KINDS), thresholdSchema), {}),
+  language: z._default(z.enum(['id', 'en']), 'id'),
+  /** Kemendagri region code that narrows local contests (e.g. "35" Jawa Timur) */
+  region: z.optional(z.string().check(z.regex(/^\d{2}(\.\d{2}){0,3}$/))),
+  /** epoch ms until which warnings are paused; 0 = not paused */
+  pausedUntil: z._default(z.number(), 0),
+  /** keep the matched post text in the local log (off by default: entities only) */
+  logContent: z._default(z.boolean(), false),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+/** Read stored settings; anything invalid falls back to the defaults rather than breaking the page. */
+export function parseSettings(value: unknown): Settings {
+  const parsed = SettingsSchema.safeParse(value ?? {});
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export interface Decision {
+  mode: Mode;
+  /** why nothing is shown, for the log and tests */
+  because?: 'disabled' | 'paused' | 'site-off' | 'no-match' | 'below-threshold';
+}
+
+/** The decision stage of the pipeline: a verdict's severity, through the settings, to a mode. */
+export function decide(
+  severity: Severity,
+  action: ActionKind,
+  site: SiteId,
+  settings: Settings,
+  now: number,
+): Decision {
+  if (!settings.enabled) return { mode: 'off', because: 'disabled' };
+  if (settings.pausedUntil > now) return { mode: 'off', because: 'paused' };
+  if (settings.sites[site] === false) return { mode: 'off', because: 'site-off' };
+  if (severity === 'none') return { mode: 'off', because: 'no-match' };
+  const min = settings.minSeverityByAction[action] ?? 'low';
+  if (severityRank(severity) < severityRank(min)) return { mode: 'off', because: 'below-threshold' };
+  return { mode: settings.actionBySeverity[severity] };
+}

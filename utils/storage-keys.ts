@@ -1,0 +1,15 @@
+/**
+ * Every storage.local key, in one place. Values are validated where they are read.
+ * - settings: the user's Settings (utils/settings.ts)
+ * - engine: the active compiled rules for content scripts {bundleVersion, compiled, sites}
+ * - dialogStats: how often the full explanation was shown (for the short form)
+ * - decisionLog: the local decision log (background-owned, capped)
+ * - errors: the last errors seen by content scripts and the background (capped)
+ */
+export const STORAGE_KEYS = {
+  settings: 'settings',
+  engine: 'engine',
+  dialogStats: 'dialogStats',
+  decisionLog: 'decisionLog',
+  errors: 'errors',
+} as const;
