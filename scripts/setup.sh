@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine lacks for building and testing: npm packages, and a Chromium for
+# the end-to-end tests (Debian's package; browsers are never downloaded by the tests themselves).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-fund --no-audit
+fi
+
+have_chromium() {
+  [ -n "${CHROMIUM_PATH:-}" ] && [ -x "${CHROMIUM_PATH}" ] && return 0
+  for p in /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome /usr/bin/google-chrome-stable /snap/bin/chromium; do
+    [ -x "$p" ] && return 0
+  done
+  return 1
+}
+
+if ! have_chromium; then
+  if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    echo "Installing Debian's chromium for the end-to-end tests…"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  else
+    echo "No Chromium found and no apt-get: install Chromium and set CHROMIUM_PATH." >&2
+    exit 1
+  fi
+fi
+command -v openssl >/dev/null 2>&1 || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq openssl >/dev/null; }
