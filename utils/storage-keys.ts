@@ -5,6 +5,10 @@
  * - dialogStats: how often the full explanation was shown (for the short form)
  * - decisionLog: the local decision log (background-owned, capped)
  * - errors: the last errors seen by content scripts and the background (capped)
+ * - policy: the background's validated copy of the enterprise policy (Policy, utils/policy.ts),
+ *   so content scripts and pages need no access to storage.managed
+ * - policyWarnings: policy keys that were ignored, and why
+ * - updateStatus: the last rule-update attempt (time, result, reason) for the popup and options
  */
 export const STORAGE_KEYS = {
   settings: 'settings',
@@ -12,4 +16,7 @@ export const STORAGE_KEYS = {
   dialogStats: 'dialogStats',
   decisionLog: 'decisionLog',
   errors: 'errors',
+  policy: 'policy',
+  policyWarnings: 'policyWarnings',
+  updateStatus: 'updateStatus',
 } as const;

@@ -6,11 +6,13 @@
 import { browser } from 'wxt/browser';
 import { loadEngine, type Engine } from '@/rules/engine';
 import type { SiteId } from '@/rules/actions';
+import { applyPolicy, parsePolicy, type Policy } from '@/utils/policy';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '@/utils/settings';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
 import type { SelectorData, SiteAdapter } from './sites/types';
 
 export interface ContentState {
+  /** the effective settings: the user's, with the agency policy laid over them */
   settings: Settings;
   engine: Engine | null;
   /** a rule bundle's per-site selector overrides */
@@ -31,9 +33,15 @@ function isStoredEngine(value: unknown): value is StoredEngine {
 
 export function createContentState(onError: (error: unknown) => void): ContentState {
   const state: ContentState = { settings: DEFAULT_SETTINGS, engine: null, siteSelectors: {}, fullExplanations: 0 };
+  let userSettings: Settings = DEFAULT_SETTINGS;
+  let policy: Policy = {};
 
   const apply = (changes: Record<string, unknown>) => {
-    if (STORAGE_KEYS.settings in changes) state.settings = parseSettings(changes[STORAGE_KEYS.settings]);
+    if (STORAGE_KEYS.settings in changes) userSettings = parseSettings(changes[STORAGE_KEYS.settings]);
+    if (STORAGE_KEYS.policy in changes) policy = parsePolicy(changes[STORAGE_KEYS.policy]).policy;
+    if (STORAGE_KEYS.settings in changes || STORAGE_KEYS.policy in changes) {
+      state.settings = applyPolicy(userSettings, policy).settings;
+    }
     if (STORAGE_KEYS.engine in changes) {
       const stored = changes[STORAGE_KEYS.engine];
       if (isStoredEngine(stored)) {
@@ -53,7 +61,7 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
   };
 
   browser.storage.local
-    .get([STORAGE_KEYS.settings, STORAGE_KEYS.engine, STORAGE_KEYS.dialogStats])
+    .get([STORAGE_KEYS.settings, STORAGE_KEYS.policy, STORAGE_KEYS.engine, STORAGE_KEYS.dialogStats])
     .then((items) => {
       apply(items);
       if (!state.engine) void browser.runtime.sendMessage({ type: 'ensure-engine' }).catch(onError);

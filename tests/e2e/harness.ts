@@ -111,6 +111,8 @@ export interface LaunchOptions {
   /** more hostnames to map to the server (e.g. a rule-update host) */
   extraHosts?: string[];
   extensionDir?: string;
+  /** show a real window (the demo on a machine with a display) */
+  headed?: boolean;
 }
 
 export interface Session {
@@ -119,7 +121,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch({ server, extraHosts = [], extensionDir = EXTENSION_DIR }: LaunchOptions): Promise<Session> {
+export async function launch({ server, extraHosts = [], extensionDir = EXTENSION_DIR, headed = false }: LaunchOptions): Promise<Session> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
   }
@@ -132,7 +134,7 @@ export async function launch({ server, extraHosts = [], extensionDir = EXTENSION
     headless: false,
     viewport: { width: 1200, height: 900 },
     args: [
-      '--headless=new',
+      ...(headed ? [] : ['--headless=new']),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

@@ -37,7 +37,7 @@ let controller: AbortController;
 let siteLog: string[];
 let present: ReturnType<typeof vi.fn<() => Promise<'proceed' | 'cancel'>>>;
 let assess: ReturnType<typeof vi.fn<(d: DetectedAction) => Assessment>>;
-let onError: ReturnType<typeof vi.fn>;
+let onError: ReturnType<typeof vi.fn<(error: unknown, stage: string) => void>>;
 
 function install(adapter: SiteAdapter = testAdapter) {
   return installInterceptor(
@@ -76,7 +76,7 @@ beforeEach(() => {
   });
   present = vi.fn<() => Promise<'proceed' | 'cancel'>>();
   assess = vi.fn<(d: DetectedAction) => Assessment>(() => ({ hold: true, present }));
-  onError = vi.fn();
+  onError = vi.fn<(error: unknown, stage: string) => void>();
 });
 
 afterEach(() => controller.abort());

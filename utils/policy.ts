@@ -1,0 +1,102 @@
+/**
+ * Enterprise policy: the keys agencies set through Chrome/Edge managed storage or Firefox's
+ * policies.json (3rdparty → Extensions), and how they override the user's settings.
+ *
+ * Every key is optional and parsed on its own: an invalid value is dropped with a warning, and
+ * the valid keys still apply (a typo in one key must not unlock everything else).
+ */
+import * as z from 'zod/mini';
+import { SITE_IDS, type SiteId } from '@/rules/actions';
+import { MODES, type Settings } from './settings';
+
+const modeSchema = z.enum(MODES);
+
+/** Each policy key with its schema. The managed_schema.json shipped in the package mirrors this. */
+export const POLICY_KEYS = {
+  updateUrls: z.array(z.url({ protocol: /^https$/ })),
+  trustedPublicKeys: z.array(z.string().check(z.regex(/^[A-Za-z0-9+/]{43}=$/))),
+  updateIntervalHours: z.number().check(z.gte(1), z.lte(168)),
+  enabledSites: z.array(z.enum(SITE_IDS)),
+  actionBySeverity: z.object({
+    high: z.optional(modeSchema),
+    medium: z.optional(modeSchema),
+    low: z.optional(modeSchema),
+  }),
+  region: z.string().check(z.regex(/^\d{2}(\.\d{2}){0,3}$/)),
+  language: z.enum(['id', 'en']),
+  allowPause: z.boolean(),
+  allowUserDisable: z.boolean(),
+  /** agency rules in the rule bundle's own format (validated by the rules schema in the background) */
+  extraRules: z.unknown(),
+} as const;
+
+export type PolicyKey = keyof typeof POLICY_KEYS;
+export type Policy = { [K in PolicyKey]?: z.infer<(typeof POLICY_KEYS)[K]> };
+
+export interface ParsedPolicy {
+  policy: Policy;
+  /** one line per ignored key, e.g. `updateIntervalHours: expected number` */
+  warnings: string[];
+}
+
+export function parsePolicy(raw: unknown): ParsedPolicy {
+  const policy: Policy = {};
+  const warnings: string[] = [];
+  if (raw === undefined || raw === null) return { policy, warnings };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { policy, warnings: ['policy: expected an object'] };
+  for (const [key, value] of Object.entries(raw)) {
+    if (!(key in POLICY_KEYS)) {
+      warnings.push(`${key}: unknown policy key, ignored`);
+      continue;
+    }
+    const schema = POLICY_KEYS[key as PolicyKey];
+    const parsed = schema.safeParse(value);
+    if (parsed.success) (policy as Record<string, unknown>)[key] = parsed.data;
+    else warnings.push(`${key}: ${parsed.error.issues.map((i) => i.message).join('; ')} — ignored`);
+  }
+  return { policy, warnings };
+}
+
+export interface EffectiveSettings {
+  settings: Settings;
+  /** settings the user cannot change (shown read-only with a lock) */
+  locked: ReadonlySet<keyof Settings>;
+  allowPause: boolean;
+  allowUserDisable: boolean;
+  /** true when any policy applies ("dikelola oleh instansi") */
+  managed: boolean;
+}
+
+/** The user's settings with the policy laid over them. */
+export function applyPolicy(user: Settings, policy: Policy): EffectiveSettings {
+  const settings: Settings = { ...user, sites: { ...user.sites }, actionBySeverity: { ...user.actionBySeverity } };
+  const locked = new Set<keyof Settings>();
+  if (policy.enabledSites) {
+    const on = new Set<SiteId>(policy.enabledSites);
+    settings.sites = Object.fromEntries(SITE_IDS.map((s) => [s, on.has(s)]));
+    locked.add('sites');
+  }
+  if (policy.actionBySeverity) {
+    settings.actionBySeverity = { ...settings.actionBySeverity, ...policy.actionBySeverity };
+    locked.add('actionBySeverity');
+  }
+  if (policy.region !== undefined) {
+    settings.region = policy.region;
+    locked.add('region');
+  }
+  if (policy.language !== undefined) {
+    settings.language = policy.language;
+    locked.add('language');
+  }
+  const allowUserDisable = policy.allowUserDisable ?? true;
+  if (!allowUserDisable) {
+    settings.enabled = true;
+    locked.add('enabled');
+  }
+  const allowPause = policy.allowPause ?? true;
+  if (!allowPause) {
+    settings.pausedUntil = 0;
+    locked.add('pausedUntil');
+  }
+  return { settings, locked, allowPause, allowUserDisable, managed: Object.keys(policy).length > 0 };
+}
