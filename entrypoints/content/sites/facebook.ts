@@ -1,10 +1,495 @@
-import type { SiteAdapter } from './types';
+/**
+ * Facebook (www.facebook.com) adapter.
+ *
+ * Recognises: like (the like button, not when already reacted) and reactions (the `Tanggapan`
+ * flyout, a portal: mapped back to the post whose like button was last hovered or pressed), comment
+ * (Enter without Shift in a post's comment editor, and the comment send button), share (the
+ * dialog's "Bagikan sekarang"/"Share now"; the share button only opens the dialog), post (the
+ * create-post dialog's final `Kirim`/`Post`, with the draft remembered across the `Berikutnya`/`Next`
+ * step), follow a profile (`Ikuti`/`Follow`), like a page (`Sukai Halaman`/`Like Page`, unverified) and
+ * join a group (`Gabung ke grup`/`Join group`, unverified). A like on a comment is a like about that
+ * comment (its text and author), not about the post.
+ *
+ * Sources for every selector: /work/shared/domain/site-hooks.md (Facebook section and Pitfalls 4, 5,
+ * 10, 11, 12; "row" names below) and anchors-and-selectors.md §4.8/§8. [unverified] = not seen in any
+ * source: a modelled guess, kept as a late fallback. Labels are matched exactly (Pitfall 5: "Kirim"
+ * prefixes several unrelated labels in id-ID).
+ *
+ * Test URLs: https://www.facebook.com/, https://www.facebook.com/<page>, https://www.facebook.com/groups/<id>.
+ * Fixtures: tests/fixtures/sites/facebook/. m.facebook.com is not covered (no source, see site-hooks.md).
+ */
+import type { ActionContent } from '../../../rules/actions';
+import type { DetectedAction, InterceptedEvent, SelectorData, SiteAdapter } from './types';
+import {
+  absoluteHref,
+  ancestorContaining,
+  ariaLabel,
+  cap,
+  closestAny,
+  closestNearest,
+  compact,
+  controlFor,
+  eventElement,
+  handleFromHref,
+  hashtagsIn,
+  imageAlts,
+  isActivation,
+  isDisabled,
+  isEditable,
+  isKeyActivation,
+  isPlainEnter,
+  matchFirst,
+  OpenerMemory,
+  queryAllAny,
+  queryAllFirst,
+  queryFirst,
+  safely,
+  sel,
+  textOf,
+} from './helpers';
 
-// Placeholder until this site's adapter lands: recognises nothing, so every action passes.
+export const FACEBOOK_SELECTORS = {
+  // --- content -----------------------------------------------------------------------------------
+  /** row "post container": feed unit, article (comments are articles too: see commentArticle) */
+  post: ['[data-pagelet^="FeedUnit"]', 'div[role="article"]', '[aria-posinset]'],
+  /** row "post container": comment/reply articles to skip (Pitfall 4) */
+  commentArticle: [
+    '[role="article"][aria-label*="Komentar oleh"]',
+    '[role="article"][aria-label*="Balasan oleh"]',
+    '[role="article"][aria-label*="Comment by"]',
+    '[role="article"][aria-label*="Reply by"]',
+  ],
+  /** a post opened as a dialog (comment box, photo viewer): a dialog that holds a story message */
+  postDialog: ['[role="dialog"]'],
+  /** row "post container": text */
+  storyMessage: ['[data-ad-rendering-role="story_message"]', '[data-ad-preview="message"]', '[data-ad-comet-preview="message"]'],
+  /** row "post container": author */
+  profileName: ['[data-ad-rendering-role="profile_name"]'],
+  /** author profile link (handle = its first path segment) [unverified structure] */
+  profileLink: ['[data-ad-rendering-role="profile_name"] a[href]', 'h2 a[href], h3 a[href], h4 a[href]'],
+  /** group a post was made in [unverified: the header links to /groups/<id>] */
+  groupLink: ['a[href*="/groups/"]'],
+  /** link card [unverified: modelled on public scrapers; no source names the attribute] */
+  linkTitle: ['[data-ad-rendering-role="title"]', '[data-ad-rendering-role="description"]'],
+  linkUrl: ['a[href*="l.facebook.com/l.php"]', 'a[target="_blank"][href^="http"]'],
+  /** post permalink [unverified] */
+  permalink: ['a[href*="/posts/"]', 'a[href*="/permalink/"]', 'a[href*="story_fbid="]'],
+  /** photos [unverified] */
+  image: ['a[href*="/photo"] img[alt]', 'img[data-visualcompletion="media-vc-image"][alt]'],
+  hashtag: ['a[href*="/hashtag/"]'],
+  /** the page, profile or group name in a header (follow / like page / join group) */
+  pageHeading: ['[role="main"] h1', 'h1'],
+  /** what a marker (like_button…) resolves to: the element the site listens on */
+  clickable: ['[role="button"]', 'button', '[role="menuitem"]', 'a[role="link"]'],
+
+  // --- like / react --------------------------------------------------------------------------------
+  /** row "like (click)": marker (inner div → closest role=button), then exact labels (not `Suka: N orang`) */
+  like: [
+    '[data-ad-rendering-role="like_button"]',
+    '[role="button"][aria-label="Suka"]',
+    '[role="button"][aria-label="Like"]',
+    // comment like buttons carry only the visible text [unverified]
+    '[role="button"] >> text="Suka"',
+    '[role="button"] >> text="Like"',
+  ],
+  /** row "like (click)" notes + Pitfall 4: already-reacted states; clicking removes the reaction */
+  likedState: [
+    '[aria-label*="Hapus Suka"]',
+    '[aria-label*="Batalkan suka"]',
+    '[aria-label*="Ubah tanggapan"]',
+    '[aria-label*="Remove Like"]',
+    '[aria-label="Unlike"]',
+    '[aria-label*="Change reaction"]', // [unverified]
+  ],
+  /** row "react (long-press / hover)": the flyout portal `Tanggapan`; en `Reactions` [unverified] */
+  reactionsFlyout: ['[aria-label="Tanggapan"]', '[aria-label="Reactions"]'],
+  /** a reaction in the flyout; its aria-label names it (Suka, Super, Peduli, Haha, Wow, Sedih, Marah / Like, Love…) */
+  reaction: ['[role="button"][aria-label]'],
+
+  // --- comment -------------------------------------------------------------------------------------
+  /** row "comment (submit)": Lexical editor; labelled first (`Komentari sebagai`/`Comment as`), then generic */
+  commentEditor: [
+    '[contenteditable="true"][role="textbox"][aria-label^="Komentari sebagai"]',
+    '[contenteditable="true"][role="textbox"][aria-label^="Comment as"]',
+    '[contenteditable="true"][role="textbox"][aria-placeholder^="Komentari sebagai"]',
+    '[contenteditable="true"][role="textbox"][aria-placeholder^="Comment as"]',
+    '[contenteditable="true"][data-lexical-editor="true"]',
+    '[contenteditable="true"][role="textbox"]',
+  ],
+  /** row "comment (submit)": the send icon, when labelled (often it is not: Enter is the main path) */
+  commentSubmit: [
+    '[role="button"][aria-label="Posting komentar"]',
+    '[role="button"][aria-label="Kirim komentar"]',
+    '[role="button"][aria-label="Komentari"]',
+    '[role="button"][aria-label*="Enter untuk mengirim"]',
+    '[role="button"][aria-label="Post comment"]',
+    '[role="button"][aria-label="Send comment"]',
+    '[role="button"][aria-label*="Press Enter to post"]',
+  ],
+
+  // --- share (two-step) -------------------------------------------------------------------------------
+  /** row "share (step 1)": opens the share dialog; remembered */
+  shareButton: [
+    '[data-ad-rendering-role="share_button"]',
+    '[role="button"][aria-label="Kirim ini ke teman atau posting di profil Anda."]',
+    '[role="button"][aria-label="Send this to friends or post it on your profile."]',
+    '[role="button"][aria-label="Bagikan"]',
+    '[role="button"][aria-label="Share"]',
+  ],
+  /** row "share (step 2)": `Bagikan sekarang` / `(Publik)` / `(Teman)`; en `Share now` (variants [unverified]) */
+  shareNow: [
+    '[role="button"][aria-label^="Bagikan sekarang"]', // [unverified: label as aria]
+    '[role="button"][aria-label^="Share now"]', // [unverified]
+    '[role="button"] >> text^="Bagikan sekarang"',
+    '[role="menuitem"] >> text^="Bagikan sekarang"',
+    '[role="button"] >> text^="Share now"',
+    '[role="menuitem"] >> text^="Share now"',
+  ],
+
+  // --- post (create-post dialog) ---------------------------------------------------------------------
+  /** row "post (composer)": the editor, by placeholder; group composer placeholders [unverified] */
+  postEditor: [
+    '[contenteditable="true"][aria-placeholder*="Apa yang Anda pikirkan"]',
+    '[contenteditable="true"][aria-placeholder*="What\'s on your mind"]',
+    '[contenteditable="true"][aria-placeholder*="What’s on your mind"]',
+    '[contenteditable="true"][aria-label*="Apa yang Anda pikirkan"]',
+    '[contenteditable="true"][aria-label*="What\'s on your mind"]',
+    '[contenteditable="true"][aria-placeholder^="Tulis sesuatu"]', // [unverified]
+    '[contenteditable="true"][aria-placeholder^="Write something"]', // [unverified]
+  ],
+  /** the create-post dialog by its title [unverified]; also recognised as "a dialog holding postEditor" */
+  createPostDialog: ['[role="dialog"][aria-label="Buat postingan"]', '[role="dialog"][aria-label="Create post"]'],
+  /** row "post (composer)": step `Berikutnya`/`Next` → settings; the draft is remembered */
+  postNext: ['[role="button"][aria-label="Berikutnya"]', '[role="button"][aria-label="Next"]'],
+  /** row "post (composer)": final publish button `Kirim` (id) / `Post` (en) — exact, in the create-post dialog only */
+  postSubmit: ['[role="button"][aria-label="Kirim"]', '[role="button"][aria-label="Post"]', '[role="button"][aria-label="Posting"]'],
+
+  // --- follow / like page / join group -------------------------------------------------------------------
+  /** row "follow": `Ikuti` / `Follow` (aria, then visible text) */
+  follow: [
+    '[role="button"][aria-label="Ikuti"]',
+    '[role="button"][aria-label="Follow"]',
+    '[role="button"] >> text="Ikuti"',
+    '[role="button"] >> text="Follow"',
+  ],
+  /** like a page [unverified: label not found in any source] */
+  likePage: [
+    '[role="button"][aria-label="Sukai Halaman"]',
+    '[role="button"][aria-label="Like Page"]',
+    '[role="button"] >> text="Sukai Halaman"',
+    '[role="button"] >> text="Like Page"',
+  ],
+  /** join a group [unverified: label not found in any source] */
+  joinGroup: [
+    '[role="button"][aria-label="Gabung ke grup"]',
+    '[role="button"][aria-label="Join group"]',
+    '[role="button"] >> text="Gabung ke grup"',
+    '[role="button"] >> text="Join group"',
+    '[role="button"] >> text="Gabung ke Grup"',
+    '[role="button"] >> text="Join Group"',
+  ],
+} satisfies Record<string, string[]>;
+
+/** the post whose like button was hovered, pressed or clicked: reactions in the flyout map back to it */
+const likeOpener = new OpenerMemory(2 * 60_000);
+/** the post whose share button opened the share dialog */
+const shareOpener = new OpenerMemory(10 * 60_000);
+/** the create-post dialog at the `Berikutnya` step, with the draft as it was then */
+const postDraft = new OpenerMemory<string>(30 * 60_000);
+
+const LIKE_REACTIONS = new Set(['Suka', 'Like']);
+
+function result(
+  action: DetectedAction['action'],
+  detail: DetectedAction['detail'],
+  control: Element,
+  content: ActionContent,
+): DetectedAction {
+  return { site: 'facebook', action, detail, control, content: compact(content) };
+}
+
+function isComment(el: Element, s: SelectorData): boolean {
+  return matchFirst(el, sel(s, 'commentArticle'));
+}
+
+/** The post an element belongs to: nearest post container that is not a comment, else a post dialog. */
+export function postOf(el: Element, s: SelectorData): Element | null {
+  const posts = sel(s, 'post');
+  let cur: Element | null = el;
+  while (cur) {
+    const hit = closestNearest(cur, posts);
+    if (!hit) break;
+    if (!isComment(hit, s)) return hit;
+    cur = hit.parentElement;
+  }
+  const dialog = closestAny(el, sel(s, 'postDialog'));
+  return dialog && queryFirst(dialog, sel(s, 'storyMessage')) ? dialog : null;
+}
+
+/** The comment article an element is in, if any. */
+function commentOf(el: Element, s: SelectorData): Element | null {
+  return closestNearest(el, sel(s, 'commentArticle'));
+}
+
+/** Everything a post shows: story message (and a shared post's message), author, group, card, images. */
+export function postContent(post: Element, s: SelectorData): ActionContent {
+  const comments = queryAllAny(post, sel(s, 'commentArticle'));
+  const own = (el: Element) => !comments.some((c) => c.contains(el));
+  const messages = queryAllFirst(post, sel(s, 'storyMessage')).filter(own);
+  const text = textOf(messages[0]);
+  const quoted = cap(messages.slice(1).map((m) => textOf(m)).filter(Boolean).join(' · '));
+  const author = textOf(queryAllAny(post, sel(s, 'profileName')).find(own) ?? null, 300);
+  const profileLink = queryAllAny(post, sel(s, 'profileLink')).find(own) ?? null;
+  const handle = handleOf(profileLink);
+  const group = textOf(queryAllAny(post, sel(s, 'groupLink')).find((a) => own(a) && textOf(a) && textOf(a) !== author) ?? null, 300);
+  const tagLinks = queryAllAny(post, sel(s, 'hashtag')).filter(own).map((a) => textOf(a, 200).replace(/^#/, ''));
+  return compact<ActionContent>({
+    text,
+    quoted,
+    author,
+    handle,
+    group,
+    hashtags: [...new Set([...tagLinks.filter(Boolean), ...hashtagsIn(text, quoted)])],
+    linkTitle: textOf(queryAllAny(post, sel(s, 'linkTitle')).find(own) ?? null, 500),
+    linkUrl: cardUrl(queryAllAny(post, sel(s, 'linkUrl')).find(own) ?? null),
+    imageAlt: imageAlts(post, sel(s, 'image')),
+    url: absoluteHref(queryAllAny(post, sel(s, 'permalink')).find(own) ?? null),
+  });
+}
+
+/** A profile handle from its link: `/relawan.garuda` → `relawan.garuda`; `profile.php?id=` → ''. */
+function handleOf(link: Element | null): string {
+  return handleOfPath(link?.getAttribute('href'));
+}
+
+function handleOfPath(href: string | null | undefined): string {
+  const h = handleFromHref(href);
+  return /^(profile\.php|groups|pages|people|watch|photo|story\.php)$/i.test(h) ? '' : h;
+}
+
+/** Link cards go through l.facebook.com/l.php?u=<target>: report the target. */
+function cardUrl(a: Element | null): string {
+  const href = absoluteHref(a);
+  if (!href) return '';
+  try {
+    const u = new URL(href);
+    if (/(^|\.)facebook\.com$/.test(u.hostname) && u.pathname === '/l.php') return u.searchParams.get('u') ?? href;
+  } catch {
+    /* keep href */
+  }
+  return href;
+}
+
+function commentContent(comment: Element, s: SelectorData): ActionContent {
+  const author = textOf(comment.querySelector('a[href] span, a[href]'), 300);
+  const label = ariaLabel(comment);
+  const body = textOf(queryFirst(comment, ['[dir="auto"]']) ?? comment);
+  return compact<ActionContent>({ text: body, author: author || label.replace(/^(Komentar|Balasan|Comment|Reply) (oleh|by) /, '') });
+}
+
+/** Content about the page/profile/group whose header holds the control (or the post it is in). */
+function headerContent(control: Element, s: SelectorData, doc: Document): ActionContent {
+  const post = postOf(control, s);
+  if (post) return postContent(post, s);
+  const name = textOf(queryFirst(doc, sel(s, 'pageHeading')), 300);
+  let handle = '';
+  try {
+    const path = new URL(doc.URL).pathname;
+    if (!path.startsWith('/groups/')) handle = handleOfPath(path);
+  } catch {
+    /* about:blank and the like */
+  }
+  return { author: name, group: name, handle };
+}
+
+function draftIn(root: Element | null, editors: readonly string[]): string {
+  return cap(queryAllFirst(root, editors).map((e) => textOf(e)).filter(Boolean).join('\n'));
+}
+
+// --- the reaction flyout: remember the like button that was hovered or pressed ---------------------------
+
+const watched = new WeakSet<Document>();
+let watchSelectors: SelectorData = FACEBOOK_SELECTORS;
+
+/**
+ * Reactions are chosen in a flyout that opens on hover or long-press over the like button, so the
+ * flyout's post is known only from that hover. The core listens to clicks and keys only; this
+ * passive `pointerover`/`pointerdown`/`focusin` listener (one `closest()` per event, nothing on
+ * scroll) remembers the post. Installed on the first `detect` call, or earlier by calling this.
+ */
+export function watchReactionOpeners(doc: Document, selectors: SelectorData = FACEBOOK_SELECTORS): void {
+  watchSelectors = selectors;
+  if (watched.has(doc)) return;
+  watched.add(doc);
+  const onHover = (e: Event) => {
+    safely(() => {
+      const el = eventElement(e);
+      const like = el && controlFor(el, sel(watchSelectors, 'like'), sel(watchSelectors, 'clickable'));
+      if (like) likeOpener.remember(commentOf(like, watchSelectors) ?? postOf(like, watchSelectors));
+      return null;
+    });
+  };
+  for (const type of ['pointerover', 'pointerdown', 'focusin']) doc.addEventListener(type, onHover, { capture: true, passive: true });
+}
+
+// --- actions ----------------------------------------------------------------------------------------------
+
+function likeAbout(control: Element, s: SelectorData): ActionContent {
+  const comment = commentOf(control, s);
+  if (comment) return commentContent(comment, s);
+  const post = postOf(control, s);
+  return post ? postContent(post, s) : {};
+}
+
+function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: Document): DetectedAction | null {
+  const clickable = sel(s, 'clickable');
+
+  // reactions flyout (portal) — before `like`: its "Suka" button carries the same label
+  const flyout = closestAny(el, sel(s, 'reactionsFlyout'));
+  if (flyout) {
+    const reaction = closestAny(el, sel(s, 'reaction'));
+    if (!reaction || !flyout.contains(reaction) || reaction === flyout || !isActivation(event, reaction)) return null;
+    const name = ariaLabel(reaction);
+    const about = likeOpener.recall();
+    const content = !about ? {} : isComment(about, s) ? commentContent(about, s) : postContent(about, s);
+    return result('like', LIKE_REACTIONS.has(name) ? 'like' : 'react', reaction, content);
+  }
+
+  const like = controlFor(el, sel(s, 'like'), clickable);
+  if (like) {
+    if (!isActivation(event, like) || isDisabled(like)) return null;
+    if (matchFirst(like, sel(s, 'likedState')) || queryFirst(like, sel(s, 'likedState'))) return null; // un-react
+    likeOpener.remember(commentOf(like, s) ?? postOf(like, s));
+    return result('like', 'like', like, likeAbout(like, s));
+  }
+
+  const shareNow = closestAny(el, sel(s, 'shareNow'));
+  if (shareNow) {
+    if (!isActivation(event, shareNow) || isDisabled(shareNow)) return null;
+    const post = shareOpener.recall();
+    const dialog = shareNow.closest('[role="dialog"]');
+    const content = post ? postContent(post, s) : dialog ? postContent(dialog, s) : {};
+    const draft = dialog ? draftIn(dialog, sel(s, 'commentEditor')) : '';
+    return result('share', 'share', shareNow, { ...content, draft });
+  }
+
+  const share = controlFor(el, sel(s, 'shareButton'), clickable);
+  if (share) {
+    if (isActivation(event, share)) shareOpener.remember(postOf(share, s));
+    return null; // opens the share dialog
+  }
+
+  const submit = closestAny(el, sel(s, 'commentSubmit'));
+  if (submit && !isEditable(submit)) {
+    if (!isActivation(event, submit) || isDisabled(submit)) return null;
+    const box = ancestorContaining(submit, sel(s, 'commentEditor'), 8);
+    const editor = queryFirst(box, sel(s, 'commentEditor'));
+    return editor ? commentAction(editor, submit, s) : null;
+  }
+
+  const next = closestAny(el, sel(s, 'postNext'));
+  if (next) {
+    const dialog = createPostDialog(next, s);
+    if (dialog && isActivation(event, next)) postDraft.remember(dialog, draftIn(dialog, sel(s, 'postEditor')));
+    return null;
+  }
+
+  const postBtn = closestAny(el, sel(s, 'postSubmit'));
+  if (postBtn) {
+    if (!isActivation(event, postBtn) || isDisabled(postBtn)) return null;
+    const dialog = createPostDialog(postBtn, s);
+    if (!dialog) return null; // another "Kirim" (Messenger, share-to-chat): Pitfall 5
+    const live = draftIn(dialog, sel(s, 'postEditor'));
+    const draft = live || (postDraft.recall() === dialog ? postDraft.recallValue() ?? '' : '');
+    return result('post', 'post', postBtn, { draft, hashtags: hashtagsIn(draft), group: groupOfComposer(dialog, doc, s) });
+  }
+
+  const follow = closestAny(el, sel(s, 'follow'));
+  if (follow) {
+    if (!isActivation(event, follow) || isDisabled(follow)) return null;
+    return result('follow', 'follow', follow, headerContent(follow, s, doc));
+  }
+  const likePage = closestAny(el, sel(s, 'likePage'));
+  if (likePage) {
+    if (!isActivation(event, likePage) || isDisabled(likePage)) return null;
+    return result('follow', 'like', likePage, headerContent(likePage, s, doc));
+  }
+  const join = closestAny(el, sel(s, 'joinGroup'));
+  if (join) {
+    if (!isActivation(event, join) || isDisabled(join)) return null;
+    const c = headerContent(join, s, doc);
+    return result('follow', 'join', join, { ...c, author: undefined, handle: undefined });
+  }
+  return null;
+}
+
+/** The create-post dialog around `el`: titled so, or holding the post editor, or remembered at `Berikutnya`. */
+function createPostDialog(el: Element, s: SelectorData): Element | null {
+  const dialog = el.closest('[role="dialog"]');
+  if (!dialog) return null;
+  if (matchFirst(dialog, sel(s, 'createPostDialog')) || queryFirst(dialog, sel(s, 'postEditor'))) return dialog;
+  return postDraft.recall() === dialog ? dialog : null;
+}
+
+/** On a group page the composer posts into the group: report its name. */
+function groupOfComposer(_dialog: Element, doc: Document, s: SelectorData): string {
+  try {
+    if (!new URL(doc.URL).pathname.startsWith('/groups/')) return '';
+  } catch {
+    return '';
+  }
+  return textOf(queryFirst(doc, sel(s, 'pageHeading')), 300);
+}
+
+function commentAction(editor: Element, control: Element, s: SelectorData): DetectedAction | null {
+  if (matchFirst(editor, sel(s, 'postEditor'))) return null; // Enter in the post composer is a newline
+  const draft = textOf(editor);
+  if (!draft) return null; // Enter in an empty box sends nothing
+  const dialog = editor.closest('[role="dialog"]');
+  if (dialog && queryFirst(dialog, sel(s, 'shareNow'))) return null; // the share dialog's "say something" box
+  const post = postOf(editor, s);
+  if (!post) return null; // not under a post (Messenger chat, search…)
+  const comment = commentOf(editor, s);
+  const content = postContent(post, s);
+  if (comment) {
+    const c = commentContent(comment, s);
+    return result('comment', 'reply', control, { ...content, quoted: [content.quoted, c.text].filter(Boolean).join(' · '), draft, hashtags: [...new Set([...(content.hashtags ?? []), ...hashtagsIn(draft)])] });
+  }
+  return result('comment', 'comment', control, { ...content, draft, hashtags: [...new Set([...(content.hashtags ?? []), ...hashtagsIn(draft)])] });
+}
+
+function onKeydown(el: Element, event: KeyboardEvent, s: SelectorData, doc: Document): DetectedAction | null {
+  if (event.key !== 'Enter' && event.key !== ' ') return null;
+  if (event.key === 'Enter' && isEditable(el)) {
+    if (!isPlainEnter(event)) return null; // Shift+Enter is a newline
+    const editor = closestAny(el, sel(s, 'commentEditor'));
+    return editor ? commentAction(editor, editor, s) : null;
+  }
+  // Enter/Space on a focused div[role=button]: Facebook activates it from keydown
+  if (isEditable(el) || !isKeyActivation(event, el)) return null;
+  return onActivate(el, event, s, doc);
+}
+
 const adapter: SiteAdapter = {
   id: 'facebook',
   hosts: ['facebook.com'],
-  selectors: {},
-  detect: () => null,
+  selectors: FACEBOOK_SELECTORS,
+  detect(event, selectors, doc) {
+    return safely(() => {
+      watchReactionOpeners(doc, selectors);
+      const el = eventElement(event);
+      if (!el) return null;
+      if (event.type === 'click') return onActivate(el, event, selectors, doc);
+      if (event.type === 'keydown') return onKeydown(el, event as KeyboardEvent, selectors, doc);
+      return null; // dblclick and submit: nothing on Facebook's desktop site
+    });
+  },
 };
 export default adapter;
+
+/** For tests: forget remembered openers and drafts. */
+export function resetFacebookMemory(): void {
+  likeOpener.clear();
+  shareOpener.clear();
+  postDraft.clear();
+}
