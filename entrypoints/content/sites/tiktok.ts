@@ -1,10 +1,220 @@
-import type { SiteAdapter } from './types';
+/**
+ * TikTok (www.tiktok.com). TikTok's web client carries `data-e2e` test hooks on every action
+ * control, and all 2024–26 automation code seen relies on them; the action buttons are icon-only
+ * (with counts), so Indonesian/English labels are only fallbacks, none verified in any source
+ * (site-hooks.md "TikTok", anchors-and-selectors.md §4.8, §8).
+ *
+ * Actions: like (the heart, and double-tap on the video), comment (the Post button, Enter in the
+ * comment box), share (opening the share panel), repost (in the share panel, mapped back to the
+ * video that opened it), follow (profile/detail button and the "+" on the feed avatar).
+ * Content: video description, author name and handle, hashtags, sound title (as `group`).
+ *
+ * Test URLs: https://www.tiktok.com/foryou, https://www.tiktok.com/@<user>/video/<id>
+ */
+import type { ActionContent } from '../../../rules/actions';
+import {
+  OpenerMemory,
+  absoluteHref,
+  ancestorContaining,
+  closestAny,
+  compact,
+  controlFor,
+  draftOf,
+  eventElement,
+  firstText,
+  handleFromHref,
+  hashtagsIn,
+  isActivation,
+  isDisabled,
+  isPlainEnter,
+  matchFirst,
+  queryAllAny,
+  queryFirst,
+  safely,
+  sel,
+  textAt,
+  textOf,
+} from './helpers';
+import type { DetectedAction, InterceptedEvent, SelectorData, SiteAdapter } from './types';
 
-// Placeholder until this site's adapter lands: recognises nothing, so every action passes.
+const selectors: SelectorData = {
+  /** one video in the For You / Following feed; the detail page has none (the document is the scope) */
+  item: ['[data-e2e="recommend-list-item-container"]' /* [unverified] */, 'article[data-scroll-index]' /* [unverified] */],
+  clickable: ['button', '[role="button"]'],
+
+  like: [
+    '[data-e2e="like-icon"]',
+    '[data-e2e="browse-like-icon"]',
+    'button[aria-label^="Suka video"]', // [unverified]
+    'button[aria-label^="Like video"]', // [unverified]
+  ],
+  /** already liked: TikTok marks the toggle pressed [unverified] */
+  liked: ['[aria-pressed="true"]'],
+  /** the playing video, where a double-tap likes */
+  video: ['[data-e2e="browse-video"]', '[data-e2e="feed-video"]', 'video'],
+
+  /** opening the comments panel (remembers which video the panel is about) */
+  commentOpen: ['[data-e2e="comment-icon"]', '[data-e2e="browse-comment-icon"]' /* [unverified] */],
+  /** the comment box: a DraftJS contenteditable inside the `comment-input` wrapper */
+  commentInput: ['[data-e2e="comment-input"] [contenteditable="true"]', '[data-e2e="comment-input"]'],
+  commentPost: [
+    '[data-e2e="comment-post"]',
+    '[data-e2e="comment-input"] ~ [role="button"] >> text="Posting"', // [unverified]
+    '[data-e2e="comment-input"] ~ [role="button"] >> text="Post"',
+  ],
+
+  share: ['[data-e2e="share-icon"]', '[data-e2e="browse-share-icon"]' /* [unverified] */],
+  /** "Repost" in the share panel (a portal) — hook and labels [unverified] */
+  repost: [
+    '[data-e2e="share-repost"]', // [unverified]
+    '[data-e2e="repost-icon"]', // [unverified]
+    '[role="button"] >> text="Posting ulang"', // [unverified]
+    'button >> text="Posting ulang"', // [unverified]
+    '[role="button"] >> text="Repost"', // [unverified]
+    'button >> text="Repost"', // [unverified]
+  ],
+  /** a repost that was already made: the panel offers "Remove repost" [unverified] */
+  reposted: ['* >> text="Hapus posting ulang"', '* >> text="Remove repost"'],
+
+  follow: [
+    '[data-e2e="follow-button"]',
+    '[data-e2e="feed-follow"]', // [unverified]
+    '[data-e2e="browse-follow"]', // [unverified]
+    'button >> text="Ikuti"', // [unverified]
+    'button >> text="Follow"',
+  ],
+  /** the follow button's text once following (clicking it unfollows) — id-ID [unverified] */
+  following: ['* >> text="Mengikuti"', '* >> text="Following"', '* >> text="Teman"', '* >> text="Friends"'],
+
+  /** content */
+  desc: ['[data-e2e="browse-video-desc"]', '[data-e2e="video-desc"]'],
+  handle: ['[data-e2e="browse-username"]', '[data-e2e="video-author-uniqueid"]' /* [unverified] */],
+  authorName: ['[data-e2e="browse-user-nickname"]' /* [unverified] */, '[data-e2e="video-author-nickname"]' /* [unverified] */],
+  authorLink: ['a[href^="/@"]', 'a[href*="tiktok.com/@"]'],
+  sound: ['[data-e2e="browse-music"]', '[data-e2e="video-music"]'],
+  tagLink: ['a[href*="/tag/"]'],
+  permalink: ['a[href*="/video/"]'],
+  /** profile page header (follow from a profile) */
+  profileHandle: ['[data-e2e="user-title"]'],
+  profileName: ['[data-e2e="user-subtitle"]'],
+  profileBio: ['[data-e2e="user-bio"]'],
+};
+
+/** The video whose comment icon or share icon opened a panel outside its feed item. */
+const panelOpener = new OpenerMemory();
+
+/** Forget the remembered panel opener (tests). */
+export function resetTikTokMemory(): void {
+  panelOpener.clear();
+}
+
+function videoContent(scope: ParentNode, s: SelectorData, doc: Document): ActionContent {
+  const desc = textAt(scope, sel(s, 'desc'));
+  const handleText = textAt(scope, sel(s, 'handle')).replace(/^@/, '');
+  const link = queryFirst(scope, sel(s, 'authorLink'));
+  const handle = handleText || handleFromHref(link?.getAttribute('href'));
+  const tags = queryAllAny(scope, sel(s, 'tagLink')).map((a) => textOf(a).replace(/^#/, ''));
+  const permalink = queryFirst(scope, sel(s, 'permalink'));
+  return compact<ActionContent>({
+    text: desc,
+    author: firstText(scope, sel(s, 'authorName')) || handle,
+    handle,
+    hashtags: [...new Set([...hashtagsIn(desc), ...tags.filter(Boolean)])],
+    group: textAt(scope, sel(s, 'sound')),
+    url: permalink ? absoluteHref(permalink) : doc.URL,
+  });
+}
+
+/** The video an action is about: its feed item, else the video that opened the panel, else the page. */
+function scopeOf(control: Element, s: SelectorData, doc: Document): ParentNode {
+  return closestAny(control, sel(s, 'item')) ?? panelOpener.recall() ?? doc;
+}
+
+function found(action: 'like' | 'comment' | 'share' | 'follow', detail: DetectedAction['detail'], control: Element, content: ActionContent): DetectedAction {
+  return { site: 'tiktok', action, detail, control, content };
+}
+
+function detect(event: InterceptedEvent, s: SelectorData, doc: Document): DetectedAction | null {
+  const target = eventElement(event);
+  if (!target) return null;
+  const clickable = sel(s, 'clickable');
+
+  if (event.type === 'keydown') {
+    if (isPlainEnter(event)) {
+      const input = closestAny(target, sel(s, 'commentInput'));
+      if (input) return comment(input, input, s, doc);
+    }
+    const control = closestAny(target, clickable);
+    if (!control || !isActivation(event, control)) return null;
+  } else if (event.type === 'dblclick') {
+    const video = closestAny(target, sel(s, 'video'));
+    if (!video) return null;
+    const scope = closestAny(video, sel(s, 'item')) ?? doc;
+    // a double-tap on an already-liked video changes nothing
+    const like = queryFirst(scope, sel(s, 'like'));
+    const button = like ? (closestAny(like, clickable) ?? like) : null;
+    if (button && matchFirst(button, sel(s, 'liked'))) return null;
+    return found('like', 'like', video, videoContent(scope, s, doc));
+  } else if (event.type !== 'click') {
+    return null;
+  }
+
+  const like = controlFor(target, sel(s, 'like'), clickable);
+  if (like) {
+    if (matchFirst(like, sel(s, 'liked'))) return null;
+    return found('like', 'like', like, videoContent(scopeOf(like, s, doc), s, doc));
+  }
+
+  const post = closestAny(target, sel(s, 'commentPost'));
+  if (post) {
+    if (isDisabled(post)) return null;
+    const area = ancestorContaining(post, sel(s, 'commentInput'), 6);
+    return comment(post, queryFirst(area ?? doc, sel(s, 'commentInput')), s, doc);
+  }
+
+  const open = controlFor(target, sel(s, 'commentOpen'), clickable);
+  if (open) {
+    panelOpener.remember(closestAny(open, sel(s, 'item')));
+    return null;
+  }
+
+  const share = controlFor(target, sel(s, 'share'), clickable);
+  if (share) {
+    panelOpener.remember(closestAny(share, sel(s, 'item')));
+    return found('share', 'share', share, videoContent(scopeOf(share, s, doc), s, doc));
+  }
+
+  const repost = controlFor(target, sel(s, 'repost'), clickable);
+  if (repost) {
+    if (matchFirst(repost, sel(s, 'reposted')) || isDisabled(repost)) return null;
+    return found('share', 'repost', repost, videoContent(scopeOf(repost, s, doc), s, doc));
+  }
+
+  const follow = controlFor(target, sel(s, 'follow'), clickable);
+  if (follow) {
+    if (matchFirst(follow, sel(s, 'following')) || isDisabled(follow)) return null;
+    const item = closestAny(follow, sel(s, 'item'));
+    if (item || queryFirst(doc, sel(s, 'desc'))) return found('follow', 'follow', follow, videoContent(item ?? doc, s, doc));
+    // a profile page: the account itself
+    const handle = textAt(doc, sel(s, 'profileHandle')).replace(/^@/, '');
+    const bio = textAt(doc, sel(s, 'profileBio'));
+    return found('follow', 'follow', follow, compact<ActionContent>({
+      author: textAt(doc, sel(s, 'profileName')) || handle, handle, text: bio, hashtags: hashtagsIn(bio), url: doc.URL,
+    }));
+  }
+  return null;
+}
+
+function comment(control: Element, input: Element | null, s: SelectorData, doc: Document): DetectedAction | null {
+  const draft = draftOf(input);
+  if (!draft) return null; // TikTok disables Post on an empty box
+  return found('comment', 'comment', control, compact<ActionContent>({ ...videoContent(scopeOf(control, s, doc), s, doc), draft }));
+}
+
 const adapter: SiteAdapter = {
   id: 'tiktok',
   hosts: ['tiktok.com'],
-  selectors: {},
-  detect: () => null,
+  selectors,
+  detect: (event, s, doc) => safely(() => detect(event, s, doc)),
 };
 export default adapter;
