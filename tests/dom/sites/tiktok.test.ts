@@ -113,6 +113,8 @@ describe('TikTok adapter: video page, profile, overrides', () => {
     expect(click(tiktok, $('[data-e2e="browse-like-icon"]'))).toBeNull();
     expect(fire(tiktok, $('#tt-detail-video'), 'dblclick')).toBeNull();
     expect(click(tiktok, $('#tt-detail-follow'))).toBeNull();
+    click(tiktok, $('#tt-detail-share'));
+    expect(click(tiktok, $('#tt-unrepost span'))).toBeNull(); // "Remove repost"
     typeInto($('#tt-detail-box'), 'Mantap kopinya');
     expect(click(tiktok, $('#tt-detail-post'))).toMatchObject({ action: 'comment', content: { handle: 'warung.kopi.pak.min', draft: 'Mantap kopinya' } });
   });
