@@ -1,0 +1,330 @@
+/**
+ * Compiler: RuleBundle → CompiledRules (rules/compiled.ts). Runs at build time, in the CLI or in the
+ * background, never in the content script. Expects a bundle already validated by `parseRuleBundle`.
+ */
+import type { Accounts, RuleBundle, Term } from './schema.ts';
+import {
+  ARRAY_NAMES,
+  ARRAY_TYPES,
+  COMPILED_FORMAT,
+  PF_CONTEXT,
+  PK_ACCOUNT_CONTESTANT,
+  PK_ACCOUNT_PARTY,
+  PK_ACCOUNT_PERSON,
+  PK_AGAINST,
+  PK_AMBIGUOUS,
+  PK_COALITION,
+  PK_CONTEST_TERM,
+  PK_ELECTION_TERM,
+  PK_HAND_SIGN,
+  PK_HASHTAG,
+  PK_NEUTRAL_CUE,
+  PK_NUMBER_MARKER,
+  PK_NUMBER_WORD,
+  PK_PAIR,
+  PK_PARTY,
+  PK_PARTY_SLOGAN,
+  PK_PARTY_SYMBOL,
+  PK_PERSON,
+  PK_SALUTE,
+  PK_SLOGAN,
+  PK_SUPPORT_CUE,
+  PK_TEAM,
+  bytesToBase64,
+  dayOf,
+  type ArrayName,
+  type CompiledContest,
+  type CompiledContestant,
+  type CompiledRules,
+} from './compiled.ts';
+import { HASH_INIT, TokenBuffer, hashStep } from './normalize.ts';
+
+export { COMPILED_FORMAT } from './compiled.ts';
+
+const PLATFORM_BITS: Record<string, number> = { facebook: 1, instagram: 2, x: 4, tiktok: 8, youtube: 16, threads: 32 };
+
+/** Number words that can stand for a ballot number after a marker ("nomor dua"). */
+const NUMBER_WORDS: Array<[string, number]> = [
+  ['satu', 1], ['dua', 2], ['tiga', 3], ['empat', 4], ['lima', 5], ['enam', 6], ['tujuh', 7],
+  ['delapan', 8], ['sembilan', 9], ['sepuluh', 10], ['kosong satu', 1], ['kosong dua', 2], ['kosong tiga', 3],
+];
+
+interface Pat {
+  kind: number;
+  entity: number;
+  flags: number;
+  aux: number;
+}
+
+const termText = (t: Term) => (typeof t === 'string' ? t : t.term);
+const termCtx = (t: Term) => typeof t !== 'string' && t.requiresContext === true;
+
+export interface CompileStats {
+  tokens: number;
+  nodes: number;
+  edges: number;
+  patterns: number;
+  bytes: number;
+}
+
+export function compileBundle(bundle: RuleBundle): CompiledRules {
+  const tokIds = new Map<string, number>();
+  const tokList: string[] = [];
+  // trie under construction: children per node (Map tokenId → node), outputs per node
+  const children: Array<Map<number, number> | undefined> = [undefined];
+  const outputs: Array<number[] | undefined> = [undefined];
+  const rootChildList: number[] = [];
+  const pats: Pat[] = [];
+  const patKey = new Map<string, number>();
+  const buf = new TokenBuffer();
+
+  const tokenId = (s: string): number => {
+    let id = tokIds.get(s);
+    if (id === undefined) {
+      id = tokList.length;
+      tokIds.set(s, id);
+      tokList.push(s);
+      rootChildList.push(0);
+    }
+    return id;
+  };
+
+  const add = (text: string, kind: number, entity: number, flags: number, aux = 0): void => {
+    buf.tokenize(text);
+    if (buf.nt === 0) return;
+    const key = `${kind}|${entity}|${flags}|${aux}`;
+    let p = patKey.get(key);
+    if (p === undefined) {
+      p = pats.length;
+      pats.push({ kind, entity, flags, aux });
+      patKey.set(key, p);
+    }
+    let node = 0;
+    for (let t = 0; t < buf.nt; t++) {
+      const id = tokenId(buf.tokenText(t));
+      if (node === 0) {
+        let child = rootChildList[id]!;
+        if (!child) {
+          child = children.length;
+          children.push(undefined);
+          outputs.push(undefined);
+          rootChildList[id] = child;
+        }
+        node = child;
+      } else {
+        let m = children[node];
+        if (!m) children[node] = m = new Map();
+        let child = m.get(id);
+        if (child === undefined) {
+          child = children.length;
+          children.push(undefined);
+          outputs.push(undefined);
+          m.set(id, child);
+        }
+        node = child;
+      }
+    }
+    const out = (outputs[node] ??= []);
+    if (!out.includes(p)) out.push(p);
+  };
+  const addTerm = (t: Term, kind: number, entity: number, forceCtx = false, aux = 0) =>
+    add(termText(t), kind, entity, forceCtx || termCtx(t) ? PF_CONTEXT : 0, aux);
+  const addAccounts = (acc: Accounts | undefined, kind: number, entity: number) => {
+    if (!acc) return;
+    for (const [platform, handles] of Object.entries(acc)) {
+      for (const h of handles ?? []) add('@' + h.replace(/^@/, ''), kind, entity, 0, PLATFORM_BITS[platform] ?? 0);
+    }
+  };
+
+  // ---- persons
+  const personIdx = new Map<string, number>();
+  const persons = bundle.persons.map((p, i) => {
+    personIdx.set(p.id, i);
+    add(p.name, PK_PERSON, i, 0);
+    for (const t of p.aliases ?? []) addTerm(t, PK_PERSON, i);
+    for (const t of p.nicknames ?? []) addTerm(t, PK_PERSON, i);
+    for (const t of p.misspellings ?? []) addTerm(t, PK_PERSON, i);
+    addAccounts(p.accounts, PK_ACCOUNT_PERSON, i);
+    return { id: p.id, label: p.name };
+  });
+
+  // ---- parties
+  const partyIdx = new Map<string, number>();
+  const parties = bundle.parties.map((p, i) => {
+    partyIdx.set(p.id, i);
+    const amb = p.ambiguous === true;
+    add(p.name, PK_PARTY, i, 0);
+    for (const t of p.abbreviations ?? []) {
+      // an ambiguous party's names need context, except "Partai X" forms
+      const partaiForm = /^partai\s/i.test(termText(t));
+      addTerm(t, PK_PARTY, i, amb && !partaiForm);
+    }
+    for (const t of p.symbols ?? []) addTerm(t, PK_PARTY_SYMBOL, i);
+    for (const e of p.symbolEmoji ?? []) add(e, PK_PARTY_SYMBOL, i, PF_CONTEXT);
+    for (const t of p.slogans ?? []) addTerm(t, PK_PARTY_SLOGAN, i);
+    addAccounts(p.accounts, PK_ACCOUNT_PARTY, i);
+    const abbr = p.abbreviations?.map(termText).find((a) => !/^partai\s/i.test(a));
+    const label = abbr && abbr.toLowerCase() !== p.name.toLowerCase() ? `${p.name} (${abbr})` : p.name;
+    return p.region ? { id: p.id, label, region: p.region } : { id: p.id, label };
+  });
+
+  // ---- contests and contestants
+  const contests: CompiledContest[] = [];
+  const contestants: CompiledContestant[] = [];
+  bundle.contests.forEach((c, ci) => {
+    const days: number[] = [];
+    for (const ph of c.phases) days.push(dayOf(ph.from), dayOf(ph.to));
+    contests.push(c.region ? { id: c.id, name: c.name, kind: c.kind, region: c.region, days } : { id: c.id, name: c.name, kind: c.kind, days });
+    for (const t of c.campaignTerms ?? []) addTerm(t, PK_CONTEST_TERM, ci);
+    for (const k of c.contestants) {
+      const ki = contestants.length;
+      const names = k.persons.map((id) => bundle.persons.find((p) => p.id === id)?.name ?? id);
+      const num = k.number === undefined ? '' : c.kind === 'pilpres' ? String(k.number).padStart(2, '0') : String(k.number);
+      const label = num ? `${c.name}, nomor urut ${num}: ${names.join(' – ')}` : `${c.name}: ${names.join(' – ')}`;
+      const entry: CompiledContestant = {
+        id: k.id,
+        contest: ci,
+        label,
+        persons: k.persons.map((id) => personIdx.get(id) ?? -1).filter((x) => x >= 0),
+        parties: (k.coalition?.parties ?? []).map((id) => partyIdx.get(id) ?? -1).filter((x) => x >= 0),
+      };
+      if (k.number !== undefined) entry.number = k.number;
+      contestants.push(entry);
+      for (const t of k.acronyms ?? []) addTerm(t, PK_PAIR, ki);
+      for (const t of k.coalition?.names ?? []) addTerm(t, PK_COALITION, ki);
+      for (const t of k.hashtags ?? []) addTerm(t, PK_HASHTAG, ki);
+      for (const t of k.againstHashtags ?? []) addTerm(t, PK_AGAINST, ki);
+      for (const t of k.slogans ?? []) addTerm(t, PK_SLOGAN, ki);
+      for (const t of k.salutes ?? []) addTerm(t, PK_SALUTE, ki);
+      for (const t of k.teams ?? []) addTerm(t, PK_TEAM, ki);
+      addAccounts(k.accounts, PK_ACCOUNT_CONTESTANT, ki);
+    }
+  });
+
+  // ---- vocabulary
+  const v = bundle.vocabulary;
+  for (const t of v.electionTerms) addTerm(t, PK_ELECTION_TERM, -1);
+  for (const t of v.supportCues) addTerm(t, PK_SUPPORT_CUE, -1);
+  for (const t of v.neutralCues) addTerm(t, PK_NEUTRAL_CUE, -1);
+  for (const t of v.ambiguousTerms) addTerm(t, PK_AMBIGUOUS, -1, true);
+  for (const h of v.handSigns) add(h.term, PK_HAND_SIGN, -1, PF_CONTEXT, h.number ?? 0);
+  for (const m of v.numberMarkers) add(m, PK_NUMBER_MARKER, -1, 0);
+  for (const [w, n] of NUMBER_WORDS) add(w, PK_NUMBER_WORD, -1, 0, n);
+
+  // ---- serialise: token table
+  let totalChars = 0;
+  let maxTokLen = 0;
+  for (const s of tokList) {
+    totalChars += s.length;
+    if (s.length > maxTokLen) maxTokLen = s.length;
+  }
+  const tokChars = new Uint16Array(totalChars);
+  const tokOff = new Int32Array(tokList.length + 1);
+  let size = 16;
+  while (size < tokList.length * 2) size *= 2;
+  const tokHash = new Int32Array(size);
+  const prefixBits = new Uint8Array(8192);
+  let pos = 0;
+  tokList.forEach((s, id) => {
+    tokOff[id] = pos;
+    let h = HASH_INIT;
+    let h3 = HASH_INIT;
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      tokChars[pos++] = c;
+      h = hashStep(h, c);
+      if (k < 3) h3 = hashStep(h3, c);
+    }
+    if (s.length >= 3) prefixBits[(h3 >>> 3) & 8191]! |= 1 << (h3 & 7);
+    let slot = h & (size - 1);
+    while (tokHash[slot] !== 0) slot = (slot + 1) & (size - 1);
+    tokHash[slot] = id + 1;
+  });
+  tokOff[tokList.length] = pos;
+
+  // ---- trie CSR
+  const nodes = children.length;
+  const edgeStart = new Int32Array(nodes + 1);
+  let edges = 0;
+  for (let n = 0; n < nodes; n++) {
+    edgeStart[n] = edges;
+    if (n !== 0) edges += children[n]?.size ?? 0;
+  }
+  edgeStart[nodes] = edges;
+  const edgeTok = new Int32Array(edges);
+  const edgeNode = new Int32Array(edges);
+  for (let n = 1; n < nodes; n++) {
+    const m = children[n];
+    if (!m) continue;
+    const sorted = [...m.entries()].sort((a, b) => a[0] - b[0]);
+    let e = edgeStart[n]!;
+    for (const [tok, child] of sorted) {
+      edgeTok[e] = tok;
+      edgeNode[e] = child;
+      e++;
+    }
+  }
+  const outStart = new Int32Array(nodes + 1);
+  let outs = 0;
+  for (let n = 0; n < nodes; n++) {
+    outStart[n] = outs;
+    outs += outputs[n]?.length ?? 0;
+  }
+  outStart[nodes] = outs;
+  const outPat = new Int32Array(outs);
+  for (let n = 0; n < nodes; n++) outputs[n]?.forEach((p, k) => (outPat[outStart[n]! + k] = p));
+
+  const patKind = new Uint8Array(pats.length);
+  const patEntity = new Int32Array(pats.length);
+  const patFlags = new Uint8Array(pats.length);
+  const patAux = new Int32Array(pats.length);
+  pats.forEach((p, i) => {
+    patKind[i] = p.kind;
+    patEntity[i] = p.entity;
+    patFlags[i] = p.flags;
+    patAux[i] = p.aux;
+  });
+
+  const typed: Record<ArrayName, Uint8Array | Uint16Array | Int32Array> = {
+    tokChars,
+    tokOff,
+    tokHash,
+    prefixBits,
+    rootChild: Int32Array.from(rootChildList),
+    edgeStart,
+    edgeTok,
+    edgeNode,
+    outStart,
+    outPat,
+    patKind,
+    patEntity,
+    patFlags,
+    patAux,
+  };
+  const arrays = {} as Record<ArrayName, string>;
+  for (const name of ARRAY_NAMES) {
+    const a = typed[name];
+    if (ARRAY_TYPES[name] === 'u8' && !(a instanceof Uint8Array)) throw new Error(`compile: ${name} type`);
+    arrays[name] = bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  }
+
+  return {
+    format: COMPILED_FORMAT,
+    bundleVersion: bundle.version,
+    issuedAt: bundle.issuedAt,
+    expiresAt: bundle.expiresAt,
+    maxTokLen,
+    arrays,
+    persons,
+    parties,
+    contests,
+    contestants,
+  };
+}
+
+/** Sizes of a compiled rule set (for `jaga` and the benchmark). */
+export function compiledStats(c: CompiledRules): { jsonBytes: number; arrayBytes: number } {
+  let arrayBytes = 0;
+  for (const name of ARRAY_NAMES) arrayBytes += (c.arrays[name].length / 4) * 3;
+  return { jsonBytes: JSON.stringify(c).length, arrayBytes: Math.round(arrayBytes) };
+}
