@@ -597,7 +597,7 @@ class RuleEngine implements Engine {
     // drop matches strictly inside an entity match of the same field ("Indonesia Maju" in "Koalisi Indonesia Maju")
     for (const h of hits) {
       for (const o of hits) {
-        if (o === h || o.seq !== h.seq || !ENTITY_KINDS.has(o.kind)) continue;
+        if (o === h || o.seq !== h.seq || (!ENTITY_KINDS.has(o.kind) && o.kind !== h.kind)) continue;
         if (o.s0 <= h.s0 && o.s1 >= h.s1 && o.s1 - o.s0 > h.s1 - h.s0) {
           h.dropped = true;
           break;
@@ -805,7 +805,7 @@ class RuleEngine implements Engine {
     const seen = new Set<string>();
     const out: Reason[] = [];
     for (const r of reasons) {
-      const key = `${r.kind}|${r.entityId}|${r.field}|${r.index ?? ''}|${r.span[0]}|${r.span[1]}`;
+      const key = `${r.kind === 'ballot-number' || r.kind === 'salute' ? 'n' : r.kind}|${r.entityId}|${r.field}|${r.index ?? ''}|${r.span[0]}|${r.span[1]}`;
       if (seen.has(key)) continue;
       seen.add(key);
       if (r.kind === 'ambiguous' && r.entityId === 'vocabulary' && reasons.some((o) => o !== r && o.field === r.field && o.index === r.index && o.span[0] === r.span[0] && o.span[1] === r.span[1])) continue;

@@ -1,0 +1,171 @@
+/**
+ * `jaga check [--at YYYY-MM-DD] [--region CODE] [--site SITE] [--jsonl] [--rules FILE|DIR] [TEXT…]`
+ *
+ * Evaluates text with the engine and shows the verdict. Default rules: the production bundle
+ * (rules/data via `loadDefaultBundle`), else tests/fixtures/dev-bundle.yaml.
+ * --jsonl: reads `{"text": …}` lines (or any ActionContent object) from stdin and writes exactly one JSON
+ * line per input line: {"severity", "reasons"} (or {"error"} for an unparsable line).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { SITE_IDS, type ActionContent, type SiteId } from '../../actions.ts';
+import { compileBundle } from '../../compile.ts';
+import { loadEngine, type Engine, type Reason, type Verdict } from '../../engine.ts';
+import { parseRuleBundle, type RuleBundle } from '../../schema.ts';
+
+export const summary = 'evaluate text with the rule engine (severity and reasons; --jsonl for batches)';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const DEV_BUNDLE = join(ROOT, 'tests', 'fixtures', 'dev-bundle.yaml');
+
+const USAGE = `Usage: jaga check [--at YYYY-MM-DD] [--region CODE] [--site SITE] [--jsonl] [--rules FILE|DIR] [TEXT…]
+  --at      date of the action (default: today)
+  --region  Kemendagri region code of the agency, e.g. 35 or 35.78
+  --site    ${SITE_IDS.join('|')}
+  --jsonl   read {"text": …} JSON lines from stdin, write one JSON verdict line each
+  --rules   a bundle YAML/JSON file, or a rules/data-style directory
+Without TEXT and without --jsonl, reads the text from stdin.`;
+
+interface Options {
+  at: string;
+  region?: string;
+  site?: SiteId;
+  jsonl: boolean;
+  rules?: string;
+  text: string[];
+}
+
+function parseArgs(argv: string[]): Options | string {
+  const o: Options = { at: new Date().toISOString().slice(0, 10), jsonl: false, text: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    try {
+      if (a === '--at') {
+        o.at = value();
+        if (!/^\d{4}-\d{2}-\d{2}/.test(o.at) || Number.isNaN(Date.parse(o.at))) return `--at: expected YYYY-MM-DD, got "${o.at}"`;
+      } else if (a === '--region') {
+        o.region = value();
+        if (!/^\d{2}(\.\d{2}){0,3}$/.test(o.region)) return `--region: expected a code such as 35 or 35.78, got "${o.region}"`;
+      } else if (a === '--site') {
+        const s = value();
+        if (!(SITE_IDS as readonly string[]).includes(s)) return `--site: one of ${SITE_IDS.join(', ')}`;
+        o.site = s as SiteId;
+      } else if (a === '--jsonl') o.jsonl = true;
+      else if (a === '--rules') o.rules = value();
+      else if (a === '--help' || a === '-h') return '';
+      else if (a === '--') o.text.push(...argv.slice(i + 1)), (i = argv.length);
+      else if (a.startsWith('--')) return `unknown option ${a}`;
+      else o.text.push(a);
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  return o;
+}
+
+async function loadBundle(rules: string | undefined): Promise<{ bundle: RuleBundle; from: string }> {
+  if (rules) {
+    if (statSync(rules).isDirectory()) {
+      const data = (await import('../../data/index.ts')) as { loadSourceBundle?: (dir: string) => RuleBundle };
+      if (!data.loadSourceBundle) throw new Error('rules/data has no loadSourceBundle()');
+      return { bundle: data.loadSourceBundle(rules), from: rules };
+    }
+    return { bundle: parseFile(rules), from: rules };
+  }
+  if (existsSync(join(ROOT, 'rules', 'data', 'index.ts'))) {
+    try {
+      const data = (await import('../../data/index.ts')) as { loadDefaultBundle?: () => RuleBundle };
+      if (data.loadDefaultBundle) return { bundle: data.loadDefaultBundle(), from: 'rules/data' };
+    } catch (e) {
+      process.stderr.write(`jaga check: default rules failed to load (${(e as Error).message.split('\n')[0]}); using the dev bundle\n`);
+    }
+  }
+  return { bundle: parseFile(DEV_BUNDLE), from: 'tests/fixtures/dev-bundle.yaml' };
+}
+
+function parseFile(path: string): RuleBundle {
+  const text = readFileSync(path, 'utf8');
+  const raw: unknown = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
+  const r = parseRuleBundle(raw);
+  if (!r.ok) throw new Error(`${path}:\n  ${r.errors.join('\n  ')}`);
+  return r.bundle;
+}
+
+const SEV_COLOR: Record<string, string> = { none: '32', low: '36', medium: '33', high: '31' };
+
+function highlight(text: string, reasons: Reason[], tty: boolean): string {
+  const spans = reasons.filter((r) => r.field === 'text' && r.severity !== 'none').map((r) => r.span).sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let pos = 0;
+  for (const [s, e] of spans) {
+    if (s < pos) continue;
+    out += text.slice(pos, s) + (tty ? `\x1b[1;4;33m${text.slice(s, e)}\x1b[0m` : `[${text.slice(s, e)}]`);
+    pos = e;
+  }
+  return out + text.slice(pos);
+}
+
+function describe(text: string, v: Verdict, tty: boolean): string {
+  const sev = tty ? `\x1b[1;${SEV_COLOR[v.severity]}m${v.severity.toUpperCase()}\x1b[0m` : v.severity.toUpperCase();
+  const lines = [`${sev}  ${highlight(text, v.reasons, tty)}`];
+  for (const r of v.reasons) {
+    lines.push(`  - ${r.severity.padEnd(6)} ${r.kind.padEnd(13)} "${r.matched}" [${r.span[0]},${r.span[1]}) ${r.label}${r.contest ? `  (${r.contest.id})` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const o = parseArgs(argv);
+  if (typeof o === 'string') {
+    process.stderr.write(o ? `jaga check: ${o}\n${USAGE}\n` : `${USAGE}\n`);
+    return o ? 2 : 0;
+  }
+  let engine: Engine;
+  try {
+    const { bundle } = await loadBundle(o.rules);
+    engine = loadEngine(compileBundle(bundle));
+  } catch (e) {
+    process.stderr.write(`jaga check: ${(e as Error).message}\n`);
+    return 1;
+  }
+  const ctx = { at: o.at, ...(o.region ? { region: o.region } : {}), ...(o.site ? { site: o.site } : {}) };
+  if (o.jsonl) {
+    const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of rl) {
+      if (!line.trim()) {
+        process.stdout.write(JSON.stringify({ error: 'empty line' }) + '\n');
+        continue;
+      }
+      let content: ActionContent;
+      try {
+        const v: unknown = JSON.parse(line);
+        content = typeof v === 'string' ? { text: v } : (v as ActionContent);
+        if (!content || typeof content !== 'object') throw new Error('expected an object');
+      } catch (e) {
+        process.stdout.write(JSON.stringify({ error: `bad JSON line: ${(e as Error).message}` }) + '\n');
+        continue;
+      }
+      const verdict = engine.evaluate(content, ctx);
+      process.stdout.write(JSON.stringify({ severity: verdict.severity, reasons: verdict.reasons }) + '\n');
+    }
+    return 0;
+  }
+  const tty = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const texts = o.text.length ? [o.text.join(' ')] : [(await readStdin()).replace(/\n$/, '')];
+  for (const text of texts) process.stdout.write(describe(text, engine.evaluate({ text }, ctx), tty) + '\n');
+  return 0;
+}
