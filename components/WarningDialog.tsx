@@ -7,9 +7,10 @@
  * data-testid="jaga-cancel" / "jaga-proceed", and buttons that act only on trusted input.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
-import type { DialogReason, DialogRequest, DialogResult } from './dialog-api';
+import type { DialogRequest, DialogResult } from './dialog-api';
 import { excerptFor } from './excerpt';
-import { falsePositiveReport } from './report';
+import { uniqueReasons } from './reasons';
+import { falsePositiveReportText, reportMailto } from './report';
 import { STRINGS, headline } from './strings';
 
 export interface WarningDialogProps {
@@ -17,19 +18,36 @@ export interface WarningDialogProps {
   onDone: (result: DialogResult) => void;
   /** where "Pelajari aturannya" points (an extension page) */
   rulesUrl?: string;
+  /**
+   * Whether an event came from the user rather than from a script. Defaults to `event.isTrusted`;
+   * injectable only because test DOMs cannot create trusted events.
+   */
+  isTrusted?: (event: Event) => boolean;
 }
 
-const trusted = (e: SyntheticEvent): boolean => e.nativeEvent.isTrusted;
+const nativeTrusted = (event: Event): boolean => event.isTrusted;
 
-function uniqueLabels(reasons: DialogReason[]): DialogReason[] {
-  const seen = new Set<string>();
-  return reasons.filter((r) => (seen.has(r.label) ? false : (seen.add(r.label), true))).slice(0, 4);
+const FOCUSABLE = 'button, a[href], input, textarea, select, [tabindex]:not([tabindex="-1"])';
+
+/** The reason text given in warn_reason mode must have at least this many characters. */
+export const MIN_REASON_LENGTH = 3;
+
+function SeverityIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <path d="M12 2 3 5.5v6.2c0 5.1 3.8 9.4 9 10.3 5.2-.9 9-5.2 9-10.3V5.5L12 2Z" fill="currentColor" />
+      <path d="M12 7v6" stroke="var(--on-accent)" strokeWidth="2.2" strokeLinecap="round" />
+      <circle cx="12" cy="16.6" r="1.3" fill="var(--on-accent)" />
+    </svg>
+  );
 }
 
-export function WarningDialog({ request, onDone, rulesUrl }: WarningDialogProps) {
-  const t = STRINGS[request.language];
+export function WarningDialog({ request, onDone, rulesUrl, isTrusted = nativeTrusted }: WarningDialogProps) {
+  const lang = request.language;
+  const t = STRINGS[lang];
   const titleId = useId();
   const bodyId = useId();
+  const reasonHintId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
   const [reasonChoice, setReasonChoice] = useState<number | null>(null);
@@ -38,23 +56,25 @@ export function WarningDialog({ request, onDone, rulesUrl }: WarningDialogProps)
   const [copied, setCopied] = useState(false);
 
   const excerpt = useMemo(() => excerptFor(request.content, request.reasons), [request]);
-  const labels = useMemo(() => uniqueLabels(request.reasons), [request]);
-  const report = useMemo(() => falsePositiveReport(request), [request]);
+  const matches = useMemo(() => uniqueReasons(request.reasons, lang, request.compact ? 1 : 4), [request, lang]);
+  const moreMatches = request.compact ? new Set(request.reasons.map((r) => r.label)).size - matches.length : 0;
+  const [report, setReport] = useState(() => falsePositiveReportText(request));
+
+  const trusted = (e: SyntheticEvent): boolean => isTrusted(e.nativeEvent);
 
   useEffect(() => {
     cancelRef.current?.focus();
   }, []);
 
   const otherIndex = t.reasons.length - 1;
-  const reasonReady =
-    request.mode !== 'warn_reason' ||
-    (reasonChoice !== null && (reasonChoice !== otherIndex || reasonText.trim().length >= 3));
+  const otherTooShort = reasonChoice === otherIndex && reasonText.trim().length < MIN_REASON_LENGTH;
+  const reasonReady = request.mode !== 'warn_reason' || (reasonChoice !== null && !otherTooShort);
   const givenReason =
     reasonChoice === null ? undefined : reasonChoice === otherIndex ? reasonText.trim() : t.reasons[reasonChoice];
 
   const cancel = () => onDone({ choice: 'cancel' });
   const proceed = () => {
-    if (!reasonReady) return;
+    if (!reasonReady || request.mode === 'block') return;
     onDone(givenReason ? { choice: 'proceed', reason: givenReason } : { choice: 'proceed' });
   };
 
@@ -67,73 +87,91 @@ export function WarningDialog({ request, onDone, rulesUrl }: WarningDialogProps)
       return;
     }
     if (e.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>('button, a[href], input, textarea, select')].filter(
-      (el) => !el.hasAttribute('disabled'),
-    );
+    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.hasAttribute('disabled'));
     if (focusable.length === 0) return;
     const first = focusable[0]!;
     const last = focusable[focusable.length - 1]!;
-    const active = (dialogRef.current.getRootNode() as ShadowRoot).activeElement;
-    if (e.shiftKey && active === first) {
+    const active = (dialogRef.current.getRootNode() as Document | ShadowRoot).activeElement;
+    if (e.shiftKey && (active === first || !dialogRef.current.contains(active))) {
       e.preventDefault();
       last.focus();
-    } else if (!e.shiftKey && active === last) {
+    } else if (!e.shiftKey && (active === last || !dialogRef.current.contains(active))) {
       e.preventDefault();
       first.focus();
     }
   };
 
+  const rulesLink = rulesUrl ? (
+    <a href={rulesUrl} target="_blank" rel="noreferrer">
+      {t.more}
+      <span className="sr-only"> {t.moreNew}</span>
+    </a>
+  ) : null;
+
   return (
-    <div className="backdrop">
+    <div
+      className="backdrop"
+      // A click beside the dialog keeps focus inside it (the page behind is inert while it shows).
+      onMouseDown={(e) => {
+        if (e.target === e.currentTarget) e.preventDefault();
+      }}
+    >
       <div
         ref={dialogRef}
-        className={`dialog severity-${request.severity}`}
+        className={`dialog severity-${request.severity}${request.compact ? ' compact' : ''}`}
         role="alertdialog"
         aria-modal="true"
         aria-labelledby={titleId}
         aria-describedby={bodyId}
+        lang={lang}
         onKeyDown={onKeyDown}
       >
         <header>
-          <span className="brand">{t.brand}</span>
+          <span className="brand">
+            <SeverityIcon />
+            {t.brand}
+          </span>
           <span className="badge">{t.severity[request.severity]}</span>
         </header>
-        <h2 id={titleId}>{headline(request.language, request.action, request.detail)}</h2>
+        <h2 id={titleId}>{headline(lang, request.action, request.detail)}</h2>
         <div id={bodyId}>
           {excerpt && (
-            <blockquote className="excerpt" aria-label={t.where[excerpt.field]}>
+            <blockquote className="excerpt">
+              <span className="sr-only">
+                {t.excerpt} ({t.where[excerpt.field]}):{' '}
+              </span>
               {excerpt.before && '…'}
               {excerpt.segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
               {excerpt.after && '…'}
             </blockquote>
           )}
-          <h3>{t.matched}</h3>
-          <ul className="matches">
-            {labels.map((r) => (
-              <li key={r.label}>
-                <strong>{r.label}</strong> <span className="where">({t.where[r.field]}: “{r.matched}”)</span>
-              </li>
-            ))}
-          </ul>
           {request.compact ? (
-            <p className="why">
-              {t.whyShort}{' '}
-              {rulesUrl && (
-                <a href={rulesUrl} target="_blank" rel="noreferrer">
-                  {t.more}
-                </a>
-              )}
-            </p>
+            <>
+              <p className="matched-short">
+                <span className="label">{t.matched}:</span> <strong>{matches[0]?.text}</strong>
+                {moreMatches > 0 && <span className="where"> (+{moreMatches})</span>}
+              </p>
+              <p className="why">
+                {t.whyShort} {rulesLink}
+              </p>
+            </>
           ) : (
             <>
+              <h3>{t.matched}</h3>
+              <ul className="matches">
+                {matches.map(({ text, reason }) => (
+                  <li key={text}>
+                    <strong>{text}</strong>{' '}
+                    <span className="where">
+                      ({t.detectedIn} {t.where[reason.field]}: “{reason.matched}”)
+                    </span>
+                  </li>
+                ))}
+              </ul>
               <h3>{t.why}</h3>
-              <p className="why">
-                {t.whyText}{' '}
-                {rulesUrl && (
-                  <a href={rulesUrl} target="_blank" rel="noreferrer">
-                    {t.more}
-                  </a>
-                )}
+              <p className="why">{t.whyText}</p>
+              <p className="why sanction">
+                <strong>{t.sanctionLabel}:</strong> {t.sanctionText} {rulesLink}
               </p>
             </>
           )}
@@ -149,6 +187,7 @@ export function WarningDialog({ request, onDone, rulesUrl }: WarningDialogProps)
                 <input
                   type="radio"
                   name="jaga-reason"
+                  value={String(i)}
                   checked={reasonChoice === i}
                   onChange={(e) => trusted(e) && setReasonChoice(i)}
                 />
@@ -157,15 +196,20 @@ export function WarningDialog({ request, onDone, rulesUrl }: WarningDialogProps)
             ))}
             {reasonChoice === otherIndex && (
               <input
-                type="text"
-                className="reason-text"
-                aria-label={t.reasonOther}
-                placeholder={t.reasonOther}
-                value={reasonText}
-                maxLength={200}
-                onChange={(e) => trusted(e) && setReasonText(e.target.value)}
-              />
+                  type="text"
+                  className="reason-text"
+                  aria-label={t.reasonOther}
+                  aria-invalid={otherTooShort}
+                  aria-describedby={reasonHintId}
+                  placeholder={t.reasonOther}
+                  value={reasonText}
+                  maxLength={200}
+                  onChange={(e) => trusted(e) && setReasonText(e.target.value)}
+                />
             )}
+            <p className="hint" id={reasonHintId}>
+              {reasonChoice === otherIndex && otherTooShort ? t.reasonTooShort : reasonReady ? '' : t.reasonHint}
+            </p>
           </fieldset>
         )}
 
@@ -185,6 +229,7 @@ export function WarningDialog({ request, onDone, rulesUrl }: WarningDialogProps)
               className="secondary"
               data-testid="jaga-proceed"
               disabled={!reasonReady}
+              aria-describedby={request.mode === 'warn_reason' ? reasonHintId : undefined}
               onClick={(e) => trusted(e) && proceed()}
             >
               {t.proceed}
@@ -197,26 +242,32 @@ export function WarningDialog({ request, onDone, rulesUrl }: WarningDialogProps)
             ref={cancelRef}
             onClick={(e) => trusted(e) && cancel()}
           >
-            {t.cancel}
+            {request.mode === 'block' ? t.close : t.cancel}
           </button>
         </div>
 
         {showReport && (
-          <section className="report">
+          <section className="report" aria-label={t.falsePositive}>
             <p>{t.reportIntro}</p>
-            <textarea readOnly value={report.text} rows={6} aria-label={t.falsePositive} />
+            <textarea
+              value={report}
+              rows={6}
+              aria-label={t.reportEdit}
+              maxLength={4000}
+              onChange={(e) => trusted(e) && setReport(e.target.value)}
+            />
             <div className="actions">
               <button
                 type="button"
                 className="secondary"
                 onClick={(e) => {
                   if (!trusted(e)) return;
-                  void navigator.clipboard?.writeText(report.text).then(() => setCopied(true), () => setCopied(false));
+                  void navigator.clipboard?.writeText(report).then(() => setCopied(true), () => setCopied(false));
                 }}
               >
                 {copied ? t.reportCopied : t.reportCopy}
               </button>
-              <a className="secondary button" href={report.mailto} target="_blank" rel="noreferrer">
+              <a className="secondary button" href={reportMailto(report)} target="_blank" rel="noreferrer">
                 {t.reportEmail}
               </a>
             </div>

@@ -38,9 +38,21 @@ export function excerptFor(content: ActionContent, reasons: DialogReason[]): Exc
   const start = Math.max(0, Math.min(centre - WINDOW / 2, text.length - WINDOW));
   const end = Math.min(text.length, start + WINDOW);
 
+  const segments = highlightSegments(text, spans, start, end);
+  return { field: top.field, segments, before: start > 0, after: end < text.length };
+}
+
+/** `text[start, end)` cut into plain and marked pieces; overlapping spans merge. */
+export function highlightSegments(
+  text: string,
+  spans: readonly (readonly [number, number])[],
+  start = 0,
+  end = text.length,
+): Excerpt['segments'] {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
   const segments: Excerpt['segments'] = [];
   let cursor = start;
-  for (const [s, e] of spans) {
+  for (const [s, e] of sorted) {
     const from = Math.max(s, cursor);
     const to = Math.min(e, end);
     if (to <= from) continue;
@@ -49,5 +61,5 @@ export function excerptFor(content: ActionContent, reasons: DialogReason[]): Exc
     cursor = to;
   }
   if (cursor < end) segments.push({ text: text.slice(cursor, end), mark: false });
-  return { field: top.field, segments, before: start > 0, after: end < text.length };
+  return segments;
 }

@@ -51,7 +51,10 @@ export const STRINGS = {
     where: { text: 'teks', quoted: 'kutipan', author: 'penulis', handle: 'akun', hashtags: 'tagar', linkTitle: 'tautan', linkUrl: 'tautan', imageAlt: 'teks gambar', draft: 'tulisan Anda', group: 'grup/kanal' },
     why: 'Mengapa ini penting',
     whyText:
-      'SKB Netralitas ASN 2022 melarang ASN membuat posting, komentar, share, like, serta bergabung/mengikuti grup atau akun pemenangan calon. Untuk calon yang sudah ditetapkan, pelanggaran ini termasuk hukuman disiplin berat menurut PP 94/2021 (penurunan jabatan, pembebasan dari jabatan, hingga pemberhentian); UU 20/2023 mewajibkan ASN netral.',
+      'SKB Netralitas ASN 2022 melarang ASN membuat posting, comment, share, like, atau bergabung/follow dalam grup dan akun pemenangan calon. UU 20/2023 mewajibkan ASN menjaga netralitas.',
+    sanctionLabel: 'Sanksi',
+    sanctionText:
+      'calon sudah ditetapkan: hukuman disiplin berat menurut PP 94/2021 (penurunan jabatan, pembebasan dari jabatan, atau pemberhentian); sebelum penetapan: sanksi moral.',
     whyShort: 'Menyukai, membagikan, mengomentari atau mengikuti konten kampanye dapat melanggar SKB Netralitas ASN 2022.',
     more: 'Pelajari aturannya',
     cancel: 'Batal',
@@ -66,6 +69,12 @@ export const STRINGS = {
     reportCopied: 'Tersalin',
     reportEmail: 'Kirim lewat surel',
     close: 'Tutup',
+    reasonHint: 'Tombol "Tetap lanjutkan" aktif setelah Anda memilih alasan.',
+    reasonTooShort: 'Tulis minimal 3 karakter.',
+    excerpt: 'Kutipan konten',
+    detectedIn: 'pada',
+    moreNew: '(membuka tab baru)',
+    reportEdit: 'Isi laporan (boleh Anda ubah sebelum dikirim)',
   },
   en: {
     brand: 'Jaga Netral',
@@ -74,7 +83,10 @@ export const STRINGS = {
     where: { text: 'text', quoted: 'quote', author: 'author', handle: 'account', hashtags: 'hashtag', linkTitle: 'link', linkUrl: 'link', imageAlt: 'image text', draft: 'your draft', group: 'group/channel' },
     why: 'Why this matters',
     whyText:
-      "The 2022 joint decree (SKB) on civil-servant neutrality forbids ASN to post, comment, share, like, or join/follow a candidate's campaign group or account. For registered candidates this is a heavy discipline violation under PP 94/2021 (demotion, removal from post, or dismissal); UU 20/2023 requires ASN to stay neutral.",
+      "The 2022 joint decree (SKB) on ASN neutrality forbids civil servants to post, comment, share, like, or join/follow a candidate's campaign group or account. UU 20/2023 requires ASN to stay neutral.",
+    sanctionLabel: 'Sanction',
+    sanctionText:
+      'registered candidate: heavy discipline under PP 94/2021 (demotion, removal from post, or dismissal); before registration: a moral sanction.',
     whyShort: 'Liking, sharing, commenting on or following campaign content may breach the 2022 ASN neutrality decree.',
     more: 'Read the rules',
     cancel: 'Cancel',
@@ -89,5 +101,11 @@ export const STRINGS = {
     reportCopied: 'Copied',
     reportEmail: 'Send by e-mail',
     close: 'Close',
+    reasonHint: 'The "Continue anyway" button turns on once you choose a reason.',
+    reasonTooShort: 'Write at least 3 characters.',
+    excerpt: 'Content excerpt',
+    detectedIn: 'in',
+    moreNew: '(opens a new tab)',
+    reportEdit: 'Report text (you may edit it before sending)',
   },
 } as const;
