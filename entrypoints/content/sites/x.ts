@@ -290,7 +290,9 @@ function followAction(control: Element, s: SelectorData, doc: Document): Detecte
     return result('follow', 'follow', control, { author, handle: handle || h, text: textOf(cell) });
   }
   const inMenu = control.closest('[role="menu"], [data-testid="Dropdown"], #layers');
-  const tweet = tweetOf(control, s) ?? (inMenu ? caretOpener.recall() : null);
+  let tweet = tweetOf(control, s) ?? (inMenu ? caretOpener.recall() : null);
+  // a menu item names its account: ignore a remembered tweet by someone else
+  if (tweet && inMenu && handle && nameAndHandle(queryFirst(tweet, sel(s, 'userName'))).handle !== handle) tweet = null;
   if (tweet) {
     const c = tweetContent(tweet, s);
     return result('follow', 'follow', control, { ...c, handle: handle || c.handle });
