@@ -142,7 +142,7 @@ function fire(
     const event = type === 'keydown' ? new window.KeyboardEvent(type, opts) : new window.MouseEvent(type, opts);
     target.dispatchEvent(event as unknown as Event);
   } finally {
-    window.removeEventListener(type, listener as never, true);
+    window.removeEventListener(type, listener as never); // happy-dom removes capture listeners too
   }
   return found;
 }
