@@ -1,0 +1,26 @@
+/**
+ * Everyday Indonesian words (lower case, words separated by one space) that also occur as names,
+ * acronyms, abbreviations, slogans or symbols in the rule set. `jaga validate` warns when one of them
+ * is used as a term without `requiresContext: true` (or in an `ambiguous` party). Extend it whenever
+ * a new acronym turns out to be an ordinary word — see docs/maintainers.md, "What makes a good alias".
+ */
+export const EVERYDAY_WORDS: ReadonlySet<string> = new Set([
+  // from the domain notes (asn-neutrality.md §4.2)
+  'amin', 'pagi', 'dia', 'rido', 'ridho', 'mulia', 'pas', 'andalan hati', 'wali', 'abadi', 'sehati', 'gemoy',
+  'perubahan', 'lanjutkan', 'sat set', 'ordal', 'wakanda', 'konoha', 'cawe cawe', 'samsul', 'slepet',
+  'indonesia maju', 'asta cita', 'indonesia emas 2045', 'gerak cepat', 'indonesia unggul',
+  'pbb', 'pkb', 'pkn', 'pa', 'buruh', 'demokrat', 'umat', 'ummat', 'gelora', 'garuda', 'sira', 'psi', 'pda',
+  'banteng', 'beringin', 'pohon beringin', 'matahari terbit', 'bulan bintang', 'kabah', 'partai hijau',
+  // governor and city race acronyms that are ordinary words
+  'gas', 'sayang', 'nkri', 'berani', 'beramal', 'siaga', 'gaul', 'join', 'esa', 'arus', 'era', 'jones',
+  'yess', 'yes', 'doamu', 'nawaitu', 'asih', 'mari yo', 'mariyo', 'matahati', 'mata hati', 'arjuno',
+  'bersinar', 'jaguar', 'inimi', 'lawamena', 'sulton', 'hiro',
+  // generic phrases that are also government slogans
+  'jambi mantap', 'gratis pol', 'maluku baru', 'maluku maju', 'papua cerah', 'kalteng berkah',
+  'bersama membangun riau', 'nangun sat kerthi loka bali', 'sulsel maju berkarakter', 'dua periode',
+  'satu putaran', 'relawan', 'koalisi', 'kim', 'tkn', 'tpn', 'tkd', 'rk', 'gama', 'kuda hitam',
+  // very common given names that appear alone
+  'surya', 'sudirman', 'sulaiman', 'muhidin', 'fadhlullah', 'suratno', 'sutono', 'suswono', 'mian',
+  'erwin', 'hidayatullah', 'baharuddin', 'budiyono', 'syahbudin', 'dimyati', 'saparudin', 'dharma',
+  'andika', 'luthfi', 'bobby', 'edy', 'airin', 'risma', 'gita', 'anis',
+]);
