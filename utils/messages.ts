@@ -28,6 +28,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('log-decision'), entry: LogEntrySchema }),
   /** content → background: ask for the engine to be (re)loaded into storage when missing */
   z.object({ type: z.literal('ensure-engine') }),
+  /** extension pages → background: check every update URL now; answers with the UpdateStatus */
+  z.object({ type: z.literal('update-now') }),
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 

@@ -1,11 +1,40 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { Policy } from '@/utils/policy';
 import { handleMessage } from './messages';
-import { ensureEngine } from './rules-store';
+import { policyLoaded, storedPolicy, watchPolicy } from './policy';
+import { syncDefaultBundle } from './rules-store';
+import { UPDATE_ALARM, onUpdateAlarm, refreshActiveStatus, scheduleUpdates } from './updates';
+
+/** A policy change: new interval, URLs or keys take effect now (and new URLs are checked soon). */
+async function onPolicyChange(before: Policy, after: Policy): Promise<void> {
+  const sourcesChanged =
+    JSON.stringify(before.updateUrls ?? []) !== JSON.stringify(after.updateUrls ?? []) ||
+    JSON.stringify(before.trustedPublicKeys ?? []) !== JSON.stringify(after.trustedPublicKeys ?? []);
+  await scheduleUpdates(after, Date.now(), sourcesChanged ? 'soon' : 'keep');
+  await refreshActiveStatus();
+}
 
 export default defineBackground(() => {
-  const start = () => void ensureEngine().catch((e: unknown) => console.error('Jaga Netral: rules not loaded', e));
+  const fail = (what: string) => (e: unknown) => console.error(`Jaga Netral: ${what}`, e);
+
+  // Listeners first and synchronously, so an event that woke the service worker is not missed.
+  watchPolicy(onPolicyChange);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === UPDATE_ALARM) void onUpdateAlarm().catch(fail('rule update failed'));
+  });
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
+
+  const start = () =>
+    void (async () => {
+      await syncDefaultBundle();
+      await policyLoaded(onPolicyChange);
+      await refreshActiveStatus();
+      await scheduleUpdates(await storedPolicy());
+    })().catch(fail('start-up failed'));
   browser.runtime.onInstalled.addListener(start);
   browser.runtime.onStartup.addListener(start);
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
+
+  // Every wake-up (not only browser start): know the policy before anything merges rules.
+  void policyLoaded(onPolicyChange).catch(fail('policy not read'));
 });

@@ -3,18 +3,25 @@ import { browser, type Browser } from 'wxt/browser';
 import { CONTENT_MESSAGE_TYPES, MessageSchema } from '@/utils/messages';
 import { appendLog } from './decision-log';
 import { ensureEngine } from './rules-store';
+import { checkForUpdates } from './updates';
 
 type Sender = Browser.runtime.MessageSender;
 
-function fromContentScript(sender: Sender): boolean {
-  return sender.tab?.id !== undefined;
+/**
+ * True only for this extension's own pages (options, popup), whether opened in a tab or not.
+ * Everything else — content scripts on social sites above all — counts as a content script.
+ */
+export function fromExtensionPage(sender: Sender): boolean {
+  if (sender.id !== browser.runtime.id || typeof sender.url !== 'string') return false;
+  const origin = (browser.runtime.getURL as (path: string) => string)('/');
+  return sender.url.startsWith(origin);
 }
 
 export async function handleMessage(raw: unknown, sender: Sender): Promise<unknown> {
   const parsed = MessageSchema.safeParse(raw);
   if (!parsed.success) throw new Error('invalid message');
   const message = parsed.data;
-  if (fromContentScript(sender) && !CONTENT_MESSAGE_TYPES.has(message.type)) throw new Error('not allowed');
+  if (!fromExtensionPage(sender) && !CONTENT_MESSAGE_TYPES.has(message.type)) throw new Error('not allowed');
 
   switch (message.type) {
     case 'inject-dialog': {
@@ -32,6 +39,8 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<unkno
     case 'ensure-engine':
       await ensureEngine();
       return true;
+    case 'update-now':
+      return checkForUpdates();
     default: {
       const unreachable: never = message;
       throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);

@@ -2,12 +2,58 @@
  * The active rule set. First run (and any time storage is empty) uses the default bundle built
  * into the package, so the extension works offline from the first click. Content scripts read
  * the compiled rules from storage.local and pick up a new value without a reload.
+ *
+ * Two storage.local keys, always written together in one `set` (one atomic change):
+ * - `engine` (STORAGE_KEYS.engine): what content scripts load — the compiled rules of the active
+ *   bundle, with the agency's policy `extraRules` merged in when there are any;
+ * - `activeBundle` (ACTIVE_BUNDLE_KEY): the active bundle itself (validated source and its own
+ *   compiled rules, without extra rules) and where it came from, so a policy change can re-merge
+ *   without a download, and so content scripts never have to read the (larger) source.
  */
 import { browser } from 'wxt/browser';
+import { compileBundle } from '@/rules/compile';
+import { loadEngine } from '@/rules/engine';
+import type { RuleBundle } from '@/rules/schema';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
 import { parseBundleFile, type LoadedBundle } from './bundle-file';
 
 export const DEFAULT_BUNDLE_PATH = '/rules/default-bundle.json';
+/** storage.local key of the active (base) bundle; background-only. */
+export const ACTIVE_BUNDLE_KEY = 'activeBundle';
+
+export interface BundleOrigin {
+  source: 'default' | 'update';
+  /** the update URL it was downloaded from */
+  url?: string;
+  /** id of the trusted key that signed it */
+  keyId?: string;
+  /** when it became active (epoch ms) */
+  appliedAt: number;
+}
+
+export interface ActiveBundle extends LoadedBundle, BundleOrigin {}
+
+/** The value content scripts read (entrypoints/content/state.ts). */
+export interface StoredEngine {
+  bundleVersion: number;
+  compiled: unknown;
+  sites: NonNullable<RuleBundle['sites']>;
+  source: 'default' | 'update';
+  issuedAt: string;
+  expiresAt: string;
+  /** true when the policy's extraRules are merged into `compiled` */
+  extraRules: boolean;
+}
+
+/** Anything that can merge the policy's extra rules into a bundle (see policy.ts). */
+export type ExtraRulesMerger = (base: RuleBundle) => { ok: true; bundle: RuleBundle } | { ok: false; errors: string[] } | null;
+
+let extraRulesMerger: ExtraRulesMerger = () => null;
+
+/** policy.ts installs the current extraRules here; null from the merger = no extra rules. */
+export function setExtraRulesMerger(merger: ExtraRulesMerger): void {
+  extraRulesMerger = merger;
+}
 
 export async function loadDefaultBundle(): Promise<LoadedBundle> {
   const url = (browser.runtime.getURL as (path: string) => string)(DEFAULT_BUNDLE_PATH);
@@ -16,22 +62,98 @@ export async function loadDefaultBundle(): Promise<LoadedBundle> {
   return parseBundleFile(await response.text());
 }
 
-export async function storeEngine(loaded: LoadedBundle, source: 'default' | 'update'): Promise<void> {
-  await browser.storage.local.set({
-    [STORAGE_KEYS.engine]: {
-      bundleVersion: loaded.bundle.version,
-      compiled: loaded.compiled,
-      sites: loaded.bundle.sites ?? {},
-      source,
-      issuedAt: loaded.bundle.issuedAt,
-      expiresAt: loaded.bundle.expiresAt,
-    },
-  });
+/** Throws when the compiled rules do not load in the engine the content scripts use. */
+export function assertLoads(compiled: unknown): void {
+  loadEngine(compiled as Parameters<typeof loadEngine>[0]);
+}
+
+/**
+ * The compiled rules content scripts get for a base bundle: its own, or, with extra rules, the merge
+ * compiled here. Invalid extra rules are skipped (policy.ts records the warning).
+ */
+export function engineFor(base: LoadedBundle): { compiled: unknown; extraRules: boolean; sites: StoredEngine['sites'] } {
+  const merged = extraRulesMerger(base.bundle);
+  if (merged?.ok) {
+    try {
+      const compiled = compileBundle(merged.bundle);
+      assertLoads(compiled);
+      return { compiled, extraRules: true, sites: merged.bundle.sites ?? {} };
+    } catch (error) {
+      console.error('Jaga Netral: extra rules did not compile; using the bundle alone', error);
+    }
+  }
+  return { compiled: base.compiled, extraRules: false, sites: base.bundle.sites ?? {} };
+}
+
+/** Make `loaded` the active bundle: one storage write, picked up live by every content script. */
+export async function storeEngine(loaded: LoadedBundle, origin: BundleOrigin | BundleOrigin['source']): Promise<void> {
+  const from: BundleOrigin = typeof origin === 'string' ? { source: origin, appliedAt: Date.now() } : origin;
+  const active: ActiveBundle = { bundle: loaded.bundle, compiled: loaded.compiled, ...from };
+  const derived = engineFor(loaded);
+  const engine: StoredEngine = {
+    bundleVersion: loaded.bundle.version,
+    compiled: derived.compiled,
+    sites: derived.sites,
+    source: from.source,
+    issuedAt: loaded.bundle.issuedAt,
+    expiresAt: loaded.bundle.expiresAt,
+    extraRules: derived.extraRules,
+  };
+  await browser.storage.local.set({ [STORAGE_KEYS.engine]: engine, [ACTIVE_BUNDLE_KEY]: active });
+}
+
+function isActiveBundle(value: unknown): value is ActiveBundle {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<ActiveBundle>;
+  return typeof v.bundle === 'object' && v.bundle !== null && typeof v.bundle.version === 'number' && 'compiled' in v;
+}
+
+/** The active bundle, or null before the first install finished. */
+export async function readActiveBundle(): Promise<ActiveBundle | null> {
+  const items = await browser.storage.local.get([ACTIVE_BUNDLE_KEY, STORAGE_KEYS.engine]);
+  const active = items[ACTIVE_BUNDLE_KEY];
+  return isActiveBundle(active) && items[STORAGE_KEYS.engine] ? active : null;
+}
+
+// Engine writes are serialised: an update and a policy change never interleave their read-modify-write.
+let queue: Promise<unknown> = Promise.resolve();
+export function serialise<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => {});
+  return run;
 }
 
 /** Make sure content scripts have rules: keep what is stored, else install the default bundle. */
-export async function ensureEngine(): Promise<void> {
-  const items = await browser.storage.local.get(STORAGE_KEYS.engine);
-  if (items[STORAGE_KEYS.engine]) return;
-  await storeEngine(await loadDefaultBundle(), 'default');
+export function ensureEngine(): Promise<void> {
+  return serialise(async () => {
+    if (await readActiveBundle()) return;
+    await storeEngine(await loadDefaultBundle(), 'default');
+  });
+}
+
+/**
+ * At install and browser start: install the default bundle when nothing is stored, and switch to
+ * it when the package now carries a newer version than the active one (an extension update that
+ * ships a newer default must win over an older downloaded bundle).
+ */
+export function syncDefaultBundle(): Promise<void> {
+  return serialise(async () => {
+    const active = await readActiveBundle();
+    const packaged = await loadDefaultBundle();
+    if (active && active.bundle.version >= packaged.bundle.version) return;
+    await storeEngine(packaged, 'default');
+  });
+}
+
+/** Re-derive `engine` from the active bundle (after the policy's extraRules changed). */
+export function rebuildEngine(): Promise<void> {
+  return serialise(async () => {
+    const active = await readActiveBundle();
+    if (!active) {
+      await storeEngine(await loadDefaultBundle(), 'default');
+      return;
+    }
+    const { bundle, compiled, ...origin } = active;
+    await storeEngine({ bundle, compiled }, origin);
+  });
 }

@@ -1,0 +1,382 @@
+/**
+ * Signed rule updates. An alarm (every `updateIntervalHours`, default 6, with ±10 % jitter) fetches
+ * each update URL (the built-in one plus the policy's `updateUrls`) with a conditional request, and
+ * applies a bundle only when all of these hold:
+ *   1. the body is at most MAX_BUNDLE_BYTES (checked while reading, not after);
+ *   2. it is a `jaga-bundle/1` envelope whose Ed25519 signature verifies against a trusted key
+ *      (BUILT_IN_PUBLIC_KEYS plus the policy's `trustedPublicKeys`), in canonical form;
+ *   3. its payload passes the rules schema (`parseRuleBundle`) and carries compiled rules;
+ *   4. its version is higher than the active one (no rollback; equal is "nothing new");
+ *   5. its compiled rules load in the engine the content scripts use.
+ * Then it replaces the active bundle in one storage write (rules-store.ts). On any failure the
+ * last good bundle stays, and the attempt `{time, url, result, reason}` is recorded in
+ * storage.local `updateStatus` with a short history for the popup and options page. An expired
+ * bundle is still used (better than none); the status says so.
+ */
+import { browser } from 'wxt/browser';
+import { parseRuleBundle } from '@/rules/schema';
+import { parseEnvelope, verifyEnvelope } from '@/rules/signing';
+import type { Policy } from '@/utils/policy';
+import { STORAGE_KEYS } from '@/utils/storage-keys';
+import { BUILT_IN_PUBLIC_KEYS, DEFAULT_UPDATE_URLS } from '@/utils/trusted-keys';
+import { policyLoaded, storedPolicy, writePolicyWarnings } from './policy';
+import { assertLoads, readActiveBundle, serialise, storeEngine, type ActiveBundle } from './rules-store';
+
+export const UPDATE_ALARM = 'jaga-rule-update';
+export const DEFAULT_INTERVAL_HOURS = 6;
+/** A bundle larger than this is refused without being read further. */
+export const MAX_BUNDLE_BYTES = 5 * 1024 * 1024;
+export const HISTORY_LENGTH = 20;
+/** First check after install or browser start: soon, but not in the same second on every machine. */
+const FIRST_CHECK_MINUTES = { min: 1, max: 10 } as const;
+
+export type UpdateResult =
+  /** a newer bundle was verified and is now active */
+  | 'applied'
+  /** the server answered 304 Not Modified */
+  | 'not-modified'
+  /** a valid bundle, but not newer than the active one */
+  | 'up-to-date'
+  /** the bundle was refused (signature, schema, size, rollback, engine) */
+  | 'rejected'
+  /** the download failed (network, HTTP status) */
+  | 'error';
+
+export interface UpdateAttempt {
+  time: number;
+  url: string;
+  result: UpdateResult;
+  /** why, in one line (always set unless applied) */
+  reason?: string;
+  /** the version the server offered, when it could be read */
+  version?: number;
+}
+
+export interface UpdateStatus {
+  /** the latest attempt */
+  last: UpdateAttempt | null;
+  /** the latest attempts, newest first */
+  history: UpdateAttempt[];
+  /** last successful contact with each URL (applied, not-modified or up-to-date) */
+  lastSuccess?: number;
+  /** the active bundle */
+  active: {
+    version: number;
+    source: 'default' | 'update';
+    url?: string;
+    keyId?: string;
+    issuedAt: string;
+    expiresAt: string;
+    /** past expiresAt: still used, but the popup and options say so */
+    expired: boolean;
+  } | null;
+  /** when the next automatic check is due (epoch ms) */
+  nextCheck?: number;
+  /** conditional-request validators per URL */
+  validators: Record<string, { etag?: string; lastModified?: string }>;
+}
+
+const EMPTY_STATUS: UpdateStatus = { last: null, history: [], active: null, validators: {} };
+
+export interface CheckOptions {
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+class Rejected extends Error {
+  constructor(
+    message: string,
+    readonly version?: number,
+  ) {
+    super(message);
+  }
+}
+
+// ---------------------------------------------------------------- status
+
+export async function readStatus(): Promise<UpdateStatus> {
+  const items = await browser.storage.local.get(STORAGE_KEYS.updateStatus);
+  const value = items[STORAGE_KEYS.updateStatus] as Partial<UpdateStatus> | undefined;
+  if (!value || typeof value !== 'object') return { ...EMPTY_STATUS, validators: {} };
+  return {
+    ...EMPTY_STATUS,
+    ...value,
+    history: Array.isArray(value.history) ? value.history : [],
+    validators: value.validators && typeof value.validators === 'object' ? value.validators : {},
+  };
+}
+
+async function writeStatus(status: UpdateStatus): Promise<void> {
+  await browser.storage.local.set({ [STORAGE_KEYS.updateStatus]: status });
+}
+
+export function isExpired(expiresAt: string, now: number): boolean {
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(expiresAt) ? `${expiresAt}T23:59:59.999Z` : expiresAt);
+  return Number.isFinite(t) && t < now;
+}
+
+function describeActive(active: ActiveBundle | null, now: number): UpdateStatus['active'] {
+  if (!active) return null;
+  return {
+    version: active.bundle.version,
+    source: active.source,
+    ...(active.url ? { url: active.url } : {}),
+    ...(active.keyId ? { keyId: active.keyId } : {}),
+    issuedAt: active.bundle.issuedAt,
+    expiresAt: active.bundle.expiresAt,
+    expired: isExpired(active.bundle.expiresAt, now),
+  };
+}
+
+// ---------------------------------------------------------------- download
+
+/** The URLs to check, built-in first, without duplicates. */
+export function updateUrls(policy: Policy): string[] {
+  return [...new Set([...DEFAULT_UPDATE_URLS, ...(policy.updateUrls ?? [])])];
+}
+
+export function trustedKeys(policy: Policy): string[] {
+  return [...new Set([...BUILT_IN_PUBLIC_KEYS, ...(policy.trustedPublicKeys ?? [])])];
+}
+
+type Download =
+  | { kind: 'not-modified' }
+  | { kind: 'body'; text: string; etag?: string; lastModified?: string };
+
+/** Reads at most `limit` bytes; throws Rejected as soon as the body is larger. */
+async function readLimited(response: Response, limit: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) {
+    await response.body?.cancel().catch(() => {});
+    throw new Rejected(`bundle too large: ${declared} bytes declared, the limit is ${limit}`);
+  }
+  if (!response.body) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > limit) throw new Rejected(`bundle too large: more than ${limit} bytes`);
+    return bytes;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      throw new Rejected(`bundle too large: more than ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+async function download(url: string, validators: UpdateStatus['validators'][string] | undefined, fetchImpl: typeof fetch): Promise<Download> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (validators?.etag) headers['if-none-match'] = validators.etag;
+  if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
+  let response: Response;
+  try {
+    // No cookies, no referrer: the request says nothing about the user. The browser's HTTP cache
+    // is bypassed so the validators we keep are the ones that count.
+    response = await fetchImpl(url, { headers, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store', redirect: 'follow' });
+  } catch (error) {
+    throw new Error(`download failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (response.status === 304) return { kind: 'not-modified' };
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => {});
+    throw new Error(`download failed: HTTP ${response.status}`);
+  }
+  const bytes = await readLimited(response, MAX_BUNDLE_BYTES);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Rejected('bundle is not valid UTF-8');
+  }
+  const etag = response.headers.get('etag') ?? undefined;
+  const lastModified = response.headers.get('last-modified') ?? undefined;
+  return { kind: 'body', text, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+}
+
+// ---------------------------------------------------------------- verification
+
+export interface VerifiedBundle {
+  bundle: ActiveBundle['bundle'];
+  compiled: unknown;
+  keyId: string;
+}
+
+/** Checks 2 and 3: signature by a trusted key, then the payload's schema. Throws Rejected. */
+export async function verifyBundleText(text: string, keys: readonly string[]): Promise<VerifiedBundle> {
+  let envelope;
+  try {
+    envelope = parseEnvelope(text);
+  } catch (error) {
+    throw new Rejected(`malformed bundle: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (envelope.signature === null || envelope.keyId === null) throw new Rejected('bundle is unsigned');
+  let lastReason = `signed by key ${envelope.keyId}, which is not trusted`;
+  let verified: { payload: string; keyId: string } | null = null;
+  for (const key of keys) {
+    const result = await verifyEnvelope(text, key);
+    if (result.ok) {
+      verified = result;
+      break;
+    }
+    // A key with another id says nothing about this envelope; keep the most telling reason.
+    if (!result.reason.startsWith('signed by key')) lastReason = result.reason;
+  }
+  if (!verified) throw new Rejected(`signature not accepted: ${lastReason}`);
+
+  let payload: { bundle?: unknown; compiled?: unknown };
+  try {
+    payload = JSON.parse(verified.payload) as typeof payload;
+  } catch {
+    throw new Rejected('malformed bundle: the signed payload is not JSON');
+  }
+  if (typeof payload !== 'object' || payload === null) throw new Rejected('malformed bundle: the signed payload is not an object');
+  const version = typeof (payload.bundle as { version?: unknown } | undefined)?.version === 'number' ? (payload.bundle as { version: number }).version : undefined;
+  const parsed = parseRuleBundle(payload.bundle);
+  if (!parsed.ok) throw new Rejected(`invalid rule bundle: ${parsed.errors.slice(0, 3).join('; ')}`, version);
+  if (payload.compiled === undefined || payload.compiled === null) throw new Rejected('bundle has no compiled rules', version);
+  return { bundle: parsed.bundle, compiled: payload.compiled, keyId: verified.keyId };
+}
+
+// ---------------------------------------------------------------- one check
+
+async function checkUrl(url: string, policy: Policy, status: UpdateStatus, fetchImpl: typeof fetch, now: number): Promise<UpdateAttempt> {
+  try {
+    const got = await download(url, status.validators[url], fetchImpl);
+    if (got.kind === 'not-modified') return { time: now, url, result: 'not-modified', reason: 'not modified since the last check' };
+
+    const verified = await verifyBundleText(got.text, trustedKeys(policy));
+    const version = verified.bundle.version;
+    const active = await readActiveBundle();
+    const rememberValidators = () => {
+      status.validators[url] = { ...(got.etag ? { etag: got.etag } : {}), ...(got.lastModified ? { lastModified: got.lastModified } : {}) };
+    };
+    if (active && version < active.bundle.version) {
+      // Signed but older: a replay of an old bundle or a stale mirror. Never roll back.
+      rememberValidators();
+      return { time: now, url, result: 'rejected', version, reason: `version ${version} is older than the active version ${active.bundle.version} (no rollback)` };
+    }
+    if (active && version === active.bundle.version) {
+      rememberValidators();
+      return { time: now, url, result: 'up-to-date', version, reason: `version ${version} is already active` };
+    }
+    try {
+      assertLoads(verified.compiled);
+    } catch (error) {
+      throw new Rejected(`compiled rules do not load: ${error instanceof Error ? error.message : String(error)}`, version);
+    }
+    await storeEngine({ bundle: verified.bundle, compiled: verified.compiled }, { source: 'update', url, keyId: verified.keyId, appliedAt: now });
+    rememberValidators();
+    const expired = isExpired(verified.bundle.expiresAt, now);
+    return {
+      time: now,
+      url,
+      result: 'applied',
+      version,
+      ...(expired ? { reason: `applied version ${version}, but it expired on ${verified.bundle.expiresAt} (still used until a newer one arrives)` } : {}),
+    };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (error instanceof Rejected) return { time: now, url, result: 'rejected', reason, ...(error.version !== undefined ? { version: error.version } : {}) };
+    return { time: now, url, result: 'error', reason };
+  }
+}
+
+/**
+ * Check every update URL once, in order (a later URL can still bring a higher version). Serialised
+ * with every other engine write. Returns the new status.
+ */
+export async function checkForUpdates(options: CheckOptions = {}): Promise<UpdateStatus> {
+  const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+  const now = options.now ?? Date.now;
+  // The policy's keys, URLs and extra rules must be known first (outside the engine queue: loading
+  // the policy may itself rebuild the engine).
+  await policyLoaded().catch(() => {});
+  return serialise(async () => {
+    const policy = await storedPolicy();
+    const status = await readStatus();
+    let applied = false;
+    for (const url of updateUrls(policy)) {
+      const attempt = await checkUrl(url, policy, status, fetchImpl, now());
+      if (attempt.result === 'applied') applied = true;
+      if (attempt.result === 'applied' || attempt.result === 'not-modified' || attempt.result === 'up-to-date') status.lastSuccess = attempt.time;
+      status.last = attempt;
+      status.history = [attempt, ...status.history].slice(0, HISTORY_LENGTH);
+      // Known URLs only: validators of URLs a policy no longer lists are dropped.
+    }
+    const urls = new Set(updateUrls(policy));
+    status.validators = Object.fromEntries(Object.entries(status.validators).filter(([u]) => urls.has(u)));
+    status.active = describeActive(await readActiveBundle(), now());
+    await writeStatus(status);
+    return { applied, status };
+  }).then(async ({ applied, status }) => {
+    if (applied) await writePolicyWarnings().catch(() => {});
+    return status;
+  });
+}
+
+/** Refresh `updateStatus.active` (after install, a default-bundle switch or a policy change). */
+export function refreshActiveStatus(now = Date.now()): Promise<void> {
+  return serialise(async () => {
+    const status = await readStatus();
+    status.active = describeActive(await readActiveBundle(), now);
+    await writeStatus(status);
+  });
+}
+
+// ---------------------------------------------------------------- schedule
+
+export function intervalMinutes(policy: Policy): number {
+  return (policy.updateIntervalHours ?? DEFAULT_INTERVAL_HOURS) * 60;
+}
+
+/** The interval with ±10 % jitter, so thousands of managed browsers do not all ask at once. */
+export function jittered(minutes: number, random = Math.random): number {
+  return minutes * (0.9 + 0.2 * random());
+}
+
+async function setNextCheck(when: number): Promise<void> {
+  await browser.alarms.create(UPDATE_ALARM, { when });
+  const status = await readStatus();
+  status.nextCheck = when;
+  await writeStatus(status);
+}
+
+/**
+ * Make sure a check is scheduled. `keep`: keep a pending alarm unless it lies further away than the
+ * (possibly shortened) interval; with none, the first check comes a few minutes from now.
+ * `soon`: check within a few minutes (the policy brought new URLs or keys).
+ */
+export async function scheduleUpdates(policy: Policy, now = Date.now(), mode: 'keep' | 'soon' = 'keep'): Promise<void> {
+  const existing = await browser.alarms.get(UPDATE_ALARM);
+  const interval = intervalMinutes(policy) * 60_000;
+  const soon = now + (FIRST_CHECK_MINUTES.min + Math.random() * (FIRST_CHECK_MINUTES.max - FIRST_CHECK_MINUTES.min)) * 60_000;
+  if (mode === 'soon') {
+    await setNextCheck(existing ? Math.min(existing.scheduledTime, soon) : soon);
+    return;
+  }
+  if (existing && existing.scheduledTime <= now + interval * 1.1) return;
+  await setNextCheck(existing ? now + jittered(intervalMinutes(policy)) * 60_000 : soon);
+}
+
+/** The alarm fired: check, then schedule the next one (one-shot alarms, so every wait is jittered). */
+export async function onUpdateAlarm(options: CheckOptions = {}): Promise<void> {
+  try {
+    await checkForUpdates(options);
+  } finally {
+    const policy = await storedPolicy();
+    await setNextCheck((options.now ?? Date.now)() + jittered(intervalMinutes(policy)) * 60_000);
+  }
+}

@@ -1,0 +1,302 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { compileBundle } from '@/rules/compile';
+import { generateKeys, type GeneratedKeys } from '@/rules/signing';
+import { STORAGE_KEYS } from '@/utils/storage-keys';
+import { resetPolicyState } from '@/entrypoints/background/policy';
+import { handleMessage } from '@/entrypoints/background/messages';
+import { ACTIVE_BUNDLE_KEY, storeEngine, type ActiveBundle, type StoredEngine } from '@/entrypoints/background/rules-store';
+import {
+  HISTORY_LENGTH,
+  MAX_BUNDLE_BYTES,
+  UPDATE_ALARM,
+  checkForUpdates,
+  onUpdateAlarm,
+  readStatus,
+  scheduleUpdates,
+  type UpdateStatus,
+} from '@/entrypoints/background/updates';
+import { NEW_HASHTAG, bundleAt, scriptedFetch, severityOf, signed, streamingBody, unsigned, type Handler } from './helpers';
+
+// The built-in trust list and update URL, replaced by a key this test owns.
+const builtIn = vi.hoisted(() => ({ keys: [] as string[] }));
+vi.mock('@/utils/trusted-keys', () => ({
+  BUILT_IN_PUBLIC_KEYS: builtIn.keys,
+  DEFAULT_UPDATE_URLS: ['https://rules.jaganetral.id/v1/bundle.json'],
+}));
+
+const URL_DEFAULT = 'https://rules.jaganetral.id/v1/bundle.json';
+const URL_AGENCY = 'https://rules.agency.go.id/jaga/bundle.json';
+
+let project: GeneratedKeys; // built in
+let agency: GeneratedKeys; // trusted only through policy
+let stranger: GeneratedKeys; // never trusted
+
+beforeAll(async () => {
+  [project, agency, stranger] = await Promise.all([generateKeys(), generateKeys(), generateKeys()]);
+  builtIn.keys.push(project.publicKey);
+});
+
+const routes = new Map<string, Handler>();
+let net: ReturnType<typeof scriptedFetch>;
+
+function serve(url: string, body: string, headers: Record<string, string> = {}) {
+  routes.set(url, () => new Response(body, { status: 200, headers: { 'content-type': 'application/json', ...headers } }));
+}
+
+async function engine(): Promise<StoredEngine> {
+  return (await fakeBrowser.storage.local.get(STORAGE_KEYS.engine))[STORAGE_KEYS.engine] as StoredEngine;
+}
+async function active(): Promise<ActiveBundle> {
+  return (await fakeBrowser.storage.local.get(ACTIVE_BUNDLE_KEY))[ACTIVE_BUNDLE_KEY] as ActiveBundle;
+}
+const check = () => checkForUpdates({ fetch: net.fetch });
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  resetPolicyState();
+  routes.clear();
+  net = scriptedFetch(routes);
+  // The last good bundle: version 5, installed from the package.
+  const base = bundleAt(5);
+  await storeEngine({ bundle: base, compiled: compileBundle(base) }, 'default');
+});
+
+afterEach(() => vi.restoreAllMocks());
+
+/** Rejected: the active bundle is still version 5 from the package, and the reason is recorded. */
+async function expectKept(status: UpdateStatus, reason: RegExp, url = URL_DEFAULT) {
+  expect(status.last).toMatchObject({ url, result: 'rejected' });
+  expect(status.last?.reason).toMatch(reason);
+  expect(typeof status.last?.time).toBe('number');
+  expect((await engine()).bundleVersion).toBe(5);
+  expect((await active()).source).toBe('default');
+  expect(severityOf((await engine()).compiled, NEW_HASHTAG)).toBe('none');
+  const stored = await readStatus();
+  expect(stored.history[0]).toEqual(status.last);
+  expect(stored.active).toMatchObject({ version: 5, source: 'default' });
+}
+
+describe('rule updates', () => {
+  it('applies a newer bundle signed by a built-in key, atomically, and the new rule matches', async () => {
+    serve(URL_DEFAULT, await signed(bundleAt(6, { newRule: true }), project.privateKeyPem));
+    expect(severityOf((await engine()).compiled, NEW_HASHTAG)).toBe('none');
+    const changes: string[][] = [];
+    fakeBrowser.storage.onChanged.addListener((c, area) => area === 'local' && changes.push(Object.keys(c)));
+
+    const status = await check();
+
+    expect(status.last).toMatchObject({ url: URL_DEFAULT, result: 'applied', version: 6 });
+    expect((await engine()).bundleVersion).toBe(6);
+    expect((await engine()).source).toBe('update');
+    expect(severityOf((await engine()).compiled, NEW_HASHTAG)).not.toBe('none');
+    expect(await active()).toMatchObject({ source: 'update', url: URL_DEFAULT });
+    expect(status.active).toMatchObject({ version: 6, source: 'update', expired: false });
+    // engine and activeBundle change in one write, so no content script sees half an update
+    expect(changes.filter((keys) => keys.includes(STORAGE_KEYS.engine))).toEqual([[STORAGE_KEYS.engine, ACTIVE_BUNDLE_KEY]]);
+  });
+
+  it('rejects a bundle with one byte changed (in the payload or the signature)', async () => {
+    const good = await signed(bundleAt(6, { newRule: true }), project.privateKeyPem);
+    const at = good.indexOf('"version\\":6') + '"version\\":'.length;
+    serve(URL_DEFAULT, `${good.slice(0, at)}7${good.slice(at + 1)}`);
+    await expectKept(await check(), /signature does not match/);
+
+    const sig = good.indexOf('"signature":"') + '"signature":"'.length;
+    const flipped = good[sig] === 'A' ? 'B' : 'A';
+    serve(URL_DEFAULT, `${good.slice(0, sig)}${flipped}${good.slice(sig + 1)}`);
+    await expectKept(await check(), /signature does not match/);
+
+    // a change JSON.parse forgives (extra whitespace) is still a change to the signed file
+    serve(URL_DEFAULT, good.replace('{"format"', '{ "format"'));
+    await expectKept(await check(), /canonical form/);
+  });
+
+  it('rejects an unsigned bundle', async () => {
+    serve(URL_DEFAULT, unsigned(bundleAt(6, { newRule: true })));
+    await expectKept(await check(), /unsigned/);
+  });
+
+  it('rejects a bundle signed by a key nobody trusts', async () => {
+    serve(URL_DEFAULT, await signed(bundleAt(6, { newRule: true }), stranger.privateKeyPem));
+    await expectKept(await check(), /not trusted/);
+  });
+
+  it('rejects an older signed bundle (no rollback) and treats an equal version as nothing new', async () => {
+    serve(URL_DEFAULT, await signed(bundleAt(4, { newRule: true }), project.privateKeyPem));
+    await expectKept(await check(), /older than the active version 5 \(no rollback\)/);
+
+    serve(URL_DEFAULT, await signed(bundleAt(5, { newRule: true }), project.privateKeyPem));
+    const status = await check();
+    expect(status.last).toMatchObject({ result: 'up-to-date', version: 5 });
+    expect(severityOf((await engine()).compiled, NEW_HASHTAG)).toBe('none');
+    expect((await active()).source).toBe('default');
+  });
+
+  it('refuses an oversized bundle by its Content-Length without reading it', async () => {
+    const body = streamingBody(MAX_BUNDLE_BYTES * 3);
+    routes.set(URL_DEFAULT, () => new Response(body.stream, { headers: { 'content-length': String(MAX_BUNDLE_BYTES * 3) } }));
+    await expectKept(await check(), /too large: 15728640 bytes declared, the limit is 5242880/);
+    expect(body.pulled()).toBeLessThanOrEqual(64 * 1024); // at most the stream's first queued chunk
+  });
+
+  it('stops reading an oversized bundle that does not declare its length', async () => {
+    const body = streamingBody(MAX_BUNDLE_BYTES * 3);
+    routes.set(URL_DEFAULT, () => new Response(body.stream));
+    await expectKept(await check(), /too large: more than 5242880 bytes/);
+    expect(body.pulled()).toBeLessThan(MAX_BUNDLE_BYTES + 256 * 1024);
+  });
+
+  it('rejects malformed JSON', async () => {
+    serve(URL_DEFAULT, '{"format":"jaga-bundle/1","payload":');
+    await expectKept(await check(), /malformed bundle: envelope: not JSON/);
+    serve(URL_DEFAULT, '<html>captive portal</html>');
+    await expectKept(await check(), /malformed bundle/);
+  });
+
+  it('rejects a signed bundle that fails the rules schema', async () => {
+    const bad = { ...bundleAt(6), persons: [{ id: 'Not Kebab', name: '' }] };
+    serve(URL_DEFAULT, await signed(bad, project.privateKeyPem, compileBundle(bundleAt(6))));
+    await expectKept(await check(), /invalid rule bundle: persons\[0\]/);
+  });
+
+  it('rejects a signed bundle whose compiled rules do not load', async () => {
+    serve(URL_DEFAULT, await signed(bundleAt(6), project.privateKeyPem, { format: 999 }));
+    await expectKept(await check(), /compiled rules do not load/);
+  });
+
+  it('rotates keys through policy: a bundle signed by a new key applies once the policy trusts it', async () => {
+    const url = URL_DEFAULT;
+    serve(url, await signed(bundleAt(6, { newRule: true }), agency.privateKeyPem));
+    await expectKept(await check(), /not trusted/);
+
+    await fakeBrowser.storage.managed.set({ trustedPublicKeys: [agency.publicKey] });
+    resetPolicyState(); // a fresh service worker reads the policy again
+    const status = await check();
+    expect(status.last).toMatchObject({ result: 'applied', version: 6 });
+    expect((await active()).keyId).toBe(await import('@/rules/signing').then((s) => s.keyIdOf(agency.publicKey)));
+  });
+
+  it('checks the policy URLs too, and a later URL can bring a higher version', async () => {
+    await fakeBrowser.storage.managed.set({ updateUrls: [URL_AGENCY], trustedPublicKeys: [agency.publicKey] });
+    serve(URL_DEFAULT, await signed(bundleAt(6), project.privateKeyPem));
+    serve(URL_AGENCY, await signed(bundleAt(7, { newRule: true }), agency.privateKeyPem));
+    const status = await check();
+    expect(net.seen.map((r) => r.url)).toEqual([URL_DEFAULT, URL_AGENCY]);
+    expect(status.history.slice(0, 2).map((a) => [a.url, a.result, a.version])).toEqual([
+      [URL_AGENCY, 'applied', 7],
+      [URL_DEFAULT, 'applied', 6],
+    ]);
+    expect((await engine()).bundleVersion).toBe(7);
+  });
+
+  it('sends the validators it was given (ETag, Last-Modified) and keeps the bundle on 304', async () => {
+    const body = await signed(bundleAt(6, { newRule: true }), project.privateKeyPem);
+    routes.set(URL_DEFAULT, (req) =>
+      req.headers['if-none-match'] === '"b6"'
+        ? new Response(null, { status: 304 })
+        : new Response(body, { headers: { etag: '"b6"', 'last-modified': 'Tue, 06 Jan 2026 08:00:00 GMT' } }),
+    );
+    expect((await check()).last?.result).toBe('applied');
+    expect(net.seen[0]!.headers['if-none-match']).toBeUndefined();
+
+    const status = await check();
+    expect(net.seen[1]!.headers).toMatchObject({ 'if-none-match': '"b6"', 'if-modified-since': 'Tue, 06 Jan 2026 08:00:00 GMT' });
+    expect(status.last).toMatchObject({ result: 'not-modified' });
+    expect(status.validators[URL_DEFAULT]).toEqual({ etag: '"b6"', lastModified: 'Tue, 06 Jan 2026 08:00:00 GMT' });
+    expect((await engine()).bundleVersion).toBe(6);
+  });
+
+  it('does not remember validators of a rejected download (it is fetched in full next time)', async () => {
+    routes.set(URL_DEFAULT, () => new Response(unsigned(bundleAt(6)), { headers: { etag: '"bad"' } }));
+    await check();
+    await check();
+    expect(net.seen[1]!.headers['if-none-match']).toBeUndefined();
+    expect((await readStatus()).validators[URL_DEFAULT]).toBeUndefined();
+  });
+
+  it('records network and HTTP errors and keeps the bundle', async () => {
+    routes.set(URL_DEFAULT, () => new Response('oops', { status: 503 }));
+    const status = await check();
+    expect(status.last).toMatchObject({ result: 'error', reason: 'download failed: HTTP 503' });
+    expect((await engine()).bundleVersion).toBe(5);
+
+    const offline = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    expect((await checkForUpdates({ fetch: offline })).last).toMatchObject({ result: 'error', reason: 'download failed: Failed to fetch' });
+  });
+
+  it('uses an expired bundle but says so', async () => {
+    serve(URL_DEFAULT, await signed(bundleAt(6, { newRule: true, expiresAt: '2021-01-01' }), project.privateKeyPem));
+    const status = await check();
+    expect(status.last).toMatchObject({ result: 'applied', version: 6 });
+    expect(status.last?.reason).toMatch(/expired on 2021-01-01/);
+    expect(status.active).toMatchObject({ version: 6, expired: true, expiresAt: '2021-01-01' });
+    expect((await engine()).bundleVersion).toBe(6);
+  });
+
+  it('keeps a short history, newest first', async () => {
+    routes.set(URL_DEFAULT, () => new Response('x', { status: 500 }));
+    for (let i = 0; i < HISTORY_LENGTH + 3; i++) await checkForUpdates({ fetch: net.fetch, now: () => 1000 + i });
+    const status = await readStatus();
+    expect(status.history).toHaveLength(HISTORY_LENGTH);
+    expect(status.history[0]!.time).toBe(1000 + HISTORY_LENGTH + 2);
+    expect(status.history[0]).toEqual({ time: 1000 + HISTORY_LENGTH + 2, url: URL_DEFAULT, result: 'error', reason: 'download failed: HTTP 500' });
+  });
+
+  it('serialises concurrent checks (one download is applied once)', async () => {
+    serve(URL_DEFAULT, await signed(bundleAt(6), project.privateKeyPem));
+    const [a, b] = await Promise.all([check(), check()]);
+    expect([a.last?.result, b.last?.result].sort()).toEqual(['applied', 'up-to-date']);
+  });
+});
+
+describe('update-now message', () => {
+  const extensionPage = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
+
+  it('runs a check for an extension page and answers with the status', async () => {
+    vi.stubGlobal('fetch', net.fetch);
+    serve(URL_DEFAULT, await signed(bundleAt(6), project.privateKeyPem));
+    const status = (await handleMessage({ type: 'update-now' }, extensionPage())) as UpdateStatus;
+    expect(status.last).toMatchObject({ result: 'applied', version: 6 });
+    vi.unstubAllGlobals();
+  });
+
+  it('is refused from content scripts (a social site cannot trigger downloads)', async () => {
+    const contentScript = { id: fakeBrowser.runtime.id, url: 'https://x.com/home', tab: { id: 3 } as never, frameId: 0 };
+    await expect(handleMessage({ type: 'update-now' }, contentScript)).rejects.toThrow('not allowed');
+    // an extension page opened in a tab is still an extension page
+    vi.stubGlobal('fetch', net.fetch);
+    await expect(handleMessage({ type: 'update-now' }, { ...extensionPage(), tab: { id: 4 } as never })).resolves.toBeTruthy();
+    vi.unstubAllGlobals();
+    expect(net.seen).toHaveLength(1);
+  });
+});
+
+describe('schedule', () => {
+  it('first check within minutes, then every interval with jitter; the policy interval applies', async () => {
+    const now = Date.now();
+    await scheduleUpdates({}, now);
+    const first = await fakeBrowser.alarms.get(UPDATE_ALARM);
+    expect(first!.scheduledTime).toBeGreaterThanOrEqual(now + 60_000);
+    expect(first!.scheduledTime).toBeLessThanOrEqual(now + 10 * 60_000);
+
+    routes.set(URL_DEFAULT, () => new Response(null, { status: 304 }));
+    await onUpdateAlarm({ fetch: net.fetch, now: () => now });
+    const next = await fakeBrowser.alarms.get(UPDATE_ALARM);
+    expect(next!.scheduledTime).toBeGreaterThanOrEqual(now + 6 * 0.9 * 3600_000);
+    expect(next!.scheduledTime).toBeLessThanOrEqual(now + 6 * 1.1 * 3600_000);
+    expect((await readStatus()).nextCheck).toBe(next!.scheduledTime);
+
+    // a policy that asks for hourly checks pulls the far alarm in
+    await scheduleUpdates({ updateIntervalHours: 1 }, now);
+    const hourly = await fakeBrowser.alarms.get(UPDATE_ALARM);
+    expect(hourly!.scheduledTime).toBeLessThanOrEqual(now + 1.1 * 3600_000);
+    expect(hourly!.scheduledTime).toBeGreaterThanOrEqual(now + 0.9 * 3600_000);
+
+    // new URLs or keys: check soon
+    await scheduleUpdates({ updateIntervalHours: 1 }, now, 'soon');
+    expect((await fakeBrowser.alarms.get(UPDATE_ALARM))!.scheduledTime).toBeLessThanOrEqual(now + 10 * 60_000);
+  });
+});
