@@ -1,0 +1,211 @@
+/**
+ * What the popup and the options page read from storage.local, kept live: the user's settings,
+ * the policy laid over them, the active rule set, the last update attempt and the decision log.
+ * Everything is validated or defensively read here; a missing key (an older background) simply
+ * shows as "unknown".
+ */
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { LogEntrySchema, type LogEntry } from '@/utils/messages';
+import { applyPolicy, parsePolicy, type EffectiveSettings, type Policy } from '@/utils/policy';
+import { DEFAULT_SETTINGS, SettingsSchema, parseSettings, type Settings } from '@/utils/settings';
+import { STORAGE_KEYS } from '@/utils/storage-keys';
+
+export interface EngineInfo {
+  bundleVersion: number;
+  compiled: unknown;
+  source?: string;
+  issuedAt?: string;
+  expiresAt?: string;
+}
+
+export interface UpdateStatus {
+  time: number;
+  url?: string;
+  result: string;
+  reason?: string;
+}
+
+export interface StoredError {
+  time: number;
+  stage?: string;
+  host?: string;
+  message: string;
+}
+
+export interface StoreState {
+  loaded: boolean;
+  /** the user's own settings (what the forms edit) */
+  user: Settings;
+  policy: Policy;
+  /** the user's settings with the policy laid over them, and what the policy locks */
+  effective: EffectiveSettings;
+  engine: EngineInfo | null;
+  updateStatus: UpdateStatus | null;
+  policyWarnings: string[];
+  log: LogEntry[];
+  errors: StoredError[];
+}
+
+const KEYS = [
+  STORAGE_KEYS.settings,
+  STORAGE_KEYS.policy,
+  STORAGE_KEYS.engine,
+  STORAGE_KEYS.updateStatus,
+  STORAGE_KEYS.policyWarnings,
+  STORAGE_KEYS.decisionLog,
+  STORAGE_KEYS.errors,
+];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function readEngine(v: unknown): EngineInfo | null {
+  if (!isRecord(v) || typeof v.bundleVersion !== 'number') return null;
+  const info: EngineInfo = { bundleVersion: v.bundleVersion, compiled: v.compiled };
+  if (typeof v.source === 'string') info.source = v.source;
+  if (typeof v.issuedAt === 'string') info.issuedAt = v.issuedAt;
+  if (typeof v.expiresAt === 'string') info.expiresAt = v.expiresAt;
+  return info;
+}
+
+function readUpdateStatus(v: unknown): UpdateStatus | null {
+  if (!isRecord(v) || typeof v.time !== 'number' || typeof v.result !== 'string') return null;
+  const status: UpdateStatus = { time: v.time, result: v.result };
+  if (typeof v.url === 'string') status.url = v.url;
+  if (typeof v.reason === 'string') status.reason = v.reason;
+  return status;
+}
+
+function readLog(v: unknown): LogEntry[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((e) => {
+    const parsed = LogEntrySchema.safeParse(e);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+function readErrors(v: unknown): StoredError[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter((e): e is StoredError => isRecord(e) && typeof e.time === 'number' && typeof e.message === 'string');
+}
+
+function readWarnings(v: unknown): string[] {
+  if (!Array.isArray(v)) return [];
+  return v.map((w) => (typeof w === 'string' ? w : isRecord(w) && typeof w.message === 'string' ? w.message : JSON.stringify(w)));
+}
+
+export function stateFrom(items: Record<string, unknown>): StoreState {
+  const user = parseSettings(items[STORAGE_KEYS.settings]);
+  // The background stores a validated policy; parse again so a page never trusts a bad value.
+  const policy = parsePolicy(items[STORAGE_KEYS.policy]).policy;
+  return {
+    loaded: true,
+    user,
+    policy,
+    effective: applyPolicy(user, policy),
+    engine: readEngine(items[STORAGE_KEYS.engine]),
+    updateStatus: readUpdateStatus(items[STORAGE_KEYS.updateStatus]),
+    policyWarnings: readWarnings(items[STORAGE_KEYS.policyWarnings]),
+    log: readLog(items[STORAGE_KEYS.decisionLog]),
+    errors: readErrors(items[STORAGE_KEYS.errors]),
+  };
+}
+
+const EMPTY: StoreState = { ...stateFrom({}), loaded: false };
+
+/** The store, re-read whenever one of its keys changes in storage.local. */
+export function useStore(): StoreState {
+  const [state, setState] = useState<StoreState>(EMPTY);
+  useEffect(() => {
+    let alive = true;
+    let items: Record<string, unknown> = {};
+    void browser.storage.local.get(KEYS).then((got) => {
+      if (!alive) return;
+      items = { ...got, ...items };
+      setState(stateFrom(items));
+    });
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !Object.keys(changes).some((k) => (KEYS as string[]).includes(k))) return;
+      items = { ...items };
+      for (const [key, change] of Object.entries(changes)) items[key] = change.newValue;
+      setState(stateFrom(items));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      alive = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, []);
+  return state;
+}
+
+/**
+ * Change the user's settings: read the stored value, apply `update`, validate the result with
+ * SettingsSchema and write it. Content scripts pick the change up through storage.onChanged.
+ */
+export async function saveSettings(update: (current: Settings) => Settings): Promise<Settings> {
+  const items = await browser.storage.local.get(STORAGE_KEYS.settings);
+  const next = SettingsSchema.parse(update(parseSettings(items[STORAGE_KEYS.settings])));
+  await browser.storage.local.set({ [STORAGE_KEYS.settings]: next });
+  return next;
+}
+
+export { DEFAULT_SETTINGS };
+
+/** The rule set has passed its expiry date. */
+export function isExpired(engine: EngineInfo | null, now: number): boolean {
+  if (!engine?.expiresAt) return false;
+  const t = Date.parse(engine.expiresAt);
+  return Number.isFinite(t) && t < now;
+}
+
+export type UpdateOutcome = 'ok' | 'unchanged' | 'error' | 'unknown';
+
+/** The background's result word, in one of four buckets for display. */
+export function updateOutcome(result: string): UpdateOutcome {
+  const r = result.toLowerCase();
+  if (/^(ok|updated|success|installed|new)/.test(r)) return 'ok';
+  if (/(unchanged|not-modified|current|up-to-date|same|no-update)/.test(r)) return 'unchanged';
+  if (/(error|fail|invalid|rejected|expired|offline|denied|bad)/.test(r)) return 'error';
+  return 'unknown';
+}
+
+/** The warnings shown (not merely logged) per day for the last 7 days, oldest first. */
+export interface WeekStats {
+  days: { start: number; shown: number; cancelled: number; proceeded: number; blocked: number }[];
+  shown: number;
+  cancelled: number;
+  proceeded: number;
+  blocked: number;
+  logged: number;
+}
+
+export function weekStats(log: readonly LogEntry[], now: number): WeekStats {
+  const today = new Date(now);
+  today.setHours(0, 0, 0, 0);
+  const days: WeekStats['days'] = [];
+  for (let i = 6; i >= 0; i--) {
+    const d = new Date(today);
+    d.setDate(today.getDate() - i);
+    days.push({ start: d.getTime(), shown: 0, cancelled: 0, proceeded: 0, blocked: 0 });
+  }
+  const stats: WeekStats = { days, shown: 0, cancelled: 0, proceeded: 0, blocked: 0, logged: 0 };
+  const from = days[0]!.start;
+  for (const entry of log) {
+    if (entry.time < from || entry.time > now + 60_000) continue;
+    if (entry.decision === 'logged') {
+      stats.logged += 1;
+      continue;
+    }
+    let idx = days.length - 1;
+    while (idx > 0 && entry.time < days[idx]!.start) idx--;
+    const day = days[idx]!;
+    day.shown += 1;
+    day[entry.decision] += 1;
+    stats.shown += 1;
+    stats[entry.decision] += 1;
+  }
+  return stats;
+}
