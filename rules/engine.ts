@@ -778,7 +778,9 @@ class RuleEngine implements Engine {
       // a ballot number without a named contest: "coblos nomor 2"
       for (const n of strongNums) {
         if (!electionVocab) break;
-        add(n, 'ballot-number', 'nomor-urut', `Nomor urut ${n.value}`, support ? MEDIUM : LOW);
+        // a race of another region is named: the number belongs to it, election content stays low
+        const otherRegion = [...namedContests].some((c) => state[c] === 0);
+        add(n, 'ballot-number', 'nomor-urut', `Nomor urut ${n.value}`, support && !otherRegion ? MEDIUM : LOW);
       }
       for (const h of live) if (h.kind === PK_HAND_SIGN) add(h, 'ambiguous', 'hand-sign', `Simbol tangan "${h.matched}" (tidak dihitung tanpa konteks pemilu)`, NONE);
     }

@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileBundle } from '../../../rules/compile.ts';
+import { COMPILED_FORMAT, loadEngine, FIELD_CAP, type Severity } from '../../../rules/index.ts';
+import { devBundle, devEngine } from './helpers.ts';
+
+const PILPRES_CAMPAIGN = '2024-01-10';
+const PILKADA_CAMPAIGN = '2024-10-15';
+const AFTER = '2025-06-01';
+
+// [text, date, expected severity, optional region]
+const TABLE: Array<[string, string, Severity, string?]> = [
+  // false-positive traps: everyday words that are also acronyms, parties or salutes
+  ['Amin ya Allah, semoga lekas sembuh', PILPRES_CAMPAIGN, 'none'],
+  ['Amin amin amin 🤲', PILPRES_CAMPAIGN, 'none'],
+  ['Selamat pagi semuanya, semangat kerja!', PILPRES_CAMPAIGN, 'none'],
+  ['Jangan lupa bayar PBB sebelum jatuh tempo ya', PILPRES_CAMPAIGN, 'none'],
+  ['Sidang umum PBB membahas krisis iklim', PILPRES_CAMPAIGN, 'none'],
+  ['Pajak PKB kendaraan bisa dibayar online', PILPRES_CAMPAIGN, 'none'],
+  ['Timnas Garuda menang 2-0 atas Vietnam!', PILPRES_CAMPAIGN, 'none'],
+  ['Terbang pakai Garuda Indonesia ke Bali', PILPRES_CAMPAIGN, 'none'],
+  ['anaknya gemoy banget sih', PILPRES_CAMPAIGN, 'none'],
+  ['Pose salam 2 jari, check ✅', PILPRES_CAMPAIGN, 'none'],
+  ['Salam 2 jari bang', PILPRES_CAMPAIGN, 'none'],
+  ['Lagu Iwan Fals - Salam 2 Jari', PILPRES_CAMPAIGN, 'none'],
+  ['Semangat gelora anak muda di GBK', PILPRES_CAMPAIGN, 'none'],
+  ['Perubahan jadwal kereta hari ini', PILPRES_CAMPAIGN, 'none'],
+  ['Foto bareng ✌️ di pantai', PILPRES_CAMPAIGN, 'none'],
+  ['Dia bilang mau datang besok', PILKADA_CAMPAIGN, 'none'],
+  ['Pengadilan Agama (PA) Surabaya', PILPRES_CAMPAIGN, 'none'],
+  ['Pilih nomor 2 untuk warna merah ya kak', PILPRES_CAMPAIGN, 'none'],
+  ['Kabinet Indonesia Maju rapat terbatas membahas Asta Cita', AFTER, 'none'],
+  ['Presiden Prabowo meresmikan jembatan, Indonesia Maju!', AFTER, 'none'],
+  ['Wapres Gibran meninjau sekolah di Solo', AFTER, 'none'],
+  // true positives
+  ['Ayo menangkan Prabowo-Gibran! #PrabowoGibran2024', PILPRES_CAMPAIGN, 'high'],
+  ['#AminAjaDulu', PILPRES_CAMPAIGN, 'high'],
+  ['aminajadulu bos', PILPRES_CAMPAIGN, 'high'],
+  ['Salam satu jari! Anies-Muhaimin untuk Indonesia', PILPRES_CAMPAIGN, 'high'],
+  ['AMIN menang! Anies presidenku', PILPRES_CAMPAIGN, 'high'],
+  ['Coblos nomor 2 ya, Prabowo Gibran', PILPRES_CAMPAIGN, 'high'],
+  ['Paslon 03 Ganjar Mahfud sat set', PILPRES_CAMPAIGN, 'high'],
+  ['L3bihbaik', PILPRES_CAMPAIGN, 'high'],
+  ['Pr4bowo gemoyyy ✌️', PILPRES_CAMPAIGN, 'high'],
+  ['G4njar presiden rakyat, salam tiga jari!', PILPRES_CAMPAIGN, 'high'],
+  ['#TolakAnies', PILPRES_CAMPAIGN, 'high'],
+  ['Salam 4 jari!', PILPRES_CAMPAIGN, 'high'],
+  ['Prabowo gemoy joget di Semarang', PILPRES_CAMPAIGN, 'medium'],
+  ['Anies berkunjung ke pasar pagi ini', PILPRES_CAMPAIGN, 'medium'],
+  ['Gerindra gelar konsolidasi kader', AFTER, 'medium'],
+  ['PKB siapkan caleg muda', AFTER, 'medium'],
+  ['Ayo coblos PDIP!', PILPRES_CAMPAIGN, 'high'],
+  ['Khofifah-Emil dua periode! Coblos nomor 2', PILKADA_CAMPAIGN, 'high', '35'],
+  ['RIDO untuk Jakarta, coblos nomor 1', PILKADA_CAMPAIGN, 'high', '31'],
+  // a would-be candidate (not yet a contestant) with election vocabulary and a support cue
+  ['Dukung Prabowo maju capres lagi di 2029', '2027-06-01', 'medium'],
+  ['Prabowo dua periode!', '2027-06-01', 'high'],
+  // election vocabulary and neutral news
+  ['Jangan lupa datang ke TPS tanggal 14 Februari', PILPRES_CAMPAIGN, 'low'],
+  ['Bawaslu ingatkan ASN jaga netralitas jelang pilkada', PILKADA_CAMPAIGN, 'low'],
+  ['KPU tetapkan hasil rekapitulasi Pilpres 2024', '2024-03-20', 'low'],
+  ['KPU: debat capres kedua digelar Minggu', PILPRES_CAMPAIGN, 'low'],
+  ['Hasil rekapitulasi KPU: Anies-Muhaimin 24,95%', '2024-03-20', 'low'],
+  ['KPU tetapkan Khofifah-Emil nomor urut 2 di Pilgub Jatim', '2024-09-23', 'medium'],
+  ['Quick count: #PrabowoGibran2024 unggul', '2024-02-14', 'medium'],
+  // time: campaign material of a finished contest, officeholders after the election
+  ['#PrabowoGibran2024', AFTER, 'low'],
+  ['Khofifah meninjau banjir di Jember', '2025-06-01', 'none', '35'],
+  ['Khofifah meninjau banjir di Jember', PILKADA_CAMPAIGN, 'medium', '35'],
+  // region: a Jatim agency is not warned about Jakarta or Makassar races
+  ['Appi-Aliyah menang! Coblos nomor 1', PILKADA_CAMPAIGN, 'low', '35'],
+  ['Appi-Aliyah menang!', PILKADA_CAMPAIGN, 'none', '35'],
+  ['Appi-Aliyah menang! Coblos nomor 1', PILKADA_CAMPAIGN, 'high', '73'],
+  ['Khofifah-Emil menang!', PILKADA_CAMPAIGN, 'high', '35.78'],
+  ['Khofifah-Emil menang!', PILKADA_CAMPAIGN, 'none', '31'],
+];
+
+describe('severity table (dev bundle)', () => {
+  const engine = devEngine();
+  it.each(TABLE)('%s @%s → %s', (text, at, expected, region) => {
+    const v = engine.evaluate({ text }, region ? { at, region } : { at });
+    expect(v.severity, JSON.stringify(v.reasons.map((r) => [r.kind, r.entityId, r.matched, r.severity]))).toBe(expected);
+  });
+});
+
+describe('reasons', () => {
+  const engine = devEngine();
+  it('names contest, number and the exact original span', () => {
+    const text = 'Ayo dukung Pr4bowo-Gibran 🙏';
+    const v = engine.evaluate({ text }, { at: PILPRES_CAMPAIGN });
+    const pair = v.reasons.find((r) => r.kind === 'pair');
+    expect(pair?.contest).toEqual({ id: 'pilpres-2024', name: 'Pilpres 2024', number: 2 });
+    expect(pair?.label).toBe('Pilpres 2024, nomor urut 02: Prabowo Subianto – Gibran Rakabuming Raka');
+    expect(text.slice(...pair!.span)).toBe('Pr4bowo-Gibran');
+    expect(pair?.matched).toBe('Pr4bowo-Gibran');
+  });
+  it('reports array fields with their index and handle/hashtag offsets without the added prefix', () => {
+    const v = engine.evaluate({ hashtags: ['kuliner', 'AminAjaDulu'], handle: 'timnasamin' }, { at: PILPRES_CAMPAIGN, site: 'instagram' });
+    const tag = v.reasons.find((r) => r.kind === 'hashtag');
+    expect(tag).toMatchObject({ field: 'hashtags', index: 1, span: [0, 11], matched: 'AminAjaDulu', severity: 'high' });
+    const acc = v.reasons.find((r) => r.kind === 'account');
+    expect(acc).toMatchObject({ field: 'handle', span: [0, 10], matched: 'timnasamin' });
+  });
+  it('an account only counts on its own platform when the site is known', () => {
+    expect(engine.evaluate({ handle: 'timnasamin' }, { at: PILPRES_CAMPAIGN, site: 'tiktok' }).severity).toBe('none');
+    expect(engine.evaluate({ handle: 'timnasamin' }, { at: PILPRES_CAMPAIGN }).severity).toBe('high');
+  });
+  it('uses context from another field (draft "AMIN" under a candidate post)', () => {
+    const v = engine.evaluate({ text: 'Anies-Muhaimin kampanye akbar di JIS', draft: 'AMIN!' }, { at: PILPRES_CAMPAIGN, action: 'comment' });
+    expect(v.severity).toBe('medium');
+    expect(v.reasons.some((r) => r.field === 'draft' && r.kind === 'pair')).toBe(true);
+  });
+  it('accepts Date and date-time for `at`', () => {
+    expect(engine.evaluate({ text: 'Anies ke Medan' }, { at: new Date('2024-01-10T03:00:00Z') }).severity).toBe('medium');
+    expect(engine.evaluate({ text: 'Anies ke Medan' }, { at: '2026-01-10T08:00:00+07:00' }).severity).toBe('none');
+  });
+});
+
+describe('robustness', () => {
+  const engine = devEngine();
+  it('never throws on arbitrary content', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ text: fc.string({ unit: 'binary' }), hashtags: fc.array(fc.string()), handle: fc.string(), draft: fc.string({ unit: 'grapheme' }) }, { requiredKeys: [] }),
+        fc.oneof(fc.constant('2024-01-10'), fc.string(), fc.date({ noInvalidDate: false }).map((d) => d as Date | string)),
+        (content, at) => {
+          const v = engine.evaluate(content, { at });
+          expect(['none', 'low', 'medium', 'high']).toContain(v.severity);
+          for (const r of v.reasons) {
+            const f = r.field === 'hashtags' ? content.hashtags![r.index!]! : (content as Record<string, string>)[r.field]!;
+            expect(r.span[0] >= 0 && r.span[0] <= r.span[1] && r.span[1] <= f.length).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+    // hostile shapes
+    expect(engine.evaluate(null as never, null as never).severity).toBe('none');
+    expect(engine.evaluate({ text: 42 as never, hashtags: 'x' as never }, { at: 'garbage' }).severity).toBe('none');
+  });
+  it(`examines only the first ${FIELD_CAP} chars of a field`, () => {
+    const pad = 'lorem ipsum '.repeat(Math.ceil(FIELD_CAP / 12));
+    expect(engine.evaluate({ text: '#AminAjaDulu ' + pad }, { at: PILPRES_CAMPAIGN }).severity).toBe('high');
+    expect(engine.evaluate({ text: pad + ' #AminAjaDulu' }, { at: PILPRES_CAMPAIGN }).severity).toBe('none');
+    const huge = 'x'.repeat(5_000_000);
+    expect(engine.evaluate({ text: huge, draft: huge }, { at: PILPRES_CAMPAIGN }).severity).toBe('none');
+  });
+});
+
+describe('compiled form', () => {
+  it('is JSON- and structured-clone-able and loads to the same verdicts', () => {
+    const compiled = compileBundle(devBundle());
+    expect(compiled.format).toBe(COMPILED_FORMAT);
+    const a = loadEngine(JSON.parse(JSON.stringify(compiled)));
+    const b = loadEngine(structuredClone(compiled));
+    for (const [text, at] of TABLE) expect(a.evaluate({ text }, { at })).toEqual(b.evaluate({ text }, { at }));
+    expect(a.bundleVersion).toBe(devBundle().version);
+  });
+  it('refuses another format version or corrupt arrays', () => {
+    const compiled = compileBundle(devBundle());
+    expect(() => loadEngine({ ...compiled, format: COMPILED_FORMAT + 1 })).toThrow(/format/);
+    expect(() => loadEngine({ ...compiled, arrays: { ...compiled.arrays, edgeTok: 'AAAA' } })).toThrow();
+    expect(() => loadEngine({ ...compiled, arrays: { ...compiled.arrays, tokOff: 'A' } })).toThrow();
+  });
+});

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.ts';
+
+/** Every module the given file imports (transitively), following relative imports only. */
+function importGraph(entry: string, seen = new Set<string>(), bare = new Set<string>()): { files: Set<string>; bare: Set<string> } {
+  if (seen.has(entry)) return { files: seen, bare };
+  seen.add(entry);
+  const src = readFileSync(entry, 'utf8');
+  for (const m of src.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)) {
+    if (m[2]) continue; // type-only imports vanish at build time
+    const spec = m[3]!;
+    if (spec.startsWith('.')) importGraph(resolve(dirname(entry), spec), seen, bare);
+    else bare.add(spec);
+  }
+  return { files: seen, bare };
+}
+
+describe('content-script boundary', () => {
+  it('engine.ts (load + evaluate) imports neither zod, the schema nor the compiler', () => {
+    const { files, bare } = importGraph(join(ROOT, 'rules/engine.ts'));
+    const rel = [...files].map((f) => f.slice(ROOT.length + 1)).sort();
+    expect(rel).toEqual(['rules/compiled.ts', 'rules/engine.ts', 'rules/normalize.ts']);
+    expect([...bare]).toEqual([]);
+  });
+  it('index.ts never pulls in zod', () => {
+    const { files, bare } = importGraph(join(ROOT, 'rules/index.ts'));
+    expect([...bare]).toEqual([]);
+    expect([...files].some((f) => f.endsWith('schema.ts'))).toBe(false);
+  });
+  it('rules/ uses relative imports only (no @/ alias)', () => {
+    for (const f of ['engine.ts', 'normalize.ts', 'compiled.ts', 'compile.ts', 'schema.ts', 'index.ts']) {
+      expect(readFileSync(join(ROOT, 'rules', f), 'utf8')).not.toMatch(/from\s+['"]@\//);
+    }
+  });
+});
