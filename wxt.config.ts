@@ -24,6 +24,9 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: [...SUPPORTED_MATCHES],
     action: { default_title: '__MSG_extName__' },
+    // Enterprise policy for Chrome and Edge (3rdparty → extensions → <id>); Firefox reads the same
+    // keys from policies.json without a schema. Values are checked per key in utils/policy.ts.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
