@@ -19,7 +19,7 @@ import {
 
 const FEED = 'https://x.com/home-id.html';
 const PARTISAN_LIKE = 'article[data-post-id="x1"] [data-testid="like"]';
-const NEUTRAL_LIKE = 'article[data-post-id="x3"] [data-testid="like"]';
+const NEUTRAL_LIKE = 'article[data-post-id="x2"] [data-testid="like"]';
 
 async function headed(): Promise<void> {
   const server = await startFixtureServer();

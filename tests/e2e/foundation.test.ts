@@ -1,0 +1,133 @@
+/**
+ * The foundation's promises, in real Chromium with the built extension: the manifest a store and
+ * an agency see, and the mechanism — hold, cancel, proceed exactly once — with the dialog's
+ * contract (alertdialog, aria-modal, closed shadow root, test ids, trusted input only).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  EXTENSION_DIR,
+  clickDialogButton,
+  expectNoDialog,
+  launch,
+  openFixture,
+  readDialog,
+  siteLog,
+  startFixtureServer,
+  waitForDialog,
+  type FixtureServer,
+  type Session,
+} from './harness';
+
+const FEED = 'https://x.com/home-id.html';
+const PARTISAN_LIKE = 'article[data-post-id="x1"] [data-testid="like"]';
+const NEUTRAL_LIKE = 'article[data-post-id="x2"] [data-testid="like"]';
+
+let server: FixtureServer;
+let session: Session;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  session = await launch({ server });
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('manifest', () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+
+  it('has the stable extension id agencies put in their policies', () => {
+    expect(session.extensionId).toBe('ncbacccphjdeajkcmmpgdhgioganneda');
+  });
+
+  it('asks only for what it uses, and only on the seven sites', () => {
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'scripting', 'storage']);
+    const hosts = new Set(
+      (manifest.host_permissions as string[]).map((p) => p.replace(/^https:\/\/(\*\.)?/, '').replace(/\/\*$/, '')),
+    );
+    expect([...hosts].sort()).toEqual(
+      ['facebook.com', 'instagram.com', 'threads.com', 'threads.net', 'tiktok.com', 'twitter.com', 'web.whatsapp.com', 'x.com', 'youtube.com'],
+    );
+    for (const cs of manifest.content_scripts) expect(new Set(cs.matches)).toEqual(new Set(manifest.host_permissions));
+    expect(manifest.default_locale).toBe('id');
+  });
+});
+
+describe('hold, cancel, proceed', () => {
+  it('shows a warning dialog for a like on a partisan post, honouring the dialog contract', async () => {
+    const page = await openFixture(session, FEED);
+    await page.click(PARTISAN_LIKE);
+    const dialog = await waitForDialog(page);
+    expect(dialog.role).toBe('alertdialog');
+    expect(dialog.ariaModal).toBe('true');
+    expect(dialog.shadowMode).toBe('closed');
+    expect(dialog.testIds).toEqual(expect.arrayContaining(['jaga-cancel', 'jaga-proceed']));
+    expect(dialog.text).toContain('Anda akan menyukai konten kampanye');
+    expect(dialog.text).toMatch(/PrabowoGibran2024|Prabowo/);
+    // The page cannot reach into the dialog.
+    expect(await page.evaluate(() => document.querySelector('jaga-netral-dialog')?.shadowRoot ?? null)).toBeNull();
+    // Batal keeps the site's own handler from running.
+    await clickDialogButton(page, 'jaga-cancel');
+    await page.waitForTimeout(200);
+    expect(await siteLog(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('runs the site handler exactly once after Tetap lanjutkan', async () => {
+    const page = await openFixture(session, FEED);
+    await page.click(PARTISAN_LIKE);
+    await waitForDialog(page);
+    await clickDialogButton(page, 'jaga-proceed');
+    await expect.poll(() => siteLog(page)).toEqual([{ action: 'like', postId: 'x1' }]);
+    await page.waitForTimeout(300);
+    expect(await siteLog(page)).toEqual([{ action: 'like', postId: 'x1' }]);
+    await page.close();
+  });
+
+  it('leaves a like on a neutral post alone', async () => {
+    const page = await openFixture(session, FEED);
+    await page.click(NEUTRAL_LIKE);
+    await expectNoDialog(page);
+    expect(await siteLog(page)).toEqual([{ action: 'like', postId: 'x2' }]);
+    await page.close();
+  });
+
+  it('Esc cancels, and keyboard focus starts on Batal', async () => {
+    const page = await openFixture(session, FEED);
+    await page.click(PARTISAN_LIKE);
+    await waitForDialog(page);
+    // Enter on the focused default button is Batal, not proceed.
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await readDialog(page)) === null).toBe(true);
+    expect(await siteLog(page)).toEqual([]);
+    await page.click(PARTISAN_LIKE);
+    await waitForDialog(page);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await readDialog(page)) === null).toBe(true);
+    expect(await siteLog(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('ignores clicks a page script fakes: they neither raise the dialog nor get held', async () => {
+    const page = await openFixture(session, FEED);
+    await page.evaluate((sel) => (document.querySelector(sel) as HTMLElement).click(), PARTISAN_LIKE);
+    await expectNoDialog(page);
+    expect(await siteLog(page)).toEqual([{ action: 'like', postId: 'x1' }]);
+    await page.close();
+  });
+
+  it('one action raises one dialog: a double click is held once', async () => {
+    const page = await openFixture(session, FEED);
+    await page.dblclick(PARTISAN_LIKE);
+    await waitForDialog(page);
+    await clickDialogButton(page, 'jaga-proceed');
+    await page.waitForTimeout(400);
+    expect(await readDialog(page)).toBeNull();
+    expect(await siteLog(page)).toEqual([{ action: 'like', postId: 'x1' }]);
+    await page.close();
+  });
+});
