@@ -138,6 +138,7 @@ export function compileBundle(bundle: RuleBundle): CompiledRules {
 
   // ---- persons
   const personIdx = new Map<string, number>();
+  const personName = new Map(bundle.persons.map((p) => [p.id, p.name]));
   const persons = bundle.persons.map((p, i) => {
     personIdx.set(p.id, i);
     add(p.name, PK_PERSON, i, 0);
@@ -178,7 +179,7 @@ export function compileBundle(bundle: RuleBundle): CompiledRules {
     for (const t of c.campaignTerms ?? []) addTerm(t, PK_CONTEST_TERM, ci);
     for (const k of c.contestants) {
       const ki = contestants.length;
-      const names = k.persons.map((id) => bundle.persons.find((p) => p.id === id)?.name ?? id);
+      const names = k.persons.map((id) => personName.get(id) ?? id);
       const num = k.number === undefined ? '' : c.kind === 'pilpres' ? String(k.number).padStart(2, '0') : String(k.number);
       const label = num ? `${c.name}, nomor urut ${num}: ${names.join(' – ')}` : `${c.name}: ${names.join(' – ')}`;
       const entry: CompiledContestant = {

@@ -141,7 +141,10 @@ interface Hit {
 
 interface Num {
   value: number;
+  /** marker-number ("nomor urut 2"), zero-padded ("02"), keycap or hashtag number */
   strong: boolean;
+  /** introduced by a number marker: election vocabulary in its own right */
+  marker: boolean;
   seq: number;
   s: number;
   field: ContentField;
@@ -507,13 +510,13 @@ class RuleEngine implements Engine {
       const zeroPad = b - a === 2 && buf.chars[a] === 48;
       const strong = this.markerBefore[i] === 1 || zeroPad || (f & (TOK_KEYCAP | TOK_HASHTAG)) !== 0;
       const span = spanOf(i, i + 1);
-      nums.push({ value: v, strong, seq, s: i, field, index, span, matched: str.slice(span[0], span[1]) });
+      nums.push({ value: v, strong, marker: this.markerBefore[i] === 1, seq, s: i, field, index, span, matched: str.slice(span[0], span[1]) });
     }
     for (let k = 0; k < numberWordAt.length; k += 3) {
       const i = numberWordAt[k]!;
       if (this.markerBefore[i] !== 1) continue;
       const span = spanOf(i, numberWordAt[k + 1]!);
-      nums.push({ value: numberWordAt[k + 2]!, strong: true, seq, s: i, field, index, span, matched: str.slice(span[0], span[1]) });
+      nums.push({ value: numberWordAt[k + 2]!, strong: true, marker: true, seq, s: i, field, index, span, matched: str.slice(span[0], span[1]) });
     }
   }
 
@@ -615,7 +618,8 @@ class RuleEngine implements Engine {
     const support = live.some((h) => h.kind === PK_SUPPORT_CUE && !h.ctx);
     const electionTerms = live.filter((h) => h.kind === PK_ELECTION_TERM && !h.ctx);
     const strongNums = nums.filter((n) => n.strong);
-    const electionVocab = electionTerms.length > 0 || strongNums.some((n) => live.some((h) => h.kind === PK_ELECTION_TERM));
+    const markerNums = nums.filter((n) => n.marker);
+    const electionVocab = electionTerms.length > 0;
 
     // contests a non-context match points at, and persons named without context
     const namedContests = new Set<number>();
@@ -633,7 +637,7 @@ class RuleEngine implements Engine {
     const liveNamed = (c: number) => namedContests.has(c) && state[c] === 2;
     const vocabNear = (h: Hit) =>
       electionTerms.some((e) => e.seq !== h.seq || Math.abs(e.s0 - h.s0) <= CONTEXT_WINDOW) ||
-      strongNums.some((n) => n.seq !== h.seq || Math.abs(n.s - h.s0) <= CONTEXT_WINDOW);
+      markerNums.some((n) => n.seq !== h.seq || Math.abs(n.s - h.s0) <= CONTEXT_WINDOW);
 
     /** Does a context-requiring match count here? */
     const confirmed = (h: Hit): boolean => {
@@ -724,8 +728,9 @@ class RuleEngine implements Engine {
           break;
         }
         case PK_PARTY_SLOGAN: {
+          // a party's campaign slogan: high while any contest is in season here
           const p = this.parties[h.entity]!;
-          add(h, 'slogan', p.id, p.label, support && electionVocab ? HIGH : MEDIUM);
+          add(h, 'slogan', p.id, p.label, state.includes(2) || (support && electionVocab) ? HIGH : MEDIUM);
           break;
         }
         case PK_CONTEST_TERM: {

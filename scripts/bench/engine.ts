@@ -1,0 +1,261 @@
+/**
+ * Engine benchmarks (issue #3 targets), all ratios measured in the same run:
+ * - normalise + match vs a RegExp alternation over the same terms (target ≥ 10× faster);
+ * - normalise + match vs one bare pass over the char codes (target within 3×);
+ * - loading the compiled full rule set (target < 5 ms);
+ * - scale: 300,000 synthetic candidate names vs 2,000 (target match time ≤ 1.5×), compiled size, heap;
+ * - quality on tests/fixtures/eval (see tests/fixtures/eval/README.md).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { parse } from 'yaml';
+import { compileBundle } from '../../rules/compile.ts';
+import { loadEngine, type Engine } from '../../rules/engine.ts';
+import { parseRuleBundle, type RuleBundle, type Term } from '../../rules/schema.ts';
+
+export const name = 'engine';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const EVAL_DIR = join(ROOT, 'tests', 'fixtures', 'eval');
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+function devBundle(): RuleBundle {
+  const r = parseRuleBundle(parse(readFileSync(join(ROOT, 'tests/fixtures/dev-bundle.yaml'), 'utf8')));
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.bundle;
+}
+
+async function fullBundle(): Promise<{ bundle: RuleBundle; from: string }> {
+  try {
+    const data = (await import('../../rules/data/index.ts')) as { loadDefaultBundle?: () => RuleBundle };
+    if (data.loadDefaultBundle) return { bundle: data.loadDefaultBundle(), from: 'rules/data' };
+  } catch (e) {
+    console.log(`  (rules/data not loadable: ${(e as Error).message.split('\n')[0]}; using the dev bundle)`);
+  }
+  return { bundle: devBundle(), from: 'tests/fixtures/dev-bundle.yaml' };
+}
+
+interface EvalLine {
+  text: string;
+  at?: string;
+  region?: string;
+  expect?: string;
+}
+
+function readEval(file: string): EvalLine[] {
+  try {
+    return readFileSync(join(EVAL_DIR, file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as EvalLine);
+  } catch {
+    return [];
+  }
+}
+
+/** ~1 MB of mixed text in ~2 KB chunks (everyday, news and partisan sentences, shuffled). */
+function corpus(): string[] {
+  const lines: string[] = [];
+  for (const f of readdirSync(EVAL_DIR).filter((x) => x.endsWith('.jsonl'))) lines.push(...readEval(f).map((l) => l.text));
+  if (lines.length === 0) lines.push('Selamat pagi, Prabowo-Gibran menang! #PrabowoGibran2024 ayo coblos nomor 2.');
+  let seed = 42;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const chunks: string[] = [];
+  let total = 0;
+  while (total < 1_000_000) {
+    let c = '';
+    while (c.length < 2000) c += lines[Math.floor(rnd() * lines.length)]! + ' ';
+    chunks.push(c);
+    total += c.length;
+  }
+  return chunks;
+}
+
+function bestOf(runs: number, fn: () => void): number {
+  let best = Infinity;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+function termsOf(b: RuleBundle): string[] {
+  const out: string[] = [];
+  const t = (x: Term) => out.push(typeof x === 'string' ? x : x.term);
+  for (const p of b.persons) {
+    out.push(p.name);
+    [...(p.aliases ?? []), ...(p.nicknames ?? []), ...(p.misspellings ?? [])].forEach(t);
+  }
+  for (const p of b.parties) {
+    out.push(p.name);
+    [...(p.abbreviations ?? []), ...(p.symbols ?? []), ...(p.slogans ?? [])].forEach(t);
+  }
+  for (const c of b.contests) {
+    (c.campaignTerms ?? []).forEach(t);
+    for (const k of c.contestants) {
+      [...(k.acronyms ?? []), ...(k.hashtags ?? []), ...(k.againstHashtags ?? []), ...(k.slogans ?? []), ...(k.salutes ?? []), ...(k.teams ?? []), ...(k.coalition?.names ?? [])].forEach(t);
+    }
+  }
+  const v = b.vocabulary;
+  [...v.electionTerms, ...v.supportCues, ...v.neutralCues, ...v.ambiguousTerms].forEach(t);
+  return [...new Set(out.map((s) => s.toLowerCase()))];
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** n unique synthetic Indonesian-looking names (seeded). */
+function syntheticNames(n: number): string[] {
+  const syl = ['ba', 'di', 'su', 'har', 'to', 'ni', 'ka', 'ra', 'wan', 'ti', 'ma', 'ya', 'sa', 'ri', 'no', 'ta', 'lu', 'gi', 'pra', 'se', 'tya', 'an', 'dra', 'wi', 'jo', 'ko', 'mu', 'lia', 'ha', 'dy', 'fa', 'rul', 'zi', 'ad', 'hen', 'dri', 'yo', 'gus', 'sri', 'ati'];
+  let seed = 7;
+  const rnd = (k: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % k);
+  const word = (min: number) => {
+    let w = '';
+    const len = min + rnd(2);
+    for (let i = 0; i < len; i++) w += syl[rnd(syl.length)];
+    return w[0]!.toUpperCase() + w.slice(1);
+  };
+  const seen = new Set<string>();
+  const out: string[] = [];
+  while (out.length < n) {
+    const nm = `${word(2)} ${word(2)}${rnd(4) === 0 ? ' ' + word(2) : ''}`;
+    if (seen.has(nm)) continue;
+    seen.add(nm);
+    out.push(nm);
+  }
+  return out;
+}
+
+/** The dev bundle plus n legislative candidates (one person each) in a pileg contest. */
+function scaledBundle(base: RuleBundle, n: number): RuleBundle {
+  const names = syntheticNames(n);
+  const persons = names.map((nm, i) => ({ id: `caleg-${i}`, name: nm }));
+  return {
+    ...base,
+    persons: [...base.persons, ...persons],
+    contests: [
+      ...base.contests,
+      {
+        id: 'pileg-2024-synthetic',
+        name: 'Pileg 2024 (sintetis)',
+        kind: 'pileg',
+        phases: [{ kind: 'kampanye', from: '2023-11-28', to: '2024-02-10' }],
+        contestants: persons.map((p) => ({ id: `k-${p.id}`, persons: [p.id] })),
+      },
+    ],
+  } as RuleBundle;
+}
+
+function heapUsed(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+const fmt = (x: number, d = 2) => x.toFixed(d);
+const mb = (b: number) => `${(b / 1_048_576).toFixed(2)} MB`;
+
+export async function run(): Promise<void> {
+  const { bundle: full, from } = await fullBundle();
+  const chunks = corpus();
+  const chars = chunks.reduce((a, c) => a + c.length, 0);
+  const at = '2024-01-10';
+
+  // ---- throughput
+  const compiled = compileBundle(full);
+  const engine = loadEngine(compiled);
+  const evalAll = (e: Engine) => () => {
+    for (const c of chunks) e.evaluate({ text: c }, { at });
+  };
+  evalAll(engine)(); // warm up
+  const tEngine = bestOf(5, evalAll(engine));
+  const terms = termsOf(full);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.sort((a, b) => b.length - a.length).map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  let reHits = 0;
+  const tRegex = bestOf(3, () => {
+    reHits = 0;
+    for (const c of chunks) for (const _ of c.matchAll(re)) reHits++;
+  });
+  let sink = 0;
+  const tBare = bestOf(10, () => {
+    for (const c of chunks) {
+      let s = 0;
+      for (let i = 0; i < c.length; i++) s = (s + c.charCodeAt(i)) | 0;
+      sink ^= s;
+    }
+  });
+  console.log(`rules: ${from} — ${full.persons.length} persons, ${full.parties.length} parties, ${full.contests.length} contests, ${terms.length} distinct terms`);
+  console.log(`corpus: ${chunks.length} texts, ${(chars / 1e6).toFixed(2)} M chars (eval sentences, shuffled)`);
+  console.log(`normalise+match+severity: ${fmt(tEngine)} ms  (${fmt((tEngine * 1e6) / chars, 1)} ns/char, ${fmt(chars / tEngine / 1e3, 1)} MB/s)`);
+  console.log(`RegExp alternation (${terms.length} terms, ${reHits} hits): ${fmt(tRegex)} ms  → engine is ${fmt(tRegex / tEngine, 1)}× faster (target ≥ 10×)`);
+  console.log(`bare char-code pass: ${fmt(tBare)} ms  → engine is ${fmt(tEngine / tBare, 1)}× the bare pass (target ≤ 3×)${sink === 0.5 ? '' : ''}`);
+
+  // ---- load
+  const json = JSON.stringify(compiled);
+  const loads: number[] = [];
+  const parses: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t0 = performance.now();
+    const obj = JSON.parse(json);
+    const t1 = performance.now();
+    loadEngine(obj);
+    loads.push(performance.now() - t1);
+    parses.push(t1 - t0);
+  }
+  const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1]!;
+  console.log(`load compiled (${from}): first ${fmt(loads[0]!)} ms, median ${fmt(median(loads), 3)} ms (+ JSON.parse median ${fmt(median(parses), 3)} ms); size ${mb(json.length)} JSON (target < 5 ms)`);
+
+  // ---- scale
+  const base = devBundle();
+  const results: Array<{ n: number; t: number; size: number; heap: number; compileMs: number; loadMs: number }> = [];
+  for (const n of [2_000, 300_000]) {
+    const b = scaledBundle(base, n);
+    const t0 = performance.now();
+    const c = compileBundle(b);
+    const compileMs = performance.now() - t0;
+    const s = JSON.stringify(c);
+    const h0 = heapUsed();
+    const t1 = performance.now();
+    const e = loadEngine(JSON.parse(s));
+    const loadMs = performance.now() - t1;
+    const heap = heapUsed() - h0;
+    evalAll(e)();
+    const t = bestOf(5, evalAll(e));
+    results.push({ n, t, size: s.length, heap, compileMs, loadMs });
+    console.log(
+      `scale ${String(n).padStart(7)} names: match ${fmt(t)} ms, compiled ${mb(s.length)} JSON, heap after load +${mb(heap)}, compile ${fmt(compileMs, 0)} ms, JSON.parse+load ${fmt(loadMs, 1)} ms`,
+    );
+    if (sink === 0.5) console.log(e.bundleVersion);
+  }
+  console.log(`scale ratio 300,000 / 2,000 names: ${fmt(results[1]!.t / results[0]!.t)}× (target ≤ 1.5×)`);
+
+  // ---- quality
+  evalQuality('dev bundle', loadEngine(compileBundle(base)));
+  if (from !== 'tests/fixtures/dev-bundle.yaml') evalQuality(from, engine);
+}
+
+const RANK: Record<string, number> = { none: 0, low: 1, medium: 2, high: 3 };
+
+export function evalQuality(label: string, engine: Engine): void {
+  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
+  const partisan = readEval('partisan.jsonl');
+  const everyday = readEval('everyday.jsonl');
+  const news = readEval('process-news.jsonl');
+  const sev = (l: EvalLine, fallback: string) => engine.evaluate({ text: l.text }, { at: l.at ?? fallback, ...(l.region ? { region: l.region } : {}) }).severity;
+  const pMed = partisan.filter((l) => RANK[sev(l, '2024-01-10')]! >= 2).length;
+  const tagged = partisan.filter((l) => /#\w/.test(l.text) && l.expect === 'high');
+  const tagHigh = tagged.filter((l) => sev(l, '2024-01-10') === 'high').length;
+  const eMed = everyday.filter((l) => RANK[sev(l, '2024-01-10')]! >= 2);
+  const nLow = news.filter((l) => RANK[sev(l, '2024-01-10')]! <= 1).length;
+  console.log(`quality (${label}):`);
+  console.log(`  partisan posts medium+ at a campaign date: ${pMed}/${partisan.length} = ${pct(pMed, partisan.length)} (target ≥ 97%)`);
+  console.log(`  posts with an explicit campaign hashtag → high: ${tagHigh}/${tagged.length} = ${pct(tagHigh, tagged.length)} (target 100%)`);
+  console.log(`  everyday texts medium+: ${eMed.length}/${everyday.length} = ${pct(eMed.length, everyday.length)} (target < 0.5%)${eMed.length ? ' — ' + eMed.map((l) => JSON.stringify(l.text)).join('; ') : ''}`);
+  console.log(`  process news ≤ low: ${nLow}/${news.length} = ${pct(nLow, news.length)} (target 100%)`);
+}
