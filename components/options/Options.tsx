@@ -1,0 +1,421 @@
+/**
+ * The options page. (Handlers read input values before the asynchronous save: React restores a
+ * controlled input to its state value right after onChange.) Every control writes the user's settings through saveSettings (validated with
+ * SettingsSchema); content scripts pick the change up live. Settings an agency policy fixes are
+ * shown read-only with a lock.
+ */
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { browser } from 'wxt/browser';
+import { ACTION_KINDS, SITE_IDS } from '@/rules/actions';
+import { MODES, type Mode, type Settings } from '@/utils/settings';
+import { isExpired, saveSettings, updateOutcome, useStore } from '@/components/shared/store';
+import { Locked, ShieldIcon } from '@/components/shared/icons';
+import { SITE_NAMES, UI, type UiStrings } from '@/components/shared/ui-strings';
+import { DecisionLog } from './DecisionLog';
+import type { Download } from './log-export';
+import { PROVINCES, provinceOf } from './regions';
+import { RulesInfo } from './RulesInfo';
+import { TryText } from './TryText';
+
+export interface OptionsProps {
+  now?: () => number;
+  download?: Download;
+}
+
+const THRESHOLDS = ['low', 'medium', 'high'] as const;
+const SEVERITIES_DESC = ['high', 'medium', 'low'] as const;
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section id={id} aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function UpdateNow({ t }: { t: UiStrings }) {
+  const [state, setState] = useState<{ busy: boolean; message?: string; error?: boolean }>({ busy: false });
+  const run = async () => {
+    setState({ busy: true });
+    try {
+      const answer: unknown = await browser.runtime.sendMessage({ type: 'update-now' });
+      const result = typeof answer === 'object' && answer !== null ? (answer as { result?: unknown; reason?: unknown }) : {};
+      if (typeof result.result === 'string' && updateOutcome(result.result) === 'error') {
+        setState({ busy: false, error: true, message: t.updateFailed(typeof result.reason === 'string' ? result.reason : result.result) });
+      } else {
+        setState({ busy: false, message: t.updateSent });
+      }
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      // An older background does not know the message yet.
+      const unknown = /invalid message|not allowed|Could not establish|Receiving end/i.test(why);
+      setState({ busy: false, error: true, message: unknown ? t.updateUnavailable : t.updateFailed(why) });
+    }
+  };
+  return (
+    <div className="row">
+      <button type="button" className="primary" disabled={state.busy} onClick={() => void run()}>
+        {state.busy ? t.updating : t.updateNow}
+      </button>
+      <span role="status" className={state.error ? 'error-text' : 'muted'}>
+        {state.message ?? ''}
+      </span>
+    </div>
+  );
+}
+
+function RegionPicker({ value, disabled, t, onChange }: { value: string | undefined; disabled: boolean; t: UiStrings; onChange: (v: string | undefined) => void }) {
+  const selectId = useId();
+  const detailId = useId();
+  const hintId = useId();
+  const province = provinceOf(value) ?? '';
+  const [detail, setDetail] = useState(value && value.length > 2 ? value : '');
+  useEffect(() => setDetail(value && value.length > 2 ? value : ''), [value]);
+  const detailValid = detail === '' || (/^\d{2}\.\d{2}(\.\d{2}){0,2}$/.test(detail) && detail.startsWith(`${province}.`));
+  return (
+    <div className="region">
+      <label htmlFor={selectId}>{t.region}</label>
+      <select
+        id={selectId}
+        value={province}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+        aria-describedby={hintId}
+      >
+        <option value="">{t.regionNone}</option>
+        {PROVINCES.map((p) => (
+          <option key={p.code} value={p.code}>
+            {p.code} · {p.name}
+          </option>
+        ))}
+      </select>
+      <p className="muted small" id={hintId}>
+        {t.regionHint}
+      </p>
+      {province && (
+        <>
+          <label htmlFor={detailId}>{t.regionDetail}</label>
+          <input
+            id={detailId}
+            type="text"
+            inputMode="decimal"
+            value={detail}
+            disabled={disabled}
+            placeholder={`${province}.xx`}
+            aria-invalid={!detailValid}
+            aria-describedby={`${detailId}-hint`}
+            onChange={(e) => setDetail(e.target.value.trim())}
+            onBlur={() => {
+              if (detailValid) onChange(detail === '' ? province : detail);
+            }}
+          />
+          <p className={detailValid ? 'muted small' : 'error-text small'} id={`${detailId}-hint`}>
+            {detailValid ? t.regionDetailHint : t.regionInvalid}
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function Options({ now = Date.now, download }: OptionsProps) {
+  const store = useStore();
+  const { settings, locked, allowUserDisable, managed } = store.effective;
+  const lang = settings.language;
+  const t = UI[lang];
+  const [saved, setSaved] = useState(0);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t.optionsTitle;
+  }, [lang, t]);
+
+  // The rules explainer is reachable from the dialog as options.html#aturan.
+  useEffect(() => {
+    if (!store.loaded || !location.hash) return;
+    document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, [store.loaded]);
+
+  const save = (update: (s: Settings) => Settings) =>
+    void saveSettings(update).then(() => setSaved((n) => n + 1));
+
+  const lockNote = (key: keyof Settings) => (locked.has(key) ? <Locked label={t.locked} /> : null);
+  const engine = store.engine;
+  const expired = isExpired(engine, now());
+  const update = store.updateStatus;
+  const outcome = update ? updateOutcome(update.result) : null;
+
+  if (!store.loaded) return <main className="options" aria-busy="true" />;
+
+  return (
+    <>
+      <a className="skip" href="#isi">
+        {t.skip}
+      </a>
+      <header className="top">
+        <div className="row">
+          <ShieldIcon size={28} />
+          <h1>{t.optionsTitle}</h1>
+          <span className="spacer" />
+          {managed && <Locked label={t.managed} />}
+        </div>
+        <nav aria-label={t.settings}>
+          <a href="#umum">{t.sectionGeneral}</a>
+          <a href="#situs">{t.sectionSites}</a>
+          <a href="#tindakan">{t.sectionActions}</a>
+          <a href="#bahasa">{t.sectionLanguage}</a>
+          <a href="#status-aturan">{t.sectionRules}</a>
+          <a href="#coba">{t.sectionTry}</a>
+          <a href="#catatan">{t.sectionLog}</a>
+          <a href="#aturan">{t.sectionAbout}</a>
+        </nav>
+      </header>
+      <main className="options" id="isi" lang={lang}>
+        <p className="sr-only" role="status">
+          {saved > 0 ? t.saved : ''}
+        </p>
+
+        <Section id="umum" title={t.sectionGeneral}>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={settings.enabled}
+              disabled={!allowUserDisable}
+              onChange={(e) => {
+                const enabled = e.target.checked;
+                save((s) => ({ ...s, enabled }));
+              }}
+            />
+            <span>{t.enabledLabel}</span>
+          </label>
+          {lockNote('enabled')}
+          {settings.pausedUntil > now() && (
+            <p className="row">
+              <span>{t.paused(t.time(settings.pausedUntil))}</span>
+              <button type="button" onClick={() => save((s) => ({ ...s, pausedUntil: 0 }))}>
+                {t.resume}
+              </button>
+            </p>
+          )}
+        </Section>
+
+        <Section id="kebijakan" title={t.sectionPolicy}>
+          {!managed ? (
+            <p className="muted">{t.policyNone}</p>
+          ) : (
+            <>
+              <p>{t.managedHint}</p>
+              {locked.size > 0 && (
+                <>
+                  <h3>{t.policyKeys}</h3>
+                  <ul className="locked-list">
+                    {[...locked].map((key) => (
+                      <li key={key}>
+                        <Locked label={t.policyKeyNames[key] ?? key} />
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </>
+          )}
+          {store.policyWarnings.length > 0 && (
+            <div className="notice">
+              <h3>{t.policyWarnings}</h3>
+              <ul>
+                {store.policyWarnings.map((w) => (
+                  <li key={w}>
+                    <code>{w}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </Section>
+
+        <Section id="situs" title={t.sectionSites}>
+          <p className="muted">{t.sitesHint}</p>
+          {lockNote('sites')}
+          <fieldset className="sites">
+            <legend className="sr-only">{t.sectionSites}</legend>
+            {SITE_IDS.map((site) => (
+              <label className="check" key={site}>
+                <input
+                  type="checkbox"
+                  checked={settings.sites[site] !== false}
+                  disabled={locked.has('sites')}
+                  onChange={(e) => {
+                    const on = e.target.checked;
+                    save((s) => ({ ...s, sites: { ...s.sites, [site]: on } }));
+                  }}
+                />
+                <span>{SITE_NAMES[site]}</span>
+              </label>
+            ))}
+          </fieldset>
+        </Section>
+
+        <Section id="tindakan" title={t.sectionActions}>
+          <p className="muted">{t.thresholdHint}</p>
+          <table className="form-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.actionKind}</th>
+                <th scope="col">{t.threshold}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ACTION_KINDS.map((action) => (
+                <tr key={action}>
+                  <th scope="row">
+                    <label htmlFor={`min-${action}`}>{t.actionNames[action]}</label>
+                  </th>
+                  <td>
+                    <select
+                      id={`min-${action}`}
+                      value={settings.minSeverityByAction[action] ?? 'low'}
+                      onChange={(e) => {
+                        const level = e.target.value as (typeof THRESHOLDS)[number];
+                        save((s) => ({ ...s, minSeverityByAction: { ...s.minSeverityByAction, [action]: level } }));
+                      }}
+                    >
+                      {THRESHOLDS.map((level) => (
+                        <option key={level} value={level}>
+                          {t.severityNames[level]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted">{t.severityHint}</p>
+          {lockNote('actionBySeverity')}
+          <table className="form-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.severityCol}</th>
+                <th scope="col">{t.modeCol}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {SEVERITIES_DESC.map((severity) => (
+                <tr key={severity}>
+                  <th scope="row">
+                    <label htmlFor={`mode-${severity}`}>{t.severityNames[severity]}</label>
+                  </th>
+                  <td>
+                    <select
+                      id={`mode-${severity}`}
+                      value={settings.actionBySeverity[severity]}
+                      disabled={locked.has('actionBySeverity')}
+                      onChange={(e) => {
+                        const mode = e.target.value as Mode;
+                        save((s) => ({ ...s, actionBySeverity: { ...s.actionBySeverity, [severity]: mode } }));
+                      }}
+                    >
+                      {MODES.map((mode) => (
+                        <option key={mode} value={mode}>
+                          {t.modeNames[mode]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+
+        <Section id="bahasa" title={t.sectionLanguage}>
+          <fieldset className="languages">
+            <legend>{t.language}</legend>
+            {(['id', 'en'] as const).map((l) => (
+              <label className="check" key={l}>
+                <input
+                  type="radio"
+                  name="language"
+                  value={l}
+                  checked={lang === l}
+                  disabled={locked.has('language')}
+                  onChange={() => save((s) => ({ ...s, language: l }))}
+                />
+                <span lang={l}>{t.languages[l]}</span>
+              </label>
+            ))}
+          </fieldset>
+          {lockNote('language')}
+          <RegionPicker
+            value={settings.region}
+            disabled={locked.has('region')}
+            t={t}
+            onChange={(region) =>
+              save((s) => {
+                const { region: _old, ...rest } = s;
+                return region ? { ...rest, region } : rest;
+              })
+            }
+          />
+          {lockNote('region')}
+        </Section>
+
+        <Section id="status-aturan" title={t.sectionRules}>
+          {engine ? (
+            <p className="row">
+              <strong>{t.rulesVersion(engine.bundleVersion)}</strong>
+              {engine.issuedAt && <span className="muted">· {t.rulesIssued(t.date(Date.parse(engine.issuedAt)))}</span>}
+              {engine.expiresAt && !expired && <span className="muted">· {t.rulesExpires(t.date(Date.parse(engine.expiresAt)))}</span>}
+              {engine.source && <span className="muted">· {engine.source === 'default' ? t.sourceDefault : t.sourceUpdate}</span>}
+              {expired && <span className="badge expired">{t.expired}</span>}
+            </p>
+          ) : (
+            <p className="muted">{t.noRules}</p>
+          )}
+          {expired && <p className="notice error">{t.expiredHint}</p>}
+          <p className="update-status">
+            {update
+              ? t.lastUpdate(t.dateTime(update.time), (outcome && t.outcome[outcome]) || update.result)
+              : t.neverUpdated}
+            {update?.reason && <span className={outcome === 'error' ? 'error-text' : 'muted'}> ({update.reason})</span>}
+            {update?.url && (
+              <span className="muted small">
+                <br />
+                {t.updateUrl}: <code>{update.url}</code>
+              </span>
+            )}
+          </p>
+          <UpdateNow t={t} />
+          {store.errors.length > 0 && (
+            <details>
+              <summary>{t.lastErrors}</summary>
+              <ul className="errors">
+                {[...store.errors]
+                  .reverse()
+                  .slice(0, 5)
+                  .map((e, i) => (
+                    <li key={i}>
+                      <span className="muted">{t.dateTime(e.time)}</span> {e.stage && <code>{e.stage}</code>} {e.message}
+                    </li>
+                  ))}
+              </ul>
+            </details>
+          )}
+        </Section>
+
+        <Section id="coba" title={t.sectionTry}>
+          <TryText engine={engine} region={settings.region} t={t} lang={lang} now={now} />
+        </Section>
+
+        <Section id="catatan" title={t.sectionLog}>
+          <DecisionLog log={store.log} logContent={settings.logContent} t={t} {...(download ? { download } : {})} />
+        </Section>
+
+        <Section id="aturan" title={t.sectionAbout}>
+          <RulesInfo lang={lang} />
+        </Section>
+      </main>
+    </>
+  );
+}
