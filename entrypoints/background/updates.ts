@@ -32,7 +32,7 @@ const FIRST_CHECK_MINUTES = { min: 1, max: 10 } as const;
 
 export type UpdateResult =
   /** a newer bundle was verified and is now active */
-  | 'applied'
+  | 'updated'
   /** the server answered 304 Not Modified */
   | 'not-modified'
   /** a valid bundle, but not newer than the active one */
@@ -52,9 +52,12 @@ export interface UpdateAttempt {
   version?: number;
 }
 
-export interface UpdateStatus {
-  /** the latest attempt */
-  last: UpdateAttempt | null;
+/**
+ * storage.local `updateStatus`. Its top-level time/url/result/reason/version are the headline
+ * attempt of the latest check (with several URLs: an update if one was applied, else a refusal,
+ * else an error, else the last), which the popup and options page show; `history` has every attempt.
+ */
+export interface UpdateStatus extends Partial<UpdateAttempt> {
   /** the latest attempts, newest first */
   history: UpdateAttempt[];
   /** last successful contact with each URL (applied, not-modified or up-to-date) */
@@ -76,7 +79,7 @@ export interface UpdateStatus {
   validators: Record<string, { etag?: string; lastModified?: string }>;
 }
 
-const EMPTY_STATUS: UpdateStatus = { last: null, history: [], active: null, validators: {} };
+const EMPTY_STATUS: UpdateStatus = { history: [], active: null, validators: {} };
 
 export interface CheckOptions {
   fetch?: typeof fetch;
@@ -252,6 +255,9 @@ export async function verifyBundleText(text: string, keys: readonly string[]): P
 
 // ---------------------------------------------------------------- one check
 
+/** Which attempt of a check the headline shows. */
+const RANK: Record<UpdateResult, number> = { 'not-modified': 1, 'up-to-date': 1, error: 2, rejected: 3, updated: 4 };
+
 async function checkUrl(url: string, policy: Policy, status: UpdateStatus, fetchImpl: typeof fetch, now: number): Promise<UpdateAttempt> {
   try {
     const got = await download(url, status.validators[url], fetchImpl);
@@ -283,7 +289,7 @@ async function checkUrl(url: string, policy: Policy, status: UpdateStatus, fetch
     return {
       time: now,
       url,
-      result: 'applied',
+      result: 'updated',
       version,
       ...(expired ? { reason: `applied version ${version}, but it expired on ${verified.bundle.expiresAt} (still used until a newer one arrives)` } : {}),
     };
@@ -307,15 +313,17 @@ export async function checkForUpdates(options: CheckOptions = {}): Promise<Updat
   return serialise(async () => {
     const policy = await storedPolicy();
     const status = await readStatus();
-    let applied = false;
+    let headline: UpdateAttempt | null = null;
     for (const url of updateUrls(policy)) {
       const attempt = await checkUrl(url, policy, status, fetchImpl, now());
-      if (attempt.result === 'applied') applied = true;
-      if (attempt.result === 'applied' || attempt.result === 'not-modified' || attempt.result === 'up-to-date') status.lastSuccess = attempt.time;
-      status.last = attempt;
+      if (RANK[attempt.result] === 1 || attempt.result === 'updated') status.lastSuccess = attempt.time;
+      if (!headline || RANK[attempt.result] >= RANK[headline.result]) headline = attempt;
       status.history = [attempt, ...status.history].slice(0, HISTORY_LENGTH);
-      // Known URLs only: validators of URLs a policy no longer lists are dropped.
     }
+    const applied = headline?.result === 'updated';
+    for (const key of ['time', 'url', 'result', 'reason', 'version'] as const) delete status[key];
+    Object.assign(status, headline);
+    // Known URLs only: validators of URLs a policy no longer lists are dropped.
     const urls = new Set(updateUrls(policy));
     status.validators = Object.fromEntries(Object.entries(status.validators).filter(([u]) => urls.has(u)));
     status.active = describeActive(await readActiveBundle(), now());

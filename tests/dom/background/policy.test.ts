@@ -169,7 +169,7 @@ describe('extraRules', () => {
     const body = await signed(bundleAt(6, { newRule: true }), keys.privateKeyPem);
     const routes = new Map<string, Handler>([[url, () => new Response(body)]]);
     const status = await checkForUpdates({ fetch: scriptedFetch(routes).fetch });
-    expect(status.history[0]).toMatchObject({ url, result: 'applied', version: 6 });
+    expect(status.history[0]).toMatchObject({ url, result: 'updated', version: 6 });
     const e = await engine();
     expect(e).toMatchObject({ bundleVersion: 6, extraRules: true });
     expect(await agencySeverity()).not.toBe('none');

@@ -66,14 +66,15 @@ afterEach(() => vi.restoreAllMocks());
 
 /** Rejected: the active bundle is still version 5 from the package, and the reason is recorded. */
 async function expectKept(status: UpdateStatus, reason: RegExp, url = URL_DEFAULT) {
-  expect(status.last).toMatchObject({ url, result: 'rejected' });
-  expect(status.last?.reason).toMatch(reason);
-  expect(typeof status.last?.time).toBe('number');
+  expect(status).toMatchObject({ url, result: 'rejected' });
+  expect(status.reason).toMatch(reason);
+  expect(typeof status.time).toBe('number');
   expect((await engine()).bundleVersion).toBe(5);
   expect((await active()).source).toBe('default');
   expect(severityOf((await engine()).compiled, NEW_HASHTAG)).toBe('none');
   const stored = await readStatus();
-  expect(stored.history[0]).toEqual(status.last);
+  expect(stored.history[0]).toEqual({ time: status.time, url: status.url, result: status.result, reason: status.reason, ...(status.version ? { version: status.version } : {}) });
+  expect(stored).toMatchObject({ result: 'rejected', reason: status.reason });
   expect(stored.active).toMatchObject({ version: 5, source: 'default' });
 }
 
@@ -86,7 +87,7 @@ describe('rule updates', () => {
 
     const status = await check();
 
-    expect(status.last).toMatchObject({ url: URL_DEFAULT, result: 'applied', version: 6 });
+    expect(status).toMatchObject({ url: URL_DEFAULT, result: 'updated', version: 6 });
     expect((await engine()).bundleVersion).toBe(6);
     expect((await engine()).source).toBe('update');
     expect(severityOf((await engine()).compiled, NEW_HASHTAG)).not.toBe('none');
@@ -128,7 +129,7 @@ describe('rule updates', () => {
 
     serve(URL_DEFAULT, await signed(bundleAt(5, { newRule: true }), project.privateKeyPem));
     const status = await check();
-    expect(status.last).toMatchObject({ result: 'up-to-date', version: 5 });
+    expect(status).toMatchObject({ result: 'up-to-date', version: 5 });
     expect(severityOf((await engine()).compiled, NEW_HASHTAG)).toBe('none');
     expect((await active()).source).toBe('default');
   });
@@ -173,7 +174,7 @@ describe('rule updates', () => {
     await fakeBrowser.storage.managed.set({ trustedPublicKeys: [agency.publicKey] });
     resetPolicyState(); // a fresh service worker reads the policy again
     const status = await check();
-    expect(status.last).toMatchObject({ result: 'applied', version: 6 });
+    expect(status).toMatchObject({ result: 'updated', version: 6 });
     expect((await active()).keyId).toBe(await import('@/rules/signing').then((s) => s.keyIdOf(agency.publicKey)));
   });
 
@@ -184,8 +185,8 @@ describe('rule updates', () => {
     const status = await check();
     expect(net.seen.map((r) => r.url)).toEqual([URL_DEFAULT, URL_AGENCY]);
     expect(status.history.slice(0, 2).map((a) => [a.url, a.result, a.version])).toEqual([
-      [URL_AGENCY, 'applied', 7],
-      [URL_DEFAULT, 'applied', 6],
+      [URL_AGENCY, 'updated', 7],
+      [URL_DEFAULT, 'updated', 6],
     ]);
     expect((await engine()).bundleVersion).toBe(7);
   });
@@ -197,12 +198,12 @@ describe('rule updates', () => {
         ? new Response(null, { status: 304 })
         : new Response(body, { headers: { etag: '"b6"', 'last-modified': 'Tue, 06 Jan 2026 08:00:00 GMT' } }),
     );
-    expect((await check()).last?.result).toBe('applied');
+    expect((await check()).result).toBe('updated');
     expect(net.seen[0]!.headers['if-none-match']).toBeUndefined();
 
     const status = await check();
     expect(net.seen[1]!.headers).toMatchObject({ 'if-none-match': '"b6"', 'if-modified-since': 'Tue, 06 Jan 2026 08:00:00 GMT' });
-    expect(status.last).toMatchObject({ result: 'not-modified' });
+    expect(status).toMatchObject({ result: 'not-modified' });
     expect(status.validators[URL_DEFAULT]).toEqual({ etag: '"b6"', lastModified: 'Tue, 06 Jan 2026 08:00:00 GMT' });
     expect((await engine()).bundleVersion).toBe(6);
   });
@@ -218,20 +219,20 @@ describe('rule updates', () => {
   it('records network and HTTP errors and keeps the bundle', async () => {
     routes.set(URL_DEFAULT, () => new Response('oops', { status: 503 }));
     const status = await check();
-    expect(status.last).toMatchObject({ result: 'error', reason: 'download failed: HTTP 503' });
+    expect(status).toMatchObject({ result: 'error', reason: 'download failed: HTTP 503' });
     expect((await engine()).bundleVersion).toBe(5);
 
     const offline = (async () => {
       throw new TypeError('Failed to fetch');
     }) as typeof fetch;
-    expect((await checkForUpdates({ fetch: offline })).last).toMatchObject({ result: 'error', reason: 'download failed: Failed to fetch' });
+    expect((await checkForUpdates({ fetch: offline }))).toMatchObject({ result: 'error', reason: 'download failed: Failed to fetch' });
   });
 
   it('uses an expired bundle but says so', async () => {
     serve(URL_DEFAULT, await signed(bundleAt(6, { newRule: true, expiresAt: '2021-01-01' }), project.privateKeyPem));
     const status = await check();
-    expect(status.last).toMatchObject({ result: 'applied', version: 6 });
-    expect(status.last?.reason).toMatch(/expired on 2021-01-01/);
+    expect(status).toMatchObject({ result: 'updated', version: 6 });
+    expect(status.reason).toMatch(/expired on 2021-01-01/);
     expect(status.active).toMatchObject({ version: 6, expired: true, expiresAt: '2021-01-01' });
     expect((await engine()).bundleVersion).toBe(6);
   });
@@ -248,7 +249,7 @@ describe('rule updates', () => {
   it('serialises concurrent checks (one download is applied once)', async () => {
     serve(URL_DEFAULT, await signed(bundleAt(6), project.privateKeyPem));
     const [a, b] = await Promise.all([check(), check()]);
-    expect([a.last?.result, b.last?.result].sort()).toEqual(['applied', 'up-to-date']);
+    expect([a.result, b.result].sort()).toEqual(['up-to-date', 'updated']);
   });
 });
 
@@ -259,7 +260,7 @@ describe('update-now message', () => {
     vi.stubGlobal('fetch', net.fetch);
     serve(URL_DEFAULT, await signed(bundleAt(6), project.privateKeyPem));
     const status = (await handleMessage({ type: 'update-now' }, extensionPage())) as UpdateStatus;
-    expect(status.last).toMatchObject({ result: 'applied', version: 6 });
+    expect(status).toMatchObject({ result: 'updated', version: 6 });
     vi.unstubAllGlobals();
   });
 
