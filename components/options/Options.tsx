@@ -41,10 +41,11 @@ function UpdateNow({ t }: { t: UiStrings }) {
     try {
       const answer: unknown = await browser.runtime.sendMessage({ type: 'update-now' });
       const result = typeof answer === 'object' && answer !== null ? (answer as { result?: unknown; reason?: unknown }) : {};
-      if (typeof result.result === 'string' && updateOutcome(result.result) === 'error') {
-        setState({ busy: false, error: true, message: t.updateFailed(typeof result.reason === 'string' ? result.reason : result.result) });
+      const outcome = typeof result.result === 'string' ? updateOutcome(result.result) : 'unknown';
+      if (outcome === 'error') {
+        setState({ busy: false, error: true, message: t.updateFailed(typeof result.reason === 'string' ? result.reason : String(result.result)) });
       } else {
-        setState({ busy: false, message: t.updateSent });
+        setState({ busy: false, message: outcome === 'ok' ? t.updateApplied : outcome === 'unchanged' ? t.updateCurrent : t.updateSent });
       }
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
@@ -379,6 +380,12 @@ export function Options({ now = Date.now, download }: OptionsProps) {
               ? t.lastUpdate(t.dateTime(update.time), (outcome && t.outcome[outcome]) || update.result)
               : t.neverUpdated}
             {update?.reason && <span className={outcome === 'error' ? 'error-text' : 'muted'}> ({update.reason})</span>}
+            {update?.nextCheck && (
+              <span className="muted small">
+                <br />
+                {t.nextCheck(t.dateTime(update.nextCheck))}
+              </span>
+            )}
             {update?.url && (
               <span className="muted small">
                 <br />

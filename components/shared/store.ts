@@ -22,8 +22,11 @@ export interface EngineInfo {
 export interface UpdateStatus {
   time: number;
   url?: string;
+  /** 'updated' | 'not-modified' | 'up-to-date' | 'rejected' | 'error' (entrypoints/background/updates.ts) */
   result: string;
   reason?: string;
+  /** when the next automatic check is due */
+  nextCheck?: number;
 }
 
 export interface StoredError {
@@ -75,6 +78,7 @@ function readUpdateStatus(v: unknown): UpdateStatus | null {
   const status: UpdateStatus = { time: v.time, result: v.result };
   if (typeof v.url === 'string') status.url = v.url;
   if (typeof v.reason === 'string') status.reason = v.reason;
+  if (typeof v.nextCheck === 'number') status.nextCheck = v.nextCheck;
   return status;
 }
 
@@ -157,7 +161,8 @@ export { DEFAULT_SETTINGS };
 /** The rule set has passed its expiry date. */
 export function isExpired(engine: EngineInfo | null, now: number): boolean {
   if (!engine?.expiresAt) return false;
-  const t = Date.parse(engine.expiresAt);
+  // A date without a time is valid through the end of that day (as the background reads it).
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(engine.expiresAt) ? `${engine.expiresAt}T23:59:59.999Z` : engine.expiresAt);
   return Number.isFinite(t) && t < now;
 }
 

@@ -97,7 +97,7 @@ describe('Options page', () => {
     expect(section.getByText(/Pembaruan terakhir/).textContent).toContain('gagal');
     expect(section.getByText(/signature invalid/)).toBeTruthy();
     fireEvent.click(section.getByRole('button', { name: 'Perbarui sekarang' }));
-    await waitFor(() => expect(section.getByRole('status').textContent).toBe('Permintaan pembaruan selesai.'));
+    await waitFor(() => expect(section.getByRole('status').textContent).toBe('Aturan baru sudah dipasang.'));
     expect(onMessage).toHaveBeenCalledWith({ type: 'update-now' }, expect.anything());
     await browser.storage.local.set({ updateStatus: { time: NOW, result: 'updated' } });
     await waitFor(() => expect(section.getByText(/Pembaruan terakhir/).textContent).toContain('berhasil'));
