@@ -14,7 +14,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Every dependency is a visible import line: no auto-imports (see docs/design.md).
   imports: false,
-  // One code path for every browser: MV3 everywhere (Firefox ≥ 128 supports what we use).
+  // One code path for every browser: MV3 everywhere (Firefox ≥ 140 supports what we use).
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -32,10 +32,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'jaga-netral@jaganetral.id',
-              strict_min_version: '128.0',
+              // data_collection_permissions is understood from Firefox 140 (desktop) and 142 (Android).
+              strict_min_version: '140.0',
               // Nothing the user reads or writes leaves the browser.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { key: CHROME_PUBLIC_KEY }),
