@@ -1,0 +1,52 @@
+/**
+ * Size of what every supported page loads: the content script (goal ≤ 40 KB gzip before the
+ * first dialog), and the dialog script (React) that is injected only when a first warning is
+ * needed. Measures the built Chrome output; run `npm run build` first.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+export const name = 'size';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT = join(ROOT, '.output', 'chrome-mv3');
+export const CONTENT_GZIP_GOAL = 40 * 1024;
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+export interface SizeRow {
+  file: string;
+  raw: number;
+  gzip: number;
+}
+
+export function measure(file: string): SizeRow | null {
+  const path = join(OUT, file);
+  if (!existsSync(path)) return null;
+  const bytes = readFileSync(path);
+  return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+export async function run(): Promise<void> {
+  if (!existsSync(join(OUT, 'manifest.json'))) {
+    console.log(`  no build at ${OUT}: run "npm run build" first`);
+    return;
+  }
+  const content = measure('content-scripts/content.js');
+  const dialog = measure('dialog.js');
+  for (const row of [content, dialog]) {
+    if (row) console.log(`  ${row.file.padEnd(28)} raw ${kb(row.raw).padStart(9)}   gzip ${kb(row.gzip).padStart(8)}`);
+  }
+  if (!content) {
+    console.log('  content-scripts/content.js missing from the build');
+    return;
+  }
+  const ok = content.gzip <= CONTENT_GZIP_GOAL;
+  console.log(
+    `  content script before the first dialog: ${kb(content.gzip)} gzip vs goal ${kb(CONTENT_GZIP_GOAL)} → ${ok ? 'OK' : 'OVER'}` +
+      ` (${((content.gzip / CONTENT_GZIP_GOAL) * 100).toFixed(0)}% of the goal)`,
+  );
+  if (dialog) console.log(`  first warning adds the dialog script: ${kb(dialog.gzip)} gzip (loaded once per frame, on demand)`);
+}
