@@ -7,7 +7,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { DIALOG_HOST_TAG } from '@/components/dialog-api';
 import { SUPPORTED_MATCHES } from '@/utils/hosts';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
-import { showDialog } from './dialog-client';
+import { preloadDialog, showDialog } from './dialog-client';
 import { installInterceptor } from './intercept';
 import { assessAction } from './pipeline';
 import { adapterForHost } from './sites';
@@ -44,8 +44,11 @@ export default defineContentScript({
       {
         adapter,
         selectors: () => selectorsFor(adapter, state),
-        assess: (detected) =>
-          assessAction(detected, state, {
+        assess: (detected) => {
+          // The user engages on this page: load the dialog script now (once), so a later warning
+          // opens within a frame. Pages where nobody likes, shares or comments never load React.
+          preloadDialog();
+          return assessAction(detected, state, {
             showDialog,
             now: Date.now,
             log: (entry) => void browser.runtime.sendMessage({ type: 'log-decision', entry }).catch(() => {}),
@@ -55,7 +58,8 @@ export default defineContentScript({
                 .set({ [STORAGE_KEYS.dialogStats]: { fullExplanations: state.fullExplanations } })
                 .catch(() => {});
             },
-          }),
+          });
+        },
         isOwnUi: (event) => (event.target as Element | null)?.localName === DIALOG_HOST_TAG,
         onError: (error, stage) => recordError(error, stage),
       },

@@ -1,0 +1,162 @@
+/**
+ * The click path (issue #5), measured two ways, each against a baseline from the same run:
+ *
+ * 1. Decision time inside the click handler, in Node with happy-dom on every site's fixture
+ *    feeds: for a click on every element of the page, the adapter's `detect`, and for action
+ *    controls also the engine and the decision. p50 / p99, against one bare `closest()` call on
+ *    the same targets (the least any capture-phase handler does).
+ * 2. Click-to-dialog latency in real Chromium with the built extension: from the user's
+ *    mousedown to the dialog's first frame, cold (first warning on a page: the dialog script is
+ *    injected) and warm, against the time the same click takes to reach the site's own handler
+ *    on a neutral post. Goal: under 50 ms.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Window } from 'happy-dom';
+import { compileBundle } from '../../rules/compile.ts';
+import { loadEngine } from '../../rules/engine.ts';
+import { loadDefaultBundle } from '../../rules/data/index.ts';
+import { ADAPTERS } from '../../entrypoints/content/sites/index.ts';
+import { decide, DEFAULT_SETTINGS } from '../../utils/settings.ts';
+import { FIXTURES_DIR, launch, openFixture, startFixtureServer } from '../../tests/e2e/harness.ts';
+import { readFileSync } from 'node:fs';
+
+export const name = 'click-path';
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
+
+function timeEach(targets: Element[], fn: (el: Element) => void, rounds: number): number[] {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const el of targets) {
+      const t0 = performance.now();
+      fn(el);
+      times.push(performance.now() - t0);
+    }
+  }
+  return times.sort((a, b) => a - b);
+}
+
+async function decisionTime(): Promise<void> {
+  const engine = loadEngine(compileBundle(loadDefaultBundle()));
+  const at = new Date('2024-01-20T10:00:00Z'); // inside the Pilpres 2024 campaign: the engine does its full work
+  console.log('decision time in the click handler (happy-dom, every element of every fixture page clicked, 5 rounds):');
+  console.log('  site        pages  elements  actions | baseline p50/p99 (closest) | all clicks p50/p99 | action clicks p50/p99 (detect+engine+decide)');
+  for (const adapter of ADAPTERS) {
+    const dir = join(FIXTURES_DIR, adapter.id);
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir).filter((f) => f.endsWith('.html'));
+    } catch {
+      continue;
+    }
+    if (files.length === 0 || Object.keys(adapter.selectors).length === 0) continue;
+    const base: number[] = [];
+    const all: number[] = [];
+    const actions: number[] = [];
+    let elements = 0;
+    let actionCount = 0;
+    for (const file of files) {
+      const window = new Window({ url: `https://${adapter.hosts[0]}/${file}` });
+      const doc = window.document as unknown as Document;
+      doc.write(readFileSync(join(dir, file), 'utf8'));
+      const targets = [...doc.body.querySelectorAll('*')];
+      elements += targets.length;
+      const click = (el: Element) => {
+        const event = new window.MouseEvent('click', { bubbles: true, cancelable: true }) as unknown as MouseEvent;
+        Object.defineProperty(event, 'target', { value: el });
+        return event;
+      };
+      const events = new Map(targets.map((el) => [el, click(el)]));
+      base.push(...timeEach(targets, (el) => void el.closest('[role="button"]'), 5));
+      const run = (el: Element) => {
+        const detected = adapter.detect(events.get(el)!, adapter.selectors, doc);
+        if (!detected) return false;
+        const verdict = engine.evaluate(detected.content, { at, site: detected.site, action: detected.action });
+        decide(verdict.severity, detected.action, detected.site, DEFAULT_SETTINGS, at.getTime());
+        return true;
+      };
+      const actionTargets = targets.filter((el) => run(el));
+      actionCount += actionTargets.length;
+      all.push(...timeEach(targets, run, 5));
+      actions.push(...timeEach(actionTargets, run, 5));
+      await window.happyDOM.close();
+    }
+    [base, all, actions].forEach((a) => a.sort((x, y) => x - y));
+    console.log(
+      `  ${adapter.id.padEnd(10)} ${String(files.length).padStart(5)} ${String(elements).padStart(9)} ${String(actionCount).padStart(8)} | ` +
+        `${us(percentile(base, 50))} / ${us(percentile(base, 99))} | ${us(percentile(all, 50))} / ${us(percentile(all, 99))} ` +
+        `(${(percentile(all, 50) / percentile(base, 50)).toFixed(1)}× baseline) | ` +
+        `${us(percentile(actions, 50))} / ${us(percentile(actions, 99))}`,
+    );
+  }
+}
+
+async function clickToDialog(): Promise<void> {
+  const server = await startFixtureServer();
+  const session = await launch({ server });
+  try {
+    const measure = async (selector: string, until: 'dialog' | 'site', warmUp?: string) => {
+      const page = await openFixture(session, 'https://x.com/home-id.html');
+      if (warmUp) {
+        // A neutral action first: the content script preloads the dialog script on it.
+        await page.click(warmUp);
+        await page.waitForTimeout(1000);
+      }
+      await page.evaluate(() => {
+        const w = window as unknown as { __t0?: number; __t1?: number };
+        // Main-world instrumentation: the user's mousedown, and the dialog host's first frame.
+        addEventListener('mousedown', () => (w.__t0 = performance.now()), { capture: true });
+        new MutationObserver((records) => {
+          for (const r of records) {
+            for (const n of r.addedNodes) {
+              if ((n as Element).localName === 'jaga-netral-dialog') requestAnimationFrame(() => (w.__t1 = performance.now()));
+            }
+          }
+        }).observe(document.documentElement, { childList: true });
+        document.addEventListener('click', () => (w.__t1 ??= performance.now()));
+      });
+      const sample = async () => {
+        await page.evaluate(() => {
+          const w = window as unknown as { __t0?: number; __t1?: number };
+          delete w.__t0;
+          delete w.__t1;
+        });
+        await page.click(selector);
+        await page.waitForFunction(() => (window as unknown as { __t1?: number }).__t1 !== undefined, undefined, { timeout: 5000 });
+        const ms = await page.evaluate(() => {
+          const w = window as unknown as { __t0: number; __t1: number };
+          return w.__t1 - w.__t0;
+        });
+        if (until === 'dialog') await page.keyboard.press('Escape');
+        await page.waitForTimeout(100);
+        return ms;
+      };
+      const first = await sample();
+      const rest: number[] = [];
+      for (let i = 0; i < 10; i++) rest.push(await sample());
+      await page.close();
+      return { first, rest: rest.sort((a, b) => a - b) };
+    };
+    const site = await measure('article[data-post-id="x2"] [data-testid="like"]', 'site');
+    const dialog = await measure('article[data-post-id="x1"] [data-testid="like"]', 'dialog');
+    const preloaded = await measure('article[data-post-id="x1"] [data-testid="like"]', 'dialog', 'article[data-post-id="x2"] [data-testid="like"]');
+    const baseline = percentile(site.rest, 50);
+    console.log('click-to-dialog latency in Chromium (mousedown → first frame with the dialog), x.com fixture:');
+    console.log(`  baseline: mousedown → site's own click handler on a neutral post: p50 ${baseline.toFixed(1)} ms`);
+    console.log(`  cold (first warning on the page, dialog script injected): ${dialog.first.toFixed(1)} ms (${(dialog.first / baseline).toFixed(1)}× baseline)`);
+    console.log(`  first warning after a neutral action on the page (dialog preloaded): ${preloaded.first.toFixed(1)} ms (${(preloaded.first / baseline).toFixed(1)}× baseline)`);
+    console.log(
+      `  warm (10 more): p50 ${percentile(dialog.rest, 50).toFixed(1)} ms, max ${dialog.rest.at(-1)!.toFixed(1)} ms (${(percentile(dialog.rest, 50) / baseline).toFixed(1)}× baseline); goal < 50 ms`,
+    );
+  } finally {
+    await session.close();
+    await server.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  await decisionTime();
+  await clickToDialog();
+}
