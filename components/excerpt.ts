@@ -22,13 +22,26 @@ export function fieldText(content: ActionContent, field: ContentField, index?: n
   return value;
 }
 
+/** Fields people read as "the content", preferred for the excerpt over names and handles. */
+const FIELD_WEIGHT: Partial<Record<ContentField, number>> = { text: 3, draft: 3, quoted: 2, linkTitle: 1, imageAlt: 1 };
+
 export function excerptFor(content: ActionContent, reasons: DialogReason[]): Excerpt | null {
   if (reasons.length === 0) return null;
-  const top = [...reasons].sort((a, b) => severityRank(b.severity) - severityRank(a.severity))[0]!;
-  const text = fieldText(content, top.field, top.index);
-  if (!text) return null;
-  const spans = reasons
-    .filter((r) => r.field === top.field && (r.index ?? 0) === (top.index ?? 0))
+  // The field (and array item) to show: the strongest match first, then the content fields, then
+  // the field with the most matches.
+  const groups = new Map<string, DialogReason[]>();
+  for (const r of reasons) {
+    if (!fieldText(content, r.field, r.index)) continue;
+    const key = `${r.field}:${r.index ?? 0}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const score = (rs: DialogReason[]) =>
+    Math.max(...rs.map((r) => severityRank(r.severity))) * 1000 + (FIELD_WEIGHT[rs[0]!.field] ?? 0) * 100 + rs.length;
+  const best = [...groups.values()].sort((a, b) => score(b) - score(a))[0];
+  if (!best) return null;
+  const top = [...best].sort((a, b) => severityRank(b.severity) - severityRank(a.severity))[0]!;
+  const text = fieldText(content, top.field, top.index)!;
+  const spans = best
     .map((r) => [Math.max(0, r.span[0]), Math.min(text.length, r.span[1])] as const)
     .filter(([s, e]) => e > s)
     .sort((a, b) => a[0] - b[0]);

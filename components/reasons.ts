@@ -20,11 +20,16 @@ export function describeReason(reason: DialogReason, lang: 'id' | 'en'): string 
   return number ? `${contest.name}, ${ballot} ${number}: ${reason.label}` : `${contest.name}: ${reason.label}`;
 }
 
+const GENERIC_KINDS = new Set(['ballot-number', 'election-term', 'support-cue', 'neutral-cue', 'ambiguous', 'campaign-term']);
+
 /** One line per matched entity, strongest first, at most `max`. */
 export function uniqueReasons(reasons: DialogReason[], lang: 'id' | 'en', max = 4): { text: string; reason: DialogReason }[] {
   const seen = new Set<string>();
   const out: { text: string; reason: DialogReason }[] = [];
-  for (const reason of [...reasons].sort((a, b) => severityRank(b.severity) - severityRank(a.severity))) {
+  // Strongest first; at equal strength, what names a contestant (with its contest) before generic
+  // cues such as a bare ballot number or an election word.
+  const weight = (r: DialogReason) => severityRank(r.severity) * 10 + (r.contest ? 2 : 0) + (GENERIC_KINDS.has(r.kind) ? 0 : 1);
+  for (const reason of [...reasons].sort((a, b) => weight(b) - weight(a))) {
     const text = describeReason(reason, lang);
     if (seen.has(text)) continue;
     seen.add(text);

@@ -204,3 +204,19 @@ describe('WarningDialog', () => {
     }
   });
 });
+
+describe('excerpt choice', () => {
+  it('prefers the post text over the author name at equal severity', async () => {
+    const { excerptFor } = await import('@/components/excerpt');
+    const req = request({
+      content: { text: 'Ayo coblos 02!', author: 'Relawan Garuda' },
+      reasons: [
+        { kind: 'party', label: 'Partai Garda Perubahan Indonesia (Garuda)', field: 'author', span: [8, 14], matched: 'Garuda', severity: 'high' },
+        { kind: 'ballot-number', label: 'Nomor urut 2', field: 'text', span: [11, 13], matched: '02', severity: 'high' },
+      ],
+    });
+    const excerpt = excerptFor(req.content, req.reasons)!;
+    expect(excerpt.field).toBe('text');
+    expect(excerpt.segments.filter((s) => s.mark).map((s) => s.text)).toEqual(['02']);
+  });
+});
