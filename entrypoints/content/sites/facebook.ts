@@ -291,7 +291,10 @@ function commentContent(comment: Element, s: SelectorData): ActionContent {
 function headerContent(control: Element, s: SelectorData, doc: Document): ActionContent {
   const post = postOf(control, s);
   if (post) return postContent(post, s);
-  const name = textOf(queryFirst(doc, sel(s, 'pageHeading')), 300);
+  // the header around the control: its name (h1) and whatever it shows with it (intro, category)
+  const header = ancestorContaining(control, sel(s, 'pageHeading'), 8);
+  const name = textOf(queryFirst(header ?? doc, sel(s, 'pageHeading')), 300);
+  const text = header && header !== doc.body && header !== doc.documentElement ? textOf(header, 1000) : '';
   let handle = '';
   try {
     const path = new URL(doc.URL).pathname;
@@ -299,7 +302,7 @@ function headerContent(control: Element, s: SelectorData, doc: Document): Action
   } catch {
     /* about:blank and the like */
   }
-  return { author: name, group: name, handle };
+  return { author: name, group: name, handle, text };
 }
 
 function draftIn(root: Element | null, editors: readonly string[]): string {
@@ -341,6 +344,32 @@ function likeAbout(control: Element, s: SelectorData): ActionContent {
   return post ? postContent(post, s) : {};
 }
 
+/**
+ * Fallback when no hover was seen (the watch is installed on the first `detect`): the flyout opens
+ * next to its like button, so take the post of the like button nearest to it on screen (within
+ * 400 px). Null without layout (happy-dom) or when nothing is near.
+ */
+function nearestLikeTarget(flyout: Element, s: SelectorData, doc: Document): Element | null {
+  const box = flyout.getBoundingClientRect();
+  if (!box.width && !box.height) return null;
+  const cx = box.left + box.width / 2;
+  const cy = box.top + box.height / 2;
+  let best: Element | null = null;
+  let bestDistance = 400;
+  for (const hit of queryAllAny(doc, sel(s, 'like'))) {
+    if (flyout.contains(hit)) continue;
+    const control = closestAny(hit, sel(s, 'clickable')) ?? hit;
+    const r = control.getBoundingClientRect();
+    if (!r.width && !r.height) continue;
+    const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = control;
+    }
+  }
+  return best ? (commentOf(best, s) ?? postOf(best, s)) : null;
+}
+
 function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: Document): DetectedAction | null {
   const clickable = sel(s, 'clickable');
 
@@ -350,7 +379,7 @@ function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: 
     const reaction = closestAny(el, sel(s, 'reaction'));
     if (!reaction || !flyout.contains(reaction) || reaction === flyout || !isActivation(event, reaction)) return null;
     const name = ariaLabel(reaction);
-    const about = likeOpener.recall();
+    const about = likeOpener.recall() ?? nearestLikeTarget(flyout, s, doc);
     const content = !about ? {} : isComment(about, s) ? commentContent(about, s) : postContent(about, s);
     return result('like', LIKE_REACTIONS.has(name) ? 'like' : 'react', reaction, content);
   }

@@ -199,6 +199,7 @@ describe.each([
   it('like page → follow/like about the page name; follow → follow/follow', () => {
     const r = click(facebook, byText('.page-header span', t.likePage));
     expect(r).toMatchObject({ site: 'facebook', action: 'follow', detail: 'like', content: { author: 'Tim Digital Prabowo Gibran', group: 'Tim Digital Prabowo Gibran' } });
+    expect(r!.content.text).toContain('Akun resmi tim kampanye Prabowo–Gibran');
     const f = click(facebook, $(`.page-header [aria-label="${t.follow}"]`));
     expect(f).toMatchObject({ action: 'follow', detail: 'follow', content: { author: 'Tim Digital Prabowo Gibran' } });
   });
@@ -213,6 +214,7 @@ describe.each([
     const r = click(facebook, byText('.group-header span', t.join));
     expect(r).toMatchObject({ site: 'facebook', action: 'follow', detail: 'join', content: { group: 'Relawan Ganjar–Mahfud Jawa Tengah' } });
     expect(r!.content.author).toBeUndefined();
+    expect(r!.content.text).toContain('Grup relawan pemenangan Ganjar–Mahfud');
   });
   it('a post in a group names the group', () => {
     const r = click(facebook, likeOf('g1'));
