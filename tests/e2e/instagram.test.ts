@@ -1,0 +1,161 @@
+/**
+ * Instagram end-to-end: the built extension in Chromium on https://www.instagram.com (fixture pages,
+ * see tests/fixtures/sites/README.md). For each action kind: partisan content raises the dialog and
+ * neutral content does not; cancel holds (the page's own handler never runs); proceed replays exactly
+ * once. Keyboard (Enter in the comment and story-reply boxes) and double-tap paths included.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  clickDialogButton,
+  expectNoDialog,
+  launch,
+  openFixture,
+  siteLog,
+  startFixtureServer,
+  waitForDialog,
+  type FixtureServer,
+  type Session,
+} from './harness';
+
+let server: FixtureServer;
+let session: Session;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  session = await launch({ server });
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+const actions = async (page: Page) => (await siteLog(page)).map(({ action, postId }) => ({ action, postId }));
+
+/** The action raises the dialog; cancel leaves the site untouched; doing it again and proceeding reaches the site once. */
+async function heldThenReplayed(page: Page, act: () => Promise<void>, expected: { action: string; postId: string }) {
+  await act();
+  await waitForDialog(page);
+  await clickDialogButton(page, 'jaga-cancel');
+  await page.waitForTimeout(200);
+  expect(await actions(page)).toEqual([]);
+  await act();
+  await waitForDialog(page);
+  await clickDialogButton(page, 'jaga-proceed');
+  await expect.poll(() => actions(page)).toEqual([expected]);
+  await page.waitForTimeout(300);
+  expect(await actions(page)).toEqual([expected]); // exactly once
+}
+
+/** A neutral action: no dialog, and the site handles it immediately, once. */
+async function passes(page: Page, act: () => Promise<void>, expected: { action: string; postId: string }) {
+  await act();
+  await expectNoDialog(page);
+  expect(await actions(page)).toEqual([expected]);
+}
+
+const post = (id: string) => `[data-post-id="${id}"]`;
+
+describe.each([
+  { file: 'feed-id.html', partisan: 'ig-p1', neutral: 'ig-p2' },
+  { file: 'feed-en.html', partisan: 'ig-e1', neutral: 'ig-e2' },
+])('Instagram $file', ({ file, partisan, neutral }) => {
+  const url = `https://www.instagram.com/${file}`;
+
+  it('like (button): partisan → dialog, cancel holds, proceed replays once; neutral passes', async () => {
+    const page = await openFixture(session, url);
+    await heldThenReplayed(page, () => page.click(`${post(partisan)} ._aamw [role="button"]`), { action: 'like', postId: partisan });
+    const other = await openFixture(session, url);
+    await passes(other, () => other.click(`${post(neutral)} ._aamw [role="button"]`), { action: 'like', postId: neutral });
+    await page.close();
+    await other.close();
+  });
+
+  it('like (double-tap on the media): partisan held and replayed once; neutral passes', async () => {
+    const page = await openFixture(session, url);
+    await heldThenReplayed(page, () => page.dblclick(`${post(partisan)} ._aagv img`), { action: 'like', postId: partisan });
+    const other = await openFixture(session, url);
+    await passes(other, () => other.dblclick(`${post(neutral)} ._aagv img`), { action: 'like', postId: neutral });
+    await page.close();
+    await other.close();
+  });
+
+  it('comment (Enter in the box, and the Post/Kirim button): partisan post held; neutral passes', async () => {
+    const page = await openFixture(session, url);
+    await page.fill(`${post(partisan)} form textarea`, 'Setuju!');
+    await heldThenReplayed(
+      page,
+      async () => {
+        await page.focus(`${post(partisan)} form textarea`);
+        await page.keyboard.press('Enter');
+      },
+      { action: 'comment', postId: partisan },
+    );
+    const byButton = await openFixture(session, url);
+    await byButton.fill(`${post(partisan)} form textarea`, 'Setuju!');
+    await heldThenReplayed(byButton, () => byButton.click(`${post(partisan)} form [role="button"]`), { action: 'comment', postId: partisan });
+    const other = await openFixture(session, url);
+    await other.fill(`${post(neutral)} form textarea`, 'Terima kasih infonya');
+    await passes(
+      other,
+      async () => {
+        await other.focus(`${post(neutral)} form textarea`);
+        await other.keyboard.press('Enter');
+      },
+      { action: 'comment', postId: neutral },
+    );
+    await page.close();
+    await byButton.close();
+    await other.close();
+  });
+
+  it('share: the icon opens the dialog without a warning; its Send is held for the partisan post; neutral passes', async () => {
+    const page = await openFixture(session, url);
+    await page.click(`${post(partisan)} ._aamy [role="button"]`);
+    await page.waitForSelector('#ig-share:not([hidden])');
+    await expectNoDialog(page, 300);
+    await heldThenReplayed(page, () => page.click('#share-send'), { action: 'share', postId: partisan });
+    const other = await openFixture(session, url);
+    await other.click(`${post(neutral)} ._aamy [role="button"]`);
+    await other.waitForSelector('#ig-share:not([hidden])');
+    await passes(other, () => other.click('#share-send'), { action: 'share', postId: neutral });
+    await page.close();
+    await other.close();
+  });
+
+  it('follow: partisan author held; neutral passes', async () => {
+    const page = await openFixture(session, url);
+    await heldThenReplayed(page, () => page.click(`${post(partisan)} header [data-fixture-action="follow"]`), { action: 'follow', postId: partisan });
+    const other = await openFixture(session, url);
+    await passes(other, () => other.click(`${post(neutral)} header [data-fixture-action="follow"]`), { action: 'follow', postId: neutral });
+    await page.close();
+    await other.close();
+  });
+});
+
+describe.each(['story-id.html', 'story-en.html'])('Instagram %s', (file) => {
+  const url = `https://www.instagram.com/${file}`;
+
+  it('story reply (Enter and Send): partisan story held; neutral story passes', async () => {
+    const page = await openFixture(session, url);
+    await page.fill('#s1-reply', 'Siap!');
+    await heldThenReplayed(
+      page,
+      async () => {
+        await page.focus('#s1-reply');
+        await page.keyboard.press('Enter');
+      },
+      { action: 'story-reply', postId: 'ig-s1' },
+    );
+    const byButton = await openFixture(session, url);
+    await byButton.fill('#s1-reply', 'Siap!');
+    await heldThenReplayed(byButton, () => byButton.click('#s1-send'), { action: 'story-reply', postId: 'ig-s1' });
+    const other = await openFixture(session, url);
+    await other.fill('#s2-reply', 'Enak banget');
+    await passes(other, () => other.click('#s2-send'), { action: 'story-reply', postId: 'ig-s2' });
+    await page.close();
+    await byButton.close();
+    await other.close();
+  });
+});
