@@ -8,7 +8,7 @@
  * clicks its buttons with real mouse input, so the dialog's "trusted input only" rule is exercised.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -309,4 +309,61 @@ export interface SiteAction {
 /** What the fixture page's own handlers did (see tests/fixtures/sites/README.md). */
 export async function siteLog(page: Page): Promise<SiteAction[]> {
   return page.evaluate(() => ((window as unknown as { __siteLog?: SiteAction[] }).__siteLog ?? []).map((e) => ({ ...e })));
+}
+
+// ---------------------------------------------------------------- enterprise policy and the background
+
+/** The Chrome/Edge extension id, fixed by the manifest key (agencies name it in their policies). */
+export const EXTENSION_ID = 'ncbacccphjdeajkcmmpgdhgioganneda';
+/** Where Debian/Ubuntu Chromium reads mandatory policy files. */
+export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
+
+/**
+ * Write a real Chromium policy file carrying `3rdparty` settings for the extension (plus any
+ * browser-level policies). Needs root (CI runs as root). Returns the path; remove it with
+ * `removePolicyFile` in afterAll/finally so no other test file runs under this policy.
+ */
+export function writePolicyFile(name: string, extensionPolicy: Record<string, unknown>, browserPolicies: Record<string, unknown> = {}): string {
+  mkdirSync(CHROMIUM_POLICY_DIR, { recursive: true });
+  const path = join(CHROMIUM_POLICY_DIR, name);
+  const body = { ...browserPolicies, '3rdparty': { extensions: { [EXTENSION_ID]: extensionPolicy } } };
+  writeFileSync(`${path}.tmp`, JSON.stringify(body, null, 2));
+  renameSync(`${path}.tmp`, path); // atomic: Chromium never reads half a file
+  return path;
+}
+
+export function removePolicyFile(path: string): void {
+  rmSync(path, { force: true });
+  rmSync(`${path}.tmp`, { force: true });
+}
+
+/** Run a function in the extension's service worker (storage, messages, fetch-free checks). */
+export async function inServiceWorker<T, A>(session: Session, fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
+  const [worker] = session.context.serviceWorkers();
+  if (!worker) throw new Error('extension service worker not running');
+  return worker.evaluate(fn as never, arg) as Promise<T>;
+}
+
+/** storage.local values, read in the service worker. */
+export async function readExtensionStorage(session: Session, keys: string[]): Promise<Record<string, unknown>> {
+  return inServiceWorker(
+    session,
+    (k: string[]) => (globalThis as unknown as { chrome: { storage: { local: { get(k: string[]): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(k),
+    keys,
+  );
+}
+
+/** Open one of the extension's own pages (options.html, popup.html). */
+export async function openExtensionPage(session: Session, path: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+  return page;
+}
+
+/** Send a message to the background from an extension page (as the options page does). */
+export async function sendFromExtensionPage(page: Page, message: unknown): Promise<unknown> {
+  return page.evaluate(
+    (m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
+    message,
+  );
 }
