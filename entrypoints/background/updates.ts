@@ -181,14 +181,24 @@ async function readLimited(response: Response, limit: number): Promise<Uint8Arra
 }
 
 async function download(url: string, validators: UpdateStatus['validators'][string] | undefined, fetchImpl: typeof fetch): Promise<Download> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (validators?.etag) headers['if-none-match'] = validators.etag;
-  if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
+  const conditional: Record<string, string> = {};
+  if (validators?.etag) conditional['if-none-match'] = validators.etag;
+  if (validators?.lastModified) conditional['if-modified-since'] = validators.lastModified;
+  // No cookies, no referrer: the request says nothing about the user. The browser's HTTP cache is
+  // bypassed so the validators we keep are the ones that count.
+  const get = (headers: Record<string, string>) =>
+    fetchImpl(url, { headers, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store', redirect: 'follow' });
   let response: Response;
   try {
-    // No cookies, no referrer: the request says nothing about the user. The browser's HTTP cache
-    // is bypassed so the validators we keep are the ones that count.
-    response = await fetchImpl(url, { headers, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store', redirect: 'follow' });
+    try {
+      response = await get(conditional);
+    } catch (error) {
+      // If-None-Match / If-Modified-Since make a cross-origin request "non-simple": a host that
+      // sends Access-Control-Allow-Origin but does not answer the CORS preflight fails here. Ask
+      // once more without validators rather than never updating again.
+      if (Object.keys(conditional).length === 0) throw error;
+      response = await get({});
+    }
   } catch (error) {
     throw new Error(`download failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -208,6 +208,19 @@ describe('rule updates', () => {
     expect((await engine()).bundleVersion).toBe(6);
   });
 
+  it('asks again without validators when the conditional request fails (a host without CORS preflight)', async () => {
+    const body = await signed(bundleAt(6), project.privateKeyPem);
+    const preflightless = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (new Headers(init?.headers).has('if-none-match')) throw new TypeError('Failed to fetch');
+      return net.fetch(input, init);
+    }) as typeof fetch;
+    routes.set(URL_DEFAULT, () => new Response(body, { headers: { etag: '"b6"' } }));
+    await checkForUpdates({ fetch: preflightless });
+    const status = await checkForUpdates({ fetch: preflightless });
+    expect(status).toMatchObject({ result: 'up-to-date', version: 6 });
+    expect(net.seen.map((r) => r.headers['if-none-match'])).toEqual([undefined, undefined]);
+  });
+
   it('does not remember validators of a rejected download (it is fetched in full next time)', async () => {
     routes.set(URL_DEFAULT, () => new Response(unsigned(bundleAt(6)), { headers: { etag: '"bad"' } }));
     await check();
