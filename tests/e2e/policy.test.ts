@@ -1,0 +1,156 @@
+/**
+ * Enterprise policy end to end: a real Chromium policy file under /etc/chromium/policies/managed/
+ * with `3rdparty.extensions.<id>` settings, read by the extension through storage.managed and the
+ * managed_schema. `block` removes the proceed button, a site the policy leaves out is left alone,
+ * agency extraRules raise the dialog, an invalid key is ignored with a warning, and a change to the
+ * file applies without restarting the browser.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  clickDialogButton,
+  expectNoDialog,
+  launch,
+  openExtensionPage,
+  openFixture,
+  readDialog,
+  readExtensionStorage,
+  removePolicyFile,
+  siteLog,
+  startFixtureServer,
+  waitForDialog,
+  waitForEngine,
+  writePolicyFile,
+  type FixtureServer,
+  type Session,
+} from './harness';
+
+const FEED = 'https://x.com/home-id.html';
+const like = (id: string) => `article[data-post-id="${id}"] [data-testid="like"]`;
+const IG_FEED = 'https://www.instagram.com/feed-id.html';
+const IG_PARTISAN_LIKE = '[data-post-id="ig-p1"] ._aamw [role="button"]';
+const DIALOG_TIMEOUT = 15_000;
+
+/** Agency rules in the bundle's own format, as a JSON string (Chrome's policy schema carries strings). */
+const extraRules = JSON.stringify({
+  persons: [{ id: 'kumis-sentosa-agency', name: 'Kumis Sentosa', aliases: ['Pak Kumis'] }],
+  contests: [
+    {
+      id: 'pilkada-agency-e2e',
+      name: 'Pilkada Agensi',
+      kind: 'pilpres',
+      phases: [{ kind: 'kampanye', from: '2020-01-01', to: '2099-12-31' }],
+      contestants: [{ id: 'kumis-agency-1', number: 7, persons: ['kumis-sentosa-agency'], slogans: ['bakso Pak Kumis'] }],
+    },
+  ],
+});
+
+const ALL_BUT_INSTAGRAM = ['facebook', 'x', 'tiktok', 'youtube', 'threads', 'whatsapp'];
+
+const basePolicy = {
+  actionBySeverity: { high: 'block', medium: 'block' },
+  enabledSites: ALL_BUT_INSTAGRAM,
+  allowUserDisable: false,
+  extraRules,
+  // invalid: below the 1-hour minimum → ignored with a warning, the rest still applies
+  updateIntervalHours: 0,
+};
+
+let server: FixtureServer;
+let session: Session;
+let policyFile = '';
+
+async function storedPolicy(): Promise<Record<string, unknown>> {
+  return (await readExtensionStorage(session, ['policy'])).policy as Record<string, unknown>;
+}
+
+beforeAll(async () => {
+  policyFile = writePolicyFile('jaga-netral-test.json', basePolicy);
+  try {
+    server = await startFixtureServer();
+    // the built-in update URL is answered locally (nothing leaves the machine)
+    session = await launch({ server, extraHosts: ['rules.jaganetral.id'] });
+    await waitForEngine(session);
+    await vi.waitFor(async () => expect(await storedPolicy()).toMatchObject({ enabledSites: ALL_BUT_INSTAGRAM }), { timeout: 20_000, interval: 200 });
+    // the engine with the agency rules merged
+    await vi.waitFor(async () => expect((await readExtensionStorage(session, ['engine'])).engine).toMatchObject({ extraRules: true }), {
+      timeout: 20_000,
+      interval: 200,
+    });
+  } catch (error) {
+    removePolicyFile(policyFile);
+    throw error;
+  }
+});
+
+afterAll(async () => {
+  removePolicyFile(policyFile);
+  await session?.close();
+  await server?.close();
+});
+
+describe('enterprise policy from a real policy file', () => {
+  it('applies the valid keys and records a warning for the invalid one', async () => {
+    const policy = await storedPolicy();
+    expect(policy).toMatchObject({ actionBySeverity: { high: 'block', medium: 'block' }, enabledSites: ALL_BUT_INSTAGRAM, allowUserDisable: false });
+    expect(policy).not.toHaveProperty('updateIntervalHours');
+    const { policyWarnings } = await readExtensionStorage(session, ['policyWarnings']);
+    expect(policyWarnings).toEqual([expect.stringMatching(/^updateIntervalHours: .* — ignored$/)]);
+
+    // The options page shows the settings as managed, and the warning.
+    const options = await openExtensionPage(session, 'options.html');
+    await expect.poll(() => options.locator('body').innerText(), { timeout: 5000 }).toContain('updateIntervalHours');
+    // the master switch is locked on
+    const master = options.locator('#umum input[type="checkbox"]').first();
+    await expect.poll(() => master.isDisabled()).toBe(true);
+    expect(await master.isChecked()).toBe(true);
+    await options.close();
+  });
+
+  it('block: the dialog has no proceed button, and the site never gets the like', async () => {
+    const page = await openFixture(session, FEED);
+    await page.click(like('x1'));
+    const dialog = await waitForDialog(page, DIALOG_TIMEOUT);
+    expect(dialog.testIds).toContain('jaga-cancel');
+    expect(dialog.testIds).not.toContain('jaga-proceed');
+    await clickDialogButton(page, 'jaga-cancel');
+    await page.waitForTimeout(200);
+    expect(await siteLog(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a site the policy leaves out is left alone: no dialog, the site handles the like', async () => {
+    const page = await openFixture(session, IG_FEED);
+    await page.click(IG_PARTISAN_LIKE);
+    await expectNoDialog(page, 1000);
+    expect((await siteLog(page)).map(({ action, postId }) => ({ action, postId }))).toEqual([{ action: 'like', postId: 'ig-p1' }]);
+    await page.close();
+  });
+
+  it("the agency's extraRules raise the dialog on content the shipped rules call neutral", async () => {
+    const page = await openFixture(session, FEED);
+    await page.click(like('x5'));
+    const dialog = await waitForDialog(page, DIALOG_TIMEOUT);
+    expect(dialog.text).toMatch(/Kumis|bakso/i);
+    expect(dialog.testIds).not.toContain('jaga-proceed');
+    await page.close();
+  });
+
+  it('a changed policy file applies without restarting the browser (warn brings the proceed button back)', async () => {
+    const page: Page = await openFixture(session, FEED);
+    writePolicyFile('jaga-netral-test.json', { ...basePolicy, actionBySeverity: { high: 'warn', medium: 'warn' }, enabledSites: undefined });
+    // Chromium notices the file change and republishes managed storage; storage.onChanged does the rest.
+    await vi.waitFor(async () => expect(await storedPolicy()).toMatchObject({ actionBySeverity: { high: 'warn', medium: 'warn' } }), {
+      timeout: 45_000,
+      interval: 500,
+    });
+    expect(await storedPolicy()).not.toHaveProperty('enabledSites');
+    await page.click(like('x1'));
+    const dialog = await waitForDialog(page, DIALOG_TIMEOUT);
+    expect(dialog.testIds).toEqual(expect.arrayContaining(['jaga-cancel', 'jaga-proceed']));
+    await clickDialogButton(page, 'jaga-proceed');
+    await expect.poll(() => siteLog(page)).toEqual([{ action: 'like', postId: 'x1' }]);
+    expect(await readDialog(page)).toBeNull();
+    await page.close();
+  }, 90_000);
+});
