@@ -71,8 +71,8 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 export interface FixtureServer {
   port: number;
-  /** every request the server saw: host and path */
-  requests: { host: string; path: string }[];
+  /** every request the server saw: host, path and method */
+  requests: { host: string; path: string; method: string }[];
   /** extra handlers tried before fixture files (e.g. a rule-update endpoint) */
   routes: Route[];
   close(): Promise<void>;
@@ -84,7 +84,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const server: Server = createServer(testCertificate(), (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = new URL(req.url ?? '/', 'https://x').pathname;
-    requests.push({ host, path });
+    requests.push({ host, path, method: req.method ?? 'GET' });
     if (routes.some((route) => route(req, res))) return;
     const site = SITE_HOSTS[host];
     const file = site && normalize(join(FIXTURES_DIR, site, path === '/' ? 'index.html' : path));
