@@ -352,8 +352,6 @@ function likeAbout(control: Element, s: SelectorData): ActionContent {
 function nearestLikeTarget(flyout: Element, s: SelectorData, doc: Document): Element | null {
   const box = flyout.getBoundingClientRect();
   if (!box.width && !box.height) return null;
-  const cx = box.left + box.width / 2;
-  const cy = box.top + box.height / 2;
   let best: Element | null = null;
   let bestDistance = 400;
   for (const hit of queryAllAny(doc, sel(s, 'like'))) {
@@ -361,7 +359,10 @@ function nearestLikeTarget(flyout: Element, s: SelectorData, doc: Document): Ele
     const control = closestAny(hit, sel(s, 'clickable')) ?? hit;
     const r = control.getBoundingClientRect();
     if (!r.width && !r.height) continue;
-    const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
+    // the gap between the two boxes (0 when they touch or overlap)
+    const dx = Math.max(0, box.left - r.right, r.left - box.right);
+    const dy = Math.max(0, box.top - r.bottom, r.top - box.bottom);
+    const d = Math.hypot(dx, dy);
     if (d < bestDistance) {
       bestDistance = d;
       best = control;
