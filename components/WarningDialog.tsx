@@ -62,8 +62,10 @@ export function WarningDialog({ request, onDone, rulesUrl, isTrusted = nativeTru
 
   const trusted = (e: SyntheticEvent): boolean => isTrusted(e.nativeEvent);
 
+  // Batal takes focus without scrolling the dialog: on a small screen the headline stays in view
+  // (the buttons are pinned to the dialog's bottom edge).
   useEffect(() => {
-    cancelRef.current?.focus();
+    cancelRef.current?.focus({ preventScroll: true });
   }, []);
 
   const otherIndex = t.reasons.length - 1;
@@ -213,7 +215,7 @@ export function WarningDialog({ request, onDone, rulesUrl, isTrusted = nativeTru
           </fieldset>
         )}
 
-        <div className="actions">
+        <div className="actions main-actions">
           <button
             type="button"
             className="link"

@@ -96,7 +96,10 @@ export function DecisionLog({ log, logContent, t, download = browserDownload }: 
                   <tr key={`${e.time}-${i}`}>
                     <td className="nowrap">{t.dateTime(e.time)}</td>
                     <td>{SITE_NAMES[e.site]}</td>
-                    <td>{e.detail ?? e.action}</td>
+                    <td>
+                      {t.actionNames[e.action]}
+                      {e.detail && e.detail !== e.action && <span className="muted small"> ({e.detail})</span>}
+                    </td>
                     <td>{e.entities.join('; ')}</td>
                     <td>
                       <span className={`decision decision-${e.decision}`}>{t.decisions[e.decision]}</span>

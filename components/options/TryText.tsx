@@ -89,7 +89,7 @@ export function TryText({ engine, region, t, lang, now = Date.now }: TryTextProp
                       <strong>{describeReason(r, lang)}</strong>{' '}
                       <span className="muted">
                         ({r.kind}
-                        {r.severity === 'none' ? `, ${t.neutralCue}` : `, ${t.severityNames[r.severity]}`}): “{r.matched}”
+                        {r.severity !== 'none' ? `, ${t.severityNames[r.severity]}` : r.kind === 'neutral-cue' ? `, ${t.neutralCue}` : `, ${t.contextOnly}`}): “{r.matched}”
                       </span>
                     </li>
                   ))}

@@ -3,14 +3,16 @@ import type { WeekStats } from '@/components/shared/store';
 import type { UiStrings } from '@/components/shared/ui-strings';
 
 const W = 280;
-const H = 84;
+const H = 92;
 const LABEL = 16;
+/** room above the tallest bar for its value */
+const TOP = 14;
 
 export function WeekChart({ stats, t }: { stats: WeekStats; t: UiStrings }) {
   const max = Math.max(1, ...stats.days.map((d) => d.shown));
   const slot = W / stats.days.length;
   const barW = Math.min(26, slot - 10);
-  const scale = (H - LABEL - 4) / max;
+  const scale = (H - LABEL - TOP) / max;
   const detail = stats.days.map((d) => `${t.weekday(new Date(d.start))} ${d.shown}`).join(', ');
   return (
     <svg className="week-chart" viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={t.chartLabel(stats.shown, detail)}>
