@@ -42,6 +42,13 @@ export default defineConfig({
         }
       : { key: CHROME_PUBLIC_KEY }),
   }),
+  vite: (env) => {
+    // A build is a production build whatever NODE_ENV the caller has: under vitest it is "test",
+    // which made the React plugin emit the development JSX runtime against production React
+    // ("jsxDEV is not a function" in the dialog).
+    if (env.command === 'build') process.env.NODE_ENV = 'production';
+    return {};
+  },
   zip: {
     artifactTemplate: 'jaga-netral-{{version}}-{{browser}}.zip',
     sourcesTemplate: 'jaga-netral-{{version}}-sources.zip',

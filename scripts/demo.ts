@@ -16,6 +16,10 @@ import {
   startFixtureServer,
   waitForDialog,
 } from '../tests/e2e/harness';
+import { setSettings } from '../tests/e2e/sites-support';
+
+/** The demo posts are from the 2024 campaign: show them as on a campaign day (training mode). */
+const CAMPAIGN_DAY = '2024-01-20';
 
 const FEED = 'https://x.com/home-id.html';
 const PARTISAN_LIKE = 'article[data-post-id="x1"] [data-testid="like"]';
@@ -24,8 +28,9 @@ const NEUTRAL_LIKE = 'article[data-post-id="x2"] [data-testid="like"]';
 async function headed(): Promise<void> {
   const server = await startFixtureServer();
   const session = await launch({ server, headed: true });
+  await setSettings(session, { simulatedDate: CAMPAIGN_DAY });
   for (const url of [FEED, 'https://www.facebook.com/feed-id.html']) await openFixture(session, url);
-  console.log('Jaga Netral demo: Chromium is open on a demo feed (x.com and facebook.com, served locally).');
+  console.log(`Jaga Netral demo: Chromium is open on a demo feed (x.com and facebook.com, served locally), judged as on ${CAMPAIGN_DAY} (training mode).`);
   console.log('Click "Suka" on a post about a candidate to see the warning. Close the browser to finish.');
   await new Promise<void>((done) => session.context.on('close', () => done()));
   await server.close();
@@ -36,13 +41,14 @@ async function headless(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const server = await startFixtureServer();
   const session = await launch({ server });
+  await setSettings(session, { simulatedDate: CAMPAIGN_DAY });
   try {
     const page = await openFixture(session, FEED);
     const shot = async (name: string) => {
       await page.screenshot({ path: join(out, name) });
       console.log(`  ${join(out, name)}`);
     };
-    console.log(`Jaga Netral demo (no display: headless). Feed: ${FEED}`);
+    console.log(`Jaga Netral demo (no display: headless). Feed: ${FEED}, judged as on ${CAMPAIGN_DAY} (training mode).`);
     await shot('1-feed.png');
 
     await page.click(PARTISAN_LIKE);

@@ -39,6 +39,12 @@ export const SettingsSchema = z.object({
   pausedUntil: z._default(z.number(), 0),
   /** keep the matched post text in the local log (off by default: entities only) */
   logContent: z._default(z.boolean(), false),
+  /**
+   * Training mode ("mode latihan"): judge content as if today were this date (YYYY-MM-DD), e.g. a
+   * day of the 2024 campaign, so an agency can show staff what gets flagged during an election.
+   * Absent = today. The popup shows when it is on.
+   */
+  simulatedDate: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -48,6 +54,11 @@ export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 export function parseSettings(value: unknown): Settings {
   const parsed = SettingsSchema.safeParse(value ?? {});
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/** The moment content is judged at: the training date when one is set, else now. */
+export function evaluationTime(settings: Settings, now: number): Date {
+  return settings.simulatedDate ? new Date(`${settings.simulatedDate}T12:00:00+07:00`) : new Date(now);
 }
 
 export interface Decision {

@@ -4,7 +4,7 @@
  */
 import type { Verdict } from '@/rules/engine';
 import type { DialogMode, DialogRequest, DialogResult } from '@/components/dialog-api';
-import { decide } from '@/utils/settings';
+import { decide, evaluationTime } from '@/utils/settings';
 import type { LogEntry } from '@/utils/messages';
 import type { Assessment } from './intercept';
 import type { DetectedAction } from './sites/types';
@@ -50,7 +50,7 @@ export function assessAction(detected: DetectedAction, state: ContentState, effe
   if (!engine) return { hold: false }; // no rules loaded yet: fail open
   const now = effects.now();
   const verdict = engine.evaluate(detected.content, {
-    at: new Date(now),
+    at: evaluationTime(state.settings, now),
     site: detected.site,
     action: detected.action,
     ...(state.settings.region ? { region: state.settings.region } : {}),

@@ -1,0 +1,110 @@
+import { describe, expect, it, vi } from 'vitest';
+import { assessAction, FULL_EXPLANATIONS_BEFORE_SHORT, type PipelineEffects } from '@/entrypoints/content/pipeline';
+import type { ContentState } from '@/entrypoints/content/state';
+import type { DetectedAction } from '@/entrypoints/content/sites/types';
+import type { Engine, Verdict } from '@/rules/engine';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+
+const NOW = Date.parse('2026-11-23T10:00:00Z');
+
+function fakeEngine(verdict: Verdict) {
+  const evaluate = vi.fn<Engine['evaluate']>(() => verdict);
+  return { engine: { bundleVersion: 1, evaluate } as unknown as Engine, evaluate };
+}
+
+const reason = {
+  kind: 'hashtag',
+  entityId: 'pilpres-2024-02',
+  label: 'Pilpres 2024, nomor urut 02: Prabowo Subianto – Gibran Rakabuming Raka',
+  field: 'text' as const,
+  span: [16, 33] as [number, number],
+  matched: 'PrabowoGibran2024',
+  severity: 'high' as const,
+};
+
+const detected: DetectedAction = {
+  site: 'x',
+  action: 'like',
+  detail: 'like',
+  control: document.createElement('button'),
+  content: { text: 'Ayo coblos 02! #PrabowoGibran2024' },
+};
+
+function effects(choice: 'proceed' | 'cancel' = 'cancel'): PipelineEffects & { log: ReturnType<typeof vi.fn> } {
+  return {
+    showDialog: vi.fn(async () => ({ choice })),
+    log: vi.fn(),
+    countFullExplanation: vi.fn(),
+    now: () => NOW,
+  };
+}
+
+const state = (over: Partial<ContentState> = {}): ContentState => ({
+  settings: DEFAULT_SETTINGS,
+  engine: null,
+  siteSelectors: {},
+  fullExplanations: 0,
+  ...over,
+});
+
+describe('assessAction', () => {
+  it('passes everything through while no rules are loaded', () => {
+    expect(assessAction(detected, state(), effects())).toEqual({ hold: false });
+  });
+
+  it('holds a high-severity action and presents the engine reasons, logging the decision', async () => {
+    const { engine, evaluate } = fakeEngine({ severity: 'high', reasons: [reason] });
+    const fx = effects('proceed');
+    const assessment = assessAction(detected, state({ engine }), fx);
+    expect(assessment.hold).toBe(true);
+    if (!assessment.hold) return;
+    expect(await assessment.present()).toBe('proceed');
+    expect(evaluate.mock.calls[0]![1]).toMatchObject({ site: 'x', action: 'like', at: new Date(NOW) });
+    expect(fx.showDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ mode: 'warn', severity: 'high', reasons: [reason], language: 'id', compact: false }),
+    );
+    expect(fx.log).toHaveBeenCalledWith(
+      expect.objectContaining({ decision: 'proceeded', entities: [reason.label], site: 'x', action: 'like' }),
+    );
+    // No post text in the log unless the user opted in.
+    expect(fx.log.mock.calls[0]![0]).not.toHaveProperty('text');
+  });
+
+  it('logs low severity without holding (default settings)', () => {
+    const { engine } = fakeEngine({ severity: 'low', reasons: [{ ...reason, severity: 'low' }] });
+    const fx = effects();
+    expect(assessAction(detected, state({ engine }), fx)).toEqual({ hold: false });
+    expect(fx.log).toHaveBeenCalledWith(expect.objectContaining({ decision: 'logged', severity: 'low' }));
+  });
+
+  it('never lets a blocked action proceed', async () => {
+    const { engine } = fakeEngine({ severity: 'high', reasons: [reason] });
+    const fx = effects('proceed');
+    const settings = { ...DEFAULT_SETTINGS, actionBySeverity: { high: 'block' as const, medium: 'warn' as const, low: 'log' as const } };
+    const assessment = assessAction(detected, state({ engine, settings }), fx);
+    if (!assessment.hold) throw new Error('expected a hold');
+    expect(await assessment.present()).toBe('cancel');
+    expect(fx.log).toHaveBeenCalledWith(expect.objectContaining({ decision: 'blocked' }));
+  });
+
+  it('uses the short explanation after the full one was shown several times', async () => {
+    const { engine } = fakeEngine({ severity: 'high', reasons: [reason] });
+    const fx = effects();
+    const assessment = assessAction(detected, state({ engine, fullExplanations: FULL_EXPLANATIONS_BEFORE_SHORT }), fx);
+    if (!assessment.hold) throw new Error('expected a hold');
+    await assessment.present();
+    expect(fx.showDialog).toHaveBeenCalledWith(expect.objectContaining({ compact: true }));
+    expect(fx.countFullExplanation).not.toHaveBeenCalled();
+  });
+
+  it('judges at the training date and keeps post text in the log only when opted in', async () => {
+    const { engine, evaluate } = fakeEngine({ severity: 'high', reasons: [reason] });
+    const fx = effects();
+    const settings = { ...DEFAULT_SETTINGS, simulatedDate: '2024-01-20', logContent: true };
+    const assessment = assessAction(detected, state({ engine, settings }), fx);
+    if (!assessment.hold) throw new Error('expected a hold');
+    await assessment.present();
+    expect((evaluate.mock.calls[0]![1].at as Date).toISOString()).toBe('2024-01-20T05:00:00.000Z');
+    expect(fx.log).toHaveBeenCalledWith(expect.objectContaining({ text: 'Ayo coblos 02! #PrabowoGibran2024' }));
+  });
+});
