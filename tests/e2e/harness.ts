@@ -16,7 +16,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The built extension; JAGA_EXTENSION_DIR points at a private copy (e.g. while others rebuild .output). */
+export const EXTENSION_DIR = process.env.JAGA_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
 export const FIXTURES_DIR = join(ROOT, 'tests/fixtures/sites');
 
 /** Hostnames the fixture server answers for, and the fixture folder each serves. */
