@@ -9,6 +9,8 @@
  *   so content scripts and pages need no access to storage.managed
  * - policyWarnings: policy keys that were ignored, and why
  * - updateStatus: the last rule-update attempt (time, result, reason) for the popup and options
+ * - activeBundle: the active bundle's validated source and compiled form (background only; what
+ *   agency extraRules are merged into)
  */
 export const STORAGE_KEYS = {
   settings: 'settings',
@@ -19,4 +21,5 @@ export const STORAGE_KEYS = {
   policy: 'policy',
   policyWarnings: 'policyWarnings',
   updateStatus: 'updateStatus',
+  activeBundle: 'activeBundle',
 } as const;

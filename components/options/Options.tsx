@@ -7,7 +7,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { ACTION_KINDS, SITE_IDS } from '@/rules/actions';
-import { MODES, type Mode, type Settings } from '@/utils/settings';
+import { MODES, evaluationTime, type Mode, type Settings } from '@/utils/settings';
 import { isExpired, saveSettings, updateOutcome, useStore } from '@/components/shared/store';
 import { Locked, ShieldIcon } from '@/components/shared/icons';
 import { SITE_NAMES, UI, type UiStrings } from '@/components/shared/ui-strings';
@@ -62,6 +62,36 @@ function UpdateNow({ t }: { t: UiStrings }) {
       <span role="status" className={state.error ? 'error-text' : 'muted'}>
         {state.message ?? ''}
       </span>
+    </div>
+  );
+}
+
+/** Training mode: judge content as on a chosen day (utils/settings.ts `simulatedDate`). */
+function TrainingDate({ value, t, onChange }: { value: string | undefined; t: UiStrings; onChange: (v: string | undefined) => void }) {
+  const id = useId();
+  const hintId = useId();
+  return (
+    <div className="training">
+      <label htmlFor={id}>{t.training}</label>
+      <div className="row">
+        <input
+          id={id}
+          type="date"
+          aria-describedby={hintId}
+          value={value ?? ''}
+          min="2014-01-01"
+          max="2035-12-31"
+          onChange={(e) => onChange(/^\d{4}-\d{2}-\d{2}$/.test(e.target.value) ? e.target.value : undefined)}
+        />
+        {value && (
+          <button type="button" onClick={() => onChange(undefined)}>
+            {t.trainingClear}
+          </button>
+        )}
+      </div>
+      <p id={hintId} className="muted small">
+        {t.trainingHint}
+      </p>
     </div>
   );
 }
@@ -360,6 +390,16 @@ export function Options({ now = Date.now, download }: OptionsProps) {
             }
           />
           {lockNote('region')}
+          <TrainingDate
+            value={settings.simulatedDate}
+            t={t}
+            onChange={(date) =>
+              save((s) => {
+                const { simulatedDate: _old, ...rest } = s;
+                return date ? { ...rest, simulatedDate: date } : rest;
+              })
+            }
+          />
         </Section>
 
         <Section id="status-aturan" title={t.sectionRules}>
@@ -412,7 +452,7 @@ export function Options({ now = Date.now, download }: OptionsProps) {
         </Section>
 
         <Section id="coba" title={t.sectionTry}>
-          <TryText engine={engine} region={settings.region} t={t} lang={lang} now={now} />
+          <TryText engine={engine} region={settings.region} t={t} lang={lang} now={() => evaluationTime(settings, now()).getTime()} />
         </Section>
 
         <Section id="catatan" title={t.sectionLog}>

@@ -99,6 +99,11 @@ export function Popup({ now = Date.now }: PopupProps) {
           )
         )}
         {!active && !paused && <p className="muted small">{t.off}</p>}
+        {settings.simulatedDate && (
+          <p className="notice training" role="status">
+            {t.trainingOn(t.date(Date.parse(`${settings.simulatedDate}T12:00:00+07:00`)))}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="rules-h">

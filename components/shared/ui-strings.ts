@@ -86,6 +86,11 @@ const id = {
   regionDetail: 'Kode kabupaten/kota (opsional)',
   regionDetailHint: 'Contoh: 35.78 untuk Kota Surabaya. Kosongkan untuk tingkat provinsi.',
   regionInvalid: 'Kode harus berbentuk 35.78 dan diawali kode provinsi yang dipilih.',
+  training: 'Mode latihan (tanggal simulasi)',
+  trainingHint:
+    'Untuk sosialisasi netralitas: nilai konten seolah-olah hari ini tanggal ini, misalnya hari kampanye 2024, untuk menunjukkan apa yang akan diperingatkan saat pemilu. Kosongkan untuk memakai tanggal hari ini.',
+  trainingClear: 'Pakai tanggal hari ini',
+  trainingOn: (date: string) => `Mode latihan: konten dinilai seperti pada ${date}.`,
   saved: 'Tersimpan',
   sectionRules: 'Aturan deteksi',
   updateNow: 'Perbarui sekarang',
@@ -205,6 +210,11 @@ const en: UiStrings = {
   regionDetail: 'Regency/city code (optional)',
   regionDetailHint: 'For example 35.78 for Kota Surabaya. Leave empty for the province level.',
   regionInvalid: 'The code must look like 35.78 and start with the chosen province code.',
+  training: 'Training mode (simulated date)',
+  trainingHint:
+    'For neutrality training: judge content as if today were this date, e.g. a 2024 campaign day, to show what would be flagged during an election. Leave empty to use today.',
+  trainingClear: 'Use today',
+  trainingOn: (date: string) => `Training mode: content is judged as on ${date}.`,
   saved: 'Saved',
   sectionRules: 'Detection rules',
   updateNow: 'Update now',

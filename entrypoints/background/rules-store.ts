@@ -19,7 +19,7 @@ import { parseBundleFile, type LoadedBundle } from './bundle-file';
 
 export const DEFAULT_BUNDLE_PATH = '/rules/default-bundle.json';
 /** storage.local key of the active (base) bundle; background-only. */
-export const ACTIVE_BUNDLE_KEY = 'activeBundle';
+export const ACTIVE_BUNDLE_KEY = STORAGE_KEYS.activeBundle;
 
 export interface BundleOrigin {
   source: 'default' | 'update';

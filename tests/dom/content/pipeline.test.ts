@@ -30,11 +30,11 @@ const detected: DetectedAction = {
   content: { text: 'Ayo coblos 02! #PrabowoGibran2024' },
 };
 
-function effects(choice: 'proceed' | 'cancel' = 'cancel'): PipelineEffects & { log: ReturnType<typeof vi.fn> } {
+function effects(choice: 'proceed' | 'cancel' = 'cancel') {
   return {
-    showDialog: vi.fn(async () => ({ choice })),
-    log: vi.fn(),
-    countFullExplanation: vi.fn(),
+    showDialog: vi.fn<PipelineEffects['showDialog']>(async () => ({ choice })),
+    log: vi.fn<PipelineEffects['log']>(),
+    countFullExplanation: vi.fn<PipelineEffects['countFullExplanation']>(),
     now: () => NOW,
   };
 }
