@@ -99,6 +99,18 @@ function mapCodePoint(cp: number): string {
 const SOCIAL_HOST = /^(?:[a-z0-9-]+\.)*(instagram\.com|facebook\.com|fb\.com|x\.com|twitter\.com|tiktok\.com|youtube\.com|threads\.net|threads\.com)$/i;
 const NON_PROFILE = new Set(['p', 'reel', 'reels', 'watch', 'status', 'hashtag', 'explore', 'search', 'share', 'video', 'tag', 'i', 'home', 'intent', 'groups', 'photo', 'photos', 'stories', 'shorts', 'channel', 'c', 'permalink.php', 'story.php', 'profile.php', 'login', 'events', 'pages']);
 
+// NOTE: no closures (`const f = () => …`) on hot paths: tsx/esbuild's keepNames wraps each one in a
+// defineProperty call per creation, which costs more than the whole per-char work.
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** cheap pre-check before urlAt: "http…" or "www." */
+function maybeUrl(input: string, i: number, c: number): boolean {
+  if (c === 104 || c === 72) return (input.charCodeAt(i + 3) | 32) === 112 && (input.charCodeAt(i + 1) | 32) === 116; // "ht?p"
+  return input.charCodeAt(i + 3) === 46 && (input.charCodeAt(i + 1) | 32) === 119; // "ww?."
+}
+
 function isHandleChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46;
 }
@@ -229,7 +241,6 @@ export class TokenBuffer {
     const r = this.r;
     if (r === 0) return;
     const rC = this.rC;
-    const isDigit = (c: number) => c >= 48 && c <= 57;
     // leetspeak: an ASCII digit with letters on both sides
     for (let k = 1; k < r - 1; k++) {
       const c = rC[k]!;
@@ -316,7 +327,7 @@ export class TokenBuffer {
         const m = ASCII[c]!;
         if (m) {
           // URL start (only at a word start)
-          if (this.r === 0 && urlEnd < 0 && (c === 104 || c === 119 || c === 72 || c === 87)) {
+          if (this.r === 0 && urlEnd < 0 && (c === 104 || c === 119 || c === 72 || c === 87) && i + 4 < len && maybeUrl(input, i, c)) {
             const end = this.urlAt(input, i, len);
             if (end > i) {
               urlEnd = end;
