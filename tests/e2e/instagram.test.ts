@@ -23,7 +23,9 @@ let session: Session;
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  session = await launch({ server });
+  // JAGA_E2E_EXTENSION_DIR: a private copy of the build, when other work rebuilds .output meanwhile
+  const extensionDir = process.env.JAGA_E2E_EXTENSION_DIR;
+  session = await launch({ server, ...(extensionDir ? { extensionDir } : {}) });
 });
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ function typeInto(el: Element, text: string): void {
 describe.each([
   {
     lang: 'id', page: 'threads/home-id.html', handle: 'relawan.prabowogibran', neutral: 'cuaca.jabar', sugg: 'kpu.go.id',
-    text: 'Ayo coblos 02! Bersama Prabowo-Gibran lanjutkan Indonesia Maju #PrabowoGibran2024', tag: 'PrabowoGibran2024',
+    text: 'Ayo coblos nomor urut 02 Prabowo-Gibran! Lanjutkan Indonesia Maju #PrabowoGibran2024', tag: 'PrabowoGibran2024',
   },
   {
     lang: 'en', page: 'threads/home-en.html', handle: 'jakarta.pramonorano', neutral: 'kopi.senja', sugg: 'bawaslu.ri',

@@ -7,7 +7,7 @@ function typeInto(el: Element, text: string): void {
 }
 
 describe.each([
-  { lang: 'id', page: 'whatsapp/chat-id.html', group: 'Relawan 02 Kecamatan Cibinong', m1: 'Ayo coblos 02 Prabowo-Gibran! Kumpul di posko jam 7 pagi #PrabowoGibran2024', tag: 'PrabowoGibran2024' },
+  { lang: 'id', page: 'whatsapp/chat-id.html', group: 'Relawan 02 Kecamatan Cibinong', m1: 'Ayo coblos nomor urut 02 Prabowo-Gibran! Kumpul di posko jam 7 pagi #PrabowoGibran2024', tag: 'PrabowoGibran2024' },
   { lang: 'en', page: 'whatsapp/chat-en.html', group: 'Arisan RT 05', m1: 'Dukung AMIN nomor urut 1 ya ibu-ibu! #AMIN2024', tag: 'AMIN2024' },
 ])('WhatsApp Web adapter, $lang UI', (f) => {
   beforeEach(() => {
@@ -61,7 +61,7 @@ describe('WhatsApp Web adapter: forward', () => {
     expect(click(whatsapp, $('#wa-menu-forward div'))).toBeNull();
     const send = $('#wa-forward-send');
     const r = click(whatsapp, $('path', send));
-    expect(r).toMatchObject({ site: 'whatsapp', action: 'share', detail: 'forward', control: send, content: { quoted: 'Ayo coblos 02 Prabowo-Gibran! Kumpul di posko jam 7 pagi #PrabowoGibran2024', hashtags: ['PrabowoGibran2024'], group: 'Relawan 02 Kecamatan Cibinong' } });
+    expect(r).toMatchObject({ site: 'whatsapp', action: 'share', detail: 'forward', control: send, content: { quoted: 'Ayo coblos nomor urut 02 Prabowo-Gibran! Kumpul di posko jam 7 pagi #PrabowoGibran2024', hashtags: ['PrabowoGibran2024'], group: 'Relawan 02 Kecamatan Cibinong' } });
     expect(r!.content.draft).toBeUndefined();
   });
 

@@ -86,21 +86,21 @@ describe('YouTube adapter, en UI (watch page, neutral video, liked and subscribe
 
   it('like on a partisan comment under a neutral video carries the comment text', () => {
     const r = click(youtube, $('#yt-c1-like'));
-    expect(r).toMatchObject({ action: 'like', content: { text: 'Ayo coblos nomor 1, Anies-Muhaimin! #AMIN2024', hashtags: ['AMIN2024'], handle: 'suara.perubahan' } });
+    expect(r).toMatchObject({ action: 'like', content: { text: 'Ayo coblos AMIN nomor urut 1! #AMIN2024', hashtags: ['AMIN2024'], handle: 'suara.perubahan' } });
   });
 
   it('comment (Comment button), reply (Reply button) and share (Share) in English', () => {
     typeInto($('ytd-comments-header-renderer #contenteditable-root'), 'Enak sekali');
     expect(click(youtube, $('#yt-comment-submit'))).toMatchObject({ action: 'comment', detail: 'comment', content: { text: expect.stringContaining('Resep Soto Betawi'), handle: 'dapurnusantara', draft: 'Enak sekali' } });
     typeInto($('[data-post-id="yt-c1"] #contenteditable-root'), 'Nomor 1!');
-    expect(click(youtube, $('#yt-c1-reply-submit'))).toMatchObject({ detail: 'reply', content: { quoted: 'Ayo coblos nomor 1, Anies-Muhaimin! #AMIN2024', draft: 'Nomor 1!' } });
+    expect(click(youtube, $('#yt-c1-reply-submit'))).toMatchObject({ detail: 'reply', content: { quoted: 'Ayo coblos AMIN nomor urut 1! #AMIN2024', draft: 'Nomor 1!' } });
     expect(click(youtube, $('#yt-share'))).toMatchObject({ action: 'share', content: { author: 'Dapur Nusantara' } });
   });
 });
 
 describe.each([
   { lang: 'id', page: 'youtube/shorts-id.html', handle: 'tim.pramonorano', text: 'Pilkada Jakarta: coblos nomor 3, Pramono-Rano! #PramonoRano', tag: 'PramonoRano' },
-  { lang: 'en', page: 'youtube/shorts-en.html', handle: 'rido.jakarta', text: 'Jakarta Baru Menuju Jakarta Maju: RK-Suswono nomor 1 #RIDOJakarta', tag: 'RIDOJakarta' },
+  { lang: 'en', page: 'youtube/shorts-en.html', handle: 'rido.jakarta', text: 'Jakarta Baru Menuju Jakarta Maju: coblos RK-Suswono nomor urut 1 #RIDOJakarta', tag: 'RIDOJakarta' },
 ])('YouTube adapter, Shorts ($lang)', (f) => {
   beforeEach(() => loadFixture(f.page));
 
