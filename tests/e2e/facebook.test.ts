@@ -4,29 +4,24 @@
  * neutral content does not; cancel holds (the page's own handler never runs); proceed replays
  * exactly once; keyboard paths (Enter in a comment box, Enter on a focused like button) too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  clickDialogButton,
   expectNoDialog,
   launch,
   openFixture,
-  siteLog,
   startFixtureServer,
-  waitForDialog,
   type FixtureServer,
   type Session,
 } from './harness';
-import { setSettings, snapshotExtension } from './sites-support';
+import { heldThenReplayed, passes, setSettings } from './sites-support';
 
 let server: FixtureServer;
 let session: Session;
-let snapshot: { dir: string; remove(): void };
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  snapshot = snapshotExtension();
-  session = await launch({ server, extensionDir: snapshot.dir });
+  session = await launch({ server });
   // About the adapter and hold/replay, not the calendar: Pemilu 2024 content is "low" after the election.
   await setSettings(session, { actionBySeverity: { high: 'warn', medium: 'warn', low: 'warn' } });
 });
@@ -34,31 +29,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
   await server?.close();
-  snapshot?.remove();
 });
 
-type Expected = { action: string; postId: string };
-const actions = async (page: Page) => (await siteLog(page)).map(({ action, postId }) => ({ action, postId }));
 
-async function heldThenReplayed(page: Page, act: () => Promise<void>, expected: Expected) {
-  await act();
-  await waitForDialog(page);
-  await clickDialogButton(page, 'jaga-cancel');
-  await page.waitForTimeout(200);
-  expect(await actions(page)).toEqual([]);
-  await act();
-  await waitForDialog(page);
-  await clickDialogButton(page, 'jaga-proceed');
-  await expect.poll(() => actions(page)).toEqual([expected]);
-  await page.waitForTimeout(300);
-  expect(await actions(page)).toEqual([expected]); // exactly once
-}
 
-async function passes(page: Page, act: () => Promise<void>, expected: Expected) {
-  await act();
-  await expectNoDialog(page);
-  expect(await actions(page)).toEqual([expected]);
-}
 
 const post = (id: string) => `[role="article"][data-post-id="${id}"]`;
 const likeButton = (id: string) => `${post(id)} [role="button"]:has(> [data-ad-rendering-role="like_button"])`;

@@ -260,7 +260,7 @@ export async function readDialog(page: Page): Promise<DialogView | null> {
   }
 }
 
-export async function waitForDialog(page: Page, timeout = 5000): Promise<DialogView> {
+export async function waitForDialog(page: Page, timeout = 10_000): Promise<DialogView> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const view = await readDialog(page);

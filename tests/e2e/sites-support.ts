@@ -6,7 +6,9 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXTENSION_DIR, type Session } from './harness';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { EXTENSION_DIR, clickDialogButton, expectNoDialog, siteLog, waitForDialog, type Session } from './harness';
 
 /** Copy .output/chrome-mv3 to a temp dir (retrying while a build is in progress). */
 export function snapshotExtension(from = EXTENSION_DIR): { dir: string; remove(): void } {
@@ -34,4 +36,41 @@ export async function setSettings(session: Session, settings: Record<string, unk
     const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: Record<string, unknown>): Promise<void> } } } }).chrome;
     await api.storage.local.set({ settings: value });
   }, settings);
+}
+
+export interface Expected {
+  action: string;
+  postId: string;
+}
+
+/** What the fixture page's own handlers did, reduced to action and post. */
+export const actions = async (page: Page): Promise<Expected[]> =>
+  (await siteLog(page)).map(({ action, postId }) => ({ action, postId: postId as string }));
+
+/** The action raises the dialog; Batal leaves the site untouched; doing it again and proceeding reaches the site once. */
+export async function heldThenReplayed(page: Page, act: () => Promise<void>, expected: Expected): Promise<void> {
+  await act();
+  await waitForDialog(page);
+  await clickDialogButton(page, 'jaga-cancel');
+  await page.waitForTimeout(200);
+  expect(await actions(page)).toEqual([]);
+  await act();
+  await waitForDialog(page);
+  await clickDialogButton(page, 'jaga-proceed');
+  await expect.poll(() => actions(page)).toEqual([expected]);
+  await page.waitForTimeout(300);
+  expect(await actions(page)).toEqual([expected]); // exactly once
+}
+
+/** A neutral action: no dialog, and the site handles it at once, once. */
+export async function passes(page: Page, act: () => Promise<void>, expected: Expected): Promise<void> {
+  await act();
+  await expectNoDialog(page);
+  expect(await actions(page)).toEqual([expected]);
+}
+
+/** Type into a composer with real keystrokes. */
+export async function typeIn(page: Page, selector: string, text: string): Promise<void> {
+  await page.click(selector);
+  await page.keyboard.type(text);
 }

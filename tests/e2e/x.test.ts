@@ -4,29 +4,23 @@
  * neutral content does not; cancel holds (the page's own handler never runs); proceed replays
  * exactly once; keyboard paths (l, t → menu, Ctrl/Cmd+Enter, Enter in DMs) are caught too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
-  clickDialogButton,
   expectNoDialog,
   launch,
   openFixture,
-  siteLog,
   startFixtureServer,
-  waitForDialog,
   type FixtureServer,
   type Session,
 } from './harness';
-import { setSettings, snapshotExtension } from './sites-support';
+import { heldThenReplayed, passes, setSettings } from './sites-support';
 
 let server: FixtureServer;
 let session: Session;
-let snapshot: { dir: string; remove(): void };
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  snapshot = snapshotExtension();
-  session = await launch({ server, extensionDir: snapshot.dir });
+  session = await launch({ server });
   // These tests are about the adapter and the hold/replay path, not the calendar: the fixtures'
   // Pemilu 2024 content is "low" after the election, so low severity warns here too.
   await setSettings(session, { actionBySeverity: { high: 'warn', medium: 'warn', low: 'warn' } });
@@ -35,32 +29,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
   await server?.close();
-  snapshot?.remove();
 });
 
-const actions = async (page: Page) => (await siteLog(page)).map(({ action, postId }) => ({ action, postId }));
 
-/** The action raises the dialog; cancel leaves the site untouched; doing it again and proceeding reaches the site once. */
-async function heldThenReplayed(page: Page, act: () => Promise<void>, expected: { action: string; postId: string }) {
-  await act();
-  await waitForDialog(page);
-  await clickDialogButton(page, 'jaga-cancel');
-  await page.waitForTimeout(200);
-  expect(await actions(page)).toEqual([]);
-  await act();
-  await waitForDialog(page);
-  await clickDialogButton(page, 'jaga-proceed');
-  await expect.poll(() => actions(page)).toEqual([expected]);
-  await page.waitForTimeout(300);
-  expect(await actions(page)).toEqual([expected]); // exactly once
-}
 
-/** A neutral action: no dialog, and the site handles it immediately, once. */
-async function passes(page: Page, act: () => Promise<void>, expected: { action: string; postId: string }) {
-  await act();
-  await expectNoDialog(page);
-  expect(await actions(page)).toEqual([expected]);
-}
 
 const tweet = (id: string) => `article[data-post-id="${id}"]`;
 

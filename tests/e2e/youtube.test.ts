@@ -3,28 +3,22 @@
  * comment and reply (submit button, Ctrl+Enter), share, subscribe and live-chat send (Enter, button).
  * Partisan content raises the dialog, cancel holds, proceed replays exactly once; neutral passes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
-  clickDialogButton,
-  expectNoDialog,
   launch,
   openFixture,
-  siteLog,
   startFixtureServer,
-  waitForDialog,
   type FixtureServer,
   type Session,
 } from './harness';
+import { heldThenReplayed, passes, typeIn } from './sites-support';
 
 let server: FixtureServer;
 let session: Session;
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  // JAGA_E2E_EXTENSION_DIR: a private copy of the build, when other work rebuilds .output meanwhile
-  const extensionDir = process.env.JAGA_E2E_EXTENSION_DIR;
-  session = await launch({ server, ...(extensionDir ? { extensionDir } : {}) });
+  session = await launch({ server });
 });
 
 afterAll(async () => {
@@ -32,36 +26,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-const actions = async (page: Page) => (await siteLog(page)).map(({ action, postId }) => ({ action, postId }));
 
-/** The action raises the dialog; cancel leaves the site untouched; doing it again and proceeding reaches the site once. */
-async function heldThenReplayed(page: Page, act: () => Promise<void>, expected: { action: string; postId: string }) {
-  await act();
-  await waitForDialog(page);
-  await clickDialogButton(page, 'jaga-cancel');
-  await page.waitForTimeout(200);
-  expect(await actions(page)).toEqual([]);
-  await act();
-  await waitForDialog(page);
-  await clickDialogButton(page, 'jaga-proceed');
-  await expect.poll(() => actions(page)).toEqual([expected]);
-  await page.waitForTimeout(300);
-  expect(await actions(page)).toEqual([expected]); // exactly once
-}
 
-/** A neutral action: no dialog, and the site handles it immediately, once. */
-async function passes(page: Page, act: () => Promise<void>, expected: { action: string; postId: string }) {
-  await act();
-  await expectNoDialog(page);
-  expect(await actions(page)).toEqual([expected]);
-}
 
 const yt = (file: string) => `https://www.youtube.com/${file}`;
 
-async function typeIn(page: Page, selector: string, text: string) {
-  await page.click(selector);
-  await page.keyboard.type(text);
-}
 
 describe('YouTube watch-id.html (partisan video)', () => {
   const url = yt('watch-id.html');
