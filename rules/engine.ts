@@ -354,9 +354,10 @@ class RuleEngine implements Engine {
       if (!(this.prefixBits[(h3 >>> 3) & 8191]! & (1 << (h3 & 7)))) continue;
       let h = HASH_INIT;
       const lim = Math.min(len, i + this.maxTokLen);
+      const minSeg = full ? 4 : 3; // plain words: no 3-letter pieces ("pandan" ≠ "pan" + "dan")
       for (let k = i; k < lim; k++) {
         h = hashStep(h, chars[a + k]!);
-        if (k - i + 1 < 3) continue;
+        if (k - i + 1 < minSeg) continue;
         const id = this.lookup(h, a + i, a + k + 1);
         if (id >= 0) {
           // longest later cover wins: overwrite so the longest token ending at k+1 is kept
