@@ -58,7 +58,10 @@ async function decisionTime(): Promise<void> {
     let elements = 0;
     let actionCount = 0;
     for (const file of files) {
-      const window = new Window({ url: `https://${adapter.hosts[0]}/${file}` });
+      const window = new Window({
+        url: `https://${adapter.hosts[0]}/${file}`,
+        settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true },
+      });
       const doc = window.document as unknown as Document;
       doc.write(readFileSync(join(dir, file), 'utf8'));
       const targets = [...doc.body.querySelectorAll('*')];

@@ -19,6 +19,8 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 /** The built extension; JAGA_EXTENSION_DIR points at a private copy (e.g. while others rebuild .output). */
 export const EXTENSION_DIR = process.env.JAGA_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
 export const FIXTURES_DIR = join(ROOT, 'tests/fixtures/sites');
+/** The fixture pages' shared page-side handlers, served on every hostname. */
+const HANDLERS_PATH = '/__fixtures__/handlers.js';
 
 /** Hostnames the fixture server answers for, and the fixture folder each serves. */
 export const SITE_HOSTS: Record<string, string> = {
@@ -87,6 +89,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     const path = new URL(req.url ?? '/', 'https://x').pathname;
     requests.push({ host, path, method: req.method ?? 'GET' });
     if (routes.some((route) => route(req, res))) return;
+    if (path === HANDLERS_PATH) {
+      res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' });
+      res.end(readFileSync(join(FIXTURES_DIR, 'handlers.js')));
+      return;
+    }
     const site = SITE_HOSTS[host];
     const file = site && normalize(join(FIXTURES_DIR, site, path === '/' ? 'index.html' : path));
     if (!file || !file.startsWith(join(FIXTURES_DIR, site)) || !existsSync(file)) {

@@ -38,7 +38,8 @@ describe.each(ADAPTERS.map((a) => ({ id: a.id, adapter: a })))('adapter $id', ({
   it.skipIf(placeholder)('every fixture page carries the page-side handler script and the site log', () => {
     for (const p of pages) {
       const html = readFixture(`${adapter.id}/${p}`);
-      expect(html, p).toContain('<script data-fixture-handlers>');
+      expect(html, p).toContain('<script src="/__fixtures__/handlers.js" data-fixture-handlers></script>');
+      expect(html, p).not.toMatch(/<script(?! src="\/__fixtures__\/handlers\.js")[^>]*>/); // no page-specific copies
       expect(html, p).toContain('id="site-log"');
     }
   });
