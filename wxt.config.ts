@@ -1,5 +1,17 @@
 import { defineConfig } from 'wxt';
+import { join, resolve } from 'node:path';
 import { SUPPORTED_MATCHES } from './utils/hosts';
+
+/** What hands.js loads for modelComplexity 1 on a browser with WebAssembly SIMD. */
+const MEDIAPIPE_HANDS_FILES = [
+  'hands.js',
+  'hands.binarypb',
+  'hands_solution_packed_assets_loader.js',
+  'hands_solution_packed_assets.data',
+  'hands_solution_simd_wasm_bin.js',
+  'hands_solution_simd_wasm_bin.wasm',
+  'hand_landmark_full.tflite',
+];
 
 /**
  * Public half of the extension's signing key. It fixes the Chrome/Edge extension id to
@@ -21,9 +33,14 @@ export default defineConfig({
     short_name: 'Jaga Netral',
     description: '__MSG_extDescription__',
     default_locale: 'id',
-    permissions: ['storage', 'alarms', 'scripting'],
+    // offscreen (Chrome): the photo check runs its hand model in an offscreen document; Firefox
+    // has no such API and runs the same page in a frame of its background page.
+    permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: [...SUPPORTED_MATCHES],
     action: { default_title: '__MSG_extName__' },
+    // 'wasm-unsafe-eval' lets extension pages compile WebAssembly: the photo check's hand model runs
+    // in one (entrypoints/offscreen). Scripts still come only from the extension itself.
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     // Enterprise policy for Chrome and Edge (3rdparty → extensions → <id>); Firefox reads the same
     // keys from policies.json without a schema. Values are checked per key in utils/policy.ts.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
@@ -42,6 +59,23 @@ export default defineConfig({
         }
       : { key: CHROME_PUBLIC_KEY }),
   }),
+  hooks: {
+    // The hand-landmark model and its WebAssembly runtime, from the @mediapipe/hands npm package
+    // (Apache-2.0), copied into the build; nothing is downloaded at run time. Only the SIMD build
+    // (every supported browser has WebAssembly SIMD) and the full landmark model are shipped.
+    'build:publicAssets': (_wxt, files) => {
+      const dir = resolve('node_modules/@mediapipe/hands');
+      for (const file of MEDIAPIPE_HANDS_FILES) {
+        files.push({ absoluteSrc: join(dir, file), relativeDest: `mediapipe/hands/${file}` });
+      }
+      files.push({
+        relativeDest: 'mediapipe/hands/NOTICE.txt',
+        contents:
+          'MediaPipe Hands (npm @mediapipe/hands 0.4.1675469240), Copyright Google LLC.\n' +
+          'Licensed under the Apache License, Version 2.0: https://www.apache.org/licenses/LICENSE-2.0\n',
+      });
+    },
+  },
   vite: (env) => {
     // A build is a production build whatever NODE_ENV the caller has: under vitest it is "test",
     // which made the React plugin emit the development JSX runtime against production React

@@ -53,7 +53,7 @@ describe('manifest', () => {
   });
 
   it('asks only for what it uses, and only on the seven sites', () => {
-    expect([...manifest.permissions].sort()).toEqual(['alarms', 'scripting', 'storage']);
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'offscreen', 'scripting', 'storage']);
     const hosts = new Set(
       (manifest.host_permissions as string[]).map((p) => p.replace(/^https:\/\/(\*\.)?/, '').replace(/\/\*$/, '')),
     );
