@@ -5,6 +5,26 @@
  */
 import * as z from 'zod/mini';
 import { ACTION_DETAILS, ACTION_KINDS, SITE_IDS } from '@/rules/actions';
+import type { GestureId } from '@/rules/gestures';
+
+/** A downscaled photo is a few hundred KB; anything bigger is refused. */
+export const PHOTO_MAX_DATA_URL = 4_000_000;
+
+/** One hand that shows a pose; box and points are fractions of the image's width and height. */
+export interface PhotoGesture {
+  gesture: Exclude<GestureId, 'none'>;
+  box: [number, number, number, number];
+  points: [number, number][];
+}
+
+/** The analysis page's answer for one photo. */
+export interface PhotoResult {
+  /** hands found, with or without a pose */
+  hands: number;
+  gestures: PhotoGesture[];
+  /** milliseconds the analysis took (model load included on the first photo) */
+  ms: number;
+}
 
 export const LogEntrySchema = z.object({
   time: z.number(),
@@ -30,7 +50,20 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ensure-engine') }),
   /** extension pages → background: check every update URL now; answers with the UpdateStatus */
   z.object({ type: z.literal('update-now') }),
+  /**
+   * content → background: look for hand gestures in an attached photo (a downscaled JPEG/PNG data
+   * URL); answers with a PhotoResult. The photo goes to the extension's own analysis page only.
+   */
+  z.object({
+    type: z.literal('photo-check'),
+    image: z.string().check(z.startsWith('data:image/'), z.maxLength(PHOTO_MAX_DATA_URL)),
+  }),
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 
-export const CONTENT_MESSAGE_TYPES: ReadonlySet<Message['type']> = new Set(['inject-dialog', 'log-decision', 'ensure-engine']);
+export const CONTENT_MESSAGE_TYPES: ReadonlySet<Message['type']> = new Set([
+  'inject-dialog',
+  'log-decision',
+  'ensure-engine',
+  'photo-check',
+]);

@@ -2,6 +2,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { CONTENT_MESSAGE_TYPES, MessageSchema } from '@/utils/messages';
 import { appendLog } from './decision-log';
+import { checkPhoto } from './photo';
 import { ensureEngine } from './rules-store';
 import { checkForUpdates } from './updates';
 
@@ -41,6 +42,8 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<unkno
       return true;
     case 'update-now':
       return checkForUpdates();
+    case 'photo-check':
+      return checkPhoto(message.image);
     default: {
       const unreachable: never = message;
       throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);
