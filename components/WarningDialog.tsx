@@ -7,7 +7,7 @@
  * data-testid="jaga-cancel" / "jaga-proceed", and buttons that act only on trusted input.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
-import type { DialogRequest, DialogResult } from './dialog-api';
+import type { DialogPhoto, DialogRequest, DialogResult } from './dialog-api';
 import { excerptFor } from './excerpt';
 import { uniqueReasons } from './reasons';
 import { falsePositiveReportText, reportMailto } from './report';
@@ -26,6 +26,49 @@ export interface WarningDialogProps {
 }
 
 const nativeTrusted = (event: Event): boolean => event.isTrusted;
+
+const PHOTO_TEXT = {
+  id: { caption: 'Foto yang dilampirkan', alt: 'Foto yang akan dikirim, dengan pose tangan yang terdeteksi ditandai', more: 'foto lain juga' },
+  en: { caption: 'Attached photo', alt: 'The photo about to be sent, with the detected hand pose marked', more: 'more photos too' },
+} as const;
+
+/** Landmark pairs drawn as the hand's skeleton (MediaPipe's hand connections). */
+const HAND_LINKS: [number, number][] = [
+  [0, 1], [1, 2], [2, 3], [3, 4], [0, 5], [5, 6], [6, 7], [7, 8], [5, 9], [9, 10], [10, 11], [11, 12],
+  [9, 13], [13, 14], [14, 15], [15, 16], [13, 17], [0, 17], [17, 18], [18, 19], [19, 20],
+];
+
+/** The attached photo with each detected pose boxed and its landmarks drawn, and what it can mean. */
+function PhotoFigure({ photo, lang }: { photo: DialogPhoto; lang: 'id' | 'en' }) {
+  const t = PHOTO_TEXT[lang];
+  return (
+    <figure className="photo" data-testid="jaga-photo">
+      <div className="photo-frame">
+        <img src={photo.thumbnail} alt={t.alt} />
+        <svg viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+          {photo.gestures.map((g, i) => (
+            <g key={i} className="gesture-mark">
+              <rect x={g.box[0]} y={g.box[1]} width={g.box[2]} height={g.box[3]} vectorEffect="non-scaling-stroke" />
+              {g.points?.length === 21 &&
+                HAND_LINKS.map(([a, b]) => (
+                  <line key={`${a}-${b}`} x1={g.points![a]![0]} y1={g.points![a]![1]} x2={g.points![b]![0]} y2={g.points![b]![1]} vectorEffect="non-scaling-stroke" />
+                ))}
+            </g>
+          ))}
+        </svg>
+      </div>
+      <figcaption>
+        <span className="sr-only">{t.caption}: </span>
+        {photo.gestures.map((g, i) => (
+          <span key={i} className="gesture" data-gesture={g.id}>
+            <span aria-hidden="true">{g.emoji}</span> <strong>{g.label}</strong> — {g.meaning}
+          </span>
+        ))}
+        {photo.photos > 1 && <span className="where"> (+{photo.photos - 1} {t.more})</span>}
+      </figcaption>
+    </figure>
+  );
+}
 
 const FOCUSABLE = 'button, a[href], input, textarea, select, [tabindex]:not([tabindex="-1"])';
 
@@ -147,10 +190,12 @@ export function WarningDialog({ request, onDone, rulesUrl, isTrusted = nativeTru
               {excerpt.after && '…'}
             </blockquote>
           )}
+          {request.photo && <PhotoFigure photo={request.photo} lang={lang} />}
           {request.compact ? (
             <>
               <p className="matched-short">
-                <span className="label">{t.matched}:</span> <strong>{matches[0]?.text}</strong>
+                <span className="label">{t.matched}:</span>{' '}
+                <strong>{matches[0]?.text ?? request.photo?.gestures[0]?.label}</strong>
                 {moreMatches > 0 && <span className="where"> (+{moreMatches})</span>}
               </p>
               <p className="why">

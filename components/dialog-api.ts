@@ -4,6 +4,7 @@
  */
 import type { ActionContent, ActionDetail, ActionKind, ContentField, SiteId } from '@/rules/actions';
 import type { Severity } from '@/utils/settings';
+import type { GestureId } from '@/rules/gestures';
 
 /** One thing the engine matched, as the dialog shows it (structurally a subset of the engine's Reason). */
 export interface DialogReason {
@@ -30,6 +31,27 @@ export interface DialogRequest {
   language: 'id' | 'en';
   /** the user has read the full explanation several times: show the short form */
   compact: boolean;
+  /** an attached photo in which the photo check found a hand gesture */
+  photo?: DialogPhoto;
+}
+
+/** One hand pose found in the photo; box and points are fractions of the photo's width and height. */
+export interface DialogGesture {
+  id: Exclude<GestureId, 'none'>;
+  emoji: string;
+  /** what the pose is, and what it can mean, in the dialog's language */
+  label: string;
+  meaning: string;
+  box: [number, number, number, number];
+  points?: [number, number][];
+}
+
+export interface DialogPhoto {
+  /** the downscaled photo as a data URL (it never leaves the browser) */
+  thumbnail: string;
+  gestures: DialogGesture[];
+  /** how many attached photos showed a pose (the thumbnail is the first) */
+  photos: number;
 }
 
 export interface DialogResult {
