@@ -9,7 +9,9 @@ import { SUPPORTED_MATCHES } from '@/utils/hosts';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
 import { preloadDialog, showDialog } from './dialog-client';
 import { installInterceptor } from './intercept';
+import { installPhotoWatch } from './photo';
 import { assessAction } from './pipeline';
+import type { PhotoResult } from '@/utils/messages';
 import { adapterForHost } from './sites';
 import { createContentState, selectorsFor } from './state';
 
@@ -38,6 +40,15 @@ export default defineContentScript({
     const adapter = adapterForHost(location.hostname);
     if (!adapter) return;
     const state = createContentState((e) => recordError(e, 'state'));
+    // Attached photos are checked as soon as they are attached, outside the page (offscreen).
+    const photos = installPhotoWatch(
+      window,
+      {
+        analyse: (image) => browser.runtime.sendMessage({ type: 'photo-check', image }) as Promise<PhotoResult>,
+        onError: (e) => recordError(e, 'photo'),
+      },
+      ctx.signal,
+    );
 
     installInterceptor(
       window,
@@ -51,6 +62,7 @@ export default defineContentScript({
           return assessAction(detected, state, {
             showDialog,
             now: Date.now,
+            photos,
             log: (entry) => void browser.runtime.sendMessage({ type: 'log-decision', entry }).catch(() => {}),
             countFullExplanation: () => {
               state.fullExplanations += 1;

@@ -9,6 +9,9 @@ import type { LogEntry } from '@/utils/messages';
 import type { Assessment } from './intercept';
 import type { DetectedAction } from './sites/types';
 import type { ContentState } from './state';
+import type { PhotoCheck, PhotoTracker } from './photo';
+import { GESTURES } from '@/rules/gestures';
+import type { PhotoResult } from '@/utils/messages';
 
 /** After this many full explanations the dialog shows its short form. */
 export const FULL_EXPLANATIONS_BEFORE_SHORT = 3;
@@ -18,6 +21,44 @@ export interface PipelineEffects {
   log: (entry: LogEntry) => void;
   countFullExplanation: () => void;
   now: () => number;
+  /** attached photos waiting to be published (entrypoints/content/photo.ts) */
+  photos?: PhotoTracker;
+  /** how long a send waits for a photo analysis still running before it lets the action through */
+  photoTimeoutMs?: number;
+}
+
+/** Actions that publish what is attached to the composer. */
+const PUBLISHING = new Set<DetectedAction['action']>(['post', 'comment', 'share']);
+export const PHOTO_TIMEOUT_MS = 10_000;
+
+const SEVERITY_RANK = { none: 0, low: 1, medium: 2, high: 3 } as const;
+type AnySeverity = keyof typeof SEVERITY_RANK;
+const maxSeverity = (a: AnySeverity, b: AnySeverity): AnySeverity => (SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b);
+
+/** Results of the attached photos, waiting at most `timeoutMs` for the ones still running (fail open). */
+async function settle(checks: readonly PhotoCheck[], timeoutMs: number): Promise<(PhotoResult | null)[]> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
+  try {
+    return await Promise.all(checks.map((c) => (c.settled !== undefined ? c.settled : Promise.race([c.result, timeout]))));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function photoRequest(checks: readonly PhotoCheck[], results: readonly (PhotoResult | null)[], language: 'id' | 'en'): DialogRequest['photo'] {
+  const i = results.findIndex((r) => r && r.gestures.length > 0);
+  const result = results[i];
+  const thumbnail = checks[i]?.thumbnail;
+  if (!result || !thumbnail) return undefined;
+  return {
+    thumbnail,
+    photos: results.filter((r) => r && r.gestures.length > 0).length,
+    gestures: result.gestures.map((g) => {
+      const info = GESTURES[g.gesture];
+      return { id: g.gesture, emoji: info.emoji, label: info[language].name, meaning: info[language].meaning, box: g.box, points: g.points };
+    }),
+  };
 }
 
 function logEntry(
@@ -45,6 +86,83 @@ function logEntry(
   return entry;
 }
 
+/** The attachments this action would publish, when the photo check could still change the outcome. */
+function photosToCheck(detected: DetectedAction, state: ContentState, effects: PipelineEffects, now: number): PhotoCheck[] {
+  if (!effects.photos || !PUBLISHING.has(detected.action)) return [];
+  const pending = effects.photos.pending(now);
+  if (pending.length === 0) return [];
+  // Settings that switch everything off for this site or action also switch off the photo check.
+  if (decide('high', detected.action, detected.site, state.settings, now).mode === 'off') return [];
+  // Finished checks that found nothing need no hold: the click path stays synchronous.
+  if (pending.every((c) => c.settled !== undefined && !c.settled?.gestures.length)) {
+    effects.photos.consume(pending);
+    return [];
+  }
+  return pending;
+}
+
+/**
+ * A publishing action with photos attached: hold it, wait for the analyses (bounded), then decide
+ * on the text and the photos together. Nothing found and nothing in the text: replayed silently.
+ */
+function assessWithPhotos(
+  detected: DetectedAction,
+  state: ContentState,
+  effects: PipelineEffects,
+  verdict: Verdict,
+  checks: PhotoCheck[],
+): Assessment {
+  return {
+    hold: true,
+    present: async () => {
+      const results = await settle(checks, effects.photoTimeoutMs ?? PHOTO_TIMEOUT_MS);
+      const now = effects.now();
+      const photo = photoRequest(checks, results, state.settings.language);
+      let severity: AnySeverity = verdict.severity as AnySeverity;
+      for (const g of photo?.gestures ?? []) severity = maxSeverity(severity, GESTURES[g.id].severity);
+      const decision = decide(severity, detected.action, detected.site, state.settings, now);
+      const photoLabels = (photo?.gestures ?? []).map((g) => `Foto: ${g.emoji} ${GESTURES[g.id].id.name}`);
+      const withPhoto: Verdict = { ...verdict, severity: severity as Verdict['severity'] };
+      const entry = (outcome: LogEntry['decision'], reason?: string): LogEntry => {
+        const e = logEntry(detected, withPhoto, outcome, state, effects.now(), reason);
+        e.entities = [...new Set([...e.entities, ...photoLabels])].slice(0, 5);
+        return e;
+      };
+      if (decision.mode === 'off') {
+        effects.photos?.consume(checks);
+        return 'proceed';
+      }
+      if (decision.mode === 'log') {
+        effects.photos?.consume(checks);
+        effects.log(entry('logged'));
+        return 'proceed';
+      }
+      const mode: DialogMode = decision.mode;
+      const compact = state.fullExplanations >= FULL_EXPLANATIONS_BEFORE_SHORT;
+      const request: DialogRequest = {
+        site: detected.site,
+        action: detected.action,
+        mode,
+        severity: severity as DialogRequest['severity'],
+        reasons: verdict.reasons.filter((r) => r.severity !== 'none'),
+        content: detected.content,
+        language: state.settings.language,
+        compact,
+        ...(detected.detail ? { detail: detected.detail } : {}),
+        ...(photo ? { photo } : {}),
+      };
+      const result = await effects.showDialog(request);
+      if (!compact) effects.countFullExplanation();
+      const outcome = mode === 'block' ? 'blocked' : result.choice === 'proceed' ? 'proceeded' : 'cancelled';
+      effects.log(entry(outcome, result.reason));
+      const choice = mode === 'block' ? 'cancel' : result.choice;
+      // A cancelled post keeps its photo in the composer: check it again on the next send.
+      if (choice === 'proceed') effects.photos?.consume(checks);
+      return choice;
+    },
+  };
+}
+
 export function assessAction(detected: DetectedAction, state: ContentState, effects: PipelineEffects): Assessment {
   const engine = state.engine;
   if (!engine) return { hold: false }; // no rules loaded yet: fail open
@@ -55,6 +173,8 @@ export function assessAction(detected: DetectedAction, state: ContentState, effe
     action: detected.action,
     ...(state.settings.region ? { region: state.settings.region } : {}),
   });
+  const photos = photosToCheck(detected, state, effects, now);
+  if (photos.length > 0) return assessWithPhotos(detected, state, effects, verdict, photos);
   const decision = decide(verdict.severity, detected.action, detected.site, state.settings, now);
   if (decision.mode === 'off') return { hold: false };
   if (decision.mode === 'log') {
