@@ -4,6 +4,7 @@
  * where nothing matches. It runs in the same isolated world as the content script and publishes
  * `globalThis.__jagaDialog`.
  */
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
@@ -36,10 +37,10 @@ function show(request: DialogRequest): Promise<DialogResult> {
       previousFocus?.focus({ preventScroll: true });
       resolve(result);
     };
-    root.render(
-      <WarningDialog request={request} onDone={done} rulesUrl={rulesPage()} />,
-    );
+    // Attach, then render synchronously in the same task: the dialog is complete in the first
+    // frame it appears in (never an empty overlay), and Batal can take focus as it mounts.
     document.documentElement.append(host);
+    flushSync(() => root.render(<WarningDialog request={request} onDone={done} rulesUrl={rulesPage()} />));
   });
 }
 

@@ -72,6 +72,8 @@ export default defineContentScript({
             },
           });
         },
+        // The first press on an action control starts loading the dialog script, before the click.
+        onIntent: () => preloadDialog(),
         isOwnUi: (event) => (event.target as Element | null)?.localName === DIALOG_HOST_TAG,
         onError: (error, stage) => recordError(error, stage),
       },

@@ -28,11 +28,30 @@ export interface InterceptorOptions {
   now?: () => number;
   /** whether an event is the user's own input; tests substitute this, as happy-dom cannot make trusted events */
   isUserInput?: (event: Event) => boolean;
+  /**
+   * Called once, on the first press (pointerdown) on an action control: the click is coming,
+   * typically 50–150 ms later, which is time enough to load the dialog script before it is needed.
+   */
+  onIntent?: (detected: DetectedAction) => void;
 }
 
 export interface Interceptor {
   /** true while an action is held and its dialog is open */
   readonly holding: boolean;
+}
+
+/**
+ * A pointerdown seen as the click it announces, for adapters that recognise clicks. Reads go to
+ * the real event (bound to it, since native getters reject a proxy as receiver).
+ */
+function asClick(event: Event): InterceptedEvent {
+  return new Proxy(event, {
+    get(target, key) {
+      if (key === 'type') return 'click';
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  }) as InterceptedEvent;
 }
 
 function hold(event: Event): void {
@@ -99,6 +118,24 @@ export function installInterceptor(target: Window, options: InterceptorOptions, 
 
   for (const type of INTERCEPTED_EVENTS) {
     target.addEventListener(type, onEvent, { capture: true, signal });
+  }
+
+  if (options.onIntent) {
+    const onIntent = options.onIntent;
+    const intent = new AbortController();
+    signal.addEventListener('abort', () => intent.abort(), { once: true });
+    const onPress = (event: Event): void => {
+      if (!isUserInput(event) || isOwnUi(event)) return;
+      try {
+        const detected = adapter.detect(asClick(event), selectors(), target.document);
+        if (!detected) return;
+        intent.abort(); // once is enough: after the first intent this listener costs nothing
+        onIntent(detected);
+      } catch (error) {
+        onError(error, 'detect');
+      }
+    };
+    target.addEventListener('pointerdown', onPress, { capture: true, passive: true, signal: intent.signal });
   }
   return {
     get holding() {

@@ -5,10 +5,11 @@
  *    feeds: for a click on every element of the page, the adapter's `detect`, and for action
  *    controls also the engine and the decision. p50 / p99, against one bare `closest()` call on
  *    the same targets (the least any capture-phase handler does).
- * 2. Click-to-dialog latency in real Chromium with the built extension: from the user's
- *    mousedown to the dialog's first frame, cold (first warning on a page: the dialog script is
- *    injected) and warm, against the time the same click takes to reach the site's own handler
- *    on a neutral post. Goal: under 50 ms.
+ * 2. Click-to-dialog latency in real Chromium with the built extension: from the button's release
+ *    (the click) to the dialog's first frame — cold (first warning on a page: the dialog script is
+ *    injected; with an instant synthetic click and with a 100 ms human press, during which the
+ *    press already starts loading it), after a neutral action (preloaded), and warm — against the
+ *    time the same click takes to reach the site's own handler on a neutral post. Goal: < 50 ms.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -100,7 +101,7 @@ async function clickToDialog(): Promise<void> {
   const server = await startFixtureServer();
   const session = await launch({ server });
   try {
-    const measure = async (selector: string, until: 'dialog' | 'site', warmUp?: string) => {
+    const measure = async (selector: string, until: 'dialog' | 'site', warmUp?: string, pressMs = 0) => {
       const page = await openFixture(session, 'https://x.com/home-id.html');
       if (warmUp) {
         // A neutral action first: the content script preloads the dialog script on it.
@@ -110,7 +111,8 @@ async function clickToDialog(): Promise<void> {
       await page.evaluate(() => {
         const w = window as unknown as { __t0?: number; __t1?: number };
         // Main-world instrumentation: the user's mousedown, and the dialog host's first frame.
-        addEventListener('mousedown', () => (w.__t0 = performance.now()), { capture: true });
+        // t0: the button's release (the click follows it at once); for an instant click that is the press too.
+        addEventListener('mouseup', () => (w.__t0 = performance.now()), { capture: true });
         new MutationObserver((records) => {
           for (const r of records) {
             for (const n of r.addedNodes) {
@@ -126,7 +128,16 @@ async function clickToDialog(): Promise<void> {
           delete w.__t0;
           delete w.__t1;
         });
-        await page.click(selector);
+        if (pressMs > 0) {
+          // A human press: the button is held for a while before the click.
+          const box = (await page.locator(selector).first().boundingBox())!;
+          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+          await page.mouse.down();
+          await page.waitForTimeout(pressMs);
+          await page.mouse.up();
+        } else {
+          await page.click(selector);
+        }
         await page.waitForFunction(() => (window as unknown as { __t1?: number }).__t1 !== undefined, undefined, { timeout: 5000 });
         const ms = await page.evaluate(() => {
           const w = window as unknown as { __t0: number; __t1: number };
@@ -144,11 +155,13 @@ async function clickToDialog(): Promise<void> {
     };
     const site = await measure('article[data-post-id="x2"] [data-testid="like"]', 'site');
     const dialog = await measure('article[data-post-id="x1"] [data-testid="like"]', 'dialog');
+    const pressed = await measure('article[data-post-id="x1"] [data-testid="like"]', 'dialog', undefined, 100);
     const preloaded = await measure('article[data-post-id="x1"] [data-testid="like"]', 'dialog', 'article[data-post-id="x2"] [data-testid="like"]');
     const baseline = percentile(site.rest, 50);
-    console.log('click-to-dialog latency in Chromium (mousedown → first frame with the dialog), x.com fixture:');
-    console.log(`  baseline: mousedown → site's own click handler on a neutral post: p50 ${baseline.toFixed(1)} ms`);
-    console.log(`  cold (first warning on the page, dialog script injected): ${dialog.first.toFixed(1)} ms (${(dialog.first / baseline).toFixed(1)}× baseline)`);
+    console.log('click-to-dialog latency in Chromium (button release → first frame with the dialog), x.com fixture:');
+    console.log(`  baseline: release → site's own click handler on a neutral post: p50 ${baseline.toFixed(1)} ms`);
+    console.log(`  cold, instant synthetic click (the dialog script starts loading at the click): ${dialog.first.toFixed(1)} ms (${(dialog.first / baseline).toFixed(1)}× baseline)`);
+    console.log(`  cold, 100 ms human press (loading starts at the press): ${pressed.first.toFixed(1)} ms after release (${(pressed.first / baseline).toFixed(1)}× baseline)`);
     console.log(`  first warning after a neutral action on the page (dialog preloaded): ${preloaded.first.toFixed(1)} ms (${(preloaded.first / baseline).toFixed(1)}× baseline)`);
     console.log(
       `  warm (10 more): p50 ${percentile(dialog.rest, 50).toFixed(1)} ms, max ${dialog.rest.at(-1)!.toFixed(1)} ms (${(percentile(dialog.rest, 50) / baseline).toFixed(1)}× baseline); goal < 50 ms`,

@@ -200,3 +200,43 @@ describe('interceptor', () => {
     expect(siteLog).toEqual(['like']);
   });
 });
+
+describe('intent', () => {
+  function installWithIntent(onIntent: (d: DetectedAction) => void) {
+    return installInterceptor(
+      window,
+      {
+        adapter: testAdapter,
+        selectors: () => testAdapter.selectors,
+        assess,
+        isOwnUi: () => false,
+        onError,
+        isUserInput: (e) => userEvents.has(e),
+        onIntent,
+      },
+      controller.signal,
+    );
+  }
+
+  it('announces the first press on an action control, once, without holding anything', () => {
+    const onIntent = vi.fn();
+    installWithIntent(onIntent);
+    document.getElementById('other')!.dispatchEvent(user(new PointerEvent('pointerdown', { bubbles: true })));
+    expect(onIntent).not.toHaveBeenCalled();
+    const press = user(new PointerEvent('pointerdown', { bubbles: true, cancelable: true }));
+    document.getElementById('icon')!.dispatchEvent(press);
+    expect(onIntent).toHaveBeenCalledOnce();
+    expect(onIntent.mock.calls[0]![0]).toMatchObject({ action: 'like', content: { text: 'Ayo coblos 02' } });
+    expect(press.defaultPrevented).toBe(false);
+    expect(assess).not.toHaveBeenCalled();
+    document.getElementById('icon')!.dispatchEvent(user(new PointerEvent('pointerdown', { bubbles: true })));
+    expect(onIntent).toHaveBeenCalledOnce();
+  });
+
+  it('ignores presses that are not user input', () => {
+    const onIntent = vi.fn();
+    installWithIntent(onIntent);
+    document.getElementById('icon')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    expect(onIntent).not.toHaveBeenCalled();
+  });
+});
