@@ -52,6 +52,12 @@ for (let c = 48; c <= 57; c++) ASCII[c] = c;
 for (let c = 97; c <= 122; c++) ASCII[c] = c;
 for (let c = 65; c <= 90; c++) ASCII[c] = c + 32;
 
+// ASCII char classes for the fast path: 1 = upper-case letter, 2 = lower-case letter, 3 = digit, 0 = other.
+const CLS = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) CLS[c] = 1;
+for (let c = 97; c <= 122; c++) CLS[c] = 2;
+for (let c = 48; c <= 57; c++) CLS[c] = 3;
+
 const IGNORE = '\u0000'; // marker: drop without breaking the word
 const EMOJI = '\u0001'; // marker: emoji token (the code point itself)
 const KEYCAP = '\u0002'; // marker: combining keycap (dropped, flags the digit)
@@ -326,6 +332,14 @@ export class TokenBuffer {
       if (c < 128) {
         const m = ASCII[c]!;
         if (m) {
+          // fast path: a whole word of ASCII letters only or digits only, ended by ASCII or the end
+          if (this.r === 0 && urlEnd < 0) {
+            const j = this.fastWord(input, i, len);
+            if (j > i) {
+              i = j;
+              continue;
+            }
+          }
           // URL start (only at a word start)
           if (this.r === 0 && urlEnd < 0 && (c === 104 || c === 119 || c === 72 || c === 87) && i + 4 < len && maybeUrl(input, i, c)) {
             const end = this.urlAt(input, i, len);
@@ -403,6 +417,125 @@ export class TokenBuffer {
     this.endRun();
     this.flushUrlHandle();
     return this;
+  }
+
+  /**
+   * Fast path for the common word: `input[i, j)` all ASCII letters or all ASCII digits, followed by an
+   * ASCII char or the end of the input, and not a URL start. Emits the token exactly as pushRaw + endRun
+   * would (no leetspeak possible, one run, repeats collapsed unless the word is one repeated letter,
+   * CamelCase flags, CAPS flag) in one pass with incremental hashing, and returns j; returns i (nothing
+   * emitted) when the word needs the general path.
+   */
+  private fastWord(input: string, i: number, len: number): number {
+    const c0 = input.charCodeAt(i);
+    if ((c0 === 104 || c0 === 119 || c0 === 72 || c0 === 87) && i + 4 < len && maybeUrl(input, i, c0)) return i;
+    // room for the whole rest of the input: chars are written speculatively and only committed
+    // (this.n, this.nt) when the word qualifies
+    const n0 = this.n;
+    if (n0 + (len - i) > this.chars.length) this.growChars(n0 + (len - i));
+    const chars = this.chars;
+    const oStart = this.oStart;
+    const oEnd = this.oEnd;
+    const camelA = this.camel;
+    let n = n0;
+    let h = HASH_INIT;
+    let flags = this.flags;
+    let j = i;
+    if (CLS[c0] === 3) {
+      flags |= TOK_NUMBER;
+      for (; j < len; j++) {
+        const c = input.charCodeAt(j);
+        if (c >= 128) return i;
+        const k = CLS[c]!;
+        if (k !== 3) {
+          if (k !== 0) return i; // digits then letters: general path
+          break;
+        }
+        chars[n] = c;
+        oStart[n] = j;
+        oEnd[n] = j + 1;
+        camelA[n] = 0;
+        n++;
+        h = Math.imul(h ^ c, 16777619);
+      }
+    } else {
+      let upper = 0;
+      let lower = 0;
+      let prev = -1; // previous char, lower-cased
+      let pk = 0; // class of the previous char, and of the one before
+      let ppk = 0;
+      let prevKept = false; // the previous char was written (not collapsed into its predecessor)
+      let allSame = true;
+      for (; j < len; j++) {
+        const raw = input.charCodeAt(j);
+        if (raw >= 128) return i;
+        const k = CLS[raw]!;
+        if (k === 2) {
+          lower++;
+          // ABCDef → ABC|Def: the upper-case char before this one starts a word if it follows another capital
+          if (pk === 1 && ppk === 1 && prevKept) {
+            camelA[n - 1] = 1;
+            flags |= TOK_CAMEL;
+          }
+        } else if (k === 1) upper++;
+        else if (k === 3) return i; // letters then digits (leetspeak, split): general path
+        else break;
+        const c = raw | 32;
+        if (c === prev) {
+          oEnd[n - 1] = j + 1; // stretch the kept char over the repeat
+          prevKept = false;
+        } else {
+          if (prev >= 0) allSame = false;
+          let camel = 0;
+          if (k === 1 && pk === 2) {
+            camel = 1; // fooBar
+            flags |= TOK_CAMEL;
+          }
+          chars[n] = c;
+          oStart[n] = j;
+          oEnd[n] = j + 1;
+          camelA[n] = camel;
+          n++;
+          h = Math.imul(h ^ c, 16777619);
+          prevKept = true;
+        }
+        prev = c;
+        ppk = pk;
+        pk = k;
+      }
+      if (upper >= 2 && lower === 0) flags |= TOK_CAPS;
+      if (allSame && j - i > 1) {
+        // one repeated letter ("PPP", "aA"): kept whole, nothing collapsed
+        n = n0;
+        h = HASH_INIT;
+        for (let k = i; k < j; k++) {
+          const raw = input.charCodeAt(k);
+          const c = raw | 32;
+          let camel = 0;
+          if (k > i && raw < 97) {
+            const p = input.charCodeAt(k - 1);
+            if (p >= 97) camel = 1;
+            else if (k + 1 < j && input.charCodeAt(k + 1) >= 97) camel = 1;
+          }
+          if (camel) flags |= TOK_CAMEL;
+          chars[n] = c;
+          oStart[n] = k;
+          oEnd[n] = k + 1;
+          camelA[n] = camel;
+          n++;
+          h = Math.imul(h ^ c, 16777619);
+        }
+      }
+    }
+    if (this.nt === this.tStart.length) this.growTokens();
+    const t = this.nt++;
+    this.tStart[t] = n0;
+    this.n = n;
+    this.tEnd[t] = n;
+    this.tFlags[t] = flags;
+    this.tHash[t] = h;
+    this.flags &= TOK_URL;
+    return j;
   }
 
   /** If a URL starts at i, add its profile handle token (if any) after its words and return its end. */
