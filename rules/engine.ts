@@ -210,6 +210,8 @@ class RuleEngine implements Engine {
   private tokHash: Int32Array;
   private hashMask: number;
   private prefixBits: Uint8Array;
+  /** derived at load: bit per hash of the last 3 chars of each token ≥ 4 chars (a plain glued word must end with one) */
+  private suffixBits = new Uint8Array(8192);
   private rootChild: Int32Array;
   private edgeStart: Int32Array;
   private edgeTok: Int32Array;
@@ -272,6 +274,15 @@ class RuleEngine implements Engine {
       throw new StructuralError('compiled rules: inconsistent array sizes');
     }
     this.hashMask = hs - 1;
+    for (let t = 0; t < nTok; t++) {
+      const e = this.tokOff[t + 1]!;
+      if (e - this.tokOff[t]! < 4) continue;
+      let h3 = L_HASH_INIT;
+      h3 = Math.imul(h3 ^ this.tokChars[e - 3]!, 16777619);
+      h3 = Math.imul(h3 ^ this.tokChars[e - 2]!, 16777619);
+      h3 = Math.imul(h3 ^ this.tokChars[e - 1]!, 16777619);
+      this.suffixBits[(h3 >>> 3) & 8191]! |= 1 << (h3 & 7);
+    }
     this.maxTokLen = Math.min(Math.max(1, c.maxTokLen | 0), MAX_GLUED);
     if (!Array.isArray(c.persons) || !Array.isArray(c.parties) || !Array.isArray(c.contests) || !Array.isArray(c.contestants)) {
       throw new StructuralError('compiled rules: entity tables missing');
@@ -353,9 +364,23 @@ class RuleEngine implements Engine {
     const len = b - a;
     if (len < 6 || len > MAX_GLUED) return false;
     const chars = this.buf.chars;
+    // every cover starts with a dictionary token at a (≥ 3 chars); a full cover also ends with one
+    // (≥ 4 chars) at b: two one-bit filters before any work
+    let h3 = L_HASH_INIT;
+    h3 = Math.imul(h3 ^ chars[a]!, 16777619);
+    h3 = Math.imul(h3 ^ chars[a + 1]!, 16777619);
+    h3 = Math.imul(h3 ^ chars[a + 2]!, 16777619);
+    if (!(this.prefixBits[(h3 >>> 3) & 8191]! & (1 << (h3 & 7)))) return false;
+    if (full) {
+      h3 = L_HASH_INIT;
+      h3 = Math.imul(h3 ^ chars[b - 3]!, 16777619);
+      h3 = Math.imul(h3 ^ chars[b - 2]!, 16777619);
+      h3 = Math.imul(h3 ^ chars[b - 1]!, 16777619);
+      if (!(this.suffixBits[(h3 >>> 3) & 8191]! & (1 << (h3 & 7)))) return false;
+    }
     const reach = this.reach;
     const reachTok = this.reachTok;
-    reach.fill(-1, 0, len + 1);
+    for (let k = 1; k <= len; k++) reach[k] = -1;
     reach[0] = 0;
     let best = 0;
     for (let i = 0; i + 3 <= len; i++) {

@@ -328,18 +328,15 @@ export class TokenBuffer {
         this.flags &= ~TOK_URL;
         urlEnd = -1;
       }
+      if (this.r === 0 && urlEnd < 0) {
+        // between words, outside URLs: the fast path takes everything it can
+        i = this.fastScan(input, i, len);
+        if (i >= len) break;
+      }
       const c = input.charCodeAt(i);
       if (c < 128) {
         const m = ASCII[c]!;
         if (m) {
-          // fast path: a whole word of ASCII letters only or digits only, ended by ASCII or the end
-          if (this.r === 0 && urlEnd < 0) {
-            const j = this.fastWord(input, i, len);
-            if (j > i) {
-              i = j;
-              continue;
-            }
-          }
           // URL start (only at a word start)
           if (this.r === 0 && urlEnd < 0 && (c === 104 || c === 119 || c === 72 || c === 87) && i + 4 < len && maybeUrl(input, i, c)) {
             const end = this.urlAt(input, i, len);
@@ -420,122 +417,142 @@ export class TokenBuffer {
   }
 
   /**
-   * Fast path for the common word: `input[i, j)` all ASCII letters or all ASCII digits, followed by an
-   * ASCII char or the end of the input, and not a URL start. Emits the token exactly as pushRaw + endRun
-   * would (no leetspeak possible, one run, repeats collapsed unless the word is one repeated letter,
-   * CamelCase flags, CAPS flag) in one pass with incremental hashing, and returns j; returns i (nothing
-   * emitted) when the word needs the general path.
+   * Fast path, called between words outside URLs (no raw run pending). Consumes, from i on, ASCII
+   * separators other than `#`/`@` and whole words that are all ASCII letters or all ASCII digits, are
+   * followed by an ASCII char or the end, and do not start a URL; emits each word's token exactly as
+   * pushRaw + endRun would (leetspeak cannot apply, one run, repeats collapsed unless the word is one
+   * repeated letter, CAPS and CamelCase flags) in one pass with incremental FNV hashing. Returns the index
+   * of the first char it leaves to the general path (non-ASCII, `#`, `@`, a URL, letters mixed with
+   * digits), with nothing of that word emitted; len when done.
    */
-  private fastWord(input: string, i: number, len: number): number {
-    const c0 = input.charCodeAt(i);
-    if ((c0 === 104 || c0 === 119 || c0 === 72 || c0 === 87) && i + 4 < len && maybeUrl(input, i, c0)) return i;
-    // room for the whole rest of the input: chars are written speculatively and only committed
-    // (this.n, this.nt) when the word qualifies
-    const n0 = this.n;
-    if (n0 + (len - i) > this.chars.length) this.growChars(n0 + (len - i));
+  private fastScan(input: string, i: number, len: number): number {
+    let n = this.n;
+    let nt = this.nt;
+    // room for the rest of the input: chars are written speculatively and committed per word
+    if (n + (len - i) > this.chars.length) this.growChars(n + (len - i));
+    while (nt + ((len - i + 1) >> 1) + 1 > this.tStart.length) this.growTokens();
     const chars = this.chars;
     const oStart = this.oStart;
     const oEnd = this.oEnd;
-    const camelA = this.camel;
-    let n = n0;
-    let h = HASH_INIT;
-    let flags = this.flags;
-    let j = i;
-    if (CLS[c0] === 3) {
-      flags |= TOK_NUMBER;
-      for (; j < len; j++) {
-        const c = input.charCodeAt(j);
-        if (c >= 128) return i;
-        const k = CLS[c]!;
-        if (k !== 3) {
-          if (k !== 0) return i; // digits then letters: general path
-          break;
-        }
-        chars[n] = c;
-        oStart[n] = j;
-        oEnd[n] = j + 1;
-        camelA[n] = 0;
-        n++;
-        h = Math.imul(h ^ c, 16777619);
+    const tStart = this.tStart;
+    const tEnd = this.tEnd;
+    const tFlags = this.tFlags;
+    const tHash = this.tHash;
+    let flags = this.flags; // 0 or TOK_HASHTAG here (never TOK_URL)
+    let done = n; // chars committed
+    scan: while (i < len) {
+      const c0 = input.charCodeAt(i);
+      if (c0 >= 128) break;
+      const k0 = CLS[c0]!;
+      if (k0 === 0) {
+        if (c0 === 35 || c0 === 64) break; // '#', '@'
+        flags = 0; // any other separator ends a hashtag
+        i++;
+        continue;
       }
-    } else {
-      let upper = 0;
-      let lower = 0;
-      let prev = -1; // previous char, lower-cased
-      let pk = 0; // class of the previous char, and of the one before
-      let ppk = 0;
-      let prevKept = false; // the previous char was written (not collapsed into its predecessor)
-      let allSame = true;
-      for (; j < len; j++) {
-        const raw = input.charCodeAt(j);
-        if (raw >= 128) return i;
-        const k = CLS[raw]!;
-        if (k === 2) {
-          lower++;
-          // ABCDef → ABC|Def: the upper-case char before this one starts a word if it follows another capital
-          if (pk === 1 && ppk === 1 && prevKept) {
-            camelA[n - 1] = 1;
-            flags |= TOK_CAMEL;
-          }
-        } else if (k === 1) upper++;
-        else if (k === 3) return i; // letters then digits (leetspeak, split): general path
-        else break;
-        const c = raw | 32;
-        if (c === prev) {
-          oEnd[n - 1] = j + 1; // stretch the kept char over the repeat
-          prevKept = false;
-        } else {
-          if (prev >= 0) allSame = false;
-          let camel = 0;
-          if (k === 1 && pk === 2) {
-            camel = 1; // fooBar
-            flags |= TOK_CAMEL;
+      if ((c0 === 104 || c0 === 119 || c0 === 72 || c0 === 87) && i + 4 < len && maybeUrl(input, i, c0)) break;
+      const n0 = n;
+      let h = HASH_INIT;
+      let f = flags;
+      let j = i;
+      if (k0 === 3) {
+        f |= TOK_NUMBER;
+        for (; j < len; j++) {
+          const c = input.charCodeAt(j);
+          if (c >= 128) break scan;
+          const k = CLS[c]!;
+          if (k !== 3) {
+            if (k !== 0) break scan; // digits then letters: general path
+            break;
           }
           chars[n] = c;
           oStart[n] = j;
           oEnd[n] = j + 1;
-          camelA[n] = camel;
           n++;
           h = Math.imul(h ^ c, 16777619);
-          prevKept = true;
         }
-        prev = c;
-        ppk = pk;
-        pk = k;
-      }
-      if (upper >= 2 && lower === 0) flags |= TOK_CAPS;
-      if (allSame && j - i > 1) {
-        // one repeated letter ("PPP", "aA"): kept whole, nothing collapsed
-        n = n0;
-        h = HASH_INIT;
-        for (let k = i; k < j; k++) {
-          const raw = input.charCodeAt(k);
-          const c = raw | 32;
-          let camel = 0;
-          if (k > i && raw < 97) {
-            const p = input.charCodeAt(k - 1);
-            if (p >= 97) camel = 1;
-            else if (k + 1 < j && input.charCodeAt(k + 1) >= 97) camel = 1;
+      } else {
+        let upper = 0;
+        let inner = false; // an upper-case letter after the first char (a CamelCase boundary is possible)
+        let prev = -1; // previous char, lower-cased
+        for (; j < len; j++) {
+          const raw = input.charCodeAt(j);
+          if (raw >= 128) break scan;
+          const k = CLS[raw]!;
+          if (k !== 2) {
+            if (k === 0) break;
+            if (k === 3) break scan; // letters then digits (leetspeak, split): general path
+            upper++;
+            if (j > i) inner = true;
           }
-          if (camel) flags |= TOK_CAMEL;
+          const c = raw | 32;
+          if (c === prev) {
+            oEnd[n - 1] = j + 1; // stretch the kept char over the repeat
+            continue;
+          }
+          prev = c;
           chars[n] = c;
-          oStart[n] = k;
-          oEnd[n] = k + 1;
-          camelA[n] = camel;
+          oStart[n] = j;
+          oEnd[n] = j + 1;
           n++;
           h = Math.imul(h ^ c, 16777619);
         }
+        const lower = j - i - upper;
+        if (upper >= 2 && lower === 0) f |= TOK_CAPS;
+        const allSame = n - n0 === 1 && j - i > 1;
+        if (allSame) {
+          // one repeated letter ("PPP", "aA"): kept whole, nothing collapsed
+          n = n0;
+          h = HASH_INIT;
+          for (let k = i; k < j; k++) {
+            const c = input.charCodeAt(k) | 32;
+            chars[n] = c;
+            oStart[n] = k;
+            oEnd[n] = k + 1;
+            n++;
+            h = Math.imul(h ^ c, 16777619);
+          }
+        }
+        // CamelCase marks (only read for TOK_CAMEL tokens): needs an inner capital and a lower-case letter
+        if (inner && lower > 0) f |= this.camelMarks(input, i, j, n0, allSame);
       }
+      tStart[nt] = n0;
+      tEnd[nt] = n;
+      tFlags[nt] = f;
+      tHash[nt] = h;
+      nt++;
+      done = n;
+      flags = 0;
+      i = j;
     }
-    if (this.nt === this.tStart.length) this.growTokens();
-    const t = this.nt++;
-    this.tStart[t] = n0;
-    this.n = n;
-    this.tEnd[t] = n;
-    this.tFlags[t] = flags;
-    this.tHash[t] = h;
-    this.flags &= TOK_URL;
-    return j;
+    // commit the words done (a word left to the general path was written past n only)
+    this.n = done;
+    this.nt = nt;
+    this.flags = flags;
+    return i;
+  }
+
+  /**
+   * CamelCase marks of the letters-only word input[i, j) emitted at n0 (collapsed unless `keepAll`),
+   * exactly as emitRun sets them; returns TOK_CAMEL if any.
+   */
+  private camelMarks(input: string, i: number, j: number, n0: number, keepAll: boolean): number {
+    const camelA = this.camel;
+    let n = n0;
+    let any = 0;
+    for (let k = i; k < j; k++) {
+      const raw = input.charCodeAt(k);
+      if (!keepAll && k > i && (raw | 32) === (input.charCodeAt(k - 1) | 32)) continue; // collapsed
+      let camel = 0;
+      if (k > i && raw < 97) {
+        const p = input.charCodeAt(k - 1);
+        if (p >= 97) camel = 1; // fooBar
+        else if (k + 1 < j && input.charCodeAt(k + 1) >= 97) camel = 1; // ABCDef → ABC|Def
+      }
+      camelA[n++] = camel;
+      any |= camel;
+    }
+    return any ? TOK_CAMEL : 0;
   }
 
   /** If a URL starts at i, add its profile handle token (if any) after its words and return its end. */

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TokenBuffer } from '../../../rules/normalize.ts';
+import { TOK_CAMEL, TokenBuffer } from '../../../rules/normalize.ts';
 import { TokenBuffer as RefBuffer } from './reference-normalize.ts';
 
 function snapshot(b: TokenBuffer | RefBuffer) {
@@ -18,7 +18,8 @@ function snapshot(b: TokenBuffer | RefBuffer) {
     chars: Array.from(b.chars.subarray(0, n)),
     oStart: Array.from(b.oStart.subarray(0, n)),
     oEnd: Array.from(b.oEnd.subarray(0, n)),
-    camel: Array.from(b.camel.subarray(0, n)),
+    // CamelCase marks are only defined (and only read) inside TOK_CAMEL tokens
+    camel: Array.from({ length: nt }, (_, t) => (b.tFlags[t]! & TOK_CAMEL ? Array.from(b.camel.subarray(b.tStart[t]!, b.tEnd[t]!)) : null)),
     tStart: Array.from(b.tStart.subarray(0, nt)),
     tEnd: Array.from(b.tEnd.subarray(0, nt)),
     tFlags: Array.from(b.tFlags.subarray(0, nt)),
@@ -73,5 +74,53 @@ describe('tokeniser fast path ≡ reference tokeniser', () => {
   it('on long inputs (buffer growth)', () => {
     fc.assert(fc.property(fc.array(glued, { maxLength: 40 }), (parts) => same(parts.join(' '))), { numRuns: 200 });
     same('Prabowooo '.repeat(3000) + 'PrabowoGibran2024 '.repeat(500));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// whole engine: the optimised engine (fast tokeniser, segmentation filters) ≡ the frozen reference engine
+
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileBundle } from '../../../rules/compile.ts';
+import { loadEngine } from '../../../rules/engine.ts';
+import { loadDefaultBundle } from '../../../rules/data/index.ts';
+import { ROOT, devBundle } from './helpers.ts';
+import { loadEngine as loadReference } from './reference-engine.ts';
+
+describe('engine ≡ reference engine', () => {
+  const bundles = [devBundle(), loadDefaultBundle()];
+  const engines = bundles.map((b) => {
+    const c = JSON.parse(JSON.stringify(compileBundle(b)));
+    return { fast: loadEngine(c), ref: loadReference(c) };
+  });
+  const evalDir = join(ROOT, 'tests/fixtures/eval');
+  const lines = readdirSync(evalDir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => readFileSync(join(evalDir, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text));
+  // words of the eval texts, and distortions the normaliser must see through
+  const words = [...new Set(lines.flatMap((l) => l.split(/\s+/)).filter(Boolean))];
+  const distort = fc.tuple(fc.constantFrom(...words), fc.nat(5)).map(([w, k]) =>
+    k === 0 ? w.toUpperCase() : k === 1 ? w.replace(/a/g, '4').replace(/e/g, '3') : k === 2 ? w.replace(/o/g, 'ooo') : k === 3 ? '#' + w : k === 4 ? w + w : w,
+  );
+  const text = fc.array(fc.oneof(distort, fc.constantFrom(...pieces)), { maxLength: 30 }).chain((ws) =>
+    fc.array(fc.constantFrom(' ', ' ', '', '-', ', ', '#', '\u200B'), { minLength: ws.length, maxLength: ws.length }).map((seps) => ws.map((w, i) => w + seps[i]).join('')),
+  );
+  const at = fc.constantFrom('2024-01-10', '2023-06-01', '2024-11-20', '2025-03-01');
+  const same = (content: Record<string, unknown>, ctx: { at: string }) => {
+    for (const e of engines) expect(e.fast.evaluate(content, ctx)).toEqual(e.ref.evaluate(content, ctx));
+  };
+
+  it('on every eval text', () => {
+    for (const l of lines) same({ text: l }, { at: '2024-01-10' });
+  });
+  it('on arbitrary mixes of eval words, distortions and tricky pieces', () => {
+    fc.assert(fc.property(text, at, (t, d) => same({ text: t }, { at: d })), { numRuns: 1500 });
+  });
+  it('on arbitrary Unicode and several fields', () => {
+    fc.assert(
+      fc.property(anyText, anyText, fc.array(anyText, { maxLength: 3 }), at, (t, h, tags, d) => same({ text: t, handle: h, hashtags: tags, quoted: t + ' ' + h }, { at: d })),
+      { numRuns: 800 },
+    );
   });
 });
