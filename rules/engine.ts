@@ -147,7 +147,9 @@ interface Hit {
   s0: number;
   s1: number;
   span: [number, number];
-  matched: string;
+  /** the matched text is src.slice(span[0] + off, span[1] + off), taken only when a reason is built */
+  src: string;
+  off: number;
   caps: boolean;
   dropped?: boolean;
 }
@@ -163,10 +165,16 @@ interface Num {
   field: ContentField;
   index: number | undefined;
   span: [number, number];
-  matched: string;
+  src: string;
+  off: number;
 }
 
 class StructuralError extends Error {}
+
+/** the original text of a hit or number (hits of a prefixed field are offset past the added prefix) */
+function matchedText(h: { src: string; off: number; span: [number, number] }): string {
+  return h.src.slice(h.span[0] + h.off, h.span[1] + h.off);
+}
 
 function decodeArray(name: (typeof ARRAY_NAMES)[number], s: unknown): Uint8Array | Uint16Array | Int32Array {
   if (typeof s !== 'string') throw new StructuralError(`compiled rules: array ${name} missing`);
@@ -212,6 +220,11 @@ class RuleEngine implements Engine {
   private prefixBits: Uint8Array;
   /** derived at load: bit per hash of the last 3 chars of each token ≥ 4 chars (a plain glued word must end with one) */
   private suffixBits = new Uint8Array(8192);
+  /** derived at load: bit per hash of every prefix (≥ 3 chars) of every token — segmentation stops extending a piece once it is no token's prefix */
+  private stemBits: Uint8Array;
+  private stemMask: number;
+  /** derived at load: the full FNV-1a hash of the token in each slot of tokHash (compared before the chars) */
+  private slotHash: Int32Array;
   private rootChild: Int32Array;
   private edgeStart: Int32Array;
   private edgeTok: Int32Array;
@@ -274,6 +287,32 @@ class RuleEngine implements Engine {
       throw new StructuralError('compiled rules: inconsistent array sizes');
     }
     this.hashMask = hs - 1;
+    this.slotHash = new Int32Array(hs);
+    let stemBytes = 1024;
+    while (stemBytes < this.tokChars.length && stemBytes < 1 << 20) stemBytes <<= 1; // ≥ 8 bits per prefix, ≤ 1 MB
+    this.stemBits = new Uint8Array(stemBytes);
+    this.stemMask = stemBytes * 8 - 1;
+    for (let t = 0; t < nTok; t++) {
+      let h = L_HASH_INIT;
+      const o = this.tokOff[t]!;
+      for (let k = o; k < this.tokOff[t + 1]!; k++) {
+        h = Math.imul(h ^ this.tokChars[k]!, 16777619);
+        if (k - o >= 2) {
+          const bit = h & this.stemMask;
+          this.stemBits[bit >>> 3]! |= 1 << (bit & 7);
+        }
+      }
+      let slot = h & this.hashMask;
+      for (let probe = 0; probe <= this.hashMask; probe++) {
+        const v = this.tokHash[slot]!;
+        if (v === 0) break;
+        if (v === t + 1) {
+          this.slotHash[slot] = h;
+          break;
+        }
+        slot = (slot + 1) & this.hashMask;
+      }
+    }
     for (let t = 0; t < nTok; t++) {
       const e = this.tokOff[t + 1]!;
       if (e - this.tokOff[t]! < 4) continue;
@@ -313,7 +352,7 @@ class RuleEngine implements Engine {
       if (v === 0) return -1;
       const id = v - 1;
       const o = this.tokOff[id]!;
-      if (this.tokOff[id + 1]! - o === len) {
+      if (this.slotHash[slot] === h && this.tokOff[id + 1]! - o === len) {
         let k = 0;
         while (k < len && this.tokChars[o + k] === chars[a + k]) k++;
         if (k === len) return id;
@@ -335,19 +374,21 @@ class RuleEngine implements Engine {
     return 0;
   }
 
+  private growStream(): void {
+    const size = this.sId.length * 2;
+    const g = <T extends Int32Array | Uint16Array>(x: T, mk: (n: number) => T): T => {
+      const y = mk(size);
+      y.set(x);
+      return y;
+    };
+    this.sId = g(this.sId, (n) => new Int32Array(n));
+    this.sA = g(this.sA, (n) => new Int32Array(n));
+    this.sB = g(this.sB, (n) => new Int32Array(n));
+    this.sF = g(this.sF, (n) => new Uint16Array(n));
+  }
+
   private push(id: number, a: number, b: number, f: number): void {
-    if (this.ns === this.sId.length) {
-      const size = this.ns * 2;
-      const g = <T extends Int32Array | Uint16Array>(x: T, mk: (n: number) => T): T => {
-        const y = mk(size);
-        y.set(x);
-        return y;
-      };
-      this.sId = g(this.sId, (n) => new Int32Array(n));
-      this.sA = g(this.sA, (n) => new Int32Array(n));
-      this.sB = g(this.sB, (n) => new Int32Array(n));
-      this.sF = g(this.sF, (n) => new Uint16Array(n));
-    }
+    if (this.ns === this.sId.length) this.growStream();
     const s = this.ns++;
     this.sId[s] = id;
     this.sA[s] = a;
@@ -395,6 +436,9 @@ class RuleEngine implements Engine {
       const minSeg = full ? 4 : 3; // plain words: no 3-letter pieces ("pandan" ≠ "pan" + "dan")
       for (let k = i; k < lim; k++) {
         h = Math.imul(h ^ chars[a + k]!, 16777619);
+        if (k - i + 1 < 3) continue;
+        const bit = h & this.stemMask;
+        if (!(this.stemBits[bit >>> 3]! & (1 << (bit & 7)))) break; // no token starts with chars [i, k]
         if (k - i + 1 < minSeg) continue;
         const id = this.lookup(h, a + i, a + k + 1);
         if (id >= 0) {
@@ -437,13 +481,25 @@ class RuleEngine implements Engine {
   private buildStream(): void {
     const buf = this.buf;
     this.ns = 0;
-    for (let t = 0; t < buf.nt; t++) {
-      const a = buf.tStart[t]!;
-      const b = buf.tEnd[t]!;
-      const f = buf.tFlags[t]!;
-      const id = this.lookup(buf.tHash[t]!, a, b);
+    const nt = buf.nt;
+    // room for one stream entry per token (segmentation may add more through push)
+    while (this.sId.length < nt) this.growStream();
+    const tStart = buf.tStart;
+    const tEnd = buf.tEnd;
+    const tFlags = buf.tFlags;
+    const tHash = buf.tHash;
+    for (let t = 0; t < nt; t++) {
+      const a = tStart[t]!;
+      const b = tEnd[t]!;
+      const f = tFlags[t]!;
+      const id = this.lookup(tHash[t]!, a, b);
       if (id >= 0 || f & (L_TOK_EMOJI | L_TOK_NUMBER) || b - a < 6) {
-        this.push(id, a, b, f);
+        if (this.ns === this.sId.length) this.growStream();
+        const s = this.ns++;
+        this.sId[s] = id;
+        this.sA[s] = a;
+        this.sB[s] = b;
+        this.sF[s] = f;
         continue;
       }
       if (f & L_TOK_HANDLE) {
@@ -527,7 +583,8 @@ class RuleEngine implements Engine {
             s0: i,
             s1: j + 1,
             span,
-            matched: str.slice(span[0], span[1]),
+            src: str,
+            off: shift,
             caps: hasLower && i === j && (this.sF[i]! & L_TOK_CAPS) !== 0,
           });
         }
@@ -551,13 +608,13 @@ class RuleEngine implements Engine {
       const zeroPad = b - a === 2 && buf.chars[a] === 48;
       const strong = this.markerBefore[i] === 1 || zeroPad || (f & (L_TOK_KEYCAP | L_TOK_HASHTAG)) !== 0;
       const span = this.spanOf(str, shift, i, i + 1);
-      nums.push({ value: v, strong, marker: this.markerBefore[i] === 1, seq, s: i, field, index, span, matched: str.slice(span[0], span[1]) });
+      nums.push({ value: v, strong, marker: this.markerBefore[i] === 1, seq, s: i, field, index, span, src: str, off: 0 });
     }
     for (let k = 0; k < numberWordAt.length; k += 3) {
       const i = numberWordAt[k]!;
       if (this.markerBefore[i] !== 1) continue;
       const span = this.spanOf(str, shift, i, numberWordAt[k + 1]!);
-      nums.push({ value: numberWordAt[k + 2]!, strong: true, marker: true, seq, s: i, field, index, span, matched: str.slice(span[0], span[1]) });
+      nums.push({ value: numberWordAt[k + 2]!, strong: true, marker: true, seq, s: i, field, index, span, src: str, off: 0 });
     }
   }
 
@@ -594,9 +651,7 @@ class RuleEngine implements Engine {
       const limit = Math.min(str.length, FIELD_CAP, budget);
       budget -= limit;
       // shift: offsets are reported in the caller's string, without our prefix
-      const before = hits.length;
       this.matchField(str, field, index, seq++, shift, limit, hits, nums);
-      if (shift) for (let h = before; h < hits.length; h++) hits[h]!.matched = value.slice(hits[h]!.span[0], hits[h]!.span[1]);
     };
     for (const field of FIELDS) {
       const v = (content as Record<string, unknown>)[field];
@@ -722,7 +777,7 @@ class RuleEngine implements Engine {
       return info;
     };
     const add = (h: Hit | Num, kind: string, entityId: string, label: string, sev: number, contest?: { id: string; name: string; number?: number }) => {
-      const r: Reason = { kind, entityId, label, field: h.field, span: h.span, matched: h.matched, severity: SEV[sev]! };
+      const r: Reason = { kind, entityId, label, field: h.field, span: h.span, matched: matchedText(h), severity: SEV[sev]! };
       if (h.index !== undefined) r.index = h.index;
       if (contest) r.contest = contest;
       reasons.push(r);
@@ -754,7 +809,7 @@ class RuleEngine implements Engine {
       }
       if (h.ctx && !confirmed(h)) {
         const ent = this.entityIdOf(h);
-        add(h, 'ambiguous', ent, `"${h.matched}" bermakna ganda; tidak dihitung tanpa konteks pemilu`, NONE);
+        add(h, 'ambiguous', ent, `"${matchedText(h)}" bermakna ganda; tidak dihitung tanpa konteks pemilu`, NONE);
         continue;
       }
       switch (h.kind) {
@@ -843,7 +898,7 @@ class RuleEngine implements Engine {
         const otherRegion = [...namedContests].some((c) => state[c] === 0);
         add(n, 'ballot-number', 'nomor-urut', `Nomor urut ${n.value}`, support && !otherRegion ? MEDIUM : LOW);
       }
-      for (const h of live) if (h.kind === PK_HAND_SIGN) add(h, 'ambiguous', 'hand-sign', `Simbol tangan "${h.matched}" (tidak dihitung tanpa konteks pemilu)`, NONE);
+      for (const h of live) if (h.kind === PK_HAND_SIGN) add(h, 'ambiguous', 'hand-sign', `Simbol tangan "${matchedText(h)}" (tidak dihitung tanpa konteks pemilu)`, NONE);
     }
 
     let top = NONE;
