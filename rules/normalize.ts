@@ -452,9 +452,16 @@ export class TokenBuffer {
       }
       if ((c0 === 104 || c0 === 119 || c0 === 72 || c0 === 87) && i + 4 < len && maybeUrl(input, i, c0)) break;
       const n0 = n;
-      let h = HASH_INIT;
       let f = flags;
-      let j = i;
+      // the first char, then the rest of the word
+      const c0l = c0 | 32; // a digit stays a digit
+      chars[n] = c0l;
+      oStart[n] = i;
+      oEnd[n] = i + 1;
+      n++;
+      let h = Math.imul(HASH_INIT ^ c0l, 16777619);
+      let j = i + 1;
+      let sep = 0; // the ASCII separator that ended the word (0: end of input)
       if (k0 === 3) {
         f |= TOK_NUMBER;
         for (; j < len; j++) {
@@ -463,6 +470,7 @@ export class TokenBuffer {
           const k = CLS[c]!;
           if (k !== 3) {
             if (k !== 0) break scan; // digits then letters: general path
+            sep = c;
             break;
           }
           chars[n] = c;
@@ -472,18 +480,21 @@ export class TokenBuffer {
           h = Math.imul(h ^ c, 16777619);
         }
       } else {
-        let upper = 0;
+        let upper = k0 === 1 ? 1 : 0;
         let inner = false; // an upper-case letter after the first char (a CamelCase boundary is possible)
-        let prev = -1; // previous char, lower-cased
+        let prev = c0l; // previous char, lower-cased
         for (; j < len; j++) {
           const raw = input.charCodeAt(j);
           if (raw >= 128) break scan;
           const k = CLS[raw]!;
           if (k !== 2) {
-            if (k === 0) break;
+            if (k === 0) {
+              sep = raw;
+              break;
+            }
             if (k === 3) break scan; // letters then digits (leetspeak, split): general path
             upper++;
-            if (j > i) inner = true;
+            inner = true;
           }
           const c = raw | 32;
           if (c === prev) {
@@ -523,7 +534,7 @@ export class TokenBuffer {
       nt++;
       done = n;
       flags = 0;
-      i = j;
+      i = sep === 32 ? j + 1 : j; // a following space needs nothing more (the hashtag flag is already cleared)
     }
     // commit the words done (a word left to the general path was written past n only)
     this.n = done;
