@@ -218,7 +218,7 @@ class RuleEngine implements Engine {
   private tokHash: Int32Array;
   private hashMask: number;
   private prefixBits: Uint8Array;
-  /** derived at load: bit per hash of the last 3 chars of each token ≥ 4 chars (a plain glued word must end with one) */
+  /** derived at load: bit per hash of the last 4 chars of each token ≥ 4 chars (a plain glued word must end with one) */
   private suffixBits = new Uint8Array(8192);
   /** derived at load: bit per hash of every prefix (≥ 3 chars) of every token — segmentation stops extending a piece once it is no token's prefix */
   private stemBits: Uint8Array;
@@ -316,11 +316,12 @@ class RuleEngine implements Engine {
     for (let t = 0; t < nTok; t++) {
       const e = this.tokOff[t + 1]!;
       if (e - this.tokOff[t]! < 4) continue;
-      let h3 = L_HASH_INIT;
-      h3 = Math.imul(h3 ^ this.tokChars[e - 3]!, 16777619);
-      h3 = Math.imul(h3 ^ this.tokChars[e - 2]!, 16777619);
-      h3 = Math.imul(h3 ^ this.tokChars[e - 1]!, 16777619);
-      this.suffixBits[(h3 >>> 3) & 8191]! |= 1 << (h3 & 7);
+      let h4 = L_HASH_INIT;
+      h4 = Math.imul(h4 ^ this.tokChars[e - 4]!, 16777619);
+      h4 = Math.imul(h4 ^ this.tokChars[e - 3]!, 16777619);
+      h4 = Math.imul(h4 ^ this.tokChars[e - 2]!, 16777619);
+      h4 = Math.imul(h4 ^ this.tokChars[e - 1]!, 16777619);
+      this.suffixBits[(h4 >>> 3) & 8191]! |= 1 << (h4 & 7);
     }
     this.maxTokLen = Math.min(Math.max(1, c.maxTokLen | 0), MAX_GLUED);
     if (!Array.isArray(c.persons) || !Array.isArray(c.parties) || !Array.isArray(c.contests) || !Array.isArray(c.contestants)) {
@@ -405,19 +406,24 @@ class RuleEngine implements Engine {
     const len = b - a;
     if (len < 6 || len > MAX_GLUED) return false;
     const chars = this.buf.chars;
-    // every cover starts with a dictionary token at a (≥ 3 chars); a full cover also ends with one
-    // (≥ 4 chars) at b: two one-bit filters before any work
+    // every cover starts with a dictionary token at a (≥ 3 chars; ≥ 4 for a full cover) and a full
+    // cover ends with one (≥ 4 chars) at b: one-bit filters before any work
     let h3 = L_HASH_INIT;
     h3 = Math.imul(h3 ^ chars[a]!, 16777619);
     h3 = Math.imul(h3 ^ chars[a + 1]!, 16777619);
     h3 = Math.imul(h3 ^ chars[a + 2]!, 16777619);
     if (!(this.prefixBits[(h3 >>> 3) & 8191]! & (1 << (h3 & 7)))) return false;
     if (full) {
-      h3 = L_HASH_INIT;
-      h3 = Math.imul(h3 ^ chars[b - 3]!, 16777619);
-      h3 = Math.imul(h3 ^ chars[b - 2]!, 16777619);
-      h3 = Math.imul(h3 ^ chars[b - 1]!, 16777619);
-      if (!(this.suffixBits[(h3 >>> 3) & 8191]! & (1 << (h3 & 7)))) return false;
+      // the first piece has ≥ 4 chars: its first 4 must be some token's prefix
+      const h4 = Math.imul(h3 ^ chars[a + 3]!, 16777619);
+      const bit = h4 & this.stemMask;
+      if (!(this.stemBits[bit >>> 3]! & (1 << (bit & 7)))) return false;
+      let hs = L_HASH_INIT;
+      hs = Math.imul(hs ^ chars[b - 4]!, 16777619);
+      hs = Math.imul(hs ^ chars[b - 3]!, 16777619);
+      hs = Math.imul(hs ^ chars[b - 2]!, 16777619);
+      hs = Math.imul(hs ^ chars[b - 1]!, 16777619);
+      if (!(this.suffixBits[(hs >>> 3) & 8191]! & (1 << (hs & 7)))) return false;
     }
     const reach = this.reach;
     const reachTok = this.reachTok;
@@ -492,7 +498,9 @@ class RuleEngine implements Engine {
       const a = tStart[t]!;
       const b = tEnd[t]!;
       const f = tFlags[t]!;
-      const id = this.lookup(tHash[t]!, a, b);
+      const h = tHash[t]!;
+      // most tokens miss the dictionary at the first probe: an empty slot
+      const id = this.tokHash[h & this.hashMask] === 0 ? -1 : this.lookup(h, a, b);
       if (id >= 0 || f & (L_TOK_EMOJI | L_TOK_NUMBER) || b - a < 6) {
         if (this.ns === this.sId.length) this.growStream();
         const s = this.ns++;
