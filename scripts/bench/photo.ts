@@ -1,0 +1,190 @@
+/**
+ * The photo check (docs/photo-check.md), on the built Chrome extension in Debian's Chromium
+ * (--disable-gpu: WebAssembly on the CPU, WebGL through SwiftShader):
+ * - time to first result for a 12-megapixel photo attached on a fixture page, cold (model load
+ *   included) and warm, measured from the file input's change to the dialog;
+ * - the content script's downscale of that photo alone;
+ * - memory: resident size of the browser's processes before and after the model is loaded;
+ * - added package size: the compressed size of mediapipe/hands/ in the build;
+ * - accuracy on tests/fixtures/photos, each photo as is, mirrored and rotated by 90°.
+ * Run `npm run build` first.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { launch, openFixture, readDialog, startFixtureServer, ROOT } from '../../tests/e2e/harness.ts';
+import { setSettings, snapshotExtension } from '../../tests/e2e/sites-support.ts';
+
+export const name = 'photo';
+
+const OUT = join(ROOT, '.output', 'chrome-mv3');
+const PHOTOS = join(ROOT, 'tests/fixtures/photos');
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+function deflated(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    total += deflateRawSync(readFileSync(join(entry.parentPath, entry.name)), { level: 9 }).length;
+  }
+  return total;
+}
+
+/** Resident memory of every chromium process (kB from /proc), summed. */
+function chromiumRss(): number {
+  const out = execSync(`ps -C chromium -o rss= 2>/dev/null || true`).toString();
+  return out.split('\n').reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) * 1024;
+}
+
+function expected(file: string): string {
+  if (file.startsWith('v-sign')) return 'two';
+  if (file.startsWith('thumbs-up')) return 'thumbs-up';
+  if (file.startsWith('one-finger')) return 'one';
+  return 'none';
+}
+
+export async function run(): Promise<void> {
+  if (!existsSync(join(OUT, 'manifest.json'))) {
+    console.log(`  no build at ${OUT}: run "npm run build" first`);
+    return;
+  }
+  const model = deflated(join(OUT, 'mediapipe/hands'));
+  const all = deflated(OUT);
+  console.log(`  package (deflated, ≈ zip): ${mb(all)} with the model, ${mb(all - model)} without: +${mb(model)}`);
+
+  const snapshot = snapshotExtension();
+  const server = await startFixtureServer();
+  const session = await launch({ server, extensionDir: snapshot.dir });
+  const tmp = mkdtempSync(join(tmpdir(), 'jaga-photo-bench-'));
+  try {
+    await setSettings(session, { simulatedDate: '2024-01-20' });
+    const page = await openFixture(session, 'https://x.com/compose-photo-id.html');
+    // A 12-megapixel JPEG (4000×3000): a test photo scaled up, made in the page's canvas.
+    const source = `data:image/jpeg;base64,${readFileSync(join(PHOTOS, 'v-sign-002.jpg')).toString('base64')}`;
+    const big = await page.evaluate(async (src) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      const c = new OffscreenCanvas(4000, 3000);
+      c.getContext('2d')!.drawImage(img, 0, 0, 4000, 3000);
+      const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let s = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(s);
+    }, source);
+    const bigFile = join(tmp, 'photo-12mp.jpg');
+    writeFileSync(bigFile, Buffer.from(big, 'base64'));
+    console.log(`  12 MP test photo: 4000×3000 JPEG, ${mb(statSync(bigFile).size)}`);
+
+    const downscale = await page.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+      const t0 = performance.now();
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }));
+      const c = new OffscreenCanvas(960, 720);
+      c.getContext('2d')!.drawImage(bitmap, 0, 0, 960, 720);
+      await c.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+      return performance.now() - t0;
+    }, big);
+    console.log(`  content-script downscale of the 12 MP photo to 960 px: ${downscale.toFixed(0)} ms`);
+
+    const rssBefore = chromiumRss();
+    for (const round of ['cold (model load included)', 'warm']) {
+      const p = round === 'warm' ? await openFixture(session, 'https://x.com/compose-photo-id.html') : page;
+      const t0 = Date.now();
+      await p.setInputFiles('[data-testid="fileInput"]', bigFile);
+      await p.click('[data-testid="tweetButtonInline"]');
+      const sent = () => p.evaluate(() => ((window as unknown as { __siteLog?: unknown[] }).__siteLog ?? []).length > 0);
+      while (!(await readDialog(p)) && !(await sent()) && Date.now() - t0 < 60_000) await p.waitForTimeout(50);
+      const shown = await readDialog(p);
+      const outcome = shown ? 'dialog' : (await sent()) ? 'sent WITHOUT dialog (analysis past the 10 s hold: fail open)' : 'nothing in 60 s';
+      console.log(`  12 MP, attach + send at once → ${outcome}, ${round}: ${Date.now() - t0} ms`);
+      if (round === 'cold (model load included)') {
+        console.log(`  memory (RSS of all Chromium processes): ${mb(rssBefore)} before, ${mb(chromiumRss())} after the model loaded`);
+      }
+    }
+
+    // The analysis alone of the 12 MP photo as the content script sends it (960 px), warm.
+    const [worker] = session.context.serviceWorkers();
+    const small = await page.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }));
+      const c = document.createElement('canvas');
+      c.width = 960;
+      c.height = 720;
+      c.getContext('2d')!.drawImage(bitmap, 0, 0, 960, 720);
+      return c.toDataURL('image/jpeg', 0.85);
+    }, big);
+    for (let i = 0; i < 3; i++) {
+      const t0 = Date.now();
+      const r = (await worker!.evaluate(
+        (image) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'photo-analyse', target: 'offscreen', image }),
+        small,
+      )) as { gestures: { gesture: string }[]; ms: number };
+      console.log(`  12 MP photo at 960 px, analysis round trip (warm) #${i + 1}: ${Date.now() - t0} ms (in page ${r.ms} ms), found ${r.gestures.map((g) => g.gesture).join(', ') || 'nothing'}`);
+    }
+
+    // Accuracy: every test photo, as is, mirrored and rotated, straight to the analysis page.
+    const variants: { file: string; variant: string; image: string }[] = [];
+    for (const file of readdirSync(PHOTOS).filter((f) => f.endsWith('.jpg')).sort()) {
+      const src = `data:image/jpeg;base64,${readFileSync(join(PHOTOS, file)).toString('base64')}`;
+      const made = await page.evaluate(async (s) => {
+        const img = new Image();
+        img.src = s;
+        await img.decode();
+        const out: Record<string, string> = { original: s };
+        for (const v of ['mirrored', 'rotated-90']) {
+          const rot = v === 'rotated-90';
+          const c = document.createElement('canvas');
+          c.width = rot ? img.height : img.width;
+          c.height = rot ? img.width : img.height;
+          const ctx = c.getContext('2d')!;
+          if (rot) {
+            ctx.translate(c.width, 0);
+            ctx.rotate(Math.PI / 2);
+          } else {
+            ctx.translate(c.width, 0);
+            ctx.scale(-1, 1);
+          }
+          ctx.drawImage(img, 0, 0);
+          out[v] = c.toDataURL('image/jpeg', 0.9);
+        }
+        return out;
+      }, src);
+      for (const [variant, image] of Object.entries(made)) variants.push({ file, variant, image });
+    }
+    let right = 0;
+    const wrong: string[] = [];
+    const times: number[] = [];
+    const confusion = { tp: 0, fp: 0, fn: 0, tn: 0 };
+    for (const v of variants) {
+      const result = (await worker!.evaluate(
+        (image) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'photo-analyse', target: 'offscreen', image }),
+        v.image,
+      )) as { gestures: { gesture: string }[]; ms: number };
+      times.push(result.ms);
+      const got = result.gestures[0]?.gesture ?? 'none';
+      const want = expected(v.file);
+      if (got === want) right++;
+      else wrong.push(`${v.file} ${v.variant}: ${got} (want ${want})`);
+      const warned = got !== 'none';
+      const shouldWarn = want !== 'none';
+      confusion[warned ? (shouldWarn ? 'tp' : 'fp') : shouldWarn ? 'fn' : 'tn']++;
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `  accuracy on ${variants.length} images (${variants.length / 3} photos × original/mirrored/rotated 90°): ` +
+        `${right}/${variants.length} exact gesture; warn decision: ${confusion.tp} true warnings, ${confusion.tn} true passes, ` +
+        `${confusion.fp} false warnings, ${confusion.fn} missed`,
+    );
+    console.log(`  analysis time per photo (≤ 640 px, warm): median ${times[Math.floor(times.length / 2)]} ms, max ${times[times.length - 1]} ms`);
+    for (const w of wrong) console.log(`    wrong: ${w}`);
+  } finally {
+    await session.close();
+    await server.close();
+    snapshot.remove();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
