@@ -50,6 +50,10 @@ export function base64ToBytes(b64: string): Uint8Array {
   const binary = atob(clean);
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  // Only the canonical encoding is accepted: the last character before '=' has unused low bits,
+  // so "…A==" and "…B==" can decode to the same bytes. Without this check a changed character in
+  // a signature or key could still verify.
+  if (bytesToBase64(out) !== clean) throw new Error('not canonical base64');
   return out;
 }
 

@@ -119,3 +119,19 @@ describe('diff', () => {
     expect(r.stdout).toContain('no entity, contest or account changes');
   });
 });
+
+describe('base64', () => {
+  it('accepts only the canonical encoding (no malleable trailing bits)', async () => {
+    const { base64ToBytes, bytesToBase64 } = await import('../../../rules/signing.ts');
+    const sig = new Uint8Array(64).fill(7);
+    const canonical = bytesToBase64(sig); // 64 bytes → 86 chars + "==": the 86th char has 4 unused bits
+    expect(base64ToBytes(canonical)).toEqual(sig);
+    const last = canonical.length - 3;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const value = alphabet.indexOf(canonical[last]!);
+    const sameBytes = alphabet[value ^ 1]!; // differs only in an unused bit
+    const variant = canonical.slice(0, last) + sameBytes + canonical.slice(last + 1);
+    expect(variant).not.toBe(canonical);
+    expect(() => base64ToBytes(variant)).toThrow(/canonical/);
+  });
+});
