@@ -19,8 +19,8 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 /** The built extension; JAGA_EXTENSION_DIR points at a private copy (e.g. while others rebuild .output). */
 export const EXTENSION_DIR = process.env.JAGA_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
 export const FIXTURES_DIR = join(ROOT, 'tests/fixtures/sites');
-/** The fixture pages' shared page-side handlers, served on every hostname. */
-const HANDLERS_PATH = '/__fixtures__/handlers.js';
+/** The fixture pages' shared page-side handlers, served on every hostname: the page's own script. */
+export const HANDLERS_PATH = '/__fixtures__/handlers.js';
 
 /** Hostnames the fixture server answers for, and the fixture folder each serves. */
 export const SITE_HOSTS: Record<string, string> = {
