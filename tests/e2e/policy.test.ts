@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  canWritePolicyFiles,
   clickDialogButton,
   expectNoDialog,
   launch,
@@ -64,7 +65,10 @@ async function storedPolicy(): Promise<Record<string, unknown>> {
   return (await readExtensionStorage(session, ['policy'])).policy as Record<string, unknown>;
 }
 
+const POLICY_WRITABLE = canWritePolicyFiles();
+
 beforeAll(async () => {
+  if (!POLICY_WRITABLE) return;
   policyFile = writePolicyFile('jaga-netral-test.json', basePolicy);
   try {
     server = await startFixtureServer();
@@ -89,7 +93,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('enterprise policy from a real policy file', () => {
+describe.skipIf(!POLICY_WRITABLE)('enterprise policy from a real policy file', () => {
   it('applies the valid keys and records a warning for the invalid one', async () => {
     const policy = await storedPolicy();
     expect(policy).toMatchObject({ actionBySeverity: { high: 'block', medium: 'block' }, enabledSites: ALL_BUT_INSTAGRAM, allowUserDisable: false });
