@@ -4,7 +4,7 @@
  */
 import type { Verdict } from '@/rules/engine';
 import type { DialogMode, DialogRequest, DialogResult } from '@/components/dialog-api';
-import { decide, evaluationTime } from '@/utils/settings';
+import { decide, evaluationTime, severityRank, type Severity } from '@/utils/settings';
 import type { LogEntry } from '@/utils/messages';
 import type { Assessment } from './intercept';
 import type { DetectedAction } from './sites/types';
@@ -31,9 +31,7 @@ export interface PipelineEffects {
 const PUBLISHING = new Set<DetectedAction['action']>(['post', 'comment', 'share']);
 export const PHOTO_TIMEOUT_MS = 10_000;
 
-const SEVERITY_RANK = { none: 0, low: 1, medium: 2, high: 3 } as const;
-type AnySeverity = keyof typeof SEVERITY_RANK;
-const maxSeverity = (a: AnySeverity, b: AnySeverity): AnySeverity => (SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b);
+const maxSeverity = (a: Severity, b: Severity): Severity => (severityRank(a) >= severityRank(b) ? a : b);
 
 /** Results of the attached photos, waiting at most `timeoutMs` for the ones still running (fail open). */
 async function settle(checks: readonly PhotoCheck[], timeoutMs: number): Promise<(PhotoResult | null)[]> {
@@ -68,13 +66,14 @@ function logEntry(
   state: ContentState,
   now: number,
   reason?: string,
+  extraEntities: readonly string[] = [],
 ): LogEntry {
   const entry: LogEntry = {
     time: now,
     site: detected.site,
     action: detected.action,
     severity: verdict.severity as LogEntry['severity'],
-    entities: [...new Set(verdict.reasons.map((r) => r.label))].slice(0, 5),
+    entities: [...new Set([...verdict.reasons.map((r) => r.label), ...extraEntities])].slice(0, 5),
     decision,
   };
   if (detected.detail) entry.detail = detected.detail;
@@ -84,6 +83,39 @@ function logEntry(
     if (text) entry.text = text.slice(0, 500);
   }
   return entry;
+}
+
+/**
+ * Show the dialog for a held action, count the full explanation and log the outcome. A blocked
+ * action never proceeds, whatever the dialog returns.
+ */
+async function warn(
+  detected: DetectedAction,
+  verdict: Verdict,
+  mode: DialogMode,
+  state: ContentState,
+  effects: PipelineEffects,
+  photo?: DialogRequest['photo'],
+  extraEntities: readonly string[] = [],
+): Promise<'proceed' | 'cancel'> {
+  const compact = state.fullExplanations >= FULL_EXPLANATIONS_BEFORE_SHORT;
+  const request: DialogRequest = {
+    site: detected.site,
+    action: detected.action,
+    mode,
+    severity: verdict.severity as DialogRequest['severity'],
+    reasons: verdict.reasons.filter((r) => r.severity !== 'none'),
+    content: detected.content,
+    language: state.settings.language,
+    compact,
+    ...(detected.detail ? { detail: detected.detail } : {}),
+    ...(photo ? { photo } : {}),
+  };
+  const result = await effects.showDialog(request);
+  if (!compact) effects.countFullExplanation();
+  const outcome = mode === 'block' ? 'blocked' : result.choice === 'proceed' ? 'proceeded' : 'cancelled';
+  effects.log(logEntry(detected, verdict, outcome, state, effects.now(), result.reason, extraEntities));
+  return mode === 'block' ? 'cancel' : result.choice;
 }
 
 /** The attachments this action would publish, when the photo check could still change the outcome. */
@@ -118,44 +150,17 @@ function assessWithPhotos(
       const results = await settle(checks, effects.photoTimeoutMs ?? PHOTO_TIMEOUT_MS);
       const now = effects.now();
       const photo = photoRequest(checks, results, state.settings.language);
-      let severity: AnySeverity = verdict.severity as AnySeverity;
+      let severity = verdict.severity as Severity;
       for (const g of photo?.gestures ?? []) severity = maxSeverity(severity, GESTURES[g.id].severity);
       const decision = decide(severity, detected.action, detected.site, state.settings, now);
       const photoLabels = (photo?.gestures ?? []).map((g) => `Foto: ${g.emoji} ${GESTURES[g.id].id.name}`);
       const withPhoto: Verdict = { ...verdict, severity: severity as Verdict['severity'] };
-      const entry = (outcome: LogEntry['decision'], reason?: string): LogEntry => {
-        const e = logEntry(detected, withPhoto, outcome, state, effects.now(), reason);
-        e.entities = [...new Set([...e.entities, ...photoLabels])].slice(0, 5);
-        return e;
-      };
-      if (decision.mode === 'off') {
+      if (decision.mode === 'off' || decision.mode === 'log') {
         effects.photos?.consume(checks);
+        if (decision.mode === 'log') effects.log(logEntry(detected, withPhoto, 'logged', state, effects.now(), undefined, photoLabels));
         return 'proceed';
       }
-      if (decision.mode === 'log') {
-        effects.photos?.consume(checks);
-        effects.log(entry('logged'));
-        return 'proceed';
-      }
-      const mode: DialogMode = decision.mode;
-      const compact = state.fullExplanations >= FULL_EXPLANATIONS_BEFORE_SHORT;
-      const request: DialogRequest = {
-        site: detected.site,
-        action: detected.action,
-        mode,
-        severity: severity as DialogRequest['severity'],
-        reasons: verdict.reasons.filter((r) => r.severity !== 'none'),
-        content: detected.content,
-        language: state.settings.language,
-        compact,
-        ...(detected.detail ? { detail: detected.detail } : {}),
-        ...(photo ? { photo } : {}),
-      };
-      const result = await effects.showDialog(request);
-      if (!compact) effects.countFullExplanation();
-      const outcome = mode === 'block' ? 'blocked' : result.choice === 'proceed' ? 'proceeded' : 'cancelled';
-      effects.log(entry(outcome, result.reason));
-      const choice = mode === 'block' ? 'cancel' : result.choice;
+      const choice = await warn(detected, withPhoto, decision.mode, state, effects, photo, photoLabels);
       // A cancelled post keeps its photo in the composer: check it again on the next send.
       if (choice === 'proceed') effects.photos?.consume(checks);
       return choice;
@@ -181,27 +186,6 @@ export function assessAction(detected: DetectedAction, state: ContentState, effe
     effects.log(logEntry(detected, verdict, 'logged', state, now));
     return { hold: false };
   }
-  const mode: DialogMode = decision.mode;
-  const compact = state.fullExplanations >= FULL_EXPLANATIONS_BEFORE_SHORT;
-  const request: DialogRequest = {
-    site: detected.site,
-    action: detected.action,
-    mode,
-    severity: verdict.severity as DialogRequest['severity'],
-    reasons: verdict.reasons.filter((r) => r.severity !== 'none'),
-    content: detected.content,
-    language: state.settings.language,
-    compact,
-    ...(detected.detail ? { detail: detected.detail } : {}),
-  };
-  return {
-    hold: true,
-    present: async () => {
-      const result = await effects.showDialog(request);
-      if (!compact) effects.countFullExplanation();
-      const outcome = mode === 'block' ? 'blocked' : result.choice === 'proceed' ? 'proceeded' : 'cancelled';
-      effects.log(logEntry(detected, verdict, outcome, state, effects.now(), result.reason));
-      return mode === 'block' ? 'cancel' : result.choice;
-    },
-  };
+  const mode = decision.mode;
+  return { hold: true, present: () => warn(detected, verdict, mode, state, effects) };
 }
