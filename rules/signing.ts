@@ -16,6 +16,8 @@
  * acceptable for the default bundle built into the extension package itself.
  */
 
+import { base64ToBytes as decodeBase64, bytesToBase64 } from './compiled.ts';
+
 export const ENVELOPE_FORMAT = 'jaga-bundle/1' as const;
 
 export interface BundleEnvelope {
@@ -34,25 +36,20 @@ const PEM_LABEL = 'PRIVATE KEY';
 
 // ---------------------------------------------------------------- encoding helpers
 
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
+export { bytesToBase64 };
 
+/**
+ * Strict base64 for keys and signatures: whitespace ignored, then only the alphabet, correct
+ * padding and the canonical encoding. The last character before '=' has unused low bits, so
+ * "…A==" and "…B==" can decode to the same bytes; without the canonical check a changed character
+ * in a signature or key could still verify.
+ */
 export function base64ToBytes(b64: string): Uint8Array {
   const clean = b64.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) {
     throw new Error('not valid base64');
   }
-  const binary = atob(clean);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  // Only the canonical encoding is accepted: the last character before '=' has unused low bits,
-  // so "…A==" and "…B==" can decode to the same bytes. Without this check a changed character in
-  // a signature or key could still verify.
+  const out = decodeBase64(clean);
   if (bytesToBase64(out) !== clean) throw new Error('not canonical base64');
   return out;
 }
