@@ -1,8 +1,8 @@
 /**
- * Reading a bundle file (a `jaga-bundle/1` envelope). Signature checks for downloaded updates
- * happen before this; the default bundle ships inside the signed extension package.
+ * Reading a bundle (a `jaga-bundle/1` envelope): the default bundle shipped in the package and,
+ * after its signature was checked (updates.ts), a downloaded one. Both go through `parsePayload`.
  */
-import { ENVELOPE_FORMAT } from '@/rules/signing';
+import { parseEnvelope } from '@/rules/signing';
 import { parseRuleBundle, type RuleBundle } from '@/rules/schema';
 
 export interface LoadedBundle {
@@ -10,14 +10,34 @@ export interface LoadedBundle {
   compiled: unknown;
 }
 
-export function parseBundleFile(text: string): LoadedBundle {
-  const envelope = JSON.parse(text) as { format?: unknown; payload?: unknown };
-  if (envelope.format !== ENVELOPE_FORMAT || typeof envelope.payload !== 'string') {
-    throw new Error(`not a ${ENVELOPE_FORMAT} envelope`);
+/** Why a payload was refused, with the bundle version when it could be read. */
+export class BundleError extends Error {
+  constructor(
+    message: string,
+    readonly version?: number,
+  ) {
+    super(message);
   }
-  const payload = JSON.parse(envelope.payload) as { bundle?: unknown; compiled?: unknown };
+}
+
+/** The envelope's payload: JSON `{bundle, compiled}`, the bundle valid by the rules schema. */
+export function parsePayload(payloadText: string): LoadedBundle {
+  let payload: { bundle?: unknown; compiled?: unknown };
+  try {
+    payload = JSON.parse(payloadText) as typeof payload;
+  } catch {
+    throw new BundleError('malformed bundle: the signed payload is not JSON');
+  }
+  if (typeof payload !== 'object' || payload === null) throw new BundleError('malformed bundle: the signed payload is not an object');
+  const rawVersion = (payload.bundle as { version?: unknown } | undefined)?.version;
+  const version = typeof rawVersion === 'number' ? rawVersion : undefined;
   const parsed = parseRuleBundle(payload.bundle);
-  if (!parsed.ok) throw new Error(`invalid rule bundle: ${parsed.errors.slice(0, 3).join('; ')}`);
-  if (payload.compiled === undefined) throw new Error('bundle has no compiled rules');
+  if (!parsed.ok) throw new BundleError(`invalid rule bundle: ${parsed.errors.slice(0, 3).join('; ')}`, version);
+  if (payload.compiled === undefined || payload.compiled === null) throw new BundleError('bundle has no compiled rules', version);
   return { bundle: parsed.bundle, compiled: payload.compiled };
+}
+
+/** A whole bundle file whose signature needs no check (the one shipped in the signed package). */
+export function parseBundleFile(text: string): LoadedBundle {
+  return parsePayload(parseEnvelope(text).payload);
 }

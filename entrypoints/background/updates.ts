@@ -14,11 +14,11 @@
  * bundle is still used (better than none); the status says so.
  */
 import { browser } from 'wxt/browser';
-import { parseRuleBundle } from '@/rules/schema';
 import { parseEnvelope, verifyEnvelope } from '@/rules/signing';
 import type { Policy } from '@/utils/policy';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
 import { BUILT_IN_PUBLIC_KEYS, DEFAULT_UPDATE_URLS } from '@/utils/trusted-keys';
+import { BundleError, parsePayload } from './bundle-file';
 import { policyLoaded, storedPolicy, writePolicyWarnings } from './policy';
 import { assertLoads, readActiveBundle, serialise, storeEngine, type ActiveBundle } from './rules-store';
 
@@ -249,18 +249,12 @@ export async function verifyBundleText(text: string, keys: readonly string[]): P
   }
   if (!verified) throw new Rejected(`signature not accepted: ${lastReason}`);
 
-  let payload: { bundle?: unknown; compiled?: unknown };
   try {
-    payload = JSON.parse(verified.payload) as typeof payload;
-  } catch {
-    throw new Rejected('malformed bundle: the signed payload is not JSON');
+    return { ...parsePayload(verified.payload), keyId: verified.keyId };
+  } catch (error) {
+    if (error instanceof BundleError) throw new Rejected(error.message, error.version);
+    throw error;
   }
-  if (typeof payload !== 'object' || payload === null) throw new Rejected('malformed bundle: the signed payload is not an object');
-  const version = typeof (payload.bundle as { version?: unknown } | undefined)?.version === 'number' ? (payload.bundle as { version: number }).version : undefined;
-  const parsed = parseRuleBundle(payload.bundle);
-  if (!parsed.ok) throw new Rejected(`invalid rule bundle: ${parsed.errors.slice(0, 3).join('; ')}`, version);
-  if (payload.compiled === undefined || payload.compiled === null) throw new Rejected('bundle has no compiled rules', version);
-  return { bundle: parsed.bundle, compiled: payload.compiled, keyId: verified.keyId };
 }
 
 // ---------------------------------------------------------------- one check
