@@ -14,12 +14,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { launch, openFixture, readDialog, startFixtureServer, ROOT } from '../../tests/e2e/harness.ts';
-import { setSettings, snapshotExtension } from '../../tests/e2e/sites-support.ts';
+import { EXTENSION_DIR, launch, openFixture, readDialog, startFixtureServer, ROOT } from '../../tests/e2e/harness.ts';
+import { setSettings } from '../../tests/e2e/sites-support.ts';
 
 export const name = 'photo';
 
-const OUT = join(ROOT, '.output', 'chrome-mv3');
+const OUT = EXTENSION_DIR;
 const PHOTOS = join(ROOT, 'tests/fixtures/photos');
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
@@ -54,9 +54,8 @@ export async function run(): Promise<void> {
   const all = deflated(OUT);
   console.log(`  package (deflated, ≈ zip): ${mb(all)} with the model, ${mb(all - model)} without: +${mb(model)}`);
 
-  const snapshot = snapshotExtension();
   const server = await startFixtureServer();
-  const session = await launch({ server, extensionDir: snapshot.dir });
+  const session = await launch({ server });
   const tmp = mkdtempSync(join(tmpdir(), 'jaga-photo-bench-'));
   try {
     await setSettings(session, { simulatedDate: '2024-01-20' });
@@ -184,7 +183,6 @@ export async function run(): Promise<void> {
   } finally {
     await session.close();
     await server.close();
-    snapshot.remove();
     rmSync(tmp, { recursive: true, force: true });
   }
 }

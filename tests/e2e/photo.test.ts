@@ -20,7 +20,7 @@ import {
   type FixtureServer,
   type Session,
 } from './harness';
-import { setSettings, snapshotExtension } from './sites-support';
+import { setSettings } from './sites-support';
 
 const PAGE = 'https://x.com/compose-photo-id.html';
 const PHOTOS = join(ROOT, 'tests/fixtures/photos');
@@ -30,19 +30,16 @@ const FIRST_ANALYSIS_MS = 25_000;
 
 let server: FixtureServer;
 let session: Session;
-let snapshot: ReturnType<typeof snapshotExtension>;
 
 beforeAll(async () => {
-  snapshot = snapshotExtension();
   server = await startFixtureServer();
-  session = await launch({ server, extensionDir: snapshot.dir });
+  session = await launch({ server });
   await setSettings(session, { simulatedDate: '2024-01-20' });
 });
 
 afterAll(async () => {
   await session?.close();
   await server?.close();
-  snapshot?.remove();
 });
 
 async function attach(page: Page, file: string): Promise<void> {

@@ -1,32 +1,11 @@
 /**
- * Support for the per-site end-to-end tests (x, facebook, …): a private snapshot of the built
- * extension (other test runs may rebuild .output while these run) and settings written through the
- * service worker, which the content scripts pick up live.
+ * Support for the per-site end-to-end tests (x, facebook, …): settings written through the service
+ * worker, which the content scripts pick up live, and the shared hold/replay checks. To test a
+ * private copy of the build, point JAGA_EXTENSION_DIR at it (tests/e2e/harness.ts).
  */
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { EXTENSION_DIR, clickDialogButton, expectNoDialog, siteLog, waitForDialog, type Session } from './harness';
-
-/** Copy .output/chrome-mv3 to a temp dir (retrying while a build is in progress). */
-export function snapshotExtension(from = EXTENSION_DIR): { dir: string; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'jaga-netral-ext-'));
-  const complete = () =>
-    ['manifest.json', 'background.js', 'content-scripts/content.js'].every((f) => existsSync(join(dir, f)));
-  for (let attempt = 0; attempt < 20; attempt++) {
-    try {
-      rmSync(dir, { recursive: true, force: true });
-      cpSync(from, dir, { recursive: true });
-      if (complete()) return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-    } catch {
-      /* a build is replacing files: try again */
-    }
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
-  }
-  throw new Error(`no complete extension build at ${from}: run "npm run build"`);
-}
+import { clickDialogButton, expectNoDialog, siteLog, waitForDialog, type Session } from './harness';
 
 /** Store user settings (utils/settings.ts shape) as the options page would. */
 export async function setSettings(session: Session, settings: Record<string, unknown>): Promise<void> {
