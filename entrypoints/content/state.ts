@@ -78,5 +78,14 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
 /** The adapter's built-in selectors, with the rule bundle's overrides replacing them key by key. */
 export function selectorsFor(adapter: SiteAdapter, state: ContentState): SelectorData {
   const overrides = state.siteSelectors[adapter.id];
-  return overrides ? { ...adapter.selectors, ...overrides } : adapter.selectors;
+  if (!overrides) return adapter.selectors;
+  // Called for every click and key press: merge once per overrides object (a new bundle brings a new one).
+  let merged = mergedSelectors.get(overrides);
+  if (!merged) {
+    merged = { ...adapter.selectors, ...overrides };
+    mergedSelectors.set(overrides, merged);
+  }
+  return merged;
 }
+
+const mergedSelectors = new WeakMap<object, SelectorData>();
