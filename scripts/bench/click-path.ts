@@ -11,7 +11,7 @@
  *    press already starts loading it), after a neutral action (preloaded), and warm — against the
  *    time the same click takes to reach the site's own handler on a neutral post. Goal: < 50 ms.
  */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { compileBundle } from '../../rules/compile.ts';
@@ -20,7 +20,6 @@ import { loadDefaultBundle } from '../../rules/data/index.ts';
 import { ADAPTERS } from '../../entrypoints/content/sites/index.ts';
 import { decide, DEFAULT_SETTINGS } from '../../utils/settings.ts';
 import { FIXTURES_DIR, launch, openFixture, startFixtureServer } from '../../tests/e2e/harness.ts';
-import { readFileSync } from 'node:fs';
 
 export const name = 'click-path';
 
