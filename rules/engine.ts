@@ -51,6 +51,9 @@ import {
   TOK_KEYCAP,
   TOK_NUMBER,
   TokenBuffer,
+  type WordFilter,
+  WORD_DROP,
+  WORD_WRITE,
 } from './normalize.ts';
 
 // Module-local copies of the imported constants used per token: under tsx (esbuild → CommonJS) every
@@ -66,6 +69,8 @@ const L_TOK_NUMBER = TOK_NUMBER | 0;
 const L_PK_NUMBER_MARKER = PK_NUMBER_MARKER | 0;
 const L_PK_NUMBER_WORD = PK_NUMBER_WORD | 0;
 const L_PF_CONTEXT = PF_CONTEXT | 0;
+const L_WORD_DROP = WORD_DROP | 0;
+const L_WORD_WRITE = WORD_WRITE | 0;
 
 export type Severity = 'none' | 'low' | 'medium' | 'high';
 
@@ -151,6 +156,8 @@ interface Hit {
   src: string;
   off: number;
   caps: boolean;
+  /** every token of the match is part of a hashtag ("#KhofifahEmil") */
+  tag: boolean;
   dropped?: boolean;
 }
 
@@ -211,7 +218,7 @@ function dayOfContext(at: Date | string | undefined): number {
   return Math.floor((Date.now() + WIB_MS) / 86_400_000);
 }
 
-class RuleEngine implements Engine {
+class RuleEngine implements Engine, WordFilter {
   readonly bundleVersion: number;
   private tokChars: Uint16Array;
   private tokOff: Int32Array;
@@ -225,6 +232,9 @@ class RuleEngine implements Engine {
   private stemMask: number;
   /** derived at load: the full FNV-1a hash of the token in each slot of tokHash (compared before the chars) */
   private slotHash: Int32Array;
+  /** derived at load: bit per token hash (bits 13 and up), see classifyWord */
+  private tokBits: Uint8Array;
+  private tokBitsMask: number;
   private rootChild: Int32Array;
   private edgeStart: Int32Array;
   private edgeTok: Int32Array;
@@ -251,8 +261,20 @@ class RuleEngine implements Engine {
   private sA = new Int32Array(256);
   private sB = new Int32Array(256);
   private sF = new Uint16Array(256);
+  /** token ordinal of each stream entry, as if no word had been dropped (positions, distances, adjacency) */
+  private sOrd = new Int32Array(256);
+  /** original [start, end) of each stream entry (spans) */
+  private sO0 = new Int32Array(256);
+  private sO1 = new Int32Array(256);
   private ns = 0;
+  /** next ordinal while building the stream */
+  private ord = 0;
   private markerBefore = new Uint8Array(256);
+  // match records of the current field: pattern, stream range [mI, mJ)
+  private mPat = new Int32Array(64);
+  private mI = new Int32Array(64);
+  private mJ = new Int32Array(64);
+  private nm = 0;
   // segmentation scratch
   private reach = new Int32Array(MAX_GLUED + 1);
   private reachTok = new Int32Array(MAX_GLUED + 1);
@@ -338,6 +360,96 @@ class RuleEngine implements Engine {
       for (const p of k.persons) this.personContestants[p]?.push(ki);
       this.contestContestants[k.contest]?.push(ki);
     });
+    // derived at load: a bit per token hash (≥ 16 bits per token), so most words that are no token
+    // stop at one bit test instead of a probe of the denser slot table
+    let bitsLen = 8192;
+    while (bitsLen * 8 < nTok * 16 && bitsLen < 1 << 20) bitsLen <<= 1;
+    this.tokBits = new Uint8Array(bitsLen);
+    this.tokBitsMask = bitsLen * 8 - 1;
+    for (let slot = 0; slot <= this.hashMask; slot++) {
+      if (this.tokHash[slot] === 0) continue;
+      const tb = (this.slotHash[slot]! >>> 13) & this.tokBitsMask;
+      this.tokBits[tb >>> 3]! |= 1 << (tb & 7);
+    }
+    this.buf.filter = this;
+  }
+
+  /**
+   * WordFilter, mirroring buildStream exactly for a plain word input[i, j) (normalised length m, hash h):
+   * a dictionary token → its id (resolved without writing its chars); not in the dictionary but long
+   * enough to be a glued word and passing segment()'s one-bit prefix, stem and suffix filters →
+   * WORD_WRITE; otherwise WORD_DROP (an unknown token, only counted). Most words of most text stop at the
+   * first bit test. `afterGap`: the word before was unknown (or there is none).
+   */
+  classifyWord(input: string, i: number, j: number, h: number, m: number, afterGap: boolean): number {
+    const tb = (h >>> 13) & this.tokBitsMask;
+    if (this.tokBits[tb >>> 3]! & (1 << (tb & 7))) {
+      const id = this.lookupInput(input, i, j, h, m);
+      // a token no pattern starts with, right after an unknown word, can be in no match
+      if (id >= 0) return afterGap && this.rootChild[id] === 0 ? L_WORD_DROP : id;
+    }
+    if (m < 6 || m > MAX_GLUED) return L_WORD_DROP;
+    // first 3 and 4 normalised chars (lower-cased, repeats collapsed)
+    let p = input.charCodeAt(i) | 32;
+    let x = Math.imul(L_HASH_INIT ^ p, 16777619);
+    let q = 1;
+    let k = i + 1;
+    let h3 = 0;
+    while (q < 4) {
+      const c = input.charCodeAt(k++) | 32;
+      if (c === p) continue;
+      p = c;
+      x = Math.imul(x ^ c, 16777619);
+      if (++q === 3) h3 = x;
+    }
+    if (!(this.prefixBits[(h3 >>> 3) & 8191]! & (1 << (h3 & 7)))) return L_WORD_DROP;
+    const bit = x & this.stemMask;
+    if (!(this.stemBits[bit >>> 3]! & (1 << (bit & 7)))) return L_WORD_DROP;
+    // last 4 normalised chars, read backwards
+    const c1 = input.charCodeAt(j - 1) | 32;
+    let c2 = 0;
+    let c3 = 0;
+    let c4 = 0;
+    q = 1;
+    p = c1;
+    for (k = j - 2; q < 4; k--) {
+      const c = input.charCodeAt(k) | 32;
+      if (c === p) continue;
+      p = c;
+      if (++q === 2) c2 = c;
+      else if (q === 3) c3 = c;
+      else c4 = c;
+    }
+    let hs = L_HASH_INIT;
+    hs = Math.imul(hs ^ c4, 16777619);
+    hs = Math.imul(hs ^ c3, 16777619);
+    hs = Math.imul(hs ^ c2, 16777619);
+    hs = Math.imul(hs ^ c1, 16777619);
+    return this.suffixBits[(hs >>> 3) & 8191]! & (1 << (hs & 7)) ? L_WORD_WRITE : L_WORD_DROP;
+  }
+
+  /** dictionary id of the plain ASCII word input[i, j) read as the tokeniser does (lower-cased, repeats collapsed), or -1 */
+  private lookupInput(input: string, i: number, j: number, h: number, m: number): number {
+    let slot = h & this.hashMask;
+    for (;;) {
+      const v = this.tokHash[slot]!;
+      if (v === 0) return -1;
+      const id = v - 1;
+      const o = this.tokOff[id]!;
+      if (this.slotHash[slot] === h && this.tokOff[id + 1]! - o === m) {
+        let p = input.charCodeAt(i) | 32;
+        let ok = this.tokChars[o] === p;
+        let q = o + 1;
+        for (let k = i + 1; ok && k < j; k++) {
+          const c = input.charCodeAt(k) | 32;
+          if (c === p) continue;
+          p = c;
+          ok = this.tokChars[q++] === c;
+        }
+        if (ok) return id;
+      }
+      slot = (slot + 1) & this.hashMask;
+    }
   }
 
   // ------------------------------------------------------------------------------------------
@@ -386,6 +498,21 @@ class RuleEngine implements Engine {
     this.sA = g(this.sA, (n) => new Int32Array(n));
     this.sB = g(this.sB, (n) => new Int32Array(n));
     this.sF = g(this.sF, (n) => new Uint16Array(n));
+    this.sOrd = g(this.sOrd, (n) => new Int32Array(n));
+    this.sO0 = g(this.sO0, (n) => new Int32Array(n));
+    this.sO1 = g(this.sO1, (n) => new Int32Array(n));
+  }
+
+  private growMatches(): void {
+    const size = this.mPat.length * 2;
+    const g = (x: Int32Array) => {
+      const y = new Int32Array(size);
+      y.set(x);
+      return y;
+    };
+    this.mPat = g(this.mPat);
+    this.mI = g(this.mI);
+    this.mJ = g(this.mJ);
   }
 
   private push(id: number, a: number, b: number, f: number): void {
@@ -395,6 +522,9 @@ class RuleEngine implements Engine {
     this.sA[s] = a;
     this.sB[s] = b;
     this.sF[s] = f;
+    this.sOrd[s] = this.ord++;
+    this.sO0[s] = this.buf.oStart[a]!;
+    this.sO1[s] = this.buf.oEnd[b - 1]!;
   }
 
   /**
@@ -494,11 +624,30 @@ class RuleEngine implements Engine {
     const tEnd = buf.tEnd;
     const tFlags = buf.tFlags;
     const tHash = buf.tHash;
+    const tGap = buf.tGap;
+    const tId = buf.tId;
+    const tO0 = buf.tO0;
+    const tO1 = buf.tO1;
+    this.ord = 0;
     for (let t = 0; t < nt; t++) {
       const a = tStart[t]!;
       const b = tEnd[t]!;
       const f = tFlags[t]!;
       const h = tHash[t]!;
+      this.ord += tGap[t]!; // words the filter dropped before this token
+      const resolved = tId[t]!;
+      if (resolved >= 0) {
+        if (this.ns === this.sId.length) this.growStream();
+        const s = this.ns++;
+        this.sId[s] = resolved;
+        this.sA[s] = a;
+        this.sB[s] = b;
+        this.sF[s] = f;
+        this.sOrd[s] = this.ord++;
+        this.sO0[s] = tO0[t]!;
+        this.sO1[s] = tO1[t]!;
+        continue;
+      }
       // most tokens miss the dictionary at the first probe: an empty slot
       const id = this.tokHash[h & this.hashMask] === 0 ? -1 : this.lookup(h, a, b);
       if (id >= 0 || f & (L_TOK_EMOJI | L_TOK_NUMBER) || b - a < 6) {
@@ -508,6 +657,9 @@ class RuleEngine implements Engine {
         this.sA[s] = a;
         this.sB[s] = b;
         this.sF[s] = f;
+        this.sOrd[s] = this.ord++;
+        this.sO0[s] = tO0[t]!;
+        this.sO1[s] = tO1[t]!;
         continue;
       }
       if (f & L_TOK_HANDLE) {
@@ -540,19 +692,27 @@ class RuleEngine implements Engine {
   // ------------------------------------------------------------------------------------------
   // matching one field
 
+  /** stream entries [i, j) all come from a hashtag */
+  private allTagged(i: number, j: number): boolean {
+    for (let q = i; q < j; q++) if (!(this.sF[q]! & L_TOK_HASHTAG)) return false;
+    return true;
+  }
+
   private spanOf(str: string, shift: number, s0: number, s1: number): [number, number] {
-    const buf = this.buf;
-    const o0 = buf.oStart[this.sA[s0]!]! - shift;
-    const o1 = buf.oEnd[this.sB[s1 - 1]! - 1]! - shift;
+    const o0 = this.sO0[s0]! - shift;
+    const o1 = this.sO1[s1 - 1]! - shift;
     return [Math.max(0, o0), Math.max(0, Math.min(str.length, o1))];
   }
 
-  private matchField(str: string, field: ContentField, index: number | undefined, seq: number, shift: number, limit: number, hits: Hit[], nums: Num[]): void {
+  private matchField(str: string, field: ContentField, index: number | undefined, seq: number, shift: number, limit: number, hits: Hit[] | null, nums: Num[]): void {
     const buf = this.buf.tokenize(str, limit);
     this.buildStream();
     const ns = this.ns;
-    if (this.markerBefore.length < ns + 1) this.markerBefore = new Uint8Array((ns + 1) * 2);
-    this.markerBefore.fill(0, 0, ns + 1);
+    const sOrd = this.sOrd;
+    // indexed by ordinal (stream entries are a subset of the ordinals [0, this.ord))
+    const nOrd = this.ord;
+    if (this.markerBefore.length < nOrd + 1) this.markerBefore = new Uint8Array((nOrd + 1) * 2);
+    this.markerBefore.fill(0, 0, nOrd + 1);
     let hasLower = false;
     for (let i = 0; i < str.length && i < limit; i++) {
       const c = str.charCodeAt(i);
@@ -562,6 +722,7 @@ class RuleEngine implements Engine {
       }
     }
     const numberWordAt: number[] = [];
+    let nm = 0;
     for (let i = 0; i < ns; i++) {
       const id = this.sId[i]!;
       if (id < 0) continue;
@@ -572,35 +733,49 @@ class RuleEngine implements Engine {
           const p = this.outPat[o]!;
           const kind = this.patKind[p]!;
           if (kind === L_PK_NUMBER_MARKER) {
-            this.markerBefore[j + 1] = 1;
+            this.markerBefore[sOrd[j]! + 1] = 1;
             continue;
           }
           if (kind === L_PK_NUMBER_WORD) {
             numberWordAt.push(i, j + 1, this.patAux[p]!);
             continue;
           }
-          const span = this.spanOf(str, shift, i, j + 1);
-          hits.push({
-            kind,
-            entity: this.patEntity[p]!,
-            ctx: (this.patFlags[p]! & L_PF_CONTEXT) !== 0,
-            aux: this.patAux[p]!,
-            field,
-            index,
-            seq,
-            s0: i,
-            s1: j + 1,
-            span,
-            src: str,
-            off: shift,
-            caps: hasLower && i === j && (this.sF[i]! & L_TOK_CAPS) !== 0,
-          });
+          // a compact match record (pattern, stream range); evaluate turns it into a Hit below
+          if (nm === this.mPat.length) this.growMatches();
+          this.mPat[nm] = p;
+          this.mI[nm] = i;
+          this.mJ[nm] = j + 1;
+          nm++;
         }
         j++;
-        if (j >= ns) break;
+        if (j >= ns || sOrd[j] !== sOrd[j - 1]! + 1) break; // the next token was dropped: unknown
         const next = this.sId[j]!;
         if (next < 0) break;
         node = this.child(node, next);
+      }
+    }
+    this.nm = nm;
+    if (hits) {
+      for (let k = 0; k < nm; k++) {
+        const p = this.mPat[k]!;
+        const i = this.mI[k]!;
+        const j = this.mJ[k]!;
+        hits.push({
+          kind: this.patKind[p]!,
+          entity: this.patEntity[p]!,
+          ctx: (this.patFlags[p]! & L_PF_CONTEXT) !== 0,
+          aux: this.patAux[p]!,
+          field,
+          index,
+          seq,
+          s0: sOrd[i]!,
+          s1: sOrd[j - 1]! + 1,
+          span: this.spanOf(str, shift, i, j),
+          src: str,
+          off: shift,
+          caps: hasLower && j === i + 1 && (this.sF[i]! & L_TOK_CAPS) !== 0,
+          tag: this.allTagged(i, j),
+        });
       }
     }
     // numbers: digits (1–2 significant digits) and number words after a marker
@@ -614,23 +789,23 @@ class RuleEngine implements Engine {
       for (let k = a; k < b; k++) v = v * 10 + (buf.chars[k]! - 48);
       if (v <= 0 || v > 99) continue;
       const zeroPad = b - a === 2 && buf.chars[a] === 48;
-      const strong = this.markerBefore[i] === 1 || zeroPad || (f & (L_TOK_KEYCAP | L_TOK_HASHTAG)) !== 0;
+      const o = sOrd[i]!;
+      const strong = this.markerBefore[o] === 1 || zeroPad || (f & (L_TOK_KEYCAP | L_TOK_HASHTAG)) !== 0;
       const span = this.spanOf(str, shift, i, i + 1);
-      nums.push({ value: v, strong, marker: this.markerBefore[i] === 1, seq, s: i, field, index, span, src: str, off: 0 });
+      nums.push({ value: v, strong, marker: this.markerBefore[o] === 1, seq, s: o, field, index, span, src: str, off: 0 });
     }
     for (let k = 0; k < numberWordAt.length; k += 3) {
       const i = numberWordAt[k]!;
-      if (this.markerBefore[i] !== 1) continue;
+      if (this.markerBefore[sOrd[i]!] !== 1) continue;
       const span = this.spanOf(str, shift, i, numberWordAt[k + 1]!);
-      nums.push({ value: numberWordAt[k + 2]!, strong: true, marker: true, seq, s: i, field, index, span, src: str, off: 0 });
+      nums.push({ value: numberWordAt[k + 2]!, strong: true, marker: true, seq, s: sOrd[i]!, field, index, span, src: str, off: 0 });
     }
   }
 
   scan(text: string): number {
-    const hits: Hit[] = [];
     const nums: Num[] = [];
-    this.matchField(text, 'text', undefined, 0, 0, Math.min(text.length, FIELD_CAP), hits, nums);
-    return hits.length + nums.length;
+    this.matchField(text, 'text', undefined, 0, 0, Math.min(text.length, FIELD_CAP), null, nums);
+    return this.nm + nums.length;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -867,12 +1042,14 @@ class RuleEngine implements Engine {
         default: {
           if (!CONTESTANT_KINDS.has(h.kind)) break;
           const k = this.contestants[h.entity]!;
-          const material = h.kind !== PK_PAIR && h.kind !== PK_COALITION;
+          // a pair's name or acronym written as a hashtag (#KhofifahEmil, #PrabowoGibran) is campaign material
+          const pairTag = h.kind === PK_PAIR && h.tag;
+          const material = (h.kind !== PK_PAIR && h.kind !== PK_COALITION) || pairTag;
           const sev = contestantSev(k, h, material);
           if (sev < 0) break;
           if (state[k.contest] === 2) linkedContests.add(k.contest);
           const kind =
-            h.kind === PK_PAIR ? 'pair' : h.kind === PK_COALITION ? 'coalition' : h.kind === PK_HASHTAG || h.kind === PK_AGAINST ? 'hashtag'
+            h.kind === PK_PAIR ? (pairTag ? 'hashtag' : 'pair') : h.kind === PK_COALITION ? 'coalition' : h.kind === PK_HASHTAG || h.kind === PK_AGAINST ? 'hashtag'
               : h.kind === PK_SLOGAN ? 'slogan' : h.kind === PK_SALUTE ? 'salute' : h.kind === PK_TEAM ? 'team' : 'account';
           add(h, kind, k.id, h.kind === PK_AGAINST ? `Menentang: ${k.label}` : k.label, sev, contestInfo(k));
         }

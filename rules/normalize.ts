@@ -127,6 +127,23 @@ export function hashStep(h: number, c: number): number {
 }
 export const HASH_INIT = 0x811c9dc5 | 0;
 
+/** WordFilter verdicts (any value ≥ 0 is a dictionary id) */
+export const WORD_DROP = -2;
+export const WORD_WRITE = -1;
+
+/**
+ * Lets the engine resolve or drop plain words before they are written out. `classifyWord` is asked
+ * about every word the fast path reads that is all ASCII letters, not a hashtag, not CamelCase and not
+ * one repeated letter: `input[i, j)`, whose normalised form has `m` chars and FNV-1a hash `h`. It
+ * answers WORD_DROP (the word can never matter: not emitted; the next token counts it in `tGap`, so
+ * token ordinals stay as if every word had been emitted), WORD_WRITE (emit it as usual), or a dictionary
+ * id ≥ 0 (emitted as a resolved token, `tId`, with its original offsets but no normalised chars).
+ * `afterGap`: the word just before was dropped, or there is none.
+ */
+export interface WordFilter {
+  classifyWord(input: string, i: number, j: number, h: number, m: number, afterGap: boolean): number;
+}
+
 /**
  * Reusable token buffer: normalised chars stored token after token (no separators), with their original
  * offsets, plus the token table. Grows as needed; reuse one instance to avoid allocation.
@@ -142,7 +159,18 @@ export class TokenBuffer {
   tEnd = new Int32Array(64);
   tFlags = new Uint16Array(64);
   tHash = new Int32Array(64);
+  /** per token: words dropped by the filter just before it */
+  tGap = new Int32Array(64);
+  /** per token: dictionary id resolved by the filter (no chars written: tStart = tEnd), else -1 */
+  tId = new Int32Array(64);
+  /** per token: [start, end) in the original string */
+  tO0 = new Int32Array(64);
+  tO1 = new Int32Array(64);
   nt = 0;
+  /** words dropped since the last emitted token */
+  gap = 0;
+  /** optional: drops words that cannot matter to the caller (null: keep everything) */
+  filter: WordFilter | null = null;
 
   // raw run (one word before leet/collapse/split)
   private rC = new Uint16Array(64);
@@ -157,6 +185,7 @@ export class TokenBuffer {
     this.pendingHandle = null;
     this.n = 0;
     this.nt = 0;
+    this.gap = 0;
     this.r = 0;
     this.flags = 0;
   }
@@ -190,6 +219,18 @@ export class TokenBuffer {
     const h = new Int32Array(size);
     h.set(this.tHash);
     this.tHash = h;
+    const g = new Int32Array(size);
+    g.set(this.tGap);
+    this.tGap = g;
+    const id = new Int32Array(size);
+    id.set(this.tId);
+    this.tId = id;
+    const o0 = new Int32Array(size);
+    o0.set(this.tO0);
+    this.tO0 = o0;
+    const o1 = new Int32Array(size);
+    o1.set(this.tO1);
+    this.tO1 = o1;
   }
 
   private growRaw(): void {
@@ -227,6 +268,8 @@ export class TokenBuffer {
     if (this.nt === this.tStart.length) this.growTokens();
     const t = this.nt++;
     this.tStart[t] = this.n;
+    this.tGap[t] = this.gap;
+    this.gap = 0;
     let h = HASH_INIT;
     for (let i = 0; i < str.length; i++) {
       const c = str.charCodeAt(i);
@@ -240,6 +283,9 @@ export class TokenBuffer {
     this.tEnd[t] = this.n;
     this.tFlags[t] = flags;
     this.tHash[t] = h;
+    this.tId[t] = -1;
+    this.tO0[t] = s;
+    this.tO1[t] = e;
   }
 
   /** Finish the raw run: leetspeak, split letters/digits, collapse repeats, emit tokens. */
@@ -285,6 +331,8 @@ export class TokenBuffer {
     const collapse = !digits && !allSame;
     const t = this.nt++;
     this.tStart[t] = this.n;
+    this.tGap[t] = this.gap;
+    this.gap = 0;
     let flags = this.flags | (digits ? TOK_NUMBER : caps);
     let h = HASH_INIT;
     for (let k = a; k < b; k++) {
@@ -311,6 +359,9 @@ export class TokenBuffer {
     this.tEnd[t] = this.n;
     this.tFlags[t] = flags;
     this.tHash[t] = h;
+    this.tId[t] = -1;
+    this.tO0[t] = this.oStart[this.tStart[t]!]!;
+    this.tO1[t] = this.oEnd[this.n - 1]!;
   }
 
   /**
@@ -393,6 +444,7 @@ export class TokenBuffer {
           if (m === KEYCAP) this.rK[this.r - 1] = 1;
         } else if (this.nt > 0 && this.tEnd[this.nt - 1] === this.n && this.oEnd[this.n - 1] === i) {
           this.oEnd[this.n - 1] = i + size; // e.g. ✌ + U+FE0F + skin tone
+          this.tO1[this.nt - 1] = i + size;
         }
         i += size;
         continue;
@@ -438,6 +490,12 @@ export class TokenBuffer {
     const tEnd = this.tEnd;
     const tFlags = this.tFlags;
     const tHash = this.tHash;
+    const tGap = this.tGap;
+    const tId = this.tId;
+    const tO0 = this.tO0;
+    const tO1 = this.tO1;
+    const filter = this.filter;
+    let gap = this.gap;
     let flags = this.flags; // 0 or TOK_HASHTAG here (never TOK_URL)
     let done = n; // chars committed
     scan: while (i < len) {
@@ -453,17 +511,16 @@ export class TokenBuffer {
       if ((c0 === 104 || c0 === 119 || c0 === 72 || c0 === 87) && i + 4 < len && maybeUrl(input, i, c0)) break;
       const n0 = n;
       let f = flags;
-      // the first char, then the rest of the word
       const c0l = c0 | 32; // a digit stays a digit
-      chars[n] = c0l;
-      oStart[n] = i;
-      oEnd[n] = i + 1;
-      n++;
       let h = Math.imul(HASH_INIT ^ c0l, 16777619);
       let j = i + 1;
       let sep = 0; // the ASCII separator that ended the word (0: end of input)
       if (k0 === 3) {
         f |= TOK_NUMBER;
+        chars[n] = c0l;
+        oStart[n] = i;
+        oEnd[n] = i + 1;
+        n++;
         for (; j < len; j++) {
           const c = input.charCodeAt(j);
           if (c >= 128) break scan;
@@ -480,9 +537,11 @@ export class TokenBuffer {
           h = Math.imul(h ^ c, 16777619);
         }
       } else {
+        // read the word once: hash of the normalised chars (lower-cased, repeats collapsed), nothing written
         let upper = k0 === 1 ? 1 : 0;
         let inner = false; // an upper-case letter after the first char (a CamelCase boundary is possible)
         let prev = c0l; // previous char, lower-cased
+        let m = 1; // normalised length
         for (; j < len; j++) {
           const raw = input.charCodeAt(j);
           if (raw >= 128) break scan;
@@ -497,23 +556,38 @@ export class TokenBuffer {
             inner = true;
           }
           const c = raw | 32;
-          if (c === prev) {
-            oEnd[n - 1] = j + 1; // stretch the kept char over the repeat
-            continue;
-          }
+          if (c === prev) continue;
           prev = c;
-          chars[n] = c;
-          oStart[n] = j;
-          oEnd[n] = j + 1;
-          n++;
+          m++;
           h = Math.imul(h ^ c, 16777619);
         }
         const lower = j - i - upper;
+        const camel = inner && lower > 0;
+        const allSame = m === 1 && j - i > 1;
         if (upper >= 2 && lower === 0) f |= TOK_CAPS;
-        const allSame = n - n0 === 1 && j - i > 1;
+        if (filter !== null && flags === 0 && !camel && !allSame) {
+          const v = filter.classifyWord(input, i, j, h, m, gap > 0 || nt === 0);
+          if (v !== WORD_WRITE) {
+            if (v === WORD_DROP) gap++; // only counted, so the next token's ordinal stays right
+            else {
+              // resolved: a token without chars
+              tStart[nt] = n;
+              tEnd[nt] = n;
+              tFlags[nt] = f;
+              tHash[nt] = h;
+              tGap[nt] = gap;
+              tId[nt] = v;
+              tO0[nt] = i;
+              tO1[nt] = j;
+              gap = 0;
+              nt++;
+            }
+            i = sep === 32 ? j + 1 : j;
+            continue;
+          }
+        }
         if (allSame) {
           // one repeated letter ("PPP", "aA"): kept whole, nothing collapsed
-          n = n0;
           h = HASH_INIT;
           for (let k = i; k < j; k++) {
             const c = input.charCodeAt(k) | 32;
@@ -523,14 +597,37 @@ export class TokenBuffer {
             n++;
             h = Math.imul(h ^ c, 16777619);
           }
+        } else {
+          chars[n] = c0l;
+          oStart[n] = i;
+          oEnd[n] = i + 1;
+          n++;
+          let p = c0l;
+          for (let k = i + 1; k < j; k++) {
+            const c = input.charCodeAt(k) | 32;
+            if (c === p) {
+              oEnd[n - 1] = k + 1; // stretch the kept char over the repeat
+              continue;
+            }
+            p = c;
+            chars[n] = c;
+            oStart[n] = k;
+            oEnd[n] = k + 1;
+            n++;
+          }
         }
         // CamelCase marks (only read for TOK_CAMEL tokens): needs an inner capital and a lower-case letter
-        if (inner && lower > 0) f |= this.camelMarks(input, i, j, n0, allSame);
+        if (camel) f |= this.camelMarks(input, i, j, n0, allSame);
       }
       tStart[nt] = n0;
       tEnd[nt] = n;
       tFlags[nt] = f;
       tHash[nt] = h;
+      tGap[nt] = gap;
+      tId[nt] = -1;
+      tO0[nt] = i;
+      tO1[nt] = j;
+      gap = 0;
       nt++;
       done = n;
       flags = 0;
@@ -540,6 +637,7 @@ export class TokenBuffer {
     this.n = done;
     this.nt = nt;
     this.flags = flags;
+    this.gap = gap;
     return i;
   }
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileBundle } from '../../../rules/compile.ts';
 import { COMPILED_FORMAT, loadEngine, FIELD_CAP, type Severity } from '../../../rules/index.ts';
+import { loadDefaultBundle } from '../../../rules/data/index.ts';
 import { devBundle, devEngine } from './helpers.ts';
 
 const PILPRES_CAMPAIGN = '2024-01-10';
@@ -161,5 +162,23 @@ describe('compiled form', () => {
     expect(() => loadEngine({ ...compiled, format: COMPILED_FORMAT + 1 })).toThrow(/format/);
     expect(() => loadEngine({ ...compiled, arrays: { ...compiled.arrays, edgeTok: 'AAAA' } })).toThrow();
     expect(() => loadEngine({ ...compiled, arrays: { ...compiled.arrays, tokOff: 'A' } })).toThrow();
+  });
+});
+
+describe('a pair written as a hashtag is a campaign hashtag (real rules)', () => {
+  const engine = loadEngine(compileBundle(loadDefaultBundle()));
+  const sev = (text: string, at: string) => engine.evaluate({ text }, { at }).severity;
+  it('#KhofifahEmil (no hashtag listed in the data) → high in the campaign, low after', () => {
+    const v = engine.evaluate({ text: '#KhofifahEmil untuk Jatim berlari lebih kencang' }, { at: PILKADA_CAMPAIGN });
+    expect(v.severity).toBe('high');
+    expect(v.reasons.find((r) => r.kind === 'hashtag')).toMatchObject({ entityId: 'pilgub-jawa-timur-2024-02', matched: 'KhofifahEmil', span: [1, 13] });
+    expect(sev('#KhofifahEmil untuk Jatim berlari lebih kencang', AFTER)).toBe('low');
+  });
+  it('the same pair as plain text stays a mention (medium), and one name as a hashtag is not a pair', () => {
+    expect(sev('Khofifah-Emil untuk Jatim berlari lebih kencang', PILKADA_CAMPAIGN)).toBe('medium');
+    expect(sev('#Khofifah meninjau banjir di Jember', PILKADA_CAMPAIGN)).toBe('medium');
+  });
+  it('also in the hashtags field', () => {
+    expect(engine.evaluate({ hashtags: ['AniesMuhaimin'] }, { at: PILPRES_CAMPAIGN }).severity).toBe('high');
   });
 });

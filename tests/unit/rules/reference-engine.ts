@@ -138,6 +138,8 @@ interface Hit {
   span: [number, number];
   matched: string;
   caps: boolean;
+  /** every token of the match is part of a hashtag ("#KhofifahEmil") */
+  tag: boolean;
   dropped?: boolean;
 }
 
@@ -440,6 +442,12 @@ class RuleEngine implements Engine {
   // ------------------------------------------------------------------------------------------
   // matching one field
 
+  /** stream entries [i, j) all come from a hashtag */
+  private allTagged(i: number, j: number): boolean {
+    for (let q = i; q < j; q++) if (!(this.sF[q]! & TOK_HASHTAG)) return false;
+    return true;
+  }
+
   private spanOf(str: string, shift: number, s0: number, s1: number): [number, number] {
     const buf = this.buf;
     const o0 = buf.oStart[this.sA[s0]!]! - shift;
@@ -493,6 +501,7 @@ class RuleEngine implements Engine {
             span,
             matched: str.slice(span[0], span[1]),
             caps: hasLower && i === j && (this.sF[i]! & TOK_CAPS) !== 0,
+            tag: this.allTagged(i, j + 1),
           });
         }
         j++;
@@ -768,12 +777,14 @@ class RuleEngine implements Engine {
         default: {
           if (!CONTESTANT_KINDS.has(h.kind)) break;
           const k = this.contestants[h.entity]!;
-          const material = h.kind !== PK_PAIR && h.kind !== PK_COALITION;
+          // a pair's name or acronym written as a hashtag (#KhofifahEmil, #PrabowoGibran) is campaign material
+          const pairTag = h.kind === PK_PAIR && h.tag;
+          const material = (h.kind !== PK_PAIR && h.kind !== PK_COALITION) || pairTag;
           const sev = contestantSev(k, h, material);
           if (sev < 0) break;
           if (state[k.contest] === 2) linkedContests.add(k.contest);
           const kind =
-            h.kind === PK_PAIR ? 'pair' : h.kind === PK_COALITION ? 'coalition' : h.kind === PK_HASHTAG || h.kind === PK_AGAINST ? 'hashtag'
+            h.kind === PK_PAIR ? (pairTag ? 'hashtag' : 'pair') : h.kind === PK_COALITION ? 'coalition' : h.kind === PK_HASHTAG || h.kind === PK_AGAINST ? 'hashtag'
               : h.kind === PK_SLOGAN ? 'slogan' : h.kind === PK_SALUTE ? 'salute' : h.kind === PK_TEAM ? 'team' : 'account';
           add(h, kind, k.id, h.kind === PK_AGAINST ? `Menentang: ${k.label}` : k.label, sev, contestInfo(k));
         }
