@@ -121,6 +121,8 @@ export const TOTAL_CAP = 100_000;
 export const MAX_REASONS = 64;
 /** glued words longer than this are not segmented */
 const MAX_GLUED = 48;
+/** shortest glued word segment() tries (two pieces of ≥ 3) */
+const MIN_GLUED = 6;
 /** an election term makes a context-requiring term count within this many tokens (same field) */
 const CONTEXT_WINDOW = 24;
 
@@ -232,9 +234,11 @@ class RuleEngine implements Engine, WordFilter {
   private stemMask: number;
   /** derived at load: the full FNV-1a hash of the token in each slot of tokHash (compared before the chars) */
   private slotHash: Int32Array;
-  /** derived at load: bit per token hash (bits 13 and up), see classifyWord */
-  private tokBits: Uint8Array;
-  private tokBitsMask: number;
+  /** WordFilter: derived at load, a bit per token hash (bits 13 and up), see classifyWord */
+  readonly wordBits: Uint8Array;
+  readonly wordBitsMask: number;
+  /** WordFilter: shorter words are glued words of nothing (segment() needs ≥ 6 chars) */
+  readonly minAsk = MIN_GLUED;
   private rootChild: Int32Array;
   private edgeStart: Int32Array;
   private edgeTok: Int32Array;
@@ -364,12 +368,12 @@ class RuleEngine implements Engine, WordFilter {
     // stop at one bit test instead of a probe of the denser slot table
     let bitsLen = 8192;
     while (bitsLen * 8 < nTok * 16 && bitsLen < 1 << 20) bitsLen <<= 1;
-    this.tokBits = new Uint8Array(bitsLen);
-    this.tokBitsMask = bitsLen * 8 - 1;
+    this.wordBits = new Uint8Array(bitsLen);
+    this.wordBitsMask = bitsLen * 8 - 1;
     for (let slot = 0; slot <= this.hashMask; slot++) {
       if (this.tokHash[slot] === 0) continue;
-      const tb = (this.slotHash[slot]! >>> 13) & this.tokBitsMask;
-      this.tokBits[tb >>> 3]! |= 1 << (tb & 7);
+      const tb = (this.slotHash[slot]! >>> 13) & this.wordBitsMask;
+      this.wordBits[tb >>> 3]! |= 1 << (tb & 7);
     }
     this.buf.filter = this;
   }
@@ -381,38 +385,26 @@ class RuleEngine implements Engine, WordFilter {
    * WORD_WRITE; otherwise WORD_DROP (an unknown token, only counted). Most words of most text stop at the
    * first bit test. `afterGap`: the word before was unknown (or there is none).
    */
-  classifyWord(input: string, i: number, j: number, h: number, m: number, afterGap: boolean): number {
-    const tb = (h >>> 13) & this.tokBitsMask;
-    if (this.tokBits[tb >>> 3]! & (1 << (tb & 7))) {
+  classifyWord(input: string, i: number, j: number, h: number, m: number, h3: number, h4: number, afterGap: boolean): number {
+    const tb = (h >>> 13) & this.wordBitsMask;
+    if (this.wordBits[tb >>> 3]! & (1 << (tb & 7))) {
       const id = this.lookupInput(input, i, j, h, m);
       // a token no pattern starts with, right after an unknown word, can be in no match
       if (id >= 0) return afterGap && this.rootChild[id] === 0 ? L_WORD_DROP : id;
     }
-    if (m < 6 || m > MAX_GLUED) return L_WORD_DROP;
-    // first 3 and 4 normalised chars (lower-cased, repeats collapsed)
-    let p = input.charCodeAt(i) | 32;
-    let x = Math.imul(L_HASH_INIT ^ p, 16777619);
-    let q = 1;
-    let k = i + 1;
-    let h3 = 0;
-    while (q < 4) {
-      const c = input.charCodeAt(k++) | 32;
-      if (c === p) continue;
-      p = c;
-      x = Math.imul(x ^ c, 16777619);
-      if (++q === 3) h3 = x;
-    }
+    if (m < MIN_GLUED || m > MAX_GLUED) return L_WORD_DROP;
+    // segment()'s filters on the first 3 and 4 normalised chars
     if (!(this.prefixBits[(h3 >>> 3) & 8191]! & (1 << (h3 & 7)))) return L_WORD_DROP;
-    const bit = x & this.stemMask;
+    const bit = h4 & this.stemMask;
     if (!(this.stemBits[bit >>> 3]! & (1 << (bit & 7)))) return L_WORD_DROP;
-    // last 4 normalised chars, read backwards
+    // and on the last 4, read backwards
     const c1 = input.charCodeAt(j - 1) | 32;
     let c2 = 0;
     let c3 = 0;
     let c4 = 0;
-    q = 1;
-    p = c1;
-    for (k = j - 2; q < 4; k--) {
+    let q = 1;
+    let p = c1;
+    for (let k = j - 2; q < 4; k--) {
       const c = input.charCodeAt(k) | 32;
       if (c === p) continue;
       p = c;
@@ -534,7 +526,7 @@ class RuleEngine implements Engine, WordFilter {
    */
   private segment(a: number, b: number, f: number, full: boolean): boolean {
     const len = b - a;
-    if (len < 6 || len > MAX_GLUED) return false;
+    if (len < MIN_GLUED || len > MAX_GLUED) return false;
     const chars = this.buf.chars;
     // every cover starts with a dictionary token at a (≥ 3 chars; ≥ 4 for a full cover) and a full
     // cover ends with one (≥ 4 chars) at b: one-bit filters before any work
@@ -650,7 +642,7 @@ class RuleEngine implements Engine, WordFilter {
       }
       // most tokens miss the dictionary at the first probe: an empty slot
       const id = this.tokHash[h & this.hashMask] === 0 ? -1 : this.lookup(h, a, b);
-      if (id >= 0 || f & (L_TOK_EMOJI | L_TOK_NUMBER) || b - a < 6) {
+      if (id >= 0 || f & (L_TOK_EMOJI | L_TOK_NUMBER) || b - a < MIN_GLUED) {
         if (this.ns === this.sId.length) this.growStream();
         const s = this.ns++;
         this.sId[s] = id;

@@ -138,10 +138,17 @@ export const WORD_WRITE = -1;
  * answers WORD_DROP (the word can never matter: not emitted; the next token counts it in `tGap`, so
  * token ordinals stay as if every word had been emitted), WORD_WRITE (emit it as usual), or a dictionary
  * id ≥ 0 (emitted as a resolved token, `tId`, with its original offsets but no normalised chars).
- * `afterGap`: the word just before was dropped, or there is none.
+ * `afterGap`: the word just before was dropped, or there is none. For speed, the buffer itself drops a word
+ * shorter than `minAsk` whose bit in `wordBits` is clear, without asking.
  */
 export interface WordFilter {
-  classifyWord(input: string, i: number, j: number, h: number, m: number, afterGap: boolean): number;
+  /** a bit per hash (bits 13 and up) of every word the filter might resolve */
+  wordBits: Uint8Array;
+  wordBitsMask: number;
+  /** a word of fewer normalised chars whose hash bit is clear is dropped without asking */
+  minAsk: number;
+  /** h3, h4: hashes after the first 3 and 4 normalised chars (only valid when m ≥ 4) */
+  classifyWord(input: string, i: number, j: number, h: number, m: number, h3: number, h4: number, afterGap: boolean): number;
 }
 
 /**
@@ -537,12 +544,15 @@ export class TokenBuffer {
           h = Math.imul(h ^ c, 16777619);
         }
       } else {
-        // read the word once: hash of the normalised chars (lower-cased, repeats collapsed), nothing written
+        // read the word once: hash of the normalised chars (lower-cased, repeats collapsed), nothing written;
+        // the hashes after 3 and 4 normalised chars are kept for the filter (two loops, so the long tail of
+        // a word pays for no extra test)
         let upper = k0 === 1 ? 1 : 0;
         let inner = false; // an upper-case letter after the first char (a CamelCase boundary is possible)
         let prev = c0l; // previous char, lower-cased
         let m = 1; // normalised length
-        for (; j < len; j++) {
+        let h3 = 0;
+        for (; j < len && m < 4; j++) {
           const raw = input.charCodeAt(j);
           if (raw >= 128) break scan;
           const k = CLS[raw]!;
@@ -558,15 +568,41 @@ export class TokenBuffer {
           const c = raw | 32;
           if (c === prev) continue;
           prev = c;
-          m++;
           h = Math.imul(h ^ c, 16777619);
+          if (++m === 3) h3 = h;
+        }
+        const h4 = h;
+        if (sep === 0) {
+          for (; j < len; j++) {
+            const raw = input.charCodeAt(j);
+            if (raw >= 128) break scan;
+            const k = CLS[raw]!;
+            if (k !== 2) {
+              if (k === 0) {
+                sep = raw;
+                break;
+              }
+              if (k === 3) break scan;
+              upper++;
+              inner = true;
+            }
+            const c = raw | 32;
+            if (c === prev) continue;
+            prev = c;
+            m++;
+            h = Math.imul(h ^ c, 16777619);
+          }
         }
         const lower = j - i - upper;
         const camel = inner && lower > 0;
         const allSame = m === 1 && j - i > 1;
         if (upper >= 2 && lower === 0) f |= TOK_CAPS;
         if (filter !== null && flags === 0 && !camel && !allSame) {
-          const v = filter.classifyWord(input, i, j, h, m, gap > 0 || nt === 0);
+          const tb = (h >>> 13) & filter.wordBitsMask;
+          const v =
+            m < filter.minAsk && !(filter.wordBits[tb >>> 3]! & (1 << (tb & 7)))
+              ? WORD_DROP // the common case, decided here without a call
+              : filter.classifyWord(input, i, j, h, m, h3, h4, gap > 0 || nt === 0);
           if (v !== WORD_WRITE) {
             if (v === WORD_DROP) gap++; // only counted, so the next token's ordinal stays right
             else {

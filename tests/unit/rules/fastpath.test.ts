@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TOK_CAMEL, TokenBuffer } from '../../../rules/normalize.ts';
+import { HASH_INIT, TOK_CAMEL, TokenBuffer, WORD_DROP, WORD_WRITE, hashStep, type WordFilter } from '../../../rules/normalize.ts';
 import { TokenBuffer as RefBuffer } from './reference-normalize.ts';
 
 function snapshot(b: TokenBuffer | RefBuffer) {
@@ -82,6 +82,62 @@ describe('tokeniser fast path ≡ reference tokeniser', () => {
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+/**
+ * A word filter (as the engine sets) may drop plain words or resolve them without writing their chars.
+ * Whatever it decides, every token that is still emitted must be the same token, at the same ordinal
+ * (index + words dropped before it), with the same original offsets, flags and hash, as without a filter.
+ */
+describe('tokeniser with a word filter ≡ without', () => {
+  const mk = (seed: number): WordFilter => ({
+    wordBits: new Uint8Array(8192).map((_, k) => (k * 2654435761 + seed) & 0xff),
+    wordBitsMask: 65535,
+    minAsk: (seed % 5) + 2,
+    classifyWord(input, i, j, h, m, h3, h4, afterGap) {
+      // h3/h4 are the hashes of the first 3 / 4 normalised chars, as promised
+      if (m >= 4) {
+        const chars = input.slice(i, j).toLowerCase().replace(/(.)\1+/g, '$1');
+        expect([h3, h4]).toEqual([hashOf(chars.slice(0, 3)), hashOf(chars.slice(0, 4))]);
+      }
+      expect(typeof afterGap).toBe('boolean');
+      const v = (h ^ seed) & 3;
+      return v === 0 ? WORD_DROP : v === 1 ? WORD_WRITE : (h >>> 4) & 1023;
+    },
+  });
+  const hashOf = (w: string) => {
+    let h = HASH_INIT;
+    for (let k = 0; k < w.length; k++) h = hashStep(h, w.charCodeAt(k));
+    return h;
+  };
+  const plain = new TokenBuffer();
+  const filtered = new TokenBuffer();
+  const check = (s: string, seed: number) => {
+    plain.tokenize(s);
+    filtered.filter = mk(seed);
+    filtered.tokenize(s);
+    let ord = 0;
+    let dropped = 0;
+    for (let t = 0; t < filtered.nt; t++) {
+      ord += filtered.tGap[t]!;
+      dropped += filtered.tGap[t]!;
+      const o = ord++;
+      expect(o).toBeLessThan(plain.nt);
+      expect([filtered.tO0[t], filtered.tO1[t], filtered.tFlags[t], filtered.tHash[t]]).toEqual([plain.tO0[o], plain.tO1[o], plain.tFlags[o], plain.tHash[o]]);
+      if (filtered.tId[t]! >= 0) expect(filtered.tEnd[t]).toBe(filtered.tStart[t]);
+      else expect(filtered.tokenText(t)).toBe(plain.tokenText(o));
+    }
+    // the plain buffer's own offsets agree with its chars
+    for (let t = 0; t < plain.nt; t++) expect([plain.tO0[t], plain.tO1[t]]).toEqual([plain.oStart[plain.tStart[t]!], plain.oEnd[plain.tEnd[t]! - 1]]);
+    expect(ord).toBeLessThanOrEqual(plain.nt);
+    return dropped;
+  };
+  it('on arbitrary strings and filters', () => {
+    fc.assert(fc.property(anyText, fc.nat(), (s, seed) => void check(s, seed)), { numRuns: 3000 });
+  });
+  it('drops words of ordinary text', () => {
+    expect(check('Selamat pagi semuanya, jangan lupa sarapan dan minum air putih ya teman teman', 1)).toBeGreaterThan(0);
+  });
+});
+
 import { compileBundle } from '../../../rules/compile.ts';
 import { loadEngine } from '../../../rules/engine.ts';
 import { loadDefaultBundle } from '../../../rules/data/index.ts';
