@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what a fresh machine lacks for building and testing: npm packages, and a Chromium for
-# the end-to-end tests (Debian's package; browsers are never downloaded by the tests themselves).
+# Installs what a fresh machine lacks for building and testing: npm packages, and a Chromium and a
+# Firefox (firefox-esr) for the end-to-end tests (Debian's packages; browsers are never downloaded
+# by the tests themselves).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,26 @@ if ! have_chromium; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
   else
     echo "No Chromium found and no apt-get: install Chromium and set CHROMIUM_PATH." >&2
+    exit 1
+  fi
+fi
+have_firefox() {
+  [ -n "${FIREFOX_PATH:-}" ] && [ -x "${FIREFOX_PATH}" ] && return 0
+  for p in /usr/bin/firefox-esr /usr/bin/firefox; do
+    [ -x "$p" ] && return 0
+  done
+  return 1
+}
+
+if ! have_firefox; then
+  if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    echo "Installing Debian's firefox-esr for the Firefox end-to-end tests…"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq firefox-esr >/dev/null
+  else
+    echo "No Firefox found and no apt-get: install Firefox (ESR 140 or later) and set FIREFOX_PATH." >&2
     exit 1
   fi
 fi
