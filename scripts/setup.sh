@@ -37,15 +37,21 @@ have_firefox() {
   return 1
 }
 
-if ! have_firefox; then
+# Mesa's EGL and llvmpipe: headless Firefox without a GPU gets WebGL (the photo check's hand model)
+# only over EGL (tests/e2e/firefox-harness.ts); firefox-esr does not depend on them.
+have_mesa_egl() {
+  compgen -G '/usr/lib/*/libEGL_mesa.so.0' >/dev/null || compgen -G '/usr/lib*/libEGL_mesa.so.0' >/dev/null
+}
+
+if ! have_firefox || ! have_mesa_egl; then
   if command -v apt-get >/dev/null 2>&1; then
     SUDO=""
     [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    echo "Installing Debian's firefox-esr for the Firefox end-to-end tests…"
+    echo "Installing Debian's firefox-esr (and Mesa EGL) for the Firefox end-to-end tests…"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq firefox-esr >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq firefox-esr libegl1 libegl-mesa0 libgl1-mesa-dri >/dev/null
   else
-    echo "No Firefox found and no apt-get: install Firefox (ESR 140 or later) and set FIREFOX_PATH." >&2
+    echo "No Firefox or no Mesa EGL found and no apt-get: install Firefox (ESR 140 or later, set FIREFOX_PATH) and Mesa's EGL." >&2
     exit 1
   fi
 fi

@@ -65,6 +65,10 @@ function profilePrefs(proxyPort: number): Record<string, string | number | boole
     'browser.startup.homepage_override.mstone': 'ignore',
     'browser.aboutwelcome.enabled': false,
     'extensions.autoDisableScopes': 0,
+    // The photo check's hand model needs WebGL. Without a GPU, headless Firefox refuses it (GLX
+    // needs a display; software GL is blocklisted): force it on, over EGL (MOZ_WEBGL_FORCE_EGL in
+    // the environment below) with Mesa's llvmpipe.
+    'webgl.force-enabled': true,
     // Console messages (pages, the extension's background) go to stdout: FirefoxSession.log().
     'devtools.console.stdout.content': true,
     'devtools.console.stdout.chrome': true,
@@ -103,7 +107,7 @@ export async function launchFirefox({ server, extraHosts = [], extensionDir = FI
 
   const child: ChildProcess = spawn(executable, ['-headless', '-no-remote', '-profile', profile, '--remote-debugging-port=0', '-remote-allow-system-access'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1' },
+    env: { ...process.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_WEBGL_FORCE_EGL: '1' },
   });
   let output = '';
   const endpoint = new Promise<string>((resolve, reject) => {

@@ -3,7 +3,9 @@
  * Debian's firefox-esr, headless, driven over WebDriver BiDi (tests/e2e/firefox-harness.ts), on
  * the X fixture page under https://x.com. The core flow: a like on a campaign post is held and the
  * dialog (closed shadow root) appears; Batal keeps it unliked; Tetap lanjutkan replays it exactly
- * once; a neutral post's like passes without a dialog.
+ * once; a neutral post's like passes without a dialog. Then the photo check, whose analysis page
+ * runs in Firefox in a hidden frame of the background page (docs/photo-check.md): a thumbs-up photo
+ * raises the dialog with the photo, a photo without hands is sent without one.
  *
  * Skipped with a warning when no Firefox is installed (scripts/setup.sh installs firefox-esr),
  * except under CI=true, where a missing Firefox fails the run.
@@ -11,7 +13,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT, startFixtureServer, type FixtureServer } from './fixture-server';
 import {
   FIREFOX_EXTENSION_DIR,
@@ -34,6 +36,9 @@ if (!runnable) {
 }
 
 const HOME = 'https://x.com/home-id.html';
+const COMPOSE_PHOTO = 'https://x.com/compose-photo-id.html';
+const PHOTOS = join(ROOT, 'tests/fixtures/photos');
+const SEND = '[data-testid="tweetButtonInline"]';
 const tweet = (id: string) => `article[data-post-id="${id}"]`;
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
@@ -53,6 +58,11 @@ describe.skipIf(!runnable)('Firefox (firefox-esr over WebDriver BiDi)', () => {
     await waitForEngine(extensionPage);
     // The fixtures' Pemilu 2024 content, on a day of the campaign (training date).
     await setSettings(extensionPage, { simulatedDate: '2024-01-20' });
+  });
+
+  beforeEach(({ onTestFailed }) => {
+    // Firefox's own console (pages, background, add-on errors) helps most when a test fails.
+    onTestFailed(() => console.error(`Firefox output (last 4000 characters):\n${session?.log().slice(-4000)}`));
   });
 
   afterAll(async () => {
@@ -101,5 +111,37 @@ describe.skipIf(!runnable)('Firefox (firefox-esr over WebDriver BiDi)', () => {
     await expectNoDialog(tab);
     expect(await siteLog(tab)).toEqual([{ action: 'like', postId: 'x5' }]);
     await tab.close();
+  });
+
+  describe('photo check (analysis page in a frame of the background page)', () => {
+    it('a thumbs-up photo sent right after attaching raises the dialog with the photo; Batal keeps it; proceed sends once', async () => {
+      const tab = await Tab.open(session, COMPOSE_PHOTO);
+      await tab.setFiles('[data-testid="fileInput"]', [join(PHOTOS, 'thumbs-up-000.jpg')]);
+      await tab.click(SEND); // at once: the send waits for the analysis (the first one loads the model)
+      const dialog = await waitForDialog(tab, 15_000);
+      expect(dialog.testIds).toEqual(expect.arrayContaining(['jaga-photo', 'jaga-cancel', 'jaga-proceed']));
+      expect(dialog.text).toContain('jempol');
+      await clickDialogButton(tab, 'jaga-cancel');
+      await sleep(300);
+      expect(await siteLog(tab)).toEqual([]);
+
+      // The photo is still in the composer: the next send is checked again.
+      await tab.click(SEND);
+      await waitForDialog(tab, 15_000);
+      await clickDialogButton(tab, 'jaga-proceed');
+      await expect.poll(() => siteLog(tab)).toEqual([{ action: 'post', postId: 'compose-photo' }]);
+      await sleep(300);
+      expect(await siteLog(tab)).toEqual([{ action: 'post', postId: 'compose-photo' }]);
+      await tab.close();
+    }, 60_000);
+
+    it('a photo without hands is sent without a dialog', async () => {
+      const tab = await Tab.open(session, COMPOSE_PHOTO);
+      await tab.setFiles('[data-testid="fileInput"]', [join(PHOTOS, 'no-hand-face-003.jpg')]);
+      await tab.click(SEND);
+      await expect.poll(() => siteLog(tab), { timeout: 15_000 }).toEqual([{ action: 'post', postId: 'compose-photo' }]);
+      await expectNoDialog(tab, 300);
+      await tab.close();
+    }, 60_000);
   });
 });
