@@ -105,6 +105,8 @@ export async function launchFirefox({ server, extraHosts = [], extensionDir = FI
   const prefs = Object.entries(profilePrefs(proxy.port)).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`);
   writeFileSync(join(profile, 'user.js'), prefs.join(''));
 
+  // -remote-allow-system-access: without it BiDi refuses to navigate a tab to a moz-extension://
+  // page, and the tests write settings from the extension's options page (openExtensionPage).
   const child: ChildProcess = spawn(executable, ['-headless', '-no-remote', '-profile', profile, '--remote-debugging-port=0', '-remote-allow-system-access'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, MOZ_HEADLESS: '1', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_WEBGL_FORCE_EGL: '1' },
@@ -113,7 +115,7 @@ export async function launchFirefox({ server, extraHosts = [], extensionDir = FI
   const endpoint = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Firefox did not start its remote agent:\n${output}`)), 30_000);
     const read = (chunk: Buffer) => {
-      output += String(chunk);
+      output = (output + String(chunk)).slice(-200_000);
       const match = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
