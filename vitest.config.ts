@@ -5,7 +5,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
  * Three projects, cheapest first:
  * - engine: the pure rule engine and CLI in plain Node (proves rules/ needs no browser APIs);
  * - dom: adapters, background and components in happy-dom with WXT's fake browser;
- * - e2e: the built extension in real Chromium (tests/e2e), one file at a time.
+ * - e2e: the built extension in real Chromium, and in Firefox (tests/e2e/firefox.test.ts), one
+ *   file at a time.
  */
 export default defineConfig({
   test: {

@@ -7,35 +7,17 @@
  * enter. The harness reads it through the DevTools protocol (DOM.getDocument with pierce) and
  * clicks its buttons with real mouse input, so the dialog's "trusted input only" rule is exercised.
  */
-import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { ROOT, SITE_HOSTS, type FixtureServer } from './fixture-server';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+// The fixture server moved to fixture-server.ts (shared with the Firefox harness); its exports stay here too.
+export { FIXTURES_DIR, HANDLERS_PATH, ROOT, SITE_HOSTS, startFixtureServer, type FixtureServer, type Route } from './fixture-server';
+
 /** The built extension; JAGA_EXTENSION_DIR points at a private copy (e.g. while others rebuild .output). */
 export const EXTENSION_DIR = process.env.JAGA_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
-export const FIXTURES_DIR = join(ROOT, 'tests/fixtures/sites');
-/** The fixture pages' shared page-side handlers, served on every hostname: the page's own script. */
-export const HANDLERS_PATH = '/__fixtures__/handlers.js';
-
-/** Hostnames the fixture server answers for, and the fixture folder each serves. */
-export const SITE_HOSTS: Record<string, string> = {
-  'x.com': 'x',
-  'twitter.com': 'x',
-  'www.facebook.com': 'facebook',
-  'web.facebook.com': 'facebook',
-  'm.facebook.com': 'facebook',
-  'www.instagram.com': 'instagram',
-  'www.tiktok.com': 'tiktok',
-  'www.youtube.com': 'youtube',
-  'www.threads.net': 'threads',
-  'www.threads.com': 'threads',
-  'web.whatsapp.com': 'whatsapp',
-};
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
 
@@ -52,66 +34,6 @@ export function findChromium(): string {
     );
   }
   return found;
-}
-
-/** A self-signed certificate for the fixture server (Chromium runs with --ignore-certificate-errors). */
-function testCertificate(): { key: Buffer; cert: Buffer } {
-  const dir = join(tmpdir(), 'jaga-netral-test-tls');
-  const key = join(dir, 'key.pem');
-  const cert = join(dir, 'cert.pem');
-  if (!existsSync(cert)) {
-    mkdirSync(dir, { recursive: true });
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '3650', '-subj', '/CN=jaga-netral-test'], {
-      stdio: 'ignore',
-    });
-  }
-  return { key: readFileSync(key), cert: readFileSync(cert) };
-}
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.png': 'image/png', '.jpg': 'image/jpeg' };
-
-export type Route = (req: IncomingMessage, res: ServerResponse) => boolean;
-
-export interface FixtureServer {
-  port: number;
-  /** every request the server saw: host, path and method */
-  requests: { host: string; path: string; method: string }[];
-  /** extra handlers tried before fixture files (e.g. a rule-update endpoint) */
-  routes: Route[];
-  close(): Promise<void>;
-}
-
-export async function startFixtureServer(): Promise<FixtureServer> {
-  const requests: FixtureServer['requests'] = [];
-  const routes: Route[] = [];
-  const server: Server = createServer(testCertificate(), (req, res) => {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-    const path = new URL(req.url ?? '/', 'https://x').pathname;
-    requests.push({ host, path, method: req.method ?? 'GET' });
-    if (routes.some((route) => route(req, res))) return;
-    if (path === HANDLERS_PATH) {
-      res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' });
-      res.end(readFileSync(join(FIXTURES_DIR, 'handlers.js')));
-      return;
-    }
-    const site = SITE_HOSTS[host];
-    const file = site && normalize(join(FIXTURES_DIR, site, path === '/' ? 'index.html' : path));
-    if (!file || !file.startsWith(join(FIXTURES_DIR, site)) || !existsSync(file)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    port,
-    requests,
-    routes,
-    close: () => new Promise((ok) => server.close(() => ok())),
-  };
 }
 
 export interface LaunchOptions {
