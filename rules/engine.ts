@@ -226,12 +226,12 @@ class RuleEngine implements Engine, WordFilter {
   private tokOff: Int32Array;
   private tokHash: Int32Array;
   private hashMask: number;
-  private prefixBits: Uint8Array;
+  readonly prefixBits: Uint8Array;
   /** derived at load: bit per hash of the last 4 chars of each token ≥ 4 chars (a plain glued word must end with one) */
   private suffixBits = new Uint8Array(8192);
   /** derived at load: bit per hash of every prefix (≥ 3 chars) of every token — segmentation stops extending a piece once it is no token's prefix */
-  private stemBits: Uint8Array;
-  private stemMask: number;
+  readonly stemBits: Uint8Array;
+  readonly stemMask: number;
   /** derived at load: the full FNV-1a hash of the token in each slot of tokHash (compared before the chars) */
   private slotHash: Int32Array;
   /** WordFilter: derived at load, a bit per token hash (bits 13 and up), see classifyWord */
@@ -239,6 +239,7 @@ class RuleEngine implements Engine, WordFilter {
   readonly wordBitsMask: number;
   /** WordFilter: shorter words are glued words of nothing (segment() needs ≥ 6 chars) */
   readonly minAsk = MIN_GLUED;
+  readonly maxAsk = MAX_GLUED;
   private rootChild: Int32Array;
   private edgeStart: Int32Array;
   private edgeTok: Int32Array;
@@ -429,6 +430,14 @@ class RuleEngine implements Engine, WordFilter {
       const id = v - 1;
       const o = this.tokOff[id]!;
       if (this.slotHash[slot] === h && this.tokOff[id + 1]! - o === m) {
+        if (j - i === m) {
+          // nothing collapsed: compare char for char
+          let k = 0;
+          while (k < m && this.tokChars[o + k] === (input.charCodeAt(i + k) | 32)) k++;
+          if (k === m) return id;
+          slot = (slot + 1) & this.hashMask;
+          continue;
+        }
         let p = input.charCodeAt(i) | 32;
         let ok = this.tokChars[o] === p;
         let q = o + 1;

@@ -58,6 +58,8 @@ for (let c = 65; c <= 90; c++) CLS[c] = 1;
 for (let c = 97; c <= 122; c++) CLS[c] = 2;
 for (let c = 48; c <= 57; c++) CLS[c] = 3;
 
+const EMPTY_BITS = new Uint8Array(1);
+
 const IGNORE = '\u0000'; // marker: drop without breaking the word
 const EMOJI = '\u0001'; // marker: emoji token (the code point itself)
 const KEYCAP = '\u0002'; // marker: combining keycap (dropped, flags the digit)
@@ -138,15 +140,23 @@ export const WORD_WRITE = -1;
  * answers WORD_DROP (the word can never matter: not emitted; the next token counts it in `tGap`, so
  * token ordinals stay as if every word had been emitted), WORD_WRITE (emit it as usual), or a dictionary
  * id ≥ 0 (emitted as a resolved token, `tId`, with its original offsets but no normalised chars).
- * `afterGap`: the word just before was dropped, or there is none. For speed, the buffer itself drops a word
- * shorter than `minAsk` whose bit in `wordBits` is clear, without asking.
+ * `afterGap`: the word just before was dropped, or there is none. For speed, the buffer itself drops most
+ * words without asking, by the bit sets the filter exposes (see below).
  */
 export interface WordFilter {
   /** a bit per hash (bits 13 and up) of every word the filter might resolve */
   wordBits: Uint8Array;
   wordBitsMask: number;
-  /** a word of fewer normalised chars whose hash bit is clear is dropped without asking */
+  /**
+   * A word whose hash bit is clear is dropped without asking unless it has minAsk..maxAsk normalised
+   * chars and the bits of the hashes of its first 3 chars (`prefixBits`, 8 KB, hash bits 0–15) and first
+   * 4 chars (`stemBits`, hash & stemMask) are set.
+   */
   minAsk: number;
+  maxAsk: number;
+  prefixBits: Uint8Array;
+  stemBits: Uint8Array;
+  stemMask: number;
   /** h3, h4: hashes after the first 3 and 4 normalised chars (only valid when m ≥ 4) */
   classifyWord(input: string, i: number, j: number, h: number, m: number, h3: number, h4: number, afterGap: boolean): number;
 }
@@ -502,6 +512,14 @@ export class TokenBuffer {
     const tO0 = this.tO0;
     const tO1 = this.tO1;
     const filter = this.filter;
+    // the filter's bit set and threshold in locals: read once per call, not once per word
+    const wordBits = filter !== null ? filter.wordBits : EMPTY_BITS;
+    const wordBitsMask = filter !== null ? filter.wordBitsMask : 0;
+    const minAsk = filter !== null ? filter.minAsk : 0;
+    const maxAsk = filter !== null ? filter.maxAsk : 0;
+    const prefixBits = filter !== null ? filter.prefixBits : EMPTY_BITS;
+    const stemBits = filter !== null ? filter.stemBits : EMPTY_BITS;
+    const stemMask = filter !== null ? filter.stemMask : 0;
     let gap = this.gap;
     let flags = this.flags; // 0 or TOK_HASHTAG here (never TOK_URL)
     let done = n; // chars committed
@@ -598,9 +616,11 @@ export class TokenBuffer {
         const allSame = m === 1 && j - i > 1;
         if (upper >= 2 && lower === 0) f |= TOK_CAPS;
         if (filter !== null && flags === 0 && !camel && !allSame) {
-          const tb = (h >>> 13) & filter.wordBitsMask;
+          const tb = (h >>> 13) & wordBitsMask;
+          const sb = h4 & stemMask;
           const v =
-            m < filter.minAsk && !(filter.wordBits[tb >>> 3]! & (1 << (tb & 7)))
+            !(wordBits[tb >>> 3]! & (1 << (tb & 7))) &&
+            (m < minAsk || m > maxAsk || !(prefixBits[(h3 >>> 3) & 8191]! & (1 << (h3 & 7))) || !(stemBits[sb >>> 3]! & (1 << (sb & 7))))
               ? WORD_DROP // the common case, decided here without a call
               : filter.classifyWord(input, i, j, h, m, h3, h4, gap > 0 || nt === 0);
           if (v !== WORD_WRITE) {

@@ -92,6 +92,10 @@ describe('tokeniser with a word filter ≡ without', () => {
     wordBits: new Uint8Array(8192).map((_, k) => (k * 2654435761 + seed) & 0xff),
     wordBitsMask: 65535,
     minAsk: (seed % 5) + 2,
+    maxAsk: (seed % 7) + 6,
+    prefixBits: new Uint8Array(8192).map((_, k) => (k * 40503 + seed) & 0xff),
+    stemBits: new Uint8Array(1024).map((_, k) => (k * 9973 + seed) & 0xff),
+    stemMask: 8191,
     classifyWord(input, i, j, h, m, h3, h4, afterGap) {
       // h3/h4 are the hashes of the first 3 / 4 normalised chars, as promised
       if (m >= 4) {
