@@ -636,21 +636,9 @@ class RuleEngine implements Engine, WordFilter {
       const f = tFlags[t]!;
       const h = tHash[t]!;
       this.ord += tGap[t]!; // words the filter dropped before this token
+      // resolved by the word filter, or: most tokens miss the dictionary at the first probe (an empty slot)
       const resolved = tId[t]!;
-      if (resolved >= 0) {
-        if (this.ns === this.sId.length) this.growStream();
-        const s = this.ns++;
-        this.sId[s] = resolved;
-        this.sA[s] = a;
-        this.sB[s] = b;
-        this.sF[s] = f;
-        this.sOrd[s] = this.ord++;
-        this.sO0[s] = tO0[t]!;
-        this.sO1[s] = tO1[t]!;
-        continue;
-      }
-      // most tokens miss the dictionary at the first probe: an empty slot
-      const id = this.tokHash[h & this.hashMask] === 0 ? -1 : this.lookup(h, a, b);
+      const id = resolved >= 0 ? resolved : this.tokHash[h & this.hashMask] === 0 ? -1 : this.lookup(h, a, b);
       if (id >= 0 || f & (L_TOK_EMOJI | L_TOK_NUMBER) || b - a < MIN_GLUED) {
         if (this.ns === this.sId.length) this.growStream();
         const s = this.ns++;
