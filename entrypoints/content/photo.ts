@@ -87,6 +87,8 @@ export interface PhotoWatchOptions {
   warm?: () => void;
   /** site-specific attach buttons (e.g. a paper-clip icon that opens a menu holding the file input) */
   isAttachControl?: (el: Element) => boolean;
+  /** whether an event is the user's own input (tests substitute this: happy-dom makes no trusted events) */
+  isUserInput?: (event: Event) => boolean;
 }
 
 /** Whether two composers are the same: one element, or one inside the other. */
@@ -119,6 +121,7 @@ function opensFilePicker(el: Element): boolean {
 function installWarmUp(target: Window, options: PhotoWatchOptions, signal: AbortSignal): void {
   const warm = options.warm;
   if (!warm) return;
+  const isUserInput = options.isUserInput ?? ((event: Event) => event.isTrusted);
   const once = new AbortController();
   signal.addEventListener('abort', () => once.abort(), { once: true });
   const fire = (): void => {
@@ -130,12 +133,12 @@ function installWarmUp(target: Window, options: PhotoWatchOptions, signal: Abort
     }
   };
   const onPress = (event: Event): void => {
-    if (!event.isTrusted) return;
+    if (!isUserInput(event)) return;
     const el = targetElement(event);
     if (el && (opensFilePicker(el) || options.isAttachControl?.(el))) fire();
   };
   const onDragEnter = (event: DragEvent): void => {
-    if (event.isTrusted && event.dataTransfer?.types.includes('Files')) fire();
+    if (isUserInput(event) && event.dataTransfer?.types.includes('Files')) fire();
   };
   target.addEventListener('pointerdown', onPress, { capture: true, passive: true, signal: once.signal });
   target.addEventListener('dragenter', onDragEnter, { capture: true, passive: true, signal: once.signal });
