@@ -58,6 +58,11 @@ export const MessageSchema = z.discriminatedUnion('type', [
     type: z.literal('photo-check'),
     image: z.string().check(z.startsWith('data:image/'), z.maxLength(PHOTO_MAX_DATA_URL)),
   }),
+  /**
+   * content → background: a photo is probably coming (the user pressed an attach control or drags
+   * files over the page): start the analysis page and load its model now. No photo, no answer.
+   */
+  z.object({ type: z.literal('photo-warm') }),
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -66,4 +71,5 @@ export const CONTENT_MESSAGE_TYPES: ReadonlySet<Message['type']> = new Set([
   'log-decision',
   'ensure-engine',
   'photo-check',
+  'photo-warm',
 ]);

@@ -2,7 +2,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { CONTENT_MESSAGE_TYPES, MessageSchema } from '@/utils/messages';
 import { appendLog } from './decision-log';
-import { checkPhoto } from './photo';
+import { checkPhoto, warmPhoto } from './photo';
 import { ensureEngine } from './rules-store';
 import { checkForUpdates } from './updates';
 
@@ -44,6 +44,9 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<unkno
       return checkForUpdates();
     case 'photo-check':
       return checkPhoto(message.image);
+    case 'photo-warm':
+      await warmPhoto();
+      return true;
     default: {
       const unreachable: never = message;
       throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);

@@ -45,12 +45,25 @@ async function createPage(): Promise<void> {
   await loaded;
 }
 
-export async function checkPhoto(image: string): Promise<PhotoResult> {
+function pageReady(): Promise<void> {
   ready ??= createPage().catch((error: unknown) => {
     ready = null;
     throw error;
   });
-  await ready;
+  return ready;
+}
+
+/**
+ * A photo is probably coming: create the analysis page and have it load the model now (it takes
+ * seconds on a CPU), without waiting for the load. Repeated calls cost one message each.
+ */
+export async function warmPhoto(): Promise<void> {
+  await pageReady();
+  void browser.runtime.sendMessage({ type: 'photo-warm', target: 'offscreen' }).catch(() => {});
+}
+
+export async function checkPhoto(image: string): Promise<PhotoResult> {
+  await pageReady();
   const result = (await browser.runtime.sendMessage({ type: 'photo-analyse', target: 'offscreen', image })) as PhotoResult | undefined;
   if (!result || !Array.isArray(result.gestures)) {
     ready = null; // the page went away (closed by the browser): make it again next time

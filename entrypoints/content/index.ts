@@ -10,6 +10,8 @@ import { STORAGE_KEYS } from '@/utils/storage-keys';
 import { preloadDialog, showDialog } from './dialog-client';
 import { installInterceptor } from './intercept';
 import { installPhotoWatch } from './photo';
+import { showPhotoWait } from './photo-wait';
+import { closestAny, sel } from './sites/helpers';
 import { assessAction } from './pipeline';
 import type { PhotoResult } from '@/utils/messages';
 import { adapterForHost } from './sites';
@@ -40,12 +42,19 @@ export default defineContentScript({
     const adapter = adapterForHost(location.hostname);
     if (!adapter) return;
     const state = createContentState((e) => recordError(e, 'state'));
-    // Attached photos are checked as soon as they are attached, outside the page (offscreen).
+    // Attached photos are checked as soon as they are attached, outside the page (offscreen), and
+    // tied to the composer they were attached in (the adapter knows the site's composers).
     const photos = installPhotoWatch(
       window,
       {
         analyse: (image) => browser.runtime.sendMessage({ type: 'photo-check', image }) as Promise<PhotoResult>,
         onError: (e) => recordError(e, 'photo'),
+        composerOf: adapter.composerOf ? (el) => adapter.composerOf!(el, selectorsFor(adapter, state), document) : undefined,
+        // The analysis page and its model load at the first press on an attach control or the first
+        // drag of files over the page, seconds before the photo is picked; not on composer focus
+        // (most posts and messages carry no photo).
+        warm: () => void browser.runtime.sendMessage({ type: 'photo-warm' }).catch((e: unknown) => recordError(e, 'photo')),
+        isAttachControl: (el) => !!closestAny(el, sel(selectorsFor(adapter, state), 'attachControl')),
       },
       ctx.signal,
     );
@@ -63,6 +72,7 @@ export default defineContentScript({
             showDialog,
             now: Date.now,
             photos,
+            showPhotoWait: (language) => showPhotoWait(document, language),
             log: (entry) => void browser.runtime.sendMessage({ type: 'log-decision', entry }).catch(() => {}),
             countFullExplanation: () => {
               state.fullExplanations += 1;
@@ -73,7 +83,9 @@ export default defineContentScript({
           });
         },
         // The first press on an action control starts loading the dialog script, before the click.
-        onIntent: () => preloadDialog(),
+        onIntent: (detected) => {
+          if (!detected.attachmentsOnly) preloadDialog();
+        },
         isOwnUi: (event) => (event.target as Element | null)?.localName === DIALOG_HOST_TAG,
         onError: (error, stage) => recordError(error, stage),
       },

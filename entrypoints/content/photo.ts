@@ -3,8 +3,14 @@
  * downscaled here (createImageBitmap + OffscreenCanvas) and sent to the extension's analysis page
  * through the background; the result is kept per attachment until an action publishes it.
  *
+ * Each attachment is tied to the composer it was attached in (`composerOf`, from the site adapter),
+ * so a send from another composer is not held for it; a photo whose composer left the page is
+ * forgotten. An attachment whose composer is unknown holds every publishing action (fail-safe).
+ *
  * Cost: three capture listeners on window that return at once unless the event carries image
- * files; nothing runs while the user scrolls or clicks. The model never runs in the page.
+ * files; nothing runs while the user scrolls or clicks. The model never runs in the page. Until the
+ * analysis page is warm, two more passive listeners watch for a sign that a photo is coming (a
+ * press on an attach control, a file dragged over the page) and start loading it then.
  */
 import type { PhotoResult } from '@/utils/messages';
 
@@ -23,11 +29,16 @@ export interface PhotoCheck {
   /** set when the analysis has finished */
   settled: PhotoResult | null | undefined;
   time: number;
+  /** the composer it was attached in; null when unknown (then it counts for every composer) */
+  composer: WeakRef<Element> | null;
 }
 
 export interface PhotoTracker {
-  /** the attachments not yet published, oldest first */
-  pending(now: number): PhotoCheck[];
+  /**
+   * The attachments not yet published, oldest first. With `composer`, only those attached in it
+   * (or around or inside it) and those whose composer is unknown.
+   */
+  pending(now: number, composer?: Element): PhotoCheck[];
   /** these attachments went out (or passed): forget them */
   consume(checks: readonly PhotoCheck[]): void;
 }
@@ -66,14 +77,92 @@ export interface PhotoWatchOptions {
   analyse: (image: string) => Promise<PhotoResult>;
   onError: (error: unknown) => void;
   now?: () => number;
+  /** the composer an attach target (file input, drop or paste target) belongs to; null: unknown */
+  composerOf?: (el: Element) => Element | null;
+  /**
+   * Start loading the analysis page and its model ahead of the first photo. Called once, at the
+   * first sign of intent: a press on an attach control (`isAttachControl`, or a file input or its
+   * label) or a drag of files over the page.
+   */
+  warm?: () => void;
+  /** site-specific attach buttons (e.g. a paper-clip icon that opens a menu holding the file input) */
+  isAttachControl?: (el: Element) => boolean;
+  /** whether an event is the user's own input (tests substitute this: happy-dom makes no trusted events) */
+  isUserInput?: (event: Event) => boolean;
+}
+
+/** Whether two composers are the same: one element, or one inside the other. */
+export function sameComposer(a: Element, b: Element): boolean {
+  return a === b || a.contains(b) || b.contains(a);
+}
+
+function targetElement(event: Event): Element | null {
+  const path = event.composedPath();
+  const first = path[0] ?? event.target;
+  const node = first as Node | null;
+  if (!node) return null;
+  return node.nodeType === 1 ? (node as Element) : node.parentElement;
+}
+
+/** A file input, a label for one, or a control wrapping one: pressing it opens the file picker. */
+function opensFilePicker(el: Element): boolean {
+  const hit = el.closest('input[type="file"], label');
+  if (hit?.localName === 'input') return true;
+  if (hit && (hit as HTMLLabelElement).control?.getAttribute('type') === 'file') return true;
+  const control = el.closest('button, [role="button"], [role="menuitem"], label');
+  return !!control?.querySelector('input[type="file"]');
+}
+
+/**
+ * Calls `warm` once, at the first press on something that opens a file picker or on a site's
+ * attach control, or when files are dragged over the page. Both listeners are passive and are
+ * removed after the first hit; nothing runs on scroll, mouse moves or typing.
+ */
+function installWarmUp(target: Window, options: PhotoWatchOptions, signal: AbortSignal): void {
+  const warm = options.warm;
+  if (!warm) return;
+  const isUserInput = options.isUserInput ?? ((event: Event) => event.isTrusted);
+  const once = new AbortController();
+  signal.addEventListener('abort', () => once.abort(), { once: true });
+  const fire = (): void => {
+    once.abort();
+    try {
+      warm();
+    } catch (error) {
+      options.onError(error);
+    }
+  };
+  const onPress = (event: Event): void => {
+    if (!isUserInput(event)) return;
+    const el = targetElement(event);
+    if (el && (opensFilePicker(el) || options.isAttachControl?.(el))) fire();
+  };
+  const onDragEnter = (event: DragEvent): void => {
+    if (isUserInput(event) && event.dataTransfer?.types.includes('Files')) fire();
+  };
+  target.addEventListener('pointerdown', onPress, { capture: true, passive: true, signal: once.signal });
+  target.addEventListener('dragenter', onDragEnter, { capture: true, passive: true, signal: once.signal });
 }
 
 export function installPhotoWatch(target: Window, options: PhotoWatchOptions, signal: AbortSignal): PhotoTracker {
   const now = options.now ?? Date.now;
   let checks: PhotoCheck[] = [];
 
-  const start = (file: File): void => {
-    const check: PhotoCheck = { thumbnail: null, settled: undefined, time: now(), result: Promise.resolve(null) };
+  installWarmUp(target, options, signal);
+
+  const composerFor = (event: Event): WeakRef<Element> | null => {
+    const el = targetElement(event);
+    let composer: Element | null = null;
+    try {
+      composer = el && options.composerOf ? options.composerOf(el) : null;
+    } catch (error) {
+      options.onError(error);
+    }
+    return composer ? new WeakRef(composer) : null;
+  };
+
+  const start = (file: File, composer: WeakRef<Element> | null): void => {
+    const check: PhotoCheck = { thumbnail: null, settled: undefined, time: now(), result: Promise.resolve(null), composer };
     check.result = downscale(file)
       .then((image) => {
         check.thumbnail = image;
@@ -92,13 +181,22 @@ export function installPhotoWatch(target: Window, options: PhotoWatchOptions, si
   const onChange = (event: Event): void => {
     const input = event.target as HTMLInputElement | null;
     if (input?.localName !== 'input' || input.type !== 'file') return;
-    for (const file of imageFiles(input.files)) start(file);
+    const files = imageFiles(input.files);
+    if (files.length === 0) return;
+    const composer = composerFor(event);
+    for (const file of files) start(file, composer);
   };
   const onDrop = (event: DragEvent): void => {
-    for (const file of imageFiles(event.dataTransfer?.files)) start(file);
+    const files = imageFiles(event.dataTransfer?.files);
+    if (files.length === 0) return;
+    const composer = composerFor(event);
+    for (const file of files) start(file, composer);
   };
   const onPaste = (event: ClipboardEvent): void => {
-    for (const file of imageFiles(event.clipboardData?.files)) start(file);
+    const files = imageFiles(event.clipboardData?.files);
+    if (files.length === 0) return;
+    const composer = composerFor(event);
+    for (const file of files) start(file, composer);
   };
 
   target.addEventListener('change', onChange, { capture: true, signal });
@@ -106,9 +204,15 @@ export function installPhotoWatch(target: Window, options: PhotoWatchOptions, si
   target.addEventListener('paste', onPaste, { capture: true, signal });
 
   return {
-    pending(at) {
-      checks = checks.filter((c) => at - c.time < KEEP_MS);
-      return [...checks];
+    pending(at, composer) {
+      if (checks.length === 0) return [];
+      // Forget what is too old, and photos whose composer left the page (closed, sent, navigated).
+      checks = checks.filter((c) => at - c.time < KEEP_MS && (!c.composer || c.composer.deref()?.isConnected === true));
+      if (!composer) return [...checks];
+      return checks.filter((c) => {
+        const own = c.composer?.deref();
+        return !own || sameComposer(own, composer);
+      });
     },
     consume(done) {
       checks = checks.filter((c) => !done.includes(c));

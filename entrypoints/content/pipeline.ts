@@ -25,11 +25,18 @@ export interface PipelineEffects {
   photos?: PhotoTracker;
   /** how long a send waits for a photo analysis still running before it lets the action through */
   photoTimeoutMs?: number;
+  /**
+   * Tell the user a send is held for the photo check (shown once the wait passes
+   * PHOTO_NOTICE_AFTER_MS); returns the function that takes the notice away.
+   */
+  showPhotoWait?: (language: 'id' | 'en') => () => void;
 }
 
 /** Actions that publish what is attached to the composer. */
 const PUBLISHING = new Set<DetectedAction['action']>(['post', 'comment', 'share']);
 export const PHOTO_TIMEOUT_MS = 10_000;
+/** A send held longer than this for a photo check shows a notice, so the page does not seem frozen. */
+export const PHOTO_NOTICE_AFTER_MS = 1_000;
 
 const maxSeverity = (a: Severity, b: Severity): Severity => (severityRank(a) >= severityRank(b) ? a : b);
 
@@ -121,7 +128,8 @@ async function warn(
 /** The attachments this action would publish, when the photo check could still change the outcome. */
 function photosToCheck(detected: DetectedAction, state: ContentState, effects: PipelineEffects, now: number): PhotoCheck[] {
   if (!effects.photos || !PUBLISHING.has(detected.action)) return [];
-  const pending = effects.photos.pending(now);
+  // Only the photos attached in this action's composer (all of them when the adapter cannot tell).
+  const pending = effects.photos.pending(now, detected.composer);
   if (pending.length === 0) return [];
   // Settings that switch everything off for this site or action also switch off the photo check.
   if (decide('high', detected.action, detected.site, state.settings, now).mode === 'off') return [];
@@ -147,7 +155,18 @@ function assessWithPhotos(
   return {
     hold: true,
     present: async () => {
-      const results = await settle(checks, effects.photoTimeoutMs ?? PHOTO_TIMEOUT_MS);
+      let hideNotice: (() => void) | undefined;
+      const notice =
+        effects.showPhotoWait && checks.some((c) => c.settled === undefined)
+          ? setTimeout(() => (hideNotice = effects.showPhotoWait?.(state.settings.language)), PHOTO_NOTICE_AFTER_MS)
+          : undefined;
+      let results: (PhotoResult | null)[];
+      try {
+        results = await settle(checks, effects.photoTimeoutMs ?? PHOTO_TIMEOUT_MS);
+      } finally {
+        clearTimeout(notice);
+        hideNotice?.();
+      }
       const now = effects.now();
       const photo = photoRequest(checks, results, state.settings.language);
       let severity = verdict.severity as Severity;
@@ -172,13 +191,15 @@ export function assessAction(detected: DetectedAction, state: ContentState, effe
   const engine = state.engine;
   if (!engine) return { hold: false }; // no rules loaded yet: fail open
   const now = effects.now();
+  const photos = photosToCheck(detected, state, effects, now);
+  // Nothing typed and no photo attached in this composer: nothing is published that we can check.
+  if (detected.attachmentsOnly && photos.length === 0) return { hold: false };
   const verdict = engine.evaluate(detected.content, {
     at: evaluationTime(state.settings, now),
     site: detected.site,
     action: detected.action,
     ...(state.settings.region ? { region: state.settings.region } : {}),
   });
-  const photos = photosToCheck(detected, state, effects, now);
   if (photos.length > 0) return assessWithPhotos(detected, state, effects, verdict, photos);
   const decision = decide(verdict.severity, detected.action, detected.site, state.settings, now);
   if (decision.mode === 'off') return { hold: false };

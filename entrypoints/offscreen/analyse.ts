@@ -25,6 +25,10 @@ export function isAnalyseMessage(m: unknown): m is AnalyseMessage {
   );
 }
 
+export function isWarmMessage(m: unknown): m is { type: 'photo-warm'; target: 'offscreen' } {
+  return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'photo-warm' && (m as { target?: unknown }).target === 'offscreen';
+}
+
 interface HandsResults {
   multiHandLandmarks?: { x: number; y: number; z: number }[][];
 }
@@ -100,6 +104,37 @@ function loadHands(): Promise<HandsInstance> {
 
 /** One photo at a time: the graph is a single pipeline. */
 let queue: Promise<unknown> = Promise.resolve();
+
+let warming: Promise<void> | null = null;
+
+/**
+ * Load the model ahead of the first photo, and run it once on a small blank image: the first
+ * `send` also loads the landmark model file and compiles the WebGL programs, which is most of a
+ * cold start. Queued like a photo, so a photo attached meanwhile waits for it rather than racing.
+ * Fails quietly: the photo's own analysis retries the load.
+ */
+export function warmUp(): Promise<void> {
+  warming ??= (async () => {
+    const run = queue.then(async () => {
+      const hands = await loadHands();
+      const canvas = document.createElement('canvas');
+      canvas.width = 64;
+      canvas.height = 64;
+      canvas.getContext('2d')!.fillRect(0, 0, 64, 64);
+      hands.reset();
+      await new Promise<void>((resolve, reject) => {
+        onResults = () => resolve();
+        hands.send({ image: canvas }).catch(reject);
+      });
+      onResults = null;
+    });
+    queue = run.catch(() => {});
+    await run;
+  })().catch(() => {
+    warming = null;
+  });
+  return warming;
+}
 
 export function analysePhoto(image: string): Promise<PhotoResult> {
   const run = queue.then(() => analyseNow(image));

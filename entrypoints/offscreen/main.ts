@@ -4,10 +4,11 @@
  * answers `photo-analyse` messages from the background. Photos and results stay in memory here.
  */
 import { browser } from 'wxt/browser';
-import { analysePhoto, isAnalyseMessage } from './analyse';
+import { analysePhoto, isAnalyseMessage, isWarmMessage, warmUp } from './analyse';
 
 browser.runtime.onMessage.addListener((message: unknown) => {
   // Every runtime message reaches every extension page: answer only ours, ignore the rest.
+  if (isWarmMessage(message)) return warmUp().then(() => true);
   if (!isAnalyseMessage(message)) return undefined;
   return analysePhoto(message.image);
 });

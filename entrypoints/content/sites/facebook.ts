@@ -23,6 +23,7 @@ import type { DetectedAction, InterceptedEvent, SelectorData, SiteAdapter } from
 import {
   absoluteHref,
   ancestorContaining,
+  composerAround,
   ariaLabel,
   cap,
   closestAny,
@@ -157,6 +158,8 @@ export const FACEBOOK_SELECTORS = {
     '[contenteditable="true"][aria-placeholder^="Tulis sesuatu"]', // [unverified]
     '[contenteditable="true"][aria-placeholder^="Write something"]', // [unverified]
   ],
+  /** "Foto/video" in the feed composer and the create-post dialog: start loading the photo check [unverified] */
+  attachControl: ['[role="button"][aria-label="Foto/video"]', '[role="button"][aria-label="Photo/video"]'],
   /** the create-post dialog by its title [unverified]; also recognised as "a dialog holding postEditor" */
   createPostDialog: ['[role="dialog"][aria-label="Buat postingan"]', '[role="dialog"][aria-label="Create post"]'],
   /** row "post (composer)": step `Berikutnya`/`Next` → settings; the draft is remembered */
@@ -431,7 +434,8 @@ function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: 
     if (!dialog) return null; // another "Kirim" (Messenger, share-to-chat): Pitfall 5
     const live = draftIn(dialog, sel(s, 'postEditor'));
     const draft = live || (postDraft.recall() === dialog ? postDraft.recallValue() ?? '' : '');
-    return result('post', 'post', postBtn, { draft, hashtags: hashtagsIn(draft), group: groupOfComposer(dialog, doc, s) });
+    // the dialog holds the editor and the attached photos: their composer
+    return { ...result('post', 'post', postBtn, { draft, hashtags: hashtagsIn(draft), group: groupOfComposer(dialog, doc, s) }), composer: dialog };
   }
 
   const follow = closestAny(el, sel(s, 'follow'));
@@ -474,18 +478,27 @@ function groupOfComposer(_dialog: Element, doc: Document, s: SelectorData): stri
 function commentAction(editor: Element, control: Element, s: SelectorData): DetectedAction | null {
   if (matchFirst(editor, sel(s, 'postEditor'))) return null; // Enter in the post composer is a newline
   const draft = textOf(editor);
-  if (!draft) return null; // Enter in an empty box sends nothing
   const dialog = editor.closest('[role="dialog"]');
   if (dialog && queryFirst(dialog, sel(s, 'shareNow'))) return null; // the share dialog's "say something" box
   const post = postOf(editor, s);
   if (!post) return null; // not under a post (Messenger chat, search…)
   const comment = commentOf(editor, s);
   const content = postContent(post, s);
-  if (comment) {
-    const c = commentContent(comment, s);
-    return result('comment', 'reply', control, { ...content, quoted: [content.quoted, c.text].filter(Boolean).join(' · '), draft, hashtags: [...new Set([...(content.hashtags ?? []), ...hashtagsIn(draft)])] });
-  }
-  return result('comment', 'comment', control, { ...content, draft, hashtags: [...new Set([...(content.hashtags ?? []), ...hashtagsIn(draft)])] });
+  const hashtags = [...new Set([...(content.hashtags ?? []), ...hashtagsIn(draft)])];
+  const action = comment
+    ? result('comment', 'reply', control, { ...content, quoted: [content.quoted, commentContent(comment, s).text].filter(Boolean).join(' · '), draft, hashtags })
+    : result('comment', 'comment', control, { ...content, draft, hashtags });
+  action.composer = editor;
+  // An empty box sends nothing, unless a photo is attached to it (a photo-only comment).
+  if (!draft) action.attachmentsOnly = true;
+  return action;
+}
+
+/** The composer of an attach: the create-post dialog, else the one comment box around it. */
+function composerOf(el: Element, s: SelectorData): Element | null {
+  const dialog = createPostDialog(el, s);
+  if (dialog) return dialog;
+  return composerAround(el, sel(s, 'commentEditor'));
 }
 
 function onKeydown(el: Element, event: KeyboardEvent, s: SelectorData, doc: Document): DetectedAction | null {
@@ -504,6 +517,7 @@ const adapter: SiteAdapter = {
   id: 'facebook',
   hosts: ['facebook.com'],
   selectors: FACEBOOK_SELECTORS,
+  composerOf: (el, selectors) => safely(() => composerOf(el, selectors)),
   detect(event, selectors, doc) {
     return safely(() => {
       watchReactionOpeners(doc, selectors);

@@ -169,6 +169,24 @@ export function ancestorContaining(
   return null;
 }
 
+/**
+ * The composer around `el` (a file input, a drop or paste target), as the editor element: the
+ * editor `el` is in, else the only editor inside the nearest ancestor (at most `maxDepth` levels
+ * up) that holds any. Null when there is none, or several (an attach outside any one composer).
+ */
+export function composerAround(el: Element | null | undefined, editors: readonly string[], maxDepth = 10): Element | null {
+  if (!el) return null;
+  const own = closestAny(el, editors);
+  if (own) return own;
+  let cur: Element | null = el;
+  for (let depth = 0; cur && depth <= maxDepth; depth++, cur = cur.parentElement) {
+    const found = queryAllAny(cur, editors);
+    if (found.length === 1) return found[0]!;
+    if (found.length > 1) return null;
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Events
 

@@ -11,6 +11,17 @@ export interface DetectedAction {
   /** the element the user acted on (button, composer, menu item) */
   control: Element;
   content: ActionContent;
+  /**
+   * For a send, post or comment from a composer: the composer it publishes (its editor, or the
+   * element around the editor and its attachments). Attached photos are tied to it (see
+   * `SiteAdapter.composerOf`). Unset when the adapter cannot tell: every attached photo then counts.
+   */
+  composer?: Element;
+  /**
+   * The composer has no text: the action publishes only what is attached (a photo sent without a
+   * caption). The pipeline lets it through at once unless a photo is attached to that composer.
+   */
+  attachmentsOnly?: true;
 }
 
 /** The trusted input events the interception core listens to, in the capture phase on window. */
@@ -28,4 +39,11 @@ export interface SiteAdapter {
    * the core catches anyway and lets the action through (fail-open).
    */
   detect(event: InterceptedEvent, selectors: SelectorData, doc: Document): DetectedAction | null;
+  /**
+   * The composer an attach happened in: `el` is a file input, or the target of a drop or paste.
+   * Must return the same element (or one inside or around it) as `DetectedAction.composer` for
+   * that composer's send. Null when the element is in no composer or the adapter cannot tell:
+   * the photo then holds every publishing action on the page. Called only on an attach.
+   */
+  composerOf?(el: Element, selectors: SelectorData, doc: Document): Element | null;
 }

@@ -21,6 +21,7 @@ import {
   cap,
   closestAny,
   compact,
+  composerAround,
   controlFor,
   draftOf,
   eventElement,
@@ -49,6 +50,8 @@ const selectors: SelectorData = {
     'div[role="button"][aria-label="Send"]',
   ],
 
+  /** the footer's attach button (opens the menu with the photo picker): start loading the photo check [unverified] */
+  attachControl: ['span[data-icon="plus-rounded"]', 'span[data-icon="plus"]', '[role="button"][aria-label="Lampirkan"]', '[role="button"][aria-label="Attach"]'],
   /** the message composer in the conversation footer (the search box is a contenteditable too) */
   composer: [
     'footer div[contenteditable="true"][role="textbox"]',
@@ -112,8 +115,10 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document): Detect
 
   if (event.type === 'keydown') {
     if (!isPlainEnter(event)) return null;
-    const box = closestAny(target, sel(s, 'composer')) ?? closestAny(target, sel(s, 'caption'));
-    return box ? send(box, box, s, doc) : null;
+    const composer = closestAny(target, sel(s, 'composer'));
+    if (composer) return send(composer, composer, s, doc, composer);
+    const caption = closestAny(target, sel(s, 'caption'));
+    return caption ? send(caption, caption, s, doc) : null;
   }
   if (event.type !== 'click') return null;
 
@@ -126,7 +131,8 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document): Detect
     if (caption) return send(button, caption, s, doc);
     const dialog = closestAny(button, sel(s, 'forwardDialog'));
     if (dialog) return forward(button, dialog, s, doc);
-    return send(button, queryFirst(doc, sel(s, 'composer')), s, doc);
+    const composer = queryFirst(doc, sel(s, 'composer'));
+    return send(button, composer, s, doc, composer ?? undefined);
   }
 
   // remember the message a forward starts from (menu chevron, hover forward icon, "Teruskan" item)
@@ -138,10 +144,17 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document): Detect
   return null;
 }
 
-function send(control: Element, box: Element | null, s: SelectorData, doc: Document): DetectedAction | null {
+/**
+ * A send from the message box (`composer` set: photos pasted or dropped into it are tied to it) or
+ * from a media preview's caption (no composer: the preview shows a photo attached elsewhere, so
+ * every pending photo counts). Nothing typed: the message publishes only what is attached.
+ */
+function send(control: Element, box: Element | null, s: SelectorData, doc: Document, composer?: Element): DetectedAction | null {
   const draft = draftOf(box);
-  if (!draft) return null; // nothing typed: the button is a voice-note button, Enter does nothing
-  return found('post', 'send', control, compact<ActionContent>({ draft, hashtags: hashtagsIn(draft), group: chatName(s, doc) }));
+  const action = found('post', 'send', control, compact<ActionContent>({ draft, hashtags: hashtagsIn(draft), group: chatName(s, doc) }));
+  if (composer) action.composer = composer;
+  if (!draft) action.attachmentsOnly = true; // a voice-note button, or Enter in an empty box: sends nothing but a photo
+  return action;
 }
 
 function forward(control: Element, dialog: Element, s: SelectorData, doc: Document): DetectedAction {
@@ -158,5 +171,7 @@ const adapter: SiteAdapter = {
   hosts: ['web.whatsapp.com'],
   selectors,
   detect: (event, s, doc) => safely(() => detect(event, s, doc)),
+  // a paste or drop into the open conversation belongs to its message box
+  composerOf: (el, s) => safely(() => composerAround(el, sel(s, 'composer'))),
 };
 export default adapter;

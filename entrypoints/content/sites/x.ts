@@ -22,6 +22,7 @@ import {
   ancestorContaining,
   closestAny,
   compact,
+  composerAround,
   eventElement,
   hashtagsIn,
   imageAlts,
@@ -102,6 +103,8 @@ export const X_SELECTORS = {
   // --- reply / post (composer) -------------------------------------------------------------------
   /** row "reply": opens a composer; remembered as the tweet being replied to */
   reply: ['[data-testid="reply"]', 'button[aria-label$=". Reply"]', 'button[aria-label$=" Balasan. Balas"]'],
+  /** the composer's media button (opens the file picker): a photo is coming, start loading the photo check [unverified: labels] */
+  attachControl: ['button[aria-label="Tambahkan foto atau video"]', 'button[aria-label="Add photos or video"]', '[data-testid="fileInput"]'],
   /** row "post / send (composer)": the editor (`tweetTextarea_0`; `_label` is its wrapper) */
   composerEditor: [
     '[data-testid^="tweetTextarea_"][contenteditable="true"]',
@@ -230,7 +233,7 @@ function joinDraft(editors: Element[]): string {
  *   "Reply"/"Balas" (the tweet is the one whose reply button was used, else the tweet above);
  * - otherwise a new post.
  */
-function composerAction(control: Element, s: SelectorData, doc: Document): DetectedAction | null {
+function composerAction(control: Element, s: SelectorData, doc: Document): DetectedAction {
   const editors = sel(s, 'composerEditor');
   const dialog = control.closest('[role="dialog"]');
   const root =
@@ -243,7 +246,22 @@ function composerAction(control: Element, s: SelectorData, doc: Document): Detec
   const draft = joinDraft(draftEls);
   const hashtags = hashtagsIn(draft);
   const base: ActionContent = { draft, hashtags };
+  // the composer its photos were attached in: the editor (a thread has several: the dialog)
+  const composer = draftEls.length === 1 ? draftEls[0] : draftEls.length > 1 ? root : undefined;
+  const action = composerKind(control, s, doc, root, dialog, base, hashtags);
+  if (composer) action.composer = composer;
+  return action;
+}
 
+function composerKind(
+  control: Element,
+  s: SelectorData,
+  doc: Document,
+  root: Element,
+  dialog: Element | null,
+  base: ActionContent,
+  hashtags: string[],
+): DetectedAction {
   if (dialog) {
     const tweets = queryAllAny(dialog, sel(s, 'tweet'));
     const quoteCard = queryAllAny(dialog, sel(s, 'composerQuote')).find((q) => !tweets.some((t) => t.contains(q)));
@@ -308,8 +326,10 @@ function dmAction(control: Element, s: SelectorData, doc: Document): DetectedAct
   const root = ancestorContaining(control, sel(s, 'dmInput'), 12);
   const input = queryFirst(root ?? doc, sel(s, 'dmInput'));
   const draft = textOf(input);
-  if (!draft) return null; // X ignores Enter / send on an empty message
-  return result('post', 'send', control, { draft, hashtags: hashtagsIn(draft) });
+  const composer = input ? { composer: input } : {};
+  // X ignores Enter / send on an empty message, unless a photo is attached
+  if (!draft) return { ...result('post', 'send', control, {}), ...composer, attachmentsOnly: true };
+  return { ...result('post', 'send', control, { draft, hashtags: hashtagsIn(draft) }), ...composer };
 }
 
 /** Clicks, and Enter/Space on custom controls (menu items). */
@@ -372,8 +392,10 @@ function onKeydown(el: Element, event: KeyboardEvent, s: SelectorData, doc: Docu
     if (isModEnter(event)) {
       const editor = closestAny(el, sel(s, 'composerEditor'));
       if (editor) {
-        if (!textOf(editor) && !queryFirst(editor.closest('[role="dialog"]') ?? editor, sel(s, 'composerQuote'))) return null;
-        return composerAction(editor, s, doc);
+        const action = composerAction(editor, s, doc);
+        // an empty composer posts only what is attached (X ignores the key when nothing is)
+        if (action && !textOf(editor) && !queryFirst(editor.closest('[role="dialog"]') ?? editor, sel(s, 'composerQuote'))) action.attachmentsOnly = true;
+        return action;
       }
     }
     if (isPlainEnter(event)) {
@@ -398,10 +420,16 @@ function onKeydown(el: Element, event: KeyboardEvent, s: SelectorData, doc: Docu
   return null;
 }
 
+/** The composer of an attach: the composer dialog, else the editor (post, reply or DM) around it. */
+function composerOf(el: Element, s: SelectorData): Element | null {
+  return el.closest('[role="dialog"]') ?? composerAround(el, sel(s, 'composerEditor')) ?? composerAround(el, sel(s, 'dmInput'));
+}
+
 const adapter: SiteAdapter = {
   id: 'x',
   hosts: ['x.com', 'twitter.com'],
   selectors: X_SELECTORS,
+  composerOf: (el, selectors) => safely(() => composerOf(el, selectors)),
   detect(event, selectors, doc) {
     return safely(() => {
       const el = eventElement(event);

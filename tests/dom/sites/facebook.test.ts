@@ -104,13 +104,14 @@ describe.each([
     expect(key(facebook, editor, 'Enter', { shiftKey: true })).toBeNull();
     expect(key(facebook, editor, 'Enter', { isComposing: true })).toBeNull();
     editor.innerHTML = '<p><br></p>';
-    expect(key(facebook, editor, 'Enter')).toBeNull();
+    // an empty box sends nothing but an attached photo: the pipeline passes it unless one is attached
+    expect(key(facebook, editor, 'Enter')).toMatchObject({ attachmentsOnly: true, composer: editor });
   });
 
-  it('comment: the send button (Posting komentar / Post comment) with a draft; without a draft → null', () => {
+  it('comment: the send button (Posting komentar / Post comment) with a draft; without a draft → photo only', () => {
     const editor = inPost('f5', '[contenteditable="true"][role="textbox"]');
     const send = inPost('f5', '.comment-composer [role="button"]');
-    expect(click(facebook, send)).toBeNull();
+    expect(click(facebook, send)).toMatchObject({ attachmentsOnly: true });
     editor.innerHTML = '<p>Harganya berapa?</p>';
     const r = click(facebook, send);
     expect(r).toMatchObject({ action: 'comment', detail: 'comment' });

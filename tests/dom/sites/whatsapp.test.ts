@@ -17,7 +17,7 @@ describe.each([
 
   it('send: Enter in the footer composer → post/send with the draft and the chat name', () => {
     const box = $('#wa-composer');
-    expect(key(whatsapp, box, 'Enter')).toBeNull(); // empty
+    expect(key(whatsapp, box, 'Enter')).toMatchObject({ attachmentsOnly: true, composer: box }); // empty: only a photo would go
     typeInto(box, 'Besok jangan lupa coblos 02 ya #PrabowoGibran2024');
     const r = key(whatsapp, $('span', box), 'Enter');
     expect(r).toMatchObject({ site: 'whatsapp', action: 'post', detail: 'send', control: box, content: { draft: 'Besok jangan lupa coblos 02 ya #PrabowoGibran2024', group: f.group, hashtags: ['PrabowoGibran2024'] } });
@@ -39,8 +39,8 @@ describe.each([
     expect(click(whatsapp, button)?.control).toBe(button);
   });
 
-  it('send button with an empty composer (voice-note state) → null', () => {
-    expect(click(whatsapp, $('#wa-send'))).toBeNull();
+  it('send button with an empty composer (voice-note state) → photo only (passed unless a photo is attached)', () => {
+    expect(click(whatsapp, $('#wa-send'))).toMatchObject({ attachmentsOnly: true });
   });
 
   it('non-controls → null: message text, chat list, header, emoji button, menu items other than forward', () => {
