@@ -7,6 +7,7 @@
  * data-testid="jaga-cancel" / "jaga-proceed", and buttons that act only on trusted input.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { GESTURES } from '@/rules/gestures';
 import type { DialogPhoto, DialogRequest, DialogResult } from './dialog-api';
 import { excerptFor } from './excerpt';
 import { uniqueReasons } from './reasons';
@@ -59,11 +60,14 @@ function PhotoFigure({ photo, lang }: { photo: DialogPhoto; lang: 'id' | 'en' })
       </div>
       <figcaption>
         <span className="sr-only">{t.caption}: </span>
-        {photo.gestures.map((g, i) => (
-          <span key={i} className="gesture" data-gesture={g.id}>
-            <span aria-hidden="true">{g.emoji}</span> <strong>{g.label}</strong> — {g.meaning}
-          </span>
-        ))}
+        {photo.gestures.map((g, i) => {
+          const info = GESTURES[g.id];
+          return (
+            <span key={i} className="gesture" data-gesture={g.id}>
+              <span aria-hidden="true">{info.emoji}</span> <strong>{info[lang].name}</strong> — {info[lang].meaning}
+            </span>
+          );
+        })}
         {photo.photos > 1 && <span className="where"> (+{photo.photos - 1} {t.more})</span>}
       </figcaption>
     </figure>
@@ -195,7 +199,7 @@ export function WarningDialog({ request, onDone, rulesUrl, isTrusted = nativeTru
             <>
               <p className="matched-short">
                 <span className="label">{t.matched}:</span>{' '}
-                <strong>{matches[0]?.text ?? request.photo?.gestures[0]?.label}</strong>
+                <strong>{matches[0]?.text ?? (request.photo?.gestures[0] && GESTURES[request.photo.gestures[0].id][lang].name)}</strong>
                 {moreMatches > 0 && <span className="where"> (+{moreMatches})</span>}
               </p>
               <p className="why">

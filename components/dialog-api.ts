@@ -37,11 +37,8 @@ export interface DialogRequest {
 
 /** One hand pose found in the photo; box and points are fractions of the photo's width and height. */
 export interface DialogGesture {
+  /** the dialog shows the pose's emoji, name and meaning from rules/gestures.ts in its own language */
   id: Exclude<GestureId, 'none'>;
-  emoji: string;
-  /** what the pose is, and what it can mean, in the dialog's language */
-  label: string;
-  meaning: string;
   box: [number, number, number, number];
   points?: [number, number][];
 }

@@ -13,6 +13,10 @@ export const PHOTO_MAX_DATA_URL = 4_000_000;
 /** One hand that shows a pose; box and points are fractions of the image's width and height. */
 export interface PhotoGesture {
   gesture: Exclude<GestureId, 'none'>;
+  /** from rules/gestures.ts, filled in by the analysis page so content scripts need not carry the table */
+  severity: 'low' | 'medium' | 'high';
+  /** emoji and Indonesian name, for the decision log */
+  label: string;
   box: [number, number, number, number];
   points: [number, number][];
 }

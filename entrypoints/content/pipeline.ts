@@ -10,7 +10,6 @@ import type { Assessment } from './intercept';
 import type { DetectedAction } from './sites/types';
 import type { ContentState } from './state';
 import type { PhotoCheck, PhotoTracker } from './photo';
-import { GESTURES } from '@/rules/gestures';
 import type { PhotoResult } from '@/utils/messages';
 
 /** After this many full explanations the dialog shows its short form. */
@@ -51,7 +50,7 @@ async function settle(checks: readonly PhotoCheck[], timeoutMs: number): Promise
   }
 }
 
-function photoRequest(checks: readonly PhotoCheck[], results: readonly (PhotoResult | null)[], language: 'id' | 'en'): DialogRequest['photo'] {
+function photoRequest(checks: readonly PhotoCheck[], results: readonly (PhotoResult | null)[]): DialogRequest['photo'] {
   const i = results.findIndex((r) => r && r.gestures.length > 0);
   const result = results[i];
   const thumbnail = checks[i]?.thumbnail;
@@ -59,10 +58,8 @@ function photoRequest(checks: readonly PhotoCheck[], results: readonly (PhotoRes
   return {
     thumbnail,
     photos: results.filter((r) => r && r.gestures.length > 0).length,
-    gestures: result.gestures.map((g) => {
-      const info = GESTURES[g.gesture];
-      return { id: g.gesture, emoji: info.emoji, label: info[language].name, meaning: info[language].meaning, box: g.box, points: g.points };
-    }),
+    // names and meanings come from the dialog's own copy of the gesture table
+    gestures: result.gestures.map((g) => ({ id: g.gesture, box: g.box, points: g.points })),
   };
 }
 
@@ -168,11 +165,16 @@ function assessWithPhotos(
         hideNotice?.();
       }
       const now = effects.now();
-      const photo = photoRequest(checks, results, state.settings.language);
+      const photo = photoRequest(checks, results);
       let severity = verdict.severity as Severity;
-      for (const g of photo?.gestures ?? []) severity = maxSeverity(severity, GESTURES[g.id].severity);
+      const photoLabels: string[] = [];
+      for (const r of results) {
+        for (const g of r?.gestures ?? []) {
+          severity = maxSeverity(severity, g.severity);
+          photoLabels.push(`Foto: ${g.label}`);
+        }
+      }
       const decision = decide(severity, detected.action, detected.site, state.settings, now);
-      const photoLabels = (photo?.gestures ?? []).map((g) => `Foto: ${g.emoji} ${GESTURES[g.id].id.name}`);
       const withPhoto: Verdict = { ...verdict, severity: severity as Verdict['severity'] };
       if (decision.mode === 'off' || decision.mode === 'log') {
         effects.photos?.consume(checks);

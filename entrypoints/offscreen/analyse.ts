@@ -3,7 +3,7 @@
  * /mediapipe/hands/) on one photo and classifies every hand with rules/gestures.ts.
  */
 import { browser } from 'wxt/browser';
-import { classifyHand, handBox, type Landmark } from '@/rules/gestures';
+import { GESTURES, classifyHand, handBox, type Landmark } from '@/rules/gestures';
 import type { PhotoGesture, PhotoResult } from '@/utils/messages';
 
 export const MODEL_DIR = '/mediapipe/hands/';
@@ -168,8 +168,11 @@ async function analyseNow(image: string): Promise<PhotoResult> {
     const { gesture } = classifyHand(px);
     if (gesture === 'none') continue;
     const [x, y, w, h] = handBox(px);
+    const info = GESTURES[gesture];
     gestures.push({
       gesture,
+      severity: info.severity,
+      label: `${info.emoji} ${info.id.name}`,
       box: [x / width, y / height, w / width, h / height],
       points: landmarks.map((p) => [round(p.x), round(p.y)]),
     });

@@ -219,4 +219,19 @@ describe('excerpt choice', () => {
     expect(excerpt.field).toBe('text');
     expect(excerpt.segments.filter((s) => s.mark).map((s) => s.text)).toEqual(['02']);
   });
+
+  it('names a photo gesture from its id alone, in the dialog language, also in the compact form', () => {
+    const photo = { thumbnail: 'data:image/png;base64,iVBORw0KGgo=', photos: 1, gestures: [{ id: 'two' as const, box: [0.1, 0.1, 0.3, 0.3] as [number, number, number, number] }] };
+    show(request({ photo, content: {}, severity: 'medium', reasons: [] }));
+    const figure = screen.getByTestId('jaga-photo');
+    expect(figure.textContent).toContain('dua jari / V');
+    expect(figure.textContent).toContain('nomor urut 2');
+    expect(figure.querySelector('[data-gesture="two"]')).toBeTruthy();
+    cleanup();
+    show(request({ photo, language: 'en' }));
+    expect(screen.getByTestId('jaga-photo').textContent).toContain('two fingers / V');
+    cleanup();
+    show(request({ photo, compact: true, content: {}, severity: 'medium', reasons: [] }));
+    expect(screen.getByRole('alertdialog').querySelector('.matched-short strong')?.textContent).toBe('dua jari / V');
+  });
 });

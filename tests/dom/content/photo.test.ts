@@ -20,7 +20,7 @@ import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { $, click, key, loadFixture } from '../sites/load-fixture';
 
 const NOW = Date.parse('2024-01-20T10:00:00Z');
-const V_SIGN: PhotoResult = { hands: 1, gestures: [{ gesture: 'two', box: [0.1, 0.1, 0.3, 0.3], points: [] }], ms: 5 };
+const V_SIGN: PhotoResult = { hands: 1, gestures: [{ gesture: 'two', severity: 'medium', label: '✌️ dua jari / V', box: [0.1, 0.1, 0.3, 0.3], points: [] }], ms: 5 };
 
 function image(): File {
   return new File([new Uint8Array([0xff, 0xd8, 0xff])], 'photo.jpg', { type: 'image/jpeg' });
