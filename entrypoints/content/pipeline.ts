@@ -33,7 +33,11 @@ export interface PipelineEffects {
 
 /** Actions that publish what is attached to the composer. */
 const PUBLISHING = new Set<DetectedAction['action']>(['post', 'comment', 'share']);
-export const PHOTO_TIMEOUT_MS = 10_000;
+/**
+ * Longest hold of a send for a running photo check, then it fails open. 20 s, not less: on a CPU-only
+ * office PC one analysis takes 2–10 s and the first (model load) longer; the wait notice tells the user.
+ */
+export const PHOTO_TIMEOUT_MS = 20_000;
 /** A send held longer than this for a photo check shows a notice, so the page does not seem frozen. */
 export const PHOTO_NOTICE_AFTER_MS = 1_000;
 

@@ -143,9 +143,12 @@ describe('photo check', () => {
     expect(await siteLog(page)).toEqual([expect.objectContaining({ action: 'post', postId: 'compose-photo' })]);
   }, 60_000);
 
-  it('warns for a thumbs-up photo sent right after attaching', async () => {
+  it('warns for a thumbs-up photo sent right after attaching (the press on the attach button warmed the model)', async () => {
     const page = await openFixture(session, PAGE);
-    await attach(page, 'thumbs-up-000.jpg');
+    // as a user does: press the media button, the file picker opens; the press starts loading the model
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid="fileInput"]')]);
+    await waitForAnalyses(page, 1500); // the warm-up run queued by the press has finished
+    await chooser.setFiles(join(PHOTOS, 'thumbs-up-000.jpg'));
     await page.click(SEND);
     const dialog = await waitForDialog(page, 15_000);
     expect(dialog.text).toContain('jempol');
