@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compileBundle } from '../../../rules/compile.ts';
+import { loadDefaultBundle } from '../../../rules/data/index.ts';
+import { loadEngine } from '../../../rules/engine.ts';
 import { devEngine, ROOT } from './helpers.ts';
 
-/** Quality targets of issue #3 on tests/fixtures/eval (see its README), with the dev bundle. */
+/** Quality targets of issue #3 on tests/fixtures/eval (see its README), with the dev bundle and with the shipped rules. */
 interface Line {
   text: string;
   at?: string;
@@ -18,8 +21,11 @@ const read = (f: string): Line[] =>
 const RANK = { none: 0, low: 1, medium: 2, high: 3 } as const;
 const CAMPAIGN = '2024-01-10';
 
-describe('quality on the evaluation sets', () => {
-  const engine = devEngine();
+describe.each([
+  ['dev bundle', devEngine],
+  ['rules/data', () => loadEngine(compileBundle(loadDefaultBundle()))],
+])('quality on the evaluation sets (%s)', (_name, makeEngine) => {
+  const engine = makeEngine();
   const sev = (l: Line) => engine.evaluate({ text: l.text }, { at: l.at ?? CAMPAIGN, ...(l.region ? { region: l.region } : {}) }).severity;
 
   it('≥ 97% of partisan posts naming a candidate or party are medium or high at a campaign date', () => {
