@@ -421,7 +421,14 @@ class RuleEngine implements Engine, WordFilter {
     return this.suffixBits[(hs >>> 3) & 8191]! & (1 << (hs & 7)) ? L_WORD_WRITE : L_WORD_DROP;
   }
 
-  /** dictionary id of the plain ASCII word input[i, j) read as the tokeniser does (lower-cased, repeats collapsed), or -1 */
+  // ------------------------------------------------------------------------------------------
+  // dictionary lookups
+
+  /**
+   * dictionary id of the plain ASCII word input[i, j) read as the tokeniser does (lower-cased, repeats
+   * collapsed), or -1. The twin of lookup() for words that were never written out: same probe, the chars
+   * compared against the input.
+   */
   private lookupInput(input: string, i: number, j: number, h: number, m: number): number {
     let slot = h & this.hashMask;
     for (;;) {
@@ -430,14 +437,6 @@ class RuleEngine implements Engine, WordFilter {
       const id = v - 1;
       const o = this.tokOff[id]!;
       if (this.slotHash[slot] === h && this.tokOff[id + 1]! - o === m) {
-        if (j - i === m) {
-          // nothing collapsed: compare char for char
-          let k = 0;
-          while (k < m && this.tokChars[o + k] === (input.charCodeAt(i + k) | 32)) k++;
-          if (k === m) return id;
-          slot = (slot + 1) & this.hashMask;
-          continue;
-        }
         let p = input.charCodeAt(i) | 32;
         let ok = this.tokChars[o] === p;
         let q = o + 1;
@@ -452,9 +451,6 @@ class RuleEngine implements Engine, WordFilter {
       slot = (slot + 1) & this.hashMask;
     }
   }
-
-  // ------------------------------------------------------------------------------------------
-  // dictionary lookups
 
   /** dictionary id of normalised chars [a, b) with hash h, or -1 */
   private lookup(h: number, a: number, b: number): number {

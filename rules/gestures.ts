@@ -24,21 +24,8 @@ export type FingerName = 'thumb' | 'index' | 'middle' | 'ring' | 'pinky';
 export type FingerState = 'extended' | 'half' | 'folded';
 export type FingerStates = Record<FingerName, FingerState>;
 
-export const GESTURE_IDS = [
-  'one',
-  'two',
-  'pistol',
-  'telephone',
-  'three',
-  'ok',
-  'four',
-  'five',
-  'metal',
-  'finger-heart',
-  'thumbs-up',
-  'none',
-] as const;
-export type GestureId = (typeof GESTURE_IDS)[number];
+export { GESTURE_IDS, type GestureId } from './gesture-ids';
+import type { GestureId } from './gesture-ids';
 
 export interface GestureInfo {
   emoji: string;

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { ACTION_DETAILS, ACTION_KINDS, SITE_IDS } from '@/rules/actions';
-import type { GestureId } from '@/rules/gestures';
+import { GESTURE_IDS, type GestureId } from '@/rules/gesture-ids';
 
 /** A downscaled photo is a few hundred KB; anything bigger is refused. */
 export const PHOTO_MAX_DATA_URL = 4_000_000;
@@ -28,6 +28,27 @@ export interface PhotoResult {
   gestures: PhotoGesture[];
   /** milliseconds the analysis took (model load included on the first photo) */
   ms: number;
+}
+
+const PhotoGestureSchema = z.object({
+  gesture: z.enum(GESTURE_IDS.filter((g): g is Exclude<GestureId, 'none'> => g !== 'none')),
+  severity: z.enum(['low', 'medium', 'high']),
+  label: z.string().check(z.maxLength(200)),
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  points: z.array(z.tuple([z.number(), z.number()])).check(z.maxLength(21)),
+});
+/** The analysis page's answer, checked by the background before it goes to a content script. */
+export const PhotoResultSchema = z.object({
+  hands: z.number(),
+  gestures: z.array(PhotoGestureSchema).check(z.maxLength(20)),
+  ms: z.number(),
+});
+
+/** A checked photo result, or an error naming the first problem (the photo check then fails open). */
+export function parsePhotoResult(value: unknown): PhotoResult {
+  const r = PhotoResultSchema.safeParse(value);
+  if (!r.success) throw new Error(`photo analysis: malformed answer (${r.error.issues[0]?.path.join('.') || 'value'})`);
+  return r.data;
 }
 
 export const LogEntrySchema = z.object({

@@ -5,7 +5,7 @@
  * The photo never leaves the extension.
  */
 import { browser } from 'wxt/browser';
-import type { PhotoResult } from '@/utils/messages';
+import { parsePhotoResult, type PhotoResult } from '@/utils/messages';
 
 const PAGE = '/offscreen.html';
 
@@ -64,10 +64,10 @@ export async function warmPhoto(): Promise<void> {
 
 export async function checkPhoto(image: string): Promise<PhotoResult> {
   await pageReady();
-  const result = (await browser.runtime.sendMessage({ type: 'photo-analyse', target: 'offscreen', image })) as PhotoResult | undefined;
-  if (!result || !Array.isArray(result.gestures)) {
+  const result: unknown = await browser.runtime.sendMessage({ type: 'photo-analyse', target: 'offscreen', image });
+  if (result === undefined || result === null) {
     ready = null; // the page went away (closed by the browser): make it again next time
     throw new Error('photo analysis page did not answer');
   }
-  return result;
+  return parsePhotoResult(result);
 }

@@ -47,6 +47,7 @@ export default defineContentScript({
     const photos = installPhotoWatch(
       window,
       {
+        // the background checked the analysis page's answer (parsePhotoResult)
         analyse: (image) => browser.runtime.sendMessage({ type: 'photo-check', image }) as Promise<PhotoResult>,
         onError: (e) => recordError(e, 'photo'),
         composerOf: adapter.composerOf ? (el) => adapter.composerOf!(el, selectorsFor(adapter, state), document) : undefined,
