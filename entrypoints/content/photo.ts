@@ -13,6 +13,7 @@
  * press on an attach control, a file dragged over the page) and start loading it then.
  */
 import type { PhotoResult } from '@/utils/messages';
+import { eventElement } from './sites/helpers';
 
 /** Longest side of the image sent for analysis (and shown in the dialog). */
 export const PHOTO_MAX_SIDE = 960;
@@ -96,14 +97,6 @@ export function sameComposer(a: Element, b: Element): boolean {
   return a === b || a.contains(b) || b.contains(a);
 }
 
-function targetElement(event: Event): Element | null {
-  const path = event.composedPath();
-  const first = path[0] ?? event.target;
-  const node = first as Node | null;
-  if (!node) return null;
-  return node.nodeType === 1 ? (node as Element) : node.parentElement;
-}
-
 /** A file input, a label for one, or a control wrapping one: pressing it opens the file picker. */
 function opensFilePicker(el: Element): boolean {
   const hit = el.closest('input[type="file"], label');
@@ -134,7 +127,7 @@ function installWarmUp(target: Window, options: PhotoWatchOptions, signal: Abort
   };
   const onPress = (event: Event): void => {
     if (!isUserInput(event)) return;
-    const el = targetElement(event);
+    const el = eventElement(event);
     if (el && (opensFilePicker(el) || options.isAttachControl?.(el))) fire();
   };
   const onDragEnter = (event: DragEvent): void => {
@@ -151,7 +144,7 @@ export function installPhotoWatch(target: Window, options: PhotoWatchOptions, si
   installWarmUp(target, options, signal);
 
   const composerFor = (event: Event): WeakRef<Element> | null => {
-    const el = targetElement(event);
+    const el = eventElement(event);
     let composer: Element | null = null;
     try {
       composer = el && options.composerOf ? options.composerOf(el) : null;
@@ -178,26 +171,19 @@ export function installPhotoWatch(target: Window, options: PhotoWatchOptions, si
     checks.push(check);
   };
 
+  /** the image files an attach event carries, each checked and tied to the event's composer */
+  const startAll = (event: Event, list: FileList | null | undefined): void => {
+    const files = imageFiles(list);
+    if (files.length === 0) return;
+    const composer = composerFor(event);
+    for (const file of files) start(file, composer);
+  };
   const onChange = (event: Event): void => {
     const input = event.target as HTMLInputElement | null;
-    if (input?.localName !== 'input' || input.type !== 'file') return;
-    const files = imageFiles(input.files);
-    if (files.length === 0) return;
-    const composer = composerFor(event);
-    for (const file of files) start(file, composer);
+    if (input?.localName === 'input' && input.type === 'file') startAll(event, input.files);
   };
-  const onDrop = (event: DragEvent): void => {
-    const files = imageFiles(event.dataTransfer?.files);
-    if (files.length === 0) return;
-    const composer = composerFor(event);
-    for (const file of files) start(file, composer);
-  };
-  const onPaste = (event: ClipboardEvent): void => {
-    const files = imageFiles(event.clipboardData?.files);
-    if (files.length === 0) return;
-    const composer = composerFor(event);
-    for (const file of files) start(file, composer);
-  };
+  const onDrop = (event: DragEvent): void => startAll(event, event.dataTransfer?.files);
+  const onPaste = (event: ClipboardEvent): void => startAll(event, event.clipboardData?.files);
 
   target.addEventListener('change', onChange, { capture: true, signal });
   target.addEventListener('drop', onDrop, { capture: true, signal });
