@@ -698,14 +698,6 @@ class RuleEngine implements Engine, WordFilter {
     const nOrd = this.ord;
     if (this.markerBefore.length < nOrd + 1) this.markerBefore = new Uint8Array((nOrd + 1) * 2);
     this.markerBefore.fill(0, 0, nOrd + 1);
-    let hasLower = false;
-    for (let i = 0; i < str.length && i < limit; i++) {
-      const c = str.charCodeAt(i);
-      if (c >= 97 && c <= 122) {
-        hasLower = true;
-        break;
-      }
-    }
     const numberWordAt: number[] = [];
     let nm = 0;
     for (let i = 0; i < ns; i++) {
@@ -740,7 +732,16 @@ class RuleEngine implements Engine, WordFilter {
       }
     }
     this.nm = nm;
-    if (hits) {
+    if (hits && nm > 0) {
+      // an all-caps token (AMIN) only counts as "written in caps" in text that has lower case at all
+      let hasLower = false;
+      for (let i = 0; i < str.length && i < limit; i++) {
+        const c = str.charCodeAt(i);
+        if (c >= 97 && c <= 122) {
+          hasLower = true;
+          break;
+        }
+      }
       for (let k = 0; k < nm; k++) {
         const p = this.mPat[k]!;
         const i = this.mI[k]!;

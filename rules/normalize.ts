@@ -803,7 +803,7 @@ export function fromBuffer(buf: TokenBuffer): Normalized {
   let pos = 0;
   for (let t = 0; t < buf.nt; t++) {
     if (t > 0) {
-      const prevEnd = buf.oEnd[buf.tEnd[t - 1]! - 1]!;
+      const prevEnd = buf.tO1[t - 1]!;
       start[pos] = prevEnd;
       end[pos] = prevEnd;
       pos++;
@@ -812,7 +812,7 @@ export function fromBuffer(buf: TokenBuffer): Normalized {
     const e = buf.tEnd[t]!;
     const text = buf.tokenText(t);
     parts.push(text);
-    tokens.push({ text, start: pos, end: pos + (e - s), flags: buf.tFlags[t]!, orig: [buf.oStart[s]!, buf.oEnd[e - 1]!] });
+    tokens.push({ text, start: pos, end: pos + (e - s), flags: buf.tFlags[t]!, orig: [buf.tO0[t]!, buf.tO1[t]!] });
     for (let k = s; k < e; k++) {
       start[pos] = buf.oStart[k]!;
       end[pos] = buf.oEnd[k]!;
