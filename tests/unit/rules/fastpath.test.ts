@@ -143,7 +143,7 @@ describe('tokeniser with a word filter ≡ without', () => {
 });
 
 import { compileBundle } from '../../../rules/compile.ts';
-import { loadEngine } from '../../../rules/engine.ts';
+import { countMatches, loadEngine } from '../../../rules/engine.ts';
 import { loadDefaultBundle } from '../../../rules/data/index.ts';
 import { ROOT, devBundle } from './helpers.ts';
 import { loadEngine as loadReference } from './reference-engine.ts';
@@ -181,6 +181,79 @@ describe('engine ≡ reference engine', () => {
     fc.assert(
       fc.property(anyText, anyText, fc.array(anyText, { maxLength: 3 }), at, (t, h, tags, d) => same({ text: t, handle: h, hashtags: tags, quoted: t + ' ' + h }, { at: d })),
       { numRuns: 800 },
+    );
+  });
+});
+
+/**
+ * The word automaton (WordFilter.dfa, built at load) is only a faster way to reach the filter's answers:
+ * with it switched off, every verdict, reason, span and raw match count must stay the same. The words
+ * are the dictionary's own tokens in every shape the automaton treats differently: capitalised, in
+ * capitals, stretched, first letter doubled, one letter repeated, glued to each other or to a suffix,
+ * cut by the end of the input, next to digits, `#`, `@`, URLs and non-ASCII.
+ */
+describe('word automaton ≡ the same engine without it', () => {
+  const pairs = [devBundle(), loadDefaultBundle()].map((b) => {
+    const c = JSON.parse(JSON.stringify(compileBundle(b)));
+    const on = loadEngine(c);
+    const off = loadEngine(c);
+    (off as unknown as { dfa: unknown }).dfa = null;
+    return { on, off };
+  });
+  const internals = pairs[1]!.on as unknown as { dfa: Uint16Array | null; tokChars: Uint16Array; tokOff: Int32Array };
+  const tokens: string[] = [];
+  for (let t = 0; t + 1 < internals.tokOff.length; t++) tokens.push(String.fromCharCode(...internals.tokChars.subarray(internals.tokOff[t]!, internals.tokOff[t + 1]!)));
+  const plainTokens = tokens.filter((w) => /^[a-z]+$/.test(w));
+  const shape = fc.tuple(fc.constantFrom(...plainTokens), fc.nat(11), fc.constantFrom(...plainTokens)).map(([w, k, v]) => {
+    switch (k) {
+      case 0: return w[0]!.toUpperCase() + w.slice(1);
+      case 1: return w.toUpperCase();
+      case 2: return w.replace(/([aiueo])/, '$1$1$1');
+      case 3: return w[0]! + w;
+      case 4: return w[0]!.repeat(3);
+      case 5: return w + v;
+      case 6: return w + 'nya';
+      case 7: return w[0]!.toUpperCase() + w.slice(1) + v[0]!.toUpperCase() + v.slice(1);
+      case 8: return w.slice(0, Math.max(1, w.length - 1));
+      case 9: return 'x' + w;
+      case 10: return w + '2';
+      default: return w;
+    }
+  });
+  const text = fc.array(fc.oneof(shape, shape, fc.constantFrom(...pieces)), { maxLength: 25 }).chain((ws) =>
+    fc.array(fc.constantFrom(' ', ' ', ' ', ', ', '.', '#', '@', '', '\n', 'é', ':'), { minLength: ws.length, maxLength: ws.length }).map((seps) => ws.map((w, i) => w + seps[i]).join('')),
+  );
+  const at = fc.constantFrom('2024-01-10', '2024-11-20');
+  const same = (t: string, d: string) => {
+    for (const { on, off } of pairs) {
+      expect(on.evaluate({ text: t }, { at: d })).toEqual(off.evaluate({ text: t }, { at: d }));
+      expect(countMatches(on, t)).toBe(countMatches(off, t));
+    }
+  };
+
+  it('is built for the shipped rules and resolves their plain tokens', () => {
+    expect(internals.dfa).not.toBeNull();
+    expect(plainTokens.length).toBeGreaterThan(500);
+    // a dictionary word alone is a match with the automaton as without it
+    for (const w of plainTokens) same(w, '2024-01-10');
+  });
+  it('on fixed shapes that take each of its paths', () => {
+    for (const t of ['PPP', 'ppp', 'Ppp', 'pp', 'www.prabowo', 'wwprabowo', 'http://anies.id', 'htprabowo', 'hxxp', 'Prabowo', 'PRABOWO', 'PrabowoGibran', 'xyzPrabowo',
+      'prabowooo', 'pprabowo', 'aminajadulu', 'AminAjaDulu', 'prabowo2', 'prabowo#gibran', 'prabowo@gibran', 'prabowoé', 'amin amin', 'nomor urut 2 prabowo', 'prabowo', 'prabowo ',
+      'www.instagram.com/aniesbaswedan', 'wwW.x.com/prabowo', 'Www.tiktok.com/@ganjarpranowo', 'hTtps://x.com/prabowo', 'ht.x.com/prabowo']) {
+      same(t, '2024-01-10');
+    }
+  });
+  it('on arbitrary mixes of dictionary words in every shape', () => {
+    fc.assert(fc.property(text, at, (t, d) => same(t, d)), { numRuns: 2000 });
+  });
+  it('when the input ends inside a word', () => {
+    fc.assert(
+      fc.property(text, fc.nat(200), (t, k) => {
+        const cut = t.slice(0, Math.min(t.length, k));
+        for (const { on, off } of pairs) expect([countMatches(on, cut), on.evaluate({ text: cut }, { at: '2024-01-10' })]).toEqual([countMatches(off, cut), off.evaluate({ text: cut }, { at: '2024-01-10' })]);
+      }),
+      { numRuns: 500 },
     );
   });
 });
