@@ -42,11 +42,6 @@ import {
   type CompiledRules,
 } from './compiled.ts';
 import {
-  DC_SEP,
-  DC_UPPER,
-  DFA_END,
-  DFA_FALLBACK,
-  DFA_UPPER,
   HASH_INIT,
   TOK_CAMEL,
   TOK_CAPS,
@@ -57,6 +52,7 @@ import {
   TOK_NUMBER,
   TokenBuffer,
   type WordFilter,
+  type WordScanner,
   WORD_DROP,
   WORD_WRITE,
 } from './normalize.ts';
@@ -128,8 +124,6 @@ export const MAX_REASONS = 64;
 const MAX_GLUED = 48;
 /** shortest glued word segment() tries (two pieces of ≥ 3) */
 const MIN_GLUED = 6;
-/** the word automaton's size limit (16-bit states below the event codes; × 64 bytes = 4 MB) */
-const MAX_DFA_STATES = 0xfff0;
 /** an election term makes a context-requiring term count within this many tokens (same field) */
 const CONTEXT_WINDOW = 24;
 
@@ -247,10 +241,8 @@ class RuleEngine implements Engine, WordFilter {
   /** WordFilter: shorter words are glued words of nothing (segment() needs ≥ 6 chars) */
   readonly minAsk = MIN_GLUED;
   readonly maxAsk = MAX_GLUED;
-  /** WordFilter: the word automaton, derived at load (see buildWordAutomaton); null if too large */
-  dfa: Uint16Array | null = null;
-  dfaTok = new Int32Array(0);
-  dfaHash = new Int32Array(0);
+  /** WordFilter: the fast path for plain words, if loadEngine was given one (rules/automaton.ts) */
+  readonly words: WordScanner | null;
   private rootChild: Int32Array;
   private edgeStart: Int32Array;
   private edgeTok: Int32Array;
@@ -295,7 +287,7 @@ class RuleEngine implements Engine, WordFilter {
   private reach = new Int32Array(MAX_GLUED + 1);
   private reachTok = new Int32Array(MAX_GLUED + 1);
 
-  constructor(c: CompiledRules) {
+  constructor(c: CompiledRules, options: LoadOptions) {
     if (!c || typeof c !== 'object') throw new StructuralError('compiled rules: not an object');
     if (c.format !== COMPILED_FORMAT) throw new StructuralError(`compiled rules: format ${String(c.format)}, expected ${COMPILED_FORMAT}`);
     if (!c.arrays || typeof c.arrays !== 'object') throw new StructuralError('compiled rules: arrays missing');
@@ -387,112 +379,10 @@ class RuleEngine implements Engine, WordFilter {
       const tb = (this.slotHash[slot]! >>> 13) & this.wordBitsMask;
       this.wordBits[tb >>> 3]! |= 1 << (tb & 7);
     }
-    this.dfa = this.buildWordAutomaton(nTok);
+    this.words = options.wordAutomaton?.(this.tokChars, this.tokOff, this.rootChild) ?? null;
     this.buf.filter = this;
   }
 
-  /**
-   * The word automaton of the tokeniser's fast path (WordFilter.dfa): a char trie of every dictionary
-   * token that is plain lower-case a–z without a repeated letter, as a table of 32 columns per state,
-   * answering for each plain word exactly what classifyWord would, without hashing:
-   * - the word is a token → DFA_END at its separator (the token id and hash are in dfaTok/dfaHash);
-   * - it left the trie, or ended inside it, without having passed a token of ≥ 4 chars → it is no
-   *   token and no glued word (a plain glued word's first piece is a token of ≥ 4 chars) → dropped;
-   * - it passed such a token (a possible glued word: "aminajadulu") → DFA_FALLBACK at its end;
-   * - a capital inside it (CAPS, CamelCase), a digit, `#`/`@`, non-ASCII, a word of one repeated
-   *   letter ("PPP", also "www"), a word that may start a URL ("ht…") → DFA_FALLBACK at once.
-   * Repeated letters collapse through self-loops. States: 0 between words, 1 dead, 2 glued, 3–28 the
-   * first letter a–z, 29–54 that letter repeated, then the deeper trie nodes. Returns null (no automaton,
-   * fastScan does everything) past MAX_DFA_STATES.
-   */
-  private buildWordAutomaton(nTok: number): Uint16Array | null {
-    // runs once per load, so mostly in V8's interpreter: per-element work is kept to native fills and
-    // copies; the loops below touch each dictionary char and each state about once
-    const ROW = 32;
-    const DEAD = 1;
-    const GLUED = 2;
-    const FIRST = 3;
-    const REP = 29;
-    const TRIE = 55;
-    const cap = Math.min(TRIE + this.tokChars.length, MAX_DFA_STATES);
-    const table = new Uint16Array(cap * ROW);
-    // every row starts as a dead-end trie node: letters → DEAD, separator → 0 (dropped), the rest → fallback
-    table.fill(DEAD, 1, 27);
-    table.fill(DFA_FALLBACK, DC_UPPER, ROW);
-    for (let filled = ROW; filled < table.length; filled *= 2) table.copyWithin(filled, 0, Math.min(filled, table.length - filled));
-    const depth = new Uint8Array(cap);
-    const parent = new Int32Array(cap);
-    const hash = new Int32Array(cap);
-    const tok = new Int32Array(cap).fill(-1);
-    depth.fill(1, FIRST, REP);
-    for (let x = 1; x <= 26; x++) {
-      const sx = FIRST + x - 1;
-      hash[sx] = Math.imul(L_HASH_INIT ^ (x + 96), 16777619);
-      table[x] = sx; // row 0
-    }
-    let states = TRIE;
-    for (let t = 0; t < nTok; t++) {
-      const o = this.tokOff[t]!;
-      const e = this.tokOff[t + 1]!;
-      let plain = e > o;
-      for (let k = o; k < e && plain; k++) {
-        const c = this.tokChars[k]!;
-        plain = c >= 97 && c <= 122 && (k === o || c !== this.tokChars[k - 1]);
-      }
-      if (!plain) continue;
-      let st = FIRST + this.tokChars[o]! - 97;
-      for (let k = o + 1; k < e; k++) {
-        const x = this.tokChars[k]! - 96;
-        let nx = table[st * ROW + x]!;
-        if (nx === DEAD) {
-          if (states === cap) return null;
-          nx = states++;
-          depth[nx] = Math.min(depth[st]! + 1, 255);
-          parent[nx] = st;
-          hash[nx] = Math.imul(hash[st]! ^ (x + 96), 16777619);
-          table[st * ROW + x] = nx;
-          table[nx * ROW + x] = nx; // a repeated letter collapses
-        }
-        st = nx;
-      }
-      tok[st] = t * 2 + (this.rootChild[t] !== 0 ? 1 : 0);
-      table[st * ROW + DC_SEP] = DFA_END;
-    }
-    // possible glued words: below a token of ≥ 4 chars, leaving the trie goes to GLUED and a word ending
-    // inside it is handed back; nodes come after their parents, so one pass in order
-    const glued = new Uint8Array(states); // 1: this node's words extend a token of ≥ 4 chars
-    for (let s = TRIE; s < states; s++) {
-      const p = parent[s]!;
-      if (glued[p] === 1 || (tok[p]! >= 0 && depth[p]! >= 4)) {
-        glued[s] = 1;
-        if (tok[s]! < 0) table[s * ROW + DC_SEP] = DFA_FALLBACK;
-      }
-    }
-    for (let s = FIRST; s < states; s++) {
-      if (glued[s] === 0 && !(tok[s]! >= 0 && depth[s]! >= 4)) continue;
-      for (let k = s * ROW + 1; k <= s * ROW + 26; k++) if (table[k] === DEAD) table[k] = GLUED;
-    }
-    for (let x = 1; x <= 26; x++) {
-      const sx = FIRST + x - 1;
-      const rx = REP + x - 1;
-      // a first letter repeated: as that letter, but one repeated letter alone is a kept-whole token ("PPP")
-      table.copyWithin(rx * ROW, sx * ROW, sx * ROW + ROW);
-      table[rx * ROW + x] = rx;
-      table[rx * ROW + DC_SEP] = DFA_FALLBACK;
-      table[sx * ROW + x] = rx;
-    }
-    // a URL starts with "http" or "www." (urlAt): "ht…" is handed over; "www" already is (one repeated letter)
-    table[(FIRST + 7) * ROW + 20] = DFA_FALLBACK; // h → t
-    table[(REP + 7) * ROW + 20] = DFA_FALLBACK;
-    // row 0 (between words): letters were set above, a capital takes its letter's column
-    table[DC_UPPER] = DFA_UPPER;
-    // DEAD: letters stay, a separator drops the word; GLUED: letters stay, a separator hands it back
-    table.fill(GLUED, GLUED * ROW + 1, GLUED * ROW + 27);
-    table[GLUED * ROW + DC_SEP] = DFA_FALLBACK;
-    this.dfaTok = tok.slice(0, states);
-    this.dfaHash = hash.slice(0, states);
-    return table.slice(0, states * ROW);
-  }
 
   /**
    * WordFilter, mirroring buildStream exactly for a plain word input[i, j) (normalised length m, hash h):
@@ -1247,10 +1137,20 @@ export function countMatches(engine: Engine, text: string): number {
   return (engine as RuleEngine).scan(text);
 }
 
+/** Options of loadEngine. */
+export interface LoadOptions {
+  /**
+   * Builds a fast path for plain words from the dictionary (pass `buildWordAutomaton` from
+   * rules/automaton.ts): worth it for bulk scanning (`jaga check`, benchmarks); the content script,
+   * which checks one post per action, loads without it. Verdicts are the same either way.
+   */
+  wordAutomaton?: (tokChars: Uint16Array, tokOff: Int32Array, rootChild: Int32Array) => WordScanner | null;
+}
+
 /**
  * Load compiled rules (from `compileBundle`, possibly after JSON or structured-clone transport).
  * Decodes the typed arrays and runs cheap structural checks; throws on a wrong format or corrupt data.
  */
-export function loadEngine(compiled: CompiledRules): Engine {
-  return new RuleEngine(compiled);
+export function loadEngine(compiled: CompiledRules, options: LoadOptions = {}): Engine {
+  return new RuleEngine(compiled, options);
 }

@@ -10,6 +10,7 @@ export type { RuleBundle } from './schema.ts';
 export type { CompiledRules } from './compiled.ts';
 export { COMPILED_FORMAT } from './compiled.ts';
 export { compileBundle } from './compile.ts';
+export { buildWordAutomaton } from './automaton.ts';
 export {
   loadEngine,
   FIELD_CAP,
@@ -18,6 +19,7 @@ export {
   MAX_REASONS,
   type Engine,
   type EvaluateContext,
+  type LoadOptions,
   type Reason,
   type Severity,
   type Verdict,

@@ -60,29 +60,6 @@ for (let c = 48; c <= 57; c++) CLS[c] = 3;
 
 const EMPTY_BITS = new Uint8Array(1);
 
-/**
- * Char classes of the word automaton (WordFilter.dfa): a row of the transition table has 32 columns.
- * 0 = separator (ASCII, not `#`/`@`), 1–26 = lower-case letter a–z, then the classes below.
- */
-export const DC_SEP = 0;
-export const DC_UPPER = 27;
-export const DC_DIGIT = 28;
-/** `#`, `@` */
-export const DC_MARK = 29;
-/** any code unit ≥ 128 */
-export const DC_OTHER = 30;
-export const DFA_CLS = new Uint8Array(128);
-for (let c = 97; c <= 122; c++) DFA_CLS[c] = c - 96;
-for (let c = 65; c <= 90; c++) DFA_CLS[c] = DC_UPPER;
-for (let c = 48; c <= 57; c++) DFA_CLS[c] = DC_DIGIT;
-DFA_CLS[35] = DC_MARK;
-DFA_CLS[64] = DC_MARK;
-/** word automaton events (negative table entries): the word ended in an accepting state */
-export const DFA_END = 0xfffe;
-/** hand the word (from its start) to fastScan */
-export const DFA_FALLBACK = 0xffff;
-/** a capital at a word start: take the lower-case letter's transition (entries ≥ this are events) */
-export const DFA_UPPER = 0xfffd;
 
 const IGNORE = '\u0000'; // marker: drop without breaking the word
 const EMOJI = '\u0001'; // marker: emoji token (the code point itself)
@@ -183,20 +160,19 @@ export interface WordFilter {
   stemMask: number;
   /** h3, h4: hashes after the first 3 and 4 normalised chars (only valid when m ≥ 4) */
   classifyWord(input: string, i: number, j: number, h: number, m: number, h3: number, h4: number, afterGap: boolean): number;
-  /**
-   * Optional word automaton, the fast path for plain words (see TokenBuffer.dfaScan): a transition table
-   * of 32 columns per state (DFA_CLS classes), state 0 = between words. An entry below DFA_UPPER is the
-   * next state; a separator that leads to state 0 from a word state drops that word (only counted). The
-   * other entries are events: DFA_END (the word is the dictionary token of `dfaTok`), DFA_FALLBACK (the word
-   * needs fastScan: a capital inside it, digits, non-ASCII, `#`/`@`, a possible URL or glued word, one
-   * repeated letter), DFA_UPPER (only in row 0). It must answer exactly as classifyWord would for every
-   * word it does not hand back.
-   */
-  dfa?: Uint16Array | null;
-  /** per state: accepted dictionary id × 2, + 1 if some pattern starts with it; -1 if not accepting */
-  dfaTok?: Int32Array;
-  /** per state: FNV-1a hash of the normalised word that leads to it */
-  dfaHash?: Int32Array;
+  /** optional: a faster reader of plain words (rules/automaton.ts), used before fastScan */
+  words?: WordScanner | null;
+}
+
+/**
+ * A fast path for plain words that a WordFilter may carry. `scan` is called between words, outside
+ * URLs, with no hashtag pending; from `i` it consumes words into `buf` exactly as fastScan with the
+ * filter would (resolved tokens with `tId`, dropped words only counted in `buf.gap`, the same
+ * ordinals and offsets), and returns the start of the first word it leaves to fastScan (or `len`).
+ * It must never write normalised chars for a word it does not finish.
+ */
+export interface WordScanner {
+  scan(buf: TokenBuffer, input: string, i: number, len: number): number;
 }
 
 /**
@@ -524,16 +500,15 @@ export class TokenBuffer {
   }
 
   /**
-   * Between words outside URLs: the word automaton (when the filter has one) takes the plain words, and
-   * fastScan one word at a time whatever it hands back; returns where the general path must go on.
+   * Between words outside URLs: the filter's word scanner (if any) takes the plain words, and fastScan
+   * one word at a time whatever it hands back; returns where the general path must go on.
    */
   private fastPaths(input: string, i: number, len: number): number {
-    const f = this.filter;
-    const dfa = f !== null ? (f.dfa ?? null) : null;
-    if (dfa === null) return this.fastScan(input, i, len, false);
+    const words = this.filter !== null ? (this.filter.words ?? null) : null;
+    if (words === null) return this.fastScan(input, i, len, false);
     for (;;) {
       if (this.flags === 0) {
-        i = this.dfaScan(input, i, len, dfa, f!.dfaTok!, f!.dfaHash!);
+        i = words.scan(this, input, i, len);
         if (i >= len) return i;
       }
       const j = this.fastScan(input, i, len, true);
@@ -542,75 +517,9 @@ export class TokenBuffer {
     }
   }
 
-  /**
-   * The word automaton: one table transition per char (case folded by the class table, repeats collapsed
-   * by self-loops), no hashing. A word that reaches a separator in an accepting state is emitted as a
-   * resolved token (no chars), exactly as classifyWord's id would be; a word that ends anywhere else
-   * can never matter and is only counted, branch-free (`gap`), so token ordinals stay exact. Everything
-   * else is handed back at its word start (DFA_FALLBACK). Called with no hashtag pending (flags 0).
-   */
-  private dfaScan(input: string, i: number, len: number, dfa: Uint16Array, tok: Int32Array, hashes: Int32Array): number {
-    const from = i; // no word of this call starts before it
-    while (this.nt + ((len - i + 1) >> 1) + 1 > this.tStart.length) this.growTokens();
-    let gap = this.gap;
-    let st = 0;
-    let nx = 0;
-    for (; i < len; i++) {
-      const c = input.charCodeAt(i);
-      nx = dfa[(st << 5) | (c < 128 ? DFA_CLS[c]! : DC_OTHER)]!;
-      if (nx < DFA_UPPER) {
-        gap += ((nx - 1) >>> 31) & (-st >>> 31); // a word ended (→ 0 from a word state): counted, not emitted
-        st = nx;
-        continue;
-      }
-      if (nx === DFA_UPPER) {
-        st = dfa[c - 64]!; // row 0, the lower-case letter's column
-        continue;
-      }
-      if (nx !== DFA_END) break;
-      gap = this.dfaAccept(input, from, i, st, gap, tok, hashes);
-      st = 0;
-    }
-    if (i >= len && st !== 0) {
-      // the end of the input ends the word like a separator
-      nx = dfa[st << 5]!;
-      if (nx === DFA_END) {
-        gap = this.dfaAccept(input, from, len, st, gap, tok, hashes);
-        st = 0;
-      } else if (nx === 0) {
-        gap++;
-        st = 0;
-      }
-    }
-    if (st !== 0) {
-      // handed back: from the word's start
-      while (i > from && DFA_CLS[input.charCodeAt(i - 1)]! !== DC_SEP) i--;
-    }
-    this.gap = gap;
-    return i < len ? i : len;
-  }
-
-  /**
-   * dfaScan's accepting word end at `end` (state st): the word is the dictionary token of dfaTok[st].
-   * Emitted as a resolved token exactly as classifyWord's id would be; returns the new gap.
-   */
-  private dfaAccept(input: string, from: number, end: number, st: number, gap: number, tok: Int32Array, hashes: Int32Array): number {
-    const nt = this.nt;
-    const v = tok[st]!;
-    if ((v & 1) === 0 && (gap > 0 || nt === 0)) return gap + 1; // no pattern starts with it, and the word before is unknown
-    // the word's start: it holds only ASCII letters, after a separator or at `from`
-    let ws = end - 1;
-    while (ws > from && DFA_CLS[input.charCodeAt(ws - 1)]! !== DC_SEP) ws--;
-    this.tStart[nt] = this.n;
-    this.tEnd[nt] = this.n;
-    this.tFlags[nt] = 0;
-    this.tHash[nt] = hashes[st]!;
-    this.tGap[nt] = gap;
-    this.tId[nt] = v >> 1;
-    this.tO0[nt] = ws;
-    this.tO1[nt] = end;
-    this.nt = nt + 1;
-    return 0;
+  /** room for `extra` more tokens (a WordScanner writes tokens itself) */
+  reserveTokens(extra: number): void {
+    while (this.nt + extra > this.tStart.length) this.growTokens();
   }
 
   /**

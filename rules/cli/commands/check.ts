@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { SITE_IDS, type ActionContent, type SiteId } from '../../actions.ts';
 import { compileBundle } from '../../compile.ts';
+import { buildWordAutomaton } from '../../automaton.ts';
 import { loadEngine, type Engine, type Reason, type Verdict } from '../../engine.ts';
 import { parseRuleBundle, type RuleBundle } from '../../schema.ts';
 
@@ -137,7 +138,8 @@ export async function run(argv: string[]): Promise<number> {
   let engine: Engine;
   try {
     const { bundle } = await loadBundle(o.rules);
-    engine = loadEngine(compileBundle(bundle));
+    // --jsonl may stream any amount of text: the word automaton pays for itself here
+    engine = loadEngine(compileBundle(bundle), o.jsonl ? { wordAutomaton: buildWordAutomaton } : {});
   } catch (e) {
     process.stderr.write(`jaga check: ${(e as Error).message}\n`);
     return 1;

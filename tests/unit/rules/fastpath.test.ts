@@ -143,6 +143,7 @@ describe('tokeniser with a word filter ≡ without', () => {
 });
 
 import { compileBundle } from '../../../rules/compile.ts';
+import { buildWordAutomaton } from '../../../rules/automaton.ts';
 import { countMatches, loadEngine } from '../../../rules/engine.ts';
 import { loadDefaultBundle } from '../../../rules/data/index.ts';
 import { ROOT, devBundle } from './helpers.ts';
@@ -152,7 +153,7 @@ describe('engine ≡ reference engine', () => {
   const bundles = [devBundle(), loadDefaultBundle()];
   const engines = bundles.map((b) => {
     const c = JSON.parse(JSON.stringify(compileBundle(b)));
-    return { fast: loadEngine(c), ref: loadReference(c) };
+    return { fast: loadEngine(c), auto: loadEngine(c, { wordAutomaton: buildWordAutomaton }), ref: loadReference(c) };
   });
   const evalDir = join(ROOT, 'tests/fixtures/eval');
   const lines = readdirSync(evalDir)
@@ -168,7 +169,11 @@ describe('engine ≡ reference engine', () => {
   );
   const at = fc.constantFrom('2024-01-10', '2023-06-01', '2024-11-20', '2025-03-01');
   const same = (content: Record<string, unknown>, ctx: { at: string }) => {
-    for (const e of engines) expect(e.fast.evaluate(content, ctx)).toEqual(e.ref.evaluate(content, ctx));
+    for (const e of engines) {
+      const want = e.ref.evaluate(content, ctx);
+      expect(e.fast.evaluate(content, ctx)).toEqual(want);
+      expect(e.auto.evaluate(content, ctx)).toEqual(want);
+    }
   };
 
   it('on every eval text', () => {
@@ -186,7 +191,7 @@ describe('engine ≡ reference engine', () => {
 });
 
 /**
- * The word automaton (WordFilter.dfa, built at load) is only a faster way to reach the filter's answers:
+ * The word automaton (rules/automaton.ts, a WordScanner given to loadEngine) is only a faster way to reach the filter's answers:
  * with it switched off, every verdict, reason, span and raw match count must stay the same. The words
  * are the dictionary's own tokens in every shape the automaton treats differently: capitalised, in
  * capitals, stretched, first letter doubled, one letter repeated, glued to each other or to a suffix,
@@ -195,12 +200,11 @@ describe('engine ≡ reference engine', () => {
 describe('word automaton ≡ the same engine without it', () => {
   const pairs = [devBundle(), loadDefaultBundle()].map((b) => {
     const c = JSON.parse(JSON.stringify(compileBundle(b)));
-    const on = loadEngine(c);
+    const on = loadEngine(c, { wordAutomaton: buildWordAutomaton });
     const off = loadEngine(c);
-    (off as unknown as { dfa: unknown }).dfa = null;
     return { on, off };
   });
-  const internals = pairs[1]!.on as unknown as { dfa: Uint16Array | null; tokChars: Uint16Array; tokOff: Int32Array };
+  const internals = pairs[1]!.on as unknown as { words: unknown; tokChars: Uint16Array; tokOff: Int32Array };
   const tokens: string[] = [];
   for (let t = 0; t + 1 < internals.tokOff.length; t++) tokens.push(String.fromCharCode(...internals.tokChars.subarray(internals.tokOff[t]!, internals.tokOff[t + 1]!)));
   const plainTokens = tokens.filter((w) => /^[a-z]+$/.test(w));
@@ -232,7 +236,8 @@ describe('word automaton ≡ the same engine without it', () => {
   };
 
   it('is built for the shipped rules and resolves their plain tokens', () => {
-    expect(internals.dfa).not.toBeNull();
+    expect(internals.words).not.toBeNull();
+    expect((pairs[1]!.off as unknown as { words: unknown }).words).toBeNull();
     expect(plainTokens.length).toBeGreaterThan(500);
     // a dictionary word alone is a match with the automaton as without it
     for (const w of plainTokens) same(w, '2024-01-10');

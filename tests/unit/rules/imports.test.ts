@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.ts';
@@ -29,8 +29,17 @@ describe('content-script boundary', () => {
     expect([...bare]).toEqual([]);
     expect([...files].some((f) => f.endsWith('schema.ts'))).toBe(false);
   });
+  it('the word automaton (bulk scanning only) imports only the tokeniser, and the content script never loads it', () => {
+    const { files, bare } = importGraph(join(ROOT, 'rules/automaton.ts'));
+    expect([...files].map((f) => f.slice(ROOT.length + 1)).sort()).toEqual(['rules/automaton.ts', 'rules/normalize.ts']);
+    expect([...bare]).toEqual([]);
+    const contentDir = join(ROOT, 'entrypoints/content');
+    const sources = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+    expect(sources.length).toBeGreaterThan(5);
+    for (const f of sources) expect(readFileSync(join(contentDir, f), 'utf8'), f).not.toMatch(/automaton/);
+  });
   it('rules/ uses relative imports only (no @/ alias)', () => {
-    for (const f of ['engine.ts', 'normalize.ts', 'compiled.ts', 'compile.ts', 'schema.ts', 'index.ts']) {
+    for (const f of ['engine.ts', 'normalize.ts', 'compiled.ts', 'compile.ts', 'schema.ts', 'index.ts', 'automaton.ts']) {
       expect(readFileSync(join(ROOT, 'rules', f), 'utf8')).not.toMatch(/from\s+['"]@\//);
     }
   });
