@@ -62,7 +62,7 @@ export function throughput(engine: Engine, terms: string[], chunks: string[]): T
   const tEvaluate = bestOf(5, evalAll(engine));
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...terms].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   let reHits = 0;
-  const tRegex = bestOf(3, () => {
+  const tRegex = bestOf(7, () => {
     reHits = 0;
     for (const c of chunks) for (const _ of c.matchAll(re)) reHits++;
   });
