@@ -37,6 +37,8 @@ const END = 0xfffe;
 const FALLBACK = 0xffff;
 /** a capital at a word start: take the lower-case letter's column (row 0 only) */
 const UPPER = 0xfffd;
+/** state 1: a word that cannot matter just ended at a separator (state 0 otherwise: between words) */
+const ENDED = 1;
 /** size limit: 16-bit states below the event codes (× 64 bytes = 4 MB) */
 const MAX_STATES = 0xfff0;
 
@@ -59,14 +61,15 @@ export function buildWordAutomaton(tokChars: Uint16Array, tokOff: Int32Array, ro
   // runs once per load, so mostly in V8's interpreter: per-element work is kept to native fills and
   // copies; the loops below touch each dictionary char and each state about once
   const ROW = 32;
-  const DEAD = 1;
-  const GLUED = 2;
-  const FIRST = 3;
-  const REP = 29;
-  const TRIE = 55;
+  const DEAD = 2;
+  const GLUED = 3;
+  const FIRST = 4;
+  const REP = 30;
+  const TRIE = 56;
   const cap = Math.min(TRIE + tokChars.length, MAX_STATES);
   const table = new Uint16Array(cap * ROW);
-  // every row starts as a dead-end trie node: letters → DEAD, separator → 0 (dropped), the rest → fallback
+  // every row starts as a dead-end trie node: letters → DEAD, separator → ENDED (dropped), the rest → fallback
+  table[DC_SEP] = ENDED;
   table.fill(DEAD, 1, 27);
   table.fill(FALLBACK, DC_UPPER, ROW);
   for (let filled = ROW; filled < table.length; filled *= 2) table.copyWithin(filled, 0, Math.min(filled, table.length - filled));
@@ -135,11 +138,15 @@ export function buildWordAutomaton(tokChars: Uint16Array, tokOff: Int32Array, ro
   table[(FIRST + 7) * ROW + 20] = FALLBACK; // h → t
   table[(REP + 7) * ROW + 20] = FALLBACK;
   // row 0 (between words): letters were set above, a capital takes its letter's column
+  table[DC_SEP] = 0;
   table[DC_UPPER] = UPPER;
+  // ENDED (a dropped word just ended): between words too, reached only from a word state, so the scanner
+  // counts dropped words by counting entries into it
+  table.copyWithin(ENDED * ROW, 0, ROW);
   // DEAD: letters stay, a separator drops the word; GLUED: letters stay, a separator hands it back
   table.fill(GLUED, GLUED * ROW + 1, GLUED * ROW + 27);
   table[GLUED * ROW + DC_SEP] = FALLBACK;
-  return new WordAutomaton(table.slice(0, states * ROW), tok.slice(0, states), hash.slice(0, states));
+  return new WordAutomaton(table.slice(0, states * ROW), tok.slice(0, states), hash.slice(0, states), depth.slice(0, states));
 }
 
 
@@ -150,6 +157,8 @@ class WordAutomaton implements WordScanner {
     private readonly tok: Int32Array,
     /** per state: FNV-1a hash of the normalised word that leads to it */
     private readonly hash: Int32Array,
+    /** per state: length of that word (≤ 255) */
+    private readonly depth: Uint8Array,
   ) {}
 
   /**
@@ -168,7 +177,7 @@ class WordAutomaton implements WordScanner {
       const c = input.charCodeAt(i);
       nx = table[(st << 5) | (c < 128 ? CLS[c]! : DC_OTHER)]!;
       if (nx < UPPER) {
-        gap += ((nx - 1) >>> 31) & (-st >>> 31); // a word ended (→ 0 from a word state): counted, not emitted
+        gap += ((nx ^ ENDED) - 1) >>> 31; // a word that cannot matter ended (→ ENDED): counted, not emitted
         st = nx;
         continue;
       }
@@ -180,18 +189,18 @@ class WordAutomaton implements WordScanner {
       gap = this.accept(buf, input, from, i, st, gap);
       st = 0;
     }
-    if (i >= len && st !== 0) {
+    if (i >= len && st > ENDED) {
       // the end of the input ends the word like a separator
       nx = table[st << 5]!;
       if (nx === END) {
         gap = this.accept(buf, input, from, len, st, gap);
         st = 0;
-      } else if (nx === 0) {
+      } else if (nx === ENDED) {
         gap++;
         st = 0;
       }
     }
-    if (st !== 0) {
+    if (st > ENDED) {
       // handed back: from the word's start
       while (i > from && CLS[input.charCodeAt(i - 1)]! !== DC_SEP) i--;
     }
@@ -207,9 +216,13 @@ class WordAutomaton implements WordScanner {
     const nt = buf.nt;
     const v = this.tok[st]!;
     if ((v & 1) === 0 && (gap > 0 || nt === 0)) return gap + 1; // no pattern starts with it, and the word before is unknown
-    // the word's start: it holds only ASCII letters, after a separator or at `from`
-    let ws = end - 1;
-    while (ws > from && CLS[input.charCodeAt(ws - 1)]! !== DC_SEP) ws--;
+    // the word's start: it holds only ASCII letters, after a separator or at `from`; without a repeated
+    // letter it is `depth` chars long (one read to check), else read back
+    let ws = end - this.depth[st]!;
+    if (ws > from && CLS[input.charCodeAt(ws - 1)]! !== DC_SEP) {
+      ws = end - 1;
+      while (ws > from && CLS[input.charCodeAt(ws - 1)]! !== DC_SEP) ws--;
+    }
     buf.tStart[nt] = buf.n;
     buf.tEnd[nt] = buf.n;
     buf.tFlags[nt] = 0;
