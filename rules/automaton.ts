@@ -5,7 +5,7 @@
  *
  * It is a char trie of every dictionary token that is plain lower-case a–z, as one 16-bit table of 32
  * columns per state: one transition per input char (case folded by the class table, repeated letters
- * collapsed by self-loops), no hashing, and word ends decided without a branch. It answers exactly what
+ * collapsed by self-loops), no hashing, and dropped words counted without a branch. It answers exactly what
  * the engine's classifyWord would for every word it takes; the rest it hands back to fastScan.
  *
  * Who loads it: bulk scanning (`jaga check`, the benchmark, tests). The content script does not: it
@@ -46,15 +46,15 @@ const MAX_STATES = 0xfff0;
  * The word automaton (a WordScanner) for the compiled dictionary: a char trie of every dictionary
  * token that is plain lower-case a–z without a repeated letter, as a table of 32 columns per state,
  * answering for each plain word exactly what classifyWord would, without hashing:
- * - the word is a token → END at its separator ;
+ * - the word is a token → END at its separator (its id and hash are kept per state);
  * - it left the trie, or ended inside it, without having passed a token of ≥ 4 chars → it is no
  *   token and no glued word (a plain glued word's first piece is a token of ≥ 4 chars) → dropped;
  * - it passed such a token (a possible glued word: "aminajadulu") → FALLBACK at its end;
  * - a capital inside it (CAPS, CamelCase), a digit, `#`/`@`, non-ASCII, a word of one repeated
  *   letter ("PPP", also "www"), a word that may start a URL ("ht…") → FALLBACK at once.
- * Repeated letters collapse through self-loops. States: 0 between words, 1 dead, 2 glued, 3–28 the
- * first letter a–z, 29–54 that letter repeated, then the deeper trie nodes. Returns null (no automaton,
- * fastScan does everything) past MAX_STATES.
+ * Repeated letters collapse through self-loops. States: 0 between words, 1 ENDED (between words, just
+ * after a dropped word), 2 dead, 3 glued, 4–29 the first letter a–z, 30–55 that letter repeated, then
+ * the deeper trie nodes. Returns null (no automaton, fastScan does everything) past MAX_STATES.
  */
 export function buildWordAutomaton(tokChars: Uint16Array, tokOff: Int32Array, rootChild: Int32Array): WordScanner | null {
   const nTok = tokOff.length - 1;
@@ -148,7 +148,6 @@ export function buildWordAutomaton(tokChars: Uint16Array, tokOff: Int32Array, ro
   table[GLUED * ROW + DC_SEP] = FALLBACK;
   return new WordAutomaton(table.slice(0, states * ROW), tok.slice(0, states), hash.slice(0, states), depth.slice(0, states));
 }
-
 
 class WordAutomaton implements WordScanner {
   constructor(

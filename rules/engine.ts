@@ -383,7 +383,6 @@ class RuleEngine implements Engine, WordFilter {
     this.buf.filter = this;
   }
 
-
   /**
    * WordFilter, mirroring buildStream exactly for a plain word input[i, j) (normalised length m, hash h):
    * a dictionary token → its id (resolved without writing its chars); not in the dictionary but long

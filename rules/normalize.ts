@@ -60,7 +60,6 @@ for (let c = 48; c <= 57; c++) CLS[c] = 3;
 
 const EMPTY_BITS = new Uint8Array(1);
 
-
 const IGNORE = '\u0000'; // marker: drop without breaking the word
 const EMOJI = '\u0001'; // marker: emoji token (the code point itself)
 const KEYCAP = '\u0002'; // marker: combining keycap (dropped, flags the digit)
