@@ -113,16 +113,13 @@ export function buildWordAutomaton(tokChars: Uint16Array, tokOff: Int32Array, ro
   }
   // possible glued words: below a token of ≥ 4 chars, leaving the trie goes to GLUED and a word ending
   // inside it is handed back; nodes come after their parents, so one pass in order
-  const glued = new Uint8Array(states); // 1: this node's words extend a token of ≥ 4 chars
-  for (let s = TRIE; s < states; s++) {
-    const p = parent[s]!;
-    if (glued[p] === 1 || (tok[p]! >= 0 && depth[p]! >= 4)) {
-      glued[s] = 1;
-      if (tok[s]! < 0) table[s * ROW + DC_SEP] = FALLBACK;
-    }
-  }
+  const gluedAfter = new Uint8Array(states); // 1: words that go on past this node extend a token of ≥ 4 chars
   for (let s = FIRST; s < states; s++) {
-    if (glued[s] === 0 && !(tok[s]! >= 0 && depth[s]! >= 4)) continue;
+    if (s >= REP && s < TRIE) continue;
+    const glued = s >= TRIE && gluedAfter[parent[s]!] === 1; // this node's own words extend one
+    if (glued && tok[s]! < 0) table[s * ROW + DC_SEP] = FALLBACK;
+    if (!glued && !(tok[s]! >= 0 && depth[s]! >= 4)) continue;
+    gluedAfter[s] = 1;
     for (let k = s * ROW + 1; k <= s * ROW + 26; k++) if (table[k] === DEAD) table[k] = GLUED;
   }
   for (let x = 1; x <= 26; x++) {
@@ -147,6 +144,12 @@ export function buildWordAutomaton(tokChars: Uint16Array, tokOff: Int32Array, ro
   table.fill(GLUED, GLUED * ROW + 1, GLUED * ROW + 27);
   table[GLUED * ROW + DC_SEP] = FALLBACK;
   return new WordAutomaton(table.slice(0, states * ROW), tok.slice(0, states), hash.slice(0, states), depth.slice(0, states));
+}
+
+/** the start of the plain word that holds input[i - 1] (only ASCII letters, after a separator or at `from`) */
+function wordStart(input: string, from: number, i: number): number {
+  while (i > from && CLS[input.charCodeAt(i - 1)]! !== DC_SEP) i--;
+  return i;
 }
 
 class WordAutomaton implements WordScanner {
@@ -201,7 +204,7 @@ class WordAutomaton implements WordScanner {
     }
     if (st > ENDED) {
       // handed back: from the word's start
-      while (i > from && CLS[input.charCodeAt(i - 1)]! !== DC_SEP) i--;
+      i = wordStart(input, from, i);
     }
     buf.gap = gap;
     return i < len ? i : len;
@@ -218,10 +221,7 @@ class WordAutomaton implements WordScanner {
     // the word's start: it holds only ASCII letters, after a separator or at `from`; without a repeated
     // letter it is `depth` chars long (one read to check), else read back
     let ws = end - this.depth[st]!;
-    if (ws > from && CLS[input.charCodeAt(ws - 1)]! !== DC_SEP) {
-      ws = end - 1;
-      while (ws > from && CLS[input.charCodeAt(ws - 1)]! !== DC_SEP) ws--;
-    }
+    if (ws > from && CLS[input.charCodeAt(ws - 1)]! !== DC_SEP) ws = wordStart(input, from, end - 1);
     buf.tStart[nt] = buf.n;
     buf.tEnd[nt] = buf.n;
     buf.tFlags[nt] = 0;

@@ -535,7 +535,7 @@ export class TokenBuffer {
     let nt = this.nt;
     // room for the rest of the input: chars are written speculatively and committed per word
     if (n + (len - i) > this.chars.length) this.growChars(n + (len - i));
-    while (nt + ((len - i + 1) >> 1) + 1 > this.tStart.length) this.growTokens();
+    this.reserveTokens(((len - i + 1) >> 1) + 1);
     const chars = this.chars;
     const oStart = this.oStart;
     const oEnd = this.oEnd;
