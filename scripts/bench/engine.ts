@@ -155,13 +155,13 @@ const fmt = (x: number, d = 2) => x.toFixed(d);
 const mb = (b: number) => `${(b / 1_048_576).toFixed(2)} MB`;
 
 /** How the engine's tokeniser disposed of the corpus's plain words (dropped at a bit test, resolved, written). */
-function wordShares(engine: Engine): string {
+function wordShares(engine: Engine, texts: string[]): string {
   const e = engine as unknown as { buf: { nt: number; tGap: Int32Array; tId: Int32Array } };
   let dropped = 0;
   let resolved = 0;
   let other = 0;
   let words = 0;
-  for (const c of corpus()) {
+  for (const c of texts) {
     countMatches(engine, c);
     words += c.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
     for (let t = 0; t < e.buf.nt; t++) {
@@ -234,7 +234,7 @@ export async function run(): Promise<void> {
   if (t.tPlain) console.log(`  without the word automaton (the content script, which checks one post per action, loads none): ${fmt((t.tPlain * 1e6) / chars, 1)} ns/char, RegExp ${fmt(t.tRegex / t.tPlain, 1)}×, bare pass ${fmt(t.tPlain / t.tBare, 1)}×`);
   console.log(`bare char-code pass: ${fmt(t.tBare)} ms  → engine is ${fmt(t.tEngine / t.tBare, 1)}× the bare pass (target ≤ 3×)`);
   console.log(`  word-hash floor (read, fold, collapse, hash, one bit test per word; no matching): ${fmt(t.tFloor)} ms = ${fmt(t.tFloor / t.tBare, 1)}× the bare pass; engine = ${fmt(t.tEngine / t.tFloor, 1)}× the floor`);
-  console.log(`  tokeniser: ${wordShares(engine)}`);
+  console.log(`  tokeniser: ${wordShares(engine, texts)}`);
   if (fresh) {
     console.log(
       `  same figures in this process (through tsx, after compileBundle ran): normalise+match ${fmt((inProc.tEngine * 1e6) / chars, 1)} ns/char, ` +
@@ -242,7 +242,7 @@ export async function run(): Promise<void> {
     );
   }
   // scale test: in this process (the ratio compares two engines measured the same way)
-  const chunks = corpus();
+  const chunks = texts;
   let sink = 0;
   const scanAll = (e: Engine) => () => {
     for (const c of chunks) sink += countMatches(e, c);
