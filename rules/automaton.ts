@@ -211,6 +211,24 @@ class WordAutomaton implements WordScanner {
   }
 
   /**
+   * The scan loop alone, with no output: one class lookup and one table step per char; an event only
+   * resets the state. Not used for matching: the benchmark prints it as the least any scan through this
+   * table costs per char (docs/engine.md).
+   */
+  transitionsOnly(input: string): number {
+    const table = this.table;
+    let st = 0;
+    let ended = 0;
+    for (let i = 0; i < input.length; i++) {
+      const c = input.charCodeAt(i);
+      const nx = table[(st << 5) | (c < 128 ? CLS[c]! : DC_OTHER)]!;
+      ended += ((nx ^ ENDED) - 1) >>> 31;
+      st = nx < UPPER ? nx : 0;
+    }
+    return ended;
+  }
+
+  /**
    * An accepting word end at `end` (state st): the word is the dictionary token of tok[st], emitted as
    * a resolved token exactly as classifyWord's id would be. Returns the new gap.
    */

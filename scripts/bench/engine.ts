@@ -234,6 +234,7 @@ export async function run(): Promise<void> {
   if (t.tPlain) console.log(`  without the word automaton (the content script, which checks one post per action, loads none): ${fmt((t.tPlain * 1e6) / chars, 1)} ns/char, RegExp ${fmt(t.tRegex / t.tPlain, 1)}×, bare pass ${fmt(t.tPlain / t.tBare, 1)}×`);
   console.log(`bare char-code pass: ${fmt(t.tBare)} ms  → engine is ${fmt(t.tEngine / t.tBare, 1)}× the bare pass (target ≤ 3×)`);
   console.log(`  word-hash floor (read, fold, collapse, hash, one bit test per word; no matching): ${fmt(t.tFloor)} ms = ${fmt(t.tFloor / t.tBare, 1)}× the bare pass; engine = ${fmt(t.tEngine / t.tFloor, 1)}× the floor`);
+  if (t.tWalk) console.log(`  word automaton's scan loop alone (one table step per char, no output): ${fmt(t.tWalk)} ms = ${fmt(t.tWalk / t.tBare, 1)}× the bare pass`);
   console.log(`  tokeniser: ${wordShares(engine, texts)}`);
   if (fresh) {
     console.log(

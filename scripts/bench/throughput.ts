@@ -34,6 +34,8 @@ export interface Throughput {
   tPlain?: number;
   /** one loop that only lower-cases, collapses repeats, hashes each word and tests one bit per word (no matching) */
   tFloor: number;
+  /** the word automaton's scan loop alone, no output (a lower bound for any scan through its table), when loaded */
+  tWalk?: number;
   chars: number;
   texts: number;
   tEngine: number;
@@ -77,6 +79,10 @@ export function throughput(engine: Engine, terms: string[], chunks: string[], pl
   const floor = () => {
     for (const c of chunks) sink ^= wordHashFloor(c);
   };
+  const automaton = (engine as unknown as { words: { transitionsOnly?: (s: string) => number } | null }).words;
+  const walk = () => {
+    if (automaton?.transitionsOnly) for (const c of chunks) sink ^= automaton.transitionsOnly(c);
+  };
   // warm up every contender
   evalAll(engine)();
   scanAll(engine)();
@@ -84,22 +90,25 @@ export function throughput(engine: Engine, terms: string[], chunks: string[], pl
   regexAll();
   bare();
   floor();
+  walk();
   let tEngine = Infinity;
   let tPlain = Infinity;
   let tRegex = Infinity;
   let tBare = Infinity;
   let tFloor = Infinity;
+  let tWalk = Infinity;
   for (let round = 0; round < 8; round++) {
     tEngine = Math.min(tEngine, bestOf(2, scanAll(engine)));
     if (plain) tPlain = Math.min(tPlain, bestOf(2, scanAll(plain)));
     tRegex = Math.min(tRegex, bestOf(1, regexAll));
     tBare = Math.min(tBare, bestOf(6, bare));
     tFloor = Math.min(tFloor, bestOf(3, floor));
+    if (automaton?.transitionsOnly) tWalk = Math.min(tWalk, bestOf(3, walk));
   }
   const tEvaluate = bestOf(5, evalAll(engine));
   scanAll(engine)(); // leaves `matches` as the engine's count
   if (sink === 0.5) console.log(sink);
-  return { chars, texts: chunks.length, tEngine, matches, tEvaluate, tRegex, reHits, tBare, tFloor, ...(plain ? { tPlain } : {}) };
+  return { chars, texts: chunks.length, tEngine, matches, tEvaluate, tRegex, reHits, tBare, tFloor, ...(plain ? { tPlain } : {}), ...(tWalk < Infinity ? { tWalk } : {}) };
 }
 
 /** One bare pass over the char codes (the issue's "loop over its char codes"). */
