@@ -7,6 +7,7 @@ import {
   ARRAY_NAMES,
   ARRAY_TYPES,
   COMPILED_FORMAT,
+  PF_CASE,
   PF_CONTEXT,
   PK_ACCOUNT_CONTESTANT,
   PK_ACCOUNT_PARTY,
@@ -21,6 +22,7 @@ import {
   PK_NEUTRAL_CUE,
   PK_NUMBER_MARKER,
   PK_NUMBER_WORD,
+  PK_YEAR_WORD,
   PK_PAIR,
   PK_PARTY,
   PK_PARTY_SLOGAN,
@@ -48,6 +50,15 @@ const NUMBER_WORDS: Array<[string, number]> = [
   ['satu', 1], ['dua', 2], ['tiga', 3], ['empat', 4], ['lima', 5], ['enam', 6], ['tujuh', 7],
   ['delapan', 8], ['sembilan', 9], ['sepuluh', 10], ['kosong satu', 1], ['kosong dua', 2], ['kosong tiga', 3],
 ];
+
+/**
+ * Words that make the number right before them no ballot number (PK_YEAR_WORD): the way government text
+ * cites a regulation ("Nomor 2 Tahun 2024"), and counts of years ("2 tahun").
+ */
+const YEAR_WORDS = ['tahun', 'thn'];
+
+/** kinds whose all-capitals, context-requiring terms are acronyms of a pair, party or coalition (PF_CASE) */
+const ACRONYM_KINDS = new Set([PK_PAIR, PK_PARTY, PK_COALITION]);
 
 interface Pat {
   kind: number;
@@ -127,8 +138,12 @@ export function compileBundle(bundle: RuleBundle): CompiledRules {
     const out = (outputs[node] ??= []);
     if (!out.includes(p)) out.push(p);
   };
-  const addTerm = (t: Term, kind: number, entity: number, forceCtx = false, aux = 0) =>
-    add(termText(t), kind, entity, forceCtx || termCtx(t) ? PF_CONTEXT : 0, aux);
+  const addTerm = (t: Term, kind: number, entity: number, forceCtx = false, aux = 0) => {
+    const text = termText(t);
+    const ctx = forceCtx || termCtx(t);
+    const caseSensitive = ctx && ACRONYM_KINDS.has(kind) && /^[A-Z]{2,}$/.test(text);
+    add(text, kind, entity, (ctx ? PF_CONTEXT : 0) | (caseSensitive ? PF_CASE : 0), aux);
+  };
   const addAccounts = (acc: Accounts | undefined, kind: number, entity: number) => {
     if (!acc) return;
     for (const [platform, handles] of Object.entries(acc)) {
@@ -211,6 +226,7 @@ export function compileBundle(bundle: RuleBundle): CompiledRules {
   for (const h of v.handSigns) add(h.term, PK_HAND_SIGN, -1, PF_CONTEXT, h.number ?? 0);
   for (const m of v.numberMarkers) add(m, PK_NUMBER_MARKER, -1, 0);
   for (const [w, n] of NUMBER_WORDS) add(w, PK_NUMBER_WORD, -1, 0, n);
+  for (const w of YEAR_WORDS) add(w, PK_YEAR_WORD, -1, 0);
 
   // ---- serialise: token table
   let totalChars = 0;

@@ -67,9 +67,20 @@ export const PK_AMBIGUOUS = 19;
 export const PK_HAND_SIGN = 20; // aux = number shown (0 = none)
 export const PK_NUMBER_MARKER = 21;
 export const PK_NUMBER_WORD = 22; // aux = value
+/**
+ * "tahun" right after a number: a count of years, or a regulation's or letter's number ("Perpres Nomor 2
+ * Tahun 2024", "UU Nomor 20 Tahun 2023"), never a ballot number. Added after format 1 without a bump: an
+ * older engine ignores the kind (no contestant kind), so it only misses the fix.
+ */
+export const PK_YEAR_WORD = 23;
 
 /** the term needs context (everyday word) */
 export const PF_CONTEXT = 1;
+/**
+ * an everyday word used as an entity's acronym ("ERA", "PAS", "PAGI", "BERANI"): in text that has lower
+ * case at all, it counts only when written in capitals ("era" and "Pas" are the everyday words)
+ */
+export const PF_CASE = 2;
 
 export interface CompiledPerson {
   id: string;

@@ -10,6 +10,7 @@ import {
   ARRAY_NAMES,
   ARRAY_TYPES,
   COMPILED_FORMAT,
+  PF_CASE,
   PF_CONTEXT,
   PK_ACCOUNT_CONTESTANT,
   PK_ACCOUNT_PARTY,
@@ -24,6 +25,7 @@ import {
   PK_NEUTRAL_CUE,
   PK_NUMBER_MARKER,
   PK_NUMBER_WORD,
+  PK_YEAR_WORD,
   PK_PAIR,
   PK_PARTY,
   PK_PARTY_SLOGAN,
@@ -69,7 +71,12 @@ const L_TOK_KEYCAP = TOK_KEYCAP | 0;
 const L_TOK_NUMBER = TOK_NUMBER | 0;
 const L_PK_NUMBER_MARKER = PK_NUMBER_MARKER | 0;
 const L_PK_NUMBER_WORD = PK_NUMBER_WORD | 0;
+const L_PK_YEAR_WORD = PK_YEAR_WORD | 0;
+/** per-ordinal flags of matchField: a number marker ends right before it; it is a year word ("tahun") */
+const ORD_AFTER_MARKER = 1;
+const ORD_YEAR_WORD = 2;
 const L_PF_CONTEXT = PF_CONTEXT | 0;
+const L_PF_CASE = PF_CASE | 0;
 const L_WORD_DROP = WORD_DROP | 0;
 const L_WORD_WRITE = WORD_WRITE | 0;
 
@@ -159,6 +166,8 @@ interface Hit {
   src: string;
   off: number;
   caps: boolean;
+  /** a PF_CASE acronym written in lower case in text that has lower case: the everyday word */
+  lower: boolean;
   /** every token of the match is part of a hashtag ("#KhofifahEmil") */
   tag: boolean;
   dropped?: boolean;
@@ -277,7 +286,7 @@ class RuleEngine implements Engine, WordFilter {
   private ns = 0;
   /** next ordinal while building the stream */
   private ord = 0;
-  private markerBefore = new Uint8Array(256);
+  private ordFlags = new Uint8Array(256);
   // match records of the current field: pattern, stream range [mI, mJ)
   private mPat = new Int32Array(64);
   private mI = new Int32Array(64);
@@ -700,8 +709,8 @@ class RuleEngine implements Engine, WordFilter {
     const sOrd = this.sOrd;
     // indexed by ordinal (stream entries are a subset of the ordinals [0, this.ord))
     const nOrd = this.ord;
-    if (this.markerBefore.length < nOrd + 1) this.markerBefore = new Uint8Array((nOrd + 1) * 2);
-    this.markerBefore.fill(0, 0, nOrd + 1);
+    if (this.ordFlags.length < nOrd + 1) this.ordFlags = new Uint8Array((nOrd + 1) * 2);
+    this.ordFlags.fill(0, 0, nOrd + 1);
     const numberWordAt: number[] = [];
     let nm = 0;
     for (let i = 0; i < ns; i++) {
@@ -714,7 +723,11 @@ class RuleEngine implements Engine, WordFilter {
           const p = this.outPat[o]!;
           const kind = this.patKind[p]!;
           if (kind === L_PK_NUMBER_MARKER) {
-            this.markerBefore[sOrd[j]! + 1] = 1;
+            this.ordFlags[sOrd[j]! + 1]! |= ORD_AFTER_MARKER;
+            continue;
+          }
+          if (kind === L_PK_YEAR_WORD) {
+            this.ordFlags[sOrd[j]!]! |= ORD_YEAR_WORD;
             continue;
           }
           if (kind === L_PK_NUMBER_WORD) {
@@ -764,6 +777,7 @@ class RuleEngine implements Engine, WordFilter {
           src: str,
           off: shift,
           caps: hasLower && j === i + 1 && (this.sF[i]! & L_TOK_CAPS) !== 0,
+          lower: hasLower && (this.patFlags[p]! & L_PF_CASE) !== 0 && !(j === i + 1 && (this.sF[i]! & L_TOK_CAPS) !== 0),
           tag: this.allTagged(i, j),
         });
       }
@@ -780,13 +794,17 @@ class RuleEngine implements Engine, WordFilter {
       if (v <= 0 || v > 99) continue;
       const zeroPad = b - a === 2 && buf.chars[a] === 48;
       const o = sOrd[i]!;
-      const strong = this.markerBefore[o] === 1 || zeroPad || (f & (L_TOK_KEYCAP | L_TOK_HASHTAG)) !== 0;
+      const flags = this.ordFlags[o]!;
+      if (this.ordFlags[o + 1]! & ORD_YEAR_WORD) continue; // "Nomor 2 Tahun 2024", "2 tahun": no ballot number
+      const marker = (flags & ORD_AFTER_MARKER) !== 0;
+      const strong = marker || zeroPad || (f & (L_TOK_KEYCAP | L_TOK_HASHTAG)) !== 0;
       const span = this.spanOf(str, shift, i, i + 1);
-      nums.push({ value: v, strong, marker: this.markerBefore[o] === 1, seq, s: o, field, index, span, src: str, off: 0 });
+      nums.push({ value: v, strong, marker, seq, s: o, field, index, span, src: str, off: 0 });
     }
     for (let k = 0; k < numberWordAt.length; k += 3) {
       const i = numberWordAt[k]!;
-      if (this.markerBefore[sOrd[i]!] !== 1) continue;
+      if (!(this.ordFlags[sOrd[i]!]! & ORD_AFTER_MARKER)) continue;
+      if (this.ordFlags[sOrd[numberWordAt[k + 1]! - 1]! + 1]! & ORD_YEAR_WORD) continue; // "nomor dua tahun …"
       const span = this.spanOf(str, shift, i, numberWordAt[k + 1]!);
       nums.push({ value: numberWordAt[k + 2]!, strong: true, marker: true, seq, s: sOrd[i]!, field, index, span, src: str, off: 0 });
     }
@@ -925,7 +943,7 @@ class RuleEngine implements Engine, WordFilter {
 
     /** Does a context-requiring match count here? */
     const confirmed = (h: Hit): boolean => {
-      if (h.kind === PK_AMBIGUOUS || h.kind === PK_HAND_SIGN) return false;
+      if (h.kind === PK_AMBIGUOUS || h.kind === PK_HAND_SIGN || h.lower) return false;
       if (vocabNear(h)) return true;
       if (h.kind === PK_PERSON) {
         if (namedPersons.has(h.entity)) return true; // "Prabowo gemoy": same person named plainly

@@ -182,3 +182,43 @@ describe('a pair written as a hashtag is a campaign hashtag (real rules)', () =>
     expect(engine.evaluate({ hashtags: ['AniesMuhaimin'] }, { at: PILPRES_CAMPAIGN }).severity).toBe('high');
   });
 });
+
+// Found by checking the engine against public Indonesian text (docs/engine.md, "Measured on public data"):
+// government text cites regulations as "Nomor N Tahun YYYY", and N looked like a ballot number that gave
+// everyday words ("perubahan", "pagi") election context; lower-case "era", "pas", "pan" are everyday words.
+describe('traps found in public data (real rules)', () => {
+  const engine = loadEngine(compileBundle(loadDefaultBundle()));
+  const verdict = (text: string) => engine.evaluate({ text }, { at: PILPRES_CAMPAIGN });
+  it.each([
+    'Sesuai PP Nomor 1 Tahun 2024, perubahan jadwal apel pagi berlaku Senin',
+    'UU Nomor 20 Tahun 2023 tentang ASN mengatur perubahan sistem kepegawaian',
+    'Keputusan Gubernur Nomor 3 Tahun 2024 tentang perubahan tarif parkir',
+    'Perpres nomor dua tahun 2024 membawa perubahan besar bagi guru honorer',
+    'Sudah 2 tahun tidak ada perubahan di kantor kami',
+  ])('a regulation number or a count of years is no ballot number: %s', (text) => {
+    const v = verdict(text);
+    expect(v.severity, JSON.stringify(v.reasons)).toBe('none');
+    expect(v.reasons.some((r) => r.kind === 'ballot-number')).toBe(false);
+  });
+  it('a marked ballot number still counts, and "tahun" elsewhere changes nothing', () => {
+    expect(verdict('Coblos nomor 1 untuk perubahan!').severity).toBe('high');
+    expect(verdict('Coblos nomor 1 untuk perubahan tahun ini!').severity).toBe('high');
+    expect(verdict('Tahun ini coblos nomor 3, Ganjar-Mahfud!').reasons.some((r) => r.kind === 'ballot-number')).toBe(true);
+  });
+  it.each([
+    ['janji manis cuma pas pilkada, habis itu lupa sama rakyat', 'low'],
+    ['Pan sini belajar bayar pajak yang benar di kantor pajak', 'none'],
+    ['di era pilpres dulu semua orang ribut di media sosial', 'low'],
+  ] as const)('an acronym that is an everyday word counts only in capitals: %s', (text, expected) => {
+    const v = verdict(text);
+    expect(v.severity, JSON.stringify(v.reasons)).toBe(expected);
+    expect(v.reasons.some((r) => ['party', 'pair'].includes(r.kind) && r.severity !== 'none')).toBe(false);
+  });
+  it('the same acronyms in capitals, with election context, still count', () => {
+    expect(verdict('Coblos PAN nomor 12 di pileg!').reasons.some((r) => r.kind === 'party' && r.entityId === 'pan')).toBe(true);
+    expect(verdict('Pilih PAS Aceh di pileg 2024, dukung partai lokal!').reasons.some((r) => r.kind === 'party' && r.entityId === 'pas-aceh')).toBe(true);
+    expect(verdict('Ayo coblos AMIN, capres pilihan kita!').severity).toBe('high');
+    // all-capitals text has no case to go by: the acronym counts with context as before
+    expect(verdict('AYO COBLOS AMIN, CAPRES PILIHAN KITA!').severity).toBe('high');
+  });
+});

@@ -12,6 +12,7 @@ import {
   ARRAY_NAMES,
   ARRAY_TYPES,
   COMPILED_FORMAT,
+  PF_CASE,
   PF_CONTEXT,
   PK_ACCOUNT_CONTESTANT,
   PK_ACCOUNT_PARTY,
@@ -25,6 +26,7 @@ import {
   PK_HASHTAG,
   PK_NEUTRAL_CUE,
   PK_NUMBER_MARKER,
+  PK_YEAR_WORD,
   PK_NUMBER_WORD,
   PK_PAIR,
   PK_PARTY,
@@ -138,6 +140,7 @@ interface Hit {
   span: [number, number];
   matched: string;
   caps: boolean;
+  lower: boolean;
   /** every token of the match is part of a hashtag ("#KhofifahEmil") */
   tag: boolean;
   dropped?: boolean;
@@ -470,6 +473,7 @@ class RuleEngine implements Engine {
       }
     }
     const numberWordAt: number[] = [];
+    const yearWordAt = new Set<number>(); // stream indices of "tahun": the number before it is no ballot number
     for (let i = 0; i < ns; i++) {
       const id = this.sId[i]!;
       if (id < 0) continue;
@@ -481,6 +485,10 @@ class RuleEngine implements Engine {
           const kind = this.patKind[p]!;
           if (kind === PK_NUMBER_MARKER) {
             this.markerBefore[j + 1] = 1;
+            continue;
+          }
+          if (kind === PK_YEAR_WORD) {
+            yearWordAt.add(j);
             continue;
           }
           if (kind === PK_NUMBER_WORD) {
@@ -501,6 +509,7 @@ class RuleEngine implements Engine {
             span,
             matched: str.slice(span[0], span[1]),
             caps: hasLower && i === j && (this.sF[i]! & TOK_CAPS) !== 0,
+            lower: hasLower && (this.patFlags[p]! & PF_CASE) !== 0 && !(i === j && (this.sF[i]! & TOK_CAPS) !== 0),
             tag: this.allTagged(i, j + 1),
           });
         }
@@ -522,6 +531,7 @@ class RuleEngine implements Engine {
       for (let k = a; k < b; k++) v = v * 10 + (buf.chars[k]! - 48);
       if (v <= 0 || v > 99) continue;
       const zeroPad = b - a === 2 && buf.chars[a] === 48;
+      if (yearWordAt.has(i + 1)) continue;
       const strong = this.markerBefore[i] === 1 || zeroPad || (f & (TOK_KEYCAP | TOK_HASHTAG)) !== 0;
       const span = this.spanOf(str, shift, i, i + 1);
       nums.push({ value: v, strong, marker: this.markerBefore[i] === 1, seq, s: i, field, index, span, matched: str.slice(span[0], span[1]) });
@@ -529,6 +539,7 @@ class RuleEngine implements Engine {
     for (let k = 0; k < numberWordAt.length; k += 3) {
       const i = numberWordAt[k]!;
       if (this.markerBefore[i] !== 1) continue;
+      if (yearWordAt.has(numberWordAt[k + 1]!)) continue;
       const span = this.spanOf(str, shift, i, numberWordAt[k + 1]!);
       nums.push({ value: numberWordAt[k + 2]!, strong: true, marker: true, seq, s: i, field, index, span, matched: str.slice(span[0], span[1]) });
     }
@@ -670,7 +681,7 @@ class RuleEngine implements Engine {
 
     /** Does a context-requiring match count here? */
     const confirmed = (h: Hit): boolean => {
-      if (h.kind === PK_AMBIGUOUS || h.kind === PK_HAND_SIGN) return false;
+      if (h.kind === PK_AMBIGUOUS || h.kind === PK_HAND_SIGN || h.lower) return false;
       if (vocabNear(h)) return true;
       if (h.kind === PK_PERSON) {
         if (namedPersons.has(h.entity)) return true; // "Prabowo gemoy": same person named plainly
