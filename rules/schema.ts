@@ -372,7 +372,8 @@ export type RuleBundleInput = z.input<typeof RuleBundleSchema>;
 
 export type ParseResult = { ok: true; bundle: RuleBundle } | { ok: false; errors: string[] };
 
-function formatPath(path: readonly PropertyKey[]): string {
+/** `contests[0].contestants[1].number` for a zod issue path */
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`;

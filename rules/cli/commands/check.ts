@@ -3,19 +3,21 @@
  *
  * Evaluates text with the engine and shows the verdict. Default rules: the production bundle
  * (rules/data via `loadDefaultBundle`), else tests/fixtures/dev-bundle.yaml.
- * --jsonl: reads `{"text": …}` lines (or any ActionContent object) from stdin and writes exactly one JSON
- * line per input line: {"severity", "reasons"} (or {"error"} for an unparsable line).
+ * --jsonl: reads `{"text": …}` lines (or any ActionContent object, or a JSON string) from stdin and writes
+ * exactly one JSON line per input line: {"severity", "reasons"}, or {"error"} for a line that is not JSON
+ * or not content. A line may carry its own "at" and "region" (the eval sets do); other keys are ignored.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
 import { SITE_IDS, type ActionContent, type SiteId } from '../../actions.ts';
 import { compileBundle } from '../../compile.ts';
 import { buildWordAutomaton } from '../../automaton.ts';
 import { loadEngine, type Engine, type Reason, type Verdict } from '../../engine.ts';
-import { parseRuleBundle, type RuleBundle } from '../../schema.ts';
+import { formatPath, IsoDateSchema, parseRuleBundle, RegionCodeSchema, type RuleBundle } from '../../schema.ts';
 
 export const summary = 'evaluate text with the rule engine (severity and reasons; --jsonl for batches)';
 
@@ -26,9 +28,48 @@ const USAGE = `Usage: jaga check [--at YYYY-MM-DD] [--region CODE] [--site SITE]
   --at      date of the action (default: today)
   --region  Kemendagri region code of the agency, e.g. 35 or 35.78
   --site    ${SITE_IDS.join('|')}
-  --jsonl   read {"text": …} JSON lines from stdin, write one JSON verdict line each
+  --jsonl   read {"text": …} JSON lines from stdin, write one JSON verdict line each; a line's own
+            "at" and "region" override the options for that line
   --rules   a bundle YAML/JSON file, or a rules/data-style directory
 Without TEXT and without --jsonl, reads the text from stdin.`;
+
+const text = z.string().optional();
+const texts = z.array(z.string()).optional();
+/** One --jsonl line: the content (ActionContent's fields) and, optionally, its own date and region. */
+const CheckLineSchema = z.object({
+  text,
+  quoted: text,
+  author: text,
+  handle: text,
+  hashtags: texts,
+  linkTitle: text,
+  linkUrl: text,
+  imageAlt: texts,
+  draft: text,
+  group: text,
+  url: text,
+  at: IsoDateSchema.optional(),
+  region: RegionCodeSchema.optional(),
+});
+
+/** The verdict line for one --jsonl input line (never throws). */
+export function checkLine(engine: Engine, line: string, ctx: { at: string; region?: string; site?: SiteId }): string {
+  if (!line.trim()) return JSON.stringify({ error: 'empty line' });
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (e) {
+    return JSON.stringify({ error: `bad JSON line: ${(e as Error).message}` });
+  }
+  const parsed = CheckLineSchema.safeParse(typeof value === 'string' ? { text: value } : value);
+  if (!parsed.success) {
+    return JSON.stringify({ error: parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ') });
+  }
+  const { at, region, ...content } = parsed.data;
+  const lineCtx = { ...ctx, ...(at ? { at } : {}), ...(region ? { region } : {}) };
+  const verdict = engine.evaluate(content as ActionContent, lineCtx);
+  return JSON.stringify({ severity: verdict.severity, reasons: verdict.reasons });
+}
 
 interface Options {
   at: string;
@@ -51,7 +92,7 @@ function parseArgs(argv: string[]): Options | string {
     try {
       if (a === '--at') {
         o.at = value();
-        if (!/^\d{4}-\d{2}-\d{2}/.test(o.at) || Number.isNaN(Date.parse(o.at))) return `--at: expected YYYY-MM-DD, got "${o.at}"`;
+        if (!IsoDateSchema.safeParse(o.at).success) return `--at: expected YYYY-MM-DD (a real calendar day), got "${o.at}"`;
       } else if (a === '--region') {
         o.region = value();
         if (!/^\d{2}(\.\d{2}){0,3}$/.test(o.region)) return `--region: expected a code such as 35 or 35.78, got "${o.region}"`;
@@ -123,13 +164,13 @@ function describe(text: string, v: Verdict, tty: boolean): string {
   return lines.join('\n');
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
+  for await (const c of stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
   const o = parseArgs(argv);
   if (typeof o === 'string') {
     process.stderr.write(o ? `jaga check: ${o}\n${USAGE}\n` : `${USAGE}\n`);
@@ -146,28 +187,12 @@ export async function run(argv: string[]): Promise<number> {
   }
   const ctx = { at: o.at, ...(o.region ? { region: o.region } : {}), ...(o.site ? { site: o.site } : {}) };
   if (o.jsonl) {
-    const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    for await (const line of rl) {
-      if (!line.trim()) {
-        process.stdout.write(JSON.stringify({ error: 'empty line' }) + '\n');
-        continue;
-      }
-      let content: ActionContent;
-      try {
-        const v: unknown = JSON.parse(line);
-        content = typeof v === 'string' ? { text: v } : (v as ActionContent);
-        if (!content || typeof content !== 'object') throw new Error('expected an object');
-      } catch (e) {
-        process.stdout.write(JSON.stringify({ error: `bad JSON line: ${(e as Error).message}` }) + '\n');
-        continue;
-      }
-      const verdict = engine.evaluate(content, ctx);
-      process.stdout.write(JSON.stringify({ severity: verdict.severity, reasons: verdict.reasons }) + '\n');
-    }
+    const rl = createInterface({ input: stdin, crlfDelay: Infinity });
+    for await (const line of rl) process.stdout.write(checkLine(engine, line, ctx) + '\n');
     return 0;
   }
   const tty = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const texts = o.text.length ? [o.text.join(' ')] : [(await readStdin()).replace(/\n$/, '')];
+  const texts = o.text.length ? [o.text.join(' ')] : [(await readStdin(stdin)).replace(/\n$/, '')];
   for (const text of texts) process.stdout.write(describe(text, engine.evaluate({ text }, ctx), tty) + '\n');
   return 0;
 }

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { vi } from 'vitest';
 import { DEFAULT_DATA_DIR } from '../../../rules/data/index.ts';
 
@@ -10,9 +11,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs a `jaga` subcommand in-process, capturing its output. */
-export async function jaga(name: string, argv: string[]): Promise<CliResult> {
-  const mod = (await import(`../../../rules/cli/commands/${name}.ts`)) as { run(argv: string[]): Promise<number> };
+/** Runs a `jaga` subcommand in-process, capturing its output; `stdin`: what the command reads from standard input. */
+export async function jaga(name: string, argv: string[], stdin?: string): Promise<CliResult> {
+  const mod = (await import(`../../../rules/cli/commands/${name}.ts`)) as { run(argv: string[], stdin?: NodeJS.ReadableStream): Promise<number> };
   let stdout = '';
   let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -24,7 +25,7 @@ export async function jaga(name: string, argv: string[]): Promise<CliResult> {
     return true;
   });
   try {
-    const code = await mod.run(argv);
+    const code = await (stdin === undefined ? mod.run(argv) : mod.run(argv, Readable.from([stdin])));
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();
