@@ -33,21 +33,21 @@ const USAGE = `Usage: jaga check [--at YYYY-MM-DD] [--region CODE] [--site SITE]
   --rules   a bundle YAML/JSON file, or a rules/data-style directory
 Without TEXT and without --jsonl, reads the text from stdin.`;
 
-const text = z.string().optional();
-const texts = z.array(z.string()).optional();
+const field = z.string().optional();
+const items = z.array(z.string()).optional();
 /** One --jsonl line: the content (ActionContent's fields) and, optionally, its own date and region. */
 const CheckLineSchema = z.object({
-  text,
-  quoted: text,
-  author: text,
-  handle: text,
-  hashtags: texts,
-  linkTitle: text,
-  linkUrl: text,
-  imageAlt: texts,
-  draft: text,
-  group: text,
-  url: text,
+  text: field,
+  quoted: field,
+  author: field,
+  handle: field,
+  hashtags: items,
+  linkTitle: field,
+  linkUrl: field,
+  imageAlt: items,
+  draft: field,
+  group: field,
+  url: field,
   at: IsoDateSchema.optional(),
   region: RegionCodeSchema.optional(),
 });
@@ -95,7 +95,7 @@ function parseArgs(argv: string[]): Options | string {
         if (!IsoDateSchema.safeParse(o.at).success) return `--at: expected YYYY-MM-DD (a real calendar day), got "${o.at}"`;
       } else if (a === '--region') {
         o.region = value();
-        if (!/^\d{2}(\.\d{2}){0,3}$/.test(o.region)) return `--region: expected a code such as 35 or 35.78, got "${o.region}"`;
+        if (!RegionCodeSchema.safeParse(o.region).success) return `--region: expected a code such as 35 or 35.78, got "${o.region}"`;
       } else if (a === '--site') {
         const s = value();
         if (!(SITE_IDS as readonly string[]).includes(s)) return `--site: one of ${SITE_IDS.join(', ')}`;
