@@ -763,6 +763,8 @@ class RuleEngine implements Engine, WordFilter {
         const p = this.mPat[k]!;
         const i = this.mI[k]!;
         const j = this.mJ[k]!;
+        // one token written in capitals ("AMIN", "PAS")
+        const capsToken = j === i + 1 && (this.sF[i]! & L_TOK_CAPS) !== 0;
         hits.push({
           kind: this.patKind[p]!,
           entity: this.patEntity[p]!,
@@ -776,8 +778,8 @@ class RuleEngine implements Engine, WordFilter {
           span: this.spanOf(str, shift, i, j),
           src: str,
           off: shift,
-          caps: hasLower && j === i + 1 && (this.sF[i]! & L_TOK_CAPS) !== 0,
-          lower: hasLower && (this.patFlags[p]! & L_PF_CASE) !== 0 && !(j === i + 1 && (this.sF[i]! & L_TOK_CAPS) !== 0),
+          caps: hasLower && capsToken,
+          lower: hasLower && !capsToken && (this.patFlags[p]! & L_PF_CASE) !== 0,
           tag: this.allTagged(i, j),
         });
       }
@@ -794,9 +796,8 @@ class RuleEngine implements Engine, WordFilter {
       if (v <= 0 || v > 99) continue;
       const zeroPad = b - a === 2 && buf.chars[a] === 48;
       const o = sOrd[i]!;
-      const flags = this.ordFlags[o]!;
       if (this.ordFlags[o + 1]! & ORD_YEAR_WORD) continue; // "Nomor 2 Tahun 2024", "2 tahun": no ballot number
-      const marker = (flags & ORD_AFTER_MARKER) !== 0;
+      const marker = (this.ordFlags[o]! & ORD_AFTER_MARKER) !== 0;
       const strong = marker || zeroPad || (f & (L_TOK_KEYCAP | L_TOK_HASHTAG)) !== 0;
       const span = this.spanOf(str, shift, i, i + 1);
       nums.push({ value: v, strong, marker, seq, s: o, field, index, span, src: str, off: 0 });

@@ -496,6 +496,7 @@ class RuleEngine implements Engine {
             continue;
           }
           const span = this.spanOf(str, shift, i, j + 1);
+          const capsToken = i === j && (this.sF[i]! & TOK_CAPS) !== 0;
           hits.push({
             kind,
             entity: this.patEntity[p]!,
@@ -508,8 +509,8 @@ class RuleEngine implements Engine {
             s1: j + 1,
             span,
             matched: str.slice(span[0], span[1]),
-            caps: hasLower && i === j && (this.sF[i]! & TOK_CAPS) !== 0,
-            lower: hasLower && (this.patFlags[p]! & PF_CASE) !== 0 && !(i === j && (this.sF[i]! & TOK_CAPS) !== 0),
+            caps: hasLower && capsToken,
+            lower: hasLower && !capsToken && (this.patFlags[p]! & PF_CASE) !== 0,
             tag: this.allTagged(i, j + 1),
           });
         }
