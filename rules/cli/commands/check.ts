@@ -53,7 +53,7 @@ const CheckLineSchema = z.object({
 });
 
 /** The verdict line for one --jsonl input line (never throws). */
-export function checkLine(engine: Engine, line: string, ctx: { at: string; region?: string; site?: SiteId }): string {
+function checkLine(engine: Engine, line: string, ctx: { at: string; region?: string; site?: SiteId }): string {
   if (!line.trim()) return JSON.stringify({ error: 'empty line' });
   let value: unknown;
   try {
