@@ -254,6 +254,28 @@ describe('word automaton ≡ the same engine without it', () => {
   it('on arbitrary mixes of dictionary words in every shape', () => {
     fc.assert(fc.property(text, at, (t, d) => same(t, d)), { numRuns: 2000 });
   });
+  // the benchmark's two lower bounds must walk the same table the same way, or they bound nothing
+  it("the bench's scan-loop floors take the scanner's transitions (same dropped words)", () => {
+    const words = internals.words as { scan(b: TokenBuffer, s: string, i: number, n: number): number; transitionsOnly(s: string): number; transitionsTwoStreams(s: string): number };
+    // plain lower-case words, each followed by a separator: tokens, and words that are none
+    const tokenSet = new Set(tokens);
+    const other = fc.stringMatching(/^[a-z]{1,9}$/).filter((w) => !tokenSet.has(w.replace(/(.)\1+/g, '$1'))); // repeats collapse
+    const plain = fc.array(fc.oneof(other, fc.constantFrom(...plainTokens)), { minLength: 1, maxLength: 12 }).map((ws) => ws.join(' ') + ' ');
+    const noTokens = fc.array(other, { minLength: 1, maxLength: 12 }).map((ws) => ws.join(' ') + ' ');
+    fc.assert(
+      fc.property(noTokens, plain, plain, (n, a, b) => {
+        const buf = new TokenBuffer();
+        // where the scanner drops every word itself (no hand-back of a possible glued word), the loop counts them all
+        if (words.scan(buf, n, 0, n.length) === n.length) expect([buf.nt, words.transitionsOnly(n)]).toEqual([0, buf.gap]);
+        // split at a separator, the two interleaved halves count what the plain loop counts in each
+        expect(words.transitionsTwoStreams(a + a)).toBe(2 * words.transitionsOnly(a));
+        if (a.length === b.length) expect(words.transitionsTwoStreams(a + b)).toBe(words.transitionsOnly(a) + words.transitionsOnly(b));
+      }),
+      { numRuns: 300 },
+    );
+    expect(words.transitionsOnly('zq zq xk ')).toBe(3);
+    expect(words.transitionsTwoStreams('zq zq xk zx ')).toBe(4);
+  });
   it('when the input ends inside a word', () => {
     fc.assert(
       fc.property(text, fc.nat(200), (t, k) => {
