@@ -52,6 +52,7 @@ import {
   TOK_HASHTAG,
   TOK_KEYCAP,
   TOK_NUMBER,
+  TOK_URL,
   TokenBuffer,
   type WordFilter,
   type WordScanner,
@@ -69,6 +70,7 @@ const L_TOK_HANDLE = TOK_HANDLE | 0;
 const L_TOK_HASHTAG = TOK_HASHTAG | 0;
 const L_TOK_KEYCAP = TOK_KEYCAP | 0;
 const L_TOK_NUMBER = TOK_NUMBER | 0;
+const L_TOK_URL = TOK_URL | 0;
 const L_PK_NUMBER_MARKER = PK_NUMBER_MARKER | 0;
 const L_PK_NUMBER_WORD = PK_NUMBER_WORD | 0;
 const L_PK_YEAR_WORD = PK_YEAR_WORD | 0;
@@ -647,7 +649,9 @@ class RuleEngine implements Engine, WordFilter {
       this.ord += tGap[t]!; // words the filter dropped before this token
       // resolved by the word filter, or: most tokens miss the dictionary at the first probe (an empty slot)
       const resolved = tId[t]!;
-      const id = resolved >= 0 ? resolved : this.tokHash[h & this.hashMask] === 0 ? -1 : this.lookup(h, a, b);
+      let id = resolved >= 0 ? resolved : this.tokHash[h & this.hashMask] === 0 ? -1 : this.lookup(h, a, b);
+      // digits inside a URL match nothing: shortened links are random ("bit.ly/3xyz" is no "3 jari")
+      if ((f & (L_TOK_NUMBER | L_TOK_URL)) === (L_TOK_NUMBER | L_TOK_URL)) id = -1;
       if (id >= 0 || f & (L_TOK_EMOJI | L_TOK_NUMBER) || b - a < MIN_GLUED) {
         if (this.ns === this.sId.length) this.growStream();
         const s = this.ns++;
@@ -787,7 +791,8 @@ class RuleEngine implements Engine, WordFilter {
     // numbers: digits (1–2 significant digits) and number words after a marker
     for (let i = 0; i < ns; i++) {
       const f = this.sF[i]!;
-      if (!(f & L_TOK_NUMBER)) continue;
+      // digits inside a URL are no ballot number: shortened links are random ("t.co/j04gtch7y8")
+      if ((f & (L_TOK_NUMBER | L_TOK_URL)) !== L_TOK_NUMBER) continue;
       const a = this.sA[i]!;
       const b = this.sB[i]!;
       if (b - a > 3) continue;

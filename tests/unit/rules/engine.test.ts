@@ -214,6 +214,21 @@ describe('traps found in public data (real rules)', () => {
     expect(v.severity, JSON.stringify(v.reasons)).toBe(expected);
     expect(v.reasons.some((r) => ['party', 'pair'].includes(r.kind) && r.severity !== 'none')).toBe(false);
   });
+  it.each([
+    'Sukseskan pemilu, jangan sampai hilang hak pilih https://t.co/j04gtch7y8',
+    'Ayo ke TPS, pilih sesuai hati nurani di pemilu https://bit.ly/3x02Kq',
+    'Jadwal debat pilpres https://example.com/berita/2024/01/02/debat-capres',
+    'Debat capres semalam, Ganjar bicara soal pendidikan https://bit.ly/3xyzQ',
+  ])('digits inside a link are no ballot number or hand sign: %s', (text) => {
+    const v = verdict(text);
+    expect(v.severity, JSON.stringify(v.reasons)).toBe(text.includes('Ganjar') ? 'medium' : 'low'); // a candidate with election vocabulary
+    expect(v.reasons.filter((r) => /^\d+$/.test(r.matched)), JSON.stringify(v.reasons)).toEqual([]);
+  });
+  it('a ballot number beside a link still counts', () => {
+    const v = verdict('Ayo pilih 02 di pemilu! https://t.co/Ab12cd');
+    expect(v.reasons.filter((r) => r.kind === 'ballot-number').map((r) => r.matched)).toEqual(['02']);
+    expect(v.severity).toBe('medium');
+  });
   it('the same acronyms in capitals, with election context, still count', () => {
     expect(verdict('Coblos PAN nomor 12 di pileg!').reasons.some((r) => r.kind === 'party' && r.entityId === 'pan')).toBe(true);
     expect(verdict('Pilih PAS Aceh di pileg 2024, dukung partai lokal!').reasons.some((r) => r.kind === 'party' && r.entityId === 'pas-aceh')).toBe(true);

@@ -54,6 +54,7 @@ import {
   TOK_HASHTAG,
   TOK_KEYCAP,
   TOK_NUMBER,
+  TOK_URL,
   TokenBuffer,
   hashStep,
 } from './reference-normalize.ts';
@@ -410,7 +411,8 @@ class RuleEngine implements Engine {
       const a = buf.tStart[t]!;
       const b = buf.tEnd[t]!;
       const f = buf.tFlags[t]!;
-      const id = this.lookup(buf.tHash[t]!, a, b);
+      // digits inside a URL match nothing
+      const id = f & TOK_NUMBER && f & TOK_URL ? -1 : this.lookup(buf.tHash[t]!, a, b);
       if (id >= 0 || f & (TOK_EMOJI | TOK_NUMBER) || b - a < 6) {
         this.push(id, a, b, f);
         continue;
@@ -524,7 +526,7 @@ class RuleEngine implements Engine {
     // numbers: digits (1–2 significant digits) and number words after a marker
     for (let i = 0; i < ns; i++) {
       const f = this.sF[i]!;
-      if (!(f & TOK_NUMBER)) continue;
+      if (!(f & TOK_NUMBER) || f & TOK_URL) continue; // digits inside a URL
       const a = this.sA[i]!;
       const b = this.sB[i]!;
       if (b - a > 3) continue;
