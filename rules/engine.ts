@@ -74,6 +74,7 @@ const L_TOK_URL = TOK_URL | 0;
 const L_PK_NUMBER_MARKER = PK_NUMBER_MARKER | 0;
 const L_PK_NUMBER_WORD = PK_NUMBER_WORD | 0;
 const L_PK_YEAR_WORD = PK_YEAR_WORD | 0;
+const L_PK_HAND_SIGN = PK_HAND_SIGN | 0;
 /** per-ordinal flags of matchField: a number marker ends right before it; it is a year word ("tahun") */
 const ORD_AFTER_MARKER = 1;
 const ORD_YEAR_WORD = 2;
@@ -767,6 +768,8 @@ class RuleEngine implements Engine, WordFilter {
         const p = this.mPat[k]!;
         const i = this.mI[k]!;
         const j = this.mJ[k]!;
+        // a keycap hand sign ("2️⃣" normalises to "2") is not a plain digit ("Debat ke-2", "kunjungi 3 desa")
+        if (this.patKind[p] === L_PK_HAND_SIGN && j === i + 1 && (this.sF[i]! & (L_TOK_NUMBER | L_TOK_KEYCAP)) === L_TOK_NUMBER) continue;
         // one token written in capitals ("AMIN", "PAS")
         const capsToken = j === i + 1 && (this.sF[i]! & L_TOK_CAPS) !== 0;
         hits.push({

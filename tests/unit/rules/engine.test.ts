@@ -186,6 +186,31 @@ describe('a pair written as a hashtag is a campaign hashtag (real rules)', () =>
 // Found by checking the engine against public Indonesian text (docs/engine.md, "Measured on public data"):
 // government text cites regulations as "Nomor N Tahun YYYY", and N looked like a ballot number that gave
 // everyday words ("perubahan", "pagi") election context; lower-case "era", "pas", "pan" are everyday words.
+describe('plain digits are no hand sign (real rules)', () => {
+  const engine = loadEngine(compileBundle(loadDefaultBundle()));
+  const verdict = (text: string) => engine.evaluate({ text }, { at: PILPRES_CAMPAIGN });
+  // the keycap "2️⃣" is a hand sign and normalises to the digit "2": a plain 2 in news about a candidate
+  // was read as that hand sign, naming another pair's number ("kunjungi 3 desa" → Ganjar's "3 jari")
+  it.each([
+    ['Prabowo kunjungi 3 desa di Jawa Tengah', 'prabowo-subianto'],
+    ['Debat ke-2 pilpres malam ini, Ganjar tampil tenang', 'ganjar-pranowo'],
+    ['Ganjar makan siang bersama 2 anaknya', 'ganjar-pranowo'],
+    ['Anies menyapa warga di 1 kampung nelayan', 'anies-baswedan'],
+  ])('%s → medium, the candidate only', (text, person) => {
+    const v = verdict(text);
+    expect(v.severity, JSON.stringify(v.reasons)).toBe('medium');
+    expect(v.reasons.filter((r) => r.severity === 'medium' || r.severity === 'high').map((r) => [r.kind, r.entityId])).toEqual([['candidate', person]]);
+    expect(v.reasons.some((r) => r.kind === 'salute' || r.kind === 'ballot-number')).toBe(false);
+  });
+  it('a keycap, a hand-sign emoji, a salute phrase and a number beside the name still count', () => {
+    const salutes = (text: string) => verdict(text).reasons.filter((r) => r.kind === 'salute' || r.kind === 'ballot-number').map((r) => r.entityId);
+    expect(salutes('Debat capres: Ganjar 3️⃣ paling siap')).toContain('pilpres-2024-03');
+    expect(salutes('Debat capres: Prabowo ✌ paling siap')).toContain('pilpres-2024-02');
+    expect(salutes('Salam 3 jari untuk Ganjar')).toContain('pilpres-2024-03');
+    expect(verdict('Dukung Prabowo 2 putaran? Tidak, satu saja').severity).toBe('high');
+  });
+});
+
 describe('traps found in public data (real rules)', () => {
   const engine = loadEngine(compileBundle(loadDefaultBundle()));
   const verdict = (text: string) => engine.evaluate({ text }, { at: PILPRES_CAMPAIGN });

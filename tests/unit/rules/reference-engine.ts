@@ -497,6 +497,8 @@ class RuleEngine implements Engine {
             numberWordAt.push(i, j + 1, this.patAux[p]!);
             continue;
           }
+          // a keycap hand sign ("2️⃣") is not a plain digit ("Debat ke-2")
+          if (kind === PK_HAND_SIGN && i === j && this.sF[i]! & TOK_NUMBER && !(this.sF[i]! & TOK_KEYCAP)) continue;
           const span = this.spanOf(str, shift, i, j + 1);
           const capsToken = i === j && (this.sF[i]! & TOK_CAPS) !== 0;
           hits.push({
