@@ -23,6 +23,7 @@ import {
   PK_NUMBER_MARKER,
   PK_NUMBER_WORD,
   PK_YEAR_WORD,
+  PK_NUMBERED_NOUN,
   PK_PAIR,
   PK_PARTY,
   PK_PARTY_SLOGAN,
@@ -56,6 +57,13 @@ const NUMBER_WORDS: Array<[string, number]> = [
  * cites a regulation ("Nomor 2 Tahun 2024"), and counts of years ("2 tahun").
  */
 const YEAR_WORDS = ['tahun', 'thn'];
+
+/**
+ * Nouns whose own number follows them (PK_NUMBERED_NOUN): "TPS 04", "RT 02/RW 05", "dapil 2", "putaran 2",
+ * "pasal 2 ayat 1", "pukul 09", "tanggal 02". Zero-padded numbers after them were read as ballot numbers;
+ * polling-station and neighbourhood numbers are everywhere in the KPU and village posts ASN share.
+ */
+const NUMBERED_NOUNS = ['tps', 'rt', 'rw', 'dapil', 'putaran', 'pasal', 'ayat', 'pukul', 'jam', 'tanggal', 'tgl', 'km', 'lantai', 'blok', 'kelas'];
 
 /** kinds whose all-capitals, context-requiring terms are acronyms of a pair, party or coalition (PF_CASE) */
 const ACRONYM_KINDS = new Set([PK_PAIR, PK_PARTY, PK_COALITION]);
@@ -227,6 +235,7 @@ export function compileBundle(bundle: RuleBundle): CompiledRules {
   for (const m of v.numberMarkers) add(m, PK_NUMBER_MARKER, -1, 0);
   for (const [w, n] of NUMBER_WORDS) add(w, PK_NUMBER_WORD, -1, 0, n);
   for (const w of YEAR_WORDS) add(w, PK_YEAR_WORD, -1, 0);
+  for (const w of NUMBERED_NOUNS) add(w, PK_NUMBERED_NOUN, -1, 0);
 
   // ---- serialise: token table
   let totalChars = 0;

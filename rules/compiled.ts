@@ -73,6 +73,12 @@ export const PK_NUMBER_WORD = 22; // aux = value
  * older engine ignores the kind (no contestant kind), so it only misses the fix.
  */
 export const PK_YEAR_WORD = 23;
+/**
+ * A noun whose own number follows it: a polling station, a neighbourhood, a district, a round, an article
+ * ("TPS 04", "RT 02/RW 05", "dapil 2", "putaran 2", "pasal 2"), so that number is no ballot number, also
+ * with a marker between ("TPS No. 04"). Added without a format bump, as PK_YEAR_WORD.
+ */
+export const PK_NUMBERED_NOUN = 24;
 
 /** the term needs context (everyday word) */
 export const PF_CONTEXT = 1;

@@ -186,7 +186,7 @@ describe('a pair written as a hashtag is a campaign hashtag (real rules)', () =>
 // Found by checking the engine against public Indonesian text (docs/engine.md, "Measured on public data"):
 // government text cites regulations as "Nomor N Tahun YYYY", and N looked like a ballot number that gave
 // everyday words ("perubahan", "pagi") election context; lower-case "era", "pas", "pan" are everyday words.
-describe('plain digits are no hand sign (real rules)', () => {
+describe('numbers that are no ballot number or hand sign (real rules)', () => {
   const engine = loadEngine(compileBundle(loadDefaultBundle()));
   const verdict = (text: string) => engine.evaluate({ text }, { at: PILPRES_CAMPAIGN });
   // the keycap "2️⃣" is a hand sign and normalises to the digit "2": a plain 2 in news about a candidate
@@ -208,6 +208,29 @@ describe('plain digits are no hand sign (real rules)', () => {
     expect(salutes('Debat capres: Prabowo ✌ paling siap')).toContain('pilpres-2024-02');
     expect(salutes('Salam 3 jari untuk Ganjar')).toContain('pilpres-2024-03');
     expect(verdict('Dukung Prabowo 2 putaran? Tidak, satu saja').severity).toBe('high');
+  });
+  // a time, a date, a polling station, a neighbourhood: zero-padded like "02", and everywhere in news and
+  // in the KPU and village posts ASN share; "Ganjar tiba pukul 03.15" was HIGH as ballot number 03
+  it.each([
+    ['Ganjar tiba pukul 03.15 di Solo untuk kampanye', 'medium'],
+    ['Anies kampanye di Medan tanggal 01/01/2024', 'medium'],
+    ['Prabowo hadir di TPS 02 Hambalang', 'medium'],
+    ['Rekap suara pemilu jam 09:05 di kecamatan', 'low'],
+    ['Jangan lupa gunakan hak pilih di TPS 03, pemilu tinggal sebulan', 'low'],
+    ['KPPS TPS No. 04 siap untuk pemilu', 'low'],
+    ['Warga RT 02/RW 05 siap sukseskan pemilu', 'low'],
+    ['Caleg dapil 02 ikut debat pemilu', 'low'],
+  ] as const)('%s → %s, no ballot number', (text, expected) => {
+    const v = verdict(text);
+    expect(v.severity, JSON.stringify(v.reasons)).toBe(expected);
+    expect(v.reasons.some((r) => r.kind === 'ballot-number' || r.kind === 'salute')).toBe(false);
+  });
+  it('a ballot number next to those words, or ending a sentence, still counts', () => {
+    const numbers = (text: string) => verdict(text).reasons.filter((r) => r.kind === 'ballot-number').map((r) => r.matched);
+    expect(numbers('Dari TPS kita coblos nomor 02, Prabowo-Gibran!')).toEqual(['02']);
+    expect(numbers('Pukul berapa pun, pilih 03 Ganjar-Mahfud.')).toEqual(['03']);
+    expect(numbers('Ganjar-Mahfud, coblos nomor 03.')).toEqual(['03']);
+    expect(numbers('#01 Anies-Muhaimin, 14/02 ke TPS')).toEqual(['01']); // the hashtag's number, not the date's
   });
 });
 

@@ -42,6 +42,8 @@ const pieces = [
   'http://x.com/anies', 'https://www.instagram.com/aniesbaswedan/?hl=id', 'www.tiktok.com/@ganjar', 'httpx', 'wwwx', 'hTtP', 'WWW.',
   'Café', 'Ｇｉｂｒａｎ', '𝐀𝐧𝐢𝐞𝐬', 'Pra\u200Bbowo', 'Gi\u00ADbran', '2️⃣', '✌🏽️', '🐂', 'ß', 'İ', '\uD800', '\uDC00',
   '#', '@', '@TKN.PrabowoGibran.', '.', '_', '-', ' ', '  ', '\n', '!', '"', '<', '#AminAjaDulu', '@a', 'x.com/p/abc',
+  // numbers that are no ballot number: numbered nouns, markers, times, dates, decimals, links
+  'TPS', 'rt', 'No.', 'nomor', 'dua', 'tahun', '03.15', '01/01/2024', '09:05', '02,5', 'ke-2', 'https://t.co/j04g3', '3',
 ];
 const glued = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).chain((ws) =>
   fc.array(fc.constantFrom('', ' ', '', '#', '@', '-', '.'), { minLength: ws.length, maxLength: ws.length }).map((seps) => ws.map((w, i) => w + seps[i]).join('')),

@@ -27,6 +27,7 @@ import {
   PK_NEUTRAL_CUE,
   PK_NUMBER_MARKER,
   PK_YEAR_WORD,
+  PK_NUMBERED_NOUN,
   PK_NUMBER_WORD,
   PK_PAIR,
   PK_PARTY,
@@ -476,6 +477,7 @@ class RuleEngine implements Engine {
     }
     const numberWordAt: number[] = [];
     const yearWordAt = new Set<number>(); // stream indices of "tahun": the number before it is no ballot number
+    const nounNumberAt = new Set<number>(); // stream indices right after a numbered noun ("TPS", "RT")
     for (let i = 0; i < ns; i++) {
       const id = this.sId[i]!;
       if (id < 0) continue;
@@ -487,10 +489,15 @@ class RuleEngine implements Engine {
           const kind = this.patKind[p]!;
           if (kind === PK_NUMBER_MARKER) {
             this.markerBefore[j + 1] = 1;
+            if (nounNumberAt.has(i)) nounNumberAt.add(j + 1); // "TPS No. 04"
             continue;
           }
           if (kind === PK_YEAR_WORD) {
             yearWordAt.add(j);
+            continue;
+          }
+          if (kind === PK_NUMBERED_NOUN) {
+            nounNumberAt.add(j + 1);
             continue;
           }
           if (kind === PK_NUMBER_WORD) {
@@ -537,6 +544,13 @@ class RuleEngine implements Engine {
       if (v <= 0 || v > 99) continue;
       const zeroPad = b - a === 2 && buf.chars[a] === 48;
       if (yearWordAt.has(i + 1)) continue;
+      if (nounNumberAt.has(i)) continue; // "TPS 04", "TPS No. 04"
+      // a time, a date, a decimal: "03.15", "01/01/2024", "09:05", "02,5"
+      const o0 = buf.oStart[a]!;
+      const o1 = buf.oEnd[b - 1]!;
+      const joiner = (c: number) => '.,:/-'.includes(String.fromCharCode(c)) && c > 0;
+      const digit = (c: number) => c >= 48 && c <= 57;
+      if (!(f & (TOK_KEYCAP | TOK_HASHTAG)) && ((joiner(str.charCodeAt(o1)) && digit(str.charCodeAt(o1 + 1))) || (o0 >= 2 && joiner(str.charCodeAt(o0 - 1)) && digit(str.charCodeAt(o0 - 2))))) continue;
       const strong = this.markerBefore[i] === 1 || zeroPad || (f & (TOK_KEYCAP | TOK_HASHTAG)) !== 0;
       const span = this.spanOf(str, shift, i, i + 1);
       nums.push({ value: v, strong, marker: this.markerBefore[i] === 1, seq, s: i, field, index, span, matched: str.slice(span[0], span[1]) });
@@ -545,6 +559,7 @@ class RuleEngine implements Engine {
       const i = numberWordAt[k]!;
       if (this.markerBefore[i] !== 1) continue;
       if (yearWordAt.has(numberWordAt[k + 1]!)) continue;
+      if (nounNumberAt.has(i)) continue;
       const span = this.spanOf(str, shift, i, numberWordAt[k + 1]!);
       nums.push({ value: numberWordAt[k + 2]!, strong: true, marker: true, seq, s: i, field, index, span, matched: str.slice(span[0], span[1]) });
     }
