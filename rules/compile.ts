@@ -40,7 +40,7 @@ import {
   type CompiledContestant,
   type CompiledRules,
 } from './compiled.ts';
-import { HASH_INIT, TokenBuffer, hashStep } from './normalize.ts';
+import { HASH_INIT, TokenBuffer, hashStep, tokenText } from './normalize.ts';
 
 export { COMPILED_FORMAT } from './compiled.ts';
 
@@ -65,7 +65,7 @@ const YEAR_WORDS = ['tahun', 'thn'];
  */
 const NUMBERED_NOUNS = ['tps', 'rt', 'rw', 'dapil', 'putaran', 'pasal', 'ayat', 'pukul', 'jam', 'tanggal', 'tgl', 'km', 'lantai', 'blok', 'kelas'];
 
-/** kinds whose all-capitals, context-requiring terms are acronyms of a pair, party or coalition (PF_CASE) */
+/** kinds whose context-requiring one-word terms with inner capitals are acronyms of a pair, party or coalition (PF_CASE) */
 const ACRONYM_KINDS = new Set([PK_PAIR, PK_PARTY, PK_COALITION]);
 
 interface Pat {
@@ -120,7 +120,7 @@ export function compileBundle(bundle: RuleBundle): CompiledRules {
     }
     let node = 0;
     for (let t = 0; t < buf.nt; t++) {
-      const id = tokenId(buf.tokenText(t));
+      const id = tokenId(tokenText(buf, t));
       if (node === 0) {
         let child = rootChildList[id]!;
         if (!child) {
@@ -149,7 +149,8 @@ export function compileBundle(bundle: RuleBundle): CompiledRules {
   const addTerm = (t: Term, kind: number, entity: number, forceCtx = false, aux = 0) => {
     const text = termText(t);
     const ctx = forceCtx || termCtx(t);
-    const caseSensitive = ctx && ACRONYM_KINDS.has(kind) && /^[A-Z]{2,}$/.test(text);
+    // one word with a capital after its first letter: "PAGI", "PAS", "DiA" (not "Pan", "Gemoy")
+    const caseSensitive = ctx && ACRONYM_KINDS.has(kind) && /^[A-Za-z]+$/.test(text) && /[A-Z]/.test(text.slice(1));
     add(text, kind, entity, (ctx ? PF_CONTEXT : 0) | (caseSensitive ? PF_CASE : 0), aux);
   };
   const addAccounts = (acc: Accounts | undefined, kind: number, entity: number) => {

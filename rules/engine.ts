@@ -173,7 +173,7 @@ interface Hit {
   src: string;
   off: number;
   caps: boolean;
-  /** a PF_CASE acronym written in lower case in text that has lower case: the everyday word */
+  /** a PF_CASE acronym written without a capital after its first letter, in text that has lower case: the everyday word */
   lower: boolean;
   /** every token of the match is part of a hashtag ("#KhofifahEmil") */
   tag: boolean;
@@ -804,7 +804,8 @@ class RuleEngine implements Engine, WordFilter {
           src: str,
           off: shift,
           caps: hasLower && capsToken,
-          lower: hasLower && !capsToken && (this.patFlags[p]! & L_PF_CASE) !== 0,
+          // no capital after the first letter: "dia", "Dia", "pagi" are the everyday words, "DiA" and "PAGI" the acronyms
+          lower: hasLower && (this.patFlags[p]! & L_PF_CASE) !== 0 && !/[A-Z]/.test(str.slice(this.sO0[i]! + 1, this.sO1[j - 1]!)),
           tag: this.allTagged(i, j),
         });
       }
@@ -1122,9 +1123,10 @@ class RuleEngine implements Engine, WordFilter {
     if (top > NONE) {
       for (const h of live) if (h.kind === PK_SUPPORT_CUE) add(h, 'support-cue', 'support-cue', 'Kata ajakan/dukungan', NONE);
     }
-    // neutral news: step down once unless there is a support cue or an against-hashtag
+    // neutral news: step down once unless there is a support cue, an against-hashtag or a live campaign
+    // hashtag (news posted under the campaign's hashtag is the campaign's: "Menurut data PPATK … #JakartaMenyala")
     const neutral = live.filter((h) => h.kind === PK_NEUTRAL_CUE);
-    if (neutral.length && !support && !live.some((h) => h.kind === PK_AGAINST) && top > LOW) {
+    if (neutral.length && !support && !live.some((h) => h.kind === PK_AGAINST) && !reasons.some((r) => r.kind === 'hashtag' && r.severity === 'high') && top > LOW) {
       top = top - 1;
       for (const h of neutral) add(h, 'neutral-cue', 'neutral-cue', 'Penanda berita/informasi netral (tingkat diturunkan satu)', NONE);
     }

@@ -809,11 +809,14 @@ export class TokenBuffer {
       this.oEnd[s0 + k] = Math.min(p.s + Math.max(0, k - 1) + 1, p.e);
     }
   }
+}
 
-  /** The token's normalised text (debugging, compiler). */
-  tokenText(t: number): string {
-    return String.fromCharCode(...this.chars.subarray(this.tStart[t]!, this.tEnd[t]!));
-  }
+/**
+ * Token t's normalised text (debugging, compiler). A function, not a TokenBuffer method: methods are never
+ * tree-shaken, and the content script does not need it.
+ */
+export function tokenText(buf: TokenBuffer, t: number): string {
+  return String.fromCharCode(...buf.chars.subarray(buf.tStart[t]!, buf.tEnd[t]!));
 }
 
 export interface Normalized {
@@ -848,7 +851,7 @@ export function fromBuffer(buf: TokenBuffer): Normalized {
     }
     const s = buf.tStart[t]!;
     const e = buf.tEnd[t]!;
-    const text = buf.tokenText(t);
+    const text = tokenText(buf, t);
     parts.push(text);
     tokens.push({ text, start: pos, end: pos + (e - s), flags: buf.tFlags[t]!, orig: [buf.tO0[t]!, buf.tO1[t]!] });
     for (let k = s; k < e; k++) {
@@ -864,6 +867,6 @@ export function fromBuffer(buf: TokenBuffer): Normalized {
 export function termTokens(term: string): string[] {
   const buf = new TokenBuffer().tokenize(term);
   const out: string[] = [];
-  for (let t = 0; t < buf.nt; t++) out.push(buf.tokenText(t));
+  for (let t = 0; t < buf.nt; t++) out.push(tokenText(buf, t));
   return out;
 }

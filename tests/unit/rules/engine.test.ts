@@ -63,7 +63,7 @@ const TABLE: Array<[string, string, Severity, string?]> = [
   ['KPU: debat capres kedua digelar Minggu', PILPRES_CAMPAIGN, 'low'],
   ['Hasil rekapitulasi KPU: Anies-Muhaimin 24,95%', '2024-03-20', 'low'],
   ['KPU tetapkan Khofifah-Emil nomor urut 2 di Pilgub Jatim', '2024-09-23', 'medium'],
-  ['Quick count: #PrabowoGibran2024 unggul', '2024-02-14', 'medium'],
+  ['Quick count: #PrabowoGibran2024 unggul', '2024-02-14', 'high'], // news under a live campaign hashtag is not stepped down
   // time: campaign material of a finished contest, officeholders after the election
   ['#PrabowoGibran2024', AFTER, 'low'],
   ['Khofifah meninjau banjir di Jember', '2025-06-01', 'none', '35'],
@@ -234,6 +234,38 @@ describe('numbers that are no ballot number or hand sign (real rules)', () => {
   });
 });
 
+// paraphrases of the #JakartaMenyala posts of October 2024 that came out none before the campaign's tagline,
+// "Pramono" and "Bang Rano" were in the rules (docs/engine.md, "Measured on public data")
+describe('Pilkada Jakarta 2024 campaign posts (real rules)', () => {
+  const engine = loadEngine(compileBundle(loadDefaultBundle()));
+  const verdict = (text: string, at = '2024-10-12') => engine.evaluate({ text }, { at });
+  it.each([
+    'Pramono janji perbaiki pendataan KJP di setiap kecamatan #JakartaMenyala',
+    'Mantap, Mas Pramono dan Bang Rano turun ke Cipinang! #jakartamenyala',
+    // news under the campaign's hashtag is the campaign's: the neutral cue "menurut" does not step it down
+    'Menurut data PPATK perputaran uang judi online capai Rp 600 T #JakartaMenyala',
+  ])('a post under the campaign hashtag is high: %s', (text) => {
+    const v = verdict(text);
+    expect(v.severity, JSON.stringify(v.reasons)).toBe('high');
+    expect(v.reasons.some((r) => r.kind === 'hashtag' && r.entityId === 'pilgub-dki-jakarta-2024-03')).toBe(true);
+  });
+  it('the nicknames count in the campaign, the bare given name with context only', () => {
+    expect(verdict('Mas Pramono dan Bang Rano blusukan ke pasar').severity).toBe('medium');
+    expect(verdict('Pramono blusukan ke pasar jelang pilgub').reasons.some((r) => r.entityId === 'pramono-anung')).toBe(true);
+    expect(verdict('Pak Pramono, guru matematika kami, pensiun bulan depan').severity).toBe('none');
+    // the tagline as a phrase needs context too (the hashtag does not)
+    expect(verdict('Ayo bikin Jakarta Menyala bersama Mas Pramono!').severity).toBe('high');
+  });
+  it.each(['Urus KTP di kelurahan sekarang kagak ribet deh', 'Jakarta baru saja diguyur hujan deras', 'Lampu kota bikin malam Jakarta menyala terang'])(
+    'everyday Jakarta text stays none: %s',
+    (text) => expect(verdict(text).severity).toBe('none'),
+  );
+  it('after the election the governor named alone is not partisan, the tagline no longer high', () => {
+    expect(verdict('Gubernur Pramono meresmikan taman kota', '2025-06-01').severity).toBe('none');
+    expect(verdict('#JakartaMenyala', '2025-06-01').severity).toBe('low');
+  });
+});
+
 describe('traps found in public data (real rules)', () => {
   const engine = loadEngine(compileBundle(loadDefaultBundle()));
   const verdict = (text: string) => engine.evaluate({ text }, { at: PILPRES_CAMPAIGN });
@@ -276,6 +308,20 @@ describe('traps found in public data (real rules)', () => {
     const v = verdict('Ayo pilih 02 di pemilu! https://t.co/Ab12cd');
     expect(v.reasons.filter((r) => r.kind === 'ballot-number').map((r) => r.matched)).toEqual(['02']);
     expect(v.severity).toBe('medium');
+  });
+  it.each([
+    ['dia katanya mau maju lagi di pilkada, jangan dipilih', 'DiA'],
+    ['Dia bilang pilkada tahun ini seru', 'DiA'],
+    ['doamu untuk pilkada damai sangat berarti', 'DoaMu'],
+  ])('a mixed-case acronym written as the everyday word does not count: %s', (text, acronym) => {
+    const v = engine.evaluate({ text }, { at: '2024-10-15' });
+    expect(v.severity, JSON.stringify(v.reasons)).toBe('low');
+    expect(v.reasons.some((r) => r.kind === 'pair'), acronym).toBe(false);
+  });
+  it('the mixed-case acronym in its own case, or in capitals, counts', () => {
+    const pairs = (text: string) => engine.evaluate({ text }, { at: '2024-10-15' }).reasons.filter((r) => r.kind === 'pair').map((r) => r.matched);
+    expect(pairs('Coblos DiA di Pilgub Sulsel!')).toEqual(['DiA']);
+    expect(pairs('Coblos DIA di Pilgub Sulsel!')).toEqual(['DIA']);
   });
   it('the same acronyms in capitals, with election context, still count', () => {
     expect(verdict('Coblos PAN nomor 12 di pileg!').reasons.some((r) => r.kind === 'party' && r.entityId === 'pan')).toBe(true);

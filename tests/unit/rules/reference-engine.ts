@@ -521,7 +521,7 @@ class RuleEngine implements Engine {
             span,
             matched: str.slice(span[0], span[1]),
             caps: hasLower && capsToken,
-            lower: hasLower && !capsToken && (this.patFlags[p]! & PF_CASE) !== 0,
+            lower: hasLower && (this.patFlags[p]! & PF_CASE) !== 0 && !/[A-Z]/.test(str.slice(buf.oStart[this.sA[i]!]! + 1, buf.oEnd[this.sB[j]! - 1]!)),
             tag: this.allTagged(i, j + 1),
           });
         }
@@ -857,9 +857,9 @@ class RuleEngine implements Engine {
     if (top > NONE) {
       for (const h of live) if (h.kind === PK_SUPPORT_CUE) add(h, 'support-cue', 'support-cue', 'Kata ajakan/dukungan', NONE);
     }
-    // neutral news: step down once unless there is a support cue or an against-hashtag
+    // neutral news: step down once unless there is a support cue, an against-hashtag or a live campaign hashtag
     const neutral = live.filter((h) => h.kind === PK_NEUTRAL_CUE);
-    if (neutral.length && !support && !live.some((h) => h.kind === PK_AGAINST) && top > LOW) {
+    if (neutral.length && !support && !live.some((h) => h.kind === PK_AGAINST) && !reasons.some((r) => r.kind === 'hashtag' && r.severity === 'high') && top > LOW) {
       top = top - 1;
       for (const h of neutral) add(h, 'neutral-cue', 'neutral-cue', 'Penanda berita/informasi netral (tingkat diturunkan satu)', NONE);
     }
