@@ -242,7 +242,7 @@ describe('Pilkada Jakarta 2024 campaign posts (real rules)', () => {
   it.each([
     'Pramono janji perbaiki pendataan KJP di setiap kecamatan #JakartaMenyala',
     'Mantap, Mas Pramono dan Bang Rano turun ke Cipinang! #jakartamenyala',
-    // news under the campaign's hashtag is the campaign's: the neutral cue "menurut" does not step it down
+    // news under the campaign's hashtag is the campaign's: the neutral cue "menurut data" does not step it down
     'Menurut data PPATK perputaran uang judi online capai Rp 600 T #JakartaMenyala',
   ])('a post under the campaign hashtag is high: %s', (text) => {
     const v = verdict(text);
@@ -308,6 +308,11 @@ describe('traps found in public data (real rules)', () => {
     const v = verdict('Ayo pilih 02 di pemilu! https://t.co/Ab12cd');
     expect(v.reasons.filter((r) => r.kind === 'ballot-number').map((r) => r.matched)).toEqual(['02']);
     expect(v.severity).toBe('medium');
+  });
+  it('an opinion ("menurut gue") is no news: it does not step a party mention down', () => {
+    const v = engine.evaluate({ text: 'Usul buat PDI-P, menurut gue mending usung kader sendiri di pilkada DKI' }, { at: '2024-10-15' });
+    expect(v.severity, JSON.stringify(v.reasons)).toBe('medium');
+    expect(engine.evaluate({ text: 'Menurut survei terbaru, PDI-P unggul di pilkada DKI' }, { at: '2024-10-15' }).severity).toBe('low');
   });
   it.each([
     ['dia katanya mau maju lagi di pilkada, jangan dipilih', 'DiA'],
