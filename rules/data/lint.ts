@@ -23,4 +23,7 @@ export const EVERYDAY_WORDS: ReadonlySet<string> = new Set([
   'surya', 'sudirman', 'sulaiman', 'muhidin', 'fadhlullah', 'suratno', 'sutono', 'suswono', 'mian',
   'erwin', 'hidayatullah', 'baharuddin', 'budiyono', 'syahbudin', 'dimyati', 'saparudin', 'dharma',
   'andika', 'luthfi', 'bobby', 'edy', 'airin', 'risma', 'gita', 'anis',
+  // found on everyday public text (IndoNLU SmSA/EmoT): "Appi" reads as "api" (fire); "dinda" is a
+  // term of endearment and a given name
+  'api', 'dinda',
 ]);

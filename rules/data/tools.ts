@@ -110,8 +110,12 @@ export function lintBundle(bundle: RuleBundle, locate: (path: string) => string 
   for (const { term, path } of sites) {
     if (termNeedsContext(term)) continue;
     const words = plainWords(termText(term));
+    // the engine collapses repeated letters ("prabowooo"), so "Appi" reads as "api" (fire)
+    const collapsed = words.replace(/(\p{L})\1+/gu, '$1');
     if (EVERYDAY_WORDS.has(words)) {
       warnings.push(`${locate(path)}: "${termText(term)}" is an everyday Indonesian word; mark it { requiresContext: true }`);
+    } else if (EVERYDAY_WORDS.has(collapsed)) {
+      warnings.push(`${locate(path)}: "${termText(term)}" reads as the everyday word "${collapsed}" (repeated letters collapse); mark it { requiresContext: true }`);
     } else if (/^\d+$/.test(words)) {
       warnings.push(`${locate(path)}: "${termText(term)}" is only a number; mark it { requiresContext: true }`);
     }

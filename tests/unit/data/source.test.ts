@@ -80,6 +80,13 @@ describe('lint', () => {
     const warnings = lintBundle(bundle);
     expect(warnings.some((w) => w.includes('"PAGI" is an everyday Indonesian word'))).toBe(true);
   });
+  it('reads a term as the engine does: repeated letters collapse ("Appi" is "api")', () => {
+    const bundle = structuredClone(loadDefaultBundle());
+    bundle.persons[0]!.nicknames = ['Appi', 'Paggi'];
+    const warnings = lintBundle(bundle);
+    expect(warnings.some((w) => w.includes('"Appi" reads as the everyday word "api"'))).toBe(true);
+    expect(warnings.some((w) => w.includes('"Paggi" reads as the everyday word "pagi"'))).toBe(true);
+  });
 });
 
 describe('errors name the file and the path', () => {

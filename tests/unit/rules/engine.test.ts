@@ -323,6 +323,14 @@ describe('traps found in public data (real rules)', () => {
     expect(v.severity, JSON.stringify(v.reasons)).toBe('low');
     expect(v.reasons.some((r) => r.kind === 'pair'), acronym).toBe(false);
   });
+  it.each(['Proses pemadaman api sudah berhasil dilakukan', 'Terima kasih kak, lukisan digitalnya cantik, Dinda juga ya'])(
+    'a nickname that reads as an everyday word needs context: %s',
+    (text) => expect(engine.evaluate({ text }, { at: '2024-10-15' }).severity).toBe('none'),
+  );
+  it('those nicknames still count in an election context', () => {
+    expect(engine.evaluate({ text: 'Appi-Aliyah untuk Makassar!' }, { at: '2024-10-15' }).severity).not.toBe('none');
+    expect(engine.evaluate({ text: 'Pilwalkot Makassar: Appi janji perbaiki drainase' }, { at: '2024-10-15' }).reasons.some((r) => r.entityId === 'munafri-arifuddin')).toBe(true);
+  });
   it('the mixed-case acronym in its own case, or in capitals, counts', () => {
     const pairs = (text: string) => engine.evaluate({ text }, { at: '2024-10-15' }).reasons.filter((r) => r.kind === 'pair').map((r) => r.matched);
     expect(pairs('Coblos DiA di Pilgub Sulsel!')).toEqual(['DiA']);
