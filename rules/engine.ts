@@ -55,6 +55,7 @@ import {
   TOK_NUMBER,
   TOK_URL,
   TokenBuffer,
+  grown,
   type WordFilter,
   type WordScanner,
   WORD_DROP,
@@ -515,30 +516,20 @@ class RuleEngine implements Engine, WordFilter {
 
   private growStream(): void {
     const size = this.sId.length * 2;
-    const g = <T extends Int32Array | Uint16Array>(x: T, mk: (n: number) => T): T => {
-      const y = mk(size);
-      y.set(x);
-      return y;
-    };
-    this.sId = g(this.sId, (n) => new Int32Array(n));
-    this.sA = g(this.sA, (n) => new Int32Array(n));
-    this.sB = g(this.sB, (n) => new Int32Array(n));
-    this.sF = g(this.sF, (n) => new Uint16Array(n));
-    this.sOrd = g(this.sOrd, (n) => new Int32Array(n));
-    this.sO0 = g(this.sO0, (n) => new Int32Array(n));
-    this.sO1 = g(this.sO1, (n) => new Int32Array(n));
+    this.sId = grown(this.sId, size);
+    this.sA = grown(this.sA, size);
+    this.sB = grown(this.sB, size);
+    this.sF = grown(this.sF, size);
+    this.sOrd = grown(this.sOrd, size);
+    this.sO0 = grown(this.sO0, size);
+    this.sO1 = grown(this.sO1, size);
   }
 
   private growMatches(): void {
     const size = this.mPat.length * 2;
-    const g = (x: Int32Array) => {
-      const y = new Int32Array(size);
-      y.set(x);
-      return y;
-    };
-    this.mPat = g(this.mPat);
-    this.mI = g(this.mI);
-    this.mJ = g(this.mJ);
+    this.mPat = grown(this.mPat, size);
+    this.mI = grown(this.mI, size);
+    this.mJ = grown(this.mJ, size);
   }
 
   private push(id: number, a: number, b: number, f: number): void {
@@ -602,6 +593,8 @@ class RuleEngine implements Engine, WordFilter {
         const bit = h & this.stemMask;
         if (!(this.stemBits[bit >>> 3]! & (1 << (bit & 7)))) break; // no token starts with chars [i, k]
         if (k - i + 1 < minSeg) continue;
+        // a 3-letter piece must be written as 3 letters: "#ppksayung" (PPK Sayung) is no PKS
+        if (k - i === 2 && this.buf.oEnd[a + k]! - this.buf.oStart[a + i]! !== 3) continue;
         const id = this.lookup(h, a + i, a + k + 1);
         if (id >= 0) {
           // longest later cover wins: overwrite so the longest token ending at k+1 is kept
@@ -691,7 +684,8 @@ class RuleEngine implements Engine, WordFilter {
         }
         continue;
       }
-      if (f & L_TOK_CAMEL) {
+      // a link's path is an id, not words: no CamelCase split ("t.co/qeNciHSAvA" held a candidate's "Av")
+      if ((f & (L_TOK_CAMEL | L_TOK_URL)) === L_TOK_CAMEL) {
         let p = a;
         for (let k = a + 1; k <= b; k++) {
           if (k === b || buf.camel[k]) {
@@ -774,14 +768,7 @@ class RuleEngine implements Engine, WordFilter {
     this.nm = nm;
     if (hits && nm > 0) {
       // an all-caps token (AMIN) only counts as "written in caps" in text that has lower case at all
-      let hasLower = false;
-      for (let i = 0; i < str.length && i < limit; i++) {
-        const c = str.charCodeAt(i);
-        if (c >= 97 && c <= 122) {
-          hasLower = true;
-          break;
-        }
-      }
+      const hasLower = /[a-z]/.test(str.length > limit ? str.slice(0, limit) : str);
       for (let k = 0; k < nm; k++) {
         const p = this.mPat[k]!;
         const i = this.mI[k]!;
@@ -1123,10 +1110,11 @@ class RuleEngine implements Engine, WordFilter {
     if (top > NONE) {
       for (const h of live) if (h.kind === PK_SUPPORT_CUE) add(h, 'support-cue', 'support-cue', 'Kata ajakan/dukungan', NONE);
     }
-    // neutral news: step down once unless there is a support cue, an against-hashtag or a live campaign
-    // hashtag (news posted under the campaign's hashtag is the campaign's: "Menurut data PPATK … #JakartaMenyala")
+    // neutral news takes high down to medium, unless there is a support cue, an against-hashtag or a live
+    // campaign hashtag (news posted under the campaign's hashtag is the campaign's). It never takes medium
+    // to low: news that names a live candidate or party still warns (docs/engine.md, "Neutral news")
     const neutral = live.filter((h) => h.kind === PK_NEUTRAL_CUE);
-    if (neutral.length && !support && !live.some((h) => h.kind === PK_AGAINST) && !reasons.some((r) => r.kind === 'hashtag' && r.severity === 'high') && top > LOW) {
+    if (neutral.length && !support && !live.some((h) => h.kind === PK_AGAINST) && !reasons.some((r) => r.kind === 'hashtag' && r.severity === 'high') && top === HIGH) {
       top = top - 1;
       for (const h of neutral) add(h, 'neutral-cue', 'neutral-cue', 'Penanda berita/informasi netral (tingkat diturunkan satu)', NONE);
     }

@@ -127,6 +127,13 @@ function isHandleChar(c: number): boolean {
 export function hashStep(h: number, c: number): number {
   return Math.imul(h ^ c, 16777619);
 }
+/** A typed array of `size` elements, of a's type, that starts with a's values (the buffers grow by doubling). */
+export function grown<T extends Uint8Array | Uint16Array | Int32Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
 export const HASH_INIT = 0x811c9dc5 | 0;
 
 /** WordFilter verdicts (any value ≥ 0 is a dictionary id) */
@@ -224,62 +231,31 @@ export class TokenBuffer {
     if (need <= this.chars.length) return;
     let size = this.chars.length * 2;
     while (size < need) size *= 2;
-    const grow = <T extends Uint16Array | Int32Array | Uint8Array>(a: T, mk: (n: number) => T): T => {
-      const b = mk(size);
-      b.set(a);
-      return b;
-    };
-    this.chars = grow(this.chars, (k) => new Uint16Array(k));
-    this.oStart = grow(this.oStart, (k) => new Int32Array(k));
-    this.oEnd = grow(this.oEnd, (k) => new Int32Array(k));
-    this.camel = grow(this.camel, (k) => new Uint8Array(k));
+    this.chars = grown(this.chars, size);
+    this.oStart = grown(this.oStart, size);
+    this.oEnd = grown(this.oEnd, size);
+    this.camel = grown(this.camel, size);
   }
 
   private growTokens(): void {
     const size = this.tStart.length * 2;
-    const a = new Int32Array(size);
-    a.set(this.tStart);
-    this.tStart = a;
-    const b = new Int32Array(size);
-    b.set(this.tEnd);
-    this.tEnd = b;
-    const f = new Uint16Array(size);
-    f.set(this.tFlags);
-    this.tFlags = f;
-    const h = new Int32Array(size);
-    h.set(this.tHash);
-    this.tHash = h;
-    const g = new Int32Array(size);
-    g.set(this.tGap);
-    this.tGap = g;
-    const id = new Int32Array(size);
-    id.set(this.tId);
-    this.tId = id;
-    const o0 = new Int32Array(size);
-    o0.set(this.tO0);
-    this.tO0 = o0;
-    const o1 = new Int32Array(size);
-    o1.set(this.tO1);
-    this.tO1 = o1;
+    this.tStart = grown(this.tStart, size);
+    this.tEnd = grown(this.tEnd, size);
+    this.tFlags = grown(this.tFlags, size);
+    this.tHash = grown(this.tHash, size);
+    this.tGap = grown(this.tGap, size);
+    this.tId = grown(this.tId, size);
+    this.tO0 = grown(this.tO0, size);
+    this.tO1 = grown(this.tO1, size);
   }
 
   private growRaw(): void {
     const size = this.rC.length * 2;
-    const c = new Uint16Array(size);
-    c.set(this.rC);
-    this.rC = c;
-    const s = new Int32Array(size);
-    s.set(this.rS);
-    this.rS = s;
-    const e = new Int32Array(size);
-    e.set(this.rE);
-    this.rE = e;
-    const u = new Uint8Array(size);
-    u.set(this.rU);
-    this.rU = u;
-    const k = new Uint8Array(size);
-    k.set(this.rK);
-    this.rK = k;
+    this.rC = grown(this.rC, size);
+    this.rS = grown(this.rS, size);
+    this.rE = grown(this.rE, size);
+    this.rU = grown(this.rU, size);
+    this.rK = grown(this.rK, size);
   }
 
   private pushRaw(c: number, s: number, e: number, u: number): void {

@@ -367,6 +367,7 @@ class RuleEngine implements Engine {
       for (let k = i; k < lim; k++) {
         h = hashStep(h, chars[a + k]!);
         if (k - i + 1 < minSeg) continue;
+        if (k - i === 2 && this.buf.oEnd[a + k]! - this.buf.oStart[a + i]! !== 3) continue; // "#ppksayung"
         const id = this.lookup(h, a + i, a + k + 1);
         if (id >= 0) {
           // longest later cover wins: overwrite so the longest token ending at k+1 is kept
@@ -431,7 +432,7 @@ class RuleEngine implements Engine {
         }
         continue;
       }
-      if (f & TOK_CAMEL) {
+      if (f & TOK_CAMEL && !(f & TOK_URL)) {
         let p = a;
         for (let k = a + 1; k <= b; k++) {
           if (k === b || buf.camel[k]) {
@@ -857,9 +858,11 @@ class RuleEngine implements Engine {
     if (top > NONE) {
       for (const h of live) if (h.kind === PK_SUPPORT_CUE) add(h, 'support-cue', 'support-cue', 'Kata ajakan/dukungan', NONE);
     }
-    // neutral news: step down once unless there is a support cue, an against-hashtag or a live campaign hashtag
+    // neutral news takes high down to medium, unless there is a support cue, an against-hashtag or a live
+    // campaign hashtag (news posted under the campaign's hashtag is the campaign's). It never takes medium
+    // to low: news that names a live candidate or party still warns (docs/engine.md, "Neutral news")
     const neutral = live.filter((h) => h.kind === PK_NEUTRAL_CUE);
-    if (neutral.length && !support && !live.some((h) => h.kind === PK_AGAINST) && !reasons.some((r) => r.kind === 'hashtag' && r.severity === 'high') && top > LOW) {
+    if (neutral.length && !support && !live.some((h) => h.kind === PK_AGAINST) && !reasons.some((r) => r.kind === 'hashtag' && r.severity === 'high') && top === HIGH) {
       top = top - 1;
       for (const h of neutral) add(h, 'neutral-cue', 'neutral-cue', 'Penanda berita/informasi netral (tingkat diturunkan satu)', NONE);
     }
