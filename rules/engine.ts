@@ -688,10 +688,12 @@ class RuleEngine implements Engine, WordFilter {
       if ((f & (L_TOK_CAMEL | L_TOK_URL)) === L_TOK_CAMEL) {
         let p = a;
         for (let k = a + 1; k <= b; k++) {
-          if (k === b || buf.camel[k]) {
-            this.gluedPart(p, k, f);
-            p = k;
-          }
+          if (k < b && !buf.camel[k]) continue;
+          // capitals then lower case split before the last capital (KPU|Melayani), unless the capitals make
+          // a token with it: "#PDIPmenang" is PDIP|menang, "#LUMANuntukJatim" LUMAN|untuk|Jatim
+          if (k + 1 < b && !buf.camel[k + 1] && this.lookup(this.hashRange(p, k + 1), p, k + 1) >= 0) k++;
+          this.gluedPart(p, k, f);
+          p = k;
         }
         continue;
       }

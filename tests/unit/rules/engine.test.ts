@@ -315,6 +315,19 @@ describe('traps found in public data (real rules)', () => {
     expect(parties('Pendaftaran pantarlih pilkada #ppksayung #kpudemak')).toEqual([]);
     expect(parties('Kader solid untuk pilkada #pksayung')).toEqual(['pks']);
   });
+  it.each([
+    ['Menang lagi di pilkada #PDIPmenang', 'party', 'pdi-perjuangan'],
+    ['Kader solid #PKSjuara di pilkada', 'party', 'pks'],
+    ['#LUMANuntukJatim', 'hashtag', 'pilgub-jawa-timur-2024-01'],
+  ])('an acronym in capitals glued to a lower-case word is read whole: %s', (text, kind, entityId) => {
+    const v = engine.evaluate({ text }, { at: '2024-10-15' });
+    expect(v.reasons.some((r) => r.kind === kind && r.entityId === entityId), JSON.stringify(v.reasons)).toBe(true);
+  });
+  it('capitals then a capitalised word still split before the last capital: #KPUMelayani is KPU', () => {
+    const v = engine.evaluate({ text: 'Pantarlih siap bertugas #KPUMelayani #Pilkada2024' }, { at: '2024-10-15' });
+    expect(v.severity).toBe('low');
+    expect(v.reasons.filter((r) => r.severity !== 'none').map((r) => r.kind)).toEqual(['election-term']);
+  });
   it('a ballot number beside a link still counts', () => {
     const v = verdict('Ayo pilih 02 di pemilu! https://t.co/Ab12cd');
     expect(v.reasons.filter((r) => r.kind === 'ballot-number').map((r) => r.matched)).toEqual(['02']);

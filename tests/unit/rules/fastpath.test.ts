@@ -43,7 +43,7 @@ const pieces = [
   'Café', 'Ｇｉｂｒａｎ', '𝐀𝐧𝐢𝐞𝐬', 'Pra\u200Bbowo', 'Gi\u00ADbran', '2️⃣', '✌🏽️', '🐂', 'ß', 'İ', '\uD800', '\uDC00',
   '#', '@', '@TKN.PrabowoGibran.', '.', '_', '-', ' ', '  ', '\n', '!', '"', '<', '#AminAjaDulu', '@a', 'x.com/p/abc',
   // numbers that are no ballot number: numbered nouns, markers, times, dates, decimals, links
-  'TPS', 'rt', 'No.', 'nomor', 'dua', 'tahun', '03.15', '01/01/2024', '09:05', '02,5', 'ke-2', 'https://t.co/j04g3', '3', 'https://t.co/qeNciHSAvA', '#ppksayung', 'ppks',
+  'TPS', 'rt', 'No.', 'nomor', 'dua', 'tahun', '03.15', '01/01/2024', '09:05', '02,5', 'ke-2', 'https://t.co/j04g3', '3', 'https://t.co/qeNciHSAvA', '#ppksayung', 'ppks', 'PDIPmenang', 'LUMANuntukJatim', 'KPUMelayani', 'HTMLParser',
 ];
 const glued = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).chain((ws) =>
   fc.array(fc.constantFrom('', ' ', '', '#', '@', '-', '.'), { minLength: ws.length, maxLength: ws.length }).map((seps) => ws.map((w, i) => w + seps[i]).join('')),

@@ -433,12 +433,15 @@ class RuleEngine implements Engine {
         continue;
       }
       if (f & TOK_CAMEL && !(f & TOK_URL)) {
+        // parts between camel marks; a boundary moves one char on when the longer part is a token ("PDIP|menang")
+        const cuts: number[] = [];
+        for (let k = a + 1; k < b; k++) if (buf.camel[k]) cuts.push(k);
         let p = a;
-        for (let k = a + 1; k <= b; k++) {
-          if (k === b || buf.camel[k]) {
-            this.gluedPart(p, k, f);
-            p = k;
-          }
+        for (let c = 0; c <= cuts.length; c++) {
+          let k = c < cuts.length ? cuts[c]! : b;
+          if (k < b && k + 1 < b && !cuts.includes(k + 1) && this.lookup(this.hashRange(p, k + 1), p, k + 1) >= 0) k++;
+          this.gluedPart(p, k, f);
+          p = k;
         }
         continue;
       }
