@@ -109,7 +109,7 @@ const NON_PROFILE = new Set(['p', 'reel', 'reels', 'watch', 'status', 'hashtag',
 
 // NOTE: no closures (`const f = () => …`) on hot paths: tsx/esbuild's keepNames wraps each one in a
 // defineProperty call per creation, which costs more than the whole per-char work.
-function isDigit(c: number): boolean {
+export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
