@@ -113,24 +113,42 @@ class RuleEngine implements Engine, WordFilter {
   private tables: PolicyTables;
 
   private buf = new TokenBuffer();
-  // token stream of the current field: dictionary id (-1 = unknown), normalised char range, flags
+  /*
+   * The token stream of the current field, structure-of-arrays (one column per typed array, one row per
+   * stream entry s < ns; a glued word segmented into pieces is several rows):
+   *
+   *   column  type   meaning
+   *   sId     i32    dictionary token id, -1 = unknown
+   *   sA, sB  i32    normalised chars [sA, sB) in buf.chars
+   *   sF      u16    TOK_* flags of the token (hashtag, number, keycap, caps, …)
+   *   sOrd    i32    token ordinal, counting the words the filter dropped (positions, distances, adjacency)
+   *   sO0,    i32    [sO0, sO1) in the original field string (spans)
+   *   sO1
+   *
+   * and the match records of the field (m < nm), each a pattern and the stream rows [mI, mJ) it covers:
+   *
+   *   mPat    i32    pattern index (into patKind, patEntity, patFlags, patAux)
+   *   mI, mJ  i32    first stream row, one past the last
+   *
+   * Columns grow together (growStream, growMatches); short names keep the hot loops readable.
+   */
   private sId = new Int32Array(256);
   private sA = new Int32Array(256);
   private sB = new Int32Array(256);
   private sF = new Uint16Array(256);
-  /** token ordinal of each stream entry, as if no word had been dropped (positions, distances, adjacency) */
   private sOrd = new Int32Array(256);
-  /** original [start, end) of each stream entry (spans) */
   private sO0 = new Int32Array(256);
   private sO1 = new Int32Array(256);
+  /** rows of the stream */
   private ns = 0;
   /** next ordinal while building the stream */
   private ord = 0;
+  /** per ordinal: ORD_* flags */
   private ordFlags = new Uint8Array(256);
-  // match records of the current field: pattern, stream range [mI, mJ)
   private mPat = new Int32Array(64);
   private mI = new Int32Array(64);
   private mJ = new Int32Array(64);
+  /** match records */
   private nm = 0;
   // segmentation scratch
   private reach = new Int32Array(MAX_GLUED + 1);
