@@ -1,47 +1,22 @@
 /**
- * The engine: loads CompiledRules (no recompiling, cheap structural checks only), matches normalised
- * tokens against the phrase trie and decides the severity. This is the content-script path: it must
+ * The matcher: loads CompiledRules (no recompiling, cheap structural checks only) and matches
+ * normalised tokens against the phrase trie, field by field, into hits and numbers; the warning
+ * policy (rules/severity.ts) turns those into a verdict. This is the content-script path: it must
  * not import zod, rules/schema.ts or rules/compile.ts (tests/unit/rules/imports.test.ts checks it).
- *
- * Severity policy: see docs/engine.md ("Severity") — summarised at `decide` below.
  */
-import type { ActionContent, ActionKind, ContentField, SiteId } from './actions.ts';
+import type { ActionContent, ContentField } from './actions.ts';
 import {
   ARRAY_NAMES,
   ARRAY_TYPES,
   COMPILED_FORMAT,
   PF_CASE,
   PF_CONTEXT,
-  PK_ACCOUNT_CONTESTANT,
-  PK_ACCOUNT_PARTY,
-  PK_ACCOUNT_PERSON,
-  PK_AGAINST,
-  PK_AMBIGUOUS,
-  PK_COALITION,
-  PK_CONTEST_TERM,
-  PK_ELECTION_TERM,
   PK_HAND_SIGN,
-  PK_HASHTAG,
-  PK_NEUTRAL_CUE,
   PK_NUMBER_MARKER,
   PK_NUMBER_WORD,
-  PK_YEAR_WORD,
   PK_NUMBERED_NOUN,
-  PK_PAIR,
-  PK_PARTY,
-  PK_PARTY_SLOGAN,
-  PK_PARTY_SYMBOL,
-  PK_PERSON,
-  PK_SALUTE,
-  PK_SLOGAN,
-  PK_SUPPORT_CUE,
-  PK_TEAM,
+  PK_YEAR_WORD,
   base64ToBytes,
-  dayOf,
-  type CompiledContest,
-  type CompiledContestant,
-  type CompiledParty,
-  type CompiledPerson,
   type CompiledRules,
 } from './compiled.ts';
 import {
@@ -57,152 +32,26 @@ import {
   TokenBuffer,
   grown,
   isDigit,
-  type WordFilter,
-  type WordScanner,
-  WORD_DROP,
-  WORD_WRITE,
 } from './normalize.ts';
+import { decide, policyTables, type Hit, type Num, type PolicyTables } from './severity.ts';
+import { CONTENT_FIELDS, FIELD_CAP, ARRAY_ITEMS_CAP, TOTAL_CAP, type Engine, type EvaluateContext, type Verdict } from './verdict.ts';
+import { WORD_DROP, WORD_WRITE, type WordFilter, type WordScanner } from './word-filter.ts';
 
-// Module-local copies of the imported constants used per token: under tsx (esbuild → CommonJS) every
-// read of an imported binding is a getter call, which showed up as ~20% of the match time in profiles.
-const L_HASH_INIT = HASH_INIT | 0;
-const L_TOK_CAMEL = TOK_CAMEL | 0;
-const L_TOK_CAPS = TOK_CAPS | 0;
-const L_TOK_EMOJI = TOK_EMOJI | 0;
-const L_TOK_HANDLE = TOK_HANDLE | 0;
-const L_TOK_HASHTAG = TOK_HASHTAG | 0;
-const L_TOK_KEYCAP = TOK_KEYCAP | 0;
-const L_TOK_NUMBER = TOK_NUMBER | 0;
-const L_TOK_URL = TOK_URL | 0;
-const L_PK_NUMBER_MARKER = PK_NUMBER_MARKER | 0;
-const L_PK_NUMBER_WORD = PK_NUMBER_WORD | 0;
-const L_PK_YEAR_WORD = PK_YEAR_WORD | 0;
-const L_PK_NUMBERED_NOUN = PK_NUMBERED_NOUN | 0;
-const L_PK_HAND_SIGN = PK_HAND_SIGN | 0;
+export type { Engine, EvaluateContext, Reason, Severity, Verdict } from './verdict.ts';
+export { FIELD_CAP, ARRAY_ITEMS_CAP, TOTAL_CAP, MAX_REASONS } from './verdict.ts';
+
 /** per-ordinal flags of matchField: a number marker ends right before it; it is a year word ("tahun") */
 const ORD_AFTER_MARKER = 1;
 const ORD_YEAR_WORD = 2;
 /** right after a numbered noun ("TPS", "RT"): its number, or a marker before its number ("TPS No. 04") */
 const ORD_NUMBERED = 4;
-const L_PF_CONTEXT = PF_CONTEXT | 0;
-const L_PF_CASE = PF_CASE | 0;
-const L_WORD_DROP = WORD_DROP | 0;
-const L_WORD_WRITE = WORD_WRITE | 0;
 
-export type Severity = 'none' | 'low' | 'medium' | 'high';
-
-export interface EvaluateContext {
-  /** the moment of the action: a Date, an ISO date (YYYY-MM-DD, a calendar day) or date-time */
-  at: Date | string;
-  /** Kemendagri region code of the user's agency ("35", "35.78"); narrows local contests */
-  region?: string;
-  site?: SiteId;
-  action?: ActionKind;
-}
-
-export interface Reason {
-  /** 'candidate' | 'pair' | 'party' | 'coalition' | 'hashtag' | 'slogan' | 'salute' | 'team' | 'account' |
-   * 'campaign-term' | 'ballot-number' | 'person' | 'election-term' | 'support-cue' | 'neutral-cue' | 'ambiguous' */
-  kind: string;
-  entityId: string;
-  /** human label, Indonesian */
-  label: string;
-  contest?: { id: string; name: string; number?: number };
-  field: ContentField;
-  /** index into an array field (hashtags, imageAlt) */
-  index?: number;
-  /** [start, end) in the original field string */
-  span: [number, number];
-  matched: string;
-  /** this reason's own contribution (before the neutral-news step down of the verdict) */
-  severity: Severity;
-}
-
-export interface Verdict {
-  severity: Severity;
-  reasons: Reason[];
-}
-
-export interface Engine {
-  readonly bundleVersion: number;
-  evaluate(content: ActionContent, ctx: EvaluateContext): Verdict;
-}
-
-/** At most this many UTF-16 code units of each field (or array item) are examined. */
-export const FIELD_CAP = 20_000;
-/** At most this many items of an array field (hashtags, imageAlt) are examined. */
-export const ARRAY_ITEMS_CAP = 50;
-/** At most this many code units are examined per evaluation, over all fields. */
-export const TOTAL_CAP = 100_000;
-/** At most this many reasons are returned. */
-export const MAX_REASONS = 64;
 /** glued words longer than this are not segmented */
 const MAX_GLUED = 48;
 /** shortest glued word segment() tries (two pieces of ≥ 3) */
 const MIN_GLUED = 6;
-/** an election term makes a context-requiring term count within this many tokens (same field) */
-const CONTEXT_WINDOW = 24;
-
-const SEV: Severity[] = ['none', 'low', 'medium', 'high'];
-const NONE = 0;
-const LOW = 1;
-const MEDIUM = 2;
-const HIGH = 3;
-
-const FIELDS: ContentField[] = ['text', 'quoted', 'author', 'handle', 'hashtags', 'linkTitle', 'linkUrl', 'imageAlt', 'draft', 'group'];
-const PLATFORM_BIT: Partial<Record<SiteId, number>> = { facebook: 1, instagram: 2, x: 4, tiktok: 8, youtube: 16, threads: 32 };
-
-const ENTITY_KINDS = new Set([
-  PK_PERSON, PK_PARTY, PK_PARTY_SYMBOL, PK_PARTY_SLOGAN, PK_PAIR, PK_COALITION, PK_HASHTAG, PK_AGAINST,
-  PK_SLOGAN, PK_SALUTE, PK_TEAM, PK_ACCOUNT_PERSON, PK_ACCOUNT_PARTY, PK_ACCOUNT_CONTESTANT, PK_CONTEST_TERM,
-]);
-const CONTESTANT_KINDS = new Set([PK_PAIR, PK_COALITION, PK_HASHTAG, PK_AGAINST, PK_SLOGAN, PK_SALUTE, PK_TEAM, PK_ACCOUNT_CONTESTANT]);
-
-interface Hit {
-  kind: number;
-  entity: number;
-  ctx: boolean;
-  aux: number;
-  field: ContentField;
-  index: number | undefined;
-  /** field instance (field + array index) */
-  seq: number;
-  /** stream positions [s0, s1) */
-  s0: number;
-  s1: number;
-  span: [number, number];
-  /** the matched text is src.slice(span[0] + off, span[1] + off), taken only when a reason is built */
-  src: string;
-  off: number;
-  caps: boolean;
-  /** a PF_CASE acronym written without a capital after its first letter, in text that has lower case: the everyday word */
-  lower: boolean;
-  /** every token of the match is part of a hashtag ("#KhofifahEmil") */
-  tag: boolean;
-  dropped?: boolean;
-}
-
-interface Num {
-  value: number;
-  /** marker-number ("nomor urut 2"), zero-padded ("02"), keycap or hashtag number */
-  strong: boolean;
-  /** introduced by a number marker: election vocabulary in its own right */
-  marker: boolean;
-  seq: number;
-  s: number;
-  field: ContentField;
-  index: number | undefined;
-  span: [number, number];
-  src: string;
-  off: number;
-}
 
 class StructuralError extends Error {}
-
-/** the original text of a hit or number (hits of a prefixed field are offset past the added prefix) */
-function matchedText(h: { src: string; off: number; span: [number, number] }): string {
-  return h.src.slice(h.span[0] + h.off, h.span[1] + h.off);
-}
 
 function decodeArray(name: (typeof ARRAY_NAMES)[number], s: unknown): Uint8Array | Uint16Array | Int32Array {
   if (typeof s !== 'string') throw new StructuralError(`compiled rules: array ${name} missing`);
@@ -226,26 +75,6 @@ function decodeArray(name: (typeof ARRAY_NAMES)[number], s: unknown): Uint8Array
 const inDigitGroup = (str: string, o0: number, o1: number) => (joins(str.charCodeAt(o1)) && isDigit(str.charCodeAt(o1 + 1))) || (joins(str.charCodeAt(o0 - 1)) && isDigit(str.charCodeAt(o0 - 2)));
 // char codes, not a RegExp: this runs for every number token (~40 ns a call with two RegExps, ~7 without)
 const joins = (c: number) => (c >= 44 && c <= 47) || c === 58; // , - . / :
-
-function regionCompatible(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b) return true;
-  return a === b || a.startsWith(b + '.') || b.startsWith(a + '.');
-}
-
-const WIB_MS = 7 * 3_600_000;
-function dayOfContext(at: Date | string | undefined): number {
-  if (typeof at === 'string') {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(at)) {
-      const d = dayOf(at);
-      if (!Number.isNaN(d)) return d;
-    }
-    const t = Date.parse(at);
-    if (!Number.isNaN(t)) return Math.floor((t + WIB_MS) / 86_400_000);
-  } else if (at instanceof Date && !Number.isNaN(at.getTime())) {
-    return Math.floor((at.getTime() + WIB_MS) / 86_400_000);
-  }
-  return Math.floor((Date.now() + WIB_MS) / 86_400_000);
-}
 
 class RuleEngine implements Engine, WordFilter {
   readonly bundleVersion: number;
@@ -280,34 +109,46 @@ class RuleEngine implements Engine, WordFilter {
   private patFlags: Uint8Array;
   private patAux: Int32Array;
   private maxTokLen: number;
-  private persons: CompiledPerson[];
-  private parties: CompiledParty[];
-  private contests: CompiledContest[];
-  private contestants: CompiledContestant[];
-  /** person index → contestant indices */
-  private personContestants: number[][];
-  /** contest index → contestant indices */
-  private contestContestants: number[][];
+  /** the entity tables and their indexes, for the warning policy (rules/severity.ts) */
+  private tables: PolicyTables;
 
   private buf = new TokenBuffer();
-  // token stream of the current field: dictionary id (-1 = unknown), normalised char range, flags
+  /*
+   * The token stream of the current field, structure-of-arrays (one column per typed array, one row per
+   * stream entry s < ns; a glued word segmented into pieces is several rows):
+   *
+   *   column  type   meaning
+   *   sId     i32    dictionary token id, -1 = unknown
+   *   sA, sB  i32    normalised chars [sA, sB) in buf.chars
+   *   sF      u16    TOK_* flags of the token (hashtag, number, keycap, caps, …)
+   *   sOrd    i32    token ordinal, counting the words the filter dropped (positions, distances, adjacency)
+   *   sO0,    i32    [sO0, sO1) in the original field string (spans)
+   *   sO1
+   *
+   * and the match records of the field (m < nm), each a pattern and the stream rows [mI, mJ) it covers:
+   *
+   *   mPat    i32    pattern index (into patKind, patEntity, patFlags, patAux)
+   *   mI, mJ  i32    first stream row, one past the last
+   *
+   * Columns grow together (growStream, growMatches); short names keep the hot loops readable.
+   */
   private sId = new Int32Array(256);
   private sA = new Int32Array(256);
   private sB = new Int32Array(256);
   private sF = new Uint16Array(256);
-  /** token ordinal of each stream entry, as if no word had been dropped (positions, distances, adjacency) */
   private sOrd = new Int32Array(256);
-  /** original [start, end) of each stream entry (spans) */
   private sO0 = new Int32Array(256);
   private sO1 = new Int32Array(256);
+  /** rows of the stream */
   private ns = 0;
   /** next ordinal while building the stream */
   private ord = 0;
+  /** per ordinal: ORD_* flags */
   private ordFlags = new Uint8Array(256);
-  // match records of the current field: pattern, stream range [mI, mJ)
   private mPat = new Int32Array(64);
   private mI = new Int32Array(64);
   private mJ = new Int32Array(64);
+  /** match records */
   private nm = 0;
   // segmentation scratch
   private reach = new Int32Array(MAX_GLUED + 1);
@@ -349,7 +190,7 @@ class RuleEngine implements Engine, WordFilter {
     this.stemBits = new Uint8Array(stemBytes);
     this.stemMask = stemBytes * 8 - 1;
     for (let t = 0; t < nTok; t++) {
-      let h = L_HASH_INIT;
+      let h = HASH_INIT;
       const o = this.tokOff[t]!;
       for (let k = o; k < this.tokOff[t + 1]!; k++) {
         h = Math.imul(h ^ this.tokChars[k]!, 16777619);
@@ -372,7 +213,7 @@ class RuleEngine implements Engine, WordFilter {
     for (let t = 0; t < nTok; t++) {
       const e = this.tokOff[t + 1]!;
       if (e - this.tokOff[t]! < 4) continue;
-      let h4 = L_HASH_INIT;
+      let h4 = HASH_INIT;
       h4 = Math.imul(h4 ^ this.tokChars[e - 4]!, 16777619);
       h4 = Math.imul(h4 ^ this.tokChars[e - 3]!, 16777619);
       h4 = Math.imul(h4 ^ this.tokChars[e - 2]!, 16777619);
@@ -383,17 +224,8 @@ class RuleEngine implements Engine, WordFilter {
     if (!Array.isArray(c.persons) || !Array.isArray(c.parties) || !Array.isArray(c.contests) || !Array.isArray(c.contestants)) {
       throw new StructuralError('compiled rules: entity tables missing');
     }
-    this.persons = c.persons;
-    this.parties = c.parties;
-    this.contests = c.contests;
-    this.contestants = c.contestants;
     this.bundleVersion = c.bundleVersion;
-    this.personContestants = this.persons.map(() => []);
-    this.contestContestants = this.contests.map(() => []);
-    this.contestants.forEach((k, ki) => {
-      for (const p of k.persons) this.personContestants[p]?.push(ki);
-      this.contestContestants[k.contest]?.push(ki);
-    });
+    this.tables = policyTables(c.persons, c.parties, c.contests, c.contestants);
     // derived at load: a bit per token hash (≥ 16 bits per token), so most words that are no token
     // stop at one bit test instead of a probe of the denser slot table
     let bitsLen = 8192;
@@ -421,13 +253,13 @@ class RuleEngine implements Engine, WordFilter {
     if (this.wordBits[tb >>> 3]! & (1 << (tb & 7))) {
       const id = this.lookupInput(input, i, j, h, m);
       // a token no pattern starts with, right after an unknown word, can be in no match
-      if (id >= 0) return afterGap && this.rootChild[id] === 0 ? L_WORD_DROP : id;
+      if (id >= 0) return afterGap && this.rootChild[id] === 0 ? WORD_DROP : id;
     }
-    if (m < MIN_GLUED || m > MAX_GLUED) return L_WORD_DROP;
+    if (m < MIN_GLUED || m > MAX_GLUED) return WORD_DROP;
     // segment()'s filters on the first 3 and 4 normalised chars
-    if (!(this.prefixBits[(h3 >>> 3) & 8191]! & (1 << (h3 & 7)))) return L_WORD_DROP;
+    if (!(this.prefixBits[(h3 >>> 3) & 8191]! & (1 << (h3 & 7)))) return WORD_DROP;
     const bit = h4 & this.stemMask;
-    if (!(this.stemBits[bit >>> 3]! & (1 << (bit & 7)))) return L_WORD_DROP;
+    if (!(this.stemBits[bit >>> 3]! & (1 << (bit & 7)))) return WORD_DROP;
     // and on the last 4, read backwards
     const c1 = input.charCodeAt(j - 1) | 32;
     let c2 = 0;
@@ -443,12 +275,12 @@ class RuleEngine implements Engine, WordFilter {
       else if (q === 3) c3 = c;
       else c4 = c;
     }
-    let hs = L_HASH_INIT;
+    let hs = HASH_INIT;
     hs = Math.imul(hs ^ c4, 16777619);
     hs = Math.imul(hs ^ c3, 16777619);
     hs = Math.imul(hs ^ c2, 16777619);
     hs = Math.imul(hs ^ c1, 16777619);
-    return this.suffixBits[(hs >>> 3) & 8191]! & (1 << (hs & 7)) ? L_WORD_WRITE : L_WORD_DROP;
+    return this.suffixBits[(hs >>> 3) & 8191]! & (1 << (hs & 7)) ? WORD_WRITE : WORD_DROP;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -555,7 +387,7 @@ class RuleEngine implements Engine, WordFilter {
     const chars = this.buf.chars;
     // every cover starts with a dictionary token at a (≥ 3 chars; ≥ 4 for a full cover) and a full
     // cover ends with one (≥ 4 chars) at b: one-bit filters before any work
-    let h3 = L_HASH_INIT;
+    let h3 = HASH_INIT;
     h3 = Math.imul(h3 ^ chars[a]!, 16777619);
     h3 = Math.imul(h3 ^ chars[a + 1]!, 16777619);
     h3 = Math.imul(h3 ^ chars[a + 2]!, 16777619);
@@ -565,7 +397,7 @@ class RuleEngine implements Engine, WordFilter {
       const h4 = Math.imul(h3 ^ chars[a + 3]!, 16777619);
       const bit = h4 & this.stemMask;
       if (!(this.stemBits[bit >>> 3]! & (1 << (bit & 7)))) return false;
-      let hs = L_HASH_INIT;
+      let hs = HASH_INIT;
       hs = Math.imul(hs ^ chars[b - 4]!, 16777619);
       hs = Math.imul(hs ^ chars[b - 3]!, 16777619);
       hs = Math.imul(hs ^ chars[b - 2]!, 16777619);
@@ -579,12 +411,12 @@ class RuleEngine implements Engine, WordFilter {
     let best = 0;
     for (let i = 0; i + 3 <= len; i++) {
       if (reach[i]! < 0) continue;
-      let h3 = L_HASH_INIT;
+      let h3 = HASH_INIT;
       h3 = Math.imul(h3 ^ chars[a + i]!, 16777619);
       h3 = Math.imul(h3 ^ chars[a + i + 1]!, 16777619);
       h3 = Math.imul(h3 ^ chars[a + i + 2]!, 16777619);
       if (!(this.prefixBits[(h3 >>> 3) & 8191]! & (1 << (h3 & 7)))) continue;
-      let h = L_HASH_INIT;
+      let h = HASH_INIT;
       const lim = Math.min(len, i + this.maxTokLen);
       const minSeg = full ? 4 : 3; // plain words: no 3-letter pieces ("pandan" ≠ "pan" + "dan")
       for (let k = i; k < lim; k++) {
@@ -619,7 +451,7 @@ class RuleEngine implements Engine, WordFilter {
   }
 
   private hashRange(a: number, b: number): number {
-    let h = L_HASH_INIT;
+    let h = HASH_INIT;
     for (let k = a; k < b; k++) h = Math.imul(h ^ this.buf.chars[k]!, 16777619);
     return h;
   }
@@ -658,35 +490,35 @@ class RuleEngine implements Engine, WordFilter {
       const resolved = tId[t]!;
       // digits inside a URL are an id, not a number: they match no term and are no ballot number
       // (shortened links are random: "bit.ly/3xyz" is no "3 jari", "t.co/j04g…" no "nomor urut 4")
-      const urlDigits = (f & (L_TOK_NUMBER | L_TOK_URL)) === (L_TOK_NUMBER | L_TOK_URL);
+      const urlDigits = (f & (TOK_NUMBER | TOK_URL)) === (TOK_NUMBER | TOK_URL);
       const id = urlDigits ? -1 : resolved >= 0 ? resolved : this.tokHash[h & this.hashMask] === 0 ? -1 : this.lookup(h, a, b);
-      if (id >= 0 || f & (L_TOK_EMOJI | L_TOK_NUMBER) || b - a < MIN_GLUED) {
+      if (id >= 0 || f & (TOK_EMOJI | TOK_NUMBER) || b - a < MIN_GLUED) {
         if (this.ns === this.sId.length) this.growStream();
         const s = this.ns++;
         this.sId[s] = id;
         this.sA[s] = a;
         this.sB[s] = b;
-        this.sF[s] = urlDigits ? f & ~L_TOK_NUMBER : f;
+        this.sF[s] = urlDigits ? f & ~TOK_NUMBER : f;
         this.sOrd[s] = this.ord++;
         this.sO0[s] = tO0[t]!;
         this.sO1[s] = tO1[t]!;
         continue;
       }
-      if (f & L_TOK_HANDLE) {
+      if (f & TOK_HANDLE) {
         this.push(-1, a, b, f);
         // parts of the handle between '.', '_' (after the '@')
         let p = a + 1;
         for (let k = a + 1; k <= b; k++) {
           const c = k < b ? buf.chars[k]! : 46;
           if (c === 46 || c === 95) {
-            if (k - p >= 6) this.gluedPart(p, k, f & ~L_TOK_HANDLE);
+            if (k - p >= 6) this.gluedPart(p, k, f & ~TOK_HANDLE);
             p = k + 1;
           }
         }
         continue;
       }
       // a link's path is an id, not words: no CamelCase split ("t.co/qeNciHSAvA" held a candidate's "Av")
-      if ((f & (L_TOK_CAMEL | L_TOK_URL)) === L_TOK_CAMEL) {
+      if ((f & (TOK_CAMEL | TOK_URL)) === TOK_CAMEL) {
         let p = a;
         for (let k = a + 1; k <= b; k++) {
           if (k < b && !buf.camel[k]) continue;
@@ -698,7 +530,7 @@ class RuleEngine implements Engine, WordFilter {
         }
         continue;
       }
-      if (!this.segment(a, b, f, !(f & L_TOK_HASHTAG))) this.push(id, a, b, f);
+      if (!this.segment(a, b, f, !(f & TOK_HASHTAG))) this.push(id, a, b, f);
     }
   }
 
@@ -707,7 +539,7 @@ class RuleEngine implements Engine, WordFilter {
 
   /** stream entries [i, j) all come from a hashtag */
   private allTagged(i: number, j: number): boolean {
-    for (let q = i; q < j; q++) if (!(this.sF[q]! & L_TOK_HASHTAG)) return false;
+    for (let q = i; q < j; q++) if (!(this.sF[q]! & TOK_HASHTAG)) return false;
     return true;
   }
 
@@ -737,20 +569,20 @@ class RuleEngine implements Engine, WordFilter {
         for (let o = this.outStart[node]!; o < this.outStart[node + 1]!; o++) {
           const p = this.outPat[o]!;
           const kind = this.patKind[p]!;
-          if (kind === L_PK_NUMBER_MARKER) {
+          if (kind === PK_NUMBER_MARKER) {
             // a marker after a numbered noun passes that on: "TPS No. 04"
             this.ordFlags[sOrd[j]! + 1]! |= ORD_AFTER_MARKER | (this.ordFlags[sOrd[i]!]! & ORD_NUMBERED);
             continue;
           }
-          if (kind === L_PK_YEAR_WORD) {
+          if (kind === PK_YEAR_WORD) {
             this.ordFlags[sOrd[j]!]! |= ORD_YEAR_WORD;
             continue;
           }
-          if (kind === L_PK_NUMBERED_NOUN) {
+          if (kind === PK_NUMBERED_NOUN) {
             this.ordFlags[sOrd[j]! + 1]! |= ORD_NUMBERED;
             continue;
           }
-          if (kind === L_PK_NUMBER_WORD) {
+          if (kind === PK_NUMBER_WORD) {
             numberWordAt.push(i, j + 1, this.patAux[p]!);
             continue;
           }
@@ -777,13 +609,13 @@ class RuleEngine implements Engine, WordFilter {
         const i = this.mI[k]!;
         const j = this.mJ[k]!;
         // a keycap hand sign ("2️⃣" normalises to "2") is not a plain digit ("Debat ke-2", "kunjungi 3 desa")
-        if (this.patKind[p] === L_PK_HAND_SIGN && j === i + 1 && (this.sF[i]! & (L_TOK_NUMBER | L_TOK_KEYCAP)) === L_TOK_NUMBER) continue;
+        if (this.patKind[p] === PK_HAND_SIGN && j === i + 1 && (this.sF[i]! & (TOK_NUMBER | TOK_KEYCAP)) === TOK_NUMBER) continue;
         // one token written in capitals ("AMIN", "PAS")
-        const capsToken = j === i + 1 && (this.sF[i]! & L_TOK_CAPS) !== 0;
+        const capsToken = j === i + 1 && (this.sF[i]! & TOK_CAPS) !== 0;
         hits.push({
           kind: this.patKind[p]!,
           entity: this.patEntity[p]!,
-          ctx: (this.patFlags[p]! & L_PF_CONTEXT) !== 0,
+          ctx: (this.patFlags[p]! & PF_CONTEXT) !== 0,
           aux: this.patAux[p]!,
           field,
           index,
@@ -795,7 +627,7 @@ class RuleEngine implements Engine, WordFilter {
           off: shift,
           caps: hasLower && capsToken,
           // no capital after the first letter: "dia", "Dia", "pagi" are the everyday words, "DiA" and "PAGI" the acronyms
-          lower: hasLower && (this.patFlags[p]! & L_PF_CASE) !== 0 && !/[A-Z]/.test(str.slice(this.sO0[i]! + 1, this.sO1[j - 1]!)),
+          lower: hasLower && (this.patFlags[p]! & PF_CASE) !== 0 && !/[A-Z]/.test(str.slice(this.sO0[i]! + 1, this.sO1[j - 1]!)),
           tag: this.allTagged(i, j),
         });
       }
@@ -803,7 +635,7 @@ class RuleEngine implements Engine, WordFilter {
     // numbers: digits (1–2 significant digits) and number words after a marker
     for (let i = 0; i < ns; i++) {
       const f = this.sF[i]!;
-      if (!(f & L_TOK_NUMBER)) continue;
+      if (!(f & TOK_NUMBER)) continue;
       const a = this.sA[i]!;
       const b = this.sB[i]!;
       if (b - a > 3) continue;
@@ -813,9 +645,9 @@ class RuleEngine implements Engine, WordFilter {
       const zeroPad = b - a === 2 && buf.chars[a] === 48;
       const o = sOrd[i]!;
       // "Nomor 2 Tahun 2024", "2 tahun"; "TPS 04", "RT 02"; a time, date or decimal, unless a keycap or hashtag
-      if (this.ordFlags[o + 1]! & ORD_YEAR_WORD || this.ordFlags[o]! & ORD_NUMBERED || (!(f & (L_TOK_KEYCAP | L_TOK_HASHTAG)) && inDigitGroup(str, this.sO0[i]!, this.sO1[i]!))) continue;
+      if (this.ordFlags[o + 1]! & ORD_YEAR_WORD || this.ordFlags[o]! & ORD_NUMBERED || (!(f & (TOK_KEYCAP | TOK_HASHTAG)) && inDigitGroup(str, this.sO0[i]!, this.sO1[i]!))) continue;
       const marker = (this.ordFlags[o]! & ORD_AFTER_MARKER) !== 0;
-      const strong = marker || zeroPad || (f & (L_TOK_KEYCAP | L_TOK_HASHTAG)) !== 0;
+      const strong = marker || zeroPad || (f & (TOK_KEYCAP | TOK_HASHTAG)) !== 0;
       const span = this.spanOf(str, shift, i, i + 1);
       nums.push({ value: v, strong, marker, seq, s: o, field, index, span, src: str, off: 0 });
     }
@@ -857,7 +689,7 @@ class RuleEngine implements Engine, WordFilter {
       // shift: offsets are reported in the caller's string, without our prefix
       this.matchField(str, field, index, seq++, shift, limit, hits, nums);
     };
-    for (const field of FIELDS) {
+    for (const field of CONTENT_FIELDS) {
       const v = (content as Record<string, unknown>)[field];
       if (Array.isArray(v)) {
         const n = Math.min(v.length, ARRAY_ITEMS_CAP);
@@ -865,302 +697,7 @@ class RuleEngine implements Engine, WordFilter {
       } else run(v, field, undefined, field === 'handle' ? '@' : '');
     }
     if (hits.length === 0 && nums.length === 0) return { severity: 'none', reasons: [] };
-    return this.decide(hits, nums, ctx);
-  }
-
-  /**
-   * Severity (docs/engine.md):
-   * - campaign hashtag / slogan / salute / team / campaign account / contest campaign term of a live
-   *   contest → high; a candidate, pair or coalition of a live contest → medium, high with a support cue
-   *   or that contest's ballot number;
-   * - a party → medium (high with a support cue and election vocabulary); parties always matter;
-   * - a person who is not a contestant in a live contest (e.g. an officeholder after the election) →
-   *   none alone, low with election vocabulary, medium with election vocabulary and a support cue;
-   * - campaign material of a finished contest → low; election vocabulary alone → low;
-   * - a context-requiring term counts only when confirmed (see `confirmed`); else an 'ambiguous' reason, none;
-   * - neutral/news cues without a support cue step the verdict down once (high → medium → low; low stays).
-   */
-  private decide(hits: Hit[], nums: Num[], ctx: EvaluateContext): Verdict {
-    const day = dayOfContext(ctx.at);
-    const region = typeof ctx.region === 'string' && ctx.region ? ctx.region : undefined;
-    const siteBit = ctx.site ? PLATFORM_BIT[ctx.site] ?? 0 : 0;
-    const nC = this.contests.length;
-    // contest state: 2 = live (in season, region ok), 1 = finished, 3 = not started yet, 0 = not relevant here
-    const state = new Uint8Array(nC);
-    for (let c = 0; c < nC; c++) {
-      const k = this.contests[c]!;
-      if (!regionCompatible(k.region, region)) continue;
-      let live = false;
-      let started = false;
-      for (let d = 0; d + 1 < k.days.length; d += 2) {
-        if (day >= k.days[d]! && day <= k.days[d + 1]!) live = true;
-        if (day >= k.days[d]!) started = true;
-      }
-      state[c] = live ? 2 : started ? 1 : 3;
-    }
-    const contestOf = (h: Hit): number => {
-      if (CONTESTANT_KINDS.has(h.kind)) return this.contestants[h.entity]?.contest ?? -1;
-      if (h.kind === PK_CONTEST_TERM) return h.entity;
-      return -1;
-    };
-
-    // drop matches strictly inside an entity match of the same field ("Indonesia Maju" in "Koalisi Indonesia Maju")
-    // hits are in (seq, s0) order and phrases are short: look back a bounded window only (linear)
-    for (let a = 0; a < hits.length; a++) {
-      const h = hits[a]!;
-      for (let b = a - 1; b >= 0; b--) {
-        const o = hits[b]!;
-        if (o.seq !== h.seq || h.s0 - o.s0 > 16) break;
-        if ((ENTITY_KINDS.has(o.kind) || o.kind === h.kind) && o.s1 >= h.s1 && o.s1 - o.s0 > h.s1 - h.s0) {
-          h.dropped = true;
-          break;
-        }
-      }
-      for (let b = a + 1; !h.dropped && b < hits.length; b++) {
-        const o = hits[b]!;
-        if (o.seq !== h.seq || o.s0 !== h.s0) break;
-        if ((ENTITY_KINDS.has(o.kind) || o.kind === h.kind) && o.s1 > h.s1) h.dropped = true;
-      }
-    }
-    // drop party matches for a party restricted to another region (Aceh local parties)
-    for (const h of hits) {
-      if ((h.kind === PK_PARTY || h.kind === PK_PARTY_SYMBOL || h.kind === PK_PARTY_SLOGAN || h.kind === PK_ACCOUNT_PARTY) &&
-        !regionCompatible(this.parties[h.entity]?.region, region)) h.dropped = true;
-      if ((h.kind === PK_ACCOUNT_PERSON || h.kind === PK_ACCOUNT_PARTY || h.kind === PK_ACCOUNT_CONTESTANT) && siteBit && h.aux && !(h.aux & siteBit)) h.dropped = true;
-    }
-    const live = hits.filter((h) => !h.dropped);
-
-    const support = live.some((h) => h.kind === PK_SUPPORT_CUE && !h.ctx);
-    const electionTerms = live.filter((h) => h.kind === PK_ELECTION_TERM && !h.ctx);
-    const strongNums = nums.filter((n) => n.strong);
-    const markerNums = nums.filter((n) => n.marker);
-    const electionVocab = electionTerms.length > 0;
-
-    // contests a non-context match points at, and persons named without context
-    const namedContests = new Set<number>();
-    const namedPersons = new Set<number>();
-    let anyPartyPlain = false;
-    for (const h of live) {
-      if (h.ctx) continue;
-      if (h.kind === PK_PERSON || h.kind === PK_ACCOUNT_PERSON) {
-        namedPersons.add(h.entity);
-        for (const k of this.personContestants[h.entity] ?? []) namedContests.add(this.contestants[k]!.contest);
-      } else if (h.kind === PK_PARTY || h.kind === PK_ACCOUNT_PARTY) anyPartyPlain = true;
-      const c = contestOf(h);
-      if (c >= 0) namedContests.add(c);
-    }
-    const liveNamed = (c: number) => namedContests.has(c) && state[c] === 2;
-    const vocabNear = (h: Hit) =>
-      electionTerms.some((e) => e.seq !== h.seq || Math.abs(e.s0 - h.s0) <= CONTEXT_WINDOW) ||
-      markerNums.some((n) => n.seq !== h.seq || Math.abs(n.s - h.s0) <= CONTEXT_WINDOW);
-
-    /** Does a context-requiring match count here? */
-    const confirmed = (h: Hit): boolean => {
-      if (h.kind === PK_AMBIGUOUS || h.kind === PK_HAND_SIGN || h.lower) return false;
-      if (vocabNear(h)) return true;
-      if (h.kind === PK_PERSON) {
-        if (namedPersons.has(h.entity)) return true; // "Prabowo gemoy": same person named plainly
-        return (this.personContestants[h.entity] ?? []).some((k) => liveNamed(this.contestants[k]!.contest));
-      }
-      if (h.kind === PK_PARTY || h.kind === PK_PARTY_SYMBOL || h.kind === PK_PARTY_SLOGAN) {
-        if (anyPartyPlain) return true;
-        for (const c of namedContests) if (state[c] === 2) return true;
-        return h.caps && support;
-      }
-      const c = contestOf(h);
-      if (c >= 0 && liveNamed(c)) return true;
-      return h.caps && support && c >= 0 && state[c] === 2;
-    };
-
-    const reasons: Reason[] = [];
-    const numberOf = (k: CompiledContestant) => k.number;
-    const contestInfo = (k: CompiledContestant) => {
-      const c = this.contests[k.contest]!;
-      const info: { id: string; name: string; number?: number } = { id: c.id, name: c.name };
-      if (k.number !== undefined) info.number = k.number;
-      return info;
-    };
-    const add = (h: Hit | Num, kind: string, entityId: string, label: string, sev: number, contest?: { id: string; name: string; number?: number }) => {
-      const r: Reason = { kind, entityId, label, field: h.field, span: h.span, matched: matchedText(h), severity: SEV[sev]! };
-      if (h.index !== undefined) r.index = h.index;
-      if (contest) r.contest = contest;
-      reasons.push(r);
-    };
-    const hasNumber = (k: CompiledContestant, h: Hit) =>
-      k.number !== undefined &&
-      nums.some((n) => n.value === k.number && (n.strong || (n.seq === h.seq && (n.s === h.s1 || n.s + 1 === h.s0))));
-
-    // severity of naming contestant k (a mention) or showing its campaign material
-    const contestantSev = (k: CompiledContestant, h: Hit, material: boolean): number => {
-      const st = state[k.contest]!;
-      if (st === 0) return -1; // another region: not relevant
-      if (st === 2) {
-        if (material || support || hasNumber(k, h)) return HIGH;
-        return MEDIUM;
-      }
-      if (st === 3) return material ? MEDIUM : electionVocab ? LOW : NONE;
-      // finished contest
-      if (material) return LOW;
-      return electionVocab ? (support ? MEDIUM : LOW) : NONE;
-    };
-
-    const linkedContests = new Set<number>();
-    for (const h of live) {
-      if (h.kind === PK_SUPPORT_CUE || h.kind === PK_NEUTRAL_CUE) continue;
-      if (h.kind === PK_ELECTION_TERM) {
-        if (!h.ctx || vocabNear(h)) add(h, 'election-term', 'election-term', 'Istilah pemilu', LOW);
-        continue;
-      }
-      if (h.ctx && !confirmed(h)) {
-        const ent = this.entityIdOf(h);
-        add(h, 'ambiguous', ent, `"${matchedText(h)}" bermakna ganda; tidak dihitung tanpa konteks pemilu`, NONE);
-        continue;
-      }
-      switch (h.kind) {
-        case PK_PERSON:
-        case PK_ACCOUNT_PERSON: {
-          const p = this.persons[h.entity]!;
-          const ks = (this.personContestants[h.entity] ?? []).filter((k) => state[this.contestants[k]!.contest] === 2);
-          const kind = h.kind === PK_PERSON ? 'candidate' : 'account';
-          if (ks.length) {
-            for (const ki of ks) {
-              const k = this.contestants[ki]!;
-              linkedContests.add(k.contest);
-              add(h, kind, h.kind === PK_PERSON ? p.id : p.id, k.label, h.kind === PK_ACCOUNT_PERSON ? HIGH : contestantSev(k, h, false), contestInfo(k));
-            }
-          } else {
-            const sev = electionVocab ? (support ? MEDIUM : LOW) : NONE;
-            add(h, h.kind === PK_PERSON ? 'person' : 'account', p.id, p.label, sev);
-          }
-          break;
-        }
-        case PK_PARTY:
-        case PK_PARTY_SYMBOL:
-        case PK_ACCOUNT_PARTY: {
-          const p = this.parties[h.entity]!;
-          const sev = support && electionVocab ? HIGH : MEDIUM;
-          add(h, h.kind === PK_ACCOUNT_PARTY ? 'account' : 'party', p.id, p.label, sev);
-          break;
-        }
-        case PK_PARTY_SLOGAN: {
-          // a party's campaign slogan: high while any contest is in season here
-          const p = this.parties[h.entity]!;
-          add(h, 'slogan', p.id, p.label, state.includes(2) || (support && electionVocab) ? HIGH : MEDIUM);
-          break;
-        }
-        case PK_CONTEST_TERM: {
-          const c = this.contests[h.entity]!;
-          const st = state[h.entity]!;
-          if (st === 0) break;
-          const sev = st === 2 ? HIGH : st === 3 ? MEDIUM : LOW;
-          if (st === 2) linkedContests.add(h.entity);
-          add(h, 'campaign-term', c.id, c.name, sev, { id: c.id, name: c.name });
-          break;
-        }
-        case PK_HAND_SIGN:
-        case PK_AMBIGUOUS:
-          break;
-        default: {
-          if (!CONTESTANT_KINDS.has(h.kind)) break;
-          const k = this.contestants[h.entity]!;
-          // a pair's name or acronym written as a hashtag (#KhofifahEmil, #PrabowoGibran) is campaign material
-          const pairTag = h.kind === PK_PAIR && h.tag;
-          const material = (h.kind !== PK_PAIR && h.kind !== PK_COALITION) || pairTag;
-          const sev = contestantSev(k, h, material);
-          if (sev < 0) break;
-          if (state[k.contest] === 2) linkedContests.add(k.contest);
-          const kind =
-            h.kind === PK_PAIR ? (pairTag ? 'hashtag' : 'pair') : h.kind === PK_COALITION ? 'coalition' : h.kind === PK_HASHTAG || h.kind === PK_AGAINST ? 'hashtag'
-              : h.kind === PK_SLOGAN ? 'slogan' : h.kind === PK_SALUTE ? 'salute' : h.kind === PK_TEAM ? 'team' : 'account';
-          add(h, kind, k.id, h.kind === PK_AGAINST ? `Menentang: ${k.label}` : k.label, sev, contestInfo(k));
-        }
-      }
-    }
-
-    // ballot numbers and hand signs linked to a live contest that is named in the content
-    const numbered = new Set<string>();
-    for (const c of linkedContests) {
-      for (const ki of this.contestContestants[c] ?? []) {
-        const k = this.contestants[ki]!;
-        if (numberOf(k) === undefined) continue;
-        for (const n of nums) {
-          if (n.value !== k.number || !n.strong) continue;
-          const key = `${ki}:${n.seq}:${n.s}`;
-          if (numbered.has(key)) continue;
-          numbered.add(key);
-          add(n, 'ballot-number', k.id, k.label, HIGH, contestInfo(k));
-        }
-        for (const h of live) {
-          if (h.kind !== PK_HAND_SIGN || h.aux !== k.number) continue;
-          add(h, 'salute', k.id, `Simbol jari nomor ${k.number}: ${k.label}`, HIGH, contestInfo(k));
-        }
-      }
-    }
-    if (linkedContests.size === 0) {
-      // a ballot number without a named contest: "coblos nomor 2"
-      for (const n of strongNums) {
-        if (!electionVocab) break;
-        // a race of another region is named: the number belongs to it, election content stays low
-        const otherRegion = [...namedContests].some((c) => state[c] === 0);
-        add(n, 'ballot-number', 'nomor-urut', `Nomor urut ${n.value}`, support && !otherRegion ? MEDIUM : LOW);
-      }
-      for (const h of live) if (h.kind === PK_HAND_SIGN) add(h, 'ambiguous', 'hand-sign', `Simbol tangan "${matchedText(h)}" (tidak dihitung tanpa konteks pemilu)`, NONE);
-    }
-
-    let top = NONE;
-    for (const r of reasons) top = Math.max(top, SEV.indexOf(r.severity));
-    if (top > NONE) {
-      for (const h of live) if (h.kind === PK_SUPPORT_CUE) add(h, 'support-cue', 'support-cue', 'Kata ajakan/dukungan', NONE);
-    }
-    // neutral news takes high down to medium, unless there is a support cue, an against-hashtag or a live
-    // campaign hashtag (news posted under the campaign's hashtag is the campaign's). It never takes medium
-    // to low: news that names a live candidate or party still warns (docs/engine.md, "Neutral news")
-    const neutral = live.filter((h) => h.kind === PK_NEUTRAL_CUE);
-    if (neutral.length && !support && !live.some((h) => h.kind === PK_AGAINST) && !reasons.some((r) => r.kind === 'hashtag' && r.severity === 'high') && top === HIGH) {
-      top = top - 1;
-      for (const h of neutral) add(h, 'neutral-cue', 'neutral-cue', 'Penanda berita/informasi netral (tingkat diturunkan satu)', NONE);
-    }
-    reasons.sort(
-      (x, y) =>
-        SEV.indexOf(y.severity) - SEV.indexOf(x.severity) ||
-        FIELDS.indexOf(x.field) - FIELDS.indexOf(y.field) ||
-        (x.index ?? 0) - (y.index ?? 0) ||
-        x.span[0] - y.span[0],
-    );
-    // de-duplicate identical reasons
-    const seen = new Set<string>();
-    const spanCount = new Map<string, number>();
-    for (const r of reasons) {
-      const k = `${r.field}|${r.index ?? ''}|${r.span[0]}|${r.span[1]}`;
-      spanCount.set(k, (spanCount.get(k) ?? 0) + 1);
-    }
-    const out: Reason[] = [];
-    for (const r of reasons) {
-      const key = `${r.kind === 'ballot-number' || r.kind === 'salute' ? 'n' : r.kind}|${r.entityId}|${r.field}|${r.index ?? ''}|${r.span[0]}|${r.span[1]}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (r.kind === 'ambiguous' && r.entityId === 'vocabulary' && (spanCount.get(`${r.field}|${r.index ?? ''}|${r.span[0]}|${r.span[1]}`) ?? 0) > 1) continue;
-      out.push(r);
-      if (out.length >= MAX_REASONS) break;
-    }
-    return { severity: SEV[top]!, reasons: out };
-  }
-
-  private entityIdOf(h: Hit): string {
-    switch (h.kind) {
-      case PK_PERSON:
-      case PK_ACCOUNT_PERSON:
-        return this.persons[h.entity]?.id ?? 'person';
-      case PK_PARTY:
-      case PK_PARTY_SYMBOL:
-      case PK_PARTY_SLOGAN:
-      case PK_ACCOUNT_PARTY:
-        return this.parties[h.entity]?.id ?? 'party';
-      case PK_CONTEST_TERM:
-        return this.contests[h.entity]?.id ?? 'contest';
-      default:
-        return CONTESTANT_KINDS.has(h.kind) ? this.contestants[h.entity]?.id ?? 'contestant' : 'vocabulary';
-    }
+    return decide(hits, nums, ctx, this.tables);
   }
 }
 

@@ -1,9 +1,7 @@
 /**
- * Public API of the rule engine. Content scripts should import from here (or from './engine.ts'):
- * this module re-exports only types from schema/compile, and `compileBundle` lazily… no: see below.
- *
- * Size note: `compileBundle` lives in ./compile.ts, which does not import zod; `parseRuleBundle`
- * (zod) is NOT re-exported here, so importing this module never pulls zod into a bundle.
+ * Public API of the rule engine. The content script imports `loadEngine` from here or from
+ * './engine.ts'; neither reaches zod: `parseRuleBundle` (rules/schema.ts, zod) is not re-exported,
+ * and `compileBundle` (./compile.ts, no zod) is tree-shaken from a bundle that does not call it.
  */
 export type { ActionContent, ActionKind, ContentField, SiteId } from './actions.ts';
 export type { RuleBundle } from './schema.ts';
@@ -11,16 +9,15 @@ export type { CompiledRules } from './compiled.ts';
 export { COMPILED_FORMAT } from './compiled.ts';
 export { compileBundle } from './compile.ts';
 export { buildWordAutomaton } from './automaton.ts';
+export { loadEngine, type LoadOptions } from './engine.ts';
 export {
-  loadEngine,
   FIELD_CAP,
   ARRAY_ITEMS_CAP,
   TOTAL_CAP,
   MAX_REASONS,
   type Engine,
   type EvaluateContext,
-  type LoadOptions,
   type Reason,
   type Severity,
   type Verdict,
-} from './engine.ts';
+} from './verdict.ts';

@@ -21,7 +21,15 @@ describe('content-script boundary', () => {
   it('engine.ts (load + evaluate) imports neither zod, the schema nor the compiler', () => {
     const { files, bare } = importGraph(join(ROOT, 'rules/engine.ts'));
     const rel = [...files].map((f) => f.slice(ROOT.length + 1)).sort();
-    expect(rel).toEqual(['rules/compiled.ts', 'rules/engine.ts', 'rules/normalize.ts']);
+    expect(rel).toEqual([
+      'rules/chars.ts',
+      'rules/compiled.ts',
+      'rules/engine.ts',
+      'rules/normalize.ts',
+      'rules/severity.ts',
+      'rules/verdict.ts',
+      'rules/word-filter.ts',
+    ]);
     expect([...bare]).toEqual([]);
   });
   it('index.ts never pulls in zod', () => {
@@ -31,7 +39,12 @@ describe('content-script boundary', () => {
   });
   it('the word automaton (bulk scanning only) imports only the tokeniser, and the content script never loads it', () => {
     const { files, bare } = importGraph(join(ROOT, 'rules/automaton.ts'));
-    expect([...files].map((f) => f.slice(ROOT.length + 1)).sort()).toEqual(['rules/automaton.ts', 'rules/normalize.ts']);
+    expect([...files].map((f) => f.slice(ROOT.length + 1)).sort()).toEqual([
+      'rules/automaton.ts',
+      'rules/chars.ts',
+      'rules/normalize.ts',
+      'rules/word-filter.ts',
+    ]);
     expect([...bare]).toEqual([]);
     const contentDir = join(ROOT, 'entrypoints/content');
     const sources = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
@@ -39,7 +52,7 @@ describe('content-script boundary', () => {
     for (const f of sources) expect(readFileSync(join(contentDir, f), 'utf8'), f).not.toMatch(/automaton/);
   });
   it('rules/ uses relative imports only (no @/ alias)', () => {
-    for (const f of ['engine.ts', 'normalize.ts', 'compiled.ts', 'compile.ts', 'schema.ts', 'index.ts', 'automaton.ts']) {
+    for (const f of ['engine.ts', 'severity.ts', 'verdict.ts', 'normalize.ts', 'word-filter.ts', 'chars.ts', 'compiled.ts', 'compile.ts', 'schema.ts', 'index.ts', 'automaton.ts']) {
       expect(readFileSync(join(ROOT, 'rules', f), 'utf8')).not.toMatch(/from\s+['"]@\//);
     }
   });

@@ -1,0 +1,443 @@
+/**
+ * The warning policy: from the raw matches of all fields (hits and numbers) and the context of the
+ * action (date, region, site) to a severity and its reasons. A pure function, separate from the
+ * matcher (rules/engine.ts), because it changes for product reasons while the matcher changes for
+ * speed; the reference engine of the differential tests uses it too, so those tests compare matching
+ * only. docs/engine.md ("Severity") explains the rules in prose.
+ */
+import type { ContentField, SiteId } from './actions.ts';
+import {
+  PK_ACCOUNT_CONTESTANT,
+  PK_ACCOUNT_PARTY,
+  PK_ACCOUNT_PERSON,
+  PK_AGAINST,
+  PK_AMBIGUOUS,
+  PK_COALITION,
+  PK_CONTEST_TERM,
+  PK_ELECTION_TERM,
+  PK_HAND_SIGN,
+  PK_HASHTAG,
+  PK_NEUTRAL_CUE,
+  PK_PAIR,
+  PK_PARTY,
+  PK_PARTY_SLOGAN,
+  PK_PARTY_SYMBOL,
+  PK_PERSON,
+  PK_SALUTE,
+  PK_SLOGAN,
+  PK_SUPPORT_CUE,
+  PK_TEAM,
+  dayOf,
+  type CompiledContest,
+  type CompiledContestant,
+  type CompiledParty,
+  type CompiledPerson,
+} from './compiled.ts';
+import { CONTENT_FIELDS, MAX_REASONS, type EvaluateContext, type Reason, type Severity, type Verdict } from './verdict.ts';
+
+/** One match of a pattern in one field, as the matcher hands it over. */
+export interface Hit {
+  /** pattern kind (PK_*) */
+  kind: number;
+  /** index into the entity table the kind points at (persons, parties, contests or contestants) */
+  entity: number;
+  /** the pattern needs context (PF_CONTEXT): it counts only when confirmed */
+  ctx: boolean;
+  /** the pattern's number (hand sign, number word) or platform bitmask (accounts) */
+  aux: number;
+  field: ContentField;
+  index: number | undefined;
+  /** field instance (field + array index) */
+  seq: number;
+  /** token ordinals [s0, s1) in the field */
+  s0: number;
+  s1: number;
+  span: [number, number];
+  /** the matched text is src.slice(span[0] + off, span[1] + off), taken only when a reason is built */
+  src: string;
+  off: number;
+  /** one token written in capitals, in text that has lower case */
+  caps: boolean;
+  /** a PF_CASE acronym written without a capital after its first letter, in text that has lower case: the everyday word */
+  lower: boolean;
+  /** every token of the match is part of a hashtag ("#KhofifahEmil") */
+  tag: boolean;
+  dropped?: boolean;
+}
+
+/** A number that may be a ballot number ("02", "nomor urut 2", "2️⃣", "#02"). */
+export interface Num {
+  value: number;
+  /** marker-number ("nomor urut 2"), zero-padded ("02"), keycap or hashtag number */
+  strong: boolean;
+  /** introduced by a number marker: election vocabulary in its own right */
+  marker: boolean;
+  seq: number;
+  /** token ordinal in the field */
+  s: number;
+  field: ContentField;
+  index: number | undefined;
+  span: [number, number];
+  src: string;
+  off: number;
+}
+
+/** The compiled entity tables the policy reads, with the two indexes derived at load. */
+export interface PolicyTables {
+  persons: CompiledPerson[];
+  parties: CompiledParty[];
+  contests: CompiledContest[];
+  contestants: CompiledContestant[];
+  /** person index → contestant indices */
+  personContestants: number[][];
+  /** contest index → contestant indices */
+  contestContestants: number[][];
+}
+
+/** The policy's view of the entity tables (the caller has checked that they are arrays). */
+export function policyTables(persons: CompiledPerson[], parties: CompiledParty[], contests: CompiledContest[], contestants: CompiledContestant[]): PolicyTables {
+  const personContestants: number[][] = persons.map(() => []);
+  const contestContestants: number[][] = contests.map(() => []);
+  contestants.forEach((k, ki) => {
+    for (const p of k.persons) personContestants[p]?.push(ki);
+    contestContestants[k.contest]?.push(ki);
+  });
+  return { persons, parties, contests, contestants, personContestants, contestContestants };
+}
+
+/** an election term makes a context-requiring term count within this many tokens (same field) */
+const CONTEXT_WINDOW = 24;
+
+const SEV: Severity[] = ['none', 'low', 'medium', 'high'];
+const NONE = 0;
+const LOW = 1;
+const MEDIUM = 2;
+const HIGH = 3;
+
+const PLATFORM_BIT: Partial<Record<SiteId, number>> = { facebook: 1, instagram: 2, x: 4, tiktok: 8, youtube: 16, threads: 32 };
+
+const ENTITY_KINDS = new Set([
+  PK_PERSON, PK_PARTY, PK_PARTY_SYMBOL, PK_PARTY_SLOGAN, PK_PAIR, PK_COALITION, PK_HASHTAG, PK_AGAINST,
+  PK_SLOGAN, PK_SALUTE, PK_TEAM, PK_ACCOUNT_PERSON, PK_ACCOUNT_PARTY, PK_ACCOUNT_CONTESTANT, PK_CONTEST_TERM,
+]);
+const CONTESTANT_KINDS = new Set([PK_PAIR, PK_COALITION, PK_HASHTAG, PK_AGAINST, PK_SLOGAN, PK_SALUTE, PK_TEAM, PK_ACCOUNT_CONTESTANT]);
+
+/** the original text of a hit or number (hits of a prefixed field are offset past the added prefix) */
+function matchedText(h: { src: string; off: number; span: [number, number] }): string {
+  return h.src.slice(h.span[0] + h.off, h.span[1] + h.off);
+}
+
+function regionCompatible(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return true;
+  return a === b || a.startsWith(b + '.') || b.startsWith(a + '.');
+}
+
+const WIB_MS = 7 * 3_600_000;
+function dayOfContext(at: Date | string | undefined): number {
+  if (typeof at === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(at)) {
+      const d = dayOf(at);
+      if (!Number.isNaN(d)) return d;
+    }
+    const t = Date.parse(at);
+    if (!Number.isNaN(t)) return Math.floor((t + WIB_MS) / 86_400_000);
+  } else if (at instanceof Date && !Number.isNaN(at.getTime())) {
+    return Math.floor((at.getTime() + WIB_MS) / 86_400_000);
+  }
+  return Math.floor((Date.now() + WIB_MS) / 86_400_000);
+}
+
+/**
+ * Severity (docs/engine.md):
+ * - campaign hashtag / slogan / salute / team / campaign account / contest campaign term of a live
+ *   contest → high; a candidate, pair or coalition of a live contest → medium, high with a support cue
+ *   or that contest's ballot number;
+ * - a party → medium (high with a support cue and election vocabulary); parties always matter;
+ * - a person who is not a contestant in a live contest (e.g. an officeholder after the election) →
+ *   none alone, low with election vocabulary, medium with election vocabulary and a support cue;
+ * - campaign material of a finished contest → low; election vocabulary alone → low;
+ * - a context-requiring term counts only when confirmed (see `confirmed`); else an 'ambiguous' reason, none;
+ * - neutral/news cues without a support cue take high to medium, never medium to low ("Neutral news").
+ */
+export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: PolicyTables): Verdict {
+  const day = dayOfContext(ctx.at);
+  const region = typeof ctx.region === 'string' && ctx.region ? ctx.region : undefined;
+  const siteBit = ctx.site ? PLATFORM_BIT[ctx.site] ?? 0 : 0;
+  const nC = tables.contests.length;
+  // contest state: 2 = live (in season, region ok), 1 = finished, 3 = not started yet, 0 = not relevant here
+  const state = new Uint8Array(nC);
+  for (let c = 0; c < nC; c++) {
+    const k = tables.contests[c]!;
+    if (!regionCompatible(k.region, region)) continue;
+    let live = false;
+    let started = false;
+    for (let d = 0; d + 1 < k.days.length; d += 2) {
+      if (day >= k.days[d]! && day <= k.days[d + 1]!) live = true;
+      if (day >= k.days[d]!) started = true;
+    }
+    state[c] = live ? 2 : started ? 1 : 3;
+  }
+  const contestOf = (h: Hit): number => {
+    if (CONTESTANT_KINDS.has(h.kind)) return tables.contestants[h.entity]?.contest ?? -1;
+    if (h.kind === PK_CONTEST_TERM) return h.entity;
+    return -1;
+  };
+
+  // drop matches strictly inside an entity match of the same field ("Indonesia Maju" in "Koalisi Indonesia Maju")
+  // hits are in (seq, s0) order and phrases are short: look back a bounded window only (linear)
+  for (let a = 0; a < hits.length; a++) {
+    const h = hits[a]!;
+    for (let b = a - 1; b >= 0; b--) {
+      const o = hits[b]!;
+      if (o.seq !== h.seq || h.s0 - o.s0 > 16) break;
+      if ((ENTITY_KINDS.has(o.kind) || o.kind === h.kind) && o.s1 >= h.s1 && o.s1 - o.s0 > h.s1 - h.s0) {
+        h.dropped = true;
+        break;
+      }
+    }
+    for (let b = a + 1; !h.dropped && b < hits.length; b++) {
+      const o = hits[b]!;
+      if (o.seq !== h.seq || o.s0 !== h.s0) break;
+      if ((ENTITY_KINDS.has(o.kind) || o.kind === h.kind) && o.s1 > h.s1) h.dropped = true;
+    }
+  }
+  // drop party matches for a party restricted to another region (Aceh local parties)
+  for (const h of hits) {
+    if ((h.kind === PK_PARTY || h.kind === PK_PARTY_SYMBOL || h.kind === PK_PARTY_SLOGAN || h.kind === PK_ACCOUNT_PARTY) &&
+      !regionCompatible(tables.parties[h.entity]?.region, region)) h.dropped = true;
+    if ((h.kind === PK_ACCOUNT_PERSON || h.kind === PK_ACCOUNT_PARTY || h.kind === PK_ACCOUNT_CONTESTANT) && siteBit && h.aux && !(h.aux & siteBit)) h.dropped = true;
+  }
+  const live = hits.filter((h) => !h.dropped);
+
+  const support = live.some((h) => h.kind === PK_SUPPORT_CUE && !h.ctx);
+  const electionTerms = live.filter((h) => h.kind === PK_ELECTION_TERM && !h.ctx);
+  const strongNums = nums.filter((n) => n.strong);
+  const markerNums = nums.filter((n) => n.marker);
+  const electionVocab = electionTerms.length > 0;
+
+  // contests a non-context match points at, and persons named without context
+  const namedContests = new Set<number>();
+  const namedPersons = new Set<number>();
+  let anyPartyPlain = false;
+  for (const h of live) {
+    if (h.ctx) continue;
+    if (h.kind === PK_PERSON || h.kind === PK_ACCOUNT_PERSON) {
+      namedPersons.add(h.entity);
+      for (const k of tables.personContestants[h.entity] ?? []) namedContests.add(tables.contestants[k]!.contest);
+    } else if (h.kind === PK_PARTY || h.kind === PK_ACCOUNT_PARTY) anyPartyPlain = true;
+    const c = contestOf(h);
+    if (c >= 0) namedContests.add(c);
+  }
+  const liveNamed = (c: number) => namedContests.has(c) && state[c] === 2;
+  const vocabNear = (h: Hit) =>
+    electionTerms.some((e) => e.seq !== h.seq || Math.abs(e.s0 - h.s0) <= CONTEXT_WINDOW) ||
+    markerNums.some((n) => n.seq !== h.seq || Math.abs(n.s - h.s0) <= CONTEXT_WINDOW);
+
+  /** Does a context-requiring match count here? */
+  const confirmed = (h: Hit): boolean => {
+    if (h.kind === PK_AMBIGUOUS || h.kind === PK_HAND_SIGN || h.lower) return false;
+    if (vocabNear(h)) return true;
+    if (h.kind === PK_PERSON) {
+      if (namedPersons.has(h.entity)) return true; // "Prabowo gemoy": same person named plainly
+      return (tables.personContestants[h.entity] ?? []).some((k) => liveNamed(tables.contestants[k]!.contest));
+    }
+    if (h.kind === PK_PARTY || h.kind === PK_PARTY_SYMBOL || h.kind === PK_PARTY_SLOGAN) {
+      if (anyPartyPlain) return true;
+      for (const c of namedContests) if (state[c] === 2) return true;
+      return h.caps && support;
+    }
+    const c = contestOf(h);
+    if (c >= 0 && liveNamed(c)) return true;
+    return h.caps && support && c >= 0 && state[c] === 2;
+  };
+
+  const reasons: Reason[] = [];
+  const numberOf = (k: CompiledContestant) => k.number;
+  const contestInfo = (k: CompiledContestant) => {
+    const c = tables.contests[k.contest]!;
+    const info: { id: string; name: string; number?: number } = { id: c.id, name: c.name };
+    if (k.number !== undefined) info.number = k.number;
+    return info;
+  };
+  const add = (h: Hit | Num, kind: string, entityId: string, label: string, sev: number, contest?: { id: string; name: string; number?: number }) => {
+    const r: Reason = { kind, entityId, label, field: h.field, span: h.span, matched: matchedText(h), severity: SEV[sev]! };
+    if (h.index !== undefined) r.index = h.index;
+    if (contest) r.contest = contest;
+    reasons.push(r);
+  };
+  const hasNumber = (k: CompiledContestant, h: Hit) =>
+    k.number !== undefined &&
+    nums.some((n) => n.value === k.number && (n.strong || (n.seq === h.seq && (n.s === h.s1 || n.s + 1 === h.s0))));
+
+  // severity of naming contestant k (a mention) or showing its campaign material
+  const contestantSev = (k: CompiledContestant, h: Hit, material: boolean): number => {
+    const st = state[k.contest]!;
+    if (st === 0) return -1; // another region: not relevant
+    if (st === 2) {
+      if (material || support || hasNumber(k, h)) return HIGH;
+      return MEDIUM;
+    }
+    if (st === 3) return material ? MEDIUM : electionVocab ? LOW : NONE;
+    // finished contest
+    if (material) return LOW;
+    return electionVocab ? (support ? MEDIUM : LOW) : NONE;
+  };
+
+  const linkedContests = new Set<number>();
+  for (const h of live) {
+    if (h.kind === PK_SUPPORT_CUE || h.kind === PK_NEUTRAL_CUE) continue;
+    if (h.kind === PK_ELECTION_TERM) {
+      if (!h.ctx || vocabNear(h)) add(h, 'election-term', 'election-term', 'Istilah pemilu', LOW);
+      continue;
+    }
+    if (h.ctx && !confirmed(h)) {
+      const ent = entityIdOf(h, tables);
+      add(h, 'ambiguous', ent, `"${matchedText(h)}" bermakna ganda; tidak dihitung tanpa konteks pemilu`, NONE);
+      continue;
+    }
+    switch (h.kind) {
+      case PK_PERSON:
+      case PK_ACCOUNT_PERSON: {
+        const p = tables.persons[h.entity]!;
+        const ks = (tables.personContestants[h.entity] ?? []).filter((k) => state[tables.contestants[k]!.contest] === 2);
+        const kind = h.kind === PK_PERSON ? 'candidate' : 'account';
+        if (ks.length) {
+          for (const ki of ks) {
+            const k = tables.contestants[ki]!;
+            linkedContests.add(k.contest);
+            add(h, kind, h.kind === PK_PERSON ? p.id : p.id, k.label, h.kind === PK_ACCOUNT_PERSON ? HIGH : contestantSev(k, h, false), contestInfo(k));
+          }
+        } else {
+          const sev = electionVocab ? (support ? MEDIUM : LOW) : NONE;
+          add(h, h.kind === PK_PERSON ? 'person' : 'account', p.id, p.label, sev);
+        }
+        break;
+      }
+      case PK_PARTY:
+      case PK_PARTY_SYMBOL:
+      case PK_ACCOUNT_PARTY: {
+        const p = tables.parties[h.entity]!;
+        const sev = support && electionVocab ? HIGH : MEDIUM;
+        add(h, h.kind === PK_ACCOUNT_PARTY ? 'account' : 'party', p.id, p.label, sev);
+        break;
+      }
+      case PK_PARTY_SLOGAN: {
+        // a party's campaign slogan: high while any contest is in season here
+        const p = tables.parties[h.entity]!;
+        add(h, 'slogan', p.id, p.label, state.includes(2) || (support && electionVocab) ? HIGH : MEDIUM);
+        break;
+      }
+      case PK_CONTEST_TERM: {
+        const c = tables.contests[h.entity]!;
+        const st = state[h.entity]!;
+        if (st === 0) break;
+        const sev = st === 2 ? HIGH : st === 3 ? MEDIUM : LOW;
+        if (st === 2) linkedContests.add(h.entity);
+        add(h, 'campaign-term', c.id, c.name, sev, { id: c.id, name: c.name });
+        break;
+      }
+      case PK_HAND_SIGN:
+      case PK_AMBIGUOUS:
+        break;
+      default: {
+        if (!CONTESTANT_KINDS.has(h.kind)) break;
+        const k = tables.contestants[h.entity]!;
+        // a pair's name or acronym written as a hashtag (#KhofifahEmil, #PrabowoGibran) is campaign material
+        const pairTag = h.kind === PK_PAIR && h.tag;
+        const material = (h.kind !== PK_PAIR && h.kind !== PK_COALITION) || pairTag;
+        const sev = contestantSev(k, h, material);
+        if (sev < 0) break;
+        if (state[k.contest] === 2) linkedContests.add(k.contest);
+        const kind =
+          h.kind === PK_PAIR ? (pairTag ? 'hashtag' : 'pair') : h.kind === PK_COALITION ? 'coalition' : h.kind === PK_HASHTAG || h.kind === PK_AGAINST ? 'hashtag'
+            : h.kind === PK_SLOGAN ? 'slogan' : h.kind === PK_SALUTE ? 'salute' : h.kind === PK_TEAM ? 'team' : 'account';
+        add(h, kind, k.id, h.kind === PK_AGAINST ? `Menentang: ${k.label}` : k.label, sev, contestInfo(k));
+      }
+    }
+  }
+
+  // ballot numbers and hand signs linked to a live contest that is named in the content
+  const numbered = new Set<string>();
+  for (const c of linkedContests) {
+    for (const ki of tables.contestContestants[c] ?? []) {
+      const k = tables.contestants[ki]!;
+      if (numberOf(k) === undefined) continue;
+      for (const n of nums) {
+        if (n.value !== k.number || !n.strong) continue;
+        const key = `${ki}:${n.seq}:${n.s}`;
+        if (numbered.has(key)) continue;
+        numbered.add(key);
+        add(n, 'ballot-number', k.id, k.label, HIGH, contestInfo(k));
+      }
+      for (const h of live) {
+        if (h.kind !== PK_HAND_SIGN || h.aux !== k.number) continue;
+        add(h, 'salute', k.id, `Simbol jari nomor ${k.number}: ${k.label}`, HIGH, contestInfo(k));
+      }
+    }
+  }
+  if (linkedContests.size === 0) {
+    // a ballot number without a named contest: "coblos nomor 2"
+    for (const n of strongNums) {
+      if (!electionVocab) break;
+      // a race of another region is named: the number belongs to it, election content stays low
+      const otherRegion = [...namedContests].some((c) => state[c] === 0);
+      add(n, 'ballot-number', 'nomor-urut', `Nomor urut ${n.value}`, support && !otherRegion ? MEDIUM : LOW);
+    }
+    for (const h of live) if (h.kind === PK_HAND_SIGN) add(h, 'ambiguous', 'hand-sign', `Simbol tangan "${matchedText(h)}" (tidak dihitung tanpa konteks pemilu)`, NONE);
+  }
+
+  let top = NONE;
+  for (const r of reasons) top = Math.max(top, SEV.indexOf(r.severity));
+  if (top > NONE) {
+    for (const h of live) if (h.kind === PK_SUPPORT_CUE) add(h, 'support-cue', 'support-cue', 'Kata ajakan/dukungan', NONE);
+  }
+  // neutral news takes high down to medium, unless there is a support cue, an against-hashtag or a live
+  // campaign hashtag (news posted under the campaign's hashtag is the campaign's). It never takes medium
+  // to low: news that names a live candidate or party still warns (docs/engine.md, "Neutral news")
+  const neutral = live.filter((h) => h.kind === PK_NEUTRAL_CUE);
+  if (neutral.length && !support && !live.some((h) => h.kind === PK_AGAINST) && !reasons.some((r) => r.kind === 'hashtag' && r.severity === 'high') && top === HIGH) {
+    top = top - 1;
+    for (const h of neutral) add(h, 'neutral-cue', 'neutral-cue', 'Penanda berita/informasi netral (tingkat diturunkan satu)', NONE);
+  }
+  reasons.sort(
+    (x, y) =>
+      SEV.indexOf(y.severity) - SEV.indexOf(x.severity) ||
+      CONTENT_FIELDS.indexOf(x.field) - CONTENT_FIELDS.indexOf(y.field) ||
+      (x.index ?? 0) - (y.index ?? 0) ||
+      x.span[0] - y.span[0],
+  );
+  // de-duplicate identical reasons
+  const seen = new Set<string>();
+  const spanCount = new Map<string, number>();
+  for (const r of reasons) {
+    const k = `${r.field}|${r.index ?? ''}|${r.span[0]}|${r.span[1]}`;
+    spanCount.set(k, (spanCount.get(k) ?? 0) + 1);
+  }
+  const out: Reason[] = [];
+  for (const r of reasons) {
+    const key = `${r.kind === 'ballot-number' || r.kind === 'salute' ? 'n' : r.kind}|${r.entityId}|${r.field}|${r.index ?? ''}|${r.span[0]}|${r.span[1]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (r.kind === 'ambiguous' && r.entityId === 'vocabulary' && (spanCount.get(`${r.field}|${r.index ?? ''}|${r.span[0]}|${r.span[1]}`) ?? 0) > 1) continue;
+    out.push(r);
+    if (out.length >= MAX_REASONS) break;
+  }
+  return { severity: SEV[top]!, reasons: out };
+}
+
+function entityIdOf(h: Hit, tables: PolicyTables): string {
+  switch (h.kind) {
+    case PK_PERSON:
+    case PK_ACCOUNT_PERSON:
+      return tables.persons[h.entity]?.id ?? 'person';
+    case PK_PARTY:
+    case PK_PARTY_SYMBOL:
+    case PK_PARTY_SLOGAN:
+    case PK_ACCOUNT_PARTY:
+      return tables.parties[h.entity]?.id ?? 'party';
+    case PK_CONTEST_TERM:
+      return tables.contests[h.entity]?.id ?? 'contest';
+    default:
+      return CONTESTANT_KINDS.has(h.kind) ? tables.contestants[h.entity]?.id ?? 'contestant' : 'vocabulary';
+  }
+}
