@@ -146,7 +146,8 @@ export function buildCandidates(records: readonly CandidateRecord[], options: Bu
     } else if (first.kind === 'dpr') {
       region = first.region.split('.')[0]!;
       kind = 'pileg';
-      const label = first.districtName ? fixCapitals(first.districtName) : first.district!;
+      // a name in capitals throughout is fixed; a mixed one ("DKI Jakarta I") is kept as written
+      const label = first.districtName ? (first.districtName === first.districtName.toUpperCase() ? fixCapitals(first.districtName) : first.districtName) : first.district!;
       name = `DPR RI 2024 ${label}`;
       idBase = `dpr-2024-${slug(label)}`;
     } else {

@@ -3,7 +3,7 @@
  * header names the fields as the data set does ("kode_wilayah", "nomor_urut", "nama_calon",
  * "nama_wakil", "partai", "kode_dapil", "platform", "handle", "hashtag"…; see records.ts). Pure.
  */
-import { emptyExtracted, readRecord, type Extracted, type ImportKind } from './records.ts';
+import { districtDefaults, emptyExtracted, readRecord, type DistrictOptions, type Extracted } from './records.ts';
 
 /** Rows of cells; quoted cells may hold separators, quotes ("") and line breaks. */
 export function parseCsvRows(text: string): { cells: string[]; line: number }[] {
@@ -46,7 +46,7 @@ export function parseCsvRows(text: string): { cells: string[]; line: number }[] 
   return rows;
 }
 
-export function parseCsv(text: string, options: { kind: ImportKind; district?: string }): Extracted {
+export function parseCsv(text: string, options: DistrictOptions): Extracted {
   const out = emptyExtracted();
   const rows = parseCsvRows(text);
   const header = rows.shift();
@@ -61,7 +61,7 @@ export function parseCsv(text: string, options: { kind: ImportKind; district?: s
       continue;
     }
     const fields = Object.fromEntries(names.map((n, i) => [n, cells[i]]));
-    readRecord(options.kind, fields, `line ${line}`, out, options.district ? { kode_dapil: options.district } : {});
+    readRecord(options.kind, fields, `line ${line}`, out, districtDefaults(options));
   }
   return out;
 }

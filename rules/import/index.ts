@@ -24,6 +24,7 @@ export interface ImportRequest {
   base: Pick<RuleBundle, 'persons' | 'parties' | 'contests'>;
   /** DPR: the electoral district of a file holding one district */
   district?: string;
+  districtName?: string;
   regionNames?: ReadonlyMap<string, string>;
   /** the command line, written into the output's header */
   command?: string;
@@ -37,8 +38,8 @@ export interface ImportResult {
   report: ImportReport & { accounts: number; hashtags: number };
 }
 
-export function extract(format: ImportFormat, kind: ImportKind, text: string, district?: string): Extracted {
-  const options = { kind, ...(district ? { district } : {}) };
+export function extract(format: ImportFormat, kind: ImportKind, text: string, district?: string, districtName?: string): Extracted {
+  const options = { kind, ...(district ? { district } : {}), ...(districtName ? { districtName } : {}) };
   if (format === 'kpu-json') return parseKpuJson(text, options);
   if (format === 'csv') return parseCsv(text, options);
   return parseSeeder(text, options);
@@ -55,11 +56,11 @@ function header(req: ImportRequest): string {
 }
 
 export function runImport(req: ImportRequest): ImportResult {
-  const extracted = extract(req.format, req.kind, req.text, req.district);
+  const extracted = extract(req.format, req.kind, req.text, req.district, req.districtName);
   if (req.kind === 'accounts' || req.kind === 'hashtags') {
     const { overlay, collisions } = buildOverlay(extracted.accounts, extracted.hashtags, req.origin);
     return {
-      yaml: header(req) + stringify(overlay, { lineWidth: 0 }),
+      yaml: header(req) + stringify(overlay, { lineWidth: 0, aliasDuplicateObjects: false }),
       overlay: true,
       report: {
         contests: 0,
@@ -83,7 +84,7 @@ export function runImport(req: ImportRequest): ImportResult {
   if (sources.persons.length) doc.persons = sources.persons;
   if (sources.contests.length) doc.contests = sources.contests;
   return {
-    yaml: header(req) + (Object.keys(doc).length ? stringify(doc, { lineWidth: 0 }) : '{}\n'),
+    yaml: header(req) + (Object.keys(doc).length ? stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }) : '{}\n'),
     overlay: false,
     report: { ...report, errors: [...extracted.errors, ...report.errors], accounts: 0, hashtags: 0 },
   };

@@ -7,7 +7,7 @@
  * - a plain list of records carrying their own `kode_wilayah` / `kode_pro` / `kode_dapil`.
  * Pure: takes the file's text.
  */
-import { emptyExtracted, readRecord, type Extracted, type ImportKind, type RowError } from './records.ts';
+import { districtDefaults, emptyExtracted, readRecord, type DistrictOptions, type Extracted, type RowError } from './records.ts';
 
 type Json = unknown;
 
@@ -27,11 +27,7 @@ function recordsUnder(node: Json, path: string): { path: string; record: Json }[
   return [{ path, record: node }];
 }
 
-export interface KpuJsonOptions {
-  kind: ImportKind;
-  /** DPR: the district of a file holding one district's party map */
-  district?: string;
-}
+export type KpuJsonOptions = DistrictOptions;
 
 export function parseKpuJson(text: string, options: KpuJsonOptions): Extracted {
   const out = emptyExtracted();
@@ -50,7 +46,7 @@ export function parseKpuJson(text: string, options: KpuJsonOptions): Extracted {
     readRecord(options.kind, record, path, out, defaults);
   };
   if (Array.isArray(data)) {
-    data.forEach((record, i) => push(`[${i}]`, record, options.district ? { kode_dapil: options.district } : {}));
+    data.forEach((record, i) => push(`[${i}]`, record, districtDefaults(options)));
     return out;
   }
   if (!isObject(data)) {
@@ -60,6 +56,7 @@ export function parseKpuJson(text: string, options: KpuJsonOptions): Extracted {
   if (options.kind === 'dpr') {
     // { district: { party: { id: record } } } or, with --district, { party: { id: record } }
     const districts: [string, Json][] = options.district ? [[options.district, data]] : Object.entries(data);
+    const districtName = options.districtName ? { nama_dapil: options.districtName } : {};
     for (const [district, parties] of districts) {
       if (!isObject(parties)) {
         out.errors.push({ row: district, message: 'expected a map of parties, each a map of candidates' });
@@ -67,7 +64,7 @@ export function parseKpuJson(text: string, options: KpuJsonOptions): Extracted {
       }
       for (const [party, candidates] of Object.entries(parties)) {
         for (const { path, record } of recordsUnder(candidates, `${district} › ${party}`)) {
-          push(path, record, { kode_dapil: district, nomor_partai: party });
+          push(path, record, { ...districtName, kode_dapil: district, nomor_partai: party });
         }
       }
     }

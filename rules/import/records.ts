@@ -83,6 +83,22 @@ export interface Extracted {
   errors: RowError[];
 }
 
+export interface DistrictOptions {
+  kind: ImportKind;
+  /** DPR: the electoral district (kode dapil) of a file that holds one district */
+  district?: string;
+  /** its name ("Banten I"), when the file carries none */
+  districtName?: string;
+}
+
+/** What a one-district file's records take from the command line. */
+export function districtDefaults(options: DistrictOptions): Record<string, unknown> {
+  return {
+    ...(options.district ? { kode_dapil: options.district } : {}),
+    ...(options.districtName ? { nama_dapil: options.districtName } : {}),
+  };
+}
+
 export function emptyExtracted(): Extracted {
   return { candidates: [], accounts: [], hashtags: [], errors: [] };
 }

@@ -3,7 +3,7 @@
  * `DB::table(…)->insert([...])`) into records. Only literal arrays of `'key' => 'value'` pairs are
  * read; the PHP is never run. Pure.
  */
-import { emptyExtracted, readRecord, type Extracted, type ImportKind } from './records.ts';
+import { districtDefaults, emptyExtracted, readRecord, type DistrictOptions, type Extracted } from './records.ts';
 
 /** PHP string or number literal → its value. */
 function literal(raw: string): string | undefined {
@@ -46,7 +46,7 @@ function associativeArrays(text: string): { body: string; line: number }[] {
   return out;
 }
 
-export function parseSeeder(text: string, options: { kind: ImportKind; district?: string }): Extracted {
+export function parseSeeder(text: string, options: DistrictOptions): Extracted {
   const out = emptyExtracted();
   const arrays = associativeArrays(text);
   if (!arrays.length) {
@@ -56,7 +56,7 @@ export function parseSeeder(text: string, options: { kind: ImportKind; district?
   for (const { body, line } of arrays) {
     const fields: Record<string, unknown> = {};
     for (const m of body.matchAll(PAIR_RE)) fields[m[2]!] = literal(m[3]!);
-    readRecord(options.kind, fields, `line ${line}`, out, options.district ? { kode_dapil: options.district } : {});
+    readRecord(options.kind, fields, `line ${line}`, out, districtDefaults(options));
   }
   return out;
 }

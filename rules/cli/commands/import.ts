@@ -1,5 +1,6 @@
 /** `jaga import`: public structured data (KPU JSON, CSV, seeders) into rule sources with provenance. */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { DEFAULT_DATA_DIR } from '../../data/index.ts';
 import { IMPORT_FORMATS, runImport, type ImportFormat } from '../../import/index.ts';
 import { NATIONAL_DIR, loadWithNational } from '../../import/national.ts';
@@ -12,7 +13,7 @@ export const summary = 'turn public candidate data (kpu-json | csv | seeder) int
 
 const USAGE = `usage: jaga import --format <${IMPORT_FORMATS.join('|')}> --kind <${IMPORT_KINDS.join('|')}> FILE
          --source <url | owner/name:path@commit> --licence <licence> --fetched <YYYY-MM-DD>
-         [--out FILE.yaml] [--district CODE] [--regions regions.csv] [--base DIR] [--national DIR] [--strict] [--json]
+         [--out FILE.yaml] [--district CODE [--district-name NAME]] [--regions regions.csv] [--base DIR] [--national DIR] [--strict] [--json]
   --out       write the YAML there (default: standard output); accounts and hashtags are overlays
               (rules/national/overlays/), candidates are rule sources (rules/national/)
   --district  DPR: the electoral district (kode dapil) of a file that holds one district
@@ -33,7 +34,7 @@ function readRegionNames(path: string): Map<string, string> {
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, {
-    values: ['format', 'kind', 'source', 'licence', 'fetched', 'out', 'district', 'regions', 'base', 'national'],
+    values: ['format', 'kind', 'source', 'licence', 'fetched', 'out', 'district', 'district-name', 'regions', 'base', 'national'],
     flags: ['strict', 'json'],
   });
   if (args.error) return usageError(args.error, USAGE);
@@ -67,8 +68,10 @@ export async function run(argv: string[]): Promise<number> {
     origin: origin.data,
     base: base.bundle,
     ...(args.values.district ? { district: args.values.district } : {}),
+    ...(args.values['district-name'] ? { districtName: args.values['district-name'] } : {}),
     ...(args.values.regions ? { regionNames: readRegionNames(args.values.regions) } : {}),
-    command: `jaga import ${argv.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`,
+    // the input by its file name only: where it lies on this machine means nothing to a reader
+    command: `jaga import ${argv.map((a) => (a === file ? basename(a) : a)).map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`,
   });
   const r = result.report;
   for (const e of r.errors) process.stderr.write(`error: ${file} ${e.row}: ${e.message}\n`);
