@@ -112,6 +112,20 @@ export type Accounts = z.infer<typeof AccountsSchema>;
 const SourcesSchema = z.array(z.url({ message: 'expected a URL (http/https)', protocol: /^https?$/ })).optional();
 
 /**
+ * Where an imported record came from (`jaga import`): the data set, the day it was fetched and its
+ * licence. Optional, so entries written by hand need none; `sources` still carries a URL.
+ */
+export const ProvenanceSchema = z.strictObject({
+  /** a URL, or a repository file pinned to a commit: "owner/name:path/to/file.json@<commit>" */
+  source: z.string().trim().min(1, { message: 'empty provenance source' }),
+  /** the day the data set was fetched */
+  fetchedAt: IsoDateSchema,
+  /** the data set's licence as its publisher states it ("CC-BY-4.0", "MIT", "public record (KPU)") */
+  licence: z.string().trim().min(1, { message: 'name the licence (or "unknown")' }),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/**
  * Texts that must (positive) or must not (negative) produce a match for this entry;
  * run by the maintainers' `jaga test`.
  */
@@ -150,6 +164,7 @@ export const PersonSchema = z.strictObject({
   /** offices held, with date ranges */
   offices: z.array(OfficeSchema).optional(),
   sources: SourcesSchema,
+  provenance: ProvenanceSchema.optional(),
   examples: ExamplesSchema.optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;
@@ -189,6 +204,7 @@ export const PartySchema = z.strictObject({
    */
   ambiguous: z.boolean().optional(),
   sources: SourcesSchema,
+  provenance: ProvenanceSchema.optional(),
   examples: ExamplesSchema.optional(),
 });
 export type Party = z.infer<typeof PartySchema>;
@@ -260,6 +276,7 @@ export const ContestantSchema = z.strictObject({
   /** campaign team names: "Timnas AMIN", "TKN Prabowo-Gibran" */
   teams: z.array(TermSchema).optional(),
   sources: SourcesSchema,
+  provenance: ProvenanceSchema.optional(),
   examples: ExamplesSchema.optional(),
 });
 export type Contestant = z.infer<typeof ContestantSchema>;
@@ -280,6 +297,7 @@ export const ContestSchema = z
     /** contest-wide partisan terms not owned by one contestant: "salam 4 jari" */
     campaignTerms: z.array(TermSchema).optional(),
     sources: SourcesSchema,
+    provenance: ProvenanceSchema.optional(),
     examples: ExamplesSchema.optional(),
   })
   .superRefine((c, ctx) => {

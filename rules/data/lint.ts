@@ -27,3 +27,25 @@ export const EVERYDAY_WORDS: ReadonlySet<string> = new Set([
   // term of endearment and a given name
   'api', 'dinda',
 ]);
+
+/** Lower-cased words of a term as a maintainer reads them ("Mari-Yo" → "mari yo"), as `jaga validate` does. */
+export function plainWords(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The everyday word a term reads as, or undefined: the check `jaga validate` warns with, also
+ * reading repeated letters collapsed ("Appi" → "api"), since the engine collapses them too.
+ */
+export function everydayReading(text: string): string | undefined {
+  const words = plainWords(text);
+  if (EVERYDAY_WORDS.has(words)) return words;
+  const collapsed = words.replace(/(\p{L})\1+/gu, '$1');
+  if (EVERYDAY_WORDS.has(collapsed)) return collapsed;
+  return undefined;
+}

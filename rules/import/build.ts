@@ -1,0 +1,202 @@
+/**
+ * Candidate records → rule sources (persons and contests, the shape of rules/data/*.yaml), every
+ * record with `sources` and `provenance`. Names are cleaned; every name and variant goes through the
+ * everyday-word check of `jaga validate`, and one that collides (or a one-word name, which would
+ * count alone) only counts next to context. Contests the base rule set already has are skipped.
+ * Pure: the base bundle and the records come in, the partial bundle and a report go out.
+ */
+import { everydayReading, plainWords } from '../data/lint.ts';
+import type { Contest, Contestant, ContestKind, Person, RuleBundle, Term } from '../schema.ts';
+import { cleanName, fixCapitals, nameVariants } from './names.ts';
+import { provenanceOf, sourceUrl, type ImportOrigin } from './provenance.ts';
+import type { CandidateRecord, RowError } from './records.ts';
+import { phasesFor } from './schedule.ts';
+
+export interface ImportReport {
+  contests: number;
+  contestants: number;
+  persons: number;
+  /** contests left out because the base rule set has them */
+  skipped: string[];
+  /** names and variants that read as everyday words or are one word: they need context */
+  collisions: string[];
+  /** rows that could not be imported */
+  errors: RowError[];
+  /** notes: unresolved parties, duplicate names… */
+  notes: string[];
+}
+
+export interface ImportedSources {
+  persons: Person[];
+  contests: Contest[];
+}
+
+export function slug(text: string): string {
+  return plainWords(text).replace(/\s+/g, '-') || 'x';
+}
+
+/** Kemendagri: the regency part of a city's code is 71 or more ("35.78" Kota Surabaya). */
+export function pilkadaKind(region: string): ContestKind {
+  if (!region.includes('.')) return 'pilkada-provinsi';
+  return Number(region.split('.')[1]) >= 71 ? 'pilkada-kota' : 'pilkada-kabupaten';
+}
+
+/** "KABUPATEN BOGOR" → "Bogor", "KOTA ADM. JAKARTA TIMUR" → "Jakarta Timur". */
+export function regionLabel(name: string): string {
+  return fixCapitals(name.replace(/^\s*(?:kabupaten|kab\.?|kota\s+adm(?:inistrasi)?\.?|kota|provinsi|prov\.?)\s+/i, '').trim());
+}
+
+function uniqueId(base: string, used: Set<string>): string {
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  used.add(id);
+  return id;
+}
+
+const PREFIX: Record<string, string> = { 'pilkada-provinsi': 'Pilgub', 'pilkada-kabupaten': 'Pilbup', 'pilkada-kota': 'Pilwalkot' };
+
+export interface BuildOptions {
+  origin: ImportOrigin;
+  /** the rule set the output is merged with (rules/data, and rules/national when it exists) */
+  base: Pick<RuleBundle, 'persons' | 'parties' | 'contests'>;
+  /** region code → name, when the records carry none (a Kemendagri list) */
+  regionNames?: ReadonlyMap<string, string>;
+}
+
+export function buildCandidates(records: readonly CandidateRecord[], options: BuildOptions): { sources: ImportedSources; report: ImportReport } {
+  const url = sourceUrl(options.origin.source);
+  const provenance = provenanceOf(options.origin);
+  const stamp = { sources: [url], provenance };
+  const report: ImportReport = { contests: 0, contestants: 0, persons: 0, skipped: [], collisions: [], errors: [], notes: [] };
+  const personIds = new Set(options.base.persons.map((p) => p.id));
+  const contestIds = new Set(options.base.contests.map((c) => c.id));
+  const contestantIds = new Set(options.base.contests.flatMap((c) => c.contestants.map((k) => k.id)));
+  const baseNames = new Map(options.base.persons.map((p) => [plainWords(p.name), p.id]));
+  const seenNames = new Map<string, string>();
+
+  // parties by ballot number in Pemilu 2024, id, name or abbreviation
+  const parties = new Map<string, string>();
+  for (const p of options.base.parties) {
+    if (p.region) continue;
+    parties.set(plainWords(p.id), p.id);
+    parties.set(plainWords(p.name), p.id);
+    for (const a of p.abbreviations ?? []) parties.set(plainWords(typeof a === 'string' ? a : a.term), p.id);
+    for (const b of p.ballotNumbers ?? []) if (/2024/.test(b.election)) parties.set(String(b.number), p.id);
+  }
+
+  // group records into contests
+  const groups = new Map<string, CandidateRecord[]>();
+  for (const r of records) {
+    const key = r.kind === 'dpr' ? `dpr:${r.district}` : `${r.kind}:${r.region}`;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(r);
+  }
+
+  const persons: Person[] = [];
+  const contests: Contest[] = [];
+
+  const makePerson = (raw: string, contestName: string, row: string): string | undefined => {
+    const { name } = cleanName(raw);
+    if (!name || !/\p{L}{2}/u.test(name)) {
+      report.errors.push({ row, message: `name "${raw}" has no letters left after removing titles` });
+      return undefined;
+    }
+    const key = plainWords(name);
+    const id = uniqueId(slug(name), personIds);
+    const aliases: Term[] = [];
+    let personName = name;
+    const reading = everydayReading(name);
+    if (reading !== undefined || !name.includes(' ')) {
+      // the name alone would count on its own: qualify it and keep the bare name as a context-only alias
+      const why = reading !== undefined ? `reads as the everyday word "${reading}"` : 'one-word name';
+      personName = `${name} (${contestName})`;
+      aliases.push({ term: name, requiresContext: true, note: why });
+      report.collisions.push(`${row}: "${name}" ${why}; needs context`);
+    }
+    for (const v of nameVariants(name)) {
+      const r = everydayReading(v);
+      if (r !== undefined || !v.includes(' ')) {
+        aliases.push({ term: v, requiresContext: true, note: r !== undefined ? `reads as the everyday word "${r}"` : 'one word' });
+        report.collisions.push(`${row}: variant "${v}" ${r !== undefined ? `reads as "${r}"` : 'is one word'}; needs context`);
+      } else aliases.push(v);
+    }
+    const other = baseNames.get(key) ?? seenNames.get(key);
+    if (other) report.notes.push(`${row}: "${name}" has the same name as person "${other}"; matches are attributed to both`);
+    else seenNames.set(key, id);
+    persons.push({ id, name: personName, ...(aliases.length ? { aliases } : {}), ...stamp });
+    return id;
+  };
+
+  for (const [, group] of groups) {
+    const first = group[0]!;
+    let kind: ContestKind;
+    let name: string;
+    let idBase: string;
+    let region: string;
+    if (first.kind === 'pilkada') {
+      region = first.region;
+      kind = pilkadaKind(region);
+      const regionName = first.regionName ?? options.regionNames?.get(region);
+      name = regionName ? `${PREFIX[kind]} ${regionLabel(regionName)} 2024` : `Pilkada 2024 ${region}`;
+      idBase = regionName ? slug(name) : `pilkada-2024-${region.replace('.', '-')}`;
+      const existing = options.base.contests.find((c) => c.kind === kind && c.region === region && c.votingDay?.startsWith('2024'));
+      if (existing) {
+        report.skipped.push(`${name} (${region}): already in the base rule set as "${existing.id}"`);
+        continue;
+      }
+    } else if (first.kind === 'dpr') {
+      region = first.region.split('.')[0]!;
+      kind = 'pileg';
+      // a name in capitals throughout is fixed; a mixed one ("DKI Jakarta I") is kept as written
+      const label = first.districtName ? (first.districtName === first.districtName.toUpperCase() ? fixCapitals(first.districtName) : first.districtName) : first.district!;
+      name = `DPR RI 2024 ${label}`;
+      idBase = `dpr-2024-${slug(label)}`;
+    } else {
+      region = first.region.split('.')[0]!;
+      kind = 'pileg';
+      const regionName = first.regionName ?? options.regionNames?.get(region);
+      const label = regionName ? regionLabel(regionName) : region;
+      name = `DPD RI 2024 ${label}`;
+      idBase = `dpd-2024-${slug(label)}`;
+    }
+    const contestId = uniqueId(idBase, contestIds);
+    const schedule = phasesFor(first.kind === 'pilkada' ? 'pilkada' : 'pemilu', {
+      ...(first.votingDay ? { votingDay: first.votingDay } : {}),
+      ...(first.campaignFrom ? { campaignFrom: first.campaignFrom } : {}),
+      ...(first.campaignTo ? { campaignTo: first.campaignTo } : {}),
+    });
+    const contestants: Contestant[] = [];
+    const numbers = new Map<string, string>();
+    for (const r of [...group].sort((a, b) => (a.number ?? 0) - (b.number ?? 0))) {
+      const partyId = r.party ? parties.get(plainWords(r.party)) : undefined;
+      if (r.kind === 'dpr' && r.party && !partyId) report.notes.push(`${r.row}: party "${r.party}" is not a national party of the base rule set; imported without it`);
+      // DPR numbers run per party list, so they are unique only with the party
+      const numberKey = r.kind === 'dpr' ? `${partyId ?? r.party}#${r.number}` : String(r.number);
+      if (r.number !== undefined && numbers.has(numberKey)) {
+        report.errors.push({ row: r.row, message: `ballot number ${r.number} is already used in ${name} by ${numbers.get(numberKey)}` });
+        continue;
+      }
+      const ids = r.names.map((n) => makePerson(n, name, r.row));
+      if (ids.some((id) => id === undefined)) continue;
+      if (r.number !== undefined) numbers.set(numberKey, r.row);
+      const nn = r.number !== undefined ? String(r.number).padStart(2, '0') : String(contestants.length + 1);
+      const contestantId = uniqueId(r.kind === 'dpr' ? `${contestId}-${slug(partyId ?? r.party ?? 'x')}-${nn}` : `${contestId}-${nn}`, contestantIds);
+      contestants.push({
+        id: contestantId,
+        // a DPR list number repeats across parties in one district; the id keeps it
+        ...(r.kind !== 'dpr' && r.number !== undefined ? { number: r.number } : {}),
+        persons: ids as string[],
+        ...(partyId ? { coalition: { parties: [partyId] } } : {}),
+        ...stamp,
+      });
+    }
+    if (!contestants.length) {
+      contestIds.delete(contestId);
+      continue;
+    }
+    contests.push({ id: contestId, name, kind, region, votingDay: schedule.votingDay, phases: schedule.phases, contestants, ...stamp });
+  }
+  report.contests = contests.length;
+  report.contestants = contests.reduce((n, c) => n + c.contestants.length, 0);
+  report.persons = persons.length;
+  return { sources: { persons, contests }, report };
+}
