@@ -14,7 +14,7 @@
  * bundle is still used (better than none); the status says so.
  */
 import { browser } from 'wxt/browser';
-import { parseEnvelope, verifyEnvelope } from '@/rules/signing';
+import { decodeUtf8, parseEnvelope, verifyEnvelope } from '@/rules/signing';
 import type { Policy } from '@/utils/policy';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
 import { BUILT_IN_PUBLIC_KEYS, DEFAULT_UPDATE_URLS } from '@/utils/trusted-keys';
@@ -144,7 +144,7 @@ export function trustedKeys(policy: Policy): string[] {
 
 type Download =
   | { kind: 'not-modified' }
-  | { kind: 'body'; text: string; etag?: string; lastModified?: string };
+  | { kind: 'body'; bytes: Uint8Array; etag?: string; lastModified?: string };
 
 /** Reads at most `limit` bytes; throws Rejected as soon as the body is larger. */
 async function readLimited(response: Response, limit: number): Promise<Uint8Array> {
@@ -208,15 +208,9 @@ async function download(url: string, validators: UpdateStatus['validators'][stri
     throw new Error(`download failed: HTTP ${response.status}`);
   }
   const bytes = await readLimited(response, MAX_BUNDLE_BYTES);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Rejected('bundle is not valid UTF-8');
-  }
   const etag = response.headers.get('etag') ?? undefined;
   const lastModified = response.headers.get('last-modified') ?? undefined;
-  return { kind: 'body', text, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+  return { kind: 'body', bytes, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
 }
 
 // ---------------------------------------------------------------- verification
@@ -227,11 +221,14 @@ export interface VerifiedBundle {
   keyId: string;
 }
 
-/** Checks 2 and 3: signature by a trusted key, then the payload's schema. Throws Rejected. */
-export async function verifyBundleText(text: string, keys: readonly string[]): Promise<VerifiedBundle> {
+/**
+ * Checks 2 and 3: signature by a trusted key over the exact bytes received, then the payload's
+ * schema. Throws Rejected.
+ */
+export async function verifyBundleText(file: Uint8Array | string, keys: readonly string[]): Promise<VerifiedBundle> {
   let envelope;
   try {
-    envelope = parseEnvelope(text);
+    envelope = parseEnvelope(typeof file === 'string' ? file : decodeUtf8(file));
   } catch (error) {
     throw new Rejected(`malformed bundle: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -239,7 +236,7 @@ export async function verifyBundleText(text: string, keys: readonly string[]): P
   let lastReason = `signed by key ${envelope.keyId}, which is not trusted`;
   let verified: { payload: string; keyId: string } | null = null;
   for (const key of keys) {
-    const result = await verifyEnvelope(text, key);
+    const result = await verifyEnvelope(file, key);
     if (result.ok) {
       verified = result;
       break;
@@ -267,7 +264,7 @@ async function checkUrl(url: string, policy: Policy, status: UpdateStatus, fetch
     const got = await download(url, status.validators[url], fetchImpl);
     if (got.kind === 'not-modified') return { time: now, url, result: 'not-modified', reason: 'not modified since the last check' };
 
-    const verified = await verifyBundleText(got.text, trustedKeys(policy));
+    const verified = await verifyBundleText(got.bytes, trustedKeys(policy));
     const version = verified.bundle.version;
     const active = await readActiveBundle();
     const rememberValidators = () => {

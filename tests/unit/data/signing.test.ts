@@ -135,3 +135,32 @@ describe('base64', () => {
     expect(() => base64ToBytes(variant)).toThrow(/canonical/);
   });
 });
+
+describe('payloads that are not well-formed Unicode', () => {
+  it('refuses a file where a signed U+FFFD was replaced by a lone surrogate, as text and as bytes', async () => {
+    const { generateKeys, signEnvelope, serializeEnvelope } = await import('../../../rules/signing.ts');
+    const keys = await generateKeys();
+    const good = serializeEnvelope(await signEnvelope('{"bundle":{"name":"a\uFFFDb"},"compiled":{}}', keys.privateKeyPem));
+    expect((await verifyEnvelope(good, keys.publicKey)).ok).toBe(true);
+    // JSON.stringify writes a lone surrogate as the escape \ud800, so the file stays canonical;
+    // TextEncoder turns that surrogate into the same three bytes as U+FFFD.
+    const forged = good.replace('\uFFFD', '\\ud800');
+    expect(forged).not.toBe(good);
+    expect(forged).toBe(`${JSON.stringify(JSON.parse(forged))}\n`);
+    const asText = await verifyEnvelope(forged, keys.publicKey);
+    expect(asText).toMatchObject({ ok: false, reason: expect.stringMatching(/not well-formed/) });
+    const asBytes = await verifyEnvelope(new TextEncoder().encode(forged), keys.publicKey);
+    expect(asBytes).toMatchObject({ ok: false, reason: expect.stringMatching(/not well-formed/) });
+    expect((await verifyEnvelope(new TextEncoder().encode(good), keys.publicKey)).ok).toBe(true);
+  });
+
+  it('verifies bytes exactly: a byte-order mark or another UTF-8 spelling is a change', async () => {
+    const { generateKeys, signEnvelope, serializeEnvelope } = await import('../../../rules/signing.ts');
+    const keys = await generateKeys();
+    const good = new TextEncoder().encode(serializeEnvelope(await signEnvelope('{"bundle":{},"compiled":{}}', keys.privateKeyPem)));
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...good]);
+    expect((await verifyEnvelope(withBom, keys.publicKey)).ok).toBe(false);
+    const overlong = new Uint8Array([...good.slice(0, 1), 0xc0, 0xa2, ...good.slice(2)]); // '"' spelt in two bytes
+    expect((await verifyEnvelope(overlong, keys.publicKey))).toMatchObject({ ok: false, reason: expect.stringMatching(/UTF-8/) });
+  });
+});
