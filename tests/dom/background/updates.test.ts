@@ -266,6 +266,54 @@ describe('rule updates', () => {
   });
 });
 
+describe('downloads that never finish', () => {
+  /** A fetch that never answers; it only gives up when its signal is aborted (as a real fetch does). */
+  const hanging = (async (_input: RequestInfo | URL, init?: RequestInit) =>
+    new Promise<Response>((_resolve, reject) => {
+      init?.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
+    })) as typeof fetch;
+
+  it('a stalled download does not hold up rule writes (a policy change applies meanwhile)', async () => {
+    let asked!: () => void;
+    const fetchCalled = new Promise<void>((resolve) => (asked = resolve));
+    const stalled = ((input: RequestInfo | URL, init?: RequestInit) => {
+      asked();
+      return hanging(input, init);
+    }) as typeof fetch;
+    const pending = checkForUpdates({ fetch: stalled, timeouts: { headersMs: 60_000, totalMs: 60_000 } });
+    await fetchCalled; // the download has started
+    let checkDone = false;
+    void pending.then(() => (checkDone = true));
+    // rebuildEngine is what a new policy's extraRules go through; it must not wait for the download
+    const { rebuildEngine } = await import('@/entrypoints/background/rules-store');
+    await rebuildEngine();
+    expect(checkDone).toBe(false);
+    expect((await engine()).bundleVersion).toBe(5);
+  });
+
+  it('gives up on a server that never sends headers, and records why', async () => {
+    const status = await checkForUpdates({ fetch: hanging, timeouts: { headersMs: 20, totalMs: 60_000 } });
+    expect(status).toMatchObject({ url: URL_DEFAULT, result: 'error' });
+    expect(status.reason).toMatch(/no answer within 0\.02 s/);
+    expect((await engine()).bundleVersion).toBe(5);
+  });
+
+  it('gives up on a body that stops half-way (total bound), and records why', async () => {
+    const trickle = (async (_input: RequestInfo | URL, _init?: RequestInit) =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"format":"jaga-bundle/1",'));
+            // …and nothing more, ever
+          },
+        }),
+      )) as typeof fetch;
+    const status = await checkForUpdates({ fetch: trickle, timeouts: { headersMs: 60_000, totalMs: 30 } });
+    expect(status).toMatchObject({ url: URL_DEFAULT, result: 'error' });
+    expect(status.reason).toMatch(/not complete within 0\.03 s/);
+  });
+});
+
 describe('update-now message', () => {
   const extensionPage = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
 
