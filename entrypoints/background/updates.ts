@@ -311,7 +311,7 @@ export async function verifyBundleText(file: Uint8Array | string, keys: readonly
   if (!verified) throw new Rejected(`signature not accepted: ${lastReason}`);
 
   try {
-    return { ...parsePayload(verified.payload), keyId: verified.keyId };
+    return { ...(await parsePayload(verified.payload)), keyId: verified.keyId };
   } catch (error) {
     if (error instanceof BundleError) throw new Rejected(error.message, error.version);
     throw error;

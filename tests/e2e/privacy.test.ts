@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Request } from 'playwright-core';
-import { compileBundle } from '../../rules/compile.ts';
+import { compileBound } from '../../rules/compile.ts';
 import { parseRuleBundle } from '../../rules/schema.ts';
 import { generateKeys, serializeEnvelope, signEnvelope } from '../../rules/signing.ts';
 import {
@@ -86,7 +86,7 @@ beforeAll(async () => {
   const shipped = parseRuleBundle((JSON.parse(envelope.payload) as { bundle: unknown }).bundle);
   if (!shipped.ok) throw new Error(shipped.errors.join('\n'));
   const next = { ...shipped.bundle, version: shipped.bundle.version + 1 };
-  bundleBody = serializeEnvelope(await signEnvelope(JSON.stringify({ bundle: next, compiled: compileBundle(next) }), keys.privateKeyPem));
+  bundleBody = serializeEnvelope(await signEnvelope(JSON.stringify({ bundle: next, compiled: await compileBound(next) }), keys.privateKeyPem));
 
   policyFile = writePolicyFile('jaga-netral-test.json', { updateUrls: [AGENCY_URL], trustedPublicKeys: [keys.publicKey] });
   try {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { compileBundle } from '../../rules/compile.ts';
+import { compileBound } from '../../rules/compile.ts';
 import { parseRuleBundle, type RuleBundle } from '../../rules/schema.ts';
 import { generateKeys, serializeEnvelope, signEnvelope, unsignedEnvelope, type GeneratedKeys } from '../../rules/signing.ts';
 import {
@@ -70,8 +70,8 @@ function bundleAt(version: number, newRule: boolean): RuleBundle {
   return checked.bundle;
 }
 
-const payload = (b: RuleBundle) => JSON.stringify({ bundle: b, compiled: compileBundle(b) });
-const signedBody = async (b: RuleBundle) => serializeEnvelope(await signEnvelope(payload(b), keys.privateKeyPem));
+const payload = async (b: RuleBundle) => JSON.stringify({ bundle: b, compiled: await compileBound(b) });
+const signedBody = async (b: RuleBundle) => serializeEnvelope(await signEnvelope(await payload(b), keys.privateKeyPem));
 
 /**
  * The bundle hosts as docs/deployment.md tells agencies to serve them: CORS for any origin (the
@@ -205,7 +205,7 @@ describe.skipIf(!POLICY_WRITABLE)('signed rule updates', () => {
       },
       /signature does not match/,
     ],
-    ['unsigned', async () => serializeEnvelope(unsignedEnvelope(payload(bundleAt(shipped.version + 5, true)))), /unsigned/],
+    ['unsigned', async () => serializeEnvelope(unsignedEnvelope(await payload(bundleAt(shipped.version + 5, true)))), /unsigned/],
     ['older (a replayed earlier version)', () => signedBody(bundleAt(shipped.version - 1, true)), /older than the active version .* \(no rollback\)/],
     ['oversized (6 MB)', async () => Buffer.alloc(6 * 1024 * 1024, 0x20), /too large/],
     ['malformed JSON', async () => '{"format":"jaga-bundle/1","payload":"{', /malformed bundle/],

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEFAULT_DATA_DIR, SourceBundleError, loadSource } from '../../data/index.ts';
-import { buildPayload } from '../../data/tools.ts';
+import { compileBound } from '../../compile.ts';
 import { serializeEnvelope, signEnvelope, unsignedEnvelope } from '../../signing.ts';
 import { parseArgs, usageError } from '../args.ts';
 
@@ -36,7 +36,8 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const payload = buildPayload(loaded.bundle);
+  // The compiled rules carry the hash of the source they were compiled from (checked on the device).
+  const payload = JSON.stringify({ bundle: loaded.bundle, compiled: await compileBound(loaded.bundle) });
   let envelope;
   try {
     envelope = key ? await signEnvelope(payload, readFileSync(key, 'utf8')) : unsignedEnvelope(payload);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { compileBundle } from '@/rules/compile';
+import { compileBound, compileBundle } from '@/rules/compile';
 import { loadEngine } from '@/rules/engine';
 import { parseRuleBundle, type RuleBundle } from '@/rules/schema';
 import { serializeEnvelope, signEnvelope, unsignedEnvelope } from '@/rules/signing';
@@ -48,8 +48,9 @@ export function payloadOf(bundle: unknown, compiled?: unknown): string {
   return JSON.stringify({ bundle, compiled: compiled ?? compileBundle(bundle as RuleBundle) });
 }
 
+/** A signed envelope; without `compiled`, the bundle's own compiled rules bound to it as `jaga build` does. */
 export async function signed(bundle: unknown, privateKeyPem: string, compiled?: unknown): Promise<string> {
-  return serializeEnvelope(await signEnvelope(payloadOf(bundle, compiled), privateKeyPem));
+  return serializeEnvelope(await signEnvelope(payloadOf(bundle, compiled ?? (await compileBound(bundle as RuleBundle))), privateKeyPem));
 }
 
 export function unsigned(bundle: RuleBundle): string {

@@ -161,9 +161,26 @@ describe('rule updates', () => {
     await expectKept(await check(), /invalid rule bundle: persons\[0\]/);
   });
 
-  it('rejects a signed bundle whose compiled rules do not load', async () => {
-    serve(URL_DEFAULT, await signed(bundleAt(6), project.privateKeyPem, { format: 999 }));
-    await expectKept(await check(), /compiled rules do not load/);
+  it('runs rules compiled on the device from the signed source, not the shipped compiled form', async () => {
+    // Under the right hash, a shipped form that does not even load: the source is what counts.
+    const source = bundleAt(6, { newRule: true });
+    const { sourceHashOf } = await import('@/rules/compile');
+    serve(URL_DEFAULT, await signed(source, project.privateKeyPem, { format: 999, sourceHash: await sourceHashOf(source) }));
+    expect(await check()).toMatchObject({ result: 'updated', version: 6 });
+    expect(severityOf((await engine()).compiled, NEW_HASHTAG)).not.toBe('none');
+  });
+
+  it('rejects a signed bundle whose compiled rules are not those of its source', async () => {
+    // The options page would show the new rule set while the engine ran an empty one.
+    const source = bundleAt(6, { newRule: true });
+    const empty = { ...bundleAt(6), persons: [], parties: [], contests: [] };
+    serve(URL_DEFAULT, await signed(source, project.privateKeyPem, compileBundle(empty)));
+    await expectKept(await check(), /compiled rules do not match the bundle's source/);
+    // Under the source's hash, other compiled rules are not what runs: the device compiles the source.
+    const { sourceHashOf } = await import('@/rules/compile');
+    serve(URL_DEFAULT, await signed(source, project.privateKeyPem, { ...compileBundle(empty), sourceHash: await sourceHashOf(source) }));
+    expect(await check()).toMatchObject({ result: 'updated', version: 6 });
+    expect(severityOf((await engine()).compiled, NEW_HASHTAG)).not.toBe('none');
   });
 
   it('rotates keys through policy: a bundle signed by a new key applies once the policy trusts it', async () => {

@@ -38,6 +38,16 @@ describe('keygen → build → verify', () => {
     expect(payload.compiled.bundleVersion).toBe(payload.bundle.version);
   });
 
+  it('binds the compiled rules to the source: sourceHash is the hash of the bundle as the extension reads it', async () => {
+    const { parseRuleBundle } = await import('../../../rules/schema.ts');
+    const { sourceHashOf } = await import('../../../rules/compile.ts');
+    const payload = JSON.parse(parseEnvelope(text).payload) as { bundle: unknown; compiled: { sourceHash?: string } };
+    const parsed = parseRuleBundle(payload.bundle);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    expect(payload.compiled.sourceHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(payload.compiled.sourceHash).toBe(await sourceHashOf(parsed.bundle));
+  });
+
   it('verify accepts the intact bundle with the right key', async () => {
     const r = await jaga('verify', [signed, '--pubkey', join(dir, 'jaga-public.key')]);
     expect(r.code).toBe(0);
