@@ -241,3 +241,36 @@ export async function verifyEnvelope(input: Uint8Array | string | BundleEnvelope
   const valid = await crypto.subtle.verify(ED25519, key, buf(signature), buf(new TextEncoder().encode(envelope.payload)));
   return valid ? { ok: true, payload: envelope.payload, keyId } : { ok: false, reason: 'signature does not match the payload' };
 }
+
+// ---------------------------------------------------------------- versions
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The version scheme of rule bundles: YYYYMMDDnn, the date the bundle was issued and a serial of
+ * that day (00–99), e.g. 2026120501. The extension accepts a bundle only when
+ *   - its version has that form (a real calendar date, year 2000 or later);
+ *   - the version's date is at most one day ahead of the device's clock (time zones), so nobody can
+ *     sign a version so high that every later real bundle would be refused as a rollback;
+ *   - its `issuedAt` is at most one day ahead of the clock;
+ *   - the version's date is within one day of the calendar date written in `issuedAt`.
+ * Returns why a bundle breaks the scheme, or null.
+ */
+export function versionProblem(bundle: { version: number; issuedAt: string }, now: number): string | null {
+  const { version, issuedAt } = bundle;
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})$/.exec(String(version));
+  const day = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+  const date = m ? `${m[1]}-${m[2]}-${m[3]}` : '';
+  if (!Number.isSafeInteger(version) || !m || Number(m[1]) < 2000 || new Date(day).toISOString().slice(0, 10) !== date) {
+    return `version ${version} is not of the form YYYYMMDDnn (the issue date and a serial of that day)`;
+  }
+  if (day > now + DAY_MS) return `version ${version} is dated ${date}, more than a day ahead of the clock`;
+  const issued = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(issuedAt) ? `${issuedAt}T00:00:00Z` : issuedAt);
+  if (!Number.isFinite(issued)) return `issuedAt ${issuedAt} is not a date`;
+  if (issued > now + DAY_MS) return `the bundle is issued ${issuedAt}, more than a day ahead of the clock`;
+  const issuedDay = Date.parse(`${issuedAt.slice(0, 10)}T00:00:00Z`);
+  if (Math.abs(issuedDay - day) > DAY_MS) {
+    return `version ${version} is dated ${date} but the bundle was issued ${issuedAt.slice(0, 10)} (they must be within a day)`;
+  }
+  return null;
+}

@@ -1,13 +1,17 @@
 /**
  * Signed rule updates. An alarm (every `updateIntervalHours`, default 6, with ±10 % jitter) fetches
- * each update URL (the built-in one plus the policy's `updateUrls`) with a conditional request, and
- * applies a bundle only when all of these hold:
+ * each update URL (the release's, from its build-time settings, plus the policy's `updateUrls` and
+ * `updateSources`) with a conditional request, and applies a bundle only when all of these hold:
  *   1. the body is at most MAX_BUNDLE_BYTES (checked while reading, not after);
- *   2. it is a `jaga-bundle/1` envelope whose Ed25519 signature verifies against a trusted key
- *      (BUILT_IN_PUBLIC_KEYS plus the policy's `trustedPublicKeys`), in canonical form;
- *   3. its payload passes the rules schema (`parseRuleBundle`) and carries compiled rules;
- *   4. its version is higher than the active one (no rollback; equal is "nothing new");
+ *   2. it is a `jaga-bundle/1` envelope, byte for byte in canonical form, whose Ed25519 signature
+ *      verifies against a key trusted for that URL (`trustedKeysFor`);
+ *   3. its payload passes the rules schema (`parseRuleBundle`), and its compiled rules carry the
+ *      hash of its source (they are compiled again here from that source);
+ *   4. its version follows the YYYYMMDDnn scheme (`versionProblem`) and is higher than the active
+ *      one (no rollback; equal is "nothing new");
  *   5. its compiled rules load in the engine the content scripts use.
+ * The signed file is kept with the active bundle and verified again after every policy change and
+ * at start (`refreshActiveStatus`): when its key is no longer trusted, the packaged bundle returns.
  * Then it replaces the active bundle in one storage write (rules-store.ts). Downloads are bounded
  * (HEADERS_TIMEOUT_MS for the answer, TOTAL_TIMEOUT_MS for the whole body) and run, with checks
  * 1–3 and 5, outside the queue that serialises engine writes, so a stalled server never holds up a
@@ -17,13 +21,13 @@
  * bundle is still used (better than none); the status says so.
  */
 import { browser } from 'wxt/browser';
-import { decodeUtf8, parseEnvelope, verifyEnvelope } from '@/rules/signing';
+import { decodeUtf8, parseEnvelope, verifyEnvelope, versionProblem } from '@/rules/signing';
 import type { Policy } from '@/utils/policy';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
 import { BUILT_IN_PUBLIC_KEYS, DEFAULT_UPDATE_URLS } from '@/utils/trusted-keys';
 import { BundleError, parsePayload } from './bundle-file';
 import { policyLoaded, storedPolicy, writePolicyWarnings } from './policy';
-import { assertLoads, readActiveBundle, serialise, storeEngine, type ActiveBundle } from './rules-store';
+import { assertLoads, loadDefaultBundle, readActiveBundle, serialise, storeEngine, type ActiveBundle } from './rules-store';
 
 export const UPDATE_ALARM = 'jaga-rule-update';
 export const DEFAULT_INTERVAL_HOURS = 6;
@@ -138,13 +142,24 @@ function describeActive(active: ActiveBundle | null, now: number): UpdateStatus[
 
 // ---------------------------------------------------------------- download
 
-/** The URLs to check, built-in first, without duplicates. */
+/** The URLs to check, the release's first, then the policy's, without duplicates. */
 export function updateUrls(policy: Policy): string[] {
-  return [...new Set([...DEFAULT_UPDATE_URLS, ...(policy.updateUrls ?? [])])];
+  return [...new Set([...DEFAULT_UPDATE_URLS, ...(policy.updateUrls ?? []), ...(policy.updateSources ?? []).map((s) => s.url)])];
 }
 
-export function trustedKeys(policy: Policy): string[] {
-  return [...new Set([...BUILT_IN_PUBLIC_KEYS, ...(policy.trustedPublicKeys ?? [])])];
+/**
+ * The keys trusted to sign what `url` serves: the release's keys for the release's URLs only, the
+ * policy's `updateSources` keys for their own URL only, and the policy's `trustedPublicKeys` (not
+ * tied to a URL) for any.
+ */
+export function trustedKeysFor(url: string | undefined, policy: Policy): string[] {
+  return [
+    ...new Set([
+      ...(url !== undefined && DEFAULT_UPDATE_URLS.includes(url) ? BUILT_IN_PUBLIC_KEYS : []),
+      ...(policy.updateSources ?? []).filter((s) => s.url === url).flatMap((s) => s.publicKeys),
+      ...(policy.trustedPublicKeys ?? []),
+    ]),
+  ];
 }
 
 type Download =
@@ -283,21 +298,25 @@ export interface VerifiedBundle {
   bundle: ActiveBundle['bundle'];
   compiled: unknown;
   keyId: string;
+  /** the signed file as received, kept so it can be verified again when the trusted keys change */
+  envelope: string;
 }
 
 /**
  * Checks 2 and 3: signature by a trusted key over the exact bytes received, then the payload's
  * schema. Throws Rejected.
  */
-export async function verifyBundleText(file: Uint8Array | string, keys: readonly string[]): Promise<VerifiedBundle> {
+export async function verifyBundleText(file: Uint8Array | string, keys: readonly string[], url?: string): Promise<VerifiedBundle> {
   let envelope;
+  let text: string;
   try {
-    envelope = parseEnvelope(typeof file === 'string' ? file : decodeUtf8(file));
+    text = typeof file === 'string' ? file : decodeUtf8(file);
+    envelope = parseEnvelope(text);
   } catch (error) {
     throw new Rejected(`malformed bundle: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (envelope.signature === null || envelope.keyId === null) throw new Rejected('bundle is unsigned');
-  let lastReason = `signed by key ${envelope.keyId}, which is not trusted`;
+  let lastReason = `signed by key ${envelope.keyId}, which is not trusted${url ? ` for ${url}` : ''}`;
   let verified: { payload: string; keyId: string } | null = null;
   for (const key of keys) {
     const result = await verifyEnvelope(file, key);
@@ -311,7 +330,7 @@ export async function verifyBundleText(file: Uint8Array | string, keys: readonly
   if (!verified) throw new Rejected(`signature not accepted: ${lastReason}`);
 
   try {
-    return { ...(await parsePayload(verified.payload)), keyId: verified.keyId };
+    return { ...(await parsePayload(verified.payload)), keyId: verified.keyId, envelope: text };
   } catch (error) {
     if (error instanceof BundleError) throw new Rejected(error.message, error.version);
     throw error;
@@ -341,7 +360,9 @@ async function fetchAndVerify(
   try {
     const got = await download(url, validators, fetchImpl, timeouts);
     if (got.kind === 'not-modified') return { kind: 'done', attempt: { time, url, result: 'not-modified', reason: 'not modified since the last check' } };
-    const verified = await verifyBundleText(got.bytes, trustedKeys(policy));
+    const verified = await verifyBundleText(got.bytes, trustedKeysFor(url, policy), url);
+    const problem = versionProblem(verified.bundle, now());
+    if (problem) throw new Rejected(problem, verified.bundle.version);
     try {
       assertLoads(verified.compiled);
     } catch (error) {
@@ -370,7 +391,10 @@ async function applyVerified(fetched: Extract<Fetched, { kind: 'verified' }>, st
     return { time, url, result: 'up-to-date', version, reason: `version ${version} is already active` };
   }
   try {
-    await storeEngine({ bundle: verified.bundle, compiled: verified.compiled }, { source: 'update', url, keyId: verified.keyId, appliedAt: time });
+    await storeEngine(
+      { bundle: verified.bundle, compiled: verified.compiled },
+      { source: 'update', url, keyId: verified.keyId, appliedAt: time, envelope: verified.envelope },
+    );
   } catch (error) {
     delete status.validators[url];
     return { time, url, result: 'error', version, reason: `not stored: ${error instanceof Error ? error.message : String(error)}` };
@@ -428,10 +452,44 @@ export async function checkForUpdates(options: CheckOptions = {}): Promise<Updat
   });
 }
 
-/** Refresh `updateStatus.active` (after install, a default-bundle switch or a policy change). */
+/** Why the active downloaded bundle may no longer be used (keys or clock changed), or null. */
+async function activeProblem(active: ActiveBundle, policy: Policy, now: number): Promise<string | null> {
+  if (!active.envelope) return 'no signed copy was kept to check it again';
+  try {
+    const verified = await verifyBundleText(active.envelope, trustedKeysFor(active.url, policy), active.url);
+    if (verified.bundle.version !== active.bundle.version) return 'its signed copy is of another version';
+    return versionProblem(verified.bundle, now);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * After install, at browser start and after every policy change: verify the active downloaded
+ * bundle again against the keys trusted now (a key removed from the policy or from the release is
+ * revoked), and fall back to the packaged bundle when it fails; then refresh `updateStatus.active`.
+ */
 export function refreshActiveStatus(now = Date.now()): Promise<void> {
   return serialise(async () => {
     const status = await readStatus();
+    const active = await readActiveBundle();
+    if (active?.source === 'update') {
+      const problem = await activeProblem(active, await storedPolicy(), now);
+      if (problem) {
+        const packaged = await loadDefaultBundle();
+        await storeEngine(packaged, 'default');
+        const attempt: UpdateAttempt = {
+          time: now,
+          url: active.url ?? '',
+          result: 'rejected',
+          version: active.bundle.version,
+          reason: `the active version ${active.bundle.version} is no longer trusted (${problem}); back to the packaged version ${packaged.bundle.version}`,
+        };
+        for (const key of ['time', 'url', 'result', 'reason', 'version'] as const) delete status[key];
+        Object.assign(status, attempt);
+        status.history = [attempt, ...status.history].slice(0, HISTORY_LENGTH);
+      }
+    }
     status.active = describeActive(await readActiveBundle(), now);
     await writeStatus(status);
   });
