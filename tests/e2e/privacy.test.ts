@@ -39,10 +39,10 @@ import {
   type Session,
 } from './harness';
 
-const BUILT_IN_URL = 'https://rules.jaganetral.id/v1/bundle.json';
 const AGENCY_HOST = 'rules.test.jaganetral.id';
 const AGENCY_URL = `https://${AGENCY_HOST}/v1/bundle.json`;
-const BUNDLE_URLS = [BUILT_IN_URL, AGENCY_URL];
+/** The plain build has no release channel (no built-in URL): the policy's URL is the only one. */
+const BUNDLE_URLS = [AGENCY_URL];
 const BUNDLE_HOSTS = ['rules.jaganetral.id', AGENCY_HOST];
 const DIALOG_TIMEOUT = 15_000;
 const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'If-None-Match, If-Modified-Since' };
