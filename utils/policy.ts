@@ -19,7 +19,7 @@ export const POLICY_KEYS = {
   updateSources: z.array(
     z.object({
       url: z.url({ protocol: /^https$/ }),
-      publicKeys: z.array(z.string().check(z.regex(/^[A-Za-z0-9+/]{43}=$/))).check(z.minLength(1)),
+      publicKeys: z.array(z.string().check(z.regex(/^[A-Za-z0-9+/]{43}=$/))),
     }),
   ),
   updateIntervalHours: z.number().check(z.gte(1), z.lte(168)),
