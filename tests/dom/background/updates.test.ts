@@ -114,6 +114,14 @@ describe('rule updates', () => {
     await expectKept(await check(), /canonical form/);
   });
 
+  it('rejects a file where a signed U+FFFD became a lone surrogate (the same bytes to TextEncoder)', async () => {
+    const bundle = bundleAt(6, { newRule: true });
+    bundle.persons.find((p) => p.id === 'calon-uji')!.name = 'Calon Ujicoba \uFFFD Sentosa';
+    const good = await signed(bundle, project.privateKeyPem);
+    serve(URL_DEFAULT, good.replace('\uFFFD', '\\ud800'));
+    await expectKept(await check(), /not well-formed/);
+  });
+
   it('rejects an unsigned bundle', async () => {
     serve(URL_DEFAULT, unsigned(bundleAt(6, { newRule: true })));
     await expectKept(await check(), /unsigned/);
