@@ -1,6 +1,14 @@
 import { defineConfig } from 'wxt';
 import { join, resolve } from 'node:path';
 import { SUPPORTED_MATCHES } from './utils/hosts';
+import { readReleaseChannel } from './utils/release-channel';
+
+/**
+ * The release's update channel (update URLs and the keys that may sign them) is a build-time
+ * setting: JAGA_UPDATE_URLS and JAGA_TRUSTED_KEYS, else release.config.json (or the file
+ * JAGA_RELEASE_CONFIG names). None given: no built-in URL and no key (docs/maintainers.md).
+ */
+const RELEASE_CHANNEL = readReleaseChannel(process.env, resolve(process.env.JAGA_RELEASE_CONFIG ?? 'release.config.json'));
 
 /** What hands.js loads for modelComplexity 1 on a browser with WebAssembly SIMD. */
 const MEDIAPIPE_HANDS_FILES = [
@@ -26,6 +34,9 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Every dependency is a visible import line: no auto-imports (see docs/design.md).
   imports: false,
+  // JAGA_OUT_DIR: a build with other settings (e.g. a release channel under test) goes elsewhere,
+  // so .output/chrome-mv3 stays the plain build.
+  outDir: process.env.JAGA_OUT_DIR ?? '.output',
   // One code path for every browser: MV3 everywhere (Firefox ≥ 140 supports what we use).
   manifestVersion: 3,
   manifest: ({ browser }) => ({
@@ -81,7 +92,7 @@ export default defineConfig({
     // which made the React plugin emit the development JSX runtime against production React
     // ("jsxDEV is not a function" in the dialog).
     if (env.command === 'build') process.env.NODE_ENV = 'production';
-    return {};
+    return { define: { __JAGA_RELEASE_CHANNEL__: JSON.stringify(JSON.stringify(RELEASE_CHANNEL)) } };
   },
   zip: {
     artifactTemplate: 'jaga-netral-{{version}}-{{browser}}.zip',

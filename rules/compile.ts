@@ -355,3 +355,28 @@ export function compiledStats(c: CompiledRules): { jsonBytes: number; arrayBytes
   for (const name of ARRAY_NAMES) arrayBytes += (c.arrays[name].length / 4) * 3;
   return { jsonBytes: JSON.stringify(c).length, arrayBytes: Math.round(arrayBytes) };
 }
+
+/**
+ * The canonical JSON of a validated bundle: object keys sorted at every level, no whitespace,
+ * members whose value is undefined left out. Parsing that JSON again gives the same text, so the
+ * builder and the extension hash the same bytes whatever key order each one's parser produced.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(v).sort()) sorted[key] = (v as Record<string, unknown>)[key];
+    return sorted;
+  });
+}
+
+/** SHA-256 (hex) of the bundle's canonical JSON: what `CompiledRules.sourceHash` must hold. */
+export async function sourceHashOf(bundle: RuleBundle): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(bundle))));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Compiled rules bound to their source (what `jaga build` puts into a bundle). */
+export async function compileBound(bundle: RuleBundle): Promise<CompiledRules> {
+  return { ...compileBundle(bundle), sourceHash: await sourceHashOf(bundle) };
+}

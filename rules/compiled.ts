@@ -116,6 +116,13 @@ export interface CompiledContestant {
 
 export interface CompiledRules {
   format: number;
+  /**
+   * SHA-256 (hex) of the canonical JSON of the source bundle these rules were compiled from
+   * (`sourceHashOf` in compile.ts), written by `jaga build`. The background refuses a bundle whose
+   * compiled rules carry another hash, so the options page and the engine show the same rule set.
+   * The engine itself ignores it.
+   */
+  sourceHash?: string;
   bundleVersion: number;
   issuedAt: string;
   expiresAt: string;

@@ -14,6 +14,11 @@
  * The signature covers the payload *string*, not a re-serialisation of it, so verification never
  * depends on JSON key order or whitespace. An unsigned envelope (signature and keyId null) is only
  * acceptable for the default bundle built into the extension package itself.
+ *
+ * The payload must be well-formed Unicode: UTF-8 cannot encode a lone surrogate, and TextEncoder
+ * writes one as the bytes of U+FFFD, so a file carrying the escape \ud800 where the signed one had
+ * U+FFFD would otherwise verify. A file given as bytes is checked byte for byte against the
+ * canonical serialisation, so a byte-order mark or another spelling of the same text is a change.
  */
 
 import { base64ToBytes as decodeBase64, bytesToBase64 } from './compiled.ts';
@@ -149,6 +154,21 @@ export function serializeEnvelope(envelope: BundleEnvelope): string {
   return `${JSON.stringify({ format, payload, signature, keyId })}\n`;
 }
 
+/** True when a string has no lone surrogate (so its UTF-8 bytes encode it exactly). */
+export function isWellFormedText(text: string): boolean {
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
+/** Strict UTF-8 decoding of a downloaded or read file; throws with a reason on a bad byte. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    // ignoreBOM: a byte-order mark stays in the text, where the canonical check refuses it.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new Error('envelope: not valid UTF-8');
+  }
+}
+
 /** Structural check of a parsed envelope; returns a reason when it is malformed. */
 export function parseEnvelope(text: string): BundleEnvelope {
   let value: unknown;
@@ -161,6 +181,7 @@ export function parseEnvelope(text: string): BundleEnvelope {
   const v = value as Record<string, unknown>;
   if (v.format !== ENVELOPE_FORMAT) throw new Error(`envelope: format must be "${ENVELOPE_FORMAT}"`);
   if (typeof v.payload !== 'string') throw new Error('envelope: payload must be a string');
+  if (!isWellFormedText(v.payload)) throw new Error('envelope: payload is not well-formed Unicode (a lone surrogate)');
   if (v.signature !== null && typeof v.signature !== 'string') throw new Error('envelope: signature must be a string or null');
   if (v.keyId !== null && typeof v.keyId !== 'string') throw new Error('envelope: keyId must be a string or null');
   const extra = Object.keys(v).filter((k) => !['format', 'payload', 'signature', 'keyId'].includes(k));
@@ -168,22 +189,32 @@ export function parseEnvelope(text: string): BundleEnvelope {
   return { format: ENVELOPE_FORMAT, payload: v.payload, signature: v.signature as string | null, keyId: v.keyId as string | null };
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
- * Verifies an envelope (raw text as downloaded, or already parsed) against one trusted public key
- * (base64 raw). ok only when the envelope is well formed, signed, the keyId matches the key, and the
- * Ed25519 signature over the payload's UTF-8 bytes is valid.
+ * Verifies an envelope (the file's bytes as downloaded, its text, or already parsed) against one
+ * trusted public key (base64 raw). ok only when the envelope is well formed, signed, the keyId
+ * matches the key, and the Ed25519 signature over the payload's UTF-8 bytes is valid.
  */
-export async function verifyEnvelope(input: string | BundleEnvelope, publicKeyB64: string): Promise<VerifyResult> {
+export async function verifyEnvelope(input: Uint8Array | string | BundleEnvelope, publicKeyB64: string): Promise<VerifyResult> {
   let envelope: BundleEnvelope;
   try {
-    envelope = typeof input === 'string' ? parseEnvelope(input) : input;
-    if (typeof input === 'string') {
+    const text = input instanceof Uint8Array ? decodeUtf8(input) : input;
+    envelope = typeof text === 'string' ? parseEnvelope(text) : text;
+    if (!isWellFormedText(envelope.payload)) throw new Error('envelope: payload is not well-formed Unicode (a lone surrogate)');
+    if (typeof text === 'string') {
       // The file must be exactly what `jaga build` wrote (the trailing newline is optional), so that
       // any one-byte change to the file — even one JSON.parse would forgive — is rejected.
       const canonical = serializeEnvelope(envelope);
-      if (input !== canonical && input !== canonical.slice(0, -1)) {
-        throw new Error('envelope: not in canonical form (the file was modified after signing)');
-      }
+      const exact =
+        input instanceof Uint8Array
+          ? [canonical, canonical.slice(0, -1)].some((c) => sameBytes(input, new TextEncoder().encode(c)))
+          : text === canonical || text === canonical.slice(0, -1);
+      if (!exact) throw new Error('envelope: not in canonical form (the file was modified after signing)');
     }
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
@@ -209,4 +240,37 @@ export async function verifyEnvelope(input: string | BundleEnvelope, publicKeyB6
   if (signature.length !== 64) return { ok: false, reason: 'signature must be 64 bytes' };
   const valid = await crypto.subtle.verify(ED25519, key, buf(signature), buf(new TextEncoder().encode(envelope.payload)));
   return valid ? { ok: true, payload: envelope.payload, keyId } : { ok: false, reason: 'signature does not match the payload' };
+}
+
+// ---------------------------------------------------------------- versions
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The version scheme of rule bundles: YYYYMMDDnn, the date the bundle was issued and a serial of
+ * that day (00–99), e.g. 2026120501. The extension accepts a bundle only when
+ *   - its version has that form (a real calendar date, year 2000 or later);
+ *   - the version's date is at most one day ahead of the device's clock (time zones), so nobody can
+ *     sign a version so high that every later real bundle would be refused as a rollback;
+ *   - its `issuedAt` is at most one day ahead of the clock;
+ *   - the version's date is within one day of the calendar date written in `issuedAt`.
+ * Returns why a bundle breaks the scheme, or null.
+ */
+export function versionProblem(bundle: { version: number; issuedAt: string }, now: number): string | null {
+  const { version, issuedAt } = bundle;
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})$/.exec(String(version));
+  const day = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+  const date = m ? `${m[1]}-${m[2]}-${m[3]}` : '';
+  if (!Number.isSafeInteger(version) || !m || Number(m[1]) < 2000 || new Date(day).toISOString().slice(0, 10) !== date) {
+    return `version ${version} is not of the form YYYYMMDDnn (the issue date and a serial of that day)`;
+  }
+  if (day > now + DAY_MS) return `version ${version} is dated ${date}, more than a day ahead of the clock`;
+  const issued = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(issuedAt) ? `${issuedAt}T00:00:00Z` : issuedAt);
+  if (!Number.isFinite(issued)) return `issuedAt ${issuedAt} is not a date`;
+  if (issued > now + DAY_MS) return `the bundle is issued ${issuedAt}, more than a day ahead of the clock`;
+  const issuedDay = Date.parse(`${issuedAt.slice(0, 10)}T00:00:00Z`);
+  if (Math.abs(issuedDay - day) > DAY_MS) {
+    return `version ${version} is dated ${date} but the bundle was issued ${issuedAt.slice(0, 10)} (they must be within a day)`;
+  }
+  return null;
 }

@@ -15,6 +15,13 @@ const modeSchema = z.enum(MODES);
 export const POLICY_KEYS = {
   updateUrls: z.array(z.url({ protocol: /^https$/ })),
   trustedPublicKeys: z.array(z.string().check(z.regex(/^[A-Za-z0-9+/]{43}=$/))),
+  /** update URLs, each with the only keys trusted to sign what it serves (a key tied to its URL) */
+  updateSources: z.array(
+    z.object({
+      url: z.url({ protocol: /^https$/ }),
+      publicKeys: z.array(z.string().check(z.regex(/^[A-Za-z0-9+/]{43}=$/))),
+    }),
+  ),
   updateIntervalHours: z.number().check(z.gte(1), z.lte(168)),
   enabledSites: z.array(z.enum(SITE_IDS)),
   actionBySeverity: z.object({

@@ -3,7 +3,9 @@
  * docs checked against the sources named below; article numbers that the sources only report
  * second-hand (the SKB annex's item numbers) are left out on purpose.
  */
+import { useStore } from '@/components/shared/store';
 import type { Lang } from '@/components/shared/ui-strings';
+import { DEFAULT_UPDATE_URLS } from '@/utils/trusted-keys';
 
 const SOURCES = [
   {
@@ -146,10 +148,54 @@ function En() {
   );
 }
 
+/**
+ * Where rule updates come from: the release's update URLs (build-time settings) and the agency's.
+ * A build without a release channel says so: its rules change only through the agency's policy
+ * (or a new version of the extension).
+ */
+function UpdateChannel({ lang }: { lang: Lang }) {
+  const { policy } = useStore();
+  const agency = [...new Set([...(policy.updateUrls ?? []), ...(policy.updateSources ?? []).map((s) => s.url)])];
+  const id = lang === 'id';
+  const urls = (list: readonly string[]) => (
+    <ul>
+      {list.map((u) => (
+        <li key={u}>
+          <code>{u}</code>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <div data-testid="update-channel">
+      <h3>{id ? 'Pembaruan aturan' : 'Rule updates'}</h3>
+      {DEFAULT_UPDATE_URLS.length > 0 ? (
+        <>
+          <p>{id ? 'Aturan bertanda tangan diunduh dari alamat rilis ini:' : 'Signed rules are downloaded from this release address:'}</p>
+          {urls(DEFAULT_UPDATE_URLS)}
+        </>
+      ) : (
+        <p>
+          {id
+            ? 'Versi ini tidak punya alamat pembaruan bawaan: aturan baru datang hanya dari kebijakan instansi Anda (atau versi ekstensi yang baru).'
+            : "This version has no built-in update address: new rules come only from your agency's policy (or a new version of the extension)."}
+        </p>
+      )}
+      {agency.length > 0 && (
+        <>
+          <p>{id ? 'Alamat dari kebijakan instansi:' : "Addresses from your agency's policy:"}</p>
+          {urls(agency)}
+        </>
+      )}
+    </div>
+  );
+}
+
 export function RulesInfo({ lang }: { lang: Lang }) {
   return (
     <div className="rules-info">
       {lang === 'id' ? <Id /> : <En />}
+      <UpdateChannel lang={lang} />
       <h3>{lang === 'id' ? 'Sumber' : 'Sources'}</h3>
       <ul className="sources">
         {SOURCES.map((s) => (

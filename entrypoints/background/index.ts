@@ -6,12 +6,13 @@ import { policyLoaded, storedPolicy, watchPolicy } from './policy';
 import { syncDefaultBundle } from './rules-store';
 import { UPDATE_ALARM, onUpdateAlarm, refreshActiveStatus, scheduleUpdates } from './updates';
 
-/** A policy change: new interval, URLs or keys take effect now (and new URLs are checked soon). */
+/**
+ * A policy change: new interval, URLs or keys take effect now (and new URLs are checked soon); the
+ * active bundle is verified again against the keys trusted now (refreshActiveStatus).
+ */
 async function onPolicyChange(before: Policy, after: Policy): Promise<void> {
-  const sourcesChanged =
-    JSON.stringify(before.updateUrls ?? []) !== JSON.stringify(after.updateUrls ?? []) ||
-    JSON.stringify(before.trustedPublicKeys ?? []) !== JSON.stringify(after.trustedPublicKeys ?? []);
-  await scheduleUpdates(after, Date.now(), sourcesChanged ? 'soon' : 'keep');
+  const sources = (p: Policy) => JSON.stringify([p.updateUrls ?? [], p.trustedPublicKeys ?? [], p.updateSources ?? []]);
+  await scheduleUpdates(after, Date.now(), sources(before) !== sources(after) ? 'soon' : 'keep');
   await refreshActiveStatus();
 }
 

@@ -29,6 +29,11 @@ export interface BundleOrigin {
   keyId?: string;
   /** when it became active (epoch ms) */
   appliedAt: number;
+  /**
+   * a downloaded bundle's signed file as received: it is verified again whenever the trusted keys
+   * change, and the packaged bundle takes over when that fails (a revoked key)
+   */
+  envelope?: string;
 }
 
 export interface ActiveBundle extends LoadedBundle, BundleOrigin {}

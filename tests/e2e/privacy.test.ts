@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Request } from 'playwright-core';
-import { compileBundle } from '../../rules/compile.ts';
+import { compileBound } from '../../rules/compile.ts';
 import { parseRuleBundle } from '../../rules/schema.ts';
 import { generateKeys, serializeEnvelope, signEnvelope } from '../../rules/signing.ts';
 import {
@@ -39,10 +39,10 @@ import {
   type Session,
 } from './harness';
 
-const BUILT_IN_URL = 'https://rules.jaganetral.id/v1/bundle.json';
 const AGENCY_HOST = 'rules.test.jaganetral.id';
 const AGENCY_URL = `https://${AGENCY_HOST}/v1/bundle.json`;
-const BUNDLE_URLS = [BUILT_IN_URL, AGENCY_URL];
+/** The plain build has no release channel (no built-in URL): the policy's URL is the only one. */
+const BUNDLE_URLS = [AGENCY_URL];
 const BUNDLE_HOSTS = ['rules.jaganetral.id', AGENCY_HOST];
 const DIALOG_TIMEOUT = 15_000;
 const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'If-None-Match, If-Modified-Since' };
@@ -86,7 +86,7 @@ beforeAll(async () => {
   const shipped = parseRuleBundle((JSON.parse(envelope.payload) as { bundle: unknown }).bundle);
   if (!shipped.ok) throw new Error(shipped.errors.join('\n'));
   const next = { ...shipped.bundle, version: shipped.bundle.version + 1 };
-  bundleBody = serializeEnvelope(await signEnvelope(JSON.stringify({ bundle: next, compiled: compileBundle(next) }), keys.privateKeyPem));
+  bundleBody = serializeEnvelope(await signEnvelope(JSON.stringify({ bundle: next, compiled: await compileBound(next) }), keys.privateKeyPem));
 
   policyFile = writePolicyFile('jaga-netral-test.json', { updateUrls: [AGENCY_URL], trustedPublicKeys: [keys.publicKey] });
   try {

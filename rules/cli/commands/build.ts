@@ -6,8 +6,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEFAULT_DATA_DIR, SourceBundleError, loadSource } from '../../data/index.ts';
-import { buildPayload } from '../../data/tools.ts';
-import { serializeEnvelope, signEnvelope, unsignedEnvelope } from '../../signing.ts';
+import { compileBound } from '../../compile.ts';
+import { serializeEnvelope, signEnvelope, unsignedEnvelope, versionProblem } from '../../signing.ts';
 import { parseArgs, usageError } from '../args.ts';
 
 export const summary = 'compile and sign the rule set into a jaga-bundle/1 file (--key PRIVATE_KEY | --unsigned) --out FILE';
@@ -36,7 +36,14 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const payload = buildPayload(loaded.bundle);
+  // The extension refuses a version outside the scheme; so does the build, before anything is signed.
+  const problem = versionProblem(loaded.bundle, Date.now());
+  if (problem) {
+    process.stderr.write(`error: meta.yaml: ${problem}\njaga build: not built (set version to YYYYMMDDnn: today's date and a serial, and issuedAt to today)\n`);
+    return 1;
+  }
+  // The compiled rules carry the hash of the source they were compiled from (checked on the device).
+  const payload = JSON.stringify({ bundle: loaded.bundle, compiled: await compileBound(loaded.bundle) });
   let envelope;
   try {
     envelope = key ? await signEnvelope(payload, readFileSync(key, 'utf8')) : unsignedEnvelope(payload);

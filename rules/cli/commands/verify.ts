@@ -18,15 +18,8 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   const publicKey = existsSync(pubkeyArg) ? readFileSync(pubkeyArg, 'utf8').trim() : pubkeyArg.trim();
-  // Read as bytes and decode strictly: a byte change that breaks UTF-8 must fail, not be replaced.
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
-  } catch {
-    process.stderr.write(`jaga verify: ${file}: INVALID (not valid UTF-8)\n`);
-    return 1;
-  }
-  const result = await verifyEnvelope(text, publicKey);
+  // Verified as bytes: a byte change that breaks UTF-8, or spells the same text differently, fails.
+  const result = await verifyEnvelope(new Uint8Array(readFileSync(file)), publicKey);
   if (!result.ok) {
     process.stderr.write(`jaga verify: ${file}: INVALID (${result.reason})\n`);
     return 1;

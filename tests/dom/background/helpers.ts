@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { compileBundle } from '@/rules/compile';
+import { compileBound, compileBundle } from '@/rules/compile';
 import { loadEngine } from '@/rules/engine';
 import { parseRuleBundle, type RuleBundle } from '@/rules/schema';
 import { serializeEnvelope, signEnvelope, unsignedEnvelope } from '@/rules/signing';
@@ -21,14 +21,18 @@ export function devBundle(): RuleBundle {
 /** A hashtag no development rule knows; the "new rule" adds it. */
 export const NEW_HASHTAG = 'CalonUjiMenang';
 
-/** The dev bundle at another version, optionally with one new in-season contest using NEW_HASHTAG. */
-export function bundleAt(version: number, opts: { newRule?: boolean; expiresAt?: string } = {}): RuleBundle {
+/**
+ * The n-th bundle of 1 January 2026 in the version scheme (YYYYMMDDnn): V(5) = 2026010105. The
+ * dev bundle is issued that day.
+ */
+export const V = (n: number): number => 2026010100 + n;
+
+/** The dev bundle as V(n), optionally with one new in-season contest using NEW_HASHTAG. */
+export function bundleAt(n: number, opts: { newRule?: boolean; expiresAt?: string } = {}): RuleBundle {
   const b = structuredClone(devBundle());
-  b.version = version;
-  if (opts.expiresAt) {
-    b.issuedAt = '2020-01-01';
-    b.expiresAt = opts.expiresAt;
-  }
+  b.version = V(n);
+  b.issuedAt = '2026-01-01';
+  if (opts.expiresAt) b.expiresAt = opts.expiresAt;
   if (opts.newRule) {
     b.persons.push({ id: 'calon-uji', name: 'Calon Ujicoba Sentosa' });
     b.contests.push({
@@ -48,8 +52,14 @@ export function payloadOf(bundle: unknown, compiled?: unknown): string {
   return JSON.stringify({ bundle, compiled: compiled ?? compileBundle(bundle as RuleBundle) });
 }
 
+/** A signed envelope; without `compiled`, the bundle's own compiled rules bound to it as `jaga build` does. */
 export async function signed(bundle: unknown, privateKeyPem: string, compiled?: unknown): Promise<string> {
-  return serializeEnvelope(await signEnvelope(payloadOf(bundle, compiled), privateKeyPem));
+  return serializeEnvelope(await signEnvelope(payloadOf(bundle, compiled ?? (await compileBound(bundle as RuleBundle))), privateKeyPem));
+}
+
+/** An unsigned envelope as `jaga build --unsigned` writes the package's default bundle. */
+export async function unsignedBound(bundle: RuleBundle): Promise<string> {
+  return serializeEnvelope(unsignedEnvelope(payloadOf(bundle, await compileBound(bundle))));
 }
 
 export function unsigned(bundle: RuleBundle): string {

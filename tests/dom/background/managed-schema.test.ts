@@ -44,6 +44,7 @@ describe('public/managed_schema.json (Chrome and Edge)', () => {
     expect(types).toEqual({
       updateUrls: 'array',
       trustedPublicKeys: 'array',
+      updateSources: 'array',
       updateIntervalHours: 'integer',
       enabledSites: 'array',
       actionBySeverity: 'object',

@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { policyLoaded, refreshPolicy, resetPolicyState, watchPolicy } from '@/entrypoints/background/policy';
 import { storeEngine, type StoredEngine } from '@/entrypoints/background/rules-store';
 import { checkForUpdates } from '@/entrypoints/background/updates';
-import { NEW_HASHTAG, bundleAt, scriptedFetch, severityOf, signed, type Handler } from './helpers';
+import { NEW_HASHTAG, V, bundleAt, scriptedFetch, severityOf, signed, type Handler } from './helpers';
 
 const AGENCY_HASHTAG = 'DukungBupatiContoh';
 
@@ -118,7 +118,7 @@ describe('extraRules', () => {
     expect(await local(STORAGE_KEYS.policyWarnings)).toEqual([]);
     const e = await engine();
     expect(e.extraRules).toBe(true);
-    expect(e.bundleVersion).toBe(5);
+    expect(e.bundleVersion).toBe(V(5));
     expect(await agencySeverity()).not.toBe('none');
     // the bundle's own rules still work
     expect(severityOf(e.compiled, 'PrabowoGibran2024')).not.toBe('none');
@@ -169,9 +169,9 @@ describe('extraRules', () => {
     const body = await signed(bundleAt(6, { newRule: true }), keys.privateKeyPem);
     const routes = new Map<string, Handler>([[url, () => new Response(body)]]);
     const status = await checkForUpdates({ fetch: scriptedFetch(routes).fetch });
-    expect(status.history[0]).toMatchObject({ url, result: 'updated', version: 6 });
+    expect(status.history[0]).toMatchObject({ url, result: 'updated', version: V(6) });
     const e = await engine();
-    expect(e).toMatchObject({ bundleVersion: 6, extraRules: true });
+    expect(e).toMatchObject({ bundleVersion: V(6), extraRules: true });
     expect(await agencySeverity()).not.toBe('none');
     expect(severityOf(e.compiled, NEW_HASHTAG)).not.toBe('none');
   });

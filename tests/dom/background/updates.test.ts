@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compileBundle } from '@/rules/compile';
 import { generateKeys, type GeneratedKeys } from '@/rules/signing';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
-import { resetPolicyState } from '@/entrypoints/background/policy';
+import { refreshPolicy, resetPolicyState } from '@/entrypoints/background/policy';
 import { handleMessage } from '@/entrypoints/background/messages';
 import { ACTIVE_BUNDLE_KEY, storeEngine, type ActiveBundle, type StoredEngine } from '@/entrypoints/background/rules-store';
 import {
@@ -13,10 +13,11 @@ import {
   checkForUpdates,
   onUpdateAlarm,
   readStatus,
+  refreshActiveStatus,
   scheduleUpdates,
   type UpdateStatus,
 } from '@/entrypoints/background/updates';
-import { NEW_HASHTAG, bundleAt, scriptedFetch, severityOf, signed, streamingBody, unsigned, type Handler } from './helpers';
+import { NEW_HASHTAG, V, bundleAt, scriptedFetch, severityOf, signed, streamingBody, unsigned, unsignedBound, type Handler } from './helpers';
 
 // The built-in trust list and update URL, replaced by a key this test owns.
 const builtIn = vi.hoisted(() => ({ keys: [] as string[] }));
@@ -69,13 +70,13 @@ async function expectKept(status: UpdateStatus, reason: RegExp, url = URL_DEFAUL
   expect(status).toMatchObject({ url, result: 'rejected' });
   expect(status.reason).toMatch(reason);
   expect(typeof status.time).toBe('number');
-  expect((await engine()).bundleVersion).toBe(5);
+  expect((await engine()).bundleVersion).toBe(V(5));
   expect((await active()).source).toBe('default');
   expect(severityOf((await engine()).compiled, NEW_HASHTAG)).toBe('none');
   const stored = await readStatus();
   expect(stored.history[0]).toEqual({ time: status.time, url: status.url, result: status.result, reason: status.reason, ...(status.version ? { version: status.version } : {}) });
   expect(stored).toMatchObject({ result: 'rejected', reason: status.reason });
-  expect(stored.active).toMatchObject({ version: 5, source: 'default' });
+  expect(stored.active).toMatchObject({ version: V(5), source: 'default' });
 }
 
 describe('rule updates', () => {
@@ -87,19 +88,19 @@ describe('rule updates', () => {
 
     const status = await check();
 
-    expect(status).toMatchObject({ url: URL_DEFAULT, result: 'updated', version: 6 });
-    expect((await engine()).bundleVersion).toBe(6);
+    expect(status).toMatchObject({ url: URL_DEFAULT, result: 'updated', version: V(6) });
+    expect((await engine()).bundleVersion).toBe(V(6));
     expect((await engine()).source).toBe('update');
     expect(severityOf((await engine()).compiled, NEW_HASHTAG)).not.toBe('none');
     expect(await active()).toMatchObject({ source: 'update', url: URL_DEFAULT });
-    expect(status.active).toMatchObject({ version: 6, source: 'update', expired: false });
+    expect(status.active).toMatchObject({ version: V(6), source: 'update', expired: false });
     // engine and activeBundle change in one write, so no content script sees half an update
     expect(changes.filter((keys) => keys.includes(STORAGE_KEYS.engine))).toEqual([[STORAGE_KEYS.engine, ACTIVE_BUNDLE_KEY]]);
   });
 
   it('rejects a bundle with one byte changed (in the payload or the signature)', async () => {
     const good = await signed(bundleAt(6, { newRule: true }), project.privateKeyPem);
-    const at = good.indexOf('"version\\":6') + '"version\\":'.length;
+    const at = good.indexOf('"version\\":2026010106') + '"version\\":'.length;
     serve(URL_DEFAULT, `${good.slice(0, at)}7${good.slice(at + 1)}`);
     await expectKept(await check(), /signature does not match/);
 
@@ -111,6 +112,14 @@ describe('rule updates', () => {
     // a change JSON.parse forgives (extra whitespace) is still a change to the signed file
     serve(URL_DEFAULT, good.replace('{"format"', '{ "format"'));
     await expectKept(await check(), /canonical form/);
+  });
+
+  it('rejects a file where a signed U+FFFD became a lone surrogate (the same bytes to TextEncoder)', async () => {
+    const bundle = bundleAt(6, { newRule: true });
+    bundle.persons.find((p) => p.id === 'calon-uji')!.name = 'Calon Ujicoba \uFFFD Sentosa';
+    const good = await signed(bundle, project.privateKeyPem);
+    serve(URL_DEFAULT, good.replace('\uFFFD', '\\ud800'));
+    await expectKept(await check(), /not well-formed/);
   });
 
   it('rejects an unsigned bundle', async () => {
@@ -125,11 +134,11 @@ describe('rule updates', () => {
 
   it('rejects an older signed bundle (no rollback) and treats an equal version as nothing new', async () => {
     serve(URL_DEFAULT, await signed(bundleAt(4, { newRule: true }), project.privateKeyPem));
-    await expectKept(await check(), /older than the active version 5 \(no rollback\)/);
+    await expectKept(await check(), /older than the active version 2026010105 \(no rollback\)/);
 
     serve(URL_DEFAULT, await signed(bundleAt(5, { newRule: true }), project.privateKeyPem));
     const status = await check();
-    expect(status).toMatchObject({ result: 'up-to-date', version: 5 });
+    expect(status).toMatchObject({ result: 'up-to-date', version: V(5) });
     expect(severityOf((await engine()).compiled, NEW_HASHTAG)).toBe('none');
     expect((await active()).source).toBe('default');
   });
@@ -161,9 +170,26 @@ describe('rule updates', () => {
     await expectKept(await check(), /invalid rule bundle: persons\[0\]/);
   });
 
-  it('rejects a signed bundle whose compiled rules do not load', async () => {
-    serve(URL_DEFAULT, await signed(bundleAt(6), project.privateKeyPem, { format: 999 }));
-    await expectKept(await check(), /compiled rules do not load/);
+  it('runs rules compiled on the device from the signed source, not the shipped compiled form', async () => {
+    // Under the right hash, a shipped form that does not even load: the source is what counts.
+    const source = bundleAt(6, { newRule: true });
+    const { sourceHashOf } = await import('@/rules/compile');
+    serve(URL_DEFAULT, await signed(source, project.privateKeyPem, { format: 999, sourceHash: await sourceHashOf(source) }));
+    expect(await check()).toMatchObject({ result: 'updated', version: V(6) });
+    expect(severityOf((await engine()).compiled, NEW_HASHTAG)).not.toBe('none');
+  });
+
+  it('rejects a signed bundle whose compiled rules are not those of its source', async () => {
+    // The options page would show the new rule set while the engine ran an empty one.
+    const source = bundleAt(6, { newRule: true });
+    const empty = { ...bundleAt(6), persons: [], parties: [], contests: [] };
+    serve(URL_DEFAULT, await signed(source, project.privateKeyPem, compileBundle(empty)));
+    await expectKept(await check(), /compiled rules do not match the bundle's source/);
+    // Under the source's hash, other compiled rules are not what runs: the device compiles the source.
+    const { sourceHashOf } = await import('@/rules/compile');
+    serve(URL_DEFAULT, await signed(source, project.privateKeyPem, { ...compileBundle(empty), sourceHash: await sourceHashOf(source) }));
+    expect(await check()).toMatchObject({ result: 'updated', version: V(6) });
+    expect(severityOf((await engine()).compiled, NEW_HASHTAG)).not.toBe('none');
   });
 
   it('rotates keys through policy: a bundle signed by a new key applies once the policy trusts it', async () => {
@@ -174,7 +200,7 @@ describe('rule updates', () => {
     await fakeBrowser.storage.managed.set({ trustedPublicKeys: [agency.publicKey] });
     resetPolicyState(); // a fresh service worker reads the policy again
     const status = await check();
-    expect(status).toMatchObject({ result: 'updated', version: 6 });
+    expect(status).toMatchObject({ result: 'updated', version: V(6) });
     expect((await active()).keyId).toBe(await import('@/rules/signing').then((s) => s.keyIdOf(agency.publicKey)));
   });
 
@@ -185,10 +211,10 @@ describe('rule updates', () => {
     const status = await check();
     expect(net.seen.map((r) => r.url)).toEqual([URL_DEFAULT, URL_AGENCY]);
     expect(status.history.slice(0, 2).map((a) => [a.url, a.result, a.version])).toEqual([
-      [URL_AGENCY, 'updated', 7],
-      [URL_DEFAULT, 'updated', 6],
+      [URL_AGENCY, 'updated', V(7)],
+      [URL_DEFAULT, 'updated', V(6)],
     ]);
-    expect((await engine()).bundleVersion).toBe(7);
+    expect((await engine()).bundleVersion).toBe(V(7));
   });
 
   it('sends the validators it was given (ETag, Last-Modified) and keeps the bundle on 304', async () => {
@@ -205,7 +231,7 @@ describe('rule updates', () => {
     expect(net.seen[1]!.headers).toMatchObject({ 'if-none-match': '"b6"', 'if-modified-since': 'Tue, 06 Jan 2026 08:00:00 GMT' });
     expect(status).toMatchObject({ result: 'not-modified' });
     expect(status.validators[URL_DEFAULT]).toEqual({ etag: '"b6"', lastModified: 'Tue, 06 Jan 2026 08:00:00 GMT' });
-    expect((await engine()).bundleVersion).toBe(6);
+    expect((await engine()).bundleVersion).toBe(V(6));
   });
 
   it('asks again without validators when the conditional request fails (a host without CORS preflight)', async () => {
@@ -217,7 +243,7 @@ describe('rule updates', () => {
     routes.set(URL_DEFAULT, () => new Response(body, { headers: { etag: '"b6"' } }));
     await checkForUpdates({ fetch: preflightless });
     const status = await checkForUpdates({ fetch: preflightless });
-    expect(status).toMatchObject({ result: 'up-to-date', version: 6 });
+    expect(status).toMatchObject({ result: 'up-to-date', version: V(6) });
     expect(net.seen.map((r) => r.headers['if-none-match'])).toEqual([undefined, undefined]);
   });
 
@@ -233,7 +259,7 @@ describe('rule updates', () => {
     routes.set(URL_DEFAULT, () => new Response('oops', { status: 503 }));
     const status = await check();
     expect(status).toMatchObject({ result: 'error', reason: 'download failed: HTTP 503' });
-    expect((await engine()).bundleVersion).toBe(5);
+    expect((await engine()).bundleVersion).toBe(V(5));
 
     const offline = (async () => {
       throw new TypeError('Failed to fetch');
@@ -242,12 +268,12 @@ describe('rule updates', () => {
   });
 
   it('uses an expired bundle but says so', async () => {
-    serve(URL_DEFAULT, await signed(bundleAt(6, { newRule: true, expiresAt: '2021-01-01' }), project.privateKeyPem));
+    serve(URL_DEFAULT, await signed(bundleAt(6, { newRule: true, expiresAt: '2026-06-30' }), project.privateKeyPem));
     const status = await check();
-    expect(status).toMatchObject({ result: 'updated', version: 6 });
-    expect(status.reason).toMatch(/expired on 2021-01-01/);
-    expect(status.active).toMatchObject({ version: 6, expired: true, expiresAt: '2021-01-01' });
-    expect((await engine()).bundleVersion).toBe(6);
+    expect(status).toMatchObject({ result: 'updated', version: V(6) });
+    expect(status.reason).toMatch(/expired on 2026-06-30/);
+    expect(status.active).toMatchObject({ version: V(6), expired: true, expiresAt: '2026-06-30' });
+    expect((await engine()).bundleVersion).toBe(V(6));
   });
 
   it('keeps a short history, newest first', async () => {
@@ -266,6 +292,148 @@ describe('rule updates', () => {
   });
 });
 
+describe('versions, revocation and keys tied to URLs', () => {
+  /** bundleAt(6) with the new rule, at a given version and issue date */
+  const at = (version: number, issuedAt = '2026-01-01') => ({ ...bundleAt(6, { newRule: true }), version, issuedAt });
+  const JAN_10 = Date.UTC(2026, 0, 10, 12);
+  const checkOn = (time: number) => checkForUpdates({ fetch: net.fetch, now: () => time });
+
+  /** The package's own default bundle (what the background falls back to). */
+  function packagedIs(bundle: ReturnType<typeof bundleAt>) {
+    return unsignedBound(bundle).then((body) => {
+      vi.stubGlobal('fetch', (async (input: RequestInfo | URL) =>
+        String(input).endsWith('/rules/default-bundle.json') ? new Response(body) : new Response('not found', { status: 404 })) as typeof fetch);
+    });
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('refuses versions outside YYYYMMDDnn, dated ahead of the clock, or not matching issuedAt', async () => {
+    serve(URL_DEFAULT, await signed(at(9007199254740991), project.privateKeyPem));
+    await expectKept(await checkOn(JAN_10), /version 9007199254740991 is not of the form YYYYMMDDnn/);
+    serve(URL_DEFAULT, await signed(at(2026011301, '2026-01-13'), project.privateKeyPem));
+    await expectKept(await checkOn(JAN_10), /version 2026011301 is dated 2026-01-13, more than a day ahead of the clock/);
+    serve(URL_DEFAULT, await signed(at(2026011001, '2026-01-12'), project.privateKeyPem));
+    await expectKept(await checkOn(JAN_10), /issued 2026-01-12, more than a day ahead of the clock/);
+    serve(URL_DEFAULT, await signed(at(2026010901, '2025-12-01'), project.privateKeyPem));
+    await expectKept(await checkOn(JAN_10), /version 2026010901 is dated 2026-01-09 but the bundle was issued 2025-12-01/);
+    serve(URL_DEFAULT, await signed(at(2026013201, '2026-01-01'), project.privateKeyPem));
+    await expectKept(await checkOn(JAN_10), /not of the form YYYYMMDDnn/);
+    // the next day is within the bound (time zones)
+    serve(URL_DEFAULT, await signed(at(2026011101, '2026-01-11'), project.privateKeyPem));
+    expect(await checkOn(JAN_10)).toMatchObject({ result: 'updated', version: 2026011101 });
+  });
+
+  it('revokes a key: its active bundle gives way to the packaged one, and real updates apply again', async () => {
+    await packagedIs(bundleAt(5));
+    await fakeBrowser.storage.managed.set({ trustedPublicKeys: [agency.publicKey] });
+    serve(URL_AGENCY, await signed(bundleAt(90, { newRule: true }), agency.privateKeyPem));
+    await fakeBrowser.storage.managed.set({ trustedPublicKeys: [agency.publicKey], updateUrls: [URL_AGENCY] });
+    expect(await check()).toMatchObject({ url: URL_AGENCY, result: 'updated', version: V(90) });
+
+    // The agency's key was stolen: the policy no longer lists it (nor its URL).
+    await fakeBrowser.storage.managed.clear();
+    resetPolicyState();
+    await refreshPolicy();
+    await refreshActiveStatus(); // what the background runs after every policy change and at start
+    expect((await engine()).bundleVersion).toBe(V(5));
+    expect((await active()).source).toBe('default');
+    const status = await readStatus();
+    expect(status).toMatchObject({ result: 'rejected', url: URL_AGENCY, version: V(90) });
+    expect(status.reason).toMatch(/no longer trusted .*back to the packaged version 2026010105/);
+    expect(severityOf((await engine()).compiled, NEW_HASHTAG)).toBe('none');
+
+    // V(6) from the project is no longer refused as a rollback below V(90)
+    serve(URL_DEFAULT, await signed(bundleAt(6), project.privateKeyPem));
+    expect(await check()).toMatchObject({ url: URL_DEFAULT, result: 'updated', version: V(6) });
+  });
+
+  it('drops an active bundle that cannot be checked again (absurd version, no signed copy kept)', async () => {
+    await packagedIs(bundleAt(5));
+    const stuck = { ...bundleAt(6), version: 9007199254740991 };
+    await storeEngine({ bundle: stuck, compiled: compileBundle(stuck) }, { source: 'update', url: URL_DEFAULT, appliedAt: 1 });
+    await refreshActiveStatus();
+    expect((await engine()).bundleVersion).toBe(V(5));
+    serve(URL_DEFAULT, await signed(bundleAt(6), project.privateKeyPem));
+    expect(await check()).toMatchObject({ result: 'updated', version: V(6) });
+  });
+
+  it('keeps an active bundle whose key is still trusted', async () => {
+    await packagedIs(bundleAt(5));
+    serve(URL_DEFAULT, await signed(bundleAt(6, { newRule: true }), project.privateKeyPem));
+    expect(await check()).toMatchObject({ result: 'updated', version: V(6) });
+    await refreshActiveStatus();
+    expect((await engine()).bundleVersion).toBe(V(6));
+    expect((await readStatus()).result).toBe('updated');
+  });
+
+  it('a key tied to its update URL does not make a bundle from another URL valid', async () => {
+    await fakeBrowser.storage.managed.set({ updateSources: [{ url: URL_AGENCY, publicKeys: [agency.publicKey] }] });
+    serve(URL_DEFAULT, await signed(bundleAt(6, { newRule: true }), agency.privateKeyPem));
+    serve(URL_AGENCY, await signed(bundleAt(6, { newRule: true }), project.privateKeyPem));
+    const status = await check();
+    expect(net.seen.map((r) => r.url)).toEqual([URL_DEFAULT, URL_AGENCY]);
+    // the agency's key is not trusted for the release URL, nor the release key for the agency URL
+    expect(status.history.slice(0, 2).map((a) => [a.url, a.result])).toEqual([
+      [URL_AGENCY, 'rejected'],
+      [URL_DEFAULT, 'rejected'],
+    ]);
+    expect(status.history[1]!.reason).toMatch(/not trusted for https:\/\/rules\.jaganetral\.id/);
+    expect((await engine()).bundleVersion).toBe(V(5));
+
+    serve(URL_AGENCY, await signed(bundleAt(7, { newRule: true }), agency.privateKeyPem));
+    await check();
+    expect((await engine()).bundleVersion).toBe(V(7));
+  });
+});
+
+describe('downloads that never finish', () => {
+  /** A fetch that never answers; it only gives up when its signal is aborted (as a real fetch does). */
+  const hanging = (async (_input: RequestInfo | URL, init?: RequestInit) =>
+    new Promise<Response>((_resolve, reject) => {
+      init?.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
+    })) as typeof fetch;
+
+  it('a stalled download does not hold up rule writes (a policy change applies meanwhile)', async () => {
+    let asked!: () => void;
+    const fetchCalled = new Promise<void>((resolve) => (asked = resolve));
+    const stalled = ((input: RequestInfo | URL, init?: RequestInit) => {
+      asked();
+      return hanging(input, init);
+    }) as typeof fetch;
+    const pending = checkForUpdates({ fetch: stalled, timeouts: { headersMs: 60_000, totalMs: 60_000 } });
+    await fetchCalled; // the download has started
+    let checkDone = false;
+    void pending.then(() => (checkDone = true));
+    // rebuildEngine is what a new policy's extraRules go through; it must not wait for the download
+    const { rebuildEngine } = await import('@/entrypoints/background/rules-store');
+    await rebuildEngine();
+    expect(checkDone).toBe(false);
+    expect((await engine()).bundleVersion).toBe(V(5));
+  });
+
+  it('gives up on a server that never sends headers, and records why', async () => {
+    const status = await checkForUpdates({ fetch: hanging, timeouts: { headersMs: 20, totalMs: 60_000 } });
+    expect(status).toMatchObject({ url: URL_DEFAULT, result: 'error' });
+    expect(status.reason).toMatch(/no answer within 0\.02 s/);
+    expect((await engine()).bundleVersion).toBe(V(5));
+  });
+
+  it('gives up on a body that stops half-way (total bound), and records why', async () => {
+    const trickle = (async (_input: RequestInfo | URL, _init?: RequestInit) =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"format":"jaga-bundle/1",'));
+            // …and nothing more, ever
+          },
+        }),
+      )) as typeof fetch;
+    const status = await checkForUpdates({ fetch: trickle, timeouts: { headersMs: 60_000, totalMs: 30 } });
+    expect(status).toMatchObject({ url: URL_DEFAULT, result: 'error' });
+    expect(status.reason).toMatch(/not complete within 0\.03 s/);
+  });
+});
+
 describe('update-now message', () => {
   const extensionPage = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
 
@@ -273,7 +441,7 @@ describe('update-now message', () => {
     vi.stubGlobal('fetch', net.fetch);
     serve(URL_DEFAULT, await signed(bundleAt(6), project.privateKeyPem));
     const status = (await handleMessage({ type: 'update-now' }, extensionPage())) as UpdateStatus;
-    expect(status).toMatchObject({ result: 'updated', version: 6 });
+    expect(status).toMatchObject({ result: 'updated', version: V(6) });
     vi.unstubAllGlobals();
   });
 

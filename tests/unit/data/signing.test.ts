@@ -38,6 +38,16 @@ describe('keygen → build → verify', () => {
     expect(payload.compiled.bundleVersion).toBe(payload.bundle.version);
   });
 
+  it('binds the compiled rules to the source: sourceHash is the hash of the bundle as the extension reads it', async () => {
+    const { parseRuleBundle } = await import('../../../rules/schema.ts');
+    const { sourceHashOf } = await import('../../../rules/compile.ts');
+    const payload = JSON.parse(parseEnvelope(text).payload) as { bundle: unknown; compiled: { sourceHash?: string } };
+    const parsed = parseRuleBundle(payload.bundle);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    expect(payload.compiled.sourceHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(payload.compiled.sourceHash).toBe(await sourceHashOf(parsed.bundle));
+  });
+
   it('verify accepts the intact bundle with the right key', async () => {
     const r = await jaga('verify', [signed, '--pubkey', join(dir, 'jaga-public.key')]);
     expect(r.code).toBe(0);
@@ -133,5 +143,34 @@ describe('base64', () => {
     const variant = canonical.slice(0, last) + sameBytes + canonical.slice(last + 1);
     expect(variant).not.toBe(canonical);
     expect(() => base64ToBytes(variant)).toThrow(/canonical/);
+  });
+});
+
+describe('payloads that are not well-formed Unicode', () => {
+  it('refuses a file where a signed U+FFFD was replaced by a lone surrogate, as text and as bytes', async () => {
+    const { generateKeys, signEnvelope, serializeEnvelope } = await import('../../../rules/signing.ts');
+    const keys = await generateKeys();
+    const good = serializeEnvelope(await signEnvelope('{"bundle":{"name":"a\uFFFDb"},"compiled":{}}', keys.privateKeyPem));
+    expect((await verifyEnvelope(good, keys.publicKey)).ok).toBe(true);
+    // JSON.stringify writes a lone surrogate as the escape \ud800, so the file stays canonical;
+    // TextEncoder turns that surrogate into the same three bytes as U+FFFD.
+    const forged = good.replace('\uFFFD', '\\ud800');
+    expect(forged).not.toBe(good);
+    expect(forged).toBe(`${JSON.stringify(JSON.parse(forged))}\n`);
+    const asText = await verifyEnvelope(forged, keys.publicKey);
+    expect(asText).toMatchObject({ ok: false, reason: expect.stringMatching(/not well-formed/) });
+    const asBytes = await verifyEnvelope(new TextEncoder().encode(forged), keys.publicKey);
+    expect(asBytes).toMatchObject({ ok: false, reason: expect.stringMatching(/not well-formed/) });
+    expect((await verifyEnvelope(new TextEncoder().encode(good), keys.publicKey)).ok).toBe(true);
+  });
+
+  it('verifies bytes exactly: a byte-order mark or another UTF-8 spelling is a change', async () => {
+    const { generateKeys, signEnvelope, serializeEnvelope } = await import('../../../rules/signing.ts');
+    const keys = await generateKeys();
+    const good = new TextEncoder().encode(serializeEnvelope(await signEnvelope('{"bundle":{},"compiled":{}}', keys.privateKeyPem)));
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...good]);
+    expect((await verifyEnvelope(withBom, keys.publicKey)).ok).toBe(false);
+    const overlong = new Uint8Array([...good.slice(0, 1), 0xc0, 0xa2, ...good.slice(2)]); // '"' spelt in two bytes
+    expect((await verifyEnvelope(overlong, keys.publicKey))).toMatchObject({ ok: false, reason: expect.stringMatching(/UTF-8/) });
   });
 });
