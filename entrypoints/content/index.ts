@@ -85,7 +85,7 @@ export default defineContentScript({
           // opens within a frame. Pages where nobody likes, shares or comments never load React.
           preloadDialog();
           return assessAction(detected, state, {
-            showDialog,
+            showDialog: (request) => showDialog(request, (e) => recordError(e, 'dialog')),
             now: Date.now,
             photos,
             showPhotoWait: (language) => showPhotoWait(document, language),

@@ -119,7 +119,15 @@ async function warn(
     ...(detected.detail ? { detail: detected.detail } : {}),
     ...(photo ? { photo } : {}),
   };
-  const result = await effects.showDialog(request);
+  let result: DialogResult;
+  try {
+    result = await effects.showDialog(request);
+  } catch (error) {
+    // A dialog that failed (not loaded, crashed, removed by the page): in warn modes the caller
+    // fails open and records it; a block stays a block.
+    if (mode !== 'block') throw error;
+    result = { choice: 'cancel', reason: `dialog failed: ${String(error)}` };
+  }
   if (!compact) effects.countFullExplanation();
   const outcome = mode === 'block' ? 'blocked' : result.choice === 'proceed' ? 'proceeded' : 'cancelled';
   effects.log(logEntry(detected, verdict, outcome, state, effects.now(), result.reason, extraEntities));

@@ -107,4 +107,24 @@ describe('assessAction', () => {
     expect((evaluate.mock.calls[0]![1].at as Date).toISOString()).toBe('2024-01-20T05:00:00.000Z');
     expect(fx.log).toHaveBeenCalledWith(expect.objectContaining({ text: 'Ayo coblos 02! #PrabowoGibran2024' }));
   });
+
+  it('a dialog that fails in block mode never turns into a proceed (logged as blocked)', async () => {
+    const { engine } = fakeEngine({ severity: 'high', reasons: [reason] });
+    const fx = effects();
+    fx.showDialog.mockRejectedValue(new Error('the page removed the dialog'));
+    const settings = { ...DEFAULT_SETTINGS, actionBySeverity: { high: 'block' as const, medium: 'warn' as const, low: 'log' as const } };
+    const assessment = assessAction(detected, state({ engine, settings }), fx);
+    if (!assessment.hold) throw new Error('expected a hold');
+    expect(await assessment.present()).toBe('cancel');
+    expect(fx.log).toHaveBeenCalledWith(expect.objectContaining({ decision: 'blocked', reason: expect.stringMatching(/removed/) }));
+  });
+
+  it('a dialog that fails in warn mode rejects, so the interceptor fails open and records it', async () => {
+    const { engine } = fakeEngine({ severity: 'high', reasons: [reason] });
+    const fx = effects();
+    fx.showDialog.mockRejectedValue(new Error('the dialog crashed'));
+    const assessment = assessAction(detected, state({ engine }), fx);
+    if (!assessment.hold) throw new Error('expected a hold');
+    await expect(assessment.present()).rejects.toThrow('the dialog crashed');
+  });
 });
