@@ -201,9 +201,25 @@ function assessWithPhotos(
   };
 }
 
+/**
+ * Until the agency policy is known and the rules are loaded (bounded by the state, READY_WAIT_MS)
+ * the action is held, then decided: never from the user's settings alone, never unchecked.
+ */
 export function assessAction(detected: DetectedAction, state: ContentState, effects: PipelineEffects): Assessment {
+  if (state.ready) return assessNow(detected, state, effects);
+  return {
+    hold: true,
+    present: async () => {
+      await state.whenReady;
+      const assessment = assessNow(detected, state, effects);
+      return assessment.hold ? assessment.present() : 'proceed';
+    },
+  };
+}
+
+function assessNow(detected: DetectedAction, state: ContentState, effects: PipelineEffects): Assessment {
   const engine = state.engine;
-  if (!engine) return { hold: false }; // no rules loaded yet: fail open
+  if (!engine) return { hold: false }; // no rules within the wait for them: fail open (the state recorded it)
   const now = effects.now();
   const photos = photosToCheck(detected, state, effects, now);
   // Nothing typed and no photo attached in this composer: nothing is published that we can check.

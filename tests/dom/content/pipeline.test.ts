@@ -44,12 +44,45 @@ const state = (over: Partial<ContentState> = {}): ContentState => ({
   engine: null,
   siteSelectors: {},
   fullExplanations: 0,
+  ready: true,
+  whenReady: Promise.resolve(),
   ...over,
 });
 
 describe('assessAction', () => {
-  it('passes everything through while no rules are loaded', () => {
+  it('passes everything through when no rules came within the wait for them', () => {
     expect(assessAction(detected, state(), effects())).toEqual({ hold: false });
+  });
+
+  it('holds an action until the state is ready, then decides with the policy, never the user settings alone', async () => {
+    const { engine } = fakeEngine({ severity: 'high', reasons: [reason] });
+    let ready!: () => void;
+    const s = state({ engine, ready: false, whenReady: new Promise<void>((r) => (ready = r)) });
+    const fx = effects('proceed');
+    const assessment = assessAction(detected, s, fx);
+    if (!assessment.hold) throw new Error('expected a hold before the policy is known');
+    const answer = assessment.present();
+    // the agency policy arrives: block high
+    s.settings = { ...DEFAULT_SETTINGS, actionBySeverity: { high: 'block', medium: 'block', low: 'log' } };
+    s.ready = true;
+    ready();
+    expect(await answer).toBe('cancel');
+    expect(fx.showDialog).toHaveBeenCalledWith(expect.objectContaining({ mode: 'block' }));
+  });
+
+  it('holds an action while the rules load, and lets a neutral one go once they are there', async () => {
+    const { engine } = fakeEngine({ severity: 'none', reasons: [] });
+    let ready!: () => void;
+    const s = state({ ready: false, whenReady: new Promise<void>((r) => (ready = r)) });
+    const fx = effects();
+    const assessment = assessAction(detected, s, fx);
+    if (!assessment.hold) throw new Error('expected a hold before the rules load');
+    const answer = assessment.present();
+    s.engine = engine;
+    s.ready = true;
+    ready();
+    expect(await answer).toBe('proceed');
+    expect(fx.showDialog).not.toHaveBeenCalled();
   });
 
   it('holds a high-severity action and presents the engine reasons, logging the decision', async () => {
