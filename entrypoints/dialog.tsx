@@ -12,6 +12,25 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { DIALOG_ANSWER_MS, DIALOG_HOST_TAG, type DialogRequest, type DialogResult } from '@/components/dialog-api';
 import { WarningDialog } from '@/components/WarningDialog';
 import css from '@/components/dialog.css?inline';
+import { visibleForClick } from '@/components/dialog-visibility';
+
+/**
+ * The host's inline styles, each !important and put back whenever the page changes them (the
+ * shadow's :host rules win anyway; these also cover engines with weaker :host support).
+ */
+const HOST_STYLE: [string, string][] = [
+  ['display', 'block'], ['position', 'fixed'], ['inset', '0'], ['z-index', '2147483647'], ['opacity', '1'],
+  ['visibility', 'visible'], ['filter', 'none'], ['transform', 'none'], ['clip-path', 'none'], ['pointer-events', 'auto'],
+];
+
+function assertHostStyle(host: HTMLElement): void {
+  for (const [property, value] of HOST_STYLE) {
+    if (host.style.getPropertyValue(property) !== value || host.style.getPropertyPriority(property) !== 'important') {
+      host.style.setProperty(property, value, 'important');
+    }
+  }
+  for (const attribute of ['hidden', 'inert', 'popover']) host.removeAttribute(attribute);
+}
 
 /** Events that must not leak from the dialog to the page's own listeners. */
 const ISOLATED_EVENTS = [
@@ -36,13 +55,23 @@ class DialogErrorBoundary extends Component<{ onError: (error: unknown) => void;
 function show(request: DialogRequest, onError: (error: unknown) => void = () => {}): Promise<DialogResult> {
   return new Promise((resolve, reject) => {
     const host = document.createElement(DIALOG_HOST_TAG);
-    host.style.cssText = 'position:fixed;inset:0;z-index:2147483647;display:block;';
+    assertHostStyle(host);
     const shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = css;
+    // A modal <dialog> puts the warning in the top layer, above anything the page stacks, and
+    // makes the page behind it inert.
+    const top = document.createElement('dialog');
+    top.className = 'top';
+    // Esc is the dialog's own "Batal" (WarningDialog); the browser must not close it behind React's back.
+    top.addEventListener('cancel', (e) => e.preventDefault());
     const mount = document.createElement('div');
-    shadow.append(style, mount);
+    top.append(mount);
+    shadow.append(style, top);
     for (const type of ISOLATED_EVENTS) host.addEventListener(type, (e) => e.stopPropagation());
+    // The page changes the host's styles or attributes: put ours back (only when they differ, so no loop).
+    const guard = new MutationObserver(() => assertHostStyle(host));
+    guard.observe(host, { attributes: true });
 
     const previousFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const root = createRoot(mount);
@@ -54,6 +83,7 @@ function show(request: DialogRequest, onError: (error: unknown) => void = () => 
       settled = true;
       clearTimeout(timer);
       watchdog.disconnect();
+      guard.disconnect();
       try {
         root.unmount();
       } catch {
@@ -81,13 +111,26 @@ function show(request: DialogRequest, onError: (error: unknown) => void = () => 
 
     // Attach, then render synchronously in the same task: the dialog is complete in the first
     // frame it appears in (never an empty overlay), and Batal can take focus as it mounts.
+    // A proceed click counts only if the user could see the dialog; otherwise it is refused,
+    // recorded, and the dialog is put back on top (styles re-asserted, shown modal again).
+    const confirmProceed = (event: MouseEvent, button: HTMLButtonElement): boolean => {
+      if (visibleForClick(host, shadow, top, button, event)) return true;
+      onError(new Error('proceed refused: the dialog was not fully visible'));
+      assertHostStyle(host);
+      if (!host.isConnected) return false;
+      top.close();
+      top.showModal();
+      return false;
+    };
     document.documentElement.append(host);
     watchdog.observe(document, { childList: true, subtree: true });
     try {
+      // Modal before the first render: showModal() focuses the dialog, then Batal takes focus as it mounts.
+      top.showModal();
       flushSync(() =>
         root.render(
           <DialogErrorBoundary onError={fail}>
-            <WarningDialog request={request} onDone={settle} rulesUrl={rulesPage()} />
+            <WarningDialog request={request} onDone={settle} rulesUrl={rulesPage()} confirmProceed={confirmProceed} />
           </DialogErrorBoundary>,
         ),
       );

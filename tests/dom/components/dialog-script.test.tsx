@@ -72,4 +72,20 @@ describe('dialog script watchdog', () => {
     expect(document.querySelector(DIALOG_HOST_TAG)).toBeNull();
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringMatching(/no answer/) }));
   });
+
+  it('shows the dialog modal, in the top layer, with host styles the page cannot override', async () => {
+    const showModal = vi.spyOn(HTMLDialogElement.prototype, 'showModal');
+    const shown = globalThis.__jagaDialog!.show(request(), onError);
+    expect(showModal).toHaveBeenCalledOnce();
+    const host = document.querySelector<HTMLElement>(DIALOG_HOST_TAG)!;
+    expect(host.style.getPropertyValue('opacity')).toBe('1');
+    expect(host.style.getPropertyPriority('opacity')).toBe('important');
+    // the page changes the host's inline style: it is put back
+    host.style.setProperty('opacity', '0', 'important');
+    host.style.setProperty('display', 'none');
+    await outcomeOf(shown);
+    expect(host.style.getPropertyValue('opacity')).toBe('1');
+    expect(host.style.getPropertyValue('display')).toBe('block');
+    expect(await outcomeOf(shown)).toBe('pending');
+  });
 });
