@@ -70,6 +70,12 @@ describe('assessAction', () => {
     expect(fx.showDialog).toHaveBeenCalledWith(expect.objectContaining({ mode: 'block' }));
   });
 
+  it('before the policy is known, an action the rules find nothing in passes at once', () => {
+    const { engine } = fakeEngine({ severity: 'none', reasons: [] });
+    const fx = effects();
+    expect(assessAction(detected, state({ engine, ready: false, whenReady: new Promise<void>(() => {}) }), fx)).toEqual({ hold: false });
+  });
+
   it('holds an action while the rules load, and lets a neutral one go once they are there', async () => {
     const { engine } = fakeEngine({ severity: 'none', reasons: [] });
     let ready!: () => void;
