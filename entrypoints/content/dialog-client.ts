@@ -17,15 +17,12 @@ function ensureDialogScript(): Promise<void> {
       loading = null; // try again on the next warning
       reject(error);
     };
-    const timer = setTimeout(() => fail(new Error('dialog script did not load in time')), DIALOG_LOAD_MS);
-    browser.runtime.sendMessage({ type: 'inject-dialog' }).then(() => {
-      clearTimeout(timer);
-      if (globalThis.__jagaDialog) resolve();
-      else fail(new Error('dialog script did not load'));
-    }, (error: unknown) => {
-      clearTimeout(timer);
-      fail(error);
-    });
+    const notLoaded = () => fail(new Error('dialog script did not load'));
+    const timer = setTimeout(notLoaded, DIALOG_LOAD_MS);
+    browser.runtime.sendMessage({ type: 'inject-dialog' }).then(
+      () => (clearTimeout(timer), globalThis.__jagaDialog ? resolve() : notLoaded()),
+      (error: unknown) => (clearTimeout(timer), fail(error)),
+    );
   });
   return loading;
 }

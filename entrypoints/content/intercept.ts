@@ -13,7 +13,7 @@ export const INTERCEPTED_EVENTS = ['click', 'dblclick', 'keydown', 'submit'] as 
 
 /**
  * The longest an action stays held, whatever present() does: longer than the pipeline's own bounds
- * (rules and policy 8 s, photo check 20 s, dialog script 10 s, the user's answer 10 min). Past it the hold is
+ * (rules and policy 6 s, photo check 20 s, dialog script 10 s, the user's answer 10 min). Past it the hold is
  * released without a replay (nobody said "proceed"), so a dialog that never answers cannot leave
  * every later action swallowed.
  */
@@ -120,7 +120,7 @@ export function installInterceptor(target: Window, options: InterceptorOptions, 
       }
     };
     timer = setTimeout(() => {
-      onError(new Error(`no answer in ${MAX_HOLD_MS / 60_000} min: released without replay`), 'present');
+      onError(new Error('no answer: hold released'), 'present');
       finish(false);
     }, MAX_HOLD_MS);
     // A present() that throws at once is a rejection too, never a stuck hold.

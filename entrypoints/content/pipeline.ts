@@ -126,7 +126,7 @@ async function warn(
     // A dialog that failed (not loaded, crashed, removed by the page): in warn modes the caller
     // fails open and records it; a block stays a block.
     if (mode !== 'block') throw error;
-    result = { choice: 'cancel', reason: `dialog failed: ${String(error)}` };
+    result = { choice: 'cancel', reason: String(error) };
   }
   if (!compact) effects.countFullExplanation();
   const outcome = mode === 'block' ? 'blocked' : result.choice === 'proceed' ? 'proceeded' : 'cancelled';
@@ -239,7 +239,7 @@ export function assessAction(detected: DetectedAction, state: ContentState, effe
 
 function assessNow(detected: DetectedAction, state: ContentState, effects: PipelineEffects): Assessment {
   const engine = state.engine;
-  if (!engine) return { hold: false }; // no rules within the wait for them: fail open (the state recorded it)
+  if (!engine) return { hold: false }; // no rules within READY_WAIT_MS: fail open (the state recorded it)
   const now = effects.now();
   const photos = photosToCheck(detected, state, effects, now);
   // Nothing typed and no photo attached in this composer: nothing is published that we can check.
