@@ -24,6 +24,11 @@ export interface WarningDialogProps {
    * injectable only because test DOMs cannot create trusted events.
    */
   isTrusted?: (event: Event) => boolean;
+  /**
+   * Asked before a proceed click is accepted: false when the dialog was not really visible to the
+   * user (a page hid or covered it). The dialog script checks the page; Batal needs no check.
+   */
+  confirmProceed?: (event: MouseEvent, button: HTMLButtonElement) => boolean;
 }
 
 const nativeTrusted = (event: Event): boolean => event.isTrusted;
@@ -89,7 +94,7 @@ function SeverityIcon() {
   );
 }
 
-export function WarningDialog({ request, onDone, rulesUrl, isTrusted = nativeTrusted }: WarningDialogProps) {
+export function WarningDialog({ request, onDone, rulesUrl, isTrusted = nativeTrusted, confirmProceed }: WarningDialogProps) {
   const lang = request.language;
   const t = STRINGS[lang];
   const titleId = useId();
@@ -281,7 +286,7 @@ export function WarningDialog({ request, onDone, rulesUrl, isTrusted = nativeTru
               data-testid="jaga-proceed"
               disabled={!reasonReady}
               aria-describedby={request.mode === 'warn_reason' ? reasonHintId : undefined}
-              onClick={(e) => trusted(e) && proceed()}
+              onClick={(e) => trusted(e) && (!confirmProceed || confirmProceed(e.nativeEvent, e.currentTarget)) && proceed()}
             >
               {t.proceed}
             </button>

@@ -58,8 +58,21 @@ export interface DialogResult {
 }
 
 export interface DialogApi {
-  show(request: DialogRequest): Promise<DialogResult>;
+  /**
+   * Resolves with the user's answer; rejects when the dialog failed (it crashed while rendering,
+   * or the page removed it). `onError` hears about every failure, and about a dialog closed as
+   * Batal because nobody answered within DIALOG_ANSWER_MS.
+   */
+  show(request: DialogRequest, onError?: (error: unknown) => void): Promise<DialogResult>;
 }
+
+/**
+ * How long the dialog waits for an answer before it closes itself as Batal (the default answer).
+ * 10 minutes: reading the full explanation and the rules page it links to takes a few, and while
+ * the dialog shows the page behind it is inert anyway. Never a proceed: an action nobody
+ * confirmed is not replayed minutes later.
+ */
+export const DIALOG_ANSWER_MS = 10 * 60_000;
 
 /** The host element's tag: the content script never intercepts events that come from it. */
 export const DIALOG_HOST_TAG = 'jaga-netral-dialog';

@@ -5,25 +5,31 @@
 import { browser } from 'wxt/browser';
 import type { DialogRequest, DialogResult } from '@/components/dialog-api';
 
+/** The longest wait for the dialog script to load (normally tens of milliseconds). */
+export const DIALOG_LOAD_MS = 10_000;
+
 let loading: Promise<void> | null = null;
 
 function ensureDialogScript(): Promise<void> {
   if (globalThis.__jagaDialog) return Promise.resolve();
-  loading ??= browser.runtime.sendMessage({ type: 'inject-dialog' }).then(
-    () => {
-      if (!globalThis.__jagaDialog) throw new Error('dialog script did not load');
-    },
-    (error: unknown) => {
+  loading ??= new Promise<void>((resolve, reject) => {
+    const fail = (error: unknown) => {
       loading = null; // try again on the next warning
-      throw error;
-    },
-  );
+      reject(error);
+    };
+    const notLoaded = () => fail(new Error('dialog script did not load'));
+    const timer = setTimeout(notLoaded, DIALOG_LOAD_MS);
+    browser.runtime.sendMessage({ type: 'inject-dialog' }).then(
+      () => (clearTimeout(timer), globalThis.__jagaDialog ? resolve() : notLoaded()),
+      (error: unknown) => (clearTimeout(timer), fail(error)),
+    );
+  });
   return loading;
 }
 
-export async function showDialog(request: DialogRequest): Promise<DialogResult> {
+export async function showDialog(request: DialogRequest, onError?: (error: unknown) => void): Promise<DialogResult> {
   await ensureDialogScript();
-  return globalThis.__jagaDialog!.show(request);
+  return globalThis.__jagaDialog!.show(request, onError);
 }
 
 /** Load the dialog ahead of need (after a first detected action), so the first warning is instant. */

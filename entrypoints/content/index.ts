@@ -19,6 +19,9 @@ import { createContentState, selectorsFor } from './state';
 
 const MAX_ERRORS = 20;
 
+/** Checks whether the extension context is gone; set by main (a failed storage call may mean it is). */
+let onGone = (): unknown => 0;
+
 /** Errors stay on this device: a small ring in storage.local, shown in the options page. */
 function recordError(error: unknown, stage = 'content'): void {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -31,7 +34,7 @@ function recordError(error: unknown, stage = 'content'): void {
         [key]: [...errors, { time: Date.now(), stage, host: location.hostname, message: message.slice(0, 300) }].slice(-MAX_ERRORS),
       });
     })
-    .catch(() => {});
+    .catch(() => onGone());
 }
 
 export default defineContentScript({
@@ -41,6 +44,17 @@ export default defineContentScript({
   main(ctx) {
     const adapter = adapterForHost(location.hostname);
     if (!adapter) return;
+    // Our own lifetime, not WXT's ctx.signal: WXT aborts that on a document event any page can
+    // dispatch (the extension id is public). We stop only when the extension context is really gone,
+    // which shows as an undefined runtime id: checked when WXT says so, on the next detected action
+    // and when a runtime call fails; never polled.
+    const alive = new AbortController();
+    const isAlive = (): boolean => {
+      if (!browser.runtime?.id) alive.abort();
+      return !alive.signal.aborted;
+    };
+    ctx.onInvalidated(isAlive);
+    onGone = isAlive;
     const state = createContentState((e) => recordError(e, 'state'));
     // Attached photos are checked as soon as they are attached, outside the page (offscreen), and
     // tied to the composer they were attached in (the adapter knows the site's composers).
@@ -57,7 +71,7 @@ export default defineContentScript({
         warm: () => void browser.runtime.sendMessage({ type: 'photo-warm' }).catch((e: unknown) => recordError(e, 'photo')),
         isAttachControl: (el) => !!closestAny(el, sel(selectorsFor(adapter, state), 'attachControl')),
       },
-      ctx.signal,
+      alive.signal,
     );
 
     installInterceptor(
@@ -66,11 +80,12 @@ export default defineContentScript({
         adapter,
         selectors: () => selectorsFor(adapter, state),
         assess: (detected) => {
+          if (!isAlive()) return { hold: false };
           // The user engages on this page: load the dialog script now (once), so a later warning
           // opens within a frame. Pages where nobody likes, shares or comments never load React.
           preloadDialog();
           return assessAction(detected, state, {
-            showDialog,
+            showDialog: (request) => showDialog(request, (e) => recordError(e, 'dialog')),
             now: Date.now,
             photos,
             showPhotoWait: (language) => showPhotoWait(document, language),
@@ -90,7 +105,7 @@ export default defineContentScript({
         isOwnUi: (event) => (event.target as Element | null)?.localName === DIALOG_HOST_TAG,
         onError: (error, stage) => recordError(error, stage),
       },
-      ctx.signal,
+      alive.signal,
     );
   },
 });

@@ -11,6 +11,14 @@ import type { DetectedAction, InterceptedEvent, SelectorData, SiteAdapter } from
 
 export const INTERCEPTED_EVENTS = ['click', 'dblclick', 'keydown', 'submit'] as const;
 
+/**
+ * The longest an action stays held, whatever present() does: longer than the pipeline's own bounds
+ * (rules and policy 6 s, photo check 20 s, dialog script 10 s, the user's answer 10 min). Past it the hold is
+ * released without a replay (nobody said "proceed"), so a dialog that never answers cannot leave
+ * every later action swallowed.
+ */
+export const MAX_HOLD_MS = 11 * 60_000;
+
 /** The pipeline's verdict for one detected action: pass it, or hold it and ask the user. */
 export type Assessment =
   | { hold: false }
@@ -97,7 +105,12 @@ export function installInterceptor(target: Window, options: InterceptorOptions, 
     hold(event);
     holding = true;
     const { control } = detected;
+    let settled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = (proceed: boolean): void => {
+      if (settled) return; // a late answer after the bound: the hold is gone
+      settled = true;
+      clearTimeout(timer);
       holding = false;
       if (!proceed || signal.aborted) return;
       try {
@@ -106,7 +119,18 @@ export function installInterceptor(target: Window, options: InterceptorOptions, 
         onError(error, 'replay');
       }
     };
-    assessment.present().then(
+    timer = setTimeout(() => {
+      onError(new Error('no answer: hold released'), 'present');
+      finish(false);
+    }, MAX_HOLD_MS);
+    // A present() that throws at once is a rejection too, never a stuck hold.
+    let answer: Promise<'proceed' | 'cancel'>;
+    try {
+      answer = assessment.present();
+    } catch (error) {
+      answer = Promise.reject(error);
+    }
+    answer.then(
       (choice) => finish(choice === 'proceed'),
       (error: unknown) => {
         // The dialog could not be shown: let the user's action happen rather than eat it.

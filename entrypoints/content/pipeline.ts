@@ -2,7 +2,7 @@
  * The middle of the pipeline for one detected action: rule engine → decision → dialog → log.
  * Synchronous up to the decision, so the click path never waits when nothing matches.
  */
-import type { Verdict } from '@/rules/engine';
+import type { Engine, Verdict } from '@/rules/engine';
 import type { DialogMode, DialogRequest, DialogResult } from '@/components/dialog-api';
 import { decide, evaluationTime, severityRank, type Severity } from '@/utils/settings';
 import type { LogEntry } from '@/utils/messages';
@@ -119,7 +119,15 @@ async function warn(
     ...(detected.detail ? { detail: detected.detail } : {}),
     ...(photo ? { photo } : {}),
   };
-  const result = await effects.showDialog(request);
+  let result: DialogResult;
+  try {
+    result = await effects.showDialog(request);
+  } catch (error) {
+    // A dialog that failed (not loaded, crashed, removed by the page): in warn modes the caller
+    // fails open and records it; a block stays a block.
+    if (mode !== 'block') throw error;
+    result = { choice: 'cancel', reason: String(error) };
+  }
   if (!compact) effects.countFullExplanation();
   const outcome = mode === 'block' ? 'blocked' : result.choice === 'proceed' ? 'proceeded' : 'cancelled';
   effects.log(logEntry(detected, verdict, outcome, state, effects.now(), result.reason, extraEntities));
@@ -193,19 +201,50 @@ function assessWithPhotos(
   };
 }
 
-export function assessAction(detected: DetectedAction, state: ContentState, effects: PipelineEffects): Assessment {
-  const engine = state.engine;
-  if (!engine) return { hold: false }; // no rules loaded yet: fail open
-  const now = effects.now();
-  const photos = photosToCheck(detected, state, effects, now);
-  // Nothing typed and no photo attached in this composer: nothing is published that we can check.
-  if (detected.attachmentsOnly && photos.length === 0) return { hold: false };
-  const verdict = engine.evaluate(detected.content, {
+function evaluate(engine: Engine, detected: DetectedAction, state: ContentState, now: number): Verdict {
+  return engine.evaluate(detected.content, {
     at: evaluationTime(state.settings, now),
     site: detected.site,
     action: detected.action,
     ...(state.settings.region ? { region: state.settings.region } : {}),
   });
+}
+
+/**
+ * Until the agency policy is known and the rules are loaded (bounded by the state, READY_WAIT_MS)
+ * an action is held, then decided: never from the user's settings alone, never unchecked. Only an
+ * action the rules find nothing in, with no photo attached, passes at once: no policy makes
+ * "nothing matched" a warning.
+ */
+export function assessAction(detected: DetectedAction, state: ContentState, effects: PipelineEffects): Assessment {
+  const engine = state.engine;
+  if (
+    state.ready ||
+    (engine &&
+      !detected.attachmentsOnly &&
+      !effects.photos?.pending(effects.now(), detected.composer).length &&
+      evaluate(engine, detected, state, effects.now()).severity === 'none')
+  ) {
+    return assessNow(detected, state, effects);
+  }
+  return {
+    hold: true,
+    present: async () => {
+      await state.whenReady;
+      const assessment = assessNow(detected, state, effects);
+      return assessment.hold ? assessment.present() : 'proceed';
+    },
+  };
+}
+
+function assessNow(detected: DetectedAction, state: ContentState, effects: PipelineEffects): Assessment {
+  const engine = state.engine;
+  if (!engine) return { hold: false }; // no rules within READY_WAIT_MS: fail open (the state recorded it)
+  const now = effects.now();
+  const photos = photosToCheck(detected, state, effects, now);
+  // Nothing typed and no photo attached in this composer: nothing is published that we can check.
+  if (detected.attachmentsOnly && photos.length === 0) return { hold: false };
+  const verdict = evaluate(engine, detected, state, now);
   if (photos.length > 0) return assessWithPhotos(detected, state, effects, verdict, photos);
   const decision = decide(verdict.severity, detected.action, detected.site, state.settings, now);
   if (decision.mode === 'off') return { hold: false };

@@ -2,6 +2,12 @@
  * What the content script keeps in memory so the click path stays synchronous: settings, the
  * loaded engine and the bundle's selector overrides. Filled from storage.local at start and
  * refreshed whenever the background writes a new value (a new bundle, a settings change).
+ *
+ * The agency policy is read here from storage.managed too, not only from the copy the background
+ * publishes in storage.local: right after the browser starts that copy is missing or stale for
+ * seconds, and a decision taken from the user's settings alone would ignore the agency's "block".
+ * Until the policy read has answered and the rules are loaded the state is not `ready` (the
+ * pipeline holds actions meanwhile); both waits are bounded.
  */
 import { browser } from 'wxt/browser';
 import { loadEngine, type Engine } from '@/rules/engine';
@@ -19,7 +25,19 @@ export interface ContentState {
   siteSelectors: Partial<Record<SiteId, Record<string, string[]>>>;
   /** how many times the full explanation has been shown */
   fullExplanations: number;
+  /** the policy read has answered and the rules are loaded, or the wait for them is over */
+  ready: boolean;
+  /** resolves when `ready` becomes true: at the latest READY_WAIT_MS after the state was created */
+  whenReady: Promise<void>;
 }
+
+/**
+ * The longest wait for the agency policy (storage.managed) and the rules; then decide with what is
+ * known and record what was missing. 6 s: Chromium's first managed read after start took 1–3.5 s
+ * on a busy two-core machine, and a fresh install builds the rules first. Only actions the rules
+ * match (or cannot yet check) wait; neutral ones pass at once.
+ */
+export const READY_WAIT_MS = 6_000;
 
 interface StoredEngine {
   bundleVersion: number;
@@ -32,16 +50,38 @@ function isStoredEngine(value: unknown): value is StoredEngine {
 }
 
 export function createContentState(onError: (error: unknown) => void): ContentState {
-  const state: ContentState = { settings: DEFAULT_SETTINGS, engine: null, siteSelectors: {}, fullExplanations: 0 };
+  let markReady!: () => void;
+  const state: ContentState = {
+    settings: DEFAULT_SETTINGS,
+    engine: null,
+    siteSelectors: {},
+    fullExplanations: 0,
+    ready: false,
+    whenReady: new Promise<void>((resolve) => (markReady = resolve)),
+  };
   let userSettings: Settings = DEFAULT_SETTINGS;
-  let policy: Policy = {};
+  /** the background's copy, used only when storage.managed cannot be read */
+  let storedPolicy: Policy = {};
+  /** undefined until storage.managed has answered */
+  let managedPolicy: Policy | undefined;
+  let policyKnown = false;
+  let storedRead = false;
+
+  const layer = () => {
+    state.settings = applyPolicy(userSettings, managedPolicy ?? storedPolicy).settings;
+  };
+  const becomeReady = () => {
+    state.ready = true;
+    markReady();
+  };
+  const checkReady = () => {
+    if (policyKnown && storedRead && state.engine) becomeReady();
+  };
 
   const apply = (changes: Record<string, unknown>) => {
     if (STORAGE_KEYS.settings in changes) userSettings = parseSettings(changes[STORAGE_KEYS.settings]);
-    if (STORAGE_KEYS.policy in changes) policy = parsePolicy(changes[STORAGE_KEYS.policy]).policy;
-    if (STORAGE_KEYS.settings in changes || STORAGE_KEYS.policy in changes) {
-      state.settings = applyPolicy(userSettings, policy).settings;
-    }
+    if (STORAGE_KEYS.policy in changes) storedPolicy = parsePolicy(changes[STORAGE_KEYS.policy]).policy;
+    if (STORAGE_KEYS.settings in changes || STORAGE_KEYS.policy in changes) layer();
     if (STORAGE_KEYS.engine in changes) {
       const stored = changes[STORAGE_KEYS.engine];
       if (isStoredEngine(stored)) {
@@ -58,16 +98,41 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
       const stats = changes[STORAGE_KEYS.dialogStats] as { fullExplanations?: unknown } | undefined;
       state.fullExplanations = typeof stats?.fullExplanations === 'number' ? stats.fullExplanations : 0;
     }
+    checkReady();
   };
+
+  const readManaged = () =>
+    browser.storage.managed
+      .get()
+      .then(
+        (raw) => {
+          managedPolicy = parsePolicy(raw).policy;
+        },
+        // Firefox without an enterprise policy rejects the read ("manifest not found"): nothing to record.
+        (error: unknown) => /manifest/.test(String(error)) || onError(error),
+      )
+      .then(() => {
+        policyKnown = true;
+        layer();
+        checkReady();
+      });
+  void readManaged();
+  setTimeout(() => {
+    if (state.ready) return;
+    onError(new Error(`not ready: policy ${policyKnown}, rules ${!!state.engine}`));
+    becomeReady();
+  }, READY_WAIT_MS);
 
   browser.storage.local
     .get([STORAGE_KEYS.settings, STORAGE_KEYS.policy, STORAGE_KEYS.engine, STORAGE_KEYS.dialogStats])
     .then((items) => {
+      storedRead = true;
       apply(items);
       if (!state.engine) void browser.runtime.sendMessage({ type: 'ensure-engine' }).catch(onError);
     }, onError);
 
   browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed') void readManaged();
     if (area !== 'local') return;
     apply(Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue])));
   });

@@ -97,6 +97,18 @@ describe('WarningDialog', () => {
     expect(second.onDone).toHaveBeenLastCalledWith({ choice: 'cancel' });
   });
 
+  it('refuses a proceed click the visibility check rejects (the dialog was hidden), and keeps the dialog open', () => {
+    const onDone = vi.fn<(r: DialogResult) => void>();
+    const confirmProceed = vi.fn<(event: MouseEvent, button: HTMLButtonElement) => boolean>(() => false);
+    render(<WarningDialog request={request()} onDone={onDone} isTrusted={always} confirmProceed={confirmProceed} />);
+    fireEvent.click(screen.getByTestId('jaga-proceed'));
+    expect(confirmProceed).toHaveBeenCalledWith(expect.any(MouseEvent), screen.getByTestId('jaga-proceed'));
+    expect(onDone).not.toHaveBeenCalled();
+    // Batal needs no check: cancelling is always safe.
+    fireEvent.click(screen.getByTestId('jaga-cancel'));
+    expect(onDone).toHaveBeenCalledWith({ choice: 'cancel' });
+  });
+
   it('warn_reason: proceed needs a reason, and "Lainnya" needs text', () => {
     const { onDone } = show(request({ mode: 'warn_reason' }), always);
     const proceed = screen.getByTestId('jaga-proceed') as HTMLButtonElement;

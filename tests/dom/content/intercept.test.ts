@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installInterceptor, type Assessment } from '@/entrypoints/content/intercept';
+import { installInterceptor, MAX_HOLD_MS, type Assessment } from '@/entrypoints/content/intercept';
 import type { DetectedAction, SiteAdapter } from '@/entrypoints/content/sites/types';
 
 /**
@@ -183,6 +183,60 @@ describe('interceptor', () => {
     await flush();
     expect(onError).toHaveBeenCalledWith(expect.any(Error), 'present');
     expect(siteLog).toEqual(['like']);
+  });
+
+  it('releases a hold whose dialog never answers, within MAX_HOLD_MS, without replaying', async () => {
+    vi.useFakeTimers();
+    try {
+      present.mockReturnValueOnce(new Promise(() => {})); // a dialog that never settles
+      const interceptor = install();
+      const like = document.getElementById('like')!;
+      like.dispatchEvent(user(new MouseEvent('click', { bubbles: true, cancelable: true })));
+      expect(interceptor.holding).toBe(true);
+      await vi.advanceTimersByTimeAsync(MAX_HOLD_MS);
+      expect(interceptor.holding).toBe(false);
+      expect(siteLog).toEqual([]); // nobody said "proceed"
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringMatching(/no answer/) }), 'present');
+      // The next action is assessed again, not swallowed.
+      present.mockResolvedValueOnce('proceed');
+      like.dispatchEvent(user(new MouseEvent('click', { bubbles: true, cancelable: true })));
+      expect(assess).toHaveBeenCalledTimes(2);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(siteLog).toEqual(['like']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a present() that throws at once fails open and never leaves the page held', async () => {
+    present.mockImplementationOnce(() => {
+      throw new Error('dialog broke');
+    });
+    const interceptor = install();
+    document.getElementById('like')!.dispatchEvent(user(new MouseEvent('click', { bubbles: true, cancelable: true })));
+    await flush();
+    expect(interceptor.holding).toBe(false);
+    expect(onError).toHaveBeenCalledWith(expect.any(Error), 'present');
+    expect(siteLog).toEqual(['like']);
+  });
+
+  it('page-made clicks and Enter keys while an action is held are neither held nor taken for the held one', async () => {
+    let resolve!: (c: 'proceed' | 'cancel') => void;
+    present.mockReturnValue(new Promise((r) => (resolve = r)));
+    const interceptor = install();
+    const like = document.getElementById('like')!;
+    like.dispatchEvent(user(new MouseEvent('click', { bubbles: true, cancelable: true })));
+    for (let i = 0; i < 500; i++) like.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    const fakeEnter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+    document.getElementById('composer')!.dispatchEvent(fakeEnter);
+    expect(fakeEnter.defaultPrevented).toBe(false);
+    expect(assess).toHaveBeenCalledOnce();
+    expect(interceptor.holding).toBe(true);
+    resolve('proceed');
+    await flush();
+    expect(interceptor.holding).toBe(false);
+    // the page's own 500 clicks reached its handlers; the held like was replayed once
+    expect(siteLog.filter((x) => x === 'like')).toHaveLength(501);
   });
 
   it('ignores events that are not user input (page scripts, its own replays)', () => {

@@ -202,7 +202,7 @@ function fx(photos: PhotoTracker, over: Partial<PipelineEffects> = {}): Pipeline
   };
 }
 
-const state = (engine: Engine): ContentState => ({ settings: { ...DEFAULT_SETTINGS, simulatedDate: '2024-01-20' }, engine, siteSelectors: {}, fullExplanations: 0 });
+const state = (engine: Engine): ContentState => ({ settings: { ...DEFAULT_SETTINGS, simulatedDate: '2024-01-20' }, engine, siteSelectors: {}, fullExplanations: 0, ready: true, whenReady: Promise.resolve() });
 
 function action(composer: Element | undefined, over: Partial<DetectedAction> = {}): DetectedAction {
   return { site: 'x', action: 'post', detail: 'post', control: document.createElement('button'), content: { draft: 'Foto liburan' }, ...(composer ? { composer } : {}), ...over };

@@ -44,12 +44,51 @@ const state = (over: Partial<ContentState> = {}): ContentState => ({
   engine: null,
   siteSelectors: {},
   fullExplanations: 0,
+  ready: true,
+  whenReady: Promise.resolve(),
   ...over,
 });
 
 describe('assessAction', () => {
-  it('passes everything through while no rules are loaded', () => {
+  it('passes everything through when no rules came within the wait for them', () => {
     expect(assessAction(detected, state(), effects())).toEqual({ hold: false });
+  });
+
+  it('holds an action until the state is ready, then decides with the policy, never the user settings alone', async () => {
+    const { engine } = fakeEngine({ severity: 'high', reasons: [reason] });
+    let ready!: () => void;
+    const s = state({ engine, ready: false, whenReady: new Promise<void>((r) => (ready = r)) });
+    const fx = effects('proceed');
+    const assessment = assessAction(detected, s, fx);
+    if (!assessment.hold) throw new Error('expected a hold before the policy is known');
+    const answer = assessment.present();
+    // the agency policy arrives: block high
+    s.settings = { ...DEFAULT_SETTINGS, actionBySeverity: { high: 'block', medium: 'block', low: 'log' } };
+    s.ready = true;
+    ready();
+    expect(await answer).toBe('cancel');
+    expect(fx.showDialog).toHaveBeenCalledWith(expect.objectContaining({ mode: 'block' }));
+  });
+
+  it('before the policy is known, an action the rules find nothing in passes at once', () => {
+    const { engine } = fakeEngine({ severity: 'none', reasons: [] });
+    const fx = effects();
+    expect(assessAction(detected, state({ engine, ready: false, whenReady: new Promise<void>(() => {}) }), fx)).toEqual({ hold: false });
+  });
+
+  it('holds an action while the rules load, and lets a neutral one go once they are there', async () => {
+    const { engine } = fakeEngine({ severity: 'none', reasons: [] });
+    let ready!: () => void;
+    const s = state({ ready: false, whenReady: new Promise<void>((r) => (ready = r)) });
+    const fx = effects();
+    const assessment = assessAction(detected, s, fx);
+    if (!assessment.hold) throw new Error('expected a hold before the rules load');
+    const answer = assessment.present();
+    s.engine = engine;
+    s.ready = true;
+    ready();
+    expect(await answer).toBe('proceed');
+    expect(fx.showDialog).not.toHaveBeenCalled();
   });
 
   it('holds a high-severity action and presents the engine reasons, logging the decision', async () => {
@@ -106,5 +145,25 @@ describe('assessAction', () => {
     await assessment.present();
     expect((evaluate.mock.calls[0]![1].at as Date).toISOString()).toBe('2024-01-20T05:00:00.000Z');
     expect(fx.log).toHaveBeenCalledWith(expect.objectContaining({ text: 'Ayo coblos 02! #PrabowoGibran2024' }));
+  });
+
+  it('a dialog that fails in block mode never turns into a proceed (logged as blocked)', async () => {
+    const { engine } = fakeEngine({ severity: 'high', reasons: [reason] });
+    const fx = effects();
+    fx.showDialog.mockRejectedValue(new Error('the page removed the dialog'));
+    const settings = { ...DEFAULT_SETTINGS, actionBySeverity: { high: 'block' as const, medium: 'warn' as const, low: 'log' as const } };
+    const assessment = assessAction(detected, state({ engine, settings }), fx);
+    if (!assessment.hold) throw new Error('expected a hold');
+    expect(await assessment.present()).toBe('cancel');
+    expect(fx.log).toHaveBeenCalledWith(expect.objectContaining({ decision: 'blocked', reason: expect.stringMatching(/removed/) }));
+  });
+
+  it('a dialog that fails in warn mode rejects, so the interceptor fails open and records it', async () => {
+    const { engine } = fakeEngine({ severity: 'high', reasons: [reason] });
+    const fx = effects();
+    fx.showDialog.mockRejectedValue(new Error('the dialog crashed'));
+    const assessment = assessAction(detected, state({ engine }), fx);
+    if (!assessment.hold) throw new Error('expected a hold');
+    await expect(assessment.present()).rejects.toThrow('the dialog crashed');
   });
 });

@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { selectorsFor, type ContentState } from '@/entrypoints/content/state';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createContentState, READY_WAIT_MS, selectorsFor, type ContentState } from '@/entrypoints/content/state';
 import type { SiteAdapter } from '@/entrypoints/content/sites/types';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
+
+// The engine itself is tested elsewhere; here any stored engine loads.
+vi.mock('@/rules/engine', () => ({ loadEngine: () => ({ bundleVersion: 1, evaluate: () => ({ severity: 'none', reasons: [] }) }) }));
 
 const adapter: SiteAdapter = {
   id: 'x',
@@ -15,6 +20,8 @@ const state = (siteSelectors: ContentState['siteSelectors']): ContentState => ({
   engine: null,
   siteSelectors,
   fullExplanations: 0,
+  ready: true,
+  whenReady: Promise.resolve(),
 });
 
 describe('selectorsFor', () => {
@@ -31,5 +38,114 @@ describe('selectorsFor', () => {
     // A new bundle brings new overrides: merged afresh.
     const next = selectorsFor(adapter, state({ x: { reply: ['[aria-label="Balas"]'] } }));
     expect(next).toEqual({ like: ['[data-testid="like"]'], reply: ['[aria-label="Balas"]'] });
+  });
+});
+
+const flush = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+};
+const storedEngine = { engine: { bundleVersion: 1, compiled: {} } };
+const userWarns = { settings: { ...DEFAULT_SETTINGS, actionBySeverity: { high: 'warn', medium: 'warn', low: 'log' } } };
+const agencyBlocks = { actionBySeverity: { high: 'block', medium: 'block' } };
+
+/** A managed read that answers when the test says so. */
+function heldManagedRead() {
+  let answer!: (value: Record<string, unknown>) => void;
+  let fail!: (error: Error) => void;
+  vi.spyOn(browser.storage.managed, 'get').mockReturnValue(
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      answer = resolve;
+      fail = reject;
+    }) as never,
+  );
+  return { answer, fail };
+}
+
+describe('content state readiness', () => {
+  let onError: ReturnType<typeof vi.fn<(error: unknown) => void>>;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    onError = vi.fn<(error: unknown) => void>();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  });
+
+  it("lays the agency's managed policy over the user's settings before the background republishes it", async () => {
+    await fakeBrowser.storage.local.set({ ...storedEngine, ...userWarns }); // no stored policy yet
+    await fakeBrowser.storage.managed.set(agencyBlocks);
+    const state = createContentState(onError);
+    await state.whenReady;
+    expect(state.ready).toBe(true);
+    expect(state.settings.actionBySeverity).toMatchObject({ high: 'block', medium: 'block' });
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('is not ready until the managed read has answered, even with the rules loaded', async () => {
+    const managed = heldManagedRead();
+    await fakeBrowser.storage.local.set({ ...storedEngine, ...userWarns });
+    const state = createContentState(onError);
+    await flush();
+    expect(state.engine).not.toBeNull();
+    expect(state.ready).toBe(false);
+    managed.answer(agencyBlocks);
+    await flush();
+    expect(state.ready).toBe(true);
+    expect(state.settings.actionBySeverity.high).toBe('block');
+  });
+
+  it('is not ready until the rules are loaded', async () => {
+    await fakeBrowser.storage.local.set(userWarns);
+    const state = createContentState(onError);
+    await flush();
+    expect(state.ready).toBe(false);
+    await fakeBrowser.storage.local.set(storedEngine); // the background stores the engine
+    await flush();
+    expect(state.ready).toBe(true);
+  });
+
+  it('a managed read that never answers: ready after READY_WAIT_MS with the stored policy, and recorded', async () => {
+    vi.useFakeTimers();
+    heldManagedRead();
+    await fakeBrowser.storage.local.set({ ...storedEngine, ...userWarns, policy: agencyBlocks });
+    const state = createContentState(onError);
+    await vi.advanceTimersByTimeAsync(READY_WAIT_MS - 1);
+    expect(state.ready).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(state.ready).toBe(true);
+    expect(state.settings.actionBySeverity.high).toBe('block');
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'not ready: policy false, rules true' }));
+  });
+
+  it('a managed read that fails falls back to the stored policy and records it', async () => {
+    const managed = heldManagedRead();
+    await fakeBrowser.storage.local.set({ ...storedEngine, ...userWarns, policy: agencyBlocks });
+    const state = createContentState(onError);
+    managed.fail(new Error('managed storage broke'));
+    await state.whenReady;
+    expect(state.settings.actionBySeverity.high).toBe('block');
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'managed storage broke' }));
+  });
+
+  it('storage.local reads that reject: ready after READY_WAIT_MS, with what is known, and recorded', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(browser.storage.local, 'get').mockRejectedValue(new Error('storage unavailable'));
+    const state = createContentState(onError);
+    await vi.advanceTimersByTimeAsync(READY_WAIT_MS);
+    expect(state.ready).toBe(true);
+    expect(state.engine).toBeNull();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'storage unavailable' }));
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringMatching(/not ready/) }));
+  });
+
+  it('applies a managed policy change live', async () => {
+    await fakeBrowser.storage.local.set({ ...storedEngine, ...userWarns });
+    const state = createContentState(onError);
+    await state.whenReady;
+    expect(state.settings.actionBySeverity.high).toBe('warn');
+    await fakeBrowser.storage.managed.set(agencyBlocks);
+    await flush();
+    expect(state.settings.actionBySeverity.high).toBe('block');
   });
 });

@@ -1,0 +1,59 @@
+/**
+ * An agency's policy holds from the first second: a real Chromium policy file blocks high and
+ * medium, the browser starts with a fresh profile, and a partisan like is clicked as soon as the
+ * page's content script is up, before the background has published the policy (or even built the
+ * rules). The like must get the block dialog (no "Tetap lanjutkan"), never the user's default
+ * warning and never pass unchecked.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  canWritePolicyFiles,
+  clickDialogButton,
+  launch,
+  removePolicyFile,
+  siteLog,
+  startFixtureServer,
+  waitForDialog,
+  writePolicyFile,
+  type FixtureServer,
+  type Session,
+} from './harness';
+
+const FEED = 'https://x.com/home-id.html';
+const POLICY_WRITABLE = canWritePolicyFiles();
+
+let server: FixtureServer;
+let session: Session | undefined;
+let policyFile = '';
+
+beforeAll(async () => {
+  if (!POLICY_WRITABLE) return;
+  policyFile = writePolicyFile('jaga-netral-startup-test.json', { actionBySeverity: { high: 'block', medium: 'block' }, allowUserDisable: false });
+  server = await startFixtureServer();
+});
+
+afterAll(async () => {
+  removePolicyFile(policyFile);
+  await session?.close();
+  await server?.close();
+});
+
+describe.skipIf(!POLICY_WRITABLE)('policy at browser start', () => {
+  it('a partisan like clicked at once after the browser starts gets the block dialog', async () => {
+    session = await launch({ server });
+    const started = Date.now();
+    const page = await session.context.newPage();
+    // document_start: the content script runs before the page's DOM is parsed
+    await page.goto(FEED, { waitUntil: 'domcontentloaded' });
+    await page.click('article[data-post-id="x1"] [data-testid="like"]');
+    const clickedAfter = Date.now() - started;
+    const dialog = await waitForDialog(page, 15_000);
+    console.info(`like clicked ${clickedAfter} ms after the service worker started; dialog after ${Date.now() - started} ms`);
+    expect(dialog.testIds).toContain('jaga-cancel');
+    expect(dialog.testIds).not.toContain('jaga-proceed');
+    await clickDialogButton(page, 'jaga-cancel');
+    await page.waitForTimeout(200);
+    expect(await siteLog(page)).toEqual([]);
+    await page.close();
+  });
+});
