@@ -15,3 +15,15 @@ export const SUPPORTED_MATCHES = [
   'https://*.threads.com/*',
   'https://web.whatsapp.com/*',
 ] as const;
+
+/**
+ * The match patterns of the sites whose hosts are given (an adapter's `hosts`): each host itself and
+ * its subdomains, as far as SUPPORTED_MATCHES lists them. A per-site content script matches exactly
+ * these, so it never asks for more than the manifest's host permissions.
+ */
+export function matchesForHosts(hosts: readonly string[]): string[] {
+  return SUPPORTED_MATCHES.filter((pattern) => {
+    const host = pattern.slice('https://'.length, pattern.indexOf('/', 'https://'.length));
+    return hosts.some((h) => host === h || host === `*.${h}`);
+  });
+}

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import contentScript from '@/entrypoints/content/index';
+import contentScript from '@/entrypoints/x.content';
 
 let signals: Map<string, AbortSignal>;
 let ctx: ContentScriptContext;
