@@ -9,13 +9,12 @@ import { browser, type Browser } from 'wxt/browser';
 import { PHOTO_MAX_DATA_URL, type PhotoResult } from '@/utils/messages';
 import { isAnalyseMessage, isWarmMessage } from './analyse';
 
-/** The background's page: Chrome's service worker script, or Firefox's generated background page. */
-function backgroundPaths(): Set<string> {
-  const bg = (browser.runtime.getManifest() as { background?: { service_worker?: string; page?: string } }).background ?? {};
-  const paths = new Set(['/_generated_background_page.html']);
-  for (const p of [bg.service_worker, bg.page]) if (p) paths.add(`/${p.replace(/^\//, '')}`);
-  return paths;
-}
+/**
+ * The background's URL paths: WXT's service worker in Chrome (`background.js`), and the page
+ * Firefox generates around background scripts. Written out because an offscreen document has only
+ * a part of the runtime API (no getManifest).
+ */
+const BACKGROUND_PATHS = new Set(['/background.js', '/_generated_background_page.html']);
 
 export function fromBackground(sender: Browser.runtime.MessageSender): boolean {
   if (sender.id !== browser.runtime.id || sender.tab || typeof sender.url !== 'string') return false;
@@ -26,7 +25,7 @@ export function fromBackground(sender: Browser.runtime.MessageSender): boolean {
     return false;
   }
   const own = new URL((browser.runtime.getURL as (path: string) => string)('/'));
-  return url.origin === own.origin && backgroundPaths().has(url.pathname);
+  return url.origin === own.origin && BACKGROUND_PATHS.has(url.pathname);
 }
 
 export interface OffscreenDeps {

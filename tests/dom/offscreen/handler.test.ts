@@ -19,7 +19,6 @@ const FIREFOX_BACKGROUND = { id: ID, url: `${ORIGIN}/_generated_background_page.
 
 beforeEach(() => {
   fakeBrowser.reset();
-  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'x', version: '1', background: { service_worker: 'background.js' } } as never);
   vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation(((path: string) => `${ORIGIN}${path}`) as never);
 });
 
