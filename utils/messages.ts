@@ -51,14 +51,26 @@ export function parsePhotoResult(value: unknown): PhotoResult {
   return r.data;
 }
 
+/** Bounds of a log entry: the content script sends at most 5 entity labels (pipeline). */
+export const LOG_MAX_ENTITIES = 5;
+/** An entity label is kept to this many characters (a longer one is cut, so the entry is not lost)… */
+export const LOG_MAX_ENTITY_CHARS = 120;
+/** …and refused beyond this (no rule label comes near it: such a value is not a label). */
+const LOG_ENTITY_REFUSED_CHARS = 1000;
+
+const entityLabel = z.pipe(
+  z.string().check(z.maxLength(LOG_ENTITY_REFUSED_CHARS)),
+  z.transform((s: string) => (s.length > LOG_MAX_ENTITY_CHARS ? `${s.slice(0, LOG_MAX_ENTITY_CHARS - 1)}…` : s)),
+);
+
 export const LogEntrySchema = z.object({
-  time: z.number(),
+  time: z.number().check(z.gte(0), z.lte(8.64e15)),
   site: z.enum(SITE_IDS),
   action: z.enum(ACTION_KINDS),
   detail: z.optional(z.enum(ACTION_DETAILS)),
   severity: z.enum(['low', 'medium', 'high']),
   /** entity labels that matched, e.g. "Pilpres 2024, nomor urut 02: …" */
-  entities: z.array(z.string()),
+  entities: z.array(entityLabel).check(z.maxLength(LOG_MAX_ENTITIES)),
   decision: z.enum(['cancelled', 'proceeded', 'blocked', 'logged']),
   reason: z.optional(z.string().check(z.maxLength(200))),
   /** only when the user opted in to keeping post text */

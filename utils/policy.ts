@@ -7,7 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { SITE_IDS, type SiteId } from '@/rules/actions';
-import { MODES, type Settings } from './settings';
+import { DEFAULT_SETTINGS, MODES, ThresholdsSchema, type Settings } from './settings';
 
 const modeSchema = z.enum(MODES);
 
@@ -33,6 +33,12 @@ export const POLICY_KEYS = {
   language: z.enum(['id', 'en']),
   allowPause: z.boolean(),
   allowUserDisable: z.boolean(),
+  /** per action kind, the lowest severity that counts; under a policy the user's own are ignored */
+  minSeverityByAction: ThresholdsSchema,
+  /** true: the user may set thresholds (when the policy sets none itself) */
+  allowUserThresholds: z.boolean(),
+  /** true: the user may set a training date (training mode); otherwise content is judged as of today */
+  allowTrainingMode: z.boolean(),
   /** agency rules in the rule bundle's own format (validated by the rules schema in the background) */
   extraRules: z.unknown(),
 } as const;
@@ -74,18 +80,40 @@ export interface EffectiveSettings {
   managed: boolean;
 }
 
-/** The user's settings with the policy laid over them. */
+/**
+ * The user's settings with the policy laid over them. Under any policy the user may not weaken it:
+ * thresholds and the training date follow the policy unless it allows them (allowUserThresholds,
+ * allowTrainingMode); severities the policy's actionBySeverity leaves out take the defaults; and
+ * where switching off is forbidden, so is its equivalent (every site off, every severity "off").
+ */
 export function applyPolicy(user: Settings, policy: Policy): EffectiveSettings {
   const settings: Settings = { ...user, sites: { ...user.sites }, actionBySeverity: { ...user.actionBySeverity } };
   const locked = new Set<keyof Settings>();
-  if (policy.enabledSites) {
-    const on = new Set<SiteId>(policy.enabledSites);
+  const managed = Object.keys(policy).length > 0;
+  const allowUserDisable = policy.allowUserDisable ?? true;
+  if (policy.enabledSites || !allowUserDisable) {
+    const on = new Set<SiteId>(policy.enabledSites ?? SITE_IDS);
     settings.sites = Object.fromEntries(SITE_IDS.map((s) => [s, on.has(s)]));
     locked.add('sites');
   }
+  const defaults = DEFAULT_SETTINGS.actionBySeverity;
   if (policy.actionBySeverity) {
-    settings.actionBySeverity = { ...settings.actionBySeverity, ...policy.actionBySeverity };
+    settings.actionBySeverity = { ...defaults, ...policy.actionBySeverity };
     locked.add('actionBySeverity');
+  } else if (!allowUserDisable) {
+    // a severity may be made stricter than its default, not weaker
+    for (const k in defaults) {
+      const s = k as keyof typeof defaults;
+      if (MODES.indexOf(settings.actionBySeverity[s]) < MODES.indexOf(defaults[s])) settings.actionBySeverity[s] = defaults[s];
+    }
+  }
+  if (managed && (policy.minSeverityByAction || !policy.allowUserThresholds)) {
+    settings.minSeverityByAction = { ...policy.minSeverityByAction };
+    locked.add('minSeverityByAction');
+  }
+  if (managed && !policy.allowTrainingMode) {
+    delete settings.simulatedDate;
+    locked.add('simulatedDate');
   }
   if (policy.region !== undefined) {
     settings.region = policy.region;
@@ -95,7 +123,6 @@ export function applyPolicy(user: Settings, policy: Policy): EffectiveSettings {
     settings.language = policy.language;
     locked.add('language');
   }
-  const allowUserDisable = policy.allowUserDisable ?? true;
   if (!allowUserDisable) {
     settings.enabled = true;
     locked.add('enabled');
@@ -105,5 +132,5 @@ export function applyPolicy(user: Settings, policy: Policy): EffectiveSettings {
     settings.pausedUntil = 0;
     locked.add('pausedUntil');
   }
-  return { settings, locked, allowPause, allowUserDisable, managed: Object.keys(policy).length > 0 };
+  return { settings, locked, allowPause, allowUserDisable, managed };
 }

@@ -18,7 +18,8 @@ export const MODES = ['off', 'log', 'warn', 'warn_reason', 'block'] as const;
 export type Mode = (typeof MODES)[number];
 
 const modeSchema = z.enum(MODES);
-const thresholdSchema = z.enum(['low', 'medium', 'high']);
+/** per action kind, the lowest severity that counts (shared with the policy key of that name) */
+export const ThresholdsSchema = z.partialRecord(z.enum(ACTION_KINDS), z.enum(['low', 'medium', 'high']));
 
 export const SettingsSchema = z.object({
   /** master switch */
@@ -31,7 +32,7 @@ export const SettingsSchema = z.object({
     { high: 'warn', medium: 'warn', low: 'log' },
   ),
   /** per action kind, the lowest severity that counts at all; a missing kind counts from low */
-  minSeverityByAction: z._default(z.partialRecord(z.enum(ACTION_KINDS), thresholdSchema), {}),
+  minSeverityByAction: z._default(ThresholdsSchema, {}),
   language: z._default(z.enum(['id', 'en']), 'id'),
   /** Kemendagri region code that narrows local contests (e.g. "35" Jawa Timur) */
   region: z.optional(z.string().check(z.regex(/^\d{2}(\.\d{2}){0,3}$/))),

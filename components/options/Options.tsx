@@ -7,7 +7,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { ACTION_KINDS, SITE_IDS } from '@/rules/actions';
-import { MODES, evaluationTime, type Mode, type Settings } from '@/utils/settings';
+import { DEFAULT_SETTINGS, MODES, evaluationTime, type Mode, type Settings } from '@/utils/settings';
 import { isExpired, saveSettings, updateOutcome, useStore } from '@/components/shared/store';
 import { Locked, ShieldIcon } from '@/components/shared/icons';
 import { SITE_NAMES, UI, type UiStrings } from '@/components/shared/ui-strings';
@@ -67,7 +67,7 @@ function UpdateNow({ t }: { t: UiStrings }) {
 }
 
 /** Training mode: judge content as on a chosen day (utils/settings.ts `simulatedDate`). */
-function TrainingDate({ value, t, onChange }: { value: string | undefined; t: UiStrings; onChange: (v: string | undefined) => void }) {
+function TrainingDate({ value, disabled, t, onChange }: { value: string | undefined; disabled: boolean; t: UiStrings; onChange: (v: string | undefined) => void }) {
   const id = useId();
   const hintId = useId();
   return (
@@ -79,11 +79,12 @@ function TrainingDate({ value, t, onChange }: { value: string | undefined; t: Ui
           type="date"
           aria-describedby={hintId}
           value={value ?? ''}
+          disabled={disabled}
           min="2014-01-01"
           max="2035-12-31"
           onChange={(e) => onChange(/^\d{4}-\d{2}-\d{2}$/.test(e.target.value) ? e.target.value : undefined)}
         />
-        {value && (
+        {value && !disabled && (
           <button type="button" onClick={() => onChange(undefined)}>
             {t.trainingClear}
           </button>
@@ -153,6 +154,10 @@ function RegionPicker({ value, disabled, t, onChange }: { value: string | undefi
 export function Options({ now = Date.now, download }: OptionsProps) {
   const store = useStore();
   const { settings, locked, allowUserDisable, managed } = store.effective;
+  // Where switching off is forbidden, a severity may be made stricter than its default, not weaker
+  // (utils/policy.ts applies the same floor, so a weaker stored value has no effect anyway).
+  const belowFloor = (severity: (typeof SEVERITIES_DESC)[number], mode: Mode) =>
+    !allowUserDisable && MODES.indexOf(mode) < MODES.indexOf(DEFAULT_SETTINGS.actionBySeverity[severity]);
   const lang = settings.language;
   const t = UI[lang];
   const [saved, setSaved] = useState(0);
@@ -289,6 +294,7 @@ export function Options({ now = Date.now, download }: OptionsProps) {
 
         <Section id="tindakan" title={t.sectionActions}>
           <p className="muted">{t.thresholdHint}</p>
+          {lockNote('minSeverityByAction')}
           <table className="form-table">
             <thead>
               <tr>
@@ -306,6 +312,7 @@ export function Options({ now = Date.now, download }: OptionsProps) {
                     <select
                       id={`min-${action}`}
                       value={settings.minSeverityByAction[action] ?? 'low'}
+                      disabled={locked.has('minSeverityByAction')}
                       onChange={(e) => {
                         const level = e.target.value as (typeof THRESHOLDS)[number];
                         save((s) => ({ ...s, minSeverityByAction: { ...s.minSeverityByAction, [action]: level } }));
@@ -348,7 +355,7 @@ export function Options({ now = Date.now, download }: OptionsProps) {
                       }}
                     >
                       {MODES.map((mode) => (
-                        <option key={mode} value={mode}>
+                        <option key={mode} value={mode} disabled={belowFloor(severity, mode)}>
                           {t.modeNames[mode]}
                         </option>
                       ))}
@@ -392,6 +399,7 @@ export function Options({ now = Date.now, download }: OptionsProps) {
           {lockNote('region')}
           <TrainingDate
             value={settings.simulatedDate}
+            disabled={locked.has('simulatedDate')}
             t={t}
             onChange={(date) =>
               save((s) => {
@@ -400,6 +408,7 @@ export function Options({ now = Date.now, download }: OptionsProps) {
               })
             }
           />
+          {lockNote('simulatedDate')}
         </Section>
 
         <Section id="status-aturan" title={t.sectionRules}>

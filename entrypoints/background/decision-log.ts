@@ -1,18 +1,44 @@
-/** The local decision log: entries stay in storage.local on this device, capped. */
+/**
+ * The local decision log: entries stay in storage.local on this device, bounded in count and in
+ * bytes (each entry is bounded by LogEntrySchema; the log keeps the newest that fit).
+ */
 import { browser } from 'wxt/browser';
-import type { LogEntry } from '@/utils/messages';
+import { LogEntrySchema, type LogEntry } from '@/utils/messages';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
+import { recordBackgroundError } from './errors';
 
 export const MAX_LOG_ENTRIES = 1000;
+/**
+ * The log's JSON size at most (storage.local holds 10 MB in all, shared with the rule bundle).
+ * A full-size entry is about 1.5 KB, a usual one about 200 bytes.
+ */
+export const MAX_LOG_BYTES = 512 * 1024;
 
-// Appends are serialised so two quick decisions never overwrite each other.
+/** The newest entries that fit both bounds; stored entries that are not valid entries are dropped. */
+export function boundLog(log: readonly unknown[]): LogEntry[] {
+  const kept: LogEntry[] = [];
+  let bytes = 2; // the brackets
+  for (let i = log.length - 1; i >= 0 && kept.length < MAX_LOG_ENTRIES; i--) {
+    const parsed = LogEntrySchema.safeParse(log[i]);
+    if (!parsed.success) continue;
+    const size = JSON.stringify(parsed.data).length + 1; // and its comma
+    if (bytes + size > MAX_LOG_BYTES) break;
+    bytes += size;
+    kept.push(parsed.data);
+  }
+  return kept.reverse();
+}
+
+// Appends are serialised so two quick decisions never overwrite each other. The chain itself never
+// rejects: a failed write fails its own append (and is recorded), not every later one.
 let queue: Promise<void> = Promise.resolve();
 
 export function appendLog(entry: LogEntry): Promise<void> {
-  queue = queue.then(async () => {
+  const write = queue.then(async () => {
     const items = await browser.storage.local.get(STORAGE_KEYS.decisionLog);
-    const log = Array.isArray(items[STORAGE_KEYS.decisionLog]) ? (items[STORAGE_KEYS.decisionLog] as LogEntry[]) : [];
-    await browser.storage.local.set({ [STORAGE_KEYS.decisionLog]: [...log, entry].slice(-MAX_LOG_ENTRIES) });
+    const log = Array.isArray(items[STORAGE_KEYS.decisionLog]) ? (items[STORAGE_KEYS.decisionLog] as unknown[]) : [];
+    await browser.storage.local.set({ [STORAGE_KEYS.decisionLog]: boundLog([...log, entry]) });
   });
-  return queue;
+  queue = write.catch((error: unknown) => recordBackgroundError(error, 'log'));
+  return write;
 }

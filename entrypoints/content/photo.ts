@@ -17,8 +17,8 @@ import { eventElement } from './sites/helpers';
 
 /** Longest side of the image sent for analysis (and shown in the dialog). */
 export const PHOTO_MAX_SIDE = 960;
-/** At most this many images per attach event are checked. */
-const MAX_FILES = 8;
+/** At most this many images per attach event are checked, and kept per page (oldest dropped). */
+export const MAX_PHOTOS = 8;
 /** An attachment older than this is forgotten (the composer was abandoned). */
 const KEEP_MS = 30 * 60_000;
 
@@ -70,7 +70,7 @@ function imageFiles(list: FileList | null | undefined): File[] {
   if (!list || list.length === 0) return [];
   return Array.from(list)
     .filter((f) => f.type.startsWith('image/'))
-    .slice(0, MAX_FILES);
+    .slice(0, MAX_PHOTOS);
 }
 
 export interface PhotoWatchOptions {
@@ -88,7 +88,11 @@ export interface PhotoWatchOptions {
   warm?: () => void;
   /** site-specific attach buttons (e.g. a paper-clip icon that opens a menu holding the file input) */
   isAttachControl?: (el: Element) => boolean;
-  /** whether an event is the user's own input (tests substitute this: happy-dom makes no trusted events) */
+  /**
+   * whether an event is the user's own input (tests substitute this: happy-dom makes no trusted
+   * events). A page can dispatch drop, paste and change events carrying any image: those would
+   * start an analysis and hold the user's later sends for a photo never attached.
+   */
   isUserInput?: (event: Event) => boolean;
 }
 
@@ -139,6 +143,7 @@ function installWarmUp(target: Window, options: PhotoWatchOptions, signal: Abort
 
 export function installPhotoWatch(target: Window, options: PhotoWatchOptions, signal: AbortSignal): PhotoTracker {
   const now = options.now ?? Date.now;
+  const isUserInput = options.isUserInput ?? ((event: Event) => event.isTrusted);
   let checks: PhotoCheck[] = [];
 
   installWarmUp(target, options, signal);
@@ -169,10 +174,12 @@ export function installPhotoWatch(target: Window, options: PhotoWatchOptions, si
         },
       );
     checks.push(check);
+    if (checks.length > MAX_PHOTOS) checks = checks.slice(-MAX_PHOTOS);
   };
 
   /** the image files an attach event carries, each checked and tied to the event's composer */
   const startAll = (event: Event, list: FileList | null | undefined): void => {
+    if (!isUserInput(event)) return;
     const files = imageFiles(list);
     if (files.length === 0) return;
     const composer = composerFor(event);

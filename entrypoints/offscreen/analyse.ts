@@ -136,18 +136,34 @@ export function warmUp(): Promise<void> {
   return warming;
 }
 
-export function analysePhoto(image: string): Promise<PhotoResult> {
+/** Longest side of an image this page decodes: content scripts send at most 960 px. */
+export const ANALYSE_MAX_SIDE = 4096;
+
+/** A small file can decode to a huge bitmap: refuse one bigger than any the content script sends. */
+export function assertImageSize(width: number, height: number): void {
+  if (!(width > 0 && height > 0 && width <= ANALYSE_MAX_SIDE && height <= ANALYSE_MAX_SIDE)) {
+    throw new Error(`photo too large or empty (${width}×${height} px)`);
+  }
+}
+
+export function analysePhoto(image: Blob): Promise<PhotoResult> {
   const run = queue.then(() => analyseNow(image));
   queue = run.catch(() => {});
   return run;
 }
 
-async function analyseNow(image: string): Promise<PhotoResult> {
+async function analyseNow(image: Blob): Promise<PhotoResult> {
   const start = performance.now();
   const hands = await loadHands();
   // Not HTMLImageElement.decode(): it never settles in a hidden (offscreen) document.
-  const bitmap = await createImageBitmap(await (await fetch(image)).blob());
+  const bitmap = await createImageBitmap(image);
   const { width, height } = bitmap;
+  try {
+    assertImageSize(width, height);
+  } catch (error) {
+    bitmap.close();
+    throw error;
+  }
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;

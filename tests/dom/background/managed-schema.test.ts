@@ -39,6 +39,11 @@ describe('public/managed_schema.json (Chrome and Edge)', () => {
     expect(Object.keys(schema.properties ?? {}).sort()).toEqual(Object.keys(POLICY_KEYS).sort());
   });
 
+  it('lists the actions of minSeverityByAction that the policy parser accepts', () => {
+    const actions = Object.keys(schema.properties?.minSeverityByAction?.properties ?? {}).sort();
+    expect(actions).toEqual(Object.keys(POLICY_KEYS.minSeverityByAction.def.keyType.def.entries).sort());
+  });
+
   it('types each key the way the policy parser accepts it (extraRules travels as a JSON string)', () => {
     const types = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, v.type]));
     expect(types).toEqual({
@@ -52,6 +57,9 @@ describe('public/managed_schema.json (Chrome and Edge)', () => {
       language: 'string',
       allowPause: 'boolean',
       allowUserDisable: 'boolean',
+      minSeverityByAction: 'object',
+      allowUserThresholds: 'boolean',
+      allowTrainingMode: 'boolean',
       extraRules: 'string',
     });
   });

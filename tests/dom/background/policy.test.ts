@@ -82,7 +82,7 @@ describe('enterprise policy (storage.managed)', () => {
     const effective = applyPolicy(DEFAULT_SETTINGS, policy);
     expect(effective.settings.actionBySeverity).toEqual({ high: 'block', medium: 'warn_reason', low: 'log' });
     expect(effective.settings.sites.facebook).toBe(false);
-    expect([...effective.locked].sort()).toEqual(['actionBySeverity', 'language', 'pausedUntil', 'region', 'sites']);
+    expect([...effective.locked].sort()).toEqual(['actionBySeverity', 'language', 'minSeverityByAction', 'pausedUntil', 'region', 'simulatedDate', 'sites']);
   });
 
   it('a policy that is not an object is ignored with a warning', async () => {

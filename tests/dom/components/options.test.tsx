@@ -83,8 +83,52 @@ describe('Options page', () => {
     expect((screen.getByRole('radio', { name: 'English' }) as HTMLInputElement).disabled).toBe(true);
     expect(screen.getAllByText('Dikunci oleh kebijakan instansi').length).toBeGreaterThanOrEqual(3);
     expect(screen.getByText('updateIntervalHours: expected number — ignored')).toBeTruthy();
-    // thresholds are not policy keys: still editable
+  });
+
+  it('under a policy, the thresholds and the training date are shown locked with the policy\'s values', async () => {
+    await browser.storage.local.set({
+      settings: { minSeverityByAction: { like: 'high', follow: 'high' }, simulatedDate: '2000-01-01' },
+      policy: { allowUserDisable: false, actionBySeverity: { high: 'block', medium: 'block' } },
+    });
+    await mount();
+    for (const name of ['Menyukai', 'Mengikuti / bergabung', 'Membagikan']) {
+      const select = screen.getByRole('combobox', { name }) as HTMLSelectElement;
+      expect(select.disabled).toBe(true);
+      expect(select.value).toBe('low');
+    }
+    const date = screen.getByLabelText('Mode latihan (tanggal simulasi)') as HTMLInputElement;
+    expect(date.disabled).toBe(true);
+    expect(date.value).toBe('');
+    expect(screen.queryByRole('button', { name: 'Pakai tanggal hari ini' })).toBeNull();
+    const actions = within(document.getElementById('tindakan')!);
+    expect(actions.getAllByText('Dikunci oleh kebijakan instansi').length).toBeGreaterThanOrEqual(2);
+    expect(within(document.getElementById('bahasa')!).getByText('Dikunci oleh kebijakan instansi')).toBeTruthy();
+    const policy = within(document.getElementById('kebijakan')!);
+    expect(policy.getByText('Ambang per tindakan')).toBeTruthy();
+    expect(policy.getByText('Mode latihan tidak diizinkan')).toBeTruthy();
+  });
+
+  it('where switching off is forbidden, a severity cannot be set weaker than the default', async () => {
+    await browser.storage.local.set({ policy: { allowUserDisable: false } });
+    await mount();
+    const high = screen.getByRole('combobox', { name: 'Tinggi' }) as HTMLSelectElement;
+    expect(high.disabled).toBe(false);
+    const disabled = [...high.options].filter((o) => o.disabled).map((o) => o.value);
+    expect(disabled).toEqual(['off', 'log']);
+    const low = screen.getByRole('combobox', { name: 'Rendah' }) as HTMLSelectElement;
+    expect([...low.options].filter((o) => o.disabled).map((o) => o.value)).toEqual(['off']);
+    // every site stays on, locked
+    expect((screen.getByRole('checkbox', { name: 'TikTok' }) as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('an agency that allows them leaves thresholds and the training date to the user', async () => {
+    await browser.storage.local.set({ policy: { allowUserThresholds: true, allowTrainingMode: true, allowPause: false } });
+    await mount();
     expect((screen.getByRole('combobox', { name: 'Menyukai' }) as HTMLSelectElement).disabled).toBe(false);
+    const date = screen.getByLabelText('Mode latihan (tanggal simulasi)') as HTMLInputElement;
+    expect(date.disabled).toBe(false);
+    fireEvent.change(date, { target: { value: '2024-01-20' } });
+    await waitFor(async () => expect((await stored()).simulatedDate).toBe('2024-01-20'));
   });
 
   it('shows the rule-set status and sends update-now, showing the result and the last error', async () => {

@@ -6,7 +6,7 @@
  * the early warm-up on intent, and the notice for a held send.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installPhotoWatch, sameComposer, type PhotoCheck, type PhotoTracker, type PhotoWatchOptions } from '@/entrypoints/content/photo';
+import { MAX_PHOTOS, installPhotoWatch, sameComposer, type PhotoCheck, type PhotoTracker, type PhotoWatchOptions } from '@/entrypoints/content/photo';
 import { assessAction, PHOTO_NOTICE_AFTER_MS, type PipelineEffects } from '@/entrypoints/content/pipeline';
 import type { ContentState } from '@/entrypoints/content/state';
 import type { DetectedAction, SiteAdapter } from '@/entrypoints/content/sites/types';
@@ -60,6 +60,8 @@ function watch(adapter: SiteAdapter | null, over: Partial<PhotoWatchOptions> = {
       analyse: () => new Promise<PhotoResult>(() => {}),
       onError: () => {},
       now: () => NOW,
+      // happy-dom makes no trusted events: these stand for the user's own attach events
+      isUserInput: () => true,
       ...(adapter?.composerOf ? { composerOf: (el: Element) => adapter.composerOf!(el, adapter.selectors, document) } : {}),
       ...over,
     },
@@ -318,8 +320,38 @@ describe('warm-up at the first sign of a photo', () => {
     abort.abort();
     abort = new AbortController();
     const warm2 = vi.fn();
-    watch(x, { warm: warm2 }); // default: event.isTrusted, false for dispatched events
+    watch(x, { warm: warm2, isUserInput: undefined }); // default: event.isTrusted, false for dispatched events
     $('#file-a').dispatchEvent(new Event('pointerdown', { bubbles: true }));
     expect(warm2).not.toHaveBeenCalled();
+  });
+});
+
+describe('page-made attach events (issue #19, item 6)', () => {
+  it.each([
+    ['drop', (el: Element) => attachByDrop(el)],
+    ['paste', (el: Element) => attachByPaste(el)],
+    ['an input change', (el: Element) => attachByInput(el)],
+  ])('a synthetic %s carrying a photo starts no analysis and holds nothing', (_what, attach) => {
+    loadFixture('x/compose-two-id.html');
+    const analyse = vi.fn(() => new Promise<PhotoResult>(() => {}));
+    // the default: event.isTrusted, false for every event a page dispatches
+    const photos = watch(x, { analyse, isUserInput: undefined });
+    attach($('#file-a'));
+    attach($('#composer-b [data-testid="tweetTextarea_0"]'));
+    expect(photos.pending(NOW)).toEqual([]);
+    expect(analyse).not.toHaveBeenCalled();
+  });
+
+  it(`keeps at most ${MAX_PHOTOS} pending photos per page, dropping the oldest`, () => {
+    loadFixture('x/compose-two-id.html');
+    let t = NOW;
+    const photos = watch(x, { now: () => t });
+    for (let i = 0; i < MAX_PHOTOS + 5; i++) {
+      t = NOW + i;
+      attachByPaste($('#composer-a [data-testid="tweetTextarea_0"]'));
+    }
+    const pending = photos.pending(t);
+    expect(pending).toHaveLength(MAX_PHOTOS);
+    expect(pending.map((c) => c.time)).toEqual(Array.from({ length: MAX_PHOTOS }, (_, i) => NOW + 5 + i));
   });
 });

@@ -71,7 +71,7 @@ describe('policy', () => {
     expect(effective.settings.pausedUntil).toBe(0);
     expect(effective.settings.sites.x).toBe(true);
     expect(effective.settings.sites.facebook).toBe(false);
-    expect([...effective.locked].sort()).toEqual(['enabled', 'pausedUntil', 'sites']);
+    expect([...effective.locked].sort()).toEqual(['enabled', 'minSeverityByAction', 'pausedUntil', 'simulatedDate', 'sites']);
     expect(effective.managed).toBe(true);
     expect(applyPolicy(user, {}).managed).toBe(false);
   });
