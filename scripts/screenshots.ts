@@ -113,7 +113,7 @@ async function privateBuild(): Promise<{ dir: string; remove(): void }> {
   const { build } = await import('wxt');
   await build({ root: ROOT, outDir });
   const dir = join(outDir, 'chrome-mv3');
-  for (const f of ['manifest.json', 'content-scripts/content.js', 'dialog.js', 'popup.html', 'options.html']) {
+  for (const f of ['manifest.json', 'content-scripts/x.js', 'dialog.js', 'popup.html', 'options.html']) {
     if (!existsSync(join(dir, f))) throw new Error(`private build has no ${f}`);
   }
   return { dir, remove: () => rmSync(outDir, { recursive: true, force: true }) };

@@ -96,6 +96,9 @@ export function attribute(code: string, map: { sources: string[]; mappings: stri
   return { total, rows, text: new Map([...byModule].map(([m, pieces]) => [m, pieces.join('')])) };
 }
 
+/** The site whose content script is attributed (COMPOSITION_SITE; Facebook's is the largest). */
+const SITE = process.env.COMPOSITION_SITE ?? 'facebook';
+
 export async function run(): Promise<void> {
   const { build } = await import('wxt');
   const outDir = mkdtempSync(join(tmpdir(), 'jaga-composition-'));
@@ -103,11 +106,11 @@ export async function run(): Promise<void> {
     await build({
       root: ROOT,
       outDir,
-      filterEntrypoints: ['content'],
+      filterEntrypoints: [SITE],
       logger: { debug() {}, log() {}, info() {}, warn() {}, error: console.error, fatal: console.error, success() {}, level: 0 } as never,
       vite: () => ({ build: { sourcemap: true } }),
     });
-    const file = join(outDir, 'chrome-mv3', 'content-scripts', 'content.js');
+    const file = join(outDir, 'chrome-mv3', 'content-scripts', `${SITE}.js`);
     const code = readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
     const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[]; mappings: string };
     const { total, rows, text } = attribute(code, map, dirname(file));
@@ -117,7 +120,7 @@ export async function run(): Promise<void> {
       mkdirSync(dump, { recursive: true });
       for (const [module, t] of text) writeFileSync(join(dump, module.replace(/[^\w.-]+/g, '_') + '.txt'), t);
     }
-    console.log(`  content script (source-map build): raw ${code.length} B, gzip ${total} B`);
+    console.log(`  ${SITE} content script (source-map build): raw ${code.length} B, gzip ${total} B`);
     console.log(`  ${'module'.padEnd(48)} ${'raw'.padStart(7)} ${'gzip alone'.padStart(10)} ${'gzip share'.padStart(10)}`);
     for (const r of rows.filter((r) => r.raw >= 300)) {
       console.log(`  ${r.module.padEnd(48)} ${String(r.raw).padStart(7)} ${String(r.alone).padStart(10)} ${String(r.share).padStart(10)}  ${((r.share / total) * 100).toFixed(1)}%`);

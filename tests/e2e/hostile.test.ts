@@ -110,10 +110,13 @@ function attr(node: CdpNode, name: string): string | undefined {
 describe('hostile pages', () => {
   it("WXT's script-started event (the extension id is public) does not switch the extension off", async () => {
     const page = await openFixture(session, FEED);
+    // one content script per site ("x" here); the page does not need to know which, it can send them all
     await page.evaluate((id) => {
-      document.dispatchEvent(
-        new CustomEvent(`${id}:content:wxt:content-script-started`, { detail: { contentScriptName: 'content', messageId: 'x' } }),
-      );
+      for (const name of ['x', 'facebook', 'instagram', 'tiktok', 'youtube', 'threads', 'whatsapp', 'content']) {
+        document.dispatchEvent(
+          new CustomEvent(`${id}:${name}:wxt:content-script-started`, { detail: { contentScriptName: name, messageId: 'x' } }),
+        );
+      }
     }, EXTENSION_ID);
     await stillGuards(page);
     await page.close();

@@ -15,7 +15,7 @@ let ctx: ContentScriptContext;
 function pageDispatchesScriptStarted(): void {
   document.dispatchEvent(
     // the name WXT listens for (private in its types): "<runtime id>:<entrypoint>:wxt:content-script-started"
-    new CustomEvent((ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE, { detail: { contentScriptName: 'content', messageId: 'x' } }),
+    new CustomEvent((ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE, { detail: { contentScriptName: 'x', messageId: 'x' } }),
   );
 }
 
@@ -30,7 +30,7 @@ beforeEach(() => {
       add(type, listener, options);
     },
   );
-  ctx = new ContentScriptContext('content');
+  ctx = new ContentScriptContext('x');
   contentScript.main(ctx);
 });
 
