@@ -1,0 +1,64 @@
+/**
+ * `npm run bench -- quality`: the engine on the public eval sets of issue #17 (built by
+ * scripts/eval/build.ts into $JAGA_EVAL_DATA/jsonl or /work/eval-data/jsonl; never committed). Prints per
+ * source, per platform and per split (development and report apart): recall of posts naming a 2024
+ * candidate or party (medium or high), the everyday medium-or-high rate, the high rate of posts with a
+ * campaign hashtag, and process news (naming nobody) above low. Skips with a message when no data.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildWordAutomaton } from '../../rules/automaton.ts';
+import { compileBundle } from '../../rules/compile.ts';
+import { loadDefaultBundle } from '../../rules/data/index.ts';
+import { loadEngine } from '../../rules/engine.ts';
+import type { EvalLine } from '../eval/build.ts';
+
+export const name = 'quality';
+
+interface Tally {
+  named: number; namedHit: number;
+  everyday: number; everydayHit: number;
+  tagged: number; taggedHigh: number;
+  process: number; processAboveLow: number;
+}
+const empty = (): Tally => ({ named: 0, namedHit: 0, everyday: 0, everydayHit: 0, tagged: 0, taggedHigh: 0, process: 0, processAboveLow: 0 });
+
+function add(t: Tally, l: EvalLine, severity: string): void {
+  const hit = severity === 'medium' || severity === 'high';
+  if (l.names) (t.named++, hit && t.namedHit++);
+  else if (l.kind === 'everyday') (t.everyday++, hit && t.everydayHit++);
+  if (l.hashtag) (t.tagged++, severity === 'high' && t.taggedHigh++);
+  if (l.platform === 'news' && !l.names && l.electionWords) (t.process++, severity !== 'none' && severity !== 'low' && t.processAboveLow++);
+}
+
+const pct = (a: number, b: number) => (b ? `${a}/${b} ${((100 * a) / b).toFixed(1)}%` : '—');
+function row(label: string, t: Tally): string {
+  return `  ${label.padEnd(34)} named→med+ ${pct(t.namedHit, t.named).padEnd(20)} everyday med+ ${pct(t.everydayHit, t.everyday).padEnd(16)} hashtag high ${pct(t.taggedHigh, t.tagged).padEnd(16)} process>low ${pct(t.processAboveLow, t.process)}`;
+}
+
+export async function run(): Promise<void> {
+  const dir = join(process.env.JAGA_EVAL_DATA ?? '/work/eval-data', 'jsonl');
+  if (!existsSync(dir) || !readdirSync(dir).some((f) => f.endsWith('.jsonl'))) {
+    console.log(`  no eval data in ${dir}: fetch the sources listed in docs/engine.md ("Evaluation split") and run npx tsx scripts/eval/build.ts`);
+    return;
+  }
+  const engine = loadEngine(compileBundle(loadDefaultBundle()), { wordAutomaton: buildWordAutomaton });
+  const bySource = new Map<string, Tally>();
+  const byPlatform = new Map<string, Tally>();
+  const bySplit = new Map<string, Tally>();
+  const get = (m: Map<string, Tally>, k: string) => m.get(k) ?? (m.set(k, empty()), m.get(k)!);
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) {
+    for (const raw of readFileSync(join(dir, f), 'utf8').split('\n')) {
+      if (!raw.trim()) continue;
+      const l = JSON.parse(raw) as EvalLine;
+      const { severity } = engine.evaluate({ text: l.text }, { at: l.at });
+      add(get(bySource, `${l.split === 'report' ? 'R' : 'D'} ${l.source}`), l, severity);
+      add(get(byPlatform, `${l.split} · ${l.platform}`), l, severity);
+      add(get(bySplit, l.split), l, severity);
+    }
+  }
+  for (const [title, m] of [['per source (D development, R report)', bySource], ['per platform', byPlatform], ['per split', bySplit]] as const) {
+    console.log(`  ${title}:`);
+    for (const k of [...m.keys()].sort()) console.log(row(k, m.get(k)!));
+  }
+}

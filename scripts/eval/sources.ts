@@ -1,0 +1,162 @@
+/**
+ * The public eval sources of issue #17 and how each file becomes `{text, date}` records. The split
+ * (development / report) was fixed in docs/engine.md ("Evaluation split", 2026-12-06) before any
+ * result was seen; it is repeated here only so that the table can print the two apart.
+ */
+import { csvObjects } from './csv.ts';
+
+export type Split = 'development' | 'report';
+export type Platform = 'x' | 'youtube' | 'tiktok' | 'news' | 'web';
+
+export interface RawRecord {
+  text: string;
+  /** the post's own date, if the file has one (YYYY-MM-DD) */
+  date?: string;
+}
+
+export interface SourceFile {
+  path: string;
+  read(content: string): RawRecord[];
+}
+
+export interface Source {
+  id: string;
+  repo: string;
+  commit: string;
+  licence: string;
+  split: Split;
+  platform: Platform;
+  kind: 'political' | 'everyday';
+  /** the race the posts are about: decides the campaign day they are checked at */
+  race?: 'pilpres' | 'pilkada';
+  files: SourceFile[];
+}
+
+const MONTHS: Record<string, string> = {
+  Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06',
+  Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12',
+};
+
+/** "Wed Mar 13 23:57:44 +0000 2024", ISO date-times and "15/11/2023" → YYYY-MM-DD (UTC day). */
+export function toDay(s: string | undefined): string | undefined {
+  if (!s) return undefined;
+  const tw = /^\w{3} (\w{3}) (\d{2}) [\d:]{8} \+0000 (\d{4})$/.exec(s.trim());
+  if (tw && MONTHS[tw[1]!]) return `${tw[3]}-${MONTHS[tw[1]!]}-${tw[2]}`;
+  const iso = /^(\d{4}-\d{2}-\d{2})/.exec(s.trim());
+  if (iso) return iso[1];
+  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s.trim());
+  if (dmy) return `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
+  return undefined;
+}
+
+const column =
+  (textCol: string, dateCol?: string, sep = ',') =>
+  (content: string): RawRecord[] =>
+    csvObjects(content, sep).map((r) => ({ text: r[textCol] ?? '', date: dateCol ? toDay(r[dateCol]) : undefined }));
+
+const file = (path: string, read: SourceFile['read']): SourceFile => ({ path, read });
+const tweets = (path: string, sep = ',') => file(path, column('full_text', 'created_at', sep));
+
+export const SOURCES: Source[] = [
+  {
+    id: 'dhani-tweets', repo: 'achmaddhani/sentiment-webscrape', commit: 'e23965de3049480d68b107218f9495c42639cb38',
+    licence: 'MIT', split: 'development', platform: 'x', kind: 'political', race: 'pilpres',
+    files: ['01122023', '06122023', '12122023', '15122023', '20112023', '25112023'].map((d) =>
+      tweets(`twitter_sentiment_analysis/Raw_Data/Prabowo-Gibran_${d}.csv`, ';'),
+    ),
+  },
+  {
+    id: 'dhani-headlines', repo: 'achmaddhani/sentiment-webscrape', commit: 'e23965de3049480d68b107218f9495c42639cb38',
+    licence: 'MIT', split: 'development', platform: 'news', kind: 'political', race: 'pilpres',
+    files: [file('media_sentiment_analysis/media_datasets/webscrape.csv', column('Headline', 'Date', ';'))],
+  },
+  {
+    id: 'ekorahmat-tweets', repo: 'ekorahmattt/Sentiment_Analysis_Debat_Pilpres', commit: '520a3920e4d20bce441f3d7e62cac90a3e9844a4',
+    licence: 'none stated', split: 'development', platform: 'x', kind: 'political', race: 'pilpres',
+    files: [tweets('dataset/raw_dataset/pilpres.csv')],
+  },
+  {
+    id: 'putuwistika-tweets', repo: 'putuwistika/Sentiment-Analysis-Capres2024', commit: '3efc56822d84eeb432e984b1e2d7bc630706b4ae',
+    licence: 'none stated', split: 'development', platform: 'x', kind: 'political', race: 'pilpres',
+    files: ['Anis', 'Ganjar', 'Mahfud', 'Prabowo'].map((n) => tweets(`Data_Train/Train_${n}.csv`)),
+  },
+  {
+    id: 'andihisyam-pilkada', repo: 'andihisyam/Python-Project', commit: '8e324e089a8ff4446aa2e186e5917d553c9bb6af',
+    licence: 'MIT (folder LICENSE)', split: 'development', platform: 'x', kind: 'political', race: 'pilkada',
+    files: ['pilkada24.csv', 'pilkada.csv'].map((f) => tweets(`sentiment-analysis/Pilkada-2024/data/${f}`)),
+  },
+  {
+    id: 'laras-jakarta', repo: 'LarasSetyadita/twitter-pilgub-jakarta-2024-sentiment-analysis', commit: '37f823413929f1061dbeeb42ce38685ee3e54696',
+    licence: 'none stated', split: 'development', platform: 'x', kind: 'political', race: 'pilkada',
+    files: [tweets('dataset/data_1.csv')],
+  },
+  {
+    id: 'rahma-jatim', repo: 'RahmaPutriWidyaiswarii/analisis-sentimen-pilkada-jatim', commit: 'a4338aee13a6bb46864f7dca83889ee0760bf643',
+    licence: 'none stated', split: 'development', platform: 'x', kind: 'political', race: 'pilkada',
+    files: ['Luluk', 'Khofifah', 'Risma'].map((n) => file(`Data/ReLabeling - ${n}.csv`, column('full_text'))),
+  },
+  {
+    id: 'er0s0re-youtube', repo: 'er0s0re/Analisis-Sentiment-Debat-Capres', commit: '4483fc03b848eae58233aff482d4bf6bb92a0c10',
+    licence: 'none stated', split: 'development', platform: 'youtube', kind: 'political', race: 'pilpres',
+    files: [file('youtube_comments.csv', column('text', 'published_at'))],
+  },
+  {
+    id: 'salatid-banten-youtube', repo: 'SalatID/analisis-sentimen-pilkada-banten-2024', commit: '1bb8b43cbb9344465c93a382bcf8d6b5fa6d9d00',
+    licence: 'none stated', split: 'development', platform: 'youtube', kind: 'political', race: 'pilkada',
+    files: [file('data.csv', column('Comment'))],
+  },
+  {
+    id: 'aptaarkana-headlines', repo: 'AptaArkana/hoax_pilpres_24', commit: '7f04f7c5dfe99d96f1ff4d758d3c50f35fec36a6',
+    licence: 'none stated', split: 'report', platform: 'news', kind: 'political', race: 'pilpres',
+    files: [file('data/data_berita.csv', column('Judul Artikel'))],
+  },
+  {
+    id: 'kartikajls-tweets', repo: 'kartikajls/Analisis-Sentimen', commit: '38d1d1a409c8cea2718e8fbc2037f51b106c95ef',
+    licence: 'none stated', split: 'report', platform: 'x', kind: 'political', race: 'pilpres',
+    files: [tweets('Ganjar_Pranowo.csv')],
+  },
+  {
+    id: 'tippoart-tiktok', repo: 'tippoart/Analisis-Sentimen-Komentar-Tiktok-Akun-Gerinda', commit: 'd5e1c235bc95f556b4c779579eb23ab485aa6120',
+    licence: 'none stated', split: 'report', platform: 'tiktok', kind: 'political', race: 'pilpres',
+    files: [file('komentar_prabowo.csv', column('komentar'))],
+  },
+  {
+    id: 'indonlu-everyday', repo: 'IndoNLP/indonlu', commit: 'ce728f6926a36174b9923dfe49d6a6839b6e9bb7',
+    licence: 'MIT (repository)', split: 'development', platform: 'web', kind: 'everyday',
+    files: [
+      file('dataset/smsa_doc-sentiment-prosa/test_preprocess.tsv', (c) =>
+        c.split('\n').filter(Boolean).map((l) => ({ text: l.split('\t')[0] ?? '' })),
+      ),
+      file('dataset/emot_emotion-twitter/test_preprocess.csv', column('tweet')),
+    ],
+  },
+  {
+    id: 'nusax-everyday', repo: 'IndoNLP/nusax', commit: '75b0be5d982348332509f296e10d9bf9cb66d60f',
+    licence: 'CC BY-SA 4.0 (datasets/LICENSE)', split: 'development', platform: 'web', kind: 'everyday',
+    files: ['train', 'valid', 'test'].map((f) => file(`datasets/sentiment/indonesian/${f}.csv`, column('text'))),
+  },
+  {
+    id: 'ridife-everyday', repo: 'ridife/dataset-idsa', commit: 'ad6726eb22176338ff77819cb73d7088823e3183',
+    licence: 'none stated', split: 'development', platform: 'x', kind: 'everyday',
+    files: [file('Indonesian Sentiment Twitter Dataset Labeled.csv', column('Tweet', undefined, '\t'))],
+  },
+  {
+    id: 'henhunhan-dpr-youtube', repo: 'henhunhan/tunjangan-dpr', commit: '3d9575441b7abe79bdc3094b1741734c76cf7075',
+    licence: 'none stated', split: 'report', platform: 'youtube', kind: 'everyday',
+    files: [file('clean_comments.csv', column('clean_comment'))],
+  },
+  {
+    id: 'rizqi-rajaampat-youtube', repo: 'Muhammadrizqi11/analisisSentimen', commit: 'db4f2ab2052088a4035075532806097022143f90',
+    licence: 'none stated', split: 'report', platform: 'youtube', kind: 'everyday',
+    files: [file('komentar_raja_ampat.csv', column('comment'))],
+  },
+];
+
+/** Campaign periods (KPU): a post dated inside one is checked at its own day, any other at a campaign day. */
+export const CAMPAIGN = {
+  pilpres: { from: '2023-11-28', to: '2024-02-10', day: '2024-01-15' },
+  pilkada: { from: '2024-09-25', to: '2024-11-23', day: '2024-10-15' },
+} as const;
+
+/** Records kept per source (first ones after de-duplication), so a run stays short. */
+export const MAX_PER_SOURCE = 3000;
