@@ -2,7 +2,8 @@
  * `jaga check [--at YYYY-MM-DD] [--region CODE] [--site SITE] [--jsonl] [--rules FILE|DIR] [TEXT…]`
  *
  * Evaluates text with the engine and shows the verdict. Default rules: the production bundle
- * (rules/data via `loadDefaultBundle`), else tests/fixtures/dev-bundle.yaml.
+ * (rules/data via `loadDefaultBundle`); rules/data that fails to load is an error (exit 1), never
+ * replaced by tests/fixtures/dev-bundle.yaml (used only in a checkout without rules/data).
  * --jsonl: reads `{"text": …}` lines (or any ActionContent object, or a JSON string) from stdin and writes
  * exactly one JSON line per input line: {"severity", "reasons"}, or {"error"} for a line that is not JSON
  * or not content. A line may carry its own "at" and "region" (the eval sets do); other keys are ignored.
@@ -17,6 +18,7 @@ import { SITE_IDS, type ActionContent, type SiteId } from '../../actions.ts';
 import { compileBundle } from '../../compile.ts';
 import { buildWordAutomaton } from '../../automaton.ts';
 import { loadEngine, type Engine, type Reason, type Verdict } from '../../engine.ts';
+import { parseEnvelope } from '../../signing.ts';
 import { formatPath, IsoDateSchema, parseRuleBundle, RegionCodeSchema, type RuleBundle } from '../../schema.ts';
 
 export const summary = 'evaluate text with the rule engine (severity and reasons; --jsonl for batches)';
@@ -30,7 +32,7 @@ const USAGE = `Usage: jaga check [--at YYYY-MM-DD] [--region CODE] [--site SITE]
   --site    ${SITE_IDS.join('|')}
   --jsonl   read {"text": …} JSON lines from stdin, write one JSON verdict line each; a line's own
             "at" and "region" override the options for that line
-  --rules   a bundle YAML/JSON file, or a rules/data-style directory
+  --rules   a bundle YAML/JSON file, a built bundle (jaga build), or a rules/data-style directory
 Without TEXT and without --jsonl, reads the text from stdin.`;
 
 const field = z.string().optional();
@@ -113,7 +115,25 @@ function parseArgs(argv: string[]): Options | string {
   return o;
 }
 
-async function loadBundle(rules: string | undefined): Promise<{ bundle: RuleBundle; from: string }> {
+type DefaultLoader = () => Promise<RuleBundle | undefined>;
+
+/** rules/data's bundle; undefined only when this checkout has no rules/data at all. */
+const loadDataBundle: DefaultLoader = async () => {
+  if (!existsSync(join(ROOT, 'rules', 'data', 'index.ts'))) return undefined;
+  const data = (await import('../../data/index.ts')) as { loadDefaultBundle?: () => RuleBundle };
+  if (!data.loadDefaultBundle) throw new Error('rules/data has no loadDefaultBundle()');
+  return data.loadDefaultBundle();
+};
+
+/**
+ * The rules to check with: --rules (a bundle YAML/JSON, a built jaga-bundle/1 file, or a
+ * rules/data-style directory), else rules/data. Rules that exist but do not load are an error: checking
+ * with other rules than the user meant (the test bundle) would answer a different question.
+ */
+export async function loadBundle(
+  rules: string | undefined,
+  loadDefault: DefaultLoader = loadDataBundle,
+): Promise<{ bundle: RuleBundle; from: string }> {
   if (rules) {
     if (statSync(rules).isDirectory()) {
       const data = (await import('../../data/index.ts')) as { loadSourceBundle?: (dir: string) => RuleBundle };
@@ -122,20 +142,27 @@ async function loadBundle(rules: string | undefined): Promise<{ bundle: RuleBund
     }
     return { bundle: parseFile(rules), from: rules };
   }
-  if (existsSync(join(ROOT, 'rules', 'data', 'index.ts'))) {
-    try {
-      const data = (await import('../../data/index.ts')) as { loadDefaultBundle?: () => RuleBundle };
-      if (data.loadDefaultBundle) return { bundle: data.loadDefaultBundle(), from: 'rules/data' };
-    } catch (e) {
-      process.stderr.write(`jaga check: default rules failed to load (${(e as Error).message.split('\n')[0]}); using the dev bundle\n`);
-    }
+  let bundle: RuleBundle | undefined;
+  try {
+    bundle = await loadDefault();
+  } catch (e) {
+    throw new Error(`default rules failed to load: ${(e as Error).message}\n(fix rules/data, or pass --rules FILE|DIR)`);
   }
+  if (bundle) return { bundle, from: 'rules/data' };
   return { bundle: parseFile(DEV_BUNDLE), from: 'tests/fixtures/dev-bundle.yaml' };
 }
 
+/** A built bundle (`jaga build`): the envelope's payload carries the source bundle it was compiled from. */
+const EnvelopePayloadSchema = z.object({ bundle: z.unknown() });
+
 function parseFile(path: string): RuleBundle {
   const text = readFileSync(path, 'utf8');
-  const raw: unknown = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
+  let raw: unknown = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
+  if (raw && typeof raw === 'object' && (raw as { format?: unknown }).format === 'jaga-bundle/1') {
+    const payload = EnvelopePayloadSchema.safeParse(JSON.parse(parseEnvelope(text).payload));
+    if (!payload.success) throw new Error(`${path}: a jaga-bundle/1 file whose payload has no "bundle"`);
+    raw = payload.data.bundle;
+  }
   const r = parseRuleBundle(raw);
   if (!r.ok) throw new Error(`${path}:\n  ${r.errors.join('\n  ')}`);
   return r.bundle;
