@@ -33,6 +33,7 @@ import {
   type CompiledParty,
   type CompiledPerson,
 } from './compiled.ts';
+import { REGION_NAMES } from './region-names.ts';
 import { CONTENT_FIELDS, MAX_REASONS, type EvaluateContext, type Reason, type Severity, type Verdict } from './verdict.ts';
 
 /** One match of a pattern in one field, as the matcher hands it over. */
@@ -107,6 +108,16 @@ export function policyTables(persons: CompiledPerson[], parties: CompiledParty[]
 
 /** an election term makes a context-requiring term count within this many tokens (same field) */
 const CONTEXT_WINDOW = 24;
+
+/**
+ * Evidence for a context-requiring candidate name (docs/engine.md, "Evidence"): weights add up, and 3 or
+ * more confirm. Election vocabulary or the same contest named (running mate, pair) confirm alone, as before.
+ */
+export const EVIDENCE = { honorific: 2, supportNear: 3, supportField: 2, ballotNumber: 2, region: 2, threshold: 3 } as const;
+/** How Indonesians address a candidate: the honorific written directly before the name ("Bu Airin"). */
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:bu|ibu|bunda|pak|pa|bapak|mas|mbak|mba|bang|abang|kang|cak|uda|teh|abah|kyai|kiai|gus|ning|neng|om|ustadz)\s*$/iu;
+/** A support cue within this many tokens of the name counts as "near". */
+const SUPPORT_NEAR = 3;
 
 const SEV: Severity[] = ['none', 'low', 'medium', 'high'];
 const NONE = 0;
@@ -233,13 +244,58 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     electionTerms.some((e) => e.seq !== h.seq || Math.abs(e.s0 - h.s0) <= CONTEXT_WINDOW) ||
     markerNums.some((n) => n.seq !== h.seq || Math.abs(n.s - h.s0) <= CONTEXT_WINDOW);
 
+  const supports = live.filter((h) => h.kind === PK_SUPPORT_CUE);
+  const regionSeen = new Map<string, boolean>();
+  /** Does a field of this evaluation name a place of region `code` (province and its regencies/cities)? */
+  const namesRegion = (code: string): boolean => {
+    const cached = regionSeen.get(code);
+    if (cached !== undefined) return cached;
+    const names = REGION_NAMES[code.slice(0, 2)] ?? [];
+    let seen = false;
+    for (const src of srcs) {
+      const low = src.toLowerCase();
+      for (const n of names) {
+        const i = low.indexOf(n);
+        if (i >= 0 && !/\p{L}/u.test(low[i - 1] ?? '') && !/\p{L}/u.test(low[i + n.length] ?? '')) {
+          seen = true;
+          break;
+        }
+      }
+      if (seen) break;
+    }
+    regionSeen.set(code, seen);
+    return seen;
+  };
+  /** Weighed evidence that a context-requiring name means contestant k (docs/engine.md, "Evidence"). */
+  const evidence = (h: Hit, k: CompiledContestant): number => {
+    if (state[k.contest] !== 2) return 0;
+    let w = 0;
+    if (HONORIFIC_BEFORE.test(h.src.slice(Math.max(0, h.span[0] + h.off - 12), h.span[0] + h.off))) w += EVIDENCE.honorific;
+    let near = false;
+    let field = false;
+    for (const c of supports) {
+      if (c.seq !== h.seq) continue;
+      const d = c.s0 >= h.s1 ? c.s0 - h.s1 : h.s0 - c.s1;
+      if (d < SUPPORT_NEAR) near = true;
+      else if (d <= CONTEXT_WINDOW) field = true;
+    }
+    w += near ? EVIDENCE.supportNear : field ? EVIDENCE.supportField : 0;
+    if (k.number !== undefined && nums.some((n) => n.value === k.number && (n.strong || n.seq === h.seq))) w += EVIDENCE.ballotNumber;
+    const region = tables.contests[k.contest]!.region;
+    if (region && namesRegion(region)) w += EVIDENCE.region;
+    return w;
+  };
+  const srcs = [...new Set(hits.map((x) => x.src))];
+
   /** Does a context-requiring match count here? */
   const confirmed = (h: Hit): boolean => {
     if (h.kind === PK_AMBIGUOUS || h.kind === PK_HAND_SIGN || h.lower) return false;
     if (vocabNear(h)) return true;
     if (h.kind === PK_PERSON) {
       if (namedPersons.has(h.entity)) return true; // "Prabowo gemoy": same person named plainly
-      return (tables.personContestants[h.entity] ?? []).some((k) => liveNamed(tables.contestants[k]!.contest));
+      const ks = tables.personContestants[h.entity] ?? [];
+      if (ks.some((k) => liveNamed(tables.contestants[k]!.contest))) return true;
+      return ks.some((k) => evidence(h, tables.contestants[k]!) >= EVIDENCE.threshold);
     }
     if (h.kind === PK_PARTY || h.kind === PK_PARTY_SYMBOL || h.kind === PK_PARTY_SLOGAN) {
       if (anyPartyPlain) return true;
