@@ -30,12 +30,12 @@ import {
   matchFirst,
   queryAllAny,
   queryFirst,
-  safely,
   sel,
   textAt,
   textOf,
 } from './helpers';
-import type { DetectedAction, InterceptedEvent, SelectorData, SiteAdapter } from './types';
+import { defineSiteAdapter } from './define';
+import type { DetectedAction, InterceptedEvent, SelectorData } from './types';
 
 /** The description snippet is capped shorter than other fields: it is context, not the post. */
 const DESCRIPTION_MAX = 1000;
@@ -257,10 +257,9 @@ function chatSend(control: Element, input: Element | null, s: SelectorData, doc:
   return found('comment', 'send', control, compact<ActionContent>({ ...video, draft }));
 }
 
-const adapter: SiteAdapter = {
+export default defineSiteAdapter({
   id: 'youtube',
   hosts: ['youtube.com'],
   selectors,
-  detect: (event, s, doc) => safely(() => detect(event, s, doc)),
-};
-export default adapter;
+  detect,
+});

@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { adapterForHost } from '../../../entrypoints/content/sites/index.ts';
-import { cssPath, queryAllAny, sortInDocumentOrder } from '../../../entrypoints/content/sites/helpers.ts';
+import { cssPath, queryAllAny, sortInDocumentOrder } from '../../../entrypoints/content/sites/helpers/index.ts';
 import type { DetectedAction, SelectorData, SiteAdapter } from '../../../entrypoints/content/sites/types.ts';
 import { parseArgs, usageError } from '../args.ts';
 

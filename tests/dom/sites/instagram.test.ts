@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import instagram, { resetInstagramMemory } from '@/entrypoints/content/sites/instagram';
+import instagram from '@/entrypoints/content/sites/instagram';
 import { $, click, fire, key, loadFixture } from './load-fixture';
 
 const post = (id: string) => $(`[data-post-id="${id}"]`);
@@ -23,7 +23,7 @@ describe.each([
   },
 ])('Instagram adapter, $lang UI', (f) => {
   beforeEach(() => {
-    resetInstagramMemory();
+    instagram.reset();
     loadFixture(f.page);
   });
 
@@ -131,7 +131,7 @@ describe.each([
 });
 
 describe('Instagram adapter: post dialog, suggestion card, profile, selector overrides', () => {
-  beforeEach(() => resetInstagramMemory());
+  beforeEach(() => instagram.reset());
 
   it('post dialog: like, caption from <h1>, comment Enter', () => {
     loadFixture('instagram/feed-en.html');

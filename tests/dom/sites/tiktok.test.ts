@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import tiktok, { resetTikTokMemory } from '@/entrypoints/content/sites/tiktok';
+import tiktok from '@/entrypoints/content/sites/tiktok';
 import { $, click, fire, key, loadFixture } from './load-fixture';
 
 const item = (id: string) => $(`[data-post-id="${id}"]`);
@@ -21,7 +21,7 @@ describe.each([
   },
 ])('TikTok adapter, $lang UI (For You feed)', (f) => {
   beforeEach(() => {
-    resetTikTokMemory();
+    tiktok.reset();
     loadFixture(f.page);
   });
 
@@ -90,7 +90,7 @@ describe.each([
 });
 
 describe('TikTok adapter: video page, profile, overrides', () => {
-  beforeEach(() => resetTikTokMemory());
+  beforeEach(() => tiktok.reset());
 
   it('video page (id): browse-like-icon, dblclick, comment, share, follow-button read the browse-* fields', () => {
     loadFixture('tiktok/video-id.html');
