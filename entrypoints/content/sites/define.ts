@@ -6,7 +6,8 @@
  *
  * Every call is guarded: an adapter never throws (the core would fail open anyway).
  */
-import { safely } from './helpers';
+import { eventElement, isActivation, safely } from './helpers';
+import { unknownAction, withContent } from './fallback';
 import type { DetectedAction, InterceptedEvent, SelectorData, SiteAdapter } from './types';
 
 export interface SiteAdapterSpec<M> {
@@ -23,6 +24,11 @@ export interface SiteAdapterSpec<M> {
 export interface DefinedSiteAdapter extends SiteAdapter {
   /** forget every remembered opener and draft (tests; a fresh page) */
   reset(): void;
+  /**
+   * For a press `detect` returned null for: the label of a control that looks like an action but
+   * that no layer recognised (no hook knows it, and it sits in no post). For the adapter's health.
+   */
+  unrecognised(event: InterceptedEvent, selectors: SelectorData): string | null;
 }
 
 export function defineSiteAdapter<M = undefined>(spec: SiteAdapterSpec<M>): DefinedSiteAdapter {
@@ -33,8 +39,26 @@ export function defineSiteAdapter<M = undefined>(spec: SiteAdapterSpec<M>): Defi
     id: spec.id,
     hosts: spec.hosts,
     selectors: spec.selectors,
-    detect: (event, s, doc) => safely(() => spec.detect(event, s, doc, memory)),
+    detect: (event, s, doc) =>
+      safely(() => {
+        const found = spec.detect(event, s, doc, memory) ?? byLabel(event, s);
+        return found && withContent(found, s);
+      }),
     ...(composerOf ? { composerOf: (el: Element, s: SelectorData, doc: Document) => safely(() => composerOf(el, s, doc, memory)) } : {}),
     reset: () => void (memory = fresh()),
+    unrecognised: (event, s) =>
+      safely(() => {
+        const target = eventElement(event);
+        const hit = target && unknownAction(target, s);
+        return hit && !hit.inPost ? hit.label : null;
+      }),
   };
+
+  /** The label and structure layers, after the adapter's hooks missed: a labelled control in a post. */
+  function byLabel(event: InterceptedEvent, s: SelectorData): DetectedAction | null {
+    const target = eventElement(event);
+    const hit = target && unknownAction(target, s);
+    if (!hit?.inPost || !isActivation(event, hit.control)) return null;
+    return { site: spec.id, action: hit.action, detail: hit.detail, control: hit.control, content: {}, byLabel: true };
+  }
 }

@@ -53,7 +53,7 @@ import {
 const FACEBOOK_SELECTORS = {
   // --- content -----------------------------------------------------------------------------------
   /** row "post container": feed unit, article (comments are articles too: see commentArticle) */
-  post: ['[data-pagelet^="FeedUnit"]', 'div[role="article"]', '[aria-posinset]'],
+  post: ['[data-pagelet^="FeedUnit"]', 'div[role="article"]', '[aria-posinset]', '[data-testid="fbfeed_story"]' /* 2018 */],
   /** row "post container": comment/reply articles to skip (Pitfall 4) */
   commentArticle: [
     '[role="article"][aria-label*="Komentar oleh"]',
@@ -64,11 +64,11 @@ const FACEBOOK_SELECTORS = {
   /** a post opened as a dialog (comment box, photo viewer): a dialog that holds a story message */
   postDialog: ['[role="dialog"]'],
   /** row "post container": text */
-  storyMessage: ['[data-ad-rendering-role="story_message"]', '[data-ad-preview="message"]', '[data-ad-comet-preview="message"]'],
+  storyMessage: ['[data-ad-rendering-role="story_message"]', '[data-ad-preview="message"]', '[data-ad-comet-preview="message"]', '[data-testid="post_message"]' /* 2018 */],
   /** row "post container": author */
-  profileName: ['[data-ad-rendering-role="profile_name"]'],
+  profileName: ['[data-ad-rendering-role="profile_name"]', 'h5 .fwb' /* 2018 */],
   /** author profile link (handle = its first path segment) [unverified structure] */
-  profileLink: ['[data-ad-rendering-role="profile_name"] a[href]', 'h2 a[href], h3 a[href], h4 a[href]'],
+  profileLink: ['[data-ad-rendering-role="profile_name"] a[href]', 'h2 a[href], h3 a[href], h4 a[href], h5 a[href]'],
   /** group a post was made in [unverified: the header links to /groups/<id>] */
   groupLink: ['a[href*="/groups/"]'],
   /** link card [unverified: modelled on public scrapers; no source names the attribute] */
@@ -93,6 +93,10 @@ const FACEBOOK_SELECTORS = {
     // comment like buttons carry only the visible text [unverified]
     '[role="button"] >> text="Suka"',
     '[role="button"] >> text="Like"',
+    // a comment's Like as a plain <button> (Comet as reproduced elsewhere); the 2018 reaction link
+    'button >> text="Suka"',
+    'button >> text="Like"',
+    'a[data-testid="UFI2ReactionLink"]',
   ],
   /** row "like (click)" notes + Pitfall 4: already-reacted states; clicking removes the reaction */
   likedState: [

@@ -48,6 +48,14 @@ const selectors: SelectorData = {
     'button[aria-label^="Suka video"]', // [unverified]
     'button[aria-label^="Like video"]', // [unverified]
   ],
+  /** a comment's like (2022 video page: a wrapper holding the icon and the count, no label) */
+  commentLike: ['[data-e2e="comment-like-icon"]' /* [unverified] */, '[data-e2e="comment-like-count"]'],
+  /** a comment, its author and text (liking it is about the comment; the video is context) */
+  comment: ['[data-e2e="comment-item"]' /* [unverified] */, '[class*="CommentItemContainer"]'],
+  commentText: ['[data-e2e^="comment-level-"]'],
+  commentAuthor: ['[data-e2e^="comment-username-"]'],
+  /** what a comment's like wrapper is when it is not a button */
+  commentClickable: ['button', '[role="button"]', '[class*="LikeWrapper"]'],
   /** already liked: TikTok marks the toggle pressed [unverified] */
   liked: ['[aria-pressed="true"]'],
   /** the playing video, where a double-tap likes */
@@ -160,6 +168,22 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document, m: Memo
   if (like) {
     if (matchFirst(like, sel(s, 'liked'))) return null;
     return found('like', 'like', like, videoContent(scopeOf(like, s, doc, m), s, doc));
+  }
+
+  const commentLike = controlFor(target, sel(s, 'commentLike'), sel(s, 'commentClickable'));
+  const likedComment = commentLike && closestAny(commentLike, sel(s, 'comment'));
+  if (likedComment) {
+    if (matchFirst(commentLike, sel(s, 'liked'))) return null;
+    const text = textAt(likedComment, sel(s, 'commentText'));
+    const link = queryFirst(likedComment, sel(s, 'authorLink'));
+    return found('like', 'like', commentLike, compact<ActionContent>({
+      text,
+      author: textAt(likedComment, sel(s, 'commentAuthor')),
+      handle: handleFromHref(link?.getAttribute('href')),
+      hashtags: hashtagsIn(text),
+      quoted: textAt(doc, sel(s, 'desc')),
+      url: doc.URL,
+    }));
   }
 
   const post = closestAny(target, sel(s, 'commentPost'));

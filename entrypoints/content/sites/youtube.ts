@@ -122,6 +122,7 @@ const selectors: SelectorData = {
     'yt-shorts-video-title-view-model',
     '.ytShortsVideoTitleViewModelShortsVideoTitle',
     'ytd-reel-player-header-renderer h2',
+    'ytd-video-primary-info-renderer h1', // 2018 (Polymer) layout
   ],
   channel: [
     'ytd-video-owner-renderer ytd-channel-name a',
@@ -131,8 +132,9 @@ const selectors: SelectorData = {
     'ytd-channel-name a',
     'yt-page-header-view-model h1',
     '#channel-header #channel-name',
+    '#owner-name a', // 2018 layout
   ],
-  channelLink: ['ytd-video-owner-renderer a[href^="/@"]', 'yt-reel-channel-bar-view-model a[href^="/@"]', 'ytd-channel-name a[href^="/@"]', 'a[href^="/@"]'],
+  channelLink: ['ytd-video-owner-renderer a[href^="/@"]', '#owner-name a[href]', 'yt-reel-channel-bar-view-model a[href^="/@"]', 'ytd-channel-name a[href^="/@"]', 'a[href^="/@"]'],
   description: ['ytd-watch-metadata #description-inline-expander', 'ytd-text-inline-expander', '#description yt-attributed-string', '#description'],
   hashtagLink: ['a[href^="/hashtag/"]'],
 };
