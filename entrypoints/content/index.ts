@@ -8,6 +8,7 @@ import { DIALOG_HOST_TAG } from '@/components/dialog-api';
 import { SUPPORTED_MATCHES } from '@/utils/hosts';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
 import { preloadDialog, showDialog } from './dialog-client';
+import { storeHealth, withHealth } from './health';
 import { installInterceptor } from './intercept';
 import { installPhotoWatch } from './photo';
 import { showPhotoWait } from './photo-wait';
@@ -39,8 +40,10 @@ export default defineContentScript({
   runAt: 'document_start',
   allFrames: true,
   main(ctx) {
-    const adapter = adapterForHost(location.hostname);
-    if (!adapter) return;
+    const site = adapterForHost(location.hostname);
+    if (!site) return;
+    // counts what the adapter detects and misses, batched into storage.local (health.ts)
+    const adapter = withHealth(site, { save: storeHealth(browser.storage.local) });
     const state = createContentState((e) => recordError(e, 'state'));
     // Attached photos are checked as soon as they are attached, outside the page (offscreen), and
     // tied to the composer they were attached in (the adapter knows the site's composers).
