@@ -53,7 +53,7 @@ import {
 const FACEBOOK_SELECTORS = {
   // --- content -----------------------------------------------------------------------------------
   /** row "post container": feed unit, article (comments are articles too: see commentArticle) */
-  post: ['[data-pagelet^="FeedUnit"]', 'div[role="article"]', '[aria-posinset]', '[data-testid="fbfeed_story"]' /* 2018 */],
+  post: ['[data-pagelet^="FeedUnit"]', 'div[role="article"]', '[aria-posinset]', '[data-testid="fbfeed_story"]' /* 2018 */, '[data-sigil~="story-div"]' /* m.facebook.com */],
   /** row "post container": comment/reply articles to skip (Pitfall 4) */
   commentArticle: [
     '[role="article"][aria-label*="Komentar oleh"]',
@@ -64,7 +64,7 @@ const FACEBOOK_SELECTORS = {
   /** a post opened as a dialog (comment box, photo viewer): a dialog that holds a story message */
   postDialog: ['[role="dialog"]'],
   /** row "post container": text */
-  storyMessage: ['[data-ad-rendering-role="story_message"]', '[data-ad-preview="message"]', '[data-ad-comet-preview="message"]', '[data-testid="post_message"]' /* 2018 */],
+  storyMessage: ['[data-ad-rendering-role="story_message"]', '[data-ad-preview="message"]', '[data-ad-comet-preview="message"]', '[data-testid="post_message"]', '.userContent' /* 2018 */],
   /** row "post container": author */
   profileName: ['[data-ad-rendering-role="profile_name"]', 'h5 .fwb' /* 2018 */],
   /** author profile link (handle = its first path segment) [unverified structure] */

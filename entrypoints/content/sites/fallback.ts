@@ -42,9 +42,16 @@ export function labelledAction(target: Element): { control: Element; label: stri
   return null;
 }
 
-/** The post an element sits in: the adapter's `container` hook, else any known post container. */
+/** The adapters' names for their post container hooks (X says tweet, TikTok item). */
+const CONTAINER_KEYS = ['container', 'post', 'tweet', 'item'];
+
+/** The post an element sits in: the adapter's own container hooks, else any known post container. */
 export function postAround(el: Element, s: SelectorData): Element | null {
-  return closestAny(el, sel(s, 'container')) ?? el.closest(POST);
+  for (const key of CONTAINER_KEYS) {
+    const hit = closestAny(el, sel(s, key));
+    if (hit) return hit;
+  }
+  return el.closest(POST);
 }
 
 /** A post's visible text without its controls, composers and comments; its profile handles; its image alts. */

@@ -50,7 +50,7 @@ const X_SELECTORS = {
   /** row "post container": CPFT `[data-testid="tweet"]`; `article[role="article"]` fallback */
   tweet: ['article[data-testid="tweet"]', 'article[role="article"]'],
   /** row "post container": tweet text */
-  tweetText: ['[data-testid="tweetText"]'],
+  tweetText: ['[data-testid="tweetText"]', 'div[lang][dir="auto"]' /* 2021: no test id (a real capture) */],
   /** row "post container": author block (display name + @handle + time) */
   userName: ['[data-testid="User-Name"]'],
   /** row "post container": permalink (the one wrapping <time>) */
