@@ -15,6 +15,7 @@ import { DecisionLog } from './DecisionLog';
 import type { Download } from './log-export';
 import { PROVINCES, provinceOf } from './regions';
 import { RulesInfo } from './RulesInfo';
+import { SiteHealth } from './SiteHealth';
 import { TryText } from './TryText';
 
 export interface OptionsProps {
@@ -467,6 +468,8 @@ export function Options({ now = Date.now, download }: OptionsProps) {
         <Section id="catatan" title={t.sectionLog}>
           <DecisionLog log={store.log} logContent={settings.logContent} t={t} {...(download ? { download } : {})} />
         </Section>
+
+        <Section id="kesehatan-situs" title={lang === 'id' ? 'Kesehatan situs' : 'Site health'}><SiteHealth lang={lang} {...(download ? { download } : {})} /></Section>
 
         <Section id="aturan" title={t.sectionAbout}>
           <RulesInfo lang={lang} />

@@ -14,13 +14,14 @@ import { DIALOG_HOST_TAG } from '@/components/dialog-api';
 import { matchesForHosts } from '@/utils/hosts';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
 import { preloadDialog, showDialog } from './dialog-client';
+import { storeHealth, withHealth } from './health';
 import { installInterceptor } from './intercept';
 import { installPhotoWatch } from './photo';
 import { showPhotoWait } from './photo-wait';
 import { closestAny, sel } from './sites/helpers';
 import { assessAction } from './pipeline';
 import type { PhotoResult } from '@/utils/messages';
-import type { SiteAdapter } from './sites/types';
+import type { DefinedSiteAdapter } from './sites/define';
 import { createContentState, selectorsFor } from './state';
 
 const MAX_ERRORS = 20;
@@ -44,7 +45,7 @@ function recordError(error: unknown, stage = 'content'): void {
 }
 
 /** The content script for one site: its adapter's hosts are its matches. */
-export function siteContentScript(adapter: SiteAdapter) {
+export function siteContentScript(adapter: DefinedSiteAdapter) {
   return defineContentScript({
     matches: matchesForHosts(adapter.hosts),
     runAt: 'document_start',
@@ -53,7 +54,9 @@ export function siteContentScript(adapter: SiteAdapter) {
   });
 }
 
-function start(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+function start(ctx: ContentScriptContext, site: DefinedSiteAdapter): void {
+  // counts what the adapter detects and misses, batched into storage.local (health.ts)
+  const adapter = withHealth(site, { save: storeHealth(browser.storage.local) });
   // Our own lifetime, not WXT's ctx.signal: WXT aborts that on a document event any page can
   // dispatch (the extension id is public). We stop only when the extension context is really gone,
   // which shows as an undefined runtime id: checked when WXT says so, on the next detected action

@@ -15,6 +15,19 @@ const kinds = (r: ReturnType<typeof inspectPage>) => new Set(r.controls.map((c) 
 describe('jaga doctor', () => {
   it('has a summary', () => expect(summary).toMatch(/saved page/));
 
+  it('prints the same health counters as the extension: read, label layer, hooks matched, unrecognised labels', () => {
+    const html = readFileSync(fixture('facebook/story-2018-en.html'), 'utf8').replace(
+      '</body>',
+      '<div id="side"><button type="button">Follow</button></div><article><p>Coblos 02 hari ini</p><button type="button">Share</button></article></body>',
+    );
+    const r = inspectPage(html, 'https://www.facebook.com/');
+    expect(r.health).toMatchObject({ detected: 3, byLabel: 1, container: 1, blind: 0, unrecognised: 1, labels: { follow: 1 } });
+    expect(r.health.hooks).toMatchObject({ 'like:like': 2, 'like:post': 2 });
+    const like = r.controls.find((c) => c.action === 'like');
+    expect(like?.hooks).toEqual(expect.arrayContaining(['like:like', 'like:post']));
+    expect(r.controls.find((c) => c.byLabel)).toMatchObject({ action: 'share', read: 'container', content: 'Coblos 02 hari ini' });
+  });
+
   it.each(['x/home-id.html', 'x/home-en.html'])('X %s: every action kind, with content, author and handle', (page) => {
     const r = inspectPage(readFileSync(fixture(page), 'utf8'), 'https://x.com/home');
     expect(r.site).toBe('x');

@@ -19,7 +19,8 @@
  * Fixtures: tests/fixtures/sites/facebook/. m.facebook.com is not covered (no source, see site-hooks.md).
  */
 import type { ActionContent } from '../../../rules/actions';
-import type { DetectedAction, InterceptedEvent, SelectorData, SiteAdapter } from './types';
+import { defineSiteAdapter } from './define';
+import type { DetectedAction, InterceptedEvent, SelectorData } from './types';
 import {
   absoluteHref,
   ancestorContaining,
@@ -49,10 +50,10 @@ import {
   textOf,
 } from './helpers';
 
-export const FACEBOOK_SELECTORS = {
+const FACEBOOK_SELECTORS = {
   // --- content -----------------------------------------------------------------------------------
   /** row "post container": feed unit, article (comments are articles too: see commentArticle) */
-  post: ['[data-pagelet^="FeedUnit"]', 'div[role="article"]', '[aria-posinset]'],
+  post: ['[data-pagelet^="FeedUnit"]', 'div[role="article"]', '[aria-posinset]', '[data-testid="fbfeed_story"]' /* 2018 */, '[data-sigil~="story-div"]' /* m.facebook.com */],
   /** row "post container": comment/reply articles to skip (Pitfall 4) */
   commentArticle: [
     '[role="article"][aria-label*="Komentar oleh"]',
@@ -63,11 +64,11 @@ export const FACEBOOK_SELECTORS = {
   /** a post opened as a dialog (comment box, photo viewer): a dialog that holds a story message */
   postDialog: ['[role="dialog"]'],
   /** row "post container": text */
-  storyMessage: ['[data-ad-rendering-role="story_message"]', '[data-ad-preview="message"]', '[data-ad-comet-preview="message"]'],
+  storyMessage: ['[data-ad-rendering-role="story_message"]', '[data-ad-preview="message"]', '[data-ad-comet-preview="message"]', '[data-testid="post_message"]', '.userContent' /* 2018 */],
   /** row "post container": author */
-  profileName: ['[data-ad-rendering-role="profile_name"]'],
+  profileName: ['[data-ad-rendering-role="profile_name"]', 'h5 .fwb' /* 2018 */],
   /** author profile link (handle = its first path segment) [unverified structure] */
-  profileLink: ['[data-ad-rendering-role="profile_name"] a[href]', 'h2 a[href], h3 a[href], h4 a[href]'],
+  profileLink: ['[data-ad-rendering-role="profile_name"] a[href]', 'h2 a[href], h3 a[href], h4 a[href], h5 a[href]'],
   /** group a post was made in [unverified: the header links to /groups/<id>] */
   groupLink: ['a[href*="/groups/"]'],
   /** link card [unverified: modelled on public scrapers; no source names the attribute] */
@@ -92,6 +93,10 @@ export const FACEBOOK_SELECTORS = {
     // comment like buttons carry only the visible text [unverified]
     '[role="button"] >> text="Suka"',
     '[role="button"] >> text="Like"',
+    // a comment's Like as a plain <button> (Comet as reproduced elsewhere); the 2018 reaction link
+    'button >> text="Suka"',
+    'button >> text="Like"',
+    'a[data-testid="UFI2ReactionLink"]',
   ],
   /** row "like (click)" notes + Pitfall 4: already-reacted states; clicking removes the reaction */
   likedState: [
@@ -193,12 +198,18 @@ export const FACEBOOK_SELECTORS = {
   ],
 } satisfies Record<string, string[]>;
 
-/** the post whose like button was hovered, pressed or clicked: reactions in the flyout map back to it */
-const likeOpener = new OpenerMemory(2 * 60_000);
-/** the post whose share button opened the share dialog */
-const shareOpener = new OpenerMemory(10 * 60_000);
-/** the create-post dialog at the `Berikutnya` step, with the draft as it was then */
-const postDraft = new OpenerMemory<string>(30 * 60_000);
+/** What the adapter remembers. */
+interface Memory {
+  /** the post whose like button was hovered, pressed or clicked: reactions in the flyout map back to it */
+  likeOpener: OpenerMemory;
+  /** the post whose share button opened the share dialog */
+  shareOpener: OpenerMemory;
+  /** the create-post dialog at the `Berikutnya` step, with the draft as it was then */
+  postDraft: OpenerMemory<string>;
+  /** documents whose hover watch is installed, and the selectors it reads (the latest bundle's) */
+  watched: WeakSet<Document>;
+  watchSelectors: SelectorData;
+}
 
 const LIKE_REACTIONS = new Set(['Suka', 'Like']);
 
@@ -216,7 +227,7 @@ function isComment(el: Element, s: SelectorData): boolean {
 }
 
 /** The post an element belongs to: nearest post container that is not a comment, else a post dialog. */
-export function postOf(el: Element, s: SelectorData): Element | null {
+function postOf(el: Element, s: SelectorData): Element | null {
   const posts = sel(s, 'post');
   let cur: Element | null = el;
   while (cur) {
@@ -235,7 +246,7 @@ function commentOf(el: Element, s: SelectorData): Element | null {
 }
 
 /** Everything a post shows: story message (and a shared post's message), author, group, card, images. */
-export function postContent(post: Element, s: SelectorData): ActionContent {
+function postContent(post: Element, s: SelectorData): ActionContent {
   const comments = queryAllAny(post, sel(s, 'commentArticle'));
   const own = (el: Element) => !comments.some((c) => c.contains(el));
   const messages = queryAllFirst(post, sel(s, 'storyMessage')).filter(own);
@@ -314,24 +325,22 @@ function draftIn(root: Element | null, editors: readonly string[]): string {
 
 // --- the reaction flyout: remember the like button that was hovered or pressed ---------------------------
 
-const watched = new WeakSet<Document>();
-let watchSelectors: SelectorData = FACEBOOK_SELECTORS;
-
 /**
  * Reactions are chosen in a flyout that opens on hover or long-press over the like button, so the
  * flyout's post is known only from that hover. The core listens to clicks and keys only; this
  * passive `pointerover`/`pointerdown`/`focusin` listener (one `closest()` per event, nothing on
  * scroll) remembers the post. Installed on the first `detect` call, or earlier by calling this.
  */
-export function watchReactionOpeners(doc: Document, selectors: SelectorData = FACEBOOK_SELECTORS): void {
-  watchSelectors = selectors;
-  if (watched.has(doc)) return;
-  watched.add(doc);
+function watchReactionOpeners(doc: Document, selectors: SelectorData, m: Memory): void {
+  m.watchSelectors = selectors;
+  if (m.watched.has(doc)) return;
+  m.watched.add(doc);
   const onHover = (e: Event) => {
     safely(() => {
       const el = eventElement(e);
-      const like = el && controlFor(el, sel(watchSelectors, 'like'), sel(watchSelectors, 'clickable'));
-      if (like) likeOpener.remember(commentOf(like, watchSelectors) ?? postOf(like, watchSelectors));
+      const s = m.watchSelectors;
+      const like = el && controlFor(el, sel(s, 'like'), sel(s, 'clickable'));
+      if (like) m.likeOpener.remember(commentOf(like, s) ?? postOf(like, s));
       return null;
     });
   };
@@ -374,7 +383,7 @@ function nearestLikeTarget(flyout: Element, s: SelectorData, doc: Document): Ele
   return best ? (commentOf(best, s) ?? postOf(best, s)) : null;
 }
 
-function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: Document): DetectedAction | null {
+function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: Document, m: Memory): DetectedAction | null {
   const clickable = sel(s, 'clickable');
 
   // reactions flyout (portal) — before `like`: its "Suka" button carries the same label
@@ -383,7 +392,7 @@ function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: 
     const reaction = closestAny(el, sel(s, 'reaction'));
     if (!reaction || !flyout.contains(reaction) || reaction === flyout || !isActivation(event, reaction)) return null;
     const name = ariaLabel(reaction);
-    const about = likeOpener.recall() ?? nearestLikeTarget(flyout, s, doc);
+    const about = m.likeOpener.recall() ?? nearestLikeTarget(flyout, s, doc);
     const content = !about ? {} : isComment(about, s) ? commentContent(about, s) : postContent(about, s);
     return result('like', LIKE_REACTIONS.has(name) ? 'like' : 'react', reaction, content);
   }
@@ -392,14 +401,14 @@ function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: 
   if (like) {
     if (!isActivation(event, like) || isDisabled(like)) return null;
     if (matchFirst(like, sel(s, 'likedState')) || queryFirst(like, sel(s, 'likedState'))) return null; // un-react
-    likeOpener.remember(commentOf(like, s) ?? postOf(like, s));
+    m.likeOpener.remember(commentOf(like, s) ?? postOf(like, s));
     return result('like', 'like', like, likeAbout(like, s));
   }
 
   const shareNow = closestAny(el, sel(s, 'shareNow'));
   if (shareNow) {
     if (!isActivation(event, shareNow) || isDisabled(shareNow)) return null;
-    const post = shareOpener.recall();
+    const post = m.shareOpener.recall();
     const dialog = shareNow.closest('[role="dialog"]');
     const content = post ? postContent(post, s) : dialog ? postContent(dialog, s) : {};
     const draft = dialog ? draftIn(dialog, sel(s, 'commentEditor')) : '';
@@ -408,7 +417,7 @@ function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: 
 
   const share = controlFor(el, sel(s, 'shareButton'), clickable);
   if (share) {
-    if (isActivation(event, share)) shareOpener.remember(postOf(share, s));
+    if (isActivation(event, share)) m.shareOpener.remember(postOf(share, s));
     return null; // opens the share dialog
   }
 
@@ -417,23 +426,23 @@ function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: 
     if (!isActivation(event, submit) || isDisabled(submit)) return null;
     const box = ancestorContaining(submit, sel(s, 'commentEditor'), 8);
     const editor = queryFirst(box, sel(s, 'commentEditor'));
-    return editor ? commentAction(editor, submit, s) : null;
+    return editor ? commentAction(editor, submit, s, m) : null;
   }
 
   const next = closestAny(el, sel(s, 'postNext'));
   if (next) {
-    const dialog = createPostDialog(next, s);
-    if (dialog && isActivation(event, next)) postDraft.remember(dialog, draftIn(dialog, sel(s, 'postEditor')));
+    const dialog = createPostDialog(next, s, m);
+    if (dialog && isActivation(event, next)) m.postDraft.remember(dialog, draftIn(dialog, sel(s, 'postEditor')));
     return null;
   }
 
   const postBtn = closestAny(el, sel(s, 'postSubmit'));
   if (postBtn) {
     if (!isActivation(event, postBtn) || isDisabled(postBtn)) return null;
-    const dialog = createPostDialog(postBtn, s);
+    const dialog = createPostDialog(postBtn, s, m);
     if (!dialog) return null; // another "Kirim" (Messenger, share-to-chat): Pitfall 5
     const live = draftIn(dialog, sel(s, 'postEditor'));
-    const draft = live || (postDraft.recall() === dialog ? postDraft.recallValue() ?? '' : '');
+    const draft = live || (m.postDraft.recall() === dialog ? m.postDraft.recallValue() ?? '' : '');
     // the dialog holds the editor and the attached photos: their composer
     return { ...result('post', 'post', postBtn, { draft, hashtags: hashtagsIn(draft), group: groupOfComposer(dialog, doc, s) }), composer: dialog };
   }
@@ -458,11 +467,11 @@ function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: 
 }
 
 /** The create-post dialog around `el`: titled so, or holding the post editor, or remembered at `Berikutnya`. */
-function createPostDialog(el: Element, s: SelectorData): Element | null {
+function createPostDialog(el: Element, s: SelectorData, m: Memory): Element | null {
   const dialog = el.closest('[role="dialog"]');
   if (!dialog) return null;
   if (matchFirst(dialog, sel(s, 'createPostDialog')) || queryFirst(dialog, sel(s, 'postEditor'))) return dialog;
-  return postDraft.recall() === dialog ? dialog : null;
+  return m.postDraft.recall() === dialog ? dialog : null;
 }
 
 /** On a group page the composer posts into the group: report its name. */
@@ -475,7 +484,7 @@ function groupOfComposer(_dialog: Element, doc: Document, s: SelectorData): stri
   return textOf(queryFirst(doc, sel(s, 'pageHeading')), 300);
 }
 
-function commentAction(editor: Element, control: Element, s: SelectorData): DetectedAction | null {
+function commentAction(editor: Element, control: Element, s: SelectorData, m: Memory): DetectedAction | null {
   if (matchFirst(editor, sel(s, 'postEditor'))) return null; // Enter in the post composer is a newline
   const draft = textOf(editor);
   const dialog = editor.closest('[role="dialog"]');
@@ -495,45 +504,42 @@ function commentAction(editor: Element, control: Element, s: SelectorData): Dete
 }
 
 /** The composer of an attach: the create-post dialog, else the one comment box around it. */
-function composerOf(el: Element, s: SelectorData): Element | null {
-  const dialog = createPostDialog(el, s);
+function composerOf(el: Element, s: SelectorData, m: Memory): Element | null {
+  const dialog = createPostDialog(el, s, m);
   if (dialog) return dialog;
   return composerAround(el, sel(s, 'commentEditor'));
 }
 
-function onKeydown(el: Element, event: KeyboardEvent, s: SelectorData, doc: Document): DetectedAction | null {
+function onKeydown(el: Element, event: KeyboardEvent, s: SelectorData, doc: Document, m: Memory): DetectedAction | null {
   if (event.key !== 'Enter' && event.key !== ' ') return null;
   if (event.key === 'Enter' && isEditable(el)) {
     if (!isPlainEnter(event)) return null; // Shift+Enter is a newline
     const editor = closestAny(el, sel(s, 'commentEditor'));
-    return editor ? commentAction(editor, editor, s) : null;
+    return editor ? commentAction(editor, editor, s, m) : null;
   }
   // Enter/Space on a focused div[role=button]: Facebook activates it from keydown
   if (isEditable(el) || !isKeyActivation(event, el)) return null;
-  return onActivate(el, event, s, doc);
+  return onActivate(el, event, s, doc, m);
 }
 
-const adapter: SiteAdapter = {
+export default defineSiteAdapter<Memory>({
   id: 'facebook',
   hosts: ['facebook.com'],
   selectors: FACEBOOK_SELECTORS,
-  composerOf: (el, selectors) => safely(() => composerOf(el, selectors)),
-  detect(event, selectors, doc) {
-    return safely(() => {
-      watchReactionOpeners(doc, selectors);
-      const el = eventElement(event);
-      if (!el) return null;
-      if (event.type === 'click') return onActivate(el, event, selectors, doc);
-      if (event.type === 'keydown') return onKeydown(el, event as KeyboardEvent, selectors, doc);
-      return null; // dblclick and submit: nothing on Facebook's desktop site
-    });
+  memory: () => ({
+    likeOpener: new OpenerMemory(2 * 60_000),
+    shareOpener: new OpenerMemory(10 * 60_000),
+    postDraft: new OpenerMemory<string>(30 * 60_000),
+    watched: new WeakSet(),
+    watchSelectors: FACEBOOK_SELECTORS,
+  }),
+  composerOf: (el, s, _doc, m) => composerOf(el, s, m),
+  detect(event, s, doc, m) {
+    watchReactionOpeners(doc, s, m);
+    const el = eventElement(event);
+    if (!el) return null;
+    if (event.type === 'click') return onActivate(el, event, s, doc, m);
+    if (event.type === 'keydown') return onKeydown(el, event as KeyboardEvent, s, doc, m);
+    return null; // dblclick and submit: nothing on Facebook's desktop site
   },
-};
-export default adapter;
-
-/** For tests: forget remembered openers and drafts. */
-export function resetFacebookMemory(): void {
-  likeOpener.clear();
-  shareOpener.clear();
-  postDraft.clear();
-}
+});

@@ -1,4 +1,4 @@
-import type { SiteAdapter } from './types';
+import type { DefinedSiteAdapter } from './define';
 import facebook from './facebook';
 import instagram from './instagram';
 import threads from './threads';
@@ -8,10 +8,10 @@ import x from './x';
 import youtube from './youtube';
 
 /** Every site adapter, one file each. The interception core never names a site. */
-export const ADAPTERS: readonly SiteAdapter[] = [facebook, instagram, x, tiktok, youtube, threads, whatsapp];
+export const ADAPTERS: readonly DefinedSiteAdapter[] = [facebook, instagram, x, tiktok, youtube, threads, whatsapp];
 
 /** The adapter for a hostname: exact match, or a suffix after a dot (www.facebook.com → facebook.com). */
-export function adapterForHost(hostname: string): SiteAdapter | undefined {
+export function adapterForHost(hostname: string): DefinedSiteAdapter | undefined {
   const host = hostname.toLowerCase();
   return ADAPTERS.find((a) => a.hosts.some((h) => host === h || host.endsWith(`.${h}`)));
 }

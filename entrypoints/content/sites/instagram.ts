@@ -32,13 +32,13 @@ import {
   matchFirst,
   queryAllAny,
   queryFirst,
-  safely,
   sel,
   textAt,
   textOf,
   textsAt,
 } from './helpers';
-import type { DetectedAction, InterceptedEvent, SelectorData, SiteAdapter } from './types';
+import { defineSiteAdapter } from './define';
+import type { DetectedAction, InterceptedEvent, SelectorData } from './types';
 
 const selectors: SelectorData = {
   /** a post: feed item, or the post opened as a dialog over the feed (also an `article`) */
@@ -137,12 +137,9 @@ const selectors: SelectorData = {
   profileLink: ['a[href^="/"][role="link"]', 'a[href^="/"]'],
 };
 
-/** The post whose share icon opened the share dialog (a portal outside the article). */
-const shareOpener = new OpenerMemory();
-
-/** Forget the remembered share opener (tests). */
-export function resetInstagramMemory(): void {
-  shareOpener.clear();
+/** What the adapter remembers: the post whose share icon opened the share dialog (a portal outside the article). */
+interface Memory {
+  shareOpener: OpenerMemory;
 }
 
 function postContent(post: Element, s: SelectorData, doc: Document): ActionContent {
@@ -180,7 +177,7 @@ function profileContent(control: Element, s: SelectorData, doc: Document): Actio
   return compact<ActionContent>({ author: handle, handle, text: bio, hashtags: hashtagsIn(bio), url: doc.URL });
 }
 
-function detect(event: InterceptedEvent, s: SelectorData, doc: Document): DetectedAction | null {
+function detect(event: InterceptedEvent, s: SelectorData, doc: Document, m: Memory): DetectedAction | null {
   const target = eventElement(event);
   if (!target) return null;
   const type = event.type;
@@ -242,14 +239,14 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document): Detect
   const share = controlFor(target, sel(s, 'share'), clickable);
   if (share) {
     // opening the share dialog publishes nothing; remember the post for the dialog's Send
-    shareOpener.remember(closestAny(share, sel(s, 'post')));
+    m.shareOpener.remember(closestAny(share, sel(s, 'post')));
     return null;
   }
 
   const send = closestAny(target, sel(s, 'shareSend'));
   if (send && !closestAny(send, sel(s, 'post'))) {
     if (isDisabled(send)) return null;
-    const post = shareOpener.recall();
+    const post = m.shareOpener.recall();
     return { site: 'instagram', action: 'share', detail: 'share', control: send, content: post ? postContent(post, s, doc) : {} };
   }
 
@@ -302,10 +299,10 @@ function doubleTap(target: Element, s: SelectorData, doc: Document): DetectedAct
   return { site: 'instagram', action: 'like', detail: 'like', control: media, content: postContent(post, s, doc) };
 }
 
-const adapter: SiteAdapter = {
+export default defineSiteAdapter<Memory>({
   id: 'instagram',
   hosts: ['instagram.com'],
   selectors,
-  detect: (event, s, doc) => safely(() => detect(event, s, doc)),
-};
-export default adapter;
+  memory: () => ({ shareOpener: new OpenerMemory() }),
+  detect,
+});

@@ -31,12 +31,12 @@ import {
   matchFirst,
   queryAllAny,
   queryFirst,
-  safely,
   sel,
   textAt,
   textOf,
 } from './helpers';
-import type { DetectedAction, InterceptedEvent, SelectorData, SiteAdapter } from './types';
+import { defineSiteAdapter } from './define';
+import type { DetectedAction, InterceptedEvent, SelectorData } from './types';
 
 const selectors: SelectorData = {
   post: ['div[data-pressable-container="true"]', '[role="article"]', 'article'],
@@ -92,16 +92,11 @@ const selectors: SelectorData = {
   profileBio: ['header span[dir="auto"]', 'span[dir="auto"]'],
 };
 
-/** The post whose repost icon, reply icon or avatar "+" opened a portal. */
-const repostOpener = new OpenerMemory();
-const replyOpener = new OpenerMemory();
-const plusOpener = new OpenerMemory();
-
-/** Forget remembered openers (tests). */
-export function resetThreadsMemory(): void {
-  repostOpener.clear();
-  replyOpener.clear();
-  plusOpener.clear();
+/** What the adapter remembers: the post whose repost icon, reply icon or avatar "+" opened a portal. */
+interface Memory {
+  repostOpener: OpenerMemory;
+  replyOpener: OpenerMemory;
+  plusOpener: OpenerMemory;
 }
 
 function postText(post: Element, s: SelectorData): string {
@@ -131,7 +126,7 @@ function found(action: DetectedAction['action'], detail: DetectedAction['detail'
   return { site: 'threads', action, detail, control, content };
 }
 
-function detect(event: InterceptedEvent, s: SelectorData, doc: Document): DetectedAction | null {
+function detect(event: InterceptedEvent, s: SelectorData, doc: Document, m: Memory): DetectedAction | null {
   const target = eventElement(event);
   if (!target) return null;
   const clickable = sel(s, 'clickable');
@@ -139,9 +134,9 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document): Detect
   if (event.type === 'keydown') {
     // the inline reply box sends on Enter (its send button is icon-only); any composer on Ctrl+Enter [unverified]
     const reply = isPlainEnter(event) ? closestAny(target, sel(s, 'replyEditor')) : null;
-    if (reply) return publish(reply, s, doc);
+    if (reply) return publish(reply, s, doc, m);
     const editor = isModEnter(event) ? closestAny(target, sel(s, 'editor')) : null;
-    if (editor) return publish(editor, s, doc);
+    if (editor) return publish(editor, s, doc, m);
     const control = closestAny(target, clickable);
     if (!control || !isActivation(event, control)) return null;
   } else if (event.type !== 'click') {
@@ -155,13 +150,13 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document): Detect
   }
 
   const repost = closestAny(target, sel(s, 'repostItem'));
-  if (repost) return found('share', 'repost', repost, postContent(closestAny(repost, sel(s, 'post')) ?? repostOpener.recall(), s, doc));
+  if (repost) return found('share', 'repost', repost, postContent(closestAny(repost, sel(s, 'post')) ?? m.repostOpener.recall(), s, doc));
   const quote = closestAny(target, sel(s, 'quoteItem'));
-  if (quote) return found('share', 'quote', quote, postContent(closestAny(quote, sel(s, 'post')) ?? repostOpener.recall(), s, doc));
+  if (quote) return found('share', 'quote', quote, postContent(closestAny(quote, sel(s, 'post')) ?? m.repostOpener.recall(), s, doc));
 
 
   // step 1 controls: remember the post, publish nothing
-  for (const [hook, memory] of [['repostOpen', repostOpener], ['replyOpen', replyOpener], ['followPlus', plusOpener]] as const) {
+  for (const [hook, memory] of [['repostOpen', m.repostOpener], ['replyOpen', m.replyOpener], ['followPlus', m.plusOpener]] as const) {
     const opener = controlFor(target, sel(s, hook), clickable);
     if (opener) {
       memory.remember(closestAny(opener, sel(s, 'post')));
@@ -171,7 +166,7 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document): Detect
 
   const button = closestAny(target, sel(s, 'postButton'));
   if (button && !isDisabled(button)) {
-    const result = publish(button, s, doc);
+    const result = publish(button, s, doc, m);
     if (result) return result;
   }
 
@@ -182,7 +177,7 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document): Detect
     // the avatar "+" card, a suggestion, or a hover card: the account link around the button
     const card = ancestorContaining(follow, sel(s, 'authorLink'), 6);
     const handle = handleFromHref(queryFirst(card, sel(s, 'authorLink'))?.getAttribute('href'));
-    const opener = plusOpener.recall();
+    const opener = m.plusOpener.recall();
     if (opener && (!handle || handle === postContent(opener, s, doc).handle)) return found('follow', 'follow', follow, postContent(opener, s, doc));
     if (handle) return found('follow', 'follow', follow, compact<ActionContent>({ author: handle, handle, text: textAt(card, sel(s, 'profileBio')), url: doc.URL }));
     const bio = textAt(doc, sel(s, 'profileBio'));
@@ -193,7 +188,7 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document): Detect
 }
 
 /** A composer is published (Post button, Enter in the reply box, Ctrl+Enter): post, or reply. */
-function publish(control: Element, s: SelectorData, doc: Document): DetectedAction | null {
+function publish(control: Element, s: SelectorData, doc: Document, m: Memory): DetectedAction | null {
   const composer = ancestorContaining(control, sel(s, 'editor'));
   if (!composer) return null;
   const editors = queryAllAny(composer, sel(s, 'editor'));
@@ -203,7 +198,7 @@ function publish(control: Element, s: SelectorData, doc: Document): DetectedActi
   if (replyTo || matchFirst(control, sel(s, 'replyEditor'))) {
     // the post replied to: the one the box sits under, else the one whose reply icon opened the dialog
     const post =
-      closestAny(composer, sel(s, 'post')) ?? queryFirst(composer, sel(s, 'post')) ?? replyOpener.recall() ?? queryFirst(doc, sel(s, 'post'));
+      closestAny(composer, sel(s, 'post')) ?? queryFirst(composer, sel(s, 'post')) ?? m.replyOpener.recall() ?? queryFirst(doc, sel(s, 'post'));
     const parent = postContent(post, s, doc);
     return found('comment', 'reply', control, compact<ActionContent>({
       quoted: parent.text, author: parent.author, handle: parent.handle, hashtags: parent.hashtags, url: parent.url, draft,
@@ -212,10 +207,10 @@ function publish(control: Element, s: SelectorData, doc: Document): DetectedActi
   return found('post', 'post', control, compact<ActionContent>({ draft, hashtags: hashtagsIn(draft), url: doc.URL }));
 }
 
-const adapter: SiteAdapter = {
+export default defineSiteAdapter<Memory>({
   id: 'threads',
   hosts: ['threads.net', 'threads.com'],
   selectors,
-  detect: (event, s, doc) => safely(() => detect(event, s, doc)),
-};
-export default adapter;
+  memory: () => ({ repostOpener: new OpenerMemory(), replyOpener: new OpenerMemory(), plusOpener: new OpenerMemory() }),
+  detect,
+});

@@ -30,12 +30,12 @@ import {
   matchFirst,
   queryAllAny,
   queryFirst,
-  safely,
   sel,
   textAt,
   textOf,
 } from './helpers';
-import type { DetectedAction, InterceptedEvent, SelectorData, SiteAdapter } from './types';
+import { defineSiteAdapter } from './define';
+import type { DetectedAction, InterceptedEvent, SelectorData } from './types';
 
 const selectors: SelectorData = {
   /** one video in the For You / Following feed; the detail page has none (the document is the scope) */
@@ -48,6 +48,14 @@ const selectors: SelectorData = {
     'button[aria-label^="Suka video"]', // [unverified]
     'button[aria-label^="Like video"]', // [unverified]
   ],
+  /** a comment's like (2022 video page: a wrapper holding the icon and the count, no label) */
+  commentLike: ['[data-e2e="comment-like-icon"]' /* [unverified] */, '[data-e2e="comment-like-count"]'],
+  /** a comment, its author and text (liking it is about the comment; the video is context) */
+  comment: ['[data-e2e="comment-item"]' /* [unverified] */, '[class*="CommentItemContainer"]'],
+  commentText: ['[data-e2e^="comment-level-"]'],
+  commentAuthor: ['[data-e2e^="comment-username-"]'],
+  /** what a comment's like wrapper is when it is not a button */
+  commentClickable: ['button', '[role="button"]', '[class*="LikeWrapper"]'],
   /** already liked: TikTok marks the toggle pressed [unverified] */
   liked: ['[aria-pressed="true"]'],
   /** the playing video, where a double-tap likes */
@@ -100,12 +108,9 @@ const selectors: SelectorData = {
   profileBio: ['[data-e2e="user-bio"]'],
 };
 
-/** The video whose comment icon or share icon opened a panel outside its feed item. */
-const panelOpener = new OpenerMemory();
-
-/** Forget the remembered panel opener (tests). */
-export function resetTikTokMemory(): void {
-  panelOpener.clear();
+/** What the adapter remembers: the video whose comment icon or share icon opened a panel outside its feed item. */
+interface Memory {
+  panelOpener: OpenerMemory;
 }
 
 function videoContent(scope: ParentNode, s: SelectorData, doc: Document): ActionContent {
@@ -126,15 +131,15 @@ function videoContent(scope: ParentNode, s: SelectorData, doc: Document): Action
 }
 
 /** The video an action is about: its feed item, else the video that opened the panel, else the page. */
-function scopeOf(control: Element, s: SelectorData, doc: Document): ParentNode {
-  return closestAny(control, sel(s, 'item')) ?? panelOpener.recall() ?? doc;
+function scopeOf(control: Element, s: SelectorData, doc: Document, m: Memory): ParentNode {
+  return closestAny(control, sel(s, 'item')) ?? m.panelOpener.recall() ?? doc;
 }
 
 function found(action: 'like' | 'comment' | 'share' | 'follow', detail: DetectedAction['detail'], control: Element, content: ActionContent): DetectedAction {
   return { site: 'tiktok', action, detail, control, content };
 }
 
-function detect(event: InterceptedEvent, s: SelectorData, doc: Document): DetectedAction | null {
+function detect(event: InterceptedEvent, s: SelectorData, doc: Document, m: Memory): DetectedAction | null {
   const target = eventElement(event);
   if (!target) return null;
   const clickable = sel(s, 'clickable');
@@ -142,7 +147,7 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document): Detect
   if (event.type === 'keydown') {
     if (isPlainEnter(event)) {
       const input = closestAny(target, sel(s, 'commentInput'));
-      if (input) return comment(input, input, s, doc);
+      if (input) return comment(input, input, s, doc, m);
     }
     const control = closestAny(target, clickable);
     if (!control || !isActivation(event, control)) return null;
@@ -162,32 +167,48 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document): Detect
   const like = controlFor(target, sel(s, 'like'), clickable);
   if (like) {
     if (matchFirst(like, sel(s, 'liked'))) return null;
-    return found('like', 'like', like, videoContent(scopeOf(like, s, doc), s, doc));
+    return found('like', 'like', like, videoContent(scopeOf(like, s, doc, m), s, doc));
+  }
+
+  const commentLike = controlFor(target, sel(s, 'commentLike'), sel(s, 'commentClickable'));
+  const likedComment = commentLike && closestAny(commentLike, sel(s, 'comment'));
+  if (likedComment) {
+    if (matchFirst(commentLike, sel(s, 'liked'))) return null;
+    const text = textAt(likedComment, sel(s, 'commentText'));
+    const link = queryFirst(likedComment, sel(s, 'authorLink'));
+    return found('like', 'like', commentLike, compact<ActionContent>({
+      text,
+      author: textAt(likedComment, sel(s, 'commentAuthor')),
+      handle: handleFromHref(link?.getAttribute('href')),
+      hashtags: hashtagsIn(text),
+      quoted: textAt(doc, sel(s, 'desc')),
+      url: doc.URL,
+    }));
   }
 
   const post = closestAny(target, sel(s, 'commentPost'));
   if (post) {
     if (isDisabled(post)) return null;
     const area = ancestorContaining(post, sel(s, 'commentInput'), 6);
-    return comment(post, queryFirst(area ?? doc, sel(s, 'commentInput')), s, doc);
+    return comment(post, queryFirst(area ?? doc, sel(s, 'commentInput')), s, doc, m);
   }
 
   const open = controlFor(target, sel(s, 'commentOpen'), clickable);
   if (open) {
-    panelOpener.remember(closestAny(open, sel(s, 'item')));
+    m.panelOpener.remember(closestAny(open, sel(s, 'item')));
     return null;
   }
 
   const share = controlFor(target, sel(s, 'share'), clickable);
   if (share) {
-    panelOpener.remember(closestAny(share, sel(s, 'item')));
-    return found('share', 'share', share, videoContent(scopeOf(share, s, doc), s, doc));
+    m.panelOpener.remember(closestAny(share, sel(s, 'item')));
+    return found('share', 'share', share, videoContent(scopeOf(share, s, doc, m), s, doc));
   }
 
   const repost = controlFor(target, sel(s, 'repost'), clickable);
   if (repost) {
     if (matchFirst(repost, sel(s, 'reposted')) || isDisabled(repost)) return null;
-    return found('share', 'repost', repost, videoContent(scopeOf(repost, s, doc), s, doc));
+    return found('share', 'repost', repost, videoContent(scopeOf(repost, s, doc, m), s, doc));
   }
 
   const follow = controlFor(target, sel(s, 'follow'), clickable);
@@ -205,16 +226,16 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document): Detect
   return null;
 }
 
-function comment(control: Element, input: Element | null, s: SelectorData, doc: Document): DetectedAction | null {
+function comment(control: Element, input: Element | null, s: SelectorData, doc: Document, m: Memory): DetectedAction | null {
   const draft = draftOf(input);
   if (!draft) return null; // TikTok disables Post on an empty box
-  return found('comment', 'comment', control, compact<ActionContent>({ ...videoContent(scopeOf(control, s, doc), s, doc), draft }));
+  return found('comment', 'comment', control, compact<ActionContent>({ ...videoContent(scopeOf(control, s, doc, m), s, doc), draft }));
 }
 
-const adapter: SiteAdapter = {
+export default defineSiteAdapter<Memory>({
   id: 'tiktok',
   hosts: ['tiktok.com'],
   selectors,
-  detect: (event, s, doc) => safely(() => detect(event, s, doc)),
-};
-export default adapter;
+  memory: () => ({ panelOpener: new OpenerMemory() }),
+  detect,
+});

@@ -22,6 +22,14 @@ export interface DetectedAction {
    * caption). The pipeline lets it through at once unless a photo is attached to that composer.
    */
   attachmentsOnly?: true;
+  /**
+   * How the content was read when the adapter's own fields came back empty: `container`, the
+   * post's visible text (see `sites/fallback.ts`); `blind`, no post either, only the text around
+   * the control. Unset: read from the adapter's fields. Counted in the adapter's health.
+   */
+  read?: 'container' | 'blind';
+  /** set when the adapter's hooks missed and the control was recognised by its label inside a post */
+  byLabel?: true;
 }
 
 /** The trusted input events the interception core listens to, in the capture phase on window. */

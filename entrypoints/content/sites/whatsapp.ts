@@ -30,12 +30,12 @@ import {
   isPlainEnter,
   queryAllAny,
   queryFirst,
-  safely,
   sel,
   textAt,
   textOf,
 } from './helpers';
-import type { DetectedAction, InterceptedEvent, SelectorData, SiteAdapter } from './types';
+import { defineSiteAdapter } from './define';
+import type { DetectedAction, InterceptedEvent, SelectorData } from './types';
 
 const selectors: SelectorData = {
   clickable: ['button', '[role="button"]'],
@@ -88,12 +88,9 @@ const selectors: SelectorData = {
   chatName: ['#main header span[dir="auto"][title]', '#main header span[title]', '#main header [title]'],
 };
 
-/** The message whose menu or forward button was used last. */
-const messageOpener = new OpenerMemory();
-
-/** Forget the remembered message (tests). */
-export function resetWhatsAppMemory(): void {
-  messageOpener.clear();
+/** What the adapter remembers: the message whose menu or forward button was used last. */
+interface Memory {
+  messageOpener: OpenerMemory;
 }
 
 function chatName(s: SelectorData, doc: Document): string {
@@ -109,7 +106,7 @@ function found(action: DetectedAction['action'], detail: DetectedAction['detail'
   return { site: 'whatsapp', action, detail, control, content };
 }
 
-function detect(event: InterceptedEvent, s: SelectorData, doc: Document): DetectedAction | null {
+function detect(event: InterceptedEvent, s: SelectorData, doc: Document, m: Memory): DetectedAction | null {
   const target = eventElement(event);
   if (!target) return null;
 
@@ -130,7 +127,7 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document): Detect
     const caption = queryFirst(ancestorContaining(button, sel(s, 'caption'), 3), sel(s, 'caption'));
     if (caption) return send(button, caption, s, doc);
     const dialog = closestAny(button, sel(s, 'forwardDialog'));
-    if (dialog) return forward(button, dialog, s, doc);
+    if (dialog) return forward(button, dialog, s, doc, m);
     const composer = queryFirst(doc, sel(s, 'composer'));
     return send(button, composer, s, doc, composer ?? undefined);
   }
@@ -139,7 +136,7 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document): Detect
   const start = controlFor(target, sel(s, 'messageMenu'), clickable) ?? controlFor(target, sel(s, 'forwardStart'), clickable);
   if (start) {
     const message = closestAny(start, sel(s, 'message'));
-    if (message) messageOpener.remember(message);
+    if (message) m.messageOpener.remember(message);
   }
   return null;
 }
@@ -157,21 +154,21 @@ function send(control: Element, box: Element | null, s: SelectorData, doc: Docum
   return action;
 }
 
-function forward(control: Element, dialog: Element, s: SelectorData, doc: Document): DetectedAction {
+function forward(control: Element, dialog: Element, s: SelectorData, doc: Document, m: Memory): DetectedAction {
   // select mode: every checked message (not the dialog's checked recipients); else the message
   // whose menu or forward button was used
   const checked = queryAllAny(doc, sel(s, 'message')).filter((row) => !dialog.contains(row) && queryFirst(row, sel(s, 'selected')));
-  const rows = checked.length > 0 ? checked : [messageOpener.recall()].filter((r): r is Element => !!r);
+  const rows = checked.length > 0 ? checked : [m.messageOpener.recall()].filter((r): r is Element => !!r);
   const quoted = cap(rows.map((r) => messageText(r, s)).filter(Boolean).join('\n'));
   return found('share', 'forward', control, compact<ActionContent>({ quoted, hashtags: hashtagsIn(quoted), group: chatName(s, doc) }));
 }
 
-const adapter: SiteAdapter = {
+export default defineSiteAdapter<Memory>({
   id: 'whatsapp',
   hosts: ['web.whatsapp.com'],
   selectors,
-  detect: (event, s, doc) => safely(() => detect(event, s, doc)),
+  memory: () => ({ messageOpener: new OpenerMemory() }),
+  detect,
   // a paste or drop into the open conversation belongs to its message box
-  composerOf: (el, s) => safely(() => composerAround(el, sel(s, 'composer'))),
-};
-export default adapter;
+  composerOf: (el, s) => composerAround(el, sel(s, 'composer')),
+});

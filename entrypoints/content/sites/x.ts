@@ -16,7 +16,8 @@
  * https://x.com/messages/<id>. Fixtures: tests/fixtures/sites/x/.
  */
 import type { ActionContent } from '../../../rules/actions';
-import type { DetectedAction, InterceptedEvent, SelectorData, SiteAdapter } from './types';
+import { defineSiteAdapter } from './define';
+import type { DetectedAction, InterceptedEvent, SelectorData } from './types';
 import {
   absoluteHref,
   ancestorContaining,
@@ -38,19 +39,18 @@ import {
   queryAllAny,
   queryAllFirst,
   queryFirst,
-  safely,
   sel,
   sortInDocumentOrder,
   textOf,
   cap,
 } from './helpers';
 
-export const X_SELECTORS = {
+const X_SELECTORS = {
   // --- content -----------------------------------------------------------------------------
   /** row "post container": CPFT `[data-testid="tweet"]`; `article[role="article"]` fallback */
   tweet: ['article[data-testid="tweet"]', 'article[role="article"]'],
   /** row "post container": tweet text */
-  tweetText: ['[data-testid="tweetText"]'],
+  tweetText: ['[data-testid="tweetText"]', 'div[lang][dir="auto"]' /* 2021: no test id (a real capture) */],
   /** row "post container": author block (display name + @handle + time) */
   userName: ['[data-testid="User-Name"]'],
   /** row "post container": permalink (the one wrapping <time>) */
@@ -150,17 +150,20 @@ export const X_SELECTORS = {
   caret: ['[data-testid="caret"]'],
 } satisfies Record<string, string[]>;
 
-/** the tweet whose repost button (or `t`) opened the #layers menu; also used by the quote composer */
-const repostOpener = new OpenerMemory(60_000);
-/** the tweet whose reply button (or `r`) opened a composer */
-const replyOpener = new OpenerMemory(10 * 60_000);
-/** the tweet whose caret opened the "More" menu */
-const caretOpener = new OpenerMemory(60_000);
+/** What the adapter remembers. */
+interface Memory {
+  /** the tweet whose repost button (or `t`) opened the #layers menu; also used by the quote composer */
+  repostOpener: OpenerMemory;
+  /** the tweet whose reply button (or `r`) opened a composer */
+  replyOpener: OpenerMemory;
+  /** the tweet whose caret opened the "More" menu */
+  caretOpener: OpenerMemory;
+}
 
 const HANDLE = /@([A-Za-z0-9_]{1,15})\b/;
 
 /** Everything a tweet shows: text, quoted tweet, author, handle, card, images, hashtags, permalink. */
-export function tweetContent(article: Element, s: SelectorData): ActionContent {
+function tweetContent(article: Element, s: SelectorData): ActionContent {
   const quotedEl = queryFirst(article, sel(s, 'quotedTweet'));
   const outside = (el: Element) => !quotedEl || !quotedEl.contains(el);
   const textEl = queryAllAny(article, sel(s, 'tweetText')).find(outside) ?? null;
@@ -233,7 +236,7 @@ function joinDraft(editors: Element[]): string {
  *   "Reply"/"Balas" (the tweet is the one whose reply button was used, else the tweet above);
  * - otherwise a new post.
  */
-function composerAction(control: Element, s: SelectorData, doc: Document): DetectedAction {
+function composerAction(control: Element, s: SelectorData, doc: Document, m: Memory): DetectedAction {
   const editors = sel(s, 'composerEditor');
   const dialog = control.closest('[role="dialog"]');
   const root =
@@ -248,7 +251,7 @@ function composerAction(control: Element, s: SelectorData, doc: Document): Detec
   const base: ActionContent = { draft, hashtags };
   // the composer its photos were attached in: the editor (a thread has several: the dialog)
   const composer = draftEls.length === 1 ? draftEls[0] : draftEls.length > 1 ? root : undefined;
-  const action = composerKind(control, s, doc, root, dialog, base, hashtags);
+  const action = composerKind(control, s, doc, root, dialog, base, hashtags, m);
   if (composer) action.composer = composer;
   return action;
 }
@@ -261,13 +264,14 @@ function composerKind(
   dialog: Element | null,
   base: ActionContent,
   hashtags: string[],
+  m: Memory,
 ): DetectedAction {
   if (dialog) {
     const tweets = queryAllAny(dialog, sel(s, 'tweet'));
     const quoteCard = queryAllAny(dialog, sel(s, 'composerQuote')).find((q) => !tweets.some((t) => t.contains(q)));
     if (quoteCard) {
       const fromCard = tweetContent(quoteCard, s);
-      const opener = repostOpener.recall();
+      const opener = m.repostOpener.recall();
       const about = fromCard.text || !opener ? fromCard : tweetContent(opener, s);
       return result('share', 'quote', control, mergeTags({ ...about, ...base }, about.hashtags, hashtags));
     }
@@ -279,7 +283,7 @@ function composerKind(
   } else {
     const send = matchFirst(control, sel(s, 'composerSend')) ? control : queryFirst(root, sel(s, 'composerSend'));
     if (send && matchFirst(send, sel(s, 'replySend'))) {
-      const repliedTo = replyOpener.recall() ?? tweetAbove(root, s, doc);
+      const repliedTo = m.replyOpener.recall() ?? tweetAbove(root, s, doc);
       const about = repliedTo ? tweetContent(repliedTo, s) : {};
       return result('comment', 'reply', control, mergeTags({ ...about, ...base }, about.hashtags, hashtags));
     }
@@ -299,7 +303,7 @@ function tweetAbove(root: Element, s: SelectorData, doc: Document): Element | nu
   return before[before.length - 1] ?? null;
 }
 
-function followAction(control: Element, s: SelectorData, doc: Document): DetectedAction {
+function followAction(control: Element, s: SelectorData, doc: Document, m: Memory): DetectedAction {
   const label = control.getAttribute('aria-label') ?? textOf(control, 200);
   let handle = HANDLE.exec(label)?.[1] ?? '';
   const cell = closestAny(control, sel(s, 'userCell'));
@@ -308,7 +312,7 @@ function followAction(control: Element, s: SelectorData, doc: Document): Detecte
     return result('follow', 'follow', control, { author, handle: handle || h, text: textOf(cell) });
   }
   const inMenu = control.closest('[role="menu"], [data-testid="Dropdown"], #layers');
-  let tweet = tweetOf(control, s) ?? (inMenu ? caretOpener.recall() : null);
+  let tweet = tweetOf(control, s) ?? (inMenu ? m.caretOpener.recall() : null);
   // a menu item names its account: ignore a remembered tweet by someone else
   if (tweet && inMenu && handle && nameAndHandle(queryFirst(tweet, sel(s, 'userName'))).handle !== handle) tweet = null;
   if (tweet) {
@@ -333,7 +337,7 @@ function dmAction(control: Element, s: SelectorData, doc: Document): DetectedAct
 }
 
 /** Clicks, and Enter/Space on custom controls (menu items). */
-function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: Document): DetectedAction | null {
+function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: Document, m: Memory): DetectedAction | null {
   // like (checked against the liked state first: id-ID labels do not encode state)
   const liked = closestAny(el, sel(s, 'liked'));
   if (liked) return null;
@@ -346,27 +350,27 @@ function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: 
 
   const repost = closestAny(el, sel(s, 'repost'));
   if (repost) {
-    if (isActivation(event, repost)) repostOpener.remember(tweetOf(repost, s));
+    if (isActivation(event, repost)) m.repostOpener.remember(tweetOf(repost, s));
     return null; // only opens the menu
   }
   const confirm = closestAny(el, sel(s, 'repostConfirm'));
   if (confirm) {
     if (!isActivation(event, confirm)) return null;
-    const tweet = repostOpener.recall();
+    const tweet = m.repostOpener.recall();
     return result('share', 'repost', confirm, tweet ? tweetContent(tweet, s) : {});
   }
   if (closestAny(el, sel(s, 'quoteMenuItem'))) return null; // opens the quote composer; caught at send
 
   const reply = closestAny(el, sel(s, 'reply'));
   if (reply) {
-    if (isActivation(event, reply)) replyOpener.remember(tweetOf(reply, s));
+    if (isActivation(event, reply)) m.replyOpener.remember(tweetOf(reply, s));
     return null; // opens a composer; caught at send
   }
 
   const send = closestAny(el, sel(s, 'composerSend'));
   if (send) {
     if (!isActivation(event, send) || isDisabled(send)) return null;
-    return composerAction(send, s, doc);
+    return composerAction(send, s, doc, m);
   }
 
   const dm = closestAny(el, sel(s, 'dmSend'));
@@ -378,21 +382,21 @@ function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: 
   const follow = closestAny(el, sel(s, 'follow'));
   if (follow) {
     if (!isActivation(event, follow) || isDisabled(follow)) return null;
-    return followAction(follow, s, doc);
+    return followAction(follow, s, doc, m);
   }
 
   const caret = closestAny(el, sel(s, 'caret'));
-  if (caret && isActivation(event, caret)) caretOpener.remember(tweetOf(caret, s));
+  if (caret && isActivation(event, caret)) m.caretOpener.remember(tweetOf(caret, s));
   return null;
 }
 
-function onKeydown(el: Element, event: KeyboardEvent, s: SelectorData, doc: Document): DetectedAction | null {
+function onKeydown(el: Element, event: KeyboardEvent, s: SelectorData, doc: Document, m: Memory): DetectedAction | null {
   const key = event.key;
   if (key === 'Enter') {
     if (isModEnter(event)) {
       const editor = closestAny(el, sel(s, 'composerEditor'));
       if (editor) {
-        const action = composerAction(editor, s, doc);
+        const action = composerAction(editor, s, doc, m);
         // an empty composer posts only what is attached (X ignores the key when nothing is)
         if (action && !textOf(editor) && !queryFirst(editor.closest('[role="dialog"]') ?? editor, sel(s, 'composerQuote'))) action.attachmentsOnly = true;
         return action;
@@ -406,7 +410,7 @@ function onKeydown(el: Element, event: KeyboardEvent, s: SelectorData, doc: Docu
   if (key === 'Enter' || key === ' ') {
     // keyboard activation of custom controls (menu items); native buttons produce a click instead
     if (!isKeyActivation(event, el) || isEditable(el)) return null;
-    return onActivate(el, event, s, doc);
+    return onActivate(el, event, s, doc, m);
   }
   if (key.length !== 1 || isEditable(el)) return null;
   if (isShortcutKey(event, 'l')) {
@@ -415,8 +419,8 @@ function onKeydown(el: Element, event: KeyboardEvent, s: SelectorData, doc: Docu
     const control = tweet.contains(el) ? el : tweet;
     return result('like', 'like', control, tweetContent(tweet, s));
   }
-  if (isShortcutKey(event, 't')) repostOpener.remember(focusedTweet(el, s, doc)); // opens the menu
-  else if (isShortcutKey(event, 'r')) replyOpener.remember(focusedTweet(el, s, doc)); // opens a composer
+  if (isShortcutKey(event, 't')) m.repostOpener.remember(focusedTweet(el, s, doc)); // opens the menu
+  else if (isShortcutKey(event, 'r')) m.replyOpener.remember(focusedTweet(el, s, doc)); // opens a composer
   return null;
 }
 
@@ -425,26 +429,17 @@ function composerOf(el: Element, s: SelectorData): Element | null {
   return el.closest('[role="dialog"]') ?? composerAround(el, sel(s, 'composerEditor')) ?? composerAround(el, sel(s, 'dmInput'));
 }
 
-const adapter: SiteAdapter = {
+export default defineSiteAdapter<Memory>({
   id: 'x',
   hosts: ['x.com', 'twitter.com'],
   selectors: X_SELECTORS,
-  composerOf: (el, selectors) => safely(() => composerOf(el, selectors)),
-  detect(event, selectors, doc) {
-    return safely(() => {
-      const el = eventElement(event);
-      if (!el) return null;
-      if (event.type === 'click') return onActivate(el, event, selectors, doc);
-      if (event.type === 'keydown') return onKeydown(el, event as KeyboardEvent, selectors, doc);
-      return null; // dblclick and submit do nothing on X
-    });
+  memory: () => ({ repostOpener: new OpenerMemory(60_000), replyOpener: new OpenerMemory(10 * 60_000), caretOpener: new OpenerMemory(60_000) }),
+  composerOf: (el, s) => composerOf(el, s),
+  detect(event, s, doc, m) {
+    const el = eventElement(event);
+    if (!el) return null;
+    if (event.type === 'click') return onActivate(el, event, s, doc, m);
+    if (event.type === 'keydown') return onKeydown(el, event as KeyboardEvent, s, doc, m);
+    return null; // dblclick and submit do nothing on X
   },
-};
-export default adapter;
-
-/** For tests: forget remembered openers. */
-export function resetXMemory(): void {
-  repostOpener.clear();
-  replyOpener.clear();
-  caretOpener.clear();
-}
+});

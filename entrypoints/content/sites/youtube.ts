@@ -30,12 +30,12 @@ import {
   matchFirst,
   queryAllAny,
   queryFirst,
-  safely,
   sel,
   textAt,
   textOf,
 } from './helpers';
-import type { DetectedAction, InterceptedEvent, SelectorData, SiteAdapter } from './types';
+import { defineSiteAdapter } from './define';
+import type { DetectedAction, InterceptedEvent, SelectorData } from './types';
 
 /** The description snippet is capped shorter than other fields: it is context, not the post. */
 const DESCRIPTION_MAX = 1000;
@@ -122,6 +122,7 @@ const selectors: SelectorData = {
     'yt-shorts-video-title-view-model',
     '.ytShortsVideoTitleViewModelShortsVideoTitle',
     'ytd-reel-player-header-renderer h2',
+    'ytd-video-primary-info-renderer h1', // 2018 (Polymer) layout
   ],
   channel: [
     'ytd-video-owner-renderer ytd-channel-name a',
@@ -131,8 +132,9 @@ const selectors: SelectorData = {
     'ytd-channel-name a',
     'yt-page-header-view-model h1',
     '#channel-header #channel-name',
+    '#owner-name a', // 2018 layout
   ],
-  channelLink: ['ytd-video-owner-renderer a[href^="/@"]', 'yt-reel-channel-bar-view-model a[href^="/@"]', 'ytd-channel-name a[href^="/@"]', 'a[href^="/@"]'],
+  channelLink: ['ytd-video-owner-renderer a[href^="/@"]', '#owner-name a[href]', 'yt-reel-channel-bar-view-model a[href^="/@"]', 'ytd-channel-name a[href^="/@"]', 'a[href^="/@"]'],
   description: ['ytd-watch-metadata #description-inline-expander', 'ytd-text-inline-expander', '#description yt-attributed-string', '#description'],
   hashtagLink: ['a[href^="/hashtag/"]'],
 };
@@ -257,10 +259,9 @@ function chatSend(control: Element, input: Element | null, s: SelectorData, doc:
   return found('comment', 'send', control, compact<ActionContent>({ ...video, draft }));
 }
 
-const adapter: SiteAdapter = {
+export default defineSiteAdapter({
   id: 'youtube',
   hosts: ['youtube.com'],
   selectors,
-  detect: (event, s, doc) => safely(() => detect(event, s, doc)),
-};
-export default adapter;
+  detect,
+});

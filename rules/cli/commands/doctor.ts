@@ -15,7 +15,9 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { adapterForHost } from '../../../entrypoints/content/sites/index.ts';
-import { cssPath, queryAllAny, sortInDocumentOrder } from '../../../entrypoints/content/sites/helpers.ts';
+import { cssPath, queryAllAny, sortInDocumentOrder } from '../../../entrypoints/content/sites/helpers/index.ts';
+import { labelledAction } from '../../../entrypoints/content/sites/fallback.ts';
+import { emptyCounts, hooksOf, withHealth, type SiteHealthCounts } from '../../../entrypoints/content/health.ts';
 import type { DetectedAction, SelectorData, SiteAdapter } from '../../../entrypoints/content/sites/types.ts';
 import { parseArgs, usageError } from '../args.ts';
 
@@ -36,6 +38,12 @@ export interface DoctorEntry {
   group?: string;
   /** a CSS path to the control */
   control: string;
+  /** how the content was read when the adapter's fields were empty: the post container, or blind */
+  read?: 'container' | 'blind';
+  /** found by its label inside a post, after the adapter's hooks missed */
+  byLabel?: true;
+  /** the selector hooks the control matched or sits in (`action:hook`): which selector to change */
+  hooks: string[];
 }
 
 export interface DoctorReport {
@@ -44,6 +52,8 @@ export interface DoctorReport {
   /** elements that got an event */
   candidates: number;
   controls: DoctorEntry[];
+  /** the same counters the extension keeps per site (options page, "Laporkan masalah situs") */
+  health: Omit<SiteHealthCounts, 'at'>;
 }
 
 /** typed into empty composers so that Enter / Ctrl+Enter would send something */
@@ -55,7 +65,7 @@ const EDITABLE = '[contenteditable="true"], [contenteditable=""], textarea, inpu
 export function inspectPage(html: string, url: string, overrides: SelectorData = {}): DoctorReport {
   const host = new URL(url).hostname;
   const adapter = adapterForHost(host);
-  if (!adapter) return { url, site: null, candidates: 0, controls: [] };
+  if (!adapter) return { url, site: null, candidates: 0, controls: [], health: withoutTime(emptyCounts()) };
   const selectors: SelectorData = { ...adapter.selectors, ...overrides };
 
   const window = new Window({
@@ -74,7 +84,17 @@ export function inspectPage(html: string, url: string, overrides: SelectorData =
     const allEntries = Object.values(selectors).flat();
     const matched = queryAllAny(document, allEntries);
     const editables = Array.from(document.querySelectorAll(EDITABLE));
-    const candidates = sortInDocumentOrder([...new Set([...matched, ...editables])]);
+    // controls labelled like an action, for the label layer (and the unrecognised count)
+    const labelled = queryAllAny(document, ['button,[role=button],a,input[type=button],input[type=submit]']).filter((el) => labelledAction(el));
+    const candidates = sortInDocumentOrder([...new Set([...matched, ...editables, ...labelled])]);
+    let health = emptyCounts();
+    let clock = 0;
+    const timers: (() => void)[] = [];
+    const counted = withHealth(adapter, {
+      save: (_site, delta) => (health = delta),
+      now: () => (clock += 10_000), // every synthetic event is its own press
+      setTimer: (fn) => void timers.push(fn),
+    });
 
     const seen = new Set<string>();
     const controls: DoctorEntry[] = [];
@@ -95,6 +115,9 @@ export function inspectPage(html: string, url: string, overrides: SelectorData =
         ...(c.handle ? { handle: c.handle } : {}),
         ...(c.group ? { group: c.group } : {}),
         control: path,
+        ...(found.read ? { read: found.read } : {}),
+        ...(found.byLabel ? { byLabel: true as const } : {}),
+        hooks: hooksOf(found, selectors),
       });
     };
 
@@ -105,17 +128,22 @@ export function inspectPage(html: string, url: string, overrides: SelectorData =
         const empty = !(el.textContent ?? '').trim() && !(el as HTMLTextAreaElement).value;
         const before = el.innerHTML;
         if (empty) el.textContent = DRAFT;
-        record(fire(window, adapter, selectors, el, 'keydown', { key: 'Enter' }), 'Enter');
-        record(fire(window, adapter, selectors, el, 'keydown', { key: 'Enter', ctrlKey: true }), 'Ctrl+Enter');
+        record(fire(window, counted, selectors, el, 'keydown', { key: 'Enter' }), 'Enter');
+        record(fire(window, counted, selectors, el, 'keydown', { key: 'Enter', ctrlKey: true }), 'Ctrl+Enter');
         if (empty) el.innerHTML = before;
       } else {
-        record(fire(window, adapter, selectors, el, 'click', {}), 'click');
+        record(fire(window, counted, selectors, el, 'click', {}), 'click');
       }
     }
-    return { url, site: adapter.id, candidates: candidates.length, controls };
+    for (const flush of timers.splice(0)) flush();
+    return { url, site: adapter.id, candidates: candidates.length, controls, health: withoutTime(health) };
   } finally {
     void window.happyDOM.close();
   }
+}
+
+function withoutTime({ at: _at, ...counts }: SiteHealthCounts): Omit<SiteHealthCounts, 'at'> {
+  return counts;
 }
 
 /** Dispatch one synthetic event and return what the adapter said in the capture phase on window. */

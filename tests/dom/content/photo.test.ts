@@ -10,9 +10,9 @@ import { MAX_PHOTOS, installPhotoWatch, sameComposer, type PhotoCheck, type Phot
 import { assessAction, PHOTO_NOTICE_AFTER_MS, type PipelineEffects } from '@/entrypoints/content/pipeline';
 import type { ContentState } from '@/entrypoints/content/state';
 import type { DetectedAction, SiteAdapter } from '@/entrypoints/content/sites/types';
-import x, { resetXMemory } from '@/entrypoints/content/sites/x';
-import whatsapp, { resetWhatsAppMemory } from '@/entrypoints/content/sites/whatsapp';
-import facebook, { resetFacebookMemory } from '@/entrypoints/content/sites/facebook';
+import x from '@/entrypoints/content/sites/x';
+import whatsapp from '@/entrypoints/content/sites/whatsapp';
+import facebook from '@/entrypoints/content/sites/facebook';
 import { composerAround } from '@/entrypoints/content/sites/helpers';
 import type { Engine } from '@/rules/engine';
 import type { PhotoResult } from '@/utils/messages';
@@ -46,9 +46,9 @@ function attachByDrop(el: Element): void {
 let abort: AbortController;
 beforeEach(() => {
   abort = new AbortController();
-  resetXMemory();
-  resetWhatsAppMemory();
-  resetFacebookMemory();
+  x.reset();
+  whatsapp.reset();
+  facebook.reset();
 });
 afterEach(() => abort.abort());
 

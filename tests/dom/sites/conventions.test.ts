@@ -5,12 +5,15 @@
  * selector nobody has a page for cannot be added unnoticed. Placeholder adapters (no selectors yet)
  * are skipped until they land.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterForHost } from '@/entrypoints/content/sites/index';
 import { parseEntry, queryAllAny } from '@/entrypoints/content/sites/helpers';
 import { FIXTURES_DIR, readFixture } from './load-fixture';
+
+const SITES_DIR = join(FIXTURES_DIR, '../../../entrypoints/content/sites');
+const modules = import.meta.glob<Record<string, unknown>>('@/entrypoints/content/sites/{facebook,instagram,x,tiktok,youtube,threads,whatsapp}.ts', { eager: true });
 
 const real = ADAPTERS.filter((a) => Object.keys(a.selectors).length > 0);
 
@@ -24,6 +27,21 @@ describe.each(ADAPTERS.map((a) => ({ id: a.id, adapter: a })))('adapter $id', ({
       expect(adapterForHost(h)?.id).toBe(adapter.id);
       expect(adapterForHost(`www.${h}`)?.id).toBe(adapter.id);
     }
+  });
+
+  it('has the one adapter shape: defineSiteAdapter, a default export only, memories owned by the adapter', () => {
+    const entry = Object.entries(modules).find(([path]) => path.endsWith(`/${adapter.id}.ts`));
+    expect(entry, 'one module per adapter, named after its id').toBeDefined();
+    const [, mod] = entry!;
+    // no exported selector constants, reset functions or content readers: only the adapter
+    expect(Object.keys(mod)).toEqual(['default']);
+    expect(mod.default).toBe(adapter);
+    expect(typeof (adapter as { reset?: unknown }).reset).toBe('function');
+    const source = readFileSync(join(SITES_DIR, `${adapter.id}.ts`), 'utf8');
+    expect(source).toMatch(/export default defineSiteAdapter(<\w+>)?\(\{/);
+    // module-level state: a top-level `let`, or a memory object made outside `memory()`
+    const topLevel = source.split('\n').filter((line) => /^(let |var |const \w+ = new (OpenerMemory|WeakSet|WeakMap)\b)/.test(line));
+    expect(topLevel).toEqual([]);
   });
 
   const placeholder = Object.keys(adapter.selectors).length === 0;

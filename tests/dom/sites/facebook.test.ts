@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import facebook, { FACEBOOK_SELECTORS, resetFacebookMemory } from '@/entrypoints/content/sites/facebook';
+import facebook from '@/entrypoints/content/sites/facebook';
 import { $, byText, click, fire, key, loadFixture } from './load-fixture';
 
 const post = (id: string) => $(`[role="article"][data-post-id="${id}"]`);
@@ -11,7 +11,7 @@ describe.each([
   { lang: 'en', page: 'facebook/feed-en.html', reactions: 'Reactions', love: 'Love', like: 'Like', shareNow: 'Share now (Public)', shareFriends: 'Share now (Friends)', send: 'Send' },
 ])('Facebook adapter, $lang UI', (t) => {
   beforeEach(() => {
-    resetFacebookMemory();
+    facebook.reset();
     loadFixture(t.page);
   });
 
@@ -179,15 +179,17 @@ describe.each([
     btn.setAttribute('aria-label', 'x');
     marker.querySelector('span')!.textContent = 'x';
     expect(click(facebook, marker)).toBeNull();
-    const overridden = { ...FACEBOOK_SELECTORS, like: ['[data-ad-rendering-role="like_button_v2"]'] };
+    const overridden = { ...facebook.selectors, like: ['[data-ad-rendering-role="like_button_v2"]'] };
     const r = click(facebook, marker, overridden);
     expect(r?.control).toBe(btn);
     expect(r?.content.author).toBe('Relawan Garuda Nusantara');
   });
 
-  it('never throws on broken selectors', () => {
-    const broken = Object.fromEntries(Object.keys(FACEBOOK_SELECTORS).map((k) => [k, ['[[[']]));
-    expect(click(facebook, likeOf('f1'), broken)).toBeNull();
+  it('never throws on broken selectors; the label layer still finds the like in its post', () => {
+    const broken = Object.fromEntries(Object.keys(facebook.selectors).map((k) => [k, ['[[[']]));
+    const r = click(facebook, likeOf('f1'), broken);
+    expect(r).toMatchObject({ action: 'like', byLabel: true, read: 'container' });
+    expect(r?.content.text).toContain('Ayo coblos 02!');
     expect(key(facebook, inPost('f1', '[contenteditable="true"]'), 'Enter', {}, broken)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import threads, { resetThreadsMemory } from '@/entrypoints/content/sites/threads';
+import threads from '@/entrypoints/content/sites/threads';
 import { $, click, key, loadFixture } from './load-fixture';
 
 function typeInto(el: Element, text: string): void {
@@ -17,7 +17,7 @@ describe.each([
   },
 ])('Threads adapter, $lang UI', (f) => {
   beforeEach(() => {
-    resetThreadsMemory();
+    threads.reset();
     loadFixture(f.page);
   });
   const content = () => ({ text: f.text, handle: f.handle, author: f.handle, hashtags: [f.tag] });
@@ -98,7 +98,7 @@ describe.each([
 
 describe('Threads adapter: profile page', () => {
   it('follow reads the name and bio', () => {
-    resetThreadsMemory();
+    threads.reset();
     loadFixture('threads/profile-id.html');
     const r = click(threads, $('#th-prof-follow'));
     expect(r).toMatchObject({ action: 'follow', content: { handle: 'timkampanye.amin', hashtags: ['AMIN2024'] } });

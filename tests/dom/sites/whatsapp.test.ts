@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import whatsapp, { resetWhatsAppMemory } from '@/entrypoints/content/sites/whatsapp';
+import whatsapp from '@/entrypoints/content/sites/whatsapp';
 import { $, click, key, loadFixture } from './load-fixture';
 
 function typeInto(el: Element, text: string): void {
@@ -11,7 +11,7 @@ describe.each([
   { lang: 'en', page: 'whatsapp/chat-en.html', group: 'Arisan RT 05', m1: 'Dukung AMIN nomor urut 1 ya ibu-ibu! #AMIN2024', tag: 'AMIN2024' },
 ])('WhatsApp Web adapter, $lang UI', (f) => {
   beforeEach(() => {
-    resetWhatsAppMemory();
+    whatsapp.reset();
     loadFixture(f.page);
   });
 
@@ -53,7 +53,7 @@ describe.each([
 });
 
 describe('WhatsApp Web adapter: forward', () => {
-  beforeEach(() => resetWhatsAppMemory());
+  beforeEach(() => whatsapp.reset());
 
   it('id: message menu → Teruskan → the dialog send → share/forward with the message text (recipients not mistaken for messages)', () => {
     loadFixture('whatsapp/chat-id.html');

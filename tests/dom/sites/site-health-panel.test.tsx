@@ -1,0 +1,46 @@
+/** The options page's site-health panel and its report (no post text). */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { SiteHealth, siteHealthReport } from '@/components/options/SiteHealth';
+import { emptyCounts, SITE_HEALTH_KEY } from '@/entrypoints/content/health';
+
+const NOW = Date.UTC(2024, 0, 20);
+const HEALTH = {
+  instagram: { ...emptyCounts(), detected: 7, container: 3, blind: 1, byLabel: 2, unrecognised: 4, labels: { suka: 4 }, hooks: { 'like:like': 5, 'like:post': 5 }, at: NOW },
+};
+
+describe('SiteHealth panel', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(cleanup);
+
+  it('shows the stored counters per site and exports a report without post text', async () => {
+    await browser.storage.local.set({ [SITE_HEALTH_KEY]: HEALTH });
+    const download = vi.fn();
+    render(<SiteHealth lang="id" download={download} now={() => NOW} />);
+    const row = await screen.findByRole('row', { name: /instagram/ });
+    expect(row.textContent).toBe('instagram73124');
+    fireEvent.click(screen.getByRole('button', { name: 'Laporkan masalah situs' }));
+    expect(download).toHaveBeenCalledTimes(1);
+    const [name, mime, text] = download.mock.calls[0]!;
+    expect(name).toBe('jaga-netral-situs-2024-01-20.json');
+    expect(mime).toBe('application/json');
+    const report = JSON.parse(text as string);
+    expect(report.sites[0]).toMatchObject({ site: 'instagram', readBlind: 1, unrecognisedLabels: { suka: 4 }, selectorsMatched: { 'like:like': 5 } });
+    expect(text).not.toMatch(/"text"|"draft"/);
+  });
+
+  it('unreadable stored data shows nothing recorded and disables the report', async () => {
+    await browser.storage.local.set({ [SITE_HEALTH_KEY]: { instagram: 'broken' } });
+    render(<SiteHealth lang="en" />);
+    await waitFor(() => expect(screen.getByText('No actions recorded yet.')).toBeTruthy());
+    expect((screen.getByRole('button', { name: 'Report a site problem' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('the report names the format and every site', () => {
+    const report = JSON.parse(siteHealthReport(HEALTH, NOW));
+    expect(report).toMatchObject({ format: 'jaga-netral-site-health/1', createdAt: '2024-01-20T00:00:00.000Z' });
+    expect(report.sites.map((s: { site: string }) => s.site)).toEqual(['instagram']);
+  });
+});
