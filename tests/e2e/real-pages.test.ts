@@ -11,7 +11,8 @@
  * counted it as detected and not blind. A summary per split and per site is printed at the end.
  *
  * Without the folder (CI has no captures) every test is skipped with a message saying why.
- * Misses on report pages are reported, never tuned against.
+ * Development pages are asserted; report pages are measured and printed (per split and site in the
+ * summary), never asserted and never tuned against: docs/real-pages.md.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
@@ -200,10 +201,14 @@ describe.each(pages.map((p) => ({ ...p, name: `[${p.split}] ${p.site} ${p.id}` }
           if (after.detected === before.detected) outcome = dialog ? 'warned, not counted' : 'not detected';
           else if (after.blind > before.blind) outcome = `${outcome}, read blind`;
           results.push({ split: page.split, site: page.site, page: page.id, action: `${action.action}#${i}`, outcome });
-          expect(outcome, `${page.id} ${action.action} #${i}`).toBe('warned');
+          // Development pages are what the adapters were built on: each action must be warned.
+          // Report pages measure what a user on an unseen layout meets: their outcome is printed
+          // (and counted in the summary), never asserted, so nobody is tempted to tune on them.
+          if (page.split === 'development') expect(outcome, `${page.id} ${action.action} #${i}`).toBe('warned');
           await tab.reload();
         }
-        expect(clicked, 'a visible control that can be clicked').toBeGreaterThan(0);
+        if (page.split === 'development') expect(clicked, 'a visible control that can be clicked').toBeGreaterThan(0);
+        else if (clicked === 0) results.push({ split: page.split, site: page.site, page: page.id, action: '(any)', outcome: 'no visible control to click' });
       } finally {
         await tab.close();
       }
