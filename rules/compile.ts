@@ -29,6 +29,7 @@ import {
   PK_PARTY_SLOGAN,
   PK_PARTY_SYMBOL,
   PK_PERSON,
+  PK_REGION,
   PK_SALUTE,
   PK_SLOGAN,
   PK_SUPPORT_CUE,
@@ -225,6 +226,13 @@ export function compileBundle(bundle: RuleBundle): CompiledRules {
       addAccounts(k.accounts, PK_ACCOUNT_CONTESTANT, ki);
     }
   });
+
+  // ---- place names of the provinces that have a contest (region evidence, docs/engine.md "Evidence")
+  const contestProvinces = new Set(bundle.contests.flatMap((c) => (c.region ? [c.region.slice(0, 2)] : [])));
+  for (const r of bundle.regions ?? []) {
+    if (!contestProvinces.has(r.code)) continue;
+    for (const n of r.names) add(n, PK_REGION, -1, 0, Number(r.code));
+  }
 
   // ---- vocabulary
   const v = bundle.vocabulary;

@@ -23,6 +23,7 @@ import {
   PK_PARTY_SLOGAN,
   PK_PARTY_SYMBOL,
   PK_PERSON,
+  PK_REGION,
   PK_SALUTE,
   PK_SLOGAN,
   PK_SUPPORT_CUE,
@@ -33,7 +34,6 @@ import {
   type CompiledParty,
   type CompiledPerson,
 } from './compiled.ts';
-import { REGION_NAMES } from './region-names.ts';
 import { CONTENT_FIELDS, MAX_REASONS, type EvaluateContext, type Reason, type Severity, type Verdict } from './verdict.ts';
 
 /** One match of a pattern in one field, as the matcher hands it over. */
@@ -245,26 +245,12 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     markerNums.some((n) => n.seq !== h.seq || Math.abs(n.s - h.s0) <= CONTEXT_WINDOW);
 
   const supports = live.filter((h) => h.kind === PK_SUPPORT_CUE);
-  const regionSeen = new Map<string, boolean>();
-  /** Does a field of this evaluation name a place of region `code` (province and its regencies/cities)? */
+  /** Does a field of this evaluation name a place of region `code` (its province, a regency or city of it)? */
   const namesRegion = (code: string): boolean => {
-    const cached = regionSeen.get(code);
-    if (cached !== undefined) return cached;
-    const names = REGION_NAMES[code.slice(0, 2)] ?? [];
-    let seen = false;
-    for (const src of srcs) {
-      const low = src.toLowerCase();
-      for (const n of names) {
-        const i = low.indexOf(n);
-        if (i >= 0 && !/\p{L}/u.test(low[i - 1] ?? '') && !/\p{L}/u.test(low[i + n.length] ?? '')) {
-          seen = true;
-          break;
-        }
-      }
-      if (seen) break;
-    }
-    regionSeen.set(code, seen);
-    return seen;
+    const province = Number(code.slice(0, 2));
+    // every region hit counts, also one inside a longer match ("Koalisi Jakarta Baru" names Jakarta)
+    for (const x of hits) if (x.kind === PK_REGION && x.aux === province) return true;
+    return false;
   };
   /** Weighed evidence that a context-requiring name means contestant k (docs/engine.md, "Evidence"). */
   const evidence = (h: Hit, k: CompiledContestant): number => {
@@ -285,7 +271,6 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     if (region && namesRegion(region)) w += EVIDENCE.region;
     return w;
   };
-  const srcs = [...new Set(hits.map((x) => x.src))];
 
   /** Does a context-requiring match count here? */
   const confirmed = (h: Hit): boolean => {

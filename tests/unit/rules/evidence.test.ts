@@ -28,3 +28,23 @@ describe('an everyday homonym without election evidence stays none', () => {
     ['a region that is an everyday word', 'bu airin hatinya lagi malang'],
   ])('%s: %s', (_why, text) => expect(sev(text)).toBe('none'));
 });
+
+describe('region names are rule data, not engine code', () => {
+  const bundle = loadDefaultBundle();
+  const withRegions = (regions: typeof bundle.regions) => loadEngine(compileBundle({ ...bundle, regions }));
+  const text = 'Bu Airin paling cocok buat Kota Contoh';
+  it('a place name added to the bundle counts for its province', () => {
+    const e = withRegions([...(bundle.regions ?? []).filter((r) => r.code !== '36'), { code: '36', names: ['kota contoh'] }]);
+    expect(on(e.evaluate({ text }, { at }).severity)).toBe(true);
+    expect(e.evaluate({ text: 'Bu Airin paling cocok buat Banten' }, { at }).severity).toBe('none');
+  });
+  it('without regions in the bundle there is no region evidence', () => {
+    expect(withRegions(undefined).evaluate({ text: 'Bu Airin paling cocok buat Banten' }, { at }).severity).toBe('none');
+  });
+  it('a place name of another province is no evidence', () => {
+    expect(sev('Bu Airin paling cocok buat Surabaya')).toBe('none');
+  });
+  it('counts a place named in another field of the action', () => {
+    expect(on(engine.evaluate({ text: 'Bu Airin paling cocok', group: 'Warga Banten' }, { at }).severity)).toBe(true);
+  });
+});
