@@ -41,7 +41,9 @@ import {
   type CompiledContestant,
   type CompiledRules,
 } from './compiled.ts';
+import { EVERYDAY_WORDS, VARIANT_EVERYDAY_WORDS } from './data/lint.ts';
 import { HASH_INIT, TokenBuffer, hashStep, tokenText } from './normalize.ts';
+import { personVariants, type DroppedVariant } from './variants.ts';
 
 export { COMPILED_FORMAT } from './compiled.ts';
 
@@ -87,7 +89,23 @@ export interface CompileStats {
   bytes: number;
 }
 
-export function compileBundle(bundle: RuleBundle): CompiledRules {
+/** What the variant generator did (filled when passed to compileBundle; `jaga validate` prints it). */
+export interface VariantReport {
+  /** variants compiled (generated and kept, plus maintainers' additions) */
+  compiled: number;
+  dropped: DroppedVariant[];
+}
+
+/** who owns a term, for the variant generator's collision check */
+function ownerOf(kind: number, entity: number): string {
+  if (kind === PK_PERSON || kind === PK_ACCOUNT_PERSON) return `person:${entity}`;
+  if (kind === PK_PARTY || kind === PK_PARTY_SYMBOL || kind === PK_PARTY_SLOGAN || kind === PK_ACCOUNT_PARTY) return `party:${entity}`;
+  if (kind === PK_CONTEST_TERM) return `contest:${entity}`;
+  if (kind === PK_REGION) return 'region';
+  return entity >= 0 ? `contestant:${entity}` : 'vocabulary';
+}
+
+export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport): CompiledRules {
   const tokIds = new Map<string, number>();
   const tokList: string[] = [];
   // trie under construction: children per node (Map tokenId → node), outputs per node
@@ -97,6 +115,8 @@ export function compileBundle(bundle: RuleBundle): CompiledRules {
   const pats: Pat[] = [];
   const patKey = new Map<string, number>();
   const buf = new TokenBuffer();
+  /** normalised form of every term → its owner (ownerOf) */
+  const taken = new Map<string, string>();
 
   const tokenId = (s: string): number => {
     let id = tokIds.get(s);
@@ -119,9 +139,12 @@ export function compileBundle(bundle: RuleBundle): CompiledRules {
       pats.push({ kind, entity, flags, aux });
       patKey.set(key, p);
     }
+    const form: string[] = [];
+    for (let t = 0; t < buf.nt; t++) form.push(tokenText(buf, t));
+    if (!taken.has(form.join(' '))) taken.set(form.join(' '), ownerOf(kind, entity));
     let node = 0;
     for (let t = 0; t < buf.nt; t++) {
-      const id = tokenId(tokenText(buf, t));
+      const id = tokenId(form[t]!);
       if (node === 0) {
         let child = rootChildList[id]!;
         if (!child) {
@@ -245,6 +268,18 @@ export function compileBundle(bundle: RuleBundle): CompiledRules {
   for (const [w, n] of NUMBER_WORDS) add(w, PK_NUMBER_WORD, -1, 0, n);
   for (const w of YEAR_WORDS) add(w, PK_YEAR_WORD, -1, 0);
   for (const w of NUMBERED_NOUNS) add(w, PK_NUMBERED_NOUN, -1, 0);
+
+  // ---- spelling variants of every person's name and aliases (rules/variants.ts), after every other term
+  // so that a variant equal to another entity's term or to the vocabulary is dropped, not compiled
+  const everyday = new Set([...EVERYDAY_WORDS, ...VARIANT_EVERYDAY_WORDS]);
+  bundle.persons.forEach((p, i) => {
+    const { keep, dropped } = personVariants(p, everyday, taken, `person:${i}`);
+    for (const v of keep) add(v.text, PK_PERSON, i, v.ctx ? PF_CONTEXT : 0);
+    if (variantReport) {
+      variantReport.compiled += keep.length;
+      variantReport.dropped.push(...dropped);
+    }
+  });
 
   // ---- serialise: token table
   let totalChars = 0;

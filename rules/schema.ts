@@ -159,6 +159,16 @@ export const PersonSchema = z.strictObject({
   nicknames: z.array(TermSchema).optional(),
   /** common misspellings and shorthands: "Anis Baswedan", "prbw" */
   misspellings: z.array(TermSchema).optional(),
+  /**
+   * the compiler generates spelling variants of the name and aliases (rules/variants.ts); `add` keeps a
+   * variant it dropped as an everyday word (mark it requiresContext), `veto` removes a generated one
+   */
+  variants: z
+    .strictObject({
+      add: z.array(TermSchema).optional(),
+      veto: z.array(z.string().trim().min(1, { message: 'empty variant' })).optional(),
+    })
+    .optional(),
   /** personal official accounts per platform */
   accounts: AccountsSchema.optional(),
   /** offices held, with date ranges */
