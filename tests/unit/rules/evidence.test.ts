@@ -48,3 +48,22 @@ describe('region names are rule data, not engine code', () => {
     expect(on(engine.evaluate({ text: 'Bu Airin paling cocok', group: 'Warga Banten' }, { at }).severity)).toBe(true);
   });
 });
+
+describe('the reason lists which evidence counted', () => {
+  const reason = (text: string, content: Record<string, string> = {}) =>
+    engine.evaluate({ text, ...content }, { at }).reasons.find((r) => r.kind === 'candidate' && r.matched.toLowerCase() === 'airin');
+  it.each([
+    ['Bu Airin paling cocok buat Banten', ['honorific "Bu"', 'region "Banten"']],
+    ['kami sekeluarga pilih Airin', ['support "pilih" beside the name']],
+    ['Bu Airin ngomongnya jelas, saya mau pilih yang begitu', ['honorific "Bu"', 'support "pilih" in the field']],
+    ['Airin ikut pilkada tahun ini', ['election word "pilkada"']],
+  ])('%s', (text, evidence) => expect(reason(text)?.evidence).toEqual(evidence));
+  it('names the place found in another field', () => {
+    expect(reason('Bu Airin paling cocok', { group: 'Warga Tangerang Selatan' })?.evidence).toEqual(['honorific "Bu"', 'region "Tangerang Selatan"']);
+  });
+  it('a name that counts alone carries no evidence list', () => {
+    const r = engine.evaluate({ text: 'Airin Rachmi Diany' }, { at }).reasons.find((x) => x.kind === 'candidate');
+    expect(r).toBeDefined();
+    expect(r?.evidence).toBeUndefined();
+  });
+});
