@@ -68,6 +68,11 @@ const YEAR_WORDS = ['tahun', 'thn'];
  */
 const NUMBERED_NOUNS = ['tps', 'rt', 'rw', 'dapil', 'putaran', 'pasal', 'ayat', 'pukul', 'jam', 'tanggal', 'tgl', 'km', 'lantai', 'blok', 'kelas'];
 
+/** honorifics Indonesians put before a candidate's short name (docs/engine.md, "Evidence") */
+const HONORIFICS = ['pak', 'bapak', 'bu', 'ibu', 'mas', 'mbak', 'bang', 'kang', 'cak', 'gus'];
+/** an alias made of an honorific and one short name: "Mas Pram", "Kang Emil", "Cak Imin" */
+const HONORIFIC_ALIAS = new RegExp(`^(${HONORIFICS.join('|')})\\s+(\\p{L}{3,})$`, 'iu');
+
 /** kinds whose context-requiring one-word terms with inner capitals are acronyms of a pair, party or coalition (PF_CASE) */
 const ACRONYM_KINDS = new Set([PK_PAIR, PK_PARTY, PK_COALITION]);
 
@@ -190,7 +195,20 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport)
   const persons = bundle.persons.map((p, i) => {
     personIdx.set(p.id, i);
     add(p.name, PK_PERSON, i, 0);
-    for (const t of p.aliases ?? []) addTerm(t, PK_PERSON, i);
+    for (const t of p.aliases ?? []) {
+      const text = termText(t);
+      // initials used as a name ("RK") must be written in capitals: "rk" is an abbreviation (rekening)
+      if (termCtx(t) && /^[A-Z]{2,4}$/.test(text)) add(text, PK_PERSON, i, PF_CONTEXT | PF_CASE);
+      else addTerm(t, PK_PERSON, i);
+      // an honorific before a known short name counts as that short name: "Pak Pram" where "Mas Pram" is known
+      // ("Pak Pramono" is a teacher: a short name that is itself a common given name, marked so in the
+      // rules, gets the other honorifics only as context-requiring terms, confirmed by evidence)
+      const m = HONORIFIC_ALIAS.exec(text);
+      if (!m) continue;
+      const bare = m[2]!.toLowerCase();
+      const common = termCtx(t) || EVERYDAY_WORDS.has(bare) || (p.aliases ?? []).some((a) => termCtx(a) && termText(a).toLowerCase() === bare);
+      for (const h of HONORIFICS) if (h !== m[1]!.toLowerCase()) add(`${h} ${m[2]}`, PK_PERSON, i, common ? PF_CONTEXT : 0);
+    }
     for (const t of p.nicknames ?? []) addTerm(t, PK_PERSON, i);
     for (const t of p.misspellings ?? []) addTerm(t, PK_PERSON, i);
     addAccounts(p.accounts, PK_ACCOUNT_PERSON, i);

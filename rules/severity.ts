@@ -116,6 +116,8 @@ const CONTEXT_WINDOW = 24;
 export const EVIDENCE = { honorific: 2, supportNear: 3, supportField: 2, ballotNumber: 2, region: 2, threshold: 3 } as const;
 /** How Indonesians address a candidate: the honorific written directly before the name ("Bu Airin"). */
 const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(bu|ibu|bunda|pak|pa|bapak|mas|mbak|mba|bang|abang|kang|cak|uda|teh|abah|kyai|kiai|gus|ning|neng|om|ustadz)\s*$/iu;
+/** The honorific as part of the matched name ("Pak Pram" compiled from "Mas Pram", rules/compile.ts). */
+const HONORIFIC_START = /^(bu|ibu|pak|bapak|mas|mbak|bang|kang|cak|gus)[^\p{L}]+\p{L}/iu;
 /** A support cue within this many tokens of the name counts as "near". */
 const SUPPORT_NEAR = 3;
 
@@ -261,7 +263,7 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
   const evidence = (h: Hit, k: CompiledContestant, why: string[]): number => {
     if (state[k.contest] !== 2) return 0;
     let w = 0;
-    const honorific = HONORIFIC_BEFORE.exec(h.src.slice(Math.max(0, h.span[0] + h.off - 12), h.span[0] + h.off));
+    const honorific = HONORIFIC_BEFORE.exec(h.src.slice(Math.max(0, h.span[0] + h.off - 12), h.span[0] + h.off)) ?? HONORIFIC_START.exec(matchedText(h));
     if (honorific) (w += EVIDENCE.honorific), why.push(`honorific "${honorific[1]}"`);
     let near: Hit | undefined;
     let inField: Hit | undefined;
