@@ -29,6 +29,7 @@ import {
   PK_PARTY_SLOGAN,
   PK_PARTY_SYMBOL,
   PK_PERSON,
+  PK_REGION,
   PK_SALUTE,
   PK_SLOGAN,
   PK_SUPPORT_CUE,
@@ -40,7 +41,9 @@ import {
   type CompiledContestant,
   type CompiledRules,
 } from './compiled.ts';
+import { EVERYDAY_WORDS, VARIANT_EVERYDAY_WORDS } from './data/lint.ts';
 import { HASH_INIT, TokenBuffer, hashStep, tokenText } from './normalize.ts';
+import { personVariants, type DroppedVariant } from './variants.ts';
 
 export { COMPILED_FORMAT } from './compiled.ts';
 
@@ -65,6 +68,11 @@ const YEAR_WORDS = ['tahun', 'thn'];
  */
 const NUMBERED_NOUNS = ['tps', 'rt', 'rw', 'dapil', 'putaran', 'pasal', 'ayat', 'pukul', 'jam', 'tanggal', 'tgl', 'km', 'lantai', 'blok', 'kelas'];
 
+/** honorifics Indonesians put before a candidate's short name (docs/engine.md, "Evidence") */
+const HONORIFICS = ['pak', 'bapak', 'bu', 'ibu', 'mas', 'mbak', 'bang', 'kang', 'cak', 'gus'];
+/** an alias made of an honorific and one short name: "Mas Pram", "Kang Emil", "Cak Imin" */
+const HONORIFIC_ALIAS = new RegExp(`^(${HONORIFICS.join('|')})\\s+(\\p{L}{3,})$`, 'iu');
+
 /** kinds whose context-requiring one-word terms with inner capitals are acronyms of a pair, party or coalition (PF_CASE) */
 const ACRONYM_KINDS = new Set([PK_PAIR, PK_PARTY, PK_COALITION]);
 
@@ -86,7 +94,23 @@ export interface CompileStats {
   bytes: number;
 }
 
-export function compileBundle(bundle: RuleBundle): CompiledRules {
+/** What the variant generator did (filled when passed to compileBundle; `jaga validate` prints it). */
+export interface VariantReport {
+  /** variants compiled (generated and kept, plus maintainers' additions) */
+  compiled: number;
+  dropped: DroppedVariant[];
+}
+
+/** who owns a term, for the variant generator's collision check */
+function ownerOf(kind: number, entity: number): string {
+  if (kind === PK_PERSON || kind === PK_ACCOUNT_PERSON) return `person:${entity}`;
+  if (kind === PK_PARTY || kind === PK_PARTY_SYMBOL || kind === PK_PARTY_SLOGAN || kind === PK_ACCOUNT_PARTY) return `party:${entity}`;
+  if (kind === PK_CONTEST_TERM) return `contest:${entity}`;
+  if (kind === PK_REGION) return 'region';
+  return entity >= 0 ? `contestant:${entity}` : 'vocabulary';
+}
+
+export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport): CompiledRules {
   const tokIds = new Map<string, number>();
   const tokList: string[] = [];
   // trie under construction: children per node (Map tokenId → node), outputs per node
@@ -96,6 +120,8 @@ export function compileBundle(bundle: RuleBundle): CompiledRules {
   const pats: Pat[] = [];
   const patKey = new Map<string, number>();
   const buf = new TokenBuffer();
+  /** normalised form of every term → its owner (ownerOf) */
+  const taken = new Map<string, string>();
 
   const tokenId = (s: string): number => {
     let id = tokIds.get(s);
@@ -118,9 +144,12 @@ export function compileBundle(bundle: RuleBundle): CompiledRules {
       pats.push({ kind, entity, flags, aux });
       patKey.set(key, p);
     }
+    const form: string[] = [];
+    for (let t = 0; t < buf.nt; t++) form.push(tokenText(buf, t));
+    if (!taken.has(form.join(' '))) taken.set(form.join(' '), ownerOf(kind, entity));
     let node = 0;
     for (let t = 0; t < buf.nt; t++) {
-      const id = tokenId(tokenText(buf, t));
+      const id = tokenId(form[t]!);
       if (node === 0) {
         let child = rootChildList[id]!;
         if (!child) {
@@ -166,7 +195,20 @@ export function compileBundle(bundle: RuleBundle): CompiledRules {
   const persons = bundle.persons.map((p, i) => {
     personIdx.set(p.id, i);
     add(p.name, PK_PERSON, i, 0);
-    for (const t of p.aliases ?? []) addTerm(t, PK_PERSON, i);
+    for (const t of p.aliases ?? []) {
+      const text = termText(t);
+      // initials used as a name ("RK") must be written in capitals: "rk" is an abbreviation (rekening)
+      if (termCtx(t) && /^[A-Z]{2,4}$/.test(text)) add(text, PK_PERSON, i, PF_CONTEXT | PF_CASE);
+      else addTerm(t, PK_PERSON, i);
+      // an honorific before a known short name counts as that short name: "Pak Pram" where "Mas Pram" is known
+      // ("Pak Pramono" is a teacher: a short name that is itself a common given name, marked so in the
+      // rules, gets the other honorifics only as context-requiring terms, confirmed by evidence)
+      const m = HONORIFIC_ALIAS.exec(text);
+      if (!m) continue;
+      const bare = m[2]!.toLowerCase();
+      const common = termCtx(t) || EVERYDAY_WORDS.has(bare) || (p.aliases ?? []).some((a) => termCtx(a) && termText(a).toLowerCase() === bare);
+      for (const h of HONORIFICS) if (h !== m[1]!.toLowerCase()) add(`${h} ${m[2]}`, PK_PERSON, i, common ? PF_CONTEXT : 0);
+    }
     for (const t of p.nicknames ?? []) addTerm(t, PK_PERSON, i);
     for (const t of p.misspellings ?? []) addTerm(t, PK_PERSON, i);
     addAccounts(p.accounts, PK_ACCOUNT_PERSON, i);
@@ -226,6 +268,13 @@ export function compileBundle(bundle: RuleBundle): CompiledRules {
     }
   });
 
+  // ---- place names of the provinces that have a contest (region evidence, docs/engine.md "Evidence")
+  const contestProvinces = new Set(bundle.contests.flatMap((c) => (c.region ? [c.region.slice(0, 2)] : [])));
+  for (const r of bundle.regions ?? []) {
+    if (!contestProvinces.has(r.code)) continue;
+    for (const n of r.names) add(n, PK_REGION, -1, 0, Number(r.code));
+  }
+
   // ---- vocabulary
   const v = bundle.vocabulary;
   for (const t of v.electionTerms) addTerm(t, PK_ELECTION_TERM, -1);
@@ -237,6 +286,18 @@ export function compileBundle(bundle: RuleBundle): CompiledRules {
   for (const [w, n] of NUMBER_WORDS) add(w, PK_NUMBER_WORD, -1, 0, n);
   for (const w of YEAR_WORDS) add(w, PK_YEAR_WORD, -1, 0);
   for (const w of NUMBERED_NOUNS) add(w, PK_NUMBERED_NOUN, -1, 0);
+
+  // ---- spelling variants of every person's name and aliases (rules/variants.ts), after every other term
+  // so that a variant equal to another entity's term or to the vocabulary is dropped, not compiled
+  const everyday = new Set([...EVERYDAY_WORDS, ...VARIANT_EVERYDAY_WORDS]);
+  bundle.persons.forEach((p, i) => {
+    const { keep, dropped } = personVariants(p, everyday, taken, `person:${i}`);
+    for (const v of keep) add(v.text, PK_PERSON, i, v.ctx ? PF_CONTEXT : 0);
+    if (variantReport) {
+      variantReport.compiled += keep.length;
+      variantReport.dropped.push(...dropped);
+    }
+  });
 
   // ---- serialise: token table
   let totalChars = 0;

@@ -79,6 +79,13 @@ export const PK_YEAR_WORD = 23;
  * with a marker between ("TPS No. 04"). Added without a format bump, as PK_YEAR_WORD.
  */
 export const PK_NUMBERED_NOUN = 24;
+/**
+ * A place name of a province (the bundle's `regions`): aux = the 2-digit province code as a number
+ * (36 = Banten). Evidence for a context-requiring candidate name of a contest there, never a match of its
+ * own. Added without a format bump, as PK_YEAR_WORD: an older engine ignores the kind (it carries its own
+ * table), and this engine given older compiled rules only lacks the region evidence.
+ */
+export const PK_REGION = 25;
 
 /** the term needs context (everyday word) */
 export const PF_CONTEXT = 1;

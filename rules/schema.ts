@@ -159,6 +159,16 @@ export const PersonSchema = z.strictObject({
   nicknames: z.array(TermSchema).optional(),
   /** common misspellings and shorthands: "Anis Baswedan", "prbw" */
   misspellings: z.array(TermSchema).optional(),
+  /**
+   * the compiler generates spelling variants of the name and aliases (rules/variants.ts); `add` keeps a
+   * variant it dropped as an everyday word (mark it requiresContext), `veto` removes a generated one
+   */
+  variants: z
+    .strictObject({
+      add: z.array(TermSchema).optional(),
+      veto: z.array(z.string().trim().min(1, { message: 'empty variant' })).optional(),
+    })
+    .optional(),
   /** personal official accounts per platform */
   accounts: AccountsSchema.optional(),
   /** offices held, with date ranges */
@@ -353,6 +363,25 @@ export const VocabularySchema = z.strictObject({
 export type Vocabulary = z.infer<typeof VocabularySchema>;
 
 // ---------------------------------------------------------------------------------------------
+// Regions
+
+/**
+ * The place names of one province (rules/data/regions.yaml): the province, its regencies and cities
+ * and their usual abbreviations, as people write them. A name next to a context-requiring candidate
+ * name is evidence for a contest of that province (docs/engine.md, "Evidence"). Optional, so older
+ * bundles stay valid (they only give no region evidence).
+ */
+export const RegionSchema = z.strictObject({
+  /** the 2-digit province code (Kemendagri): "36" = Banten */
+  code: z.string().regex(/^\d{2}$/, { message: 'expected a 2-digit province code such as "36" (Banten)' }),
+  /** names matched as whole words; an everyday word ("malang") only as "kota malang" / "kab malang" */
+  names: z.array(z.string().trim().min(1, { message: 'empty region name' })).min(1, { message: 'a region needs at least one name' }),
+  sources: SourcesSchema,
+  provenance: ProvenanceSchema.optional(),
+});
+export type Region = z.infer<typeof RegionSchema>;
+
+// ---------------------------------------------------------------------------------------------
 // Bundle
 
 /** Per-site selector data for the interception code: site → named selector lists. */
@@ -372,6 +401,8 @@ export const RuleBundleSchema = z
     parties: z.array(PartySchema),
     contests: z.array(ContestSchema),
     vocabulary: VocabularySchema,
+    /** place names per province: region evidence for context-requiring candidate names */
+    regions: z.array(RegionSchema).optional(),
     /** selector data per site, for the interception layer */
     sites: SitesSchema.optional(),
   })
@@ -447,6 +478,12 @@ export function validateReferences(bundle: RuleBundle): string[] {
         if (!parties.has(p)) errors.push(`${path}.coalition.parties[${pi}]: unknown party id "${p}"`);
       });
     });
+  });
+  const regionCodes = new Map<string, number>();
+  bundle.regions?.forEach((r, i) => {
+    const prev = regionCodes.get(r.code);
+    if (prev !== undefined) errors.push(`regions[${i}].code: duplicate province code "${r.code}" (also regions[${prev}])`);
+    else regionCodes.set(r.code, i);
   });
   const numbers = new Map<string, string>();
   bundle.parties.forEach((p, pi) => {

@@ -23,6 +23,7 @@ import {
   PK_PARTY_SLOGAN,
   PK_PARTY_SYMBOL,
   PK_PERSON,
+  PK_REGION,
   PK_SALUTE,
   PK_SLOGAN,
   PK_SUPPORT_CUE,
@@ -33,7 +34,6 @@ import {
   type CompiledParty,
   type CompiledPerson,
 } from './compiled.ts';
-import { REGION_NAMES } from './region-names.ts';
 import { CONTENT_FIELDS, MAX_REASONS, type EvaluateContext, type Reason, type Severity, type Verdict } from './verdict.ts';
 
 /** One match of a pattern in one field, as the matcher hands it over. */
@@ -115,7 +115,9 @@ const CONTEXT_WINDOW = 24;
  */
 export const EVIDENCE = { honorific: 2, supportNear: 3, supportField: 2, ballotNumber: 2, region: 2, threshold: 3 } as const;
 /** How Indonesians address a candidate: the honorific written directly before the name ("Bu Airin"). */
-const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:bu|ibu|bunda|pak|pa|bapak|mas|mbak|mba|bang|abang|kang|cak|uda|teh|abah|kyai|kiai|gus|ning|neng|om|ustadz)\s*$/iu;
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(bu|ibu|bunda|pak|pa|bapak|mas|mbak|mba|bang|abang|kang|cak|uda|teh|abah|kyai|kiai|gus|ning|neng|om|ustadz)\s*$/iu;
+/** The honorific as part of the matched name ("Pak Pram" compiled from "Mas Pram", rules/compile.ts). */
+const HONORIFIC_START = /^(bu|ibu|pak|bapak|mas|mbak|bang|kang|cak|gus)[^\p{L}]+\p{L}/iu;
 /** A support cue within this many tokens of the name counts as "near". */
 const SUPPORT_NEAR = 3;
 
@@ -245,58 +247,76 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     markerNums.some((n) => n.seq !== h.seq || Math.abs(n.s - h.s0) <= CONTEXT_WINDOW);
 
   const supports = live.filter((h) => h.kind === PK_SUPPORT_CUE);
-  const regionSeen = new Map<string, boolean>();
-  /** Does a field of this evaluation name a place of region `code` (province and its regencies/cities)? */
-  const namesRegion = (code: string): boolean => {
-    const cached = regionSeen.get(code);
-    if (cached !== undefined) return cached;
-    const names = REGION_NAMES[code.slice(0, 2)] ?? [];
-    let seen = false;
-    for (const src of srcs) {
-      const low = src.toLowerCase();
-      for (const n of names) {
-        const i = low.indexOf(n);
-        if (i >= 0 && !/\p{L}/u.test(low[i - 1] ?? '') && !/\p{L}/u.test(low[i + n.length] ?? '')) {
-          seen = true;
-          break;
-        }
-      }
-      if (seen) break;
-    }
-    regionSeen.set(code, seen);
-    return seen;
+  /** Does a field of this evaluation name a place of region `code` (its province, a regency or city of it)? */
+  const regionHit = (code: string): Hit | undefined => {
+    const province = Number(code.slice(0, 2));
+    // every region hit counts, also one inside a longer match ("Koalisi Jakarta Baru" names Jakarta)
+    // the longest, to name "Tangerang Selatan" rather than "Tangerang"
+    let best: Hit | undefined;
+    for (const x of hits) if (x.kind === PK_REGION && x.aux === province && (!best || x.s1 - x.s0 > best.s1 - best.s0)) best = x;
+    return best;
   };
-  /** Weighed evidence that a context-requiring name means contestant k (docs/engine.md, "Evidence"). */
-  const evidence = (h: Hit, k: CompiledContestant): number => {
+  /**
+   * Weighed evidence that a context-requiring name means contestant k (docs/engine.md, "Evidence");
+   * `why` receives what counted ('honorific "Bu"', 'region "Serang"') for the reason.
+   */
+  const evidence = (h: Hit, k: CompiledContestant, why: string[]): number => {
     if (state[k.contest] !== 2) return 0;
     let w = 0;
-    if (HONORIFIC_BEFORE.test(h.src.slice(Math.max(0, h.span[0] + h.off - 12), h.span[0] + h.off))) w += EVIDENCE.honorific;
-    let near = false;
-    let field = false;
+    const honorific = HONORIFIC_BEFORE.exec(h.src.slice(Math.max(0, h.span[0] + h.off - 12), h.span[0] + h.off)) ?? HONORIFIC_START.exec(matchedText(h));
+    if (honorific) (w += EVIDENCE.honorific), why.push(`honorific "${honorific[1]}"`);
+    let near: Hit | undefined;
+    let inField: Hit | undefined;
     for (const c of supports) {
       if (c.seq !== h.seq) continue;
       const d = c.s0 >= h.s1 ? c.s0 - h.s1 : h.s0 - c.s1;
-      if (d < SUPPORT_NEAR) near = true;
-      else if (d <= CONTEXT_WINDOW) field = true;
+      if (d < SUPPORT_NEAR) near ??= c;
+      else if (d <= CONTEXT_WINDOW) inField ??= c;
     }
-    w += near ? EVIDENCE.supportNear : field ? EVIDENCE.supportField : 0;
-    if (k.number !== undefined && nums.some((n) => n.value === k.number && (n.strong || n.seq === h.seq))) w += EVIDENCE.ballotNumber;
+    if (near) (w += EVIDENCE.supportNear), why.push(`support "${matchedText(near)}" beside the name`);
+    else if (inField) (w += EVIDENCE.supportField), why.push(`support "${matchedText(inField)}" in the field`);
+    const ballot = k.number === undefined ? undefined : nums.find((n) => n.value === k.number && (n.strong || n.seq === h.seq));
+    if (ballot) (w += EVIDENCE.ballotNumber), why.push(`ballot number "${matchedText(ballot)}"`);
     const region = tables.contests[k.contest]!.region;
-    if (region && namesRegion(region)) w += EVIDENCE.region;
+    const place = region ? regionHit(region) : undefined;
+    if (place) (w += EVIDENCE.region), why.push(`region "${matchedText(place)}"`);
     return w;
   };
-  const srcs = [...new Set(hits.map((x) => x.src))];
+  /** what confirmed each context-requiring person match (the reason's `evidence`) */
+  const evidenceOf = new Map<Hit, string[]>();
 
+  /** What confirms a context-requiring person match, or undefined (docs/engine.md, "Evidence"). */
+  const personEvidence = (h: Hit): string[] | undefined => {
+    const term = electionTerms.find((e) => e.seq !== h.seq || Math.abs(e.s0 - h.s0) <= CONTEXT_WINDOW);
+    if (term) return [`election word "${matchedText(term)}"`];
+    const marker = markerNums.find((n) => n.seq !== h.seq || Math.abs(n.s - h.s0) <= CONTEXT_WINDOW);
+    if (marker) return [`ballot number "${matchedText(marker)}"`];
+    const plain = (x: Hit) => !x.ctx && !x.dropped && x !== h;
+    // "Prabowo gemoy": the same person named plainly
+    const same = namedPersons.has(h.entity) ? live.find((x) => plain(x) && (x.kind === PK_PERSON || x.kind === PK_ACCOUNT_PERSON) && x.entity === h.entity) : undefined;
+    if (same) return [`same person "${matchedText(same)}"`];
+    const ks = tables.personContestants[h.entity] ?? [];
+    for (const ki of ks) {
+      const c = tables.contestants[ki]!.contest;
+      if (!liveNamed(c)) continue;
+      const other = live.find((x) => plain(x) && (contestOf(x) === c || ((x.kind === PK_PERSON || x.kind === PK_ACCOUNT_PERSON) && (tables.personContestants[x.entity] ?? []).some((k) => tables.contestants[k]!.contest === c))));
+      return [`same contest "${other ? matchedText(other) : tables.contests[c]!.name}"`];
+    }
+    for (const ki of ks) {
+      const why: string[] = [];
+      if (evidence(h, tables.contestants[ki]!, why) >= EVIDENCE.threshold) return why;
+    }
+    return undefined;
+  };
   /** Does a context-requiring match count here? */
   const confirmed = (h: Hit): boolean => {
     if (h.kind === PK_AMBIGUOUS || h.kind === PK_HAND_SIGN || h.lower) return false;
-    if (vocabNear(h)) return true;
     if (h.kind === PK_PERSON) {
-      if (namedPersons.has(h.entity)) return true; // "Prabowo gemoy": same person named plainly
-      const ks = tables.personContestants[h.entity] ?? [];
-      if (ks.some((k) => liveNamed(tables.contestants[k]!.contest))) return true;
-      return ks.some((k) => evidence(h, tables.contestants[k]!) >= EVIDENCE.threshold);
+      const why = personEvidence(h);
+      if (why) evidenceOf.set(h, why);
+      return why !== undefined;
     }
+    if (vocabNear(h)) return true;
     if (h.kind === PK_PARTY || h.kind === PK_PARTY_SYMBOL || h.kind === PK_PARTY_SLOGAN) {
       if (anyPartyPlain) return true;
       for (const c of namedContests) if (state[c] === 2) return true;
@@ -319,6 +339,8 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     const r: Reason = { kind, entityId, label, field: h.field, span: h.span, matched: matchedText(h), severity: SEV[sev]! };
     if (h.index !== undefined) r.index = h.index;
     if (contest) r.contest = contest;
+    const why = evidenceOf.get(h as Hit);
+    if (why) r.evidence = why;
     reasons.push(r);
   };
   const hasNumber = (k: CompiledContestant, h: Hit) =>

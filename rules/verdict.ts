@@ -32,6 +32,11 @@ export interface Reason {
   matched: string;
   /** this reason's own contribution (before the neutral-news step down of the verdict) */
   severity: Severity;
+  /**
+   * for a name that counts only with context (a common given name): what counted, in the engine's words
+   * ('honorific "Bu"', 'region "Serang"', 'election word "pilkada"'). Optional: older engines omit it.
+   */
+  evidence?: string[];
 }
 
 export interface Verdict {

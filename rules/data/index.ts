@@ -1,8 +1,8 @@
 /**
  * Loads the maintainers' source files (rules/data/*.yaml) into one validated RuleBundle.
  *
- * Each YAML file is a *partial bundle*: any of the top-level keys `persons`, `parties`, `contests`
- * (arrays, concatenated in file-name order), `vocabulary` (lists concatenated per key) and the
+ * Each YAML file is a *partial bundle*: any of the top-level keys `persons`, `parties`, `contests`,
+ * `regions` (arrays, concatenated in file-name order), `vocabulary` (lists concatenated per key) and the
  * bundle metadata `schemaVersion`, `version`, `issuedAt`, `expiresAt`, `sites` (each in exactly one
  * file, normally meta.yaml). Every error names the file, the path inside that file and its line:
  *   rules/data/pilpres-2024.yaml:42 contests[0].contestants[1].number: expected number, received string
@@ -17,7 +17,7 @@ import { parseRuleBundle, type RuleBundle } from '../schema.ts';
 
 export const DEFAULT_DATA_DIR = dirname(fileURLToPath(import.meta.url));
 
-const ARRAY_KEYS = ['persons', 'parties', 'contests'] as const;
+const ARRAY_KEYS = ['persons', 'parties', 'contests', 'regions'] as const;
 const META_KEYS = ['schemaVersion', 'version', 'issuedAt', 'expiresAt', 'sites'] as const;
 const VOCABULARY_KEYS = ['electionTerms', 'supportCues', 'neutralCues', 'ambiguousTerms', 'handSigns', 'numberMarkers'] as const;
 const TOP_KEYS = new Set<string>([...ARRAY_KEYS, ...META_KEYS, 'vocabulary']);
@@ -162,8 +162,8 @@ export function mergeSources(pathOrDir: string = DEFAULT_DATA_DIR): {
   const errors: string[] = [];
   if (!paths.length) errors.push(`${labelOf(pathOrDir)}: no .yaml files found`);
   const raw: Record<string, unknown> = {};
-  const arrays: Record<string, unknown[]> = { persons: [], parties: [], contests: [] };
-  const arrayOrigins: Record<string, Origin[]> = { persons: [], parties: [], contests: [] };
+  const arrays: Record<string, unknown[]> = { persons: [], parties: [], contests: [], regions: [] };
+  const arrayOrigins: Record<string, Origin[]> = { persons: [], parties: [], contests: [], regions: [] };
   const vocabulary: Record<string, unknown[]> = {};
   const vocabularyOrigins: Record<string, Origin[]> = {};
   const metaOrigin = new Map<string, SourceFile>();
@@ -203,6 +203,8 @@ export function mergeSources(pathOrDir: string = DEFAULT_DATA_DIR): {
     }
   }
   Object.assign(raw, arrays, { vocabulary });
+  // optional in the schema: a source without region files gives the same bundle (and source hash) as before
+  if (!arrays.regions!.length) delete raw.regions;
 
   const locate = (path: string): string => {
     const segs = splitPath(path);

@@ -187,6 +187,7 @@ function describe(text: string, v: Verdict, tty: boolean): string {
   const lines = [`${sev}  ${highlight(text, v.reasons, tty)}`];
   for (const r of v.reasons) {
     lines.push(`  - ${r.severity.padEnd(6)} ${r.kind.padEnd(13)} "${r.matched}" [${r.span[0]},${r.span[1]}) ${r.label}${r.contest ? `  (${r.contest.id})` : ''}`);
+    if (r.evidence?.length) lines.push(`      evidence: ${r.evidence.join(', ')}`);
   }
   return lines.join('\n');
 }

@@ -57,3 +57,11 @@ describe('jaga check --rules accepts a built bundle file', () => {
     expect(err.join('')).toMatch(/odd\.json/);
   });
 });
+
+describe('jaga check shows the evidence of a context-requiring name', () => {
+  it('prints an evidence line under the reason', async () => {
+    const { out } = capture();
+    expect(await run(['--at', '2024-10-15', 'Bu Airin paling cocok buat Banten'], Readable.from([]))).toBe(0);
+    expect(out.join('')).toMatch(/evidence: honorific "Bu", region "Banten"/);
+  });
+});

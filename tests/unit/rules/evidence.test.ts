@@ -28,3 +28,42 @@ describe('an everyday homonym without election evidence stays none', () => {
     ['a region that is an everyday word', 'bu airin hatinya lagi malang'],
   ])('%s: %s', (_why, text) => expect(sev(text)).toBe('none'));
 });
+
+describe('region names are rule data, not engine code', () => {
+  const bundle = loadDefaultBundle();
+  const withRegions = (regions: typeof bundle.regions) => loadEngine(compileBundle({ ...bundle, regions }));
+  const text = 'Bu Airin paling cocok buat Kota Contoh';
+  it('a place name added to the bundle counts for its province', () => {
+    const e = withRegions([...(bundle.regions ?? []).filter((r) => r.code !== '36'), { code: '36', names: ['kota contoh'] }]);
+    expect(on(e.evaluate({ text }, { at }).severity)).toBe(true);
+    expect(e.evaluate({ text: 'Bu Airin paling cocok buat Banten' }, { at }).severity).toBe('none');
+  });
+  it('without regions in the bundle there is no region evidence', () => {
+    expect(withRegions(undefined).evaluate({ text: 'Bu Airin paling cocok buat Banten' }, { at }).severity).toBe('none');
+  });
+  it('a place name of another province is no evidence', () => {
+    expect(sev('Bu Airin paling cocok buat Surabaya')).toBe('none');
+  });
+  it('counts a place named in another field of the action', () => {
+    expect(on(engine.evaluate({ text: 'Bu Airin paling cocok', group: 'Warga Banten' }, { at }).severity)).toBe(true);
+  });
+});
+
+describe('the reason lists which evidence counted', () => {
+  const reason = (text: string, content: Record<string, string> = {}) =>
+    engine.evaluate({ text, ...content }, { at }).reasons.find((r) => r.kind === 'candidate' && r.matched.toLowerCase() === 'airin');
+  it.each([
+    ['Bu Airin paling cocok buat Banten', ['honorific "Bu"', 'region "Banten"']],
+    ['kami sekeluarga pilih Airin', ['support "pilih" beside the name']],
+    ['Bu Airin ngomongnya jelas, saya mau pilih yang begitu', ['honorific "Bu"', 'support "pilih" in the field']],
+    ['Airin ikut pilkada tahun ini', ['election word "pilkada"']],
+  ])('%s', (text, evidence) => expect(reason(text)?.evidence).toEqual(evidence));
+  it('names the place found in another field', () => {
+    expect(reason('Bu Airin paling cocok', { group: 'Warga Tangerang Selatan' })?.evidence).toEqual(['honorific "Bu"', 'region "Tangerang Selatan"']);
+  });
+  it('a name that counts alone carries no evidence list', () => {
+    const r = engine.evaluate({ text: 'Airin Rachmi Diany' }, { at }).reasons.find((x) => x.kind === 'candidate');
+    expect(r).toBeDefined();
+    expect(r?.evidence).toBeUndefined();
+  });
+});

@@ -26,7 +26,6 @@ describe('content-script boundary', () => {
       'rules/compiled.ts',
       'rules/engine.ts',
       'rules/normalize.ts',
-      'rules/region-names.ts',
       'rules/severity.ts',
       'rules/verdict.ts',
       'rules/word-filter.ts',

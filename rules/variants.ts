@@ -1,0 +1,156 @@
+/**
+ * Spelling variants of person names, generated at compile time (issue #17, item 2): the ways Indonesians
+ * write a candidate's name in comments, derived from each name and alias instead of typed by hand.
+ * Build-time only (rules/compile.ts, `jaga validate`); the content script never imports it: variants
+ * reach the engine as ordinary terms of the matcher's tables.
+ *
+ * Rules, each applied at one place at a time (never combined, so the count stays linear in the name):
+ * - a vowel dropped ("prabowo" → "prbowo"), in words of ≥ 5 letters, never the first letter;
+ * - a vowel or consonant doubled: generated, but the normaliser collapses repeated letters, so they
+ *   match already and vanish when variants are de-duplicated by their normalised form;
+ * - old (pre-1972) spellings both ways: oe/u, dj/j, tj/c, ch/kh, sj/sy;
+ * - y/i both ways ("airin" → "ayrin");
+ * - an honorific glued in front of a one-word alias ("pakanies", "buairin");
+ * - a suffix glued to a one-word alias: -nya, -ku, -lah, -mu ("prabowonya", "aniesku").
+ * Only names and aliases of one or two words get variants.
+ * At most MAX_VARIANTS_PER_TERM per name, in the order above. A variant that reads as an everyday word,
+ * or as another entity's term, is dropped and reported (`jaga validate`); maintainers add or veto
+ * variants per person (`variants: { add, veto }` in the rule source).
+ */
+import { TokenBuffer, tokenText } from './normalize.ts';
+
+export const MAX_VARIANTS_PER_TERM = 24;
+/** names and aliases of more words than this get no variants */
+const MAX_WORDS = 2;
+/** old spellings and their modern forms (both directions are generated) */
+const OLD_SPELLINGS: ReadonlyArray<readonly [string, string]> = [['oe', 'u'], ['dj', 'j'], ['tj', 'c'], ['ch', 'kh'], ['sj', 'sy']];
+const HONORIFICS = ['pak', 'bu', 'mas', 'mbak', 'bang', 'kang', 'cak'];
+const SUFFIXES = ['nya', 'ku', 'lah', 'mu'];
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+/** words shorter than this get no dropped vowel (a 4-letter name loses too much: "budi" → "bdi") */
+const MIN_DROP_LEN = 5;
+/** words shorter than this get no suffix or glued honorific ("edy" + "ku") */
+const MIN_GLUE_LEN = 4;
+
+const buf = new TokenBuffer();
+
+/** The matcher's reading of a text: its normalised tokens joined by one space ("Pak-Anies!!" → "pak anies"). */
+export function normalizedForm(text: string): string {
+  buf.tokenize(text);
+  const out: string[] = [];
+  for (let t = 0; t < buf.nt; t++) out.push(tokenText(buf, t));
+  return out.join(' ');
+}
+
+function replaceAt(w: string, i: number, len: number, by: string): string {
+  return w.slice(0, i) + by + w.slice(i + len);
+}
+
+/** One-place variants of one lower-case word (without the word itself), in rule order. */
+export function wordVariants(w: string): string[] {
+  const out: string[] = [];
+  if (w.length >= MIN_DROP_LEN) {
+    for (let i = 1; i < w.length; i++) if (VOWELS.has(w[i]!)) out.push(replaceAt(w, i, 1, ''));
+  }
+  for (let i = 0; i < w.length; i++) out.push(replaceAt(w, i, 1, w[i]! + w[i]!)); // doubled: collapses
+  for (const [a, b] of OLD_SPELLINGS) {
+    for (const [from, to] of [[a, b], [b, a]] as const) {
+      for (let i = w.indexOf(from); i >= 0; i = w.indexOf(from, i + 1)) out.push(replaceAt(w, i, from.length, to));
+    }
+  }
+  for (let i = 0; i < w.length; i++) {
+    if (w[i] === 'y') out.push(replaceAt(w, i, 1, 'i'));
+    else if (w[i] === 'i' && i > 0) out.push(replaceAt(w, i, 1, 'y'));
+  }
+  return out;
+}
+
+/**
+ * Variants of a name or alias as the matcher reads them (normalised, de-duplicated, without the name's
+ * own form), at most MAX_VARIANTS_PER_TERM: spelling variants of each word, then glued honorifics (one-word
+ * names only), then suffixes on the last word.
+ */
+export function nameVariants(name: string): string[] {
+  const words = normalizedForm(name).split(' ').filter(Boolean);
+  // digits, emoji, handles: none; a full name of three or more words is rarely typed whole, and its
+  // variants would only grow the tables (its one- and two-word aliases get theirs)
+  if (!words.length || words.length > MAX_WORDS || words.some((w) => !/^[a-z]+$/.test(w))) return [];
+  const own = words.join(' ');
+  const raw: string[] = [];
+  words.forEach((w, i) => {
+    for (const v of wordVariants(w)) raw.push([...words.slice(0, i), v, ...words.slice(i + 1)].join(' '));
+  });
+  const last = words[words.length - 1]!;
+  if (words.length === 1 && last.length >= MIN_GLUE_LEN && !HONORIFICS.some((h) => last.startsWith(h))) {
+    for (const h of HONORIFICS) raw.push(h + last);
+  }
+  if (words.length === 1 && last.length >= MIN_GLUE_LEN) for (const s of SUFFIXES) raw.push(last + s);
+  const seen = new Set<string>([own]);
+  const out: string[] = [];
+  for (const r of raw) {
+    const v = normalizedForm(r);
+    if (!v || seen.has(v)) continue;
+    seen.add(v);
+    out.push(v);
+    if (out.length >= MAX_VARIANTS_PER_TERM) break;
+  }
+  return out;
+}
+
+/** Why a generated variant was not compiled. */
+export interface DroppedVariant {
+  person: string;
+  /** the name or alias it came from */
+  from: string;
+  variant: string;
+  why: 'everyday word' | 'another term' | 'vetoed';
+}
+
+export interface PersonVariants {
+  /** compiled variants: text and whether it needs context (as the alias it came from) */
+  keep: Array<{ text: string; ctx: boolean }>;
+  dropped: DroppedVariant[];
+}
+
+export interface VariantPerson {
+  id: string;
+  name: string;
+  aliases?: Array<string | { term: string; requiresContext?: boolean }>;
+  variants?: { add?: Array<string | { term: string; requiresContext?: boolean }>; veto?: string[] };
+}
+
+/**
+ * The variants to compile for one person. `everyday`: normalised everyday words and phrases (a variant
+ * equal to one is dropped); `taken`: normalised form of every term of the bundle → its owner ("person:<id>",
+ * "party:<id>", "vocabulary"…): a variant equal to another owner's term would mean two things.
+ * Maintainers' `add` entries are kept even when everyday; `veto` removes.
+ */
+export function personVariants(p: VariantPerson, everyday: ReadonlySet<string>, taken: ReadonlyMap<string, string>, self = `person:${p.id}`): PersonVariants {
+  const veto = new Set((p.variants?.veto ?? []).map(normalizedForm));
+  const added = new Set((p.variants?.add ?? []).map((a) => normalizedForm(typeof a === 'string' ? a : a.term)));
+  const keep: Array<{ text: string; ctx: boolean }> = [];
+  const dropped: DroppedVariant[] = [];
+  const kept = new Set<string>();
+  const sources: Array<{ text: string; ctx: boolean }> = [{ text: p.name, ctx: false }];
+  for (const a of p.aliases ?? []) sources.push(typeof a === 'string' ? { text: a, ctx: false } : { text: a.term, ctx: a.requiresContext === true });
+  for (const s of sources) {
+    for (const v of nameVariants(s.text)) {
+      if (kept.has(v) || added.has(v)) continue; // a maintainer's addition decides its own context
+      const owner = taken.get(v);
+      const why = veto.has(v) ? 'vetoed' : everyday.has(v) ? 'everyday word' : owner !== undefined && owner !== self ? 'another term' : undefined;
+      if (why) {
+        dropped.push({ person: p.id, from: s.text, variant: v, why });
+        continue;
+      }
+      kept.add(v);
+      keep.push({ text: v, ctx: s.ctx });
+    }
+  }
+  for (const a of p.variants?.add ?? []) {
+    const text = typeof a === 'string' ? a : a.term;
+    const v = normalizedForm(text);
+    if (!v || veto.has(v)) continue;
+    keep.push({ text, ctx: typeof a !== 'string' && a.requiresContext === true });
+  }
+  return { keep, dropped };
+}
