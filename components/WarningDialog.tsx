@@ -163,6 +163,7 @@ export function WarningDialog({ request, onDone, rulesUrl, isTrusted = nativeTru
   ) : null;
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the backdrop only keeps focus in the dialog; it is no control.
     <div
       className="backdrop"
       // A click beside the dialog keeps focus inside it (the page behind is inert while it shows).

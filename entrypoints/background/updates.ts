@@ -21,7 +21,7 @@
  * bundle is still used (better than none); the status says so.
  */
 import { browser } from 'wxt/browser';
-import { decodeUtf8, parseEnvelope, verifyEnvelope, versionProblem } from '@/rules/signing';
+import { type BundleEnvelope, decodeUtf8, parseEnvelope, verifyEnvelope, versionProblem } from '@/rules/signing';
 import type { Policy } from '@/utils/policy';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
 import { BUILT_IN_PUBLIC_KEYS, DEFAULT_UPDATE_URLS } from '@/utils/trusted-keys';
@@ -307,7 +307,7 @@ export interface VerifiedBundle {
  * schema. Throws Rejected.
  */
 export async function verifyBundleText(file: Uint8Array | string, keys: readonly string[], url?: string): Promise<VerifiedBundle> {
-  let envelope;
+  let envelope: BundleEnvelope;
   let text: string;
   try {
     text = typeof file === 'string' ? file : decodeUtf8(file);

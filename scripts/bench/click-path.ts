@@ -86,7 +86,7 @@ async function decisionTime(): Promise<void> {
       actions.push(...timeEach(actionTargets, run, 5));
       await window.happyDOM.close();
     }
-    [base, all, actions].forEach((a) => a.sort((x, y) => x - y));
+    for (const a of [base, all, actions]) a.sort((x, y) => x - y);
     console.log(
       `  ${adapter.id.padEnd(10)} ${String(files.length).padStart(5)} ${String(elements).padStart(9)} ${String(actionCount).padStart(8)} | ` +
         `${us(percentile(base, 50))} / ${us(percentile(base, 99))} | ${us(percentile(all, 50))} / ${us(percentile(all, 99))} ` +

@@ -5,7 +5,6 @@
  * exactly once; keyboard paths (Enter in a comment box, Enter on a focused like button) too.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import {
   expectNoDialog,
   launch,

@@ -25,7 +25,7 @@ import { setSettings } from './sites-support';
  * The fixture posts are from the 2024 campaign; judge them as on a campaign day (the training-date
  * setting), so the outcome does not depend on when the tests run.
  */
-export const CAMPAIGN_DAY = '2024-01-20';
+const CAMPAIGN_DAY = '2024-01-20';
 
 const FEED = 'https://x.com/home-id.html';
 const PARTISAN_LIKE = 'article[data-post-id="x1"] [data-testid="like"]';

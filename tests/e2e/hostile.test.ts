@@ -126,7 +126,9 @@ describe('hostile pages', () => {
     const page = await openFixture(session, FEED);
     await page.click(like('x1'));
     await waitForDialog(page);
-    await page.evaluate(() => document.querySelectorAll('jaga-netral-dialog').forEach((host) => host.remove()));
+    await page.evaluate(() => {
+      for (const host of document.querySelectorAll('jaga-netral-dialog')) host.remove();
+    });
     await expect.poll(() => countOf(page, 'like', 'x1'), { timeout: 5000 }).toBe(1);
     expect(await readDialog(page)).toBeNull();
     await expect.poll(errorMessages, { timeout: 5000 }).toContainEqual(expect.stringMatching(/removed the dialog/));

@@ -84,7 +84,9 @@ export function scriptedFetch(routes: Map<string, Handler>) {
   const impl = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const headers: Record<string, string> = {};
-    new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
+    new Headers(init?.headers).forEach((v, k) => {
+      headers[k] = v;
+    });
     const req = { url, headers };
     seen.push(req);
     const route = routes.get(url);

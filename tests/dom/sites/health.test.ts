@@ -14,7 +14,9 @@ function harness(adapter = facebook) {
     now: () => (clock += 2000), // every call is a fresh press (no pointerdown/click pairing)
     setTimer: (fn) => void timers.push(fn),
   });
-  return { wrapped, saved, timers, flush: () => timers.splice(0).forEach((fn) => fn()) };
+  return { wrapped, saved, timers, flush: () => {
+      for (const fn of timers.splice(0)) fn();
+    } };
 }
 
 describe('withHealth', () => {
