@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { diffBundles, loadAnyBundle } from '../../../rules/data/tools.ts';
 import { parseEnvelope, verifyEnvelope } from '../../../rules/signing.ts';
-import { copyOfSource, jaga, tempDir } from './helpers.ts';
+import { copyOfSource, jaga, tempDir } from './cli/helpers.ts';
 
 describe('keygen → build → verify', () => {
   const dir = tempDir('jaga-keys-');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, fixCapitals, nameVariants, splitPair, stripTitles } from '../../../rules/import/names.ts';
+import { cleanName, fixCapitals, nameVariants, splitPair, stripTitles } from '../../../../rules/import/names.ts';
 
 describe('stripTitles: academic and religious titles before and after the name', () => {
   // [as a data set writes it, as people write it]

@@ -17,7 +17,7 @@ import { composerAround } from '@/entrypoints/content/sites/helpers';
 import type { Engine } from '@/rules/engine';
 import type { PhotoResult } from '@/utils/messages';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { $, click, key, loadFixture } from '../sites/load-fixture';
+import { $, click, key, loadFixture } from './sites/load-fixture';
 
 const NOW = Date.parse('2024-01-20T10:00:00Z');
 const V_SIGN: PhotoResult = { hands: 1, gestures: [{ gesture: 'two', severity: 'medium', label: '✌️ dua jari / V', box: [0.1, 0.1, 0.3, 0.3], points: [] }], ms: 5 };

@@ -7,8 +7,8 @@ import { logToCsv, logToJson } from '@/components/options/log-export';
 import { compileBundle } from '@/rules/compile';
 import type { LogEntry } from '@/utils/messages';
 import { SettingsSchema } from '@/utils/settings';
-import { devBundle } from '../../unit/rules/helpers';
-import { axeViolations } from './fixtures';
+import { devBundle } from '../../../unit/rules/helpers';
+import { axeViolations } from '../fixtures';
 
 const NOW = new Date('2024-01-20T10:00:00+07:00').getTime(); // Pilpres 2024 campaign period
 const now = () => NOW;

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import facebook from '@/entrypoints/content/sites/facebook';
 import youtube from '@/entrypoints/content/sites/youtube';
 import { emptyCounts, mergeHealth, parseSiteHealth, withHealth, type SiteHealthCounts } from '@/entrypoints/content/health';
-import { $, click, loadFixture } from './load-fixture';
+import { $, click, loadFixture } from './sites/load-fixture';
 
 function harness(adapter = facebook) {
   const saved: [string, SiteHealthCounts][] = [];

@@ -1,10 +1,10 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDefaultBundle } from '../../../rules/data/index.ts';
-import { bundleStats } from '../../../rules/data/tools.ts';
-import { NATIONAL_DIR, loadWithNational } from '../../../rules/import/national.ts';
-import { tempDir } from '../data/helpers.ts';
+import { loadDefaultBundle } from '../../../../rules/data/index.ts';
+import { bundleStats } from '../../../../rules/data/tools.ts';
+import { NATIONAL_DIR, loadWithNational } from '../../../../rules/import/national.ts';
+import { tempDir } from '../cli/helpers.ts';
 
 describe('rules/national merged with rules/data', () => {
   const merged = loadWithNational();

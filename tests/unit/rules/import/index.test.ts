@@ -2,14 +2,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadDefaultBundle } from '../../../rules/data/index.ts';
-import { runImport, type ImportFormat } from '../../../rules/import/index.ts';
-import { applyOverlay, OverlaySchema } from '../../../rules/import/overlay.ts';
-import { sourceUrl } from '../../../rules/import/provenance.ts';
-import type { ImportKind } from '../../../rules/import/records.ts';
-import { PEMILU_2024_PHASES, PILKADA_2024_PHASES } from '../../../rules/import/schedule.ts';
-import { parseRuleBundle, type Contest, type Person } from '../../../rules/schema.ts';
-import { jaga, tempDir } from '../data/helpers.ts';
+import { loadDefaultBundle } from '../../../../rules/data/index.ts';
+import { runImport, type ImportFormat } from '../../../../rules/import/index.ts';
+import { applyOverlay, OverlaySchema } from '../../../../rules/import/overlay.ts';
+import { sourceUrl } from '../../../../rules/import/provenance.ts';
+import type { ImportKind } from '../../../../rules/import/records.ts';
+import { PEMILU_2024_PHASES, PILKADA_2024_PHASES } from '../../../../rules/import/schedule.ts';
+import { parseRuleBundle, type Contest, type Person } from '../../../../rules/schema.ts';
+import { jaga, tempDir } from '../cli/helpers.ts';
 
 // Samples written for these tests in the shapes public data sets use; the people are invented and
 // province "99" does not exist, so nothing here is a real candidate.

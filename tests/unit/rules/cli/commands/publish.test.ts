@@ -3,8 +3,8 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseEnvelope } from '../../../rules/signing.ts';
-import { copyOfSource, jaga, tempDir } from '../data/helpers.ts';
+import { parseEnvelope } from '../../../../../rules/signing.ts';
+import { copyOfSource, jaga, tempDir } from '../helpers.ts';
 
 const URL_ = 'https://example.github.io/jaga/v1/bundle.json';
 

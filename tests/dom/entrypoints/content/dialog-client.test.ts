@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DIALOG_LOAD_MS, showDialog } from '@/entrypoints/content/dialog-client';
-import { request } from '../components/fixtures';
+import { request } from '../../components/fixtures';
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -10,7 +10,7 @@ import { loadEngine } from '@/rules/engine';
 import { parseRuleBundle, type RuleBundle } from '@/rules/schema';
 import { serializeEnvelope, signEnvelope, unsignedEnvelope } from '@/rules/signing';
 
-const ROOT = join(import.meta.dirname, '../../..');
+const ROOT = join(import.meta.dirname, '../../../..');
 
 export function devBundle(): RuleBundle {
   const r = parseRuleBundle(parse(readFileSync(join(ROOT, 'tests/fixtures/dev-bundle.yaml'), 'utf8')));

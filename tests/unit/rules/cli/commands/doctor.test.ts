@@ -6,9 +6,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inspectPage, run, summary } from '../../rules/cli/commands/doctor.ts';
+import { inspectPage, run, summary } from '../../../../../rules/cli/commands/doctor.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '../../../../..');
 const fixture = (p: string) => join(ROOT, 'tests/fixtures/sites', p);
 const kinds = (r: ReturnType<typeof inspectPage>) => new Set(r.controls.map((c) => `${c.action}/${c.detail}`));
 

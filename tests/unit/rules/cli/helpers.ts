@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { vi } from 'vitest';
-import { DEFAULT_DATA_DIR } from '../../../rules/data/index.ts';
+import { DEFAULT_DATA_DIR } from '../../../../rules/data/index.ts';
 
 export interface CliResult {
   code: number;
@@ -13,7 +13,7 @@ export interface CliResult {
 
 /** Runs a `jaga` subcommand in-process, capturing its output; `stdin`: what the command reads from standard input. */
 export async function jaga(name: string, argv: string[], stdin?: string): Promise<CliResult> {
-  const mod = (await import(`../../../rules/cli/commands/${name}.ts`)) as { run(argv: string[], stdin?: NodeJS.ReadableStream): Promise<number> };
+  const mod = (await import(`../../../../rules/cli/commands/${name}.ts`)) as { run(argv: string[], stdin?: NodeJS.ReadableStream): Promise<number> };
   let stdout = '';
   let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { Popup, PAUSE_MS } from '@/components/popup/Popup';
 import { weekStats } from '@/components/shared/store';
 import type { LogEntry } from '@/utils/messages';
-import { axeViolations } from './fixtures';
+import { axeViolations } from '../fixtures';
 
 const NOW = new Date('2026-02-11T10:00:00+07:00').getTime();
 const DAY = 86_400_000;

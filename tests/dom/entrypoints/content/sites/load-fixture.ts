@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DetectedAction, SelectorData, SiteAdapter } from '@/entrypoints/content/sites/types';
 
-export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/sites');
+export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../fixtures/sites');
 
 export function readFixture(relPath: string): string {
   return readFileSync(join(FIXTURES_DIR, relPath), 'utf8');

@@ -6,8 +6,8 @@ import { Options } from '@/components/options/Options';
 import { Popup } from '@/components/popup/Popup';
 import { compileBundle } from '@/rules/compile';
 import { SettingsSchema } from '@/utils/settings';
-import { devBundle } from '../../unit/rules/helpers';
-import { axeViolations } from './fixtures';
+import { devBundle } from '../../../unit/rules/helpers';
+import { axeViolations } from '../fixtures';
 
 /** Training mode: the simulated date is set in the options page and announced in the popup. */
 const NOW = new Date('2026-11-23T10:00:00+07:00').getTime(); // no campaign running

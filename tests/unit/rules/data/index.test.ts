@@ -2,9 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { SourceBundleError, loadDefaultBundle, loadSource } from '../../../rules/data/index.ts';
-import { bundleStats, lintBundle, runExamples, validateSource } from '../../../rules/data/tools.ts';
-import { copyOfSource, jaga } from './helpers.ts';
+import { SourceBundleError, loadDefaultBundle, loadSource } from '../../../../rules/data/index.ts';
+import { bundleStats, lintBundle, runExamples, validateSource } from '../../../../rules/data/tools.ts';
+import { copyOfSource, jaga } from '../cli/helpers.ts';
 
 describe('the real rule set (rules/data)', () => {
   const bundle = loadDefaultBundle();

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DIALOG_ANSWER_MS, DIALOG_HOST_TAG, type DialogRequest, type DialogResult } from '@/components/dialog-api';
 import dialogScript from '@/entrypoints/dialog';
-import { request } from './fixtures';
+import { request } from '../components/fixtures';
 
 type Outcome = { result: DialogResult } | { error: unknown } | 'pending';
 

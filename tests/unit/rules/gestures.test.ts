@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyHand, classifyHands, GESTURE_IDS, GESTURES, type Landmark } from '../../rules/gestures';
+import { classifyHand, classifyHands, GESTURE_IDS, GESTURES, type Landmark } from '../../../rules/gestures';
 
 interface Fixture {
   source: string;
@@ -10,7 +10,7 @@ interface Fixture {
   hand: Landmark[];
 }
 
-const DIR = join(__dirname, '..', 'fixtures', 'gestures');
+const DIR = join(__dirname, '..', '..', 'fixtures', 'gestures');
 const fixtures = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
   .map((f) => ({ file: f, ...(JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Fixture) }));
