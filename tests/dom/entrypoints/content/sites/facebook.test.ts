@@ -141,7 +141,7 @@ describe.each([
     expect(click(facebook, byText('#share-dialog [role="button"]', t.shareFriends))?.content.author).toBe('Sari Dewi');
   });
 
-  it('share dialog: the Messenger "Kirim"/"Send" is not a post (Pitfall 5)', () => {
+  it('share dialog: the Messenger "Kirim"/"Send" is not a post (docs/sites.md, label trap 5)', () => {
     click(facebook, inPost('f1', '[data-ad-rendering-role="share_button"]'));
     expect(click(facebook, $(`#share-dialog .messenger [aria-label="${t.send}"]`))).toBeNull();
   });
