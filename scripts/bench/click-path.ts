@@ -18,7 +18,8 @@ import { compileBundle } from '../../rules/compile.ts';
 import { loadEngine } from '../../rules/engine.ts';
 import { loadDefaultBundle } from '../../rules/data/index.ts';
 import { ADAPTERS } from '../../entrypoints/content/sites/index.ts';
-import { decide, DEFAULT_SETTINGS } from '../../utils/settings.ts';
+import { decide } from '../../utils/decision.ts';
+import { DEFAULT_SETTINGS } from '../../utils/settings.ts';
 import { FIXTURES_DIR, launch, openFixture, startFixtureServer } from '../../tests/e2e/harness.ts';
 
 export const name = 'click-path';

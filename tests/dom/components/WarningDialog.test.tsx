@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { browser } from 'wxt/browser';
 import { WarningDialog } from '@/components/WarningDialog';
-import type { DialogRequest, DialogResult } from '@/components/dialog-api';
+import type { DialogRequest, DialogResult } from '@/utils/dialog-api';
 import { ACTION_DETAILS, ACTION_KINDS } from '@/rules/actions';
 import { headline } from '@/components/strings';
 import { axeViolations, request } from './fixtures';

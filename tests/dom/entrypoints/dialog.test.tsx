@@ -4,7 +4,7 @@
  * show() (so the held action is released), removes every trace of the overlay and reports why.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DIALOG_ANSWER_MS, DIALOG_HOST_TAG, type DialogRequest, type DialogResult } from '@/components/dialog-api';
+import { DIALOG_ANSWER_MS, DIALOG_HOST_TAG, type DialogRequest, type DialogResult } from '@/utils/dialog-api';
 import dialogScript from '@/entrypoints/dialog';
 import { request } from '../components/fixtures';
 

@@ -4,7 +4,8 @@
  * switching every site or every severity off when switching off is forbidden.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, decide, evaluationTime, type Settings } from '@/utils/settings';
+import { decide } from '@/utils/decision';
+import { DEFAULT_SETTINGS, evaluationTime, type Settings } from '@/utils/settings';
 import { applyPolicy, parsePolicy, type Policy } from '@/utils/policy';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');

@@ -3,8 +3,9 @@
  * extension's isolated world of the page, so the dialog publishes itself on `globalThis`.
  */
 import type { ActionContent, ActionDetail, ActionKind, ContentField, SiteId } from '@/rules/actions';
-import type { Severity } from '@/utils/settings';
+import type { Severity } from '@/rules/verdict';
 import type { GestureId } from '@/rules/gestures';
+import type { Language } from '@/utils/settings';
 
 /** One thing the engine matched, as the dialog shows it (structurally a subset of the engine's Reason). */
 export interface DialogReason {
@@ -28,7 +29,7 @@ export interface DialogRequest {
   severity: Exclude<Severity, 'none'>;
   reasons: DialogReason[];
   content: ActionContent;
-  language: 'id' | 'en';
+  language: Language;
   /** the user has read the full explanation several times: show the short form */
   compact: boolean;
   /** an attached photo in which the photo check found a hand gesture */
