@@ -6,7 +6,8 @@ import { STORAGE_KEYS } from '@/utils/storage-keys';
 import { applyPolicy } from '@/utils/policy';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { policyLoaded, refreshPolicy, resetPolicyState, watchPolicy } from '@/entrypoints/background/policy';
-import { storeEngine, type StoredEngine } from '@/entrypoints/background/rules-store';
+import { storeEngine } from '@/entrypoints/background/rules-store';
+import type { StoredEngine } from '@/utils/stored-values';
 import { checkForUpdates } from '@/entrypoints/background/updates';
 import { NEW_HASHTAG, V, bundleAt, scriptedFetch, severityOf, signed, type Handler } from './helpers';
 

@@ -5,7 +5,8 @@ import { generateKeys, type GeneratedKeys } from '@/rules/signing';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
 import { refreshPolicy, resetPolicyState } from '@/entrypoints/background/policy';
 import { handleMessage } from '@/entrypoints/background/messages';
-import { ACTIVE_BUNDLE_KEY, storeEngine, type ActiveBundle, type StoredEngine } from '@/entrypoints/background/rules-store';
+import type { StoredEngine, UpdateStatus } from '@/utils/stored-values';
+import { ACTIVE_BUNDLE_KEY, storeEngine, type ActiveBundle } from '@/entrypoints/background/rules-store';
 import {
   HISTORY_LENGTH,
   MAX_BUNDLE_BYTES,
@@ -15,7 +16,6 @@ import {
   readStatus,
   refreshActiveStatus,
   scheduleUpdates,
-  type UpdateStatus,
 } from '@/entrypoints/background/updates';
 import { NEW_HASHTAG, V, bundleAt, scriptedFetch, severityOf, signed, streamingBody, unsigned, unsignedBound, type Handler } from './helpers';
 
