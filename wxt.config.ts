@@ -1,5 +1,6 @@
-import { defineConfig } from 'wxt';
+import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { defineConfig } from 'wxt';
 import { SUPPORTED_MATCHES } from './utils/hosts';
 import { readReleaseChannel } from './utils/release-channel';
 
@@ -9,6 +10,9 @@ import { readReleaseChannel } from './utils/release-channel';
  * JAGA_RELEASE_CONFIG names). None given: no built-in URL and no key (docs/maintainers.md).
  */
 const RELEASE_CHANNEL = readReleaseChannel(process.env, resolve(process.env.JAGA_RELEASE_CONFIG ?? 'release.config.json'));
+
+/** The rule bundle the extension ships and uses until a signed update arrives. */
+const DEFAULT_BUNDLE = 'public/rules/default-bundle.json';
 
 /** What hands.js loads for modelComplexity 1 on a browser with WebAssembly SIMD. */
 const MEDIAPIPE_HANDS_FILES = [
@@ -71,6 +75,15 @@ export default defineConfig({
       : { key: CHROME_PUBLIC_KEY }),
   }),
   hooks: {
+    // The default rule bundle (public/rules/default-bundle.json, not committed) is compiled from
+    // rules/data before every build, dev server start and zip, so a fresh clone runs `npm run dev`
+    // with no extra step. It runs `jaga build` in its own process: the CLI is plain Node code and
+    // reports invalid rules on stderr, which then stops the build.
+    'build:before': () => {
+      execFileSync(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'rules/cli/jaga.ts', 'build', '--unsigned', '--out', DEFAULT_BUNDLE], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+    },
     // The hand-landmark model and its WebAssembly runtime, from the @mediapipe/hands npm package
     // (Apache-2.0), copied into the build; nothing is downloaded at run time. Only the SIMD build
     // (every supported browser has WebAssembly SIMD) and the full landmark model are shipped.

@@ -8,11 +8,12 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { GESTURES } from '@/rules/gestures';
-import type { DialogPhoto, DialogRequest, DialogResult } from './dialog-api';
+import type { DialogPhoto, DialogRequest, DialogResult } from '@/utils/dialog-api';
 import { excerptFor } from './excerpt';
 import { uniqueReasons } from './reasons';
 import { falsePositiveReportText, reportMailto } from './report';
 import { STRINGS, headline } from './strings';
+import type { Language } from '@/utils/settings';
 
 export interface WarningDialogProps {
   request: DialogRequest;
@@ -45,7 +46,7 @@ const HAND_LINKS: [number, number][] = [
 ];
 
 /** The attached photo with each detected pose boxed and its landmarks drawn, and what it can mean. */
-function PhotoFigure({ photo, lang }: { photo: DialogPhoto; lang: 'id' | 'en' }) {
+function PhotoFigure({ photo, lang }: { photo: DialogPhoto; lang: Language }) {
   const t = PHOTO_TEXT[lang];
   return (
     <figure className="photo" data-testid="jaga-photo">
@@ -163,6 +164,7 @@ export function WarningDialog({ request, onDone, rulesUrl, isTrusted = nativeTru
   ) : null;
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the backdrop only keeps focus in the dialog; it is no control.
     <div
       className="backdrop"
       // A click beside the dialog keeps focus inside it (the page behind is inert while it shows).

@@ -3,8 +3,8 @@
  * match in that field marked. Spans are the engine's offsets into the original string.
  */
 import type { ActionContent, ContentField } from '@/rules/actions';
-import type { DialogReason } from './dialog-api';
-import { severityRank } from '@/utils/settings';
+import type { DialogReason } from '@/utils/dialog-api';
+import { severityRank } from '@/utils/decision';
 
 export interface Excerpt {
   field: ContentField;

@@ -3,8 +3,9 @@
  * engine's label, with the contest and ballot number in front when the label does not carry them
  * already ("Pilpres 2024, nomor urut 02: Prabowo Subianto – Gibran Rakabuming Raka").
  */
-import type { DialogReason } from './dialog-api';
-import { severityRank } from '@/utils/settings';
+import type { DialogReason } from '@/utils/dialog-api';
+import { severityRank } from '@/utils/decision';
+import type { Language } from '@/utils/settings';
 
 export function ballotNumber(contest: NonNullable<DialogReason['contest']>): string | undefined {
   if (contest.number === undefined) return undefined;
@@ -12,7 +13,7 @@ export function ballotNumber(contest: NonNullable<DialogReason['contest']>): str
   return /pilpres|presiden/i.test(`${contest.id} ${contest.name}`) ? String(contest.number).padStart(2, '0') : String(contest.number);
 }
 
-export function describeReason(reason: DialogReason, lang: 'id' | 'en'): string {
+export function describeReason(reason: DialogReason, lang: Language): string {
   const contest = reason.contest;
   if (!contest || reason.label.includes(contest.name)) return reason.label;
   const number = ballotNumber(contest);
@@ -23,7 +24,7 @@ export function describeReason(reason: DialogReason, lang: 'id' | 'en'): string 
 const GENERIC_KINDS = new Set(['ballot-number', 'election-term', 'support-cue', 'neutral-cue', 'ambiguous', 'campaign-term']);
 
 /** One line per matched entity, strongest first, at most `max`. */
-export function uniqueReasons(reasons: DialogReason[], lang: 'id' | 'en', max = 4): { text: string; reason: DialogReason }[] {
+export function uniqueReasons(reasons: DialogReason[], lang: Language, max = 4): { text: string; reason: DialogReason }[] {
   const seen = new Set<string>();
   const out: { text: string; reason: DialogReason }[] = [];
   // Strongest first; at equal strength, what names a contestant (with its contest) before generic

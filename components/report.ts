@@ -3,7 +3,7 @@
  * their own action — copying it, or opening their own e-mail program with it. It carries what was
  * matched and the excerpt, never the page URL or the user's identity.
  */
-import type { DialogRequest } from './dialog-api';
+import type { DialogRequest } from '@/utils/dialog-api';
 import { excerptFor } from './excerpt';
 import { describeReason } from './reasons';
 

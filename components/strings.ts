@@ -3,8 +3,7 @@
  * setting (and a policy) that can differ from the browser's language.
  */
 import type { ActionDetail, ActionKind } from '@/rules/actions';
-
-export type Language = 'id' | 'en';
+import type { Language } from '@/utils/settings';
 
 const HEADLINES: Record<Language, Record<ActionDetail, string>> = {
   id: {

@@ -9,7 +9,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { DIALOG_ANSWER_MS, DIALOG_HOST_TAG, type DialogRequest, type DialogResult } from '@/components/dialog-api';
+import { DIALOG_ANSWER_MS, DIALOG_HOST_TAG, type DialogRequest, type DialogResult } from '@/utils/dialog-api';
 import { WarningDialog } from '@/components/WarningDialog';
 import css from '@/components/dialog.css?inline';
 import { visibleForClick } from '@/components/dialog-visibility';

@@ -7,7 +7,8 @@
  * middle 9–12; ring 13–16; pinky 17–20. Coordinates must be isotropic (pixels, or normalised x/y
  * multiplied by the image's width/height): the analyser converts before calling.
  *
- * The poses come from the local "10 pose" lists (shared/domain/asn-neutrality.md §1.2, §4.3):
+ * The poses come from the "10 pose" lists local governments and Bawaslu offices circulated to spell
+ * out the neutrality rules for photos (e.g. Inspektorat Cilacap, Sekda and Bawaslu Kendal):
  * thumb up, index up (1), V or thumb+index (2), thumb+little finger "telephone" (2), three
  * fingers or OK (3), four, five, finger heart, metal/horns, finger pistol. A fist is allowed.
  * A finger that is neither clearly straight nor clearly folded makes the hand "none": a relaxed

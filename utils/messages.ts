@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { ACTION_DETAILS, ACTION_KINDS, SITE_IDS } from '@/rules/actions';
 import { GESTURE_IDS, type GestureId } from '@/rules/gesture-ids';
+import { WARNING_SEVERITIES, type WarningSeverity } from '@/utils/decision';
 
 /** A downscaled photo is a few hundred KB; anything bigger is refused. */
 export const PHOTO_MAX_DATA_URL = 4_000_000;
@@ -14,7 +15,7 @@ export const PHOTO_MAX_DATA_URL = 4_000_000;
 export interface PhotoGesture {
   gesture: Exclude<GestureId, 'none'>;
   /** from rules/gestures.ts, filled in by the analysis page so content scripts need not carry the table */
-  severity: 'low' | 'medium' | 'high';
+  severity: WarningSeverity;
   /** emoji and Indonesian name, for the decision log */
   label: string;
   box: [number, number, number, number];
@@ -32,7 +33,7 @@ export interface PhotoResult {
 
 const PhotoGestureSchema = z.object({
   gesture: z.enum(GESTURE_IDS.filter((g): g is Exclude<GestureId, 'none'> => g !== 'none')),
-  severity: z.enum(['low', 'medium', 'high']),
+  severity: z.enum(WARNING_SEVERITIES),
   label: z.string().check(z.maxLength(200)),
   box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   points: z.array(z.tuple([z.number(), z.number()])).check(z.maxLength(21)),
@@ -68,7 +69,7 @@ export const LogEntrySchema = z.object({
   site: z.enum(SITE_IDS),
   action: z.enum(ACTION_KINDS),
   detail: z.optional(z.enum(ACTION_DETAILS)),
-  severity: z.enum(['low', 'medium', 'high']),
+  severity: z.enum(WARNING_SEVERITIES),
   /** entity labels that matched, e.g. "Pilpres 2024, nomor urut 02: …" */
   entities: z.array(entityLabel).check(z.maxLength(LOG_MAX_ENTITIES)),
   decision: z.enum(['cancelled', 'proceeded', 'blocked', 'logged']),

@@ -7,7 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { SITE_IDS, type SiteId } from '@/rules/actions';
-import { DEFAULT_SETTINGS, MODES, ThresholdsSchema, type Settings } from './settings';
+import { DEFAULT_SETTINGS, LANGUAGES, MODES, ThresholdsSchema, type Settings } from './settings';
 
 const modeSchema = z.enum(MODES);
 
@@ -30,7 +30,7 @@ export const POLICY_KEYS = {
     low: z.optional(modeSchema),
   }),
   region: z.string().check(z.regex(/^\d{2}(\.\d{2}){0,3}$/)),
-  language: z.enum(['id', 'en']),
+  language: z.enum(LANGUAGES),
   allowPause: z.boolean(),
   allowUserDisable: z.boolean(),
   /** per action kind, the lowest severity that counts; under a policy the user's own are ignored */

@@ -1,14 +1,15 @@
 /**
- * User settings, their schema, and the decision they drive. Validated with zod/mini rather than
+ * User settings and their schema (the decision they drive is utils/decision.ts). Validated with zod/mini rather than
  * classic zod because this module is in the content script, which runs on every social page
  * and must stay small.
  */
 import * as z from 'zod/mini';
-import { ACTION_KINDS, SITE_IDS, type ActionKind, type SiteId } from '@/rules/actions';
+import { ACTION_KINDS, SITE_IDS } from '@/rules/actions';
+import { WARNING_SEVERITIES } from '@/utils/decision';
 
-export const SEVERITIES = ['none', 'low', 'medium', 'high'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
+/** The languages of the interface and the dialog. */
+export const LANGUAGES = ['id', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 /**
  * What happens to an action at a severity: nothing, a local log entry, a warning, a warning that
@@ -19,7 +20,7 @@ export type Mode = (typeof MODES)[number];
 
 const modeSchema = z.enum(MODES);
 /** per action kind, the lowest severity that counts (shared with the policy key of that name) */
-export const ThresholdsSchema = z.partialRecord(z.enum(ACTION_KINDS), z.enum(['low', 'medium', 'high']));
+export const ThresholdsSchema = z.partialRecord(z.enum(ACTION_KINDS), z.enum(WARNING_SEVERITIES));
 
 export const SettingsSchema = z.object({
   /** master switch */
@@ -33,7 +34,7 @@ export const SettingsSchema = z.object({
   ),
   /** per action kind, the lowest severity that counts at all; a missing kind counts from low */
   minSeverityByAction: z._default(ThresholdsSchema, {}),
-  language: z._default(z.enum(['id', 'en']), 'id'),
+  language: z._default(z.enum(LANGUAGES), 'id'),
   /** Kemendagri region code that narrows local contests (e.g. "35" Jawa Timur) */
   region: z.optional(z.string().check(z.regex(/^\d{2}(\.\d{2}){0,3}$/))),
   /** epoch ms until which warnings are paused; 0 = not paused */
@@ -60,27 +61,4 @@ export function parseSettings(value: unknown): Settings {
 /** The moment content is judged at: the training date when one is set, else now. */
 export function evaluationTime(settings: Settings, now: number): Date {
   return settings.simulatedDate ? new Date(`${settings.simulatedDate}T12:00:00+07:00`) : new Date(now);
-}
-
-export interface Decision {
-  mode: Mode;
-  /** why nothing is shown, for the log and tests */
-  because?: 'disabled' | 'paused' | 'site-off' | 'no-match' | 'below-threshold';
-}
-
-/** The decision stage of the pipeline: a verdict's severity, through the settings, to a mode. */
-export function decide(
-  severity: Severity,
-  action: ActionKind,
-  site: SiteId,
-  settings: Settings,
-  now: number,
-): Decision {
-  if (!settings.enabled) return { mode: 'off', because: 'disabled' };
-  if (settings.pausedUntil > now) return { mode: 'off', because: 'paused' };
-  if (settings.sites[site] === false) return { mode: 'off', because: 'site-off' };
-  if (severity === 'none') return { mode: 'off', because: 'no-match' };
-  const min = settings.minSeverityByAction[action] ?? 'low';
-  if (severityRank(severity) < severityRank(min)) return { mode: 'off', because: 'below-threshold' };
-  return { mode: settings.actionBySeverity[severity] };
 }

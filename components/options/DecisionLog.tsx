@@ -52,6 +52,7 @@ export function DecisionLog({ log, logContent, t, download = browserDownload }: 
         </button>
         <span className="spacer" />
         {asking ? (
+          // biome-ignore lint/a11y/useSemanticElements: a fieldset's border and legend do not fit the inline toolbar.
           <span className="row" role="group" aria-label={t.clearLog}>
             <span>{t.clearAsk(log.length)}</span>
             <button
@@ -79,6 +80,7 @@ export function DecisionLog({ log, logContent, t, download = browserDownload }: 
       ) : (
         <>
           {log.length > LOG_ROWS_SHOWN && <p className="muted small">{t.logShowing(LOG_ROWS_SHOWN, log.length)}</p>}
+          {/* biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a scrolling region must take keyboard focus (axe: scrollable-region-focusable); a section element adds nothing here. */}
           <div className="table-wrap" tabIndex={0} role="region" aria-label={t.logTable}>
             <table>
               <thead>

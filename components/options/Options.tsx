@@ -7,6 +7,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { ACTION_KINDS, SITE_IDS } from '@/rules/actions';
+import { WARNING_SEVERITIES, type WarningSeverity } from '@/utils/decision';
 import { DEFAULT_SETTINGS, MODES, evaluationTime, type Mode, type Settings } from '@/utils/settings';
 import { isExpired, saveSettings, updateOutcome, useStore } from '@/components/shared/store';
 import { Locked, ShieldIcon } from '@/components/shared/icons';
@@ -23,8 +24,9 @@ export interface OptionsProps {
   download?: Download;
 }
 
-const THRESHOLDS = ['low', 'medium', 'high'] as const;
-const SEVERITIES_DESC = ['high', 'medium', 'low'] as const;
+const THRESHOLDS = WARNING_SEVERITIES;
+/** The settings table lists the worst first. */
+const SEVERITIES_DESC: readonly WarningSeverity[] = [...WARNING_SEVERITIES].reverse();
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -157,7 +159,7 @@ export function Options({ now = Date.now, download }: OptionsProps) {
   const { settings, locked, allowUserDisable, managed } = store.effective;
   // Where switching off is forbidden, a severity may be made stricter than its default, not weaker
   // (utils/policy.ts applies the same floor, so a weaker stored value has no effect anyway).
-  const belowFloor = (severity: (typeof SEVERITIES_DESC)[number], mode: Mode) =>
+  const belowFloor = (severity: WarningSeverity, mode: Mode) =>
     !allowUserDisable && MODES.indexOf(mode) < MODES.indexOf(DEFAULT_SETTINGS.actionBySeverity[severity]);
   const lang = settings.language;
   const t = UI[lang];
@@ -315,7 +317,7 @@ export function Options({ now = Date.now, download }: OptionsProps) {
                       value={settings.minSeverityByAction[action] ?? 'low'}
                       disabled={locked.has('minSeverityByAction')}
                       onChange={(e) => {
-                        const level = e.target.value as (typeof THRESHOLDS)[number];
+                        const level = e.target.value as WarningSeverity;
                         save((s) => ({ ...s, minSeverityByAction: { ...s.minSeverityByAction, [action]: level } }));
                       }}
                     >

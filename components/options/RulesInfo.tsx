@@ -4,7 +4,7 @@
  * second-hand (the SKB annex's item numbers) are left out on purpose.
  */
 import { useStore } from '@/components/shared/store';
-import type { Lang } from '@/components/shared/ui-strings';
+import type { Language } from '@/utils/settings';
 import { DEFAULT_UPDATE_URLS } from '@/utils/trusted-keys';
 
 const SOURCES = [
@@ -153,7 +153,7 @@ function En() {
  * A build without a release channel says so: its rules change only through the agency's policy
  * (or a new version of the extension).
  */
-function UpdateChannel({ lang }: { lang: Lang }) {
+function UpdateChannel({ lang }: { lang: Language }) {
   const { policy } = useStore();
   const agency = [...new Set([...(policy.updateUrls ?? []), ...(policy.updateSources ?? []).map((s) => s.url)])];
   const id = lang === 'id';
@@ -191,7 +191,7 @@ function UpdateChannel({ lang }: { lang: Lang }) {
   );
 }
 
-export function RulesInfo({ lang }: { lang: Lang }) {
+export function RulesInfo({ lang }: { lang: Language }) {
   return (
     <div className="rules-info">
       {lang === 'id' ? <Id /> : <En />}

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SITE_HEALTH_KEY, parseSiteHealth, type SiteHealth as SiteHealthData } from '@/entrypoints/content/health';
 import { browserDownload, type Download } from './log-export';
+import type { Language } from '@/utils/settings';
 
 /** The report a user sends to the maintainers: counts, labels and hooks, no post text. */
 export function siteHealthReport(health: SiteHealthData, now: number, userAgent = ''): string {
@@ -28,7 +29,7 @@ export function siteHealthReport(health: SiteHealthData, now: number, userAgent 
 }
 
 export interface SiteHealthProps {
-  lang: 'id' | 'en';
+  lang: Language;
   download?: Download;
   now?: () => number;
 }

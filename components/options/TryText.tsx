@@ -9,12 +9,13 @@ import { highlightSegments } from '@/components/excerpt';
 import { describeReason } from '@/components/reasons';
 import type { EngineInfo } from '@/components/shared/store';
 import type { UiStrings } from '@/components/shared/ui-strings';
+import type { Language } from '@/utils/settings';
 
 export interface TryTextProps {
   engine: EngineInfo | null;
   region: string | undefined;
   t: UiStrings;
-  lang: 'id' | 'en';
+  lang: Language;
   now?: () => number;
 }
 

@@ -10,6 +10,7 @@ import { LogEntrySchema, type LogEntry } from '@/utils/messages';
 import { applyPolicy, parsePolicy, type EffectiveSettings, type Policy } from '@/utils/policy';
 import { DEFAULT_SETTINGS, SettingsSchema, parseSettings, type Settings } from '@/utils/settings';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
+import { UPDATE_RESULTS, type UpdateAttempt, type UpdateResult, type UpdateStatus } from '@/utils/stored-values';
 
 export interface EngineInfo {
   bundleVersion: number;
@@ -19,15 +20,8 @@ export interface EngineInfo {
   expiresAt?: string;
 }
 
-export interface UpdateStatus {
-  time: number;
-  url?: string;
-  /** 'updated' | 'not-modified' | 'up-to-date' | 'rejected' | 'error' (entrypoints/background/updates.ts) */
-  result: string;
-  reason?: string;
-  /** when the next automatic check is due */
-  nextCheck?: number;
-}
+/** The headline of the latest update check (utils/stored-values.ts), as the popup and options show it. */
+export type UpdateHeadline = Pick<UpdateAttempt, 'time' | 'result'> & Partial<Pick<UpdateAttempt, 'url' | 'reason'>> & Pick<UpdateStatus, 'nextCheck'>;
 
 export interface StoredError {
   time: number;
@@ -44,7 +38,7 @@ export interface StoreState {
   /** the user's settings with the policy laid over them, and what the policy locks */
   effective: EffectiveSettings;
   engine: EngineInfo | null;
-  updateStatus: UpdateStatus | null;
+  updateStatus: UpdateHeadline | null;
   policyWarnings: string[];
   log: LogEntry[];
   errors: StoredError[];
@@ -73,9 +67,11 @@ function readEngine(v: unknown): EngineInfo | null {
   return info;
 }
 
-function readUpdateStatus(v: unknown): UpdateStatus | null {
-  if (!isRecord(v) || typeof v.time !== 'number' || typeof v.result !== 'string') return null;
-  const status: UpdateStatus = { time: v.time, result: v.result };
+const isUpdateResult = (v: unknown): v is UpdateResult => (UPDATE_RESULTS as readonly unknown[]).includes(v);
+
+function readUpdateStatus(v: unknown): UpdateHeadline | null {
+  if (!isRecord(v) || typeof v.time !== 'number' || !isUpdateResult(v.result)) return null;
+  const status: UpdateHeadline = { time: v.time, result: v.result };
   if (typeof v.url === 'string') status.url = v.url;
   if (typeof v.reason === 'string') status.reason = v.reason;
   if (typeof v.nextCheck === 'number') status.nextCheck = v.nextCheck;

@@ -3,9 +3,8 @@
  * components/strings.ts so the dialog script carries nothing it does not show.
  */
 import type { ActionKind, SiteId } from '@/rules/actions';
-import type { Mode } from '@/utils/settings';
+import type { Language, Mode } from '@/utils/settings';
 
-export type Lang = 'id' | 'en';
 
 export const SITE_NAMES: Record<SiteId, string> = {
   facebook: 'Facebook',
@@ -274,4 +273,4 @@ const en: UiStrings = {
   skip: 'Skip to content',
 };
 
-export const UI: Record<Lang, UiStrings> = { id, en };
+export const UI: Record<Language, UiStrings> = { id, en };

@@ -15,6 +15,7 @@ import { compileBundle } from '@/rules/compile';
 import { loadEngine } from '@/rules/engine';
 import type { RuleBundle } from '@/rules/schema';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
+import type { StoredEngine } from '@/utils/stored-values';
 import { parseBundleFile, type LoadedBundle } from './bundle-file';
 
 export const DEFAULT_BUNDLE_PATH = '/rules/default-bundle.json';
@@ -37,18 +38,6 @@ export interface BundleOrigin {
 }
 
 export interface ActiveBundle extends LoadedBundle, BundleOrigin {}
-
-/** The value content scripts read (entrypoints/content/state.ts). */
-export interface StoredEngine {
-  bundleVersion: number;
-  compiled: unknown;
-  sites: NonNullable<RuleBundle['sites']>;
-  source: 'default' | 'update';
-  issuedAt: string;
-  expiresAt: string;
-  /** true when the policy's extraRules are merged into `compiled` */
-  extraRules: boolean;
-}
 
 /** Anything that can merge the policy's extra rules into a bundle (see policy.ts). */
 export type ExtraRulesMerger = (base: RuleBundle) => { ok: true; bundle: RuleBundle } | { ok: false; errors: string[] } | null;

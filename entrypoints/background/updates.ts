@@ -21,9 +21,10 @@
  * bundle is still used (better than none); the status says so.
  */
 import { browser } from 'wxt/browser';
-import { decodeUtf8, parseEnvelope, verifyEnvelope, versionProblem } from '@/rules/signing';
+import { type BundleEnvelope, decodeUtf8, parseEnvelope, verifyEnvelope, versionProblem } from '@/rules/signing';
 import type { Policy } from '@/utils/policy';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
+import type { UpdateAttempt, UpdateResult, UpdateStatus } from '@/utils/stored-values';
 import { BUILT_IN_PUBLIC_KEYS, DEFAULT_UPDATE_URLS } from '@/utils/trusted-keys';
 import { BundleError, parsePayload } from './bundle-file';
 import { policyLoaded, storedPolicy, writePolicyWarnings } from './policy';
@@ -36,55 +37,6 @@ export const MAX_BUNDLE_BYTES = 5 * 1024 * 1024;
 export const HISTORY_LENGTH = 20;
 /** First check after install or browser start: soon, but not in the same second on every machine. */
 const FIRST_CHECK_MINUTES = { min: 1, max: 10 } as const;
-
-export type UpdateResult =
-  /** a newer bundle was verified and is now active */
-  | 'updated'
-  /** the server answered 304 Not Modified */
-  | 'not-modified'
-  /** a valid bundle, but not newer than the active one */
-  | 'up-to-date'
-  /** the bundle was refused (signature, schema, size, rollback, engine) */
-  | 'rejected'
-  /** the download failed (network, HTTP status) */
-  | 'error';
-
-export interface UpdateAttempt {
-  time: number;
-  url: string;
-  result: UpdateResult;
-  /** why, in one line (always set unless applied) */
-  reason?: string;
-  /** the version the server offered, when it could be read */
-  version?: number;
-}
-
-/**
- * storage.local `updateStatus`. Its top-level time/url/result/reason/version are the headline
- * attempt of the latest check (with several URLs: an update if one was applied, else a refusal,
- * else an error, else the last), which the popup and options page show; `history` has every attempt.
- */
-export interface UpdateStatus extends Partial<UpdateAttempt> {
-  /** the latest attempts, newest first */
-  history: UpdateAttempt[];
-  /** last successful contact with each URL (applied, not-modified or up-to-date) */
-  lastSuccess?: number;
-  /** the active bundle */
-  active: {
-    version: number;
-    source: 'default' | 'update';
-    url?: string;
-    keyId?: string;
-    issuedAt: string;
-    expiresAt: string;
-    /** past expiresAt: still used, but the popup and options say so */
-    expired: boolean;
-  } | null;
-  /** when the next automatic check is due (epoch ms) */
-  nextCheck?: number;
-  /** conditional-request validators per URL */
-  validators: Record<string, { etag?: string; lastModified?: string }>;
-}
 
 const EMPTY_STATUS: UpdateStatus = { history: [], active: null, validators: {} };
 
@@ -307,7 +259,7 @@ export interface VerifiedBundle {
  * schema. Throws Rejected.
  */
 export async function verifyBundleText(file: Uint8Array | string, keys: readonly string[], url?: string): Promise<VerifiedBundle> {
-  let envelope;
+  let envelope: BundleEnvelope;
   let text: string;
   try {
     text = typeof file === 'string' ? file : decodeUtf8(file);

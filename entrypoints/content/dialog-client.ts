@@ -3,7 +3,7 @@
  * frame the first time one is needed.
  */
 import { browser } from 'wxt/browser';
-import type { DialogRequest, DialogResult } from '@/components/dialog-api';
+import type { DialogRequest, DialogResult } from '@/utils/dialog-api';
 
 /** The longest wait for the dialog script to load (normally tens of milliseconds). */
 export const DIALOG_LOAD_MS = 10_000;

@@ -6,6 +6,7 @@
  * out. Plain DOM in a closed shadow root, so it costs the content script a few hundred bytes.
  */
 import { PHOTO_TIMEOUT_MS } from './pipeline';
+import type { Language } from '@/utils/settings';
 
 export const PHOTO_WAIT_TAG = 'jaga-netral-status';
 
@@ -25,7 +26,7 @@ border-radius:8px;background:#1f2937;color:#fff;font:14px/1.4 system-ui,sans-ser
 @media (prefers-reduced-motion:reduce){.spin{animation:none}}`;
 
 /** Show the notice in `doc`; returns the function that removes it. */
-export function showPhotoWait(doc: Document, language: 'id' | 'en'): () => void {
+export function showPhotoWait(doc: Document, language: Language): () => void {
   const text = TEXT[language] ?? TEXT.id;
   const host = doc.createElement(PHOTO_WAIT_TAG);
   const root = host.attachShadow({ mode: 'closed' });

@@ -3,8 +3,10 @@
  * Synchronous up to the decision, so the click path never waits when nothing matches.
  */
 import type { Engine, Verdict } from '@/rules/engine';
-import type { DialogMode, DialogRequest, DialogResult } from '@/components/dialog-api';
-import { decide, evaluationTime, severityRank, type Severity } from '@/utils/settings';
+import type { DialogMode, DialogRequest, DialogResult } from '@/utils/dialog-api';
+import type { Severity } from '@/rules/verdict';
+import { decide, severityRank } from '@/utils/decision';
+import { evaluationTime, type Language } from '@/utils/settings';
 import type { LogEntry } from '@/utils/messages';
 import type { Assessment } from './intercept';
 import type { DetectedAction } from './sites/types';
@@ -28,7 +30,7 @@ export interface PipelineEffects {
    * Tell the user a send is held for the photo check (shown once the wait passes
    * PHOTO_NOTICE_AFTER_MS); returns the function that takes the notice away.
    */
-  showPhotoWait?: (language: 'id' | 'en') => () => void;
+  showPhotoWait?: (language: Language) => () => void;
 }
 
 /** Actions that publish what is attached to the composer. */

@@ -10,7 +10,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { DIALOG_HOST_TAG } from '@/components/dialog-api';
+import { DIALOG_HOST_TAG } from '@/utils/dialog-api';
 import { matchesForHosts } from '@/utils/hosts';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
 import { preloadDialog, showDialog } from './dialog-client';

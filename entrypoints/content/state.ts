@@ -14,6 +14,7 @@ import { loadEngine, type Engine } from '@/rules/engine';
 import type { SiteId } from '@/rules/actions';
 import { applyPolicy, parsePolicy, type Policy } from '@/utils/policy';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '@/utils/settings';
+import type { StoredEngine } from '@/utils/stored-values';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
 import type { SelectorData, SiteAdapter } from './sites/types';
 
@@ -39,13 +40,10 @@ export interface ContentState {
  */
 export const READY_WAIT_MS = 6_000;
 
-interface StoredEngine {
-  bundleVersion: number;
-  compiled: unknown;
-  sites?: Partial<Record<SiteId, Record<string, string[]>>>;
-}
+/** What this script needs of the stored engine; `sites` may be missing in what an older background wrote. */
+type EngineRead = Pick<StoredEngine, 'bundleVersion' | 'compiled'> & Partial<Pick<StoredEngine, 'sites'>>;
 
-function isStoredEngine(value: unknown): value is StoredEngine {
+function isStoredEngine(value: unknown): value is EngineRead {
   return typeof value === 'object' && value !== null && 'compiled' in value && 'bundleVersion' in value;
 }
 

@@ -5,7 +5,7 @@
  * a new acronym turns out to be an ordinary word — see docs/maintainers.md, "What makes a good alias".
  */
 export const EVERYDAY_WORDS: ReadonlySet<string> = new Set([
-  // from the domain notes (asn-neutrality.md §4.2)
+  // pair acronyms, nicknames and slogans of the 2024 races that are also ordinary words
   'amin', 'pagi', 'dia', 'rido', 'ridho', 'mulia', 'pas', 'andalan hati', 'wali', 'abadi', 'sehati', 'gemoy',
   'perubahan', 'lanjutkan', 'sat set', 'ordal', 'wakanda', 'konoha', 'cawe cawe', 'samsul', 'slepet',
   'indonesia maju', 'asta cita', 'indonesia emas 2045', 'gerak cepat', 'indonesia unggul',

@@ -46,7 +46,7 @@ export function parseKpuJson(text: string, options: KpuJsonOptions): Extracted {
     readRecord(options.kind, record, path, out, defaults);
   };
   if (Array.isArray(data)) {
-    data.forEach((record, i) => push(`[${i}]`, record, districtDefaults(options)));
+    for (const [i, record] of data.entries()) push(`[${i}]`, record, districtDefaults(options));
     return out;
   }
   if (!isObject(data)) {

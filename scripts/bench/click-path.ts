@@ -18,7 +18,8 @@ import { compileBundle } from '../../rules/compile.ts';
 import { loadEngine } from '../../rules/engine.ts';
 import { loadDefaultBundle } from '../../rules/data/index.ts';
 import { ADAPTERS } from '../../entrypoints/content/sites/index.ts';
-import { decide, DEFAULT_SETTINGS } from '../../utils/settings.ts';
+import { decide } from '../../utils/decision.ts';
+import { DEFAULT_SETTINGS } from '../../utils/settings.ts';
 import { FIXTURES_DIR, launch, openFixture, startFixtureServer } from '../../tests/e2e/harness.ts';
 
 export const name = 'click-path';
@@ -86,7 +87,7 @@ async function decisionTime(): Promise<void> {
       actions.push(...timeEach(actionTargets, run, 5));
       await window.happyDOM.close();
     }
-    [base, all, actions].forEach((a) => a.sort((x, y) => x - y));
+    for (const a of [base, all, actions]) a.sort((x, y) => x - y);
     console.log(
       `  ${adapter.id.padEnd(10)} ${String(files.length).padStart(5)} ${String(elements).padStart(9)} ${String(actionCount).padStart(8)} | ` +
         `${us(percentile(base, 50))} / ${us(percentile(base, 99))} | ${us(percentile(all, 50))} / ${us(percentile(all, 99))} ` +

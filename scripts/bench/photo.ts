@@ -21,7 +21,8 @@ import type { Page, Worker } from 'playwright-core';
 import { EXTENSION_DIR, launch, openFixture, readDialog, startFixtureServer, ROOT } from '../../tests/e2e/harness.ts';
 import { setSettings } from '../../tests/e2e/sites-support.ts';
 import { GESTURES, type GestureId } from '../../rules/gestures.ts';
-import { DEFAULT_SETTINGS, decide } from '../../utils/settings.ts';
+import { decide } from '../../utils/decision.ts';
+import { DEFAULT_SETTINGS } from '../../utils/settings.ts';
 
 export const name = 'photo';
 

@@ -73,8 +73,8 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       return;
     }
     const site = SITE_HOSTS[host];
-    const file = site && normalize(join(FIXTURES_DIR, site, path === '/' ? 'index.html' : path));
-    if (!file || !file.startsWith(join(FIXTURES_DIR, site)) || !existsSync(file)) {
+    const file = site ? normalize(join(FIXTURES_DIR, site, path === '/' ? 'index.html' : path)) : undefined;
+    if (!site || !file?.startsWith(join(FIXTURES_DIR, site)) || !existsSync(file)) {
       res.writeHead(404).end('not found');
       return;
     }

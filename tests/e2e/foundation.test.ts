@@ -5,19 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  EXTENSION_DIR,
   clickDialogButton,
   expectNoDialog,
-  launch,
+  EXTENSION_DIR,
   openFixture,
   readDialog,
   siteLog,
-  startFixtureServer,
+  sessionForFile,
   waitForDialog,
-  type FixtureServer,
-  type Session,
 } from './harness';
 import { setSettings } from './sites-support';
 
@@ -25,31 +22,19 @@ import { setSettings } from './sites-support';
  * The fixture posts are from the 2024 campaign; judge them as on a campaign day (the training-date
  * setting), so the outcome does not depend on when the tests run.
  */
-export const CAMPAIGN_DAY = '2024-01-20';
+const CAMPAIGN_DAY = '2024-01-20';
 
 const FEED = 'https://x.com/home-id.html';
 const PARTISAN_LIKE = 'article[data-post-id="x1"] [data-testid="like"]';
 const NEUTRAL_LIKE = 'article[data-post-id="x2"] [data-testid="like"]';
 
-let server: FixtureServer;
-let session: Session;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launch({ server });
-  await setSettings(session, { simulatedDate: CAMPAIGN_DAY });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const shared = sessionForFile({ prepare: (session) => setSettings(session, { simulatedDate: CAMPAIGN_DAY }) });
 
 describe('manifest', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
 
   it('has the stable extension id agencies put in their policies', () => {
-    expect(session.extensionId).toBe('ncbacccphjdeajkcmmpgdhgioganneda');
+    expect(shared.session.extensionId).toBe('ncbacccphjdeajkcmmpgdhgioganneda');
   });
 
   it('asks only for what it uses, and only on the seven sites', () => {
@@ -71,7 +56,7 @@ describe('manifest', () => {
 
 describe('hold, cancel, proceed', () => {
   it('shows a warning dialog for a like on a partisan post, honouring the dialog contract', async () => {
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     await page.click(PARTISAN_LIKE);
     const dialog = await waitForDialog(page);
     expect(dialog.role).toBe('alertdialog');
@@ -90,7 +75,7 @@ describe('hold, cancel, proceed', () => {
   });
 
   it('runs the site handler exactly once after Tetap lanjutkan', async () => {
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     await page.click(PARTISAN_LIKE);
     await waitForDialog(page);
     await clickDialogButton(page, 'jaga-proceed');
@@ -101,7 +86,7 @@ describe('hold, cancel, proceed', () => {
   });
 
   it('leaves a like on a neutral post alone', async () => {
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     await page.click(NEUTRAL_LIKE);
     await expectNoDialog(page);
     expect(await siteLog(page)).toEqual([{ action: 'like', postId: 'x2' }]);
@@ -109,7 +94,7 @@ describe('hold, cancel, proceed', () => {
   });
 
   it('Esc cancels, and keyboard focus starts on Batal', async () => {
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     await page.click(PARTISAN_LIKE);
     await waitForDialog(page);
     // Enter on the focused default button is Batal, not proceed.
@@ -125,7 +110,7 @@ describe('hold, cancel, proceed', () => {
   });
 
   it('ignores clicks a page script fakes: they neither raise the dialog nor get held', async () => {
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     await page.evaluate((sel) => (document.querySelector(sel) as HTMLElement).click(), PARTISAN_LIKE);
     await expectNoDialog(page);
     expect(await siteLog(page)).toEqual([{ action: 'like', postId: 'x1' }]);
@@ -133,7 +118,7 @@ describe('hold, cancel, proceed', () => {
   });
 
   it('one action raises one dialog: a double click is held once', async () => {
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     await page.dblclick(PARTISAN_LIKE);
     await waitForDialog(page);
     await clickDialogButton(page, 'jaga-proceed');

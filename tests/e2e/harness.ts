@@ -11,7 +11,8 @@ import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, renameSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { ROOT, SITE_HOSTS, type FixtureServer } from './fixture-server';
+import { afterAll, beforeAll } from 'vitest';
+import { ROOT, SITE_HOSTS, startFixtureServer, type FixtureServer } from './fixture-server';
 
 // The fixture server moved to fixture-server.ts (shared with the Firefox harness); its exports stay here too.
 export { FIXTURES_DIR, HANDLERS_PATH, ROOT, SITE_HOSTS, startFixtureServer, type FixtureServer, type Route } from './fixture-server';
@@ -87,6 +88,44 @@ export async function launch({ server, extraHosts = [], extensionDir = EXTENSION
     close: async () => {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface SharedSession {
+  /** The file's browser; reading it before the file's beforeAll has run is an error. */
+  readonly session: Session;
+  readonly server: FixtureServer;
+}
+
+/**
+ * One browser per test file: starts the fixture server and Chromium in the file's beforeAll (then
+ * runs `prepare`, e.g. settings every test of the file assumes) and closes both in its afterAll,
+ * also when the launch failed half-way. Call it once at the top level of a test file.
+ */
+export function sessionForFile(options: Omit<LaunchOptions, 'server'> & { prepare?: (session: Session) => Promise<void> } = {}): SharedSession {
+  const { prepare, ...launchOptions } = options;
+  let server: FixtureServer | undefined;
+  let session: Session | undefined;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    session = await launch({ ...launchOptions, server });
+    await prepare?.(session);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`sessionForFile: the ${name} is used before beforeAll started it`);
+    return value;
+  };
+  return {
+    get session() {
+      return started(session, 'browser session');
+    },
+    get server() {
+      return started(server, 'fixture server');
     },
   };
 }

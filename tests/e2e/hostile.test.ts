@@ -5,46 +5,31 @@
  * is still warned, and a neutral like still passes at once.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  EXTENSION_ID,
   clickDialogButton,
   expectNoDialog,
-  launch,
+  EXTENSION_ID,
   openFixture,
   readDialog,
   readExtensionStorage,
   siteLog,
-  startFixtureServer,
+  sessionForFile,
   waitForDialog,
-  type FixtureServer,
-  type Session,
 } from './harness';
 import { setSettings } from './sites-support';
 
 const FEED = 'https://x.com/home-id.html';
 const like = (id: string) => `article[data-post-id="${id}"] [data-testid="like"]`;
 
-let server: FixtureServer;
-let session: Session;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launch({ server });
-  // the fixtures' 2024 campaign content is "low" after the election: low warns here too
-  await setSettings(session, { actionBySeverity: { high: 'warn', medium: 'warn', low: 'warn' } });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+// the fixtures' 2024 campaign content is "low" after the election: low warns here too
+const shared = sessionForFile({ prepare: (session) => setSettings(session, { actionBySeverity: { high: 'warn', medium: 'warn', low: 'warn' } }) });
 
 const countOf = async (page: Page, action: string, postId: string) =>
   (await siteLog(page)).filter((e) => e.action === action && e.postId === postId).length;
 
 async function errorMessages(): Promise<string[]> {
-  const { errors } = await readExtensionStorage(session, ['errors']);
+  const { errors } = await readExtensionStorage(shared.session, ['errors']);
   return ((errors as { message: string }[] | undefined) ?? []).map((e) => e.message);
 }
 
@@ -109,7 +94,7 @@ function attr(node: CdpNode, name: string): string | undefined {
 
 describe('hostile pages', () => {
   it("WXT's script-started event (the extension id is public) does not switch the extension off", async () => {
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     // one content script per site ("x" here); the page does not need to know which, it can send them all
     await page.evaluate((id) => {
       for (const name of ['x', 'facebook', 'instagram', 'tiktok', 'youtube', 'threads', 'whatsapp', 'content']) {
@@ -123,10 +108,12 @@ describe('hostile pages', () => {
   });
 
   it('a page that removes the open dialog: the hold is released (warn fails open, recorded), the next like is warned', async () => {
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     await page.click(like('x1'));
     await waitForDialog(page);
-    await page.evaluate(() => document.querySelectorAll('jaga-netral-dialog').forEach((host) => host.remove()));
+    await page.evaluate(() => {
+      for (const host of document.querySelectorAll('jaga-netral-dialog')) host.remove();
+    });
     await expect.poll(() => countOf(page, 'like', 'x1'), { timeout: 5000 }).toBe(1);
     expect(await readDialog(page)).toBeNull();
     await expect.poll(errorMessages, { timeout: 5000 }).toContainEqual(expect.stringMatching(/removed the dialog/));
@@ -140,7 +127,7 @@ describe('hostile pages', () => {
     ['display', 'display:none!important', 'block'],
     ['transform', 'transform:translateX(-9999px)!important', 'none'],
   ])('page CSS (%s) cannot hide the dialog: it shows, and a click on it is a click on what the user sees', async (property, rule, expected) => {
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     await page.addStyleTag({ content: `jaga-netral-dialog{${rule}} html jaga-netral-dialog[style]{${rule}}` });
     await page.click(like('x1'));
     await waitForDialog(page);
@@ -152,7 +139,7 @@ describe('hostile pages', () => {
   });
 
   it('a page layer over the dialog (z-index, pointer-events:none) stays below it', async () => {
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     await page.click(like('x1'));
     await waitForDialog(page);
     await page.evaluate(() => {
@@ -167,7 +154,7 @@ describe('hostile pages', () => {
   });
 
   it("a page popover over the dialog (top layer, click-through): proceed is refused, recorded, and the like is never replayed", async () => {
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     await page.click(like('x1'));
     await waitForDialog(page);
     await page.evaluate(() => {
@@ -200,7 +187,7 @@ describe('hostile pages', () => {
   });
 
   it('page-made clicks and Enter keys are never held nor replayed, and do not consume a held action', async () => {
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     // page-made input on a partisan like and a partisan DM: the page's own business, no dialog
     await page.evaluate(() => {
       document.querySelector<HTMLElement>('article[data-post-id="x1"] [data-testid="like"]')!.click();
@@ -224,7 +211,7 @@ describe('hostile pages', () => {
   });
 
   it('a flood of 500 page-made clicks and key presses leaves the interceptor working', async () => {
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     await page.evaluate(() => {
       const buttons = [...document.querySelectorAll<HTMLElement>('[data-testid="like"]')];
       const dm = document.querySelector('[data-testid="dmComposerTextInput"]')!;

@@ -4,32 +4,15 @@
  * neutral content does not; cancel holds (the page's own handler never runs); proceed replays exactly
  * once. Keyboard (Enter in the comment and story-reply boxes) and double-tap paths included.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import {
   expectNoDialog,
-  launch,
   openFixture,
-  startFixtureServer,
-  type FixtureServer,
-  type Session,
+  sessionForFile,
 } from './harness';
 import { heldThenReplayed, passes } from './sites-support';
 
-let server: FixtureServer;
-let session: Session;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launch({ server });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-
-
-
+const shared = sessionForFile();
 
 const post = (id: string) => `[data-post-id="${id}"]`;
 
@@ -40,25 +23,25 @@ describe.each([
   const url = `https://www.instagram.com/${file}`;
 
   it('like (button): partisan → dialog, cancel holds, proceed replays once; neutral passes', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await heldThenReplayed(page, () => page.click(`${post(partisan)} ._aamw [role="button"]`), { action: 'like', postId: partisan });
-    const other = await openFixture(session, url);
+    const other = await openFixture(shared.session, url);
     await passes(other, () => other.click(`${post(neutral)} ._aamw [role="button"]`), { action: 'like', postId: neutral });
     await page.close();
     await other.close();
   });
 
   it('like (double-tap on the media): partisan held and replayed once; neutral passes', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await heldThenReplayed(page, () => page.dblclick(`${post(partisan)} ._aagv img`), { action: 'like', postId: partisan });
-    const other = await openFixture(session, url);
+    const other = await openFixture(shared.session, url);
     await passes(other, () => other.dblclick(`${post(neutral)} ._aagv img`), { action: 'like', postId: neutral });
     await page.close();
     await other.close();
   });
 
   it('comment (Enter in the box, and the Post/Kirim button): partisan post held; neutral passes', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await page.fill(`${post(partisan)} form textarea`, 'Setuju!');
     await heldThenReplayed(
       page,
@@ -68,10 +51,10 @@ describe.each([
       },
       { action: 'comment', postId: partisan },
     );
-    const byButton = await openFixture(session, url);
+    const byButton = await openFixture(shared.session, url);
     await byButton.fill(`${post(partisan)} form textarea`, 'Setuju!');
     await heldThenReplayed(byButton, () => byButton.click(`${post(partisan)} form [role="button"]`), { action: 'comment', postId: partisan });
-    const other = await openFixture(session, url);
+    const other = await openFixture(shared.session, url);
     await other.fill(`${post(neutral)} form textarea`, 'Terima kasih infonya');
     await passes(
       other,
@@ -87,12 +70,12 @@ describe.each([
   });
 
   it('share: the icon opens the dialog without a warning; its Send is held for the partisan post; neutral passes', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await page.click(`${post(partisan)} ._aamy [role="button"]`);
     await page.waitForSelector('#ig-share:not([hidden])');
     await expectNoDialog(page, 300);
     await heldThenReplayed(page, () => page.click('#share-send'), { action: 'share', postId: partisan });
-    const other = await openFixture(session, url);
+    const other = await openFixture(shared.session, url);
     await other.click(`${post(neutral)} ._aamy [role="button"]`);
     await other.waitForSelector('#ig-share:not([hidden])');
     await passes(other, () => other.click('#share-send'), { action: 'share', postId: neutral });
@@ -101,9 +84,9 @@ describe.each([
   });
 
   it('follow: partisan author held; neutral passes', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await heldThenReplayed(page, () => page.click(`${post(partisan)} header [data-fixture-action="follow"]`), { action: 'follow', postId: partisan });
-    const other = await openFixture(session, url);
+    const other = await openFixture(shared.session, url);
     await passes(other, () => other.click(`${post(neutral)} header [data-fixture-action="follow"]`), { action: 'follow', postId: neutral });
     await page.close();
     await other.close();
@@ -114,7 +97,7 @@ describe.each(['story-id.html', 'story-en.html'])('Instagram %s', (file) => {
   const url = `https://www.instagram.com/${file}`;
 
   it('story reply (Enter and Send): partisan story held; neutral story passes', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await page.fill('#s1-reply', 'Siap!');
     await heldThenReplayed(
       page,
@@ -124,10 +107,10 @@ describe.each(['story-id.html', 'story-en.html'])('Instagram %s', (file) => {
       },
       { action: 'story-reply', postId: 'ig-s1' },
     );
-    const byButton = await openFixture(session, url);
+    const byButton = await openFixture(shared.session, url);
     await byButton.fill('#s1-reply', 'Siap!');
     await heldThenReplayed(byButton, () => byButton.click('#s1-send'), { action: 'story-reply', postId: 'ig-s1' });
-    const other = await openFixture(session, url);
+    const other = await openFixture(shared.session, url);
     await other.fill('#s2-reply', 'Enak banget');
     await passes(other, () => other.click('#s2-send'), { action: 'story-reply', postId: 'ig-s2' });
     await page.close();

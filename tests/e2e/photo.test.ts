@@ -7,19 +7,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  ROOT,
   clickDialogButton,
   expectNoDialog,
-  launch,
   openFixture,
+  ROOT,
   siteLog,
-  startFixtureServer,
+  sessionForFile,
   waitForDialog,
-  type FixtureServer,
-  type Session,
 } from './harness';
 import { setSettings } from './sites-support';
 
@@ -27,14 +24,7 @@ const PAGE = 'https://x.com/compose-photo-id.html';
 const PHOTOS = join(ROOT, 'tests/fixtures/photos');
 const SEND = '[data-testid="tweetButtonInline"]';
 
-let server: FixtureServer;
-let session: Session;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launch({ server });
-  await setSettings(session, { simulatedDate: '2024-01-20' });
-});
+const shared = sessionForFile({ prepare: (session) => setSettings(session, { simulatedDate: '2024-01-20' }) });
 
 /**
  * Wait until the analysis page has finished every photo sent to it so far: a blank probe image is
@@ -50,7 +40,7 @@ async function waitForAnalyses(page: Page, settleMs = 2000): Promise<void> {
     c.getContext('2d')!.fillRect(0, 0, 64, 64);
     return c.toDataURL('image/jpeg');
   });
-  const [worker] = session.context.serviceWorkers();
+  const [worker] = shared.session.context.serviceWorkers();
   await worker!.evaluate(async (image) => {
     const api = (globalThis as unknown as { chrome: { runtime: { getContexts(f: object): Promise<unknown[]>; sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
     if ((await api.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length === 0) return;
@@ -60,14 +50,9 @@ async function waitForAnalyses(page: Page, settleMs = 2000): Promise<void> {
 
 // A check still running from one test must not delay the next one's.
 afterEach(async () => {
-  const page = session.context.pages().at(-1);
+  const page = shared.session.context.pages().at(-1);
   if (page) await waitForAnalyses(page, 500);
 }, 120_000);
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
 
 async function attach(page: Page, file: string): Promise<void> {
   await page.setInputFiles('[data-testid="fileInput"]', join(PHOTOS, file));
@@ -129,7 +114,7 @@ async function waitForLog(page: Page, count: number, timeout: number): Promise<v
 
 describe('photo check', () => {
   it('holds a post whose photo shows a V sign, shows the photo and the gesture; cancel keeps it, proceed sends once', async () => {
-    const page = await openFixture(session, PAGE);
+    const page = await openFixture(shared.session, PAGE);
     await attach(page, 'v-sign-002.jpg');
     await waitForAnalyses(page);
     await page.click(SEND);
@@ -153,7 +138,7 @@ describe('photo check', () => {
   }, 90_000);
 
   it('sends a photo without hands with no dialog, even when the send comes while the check still runs', async () => {
-    const page = await openFixture(session, PAGE);
+    const page = await openFixture(shared.session, PAGE);
     await attach(page, 'no-hand-face-003.jpg');
     await page.click(SEND); // at once: the send waits for the analysis, then is replayed silently
     await waitForLog(page, 1, 15_000);
@@ -162,7 +147,7 @@ describe('photo check', () => {
   }, 60_000);
 
   it('warns for a thumbs-up photo sent right after attaching (the press on the attach button warmed the model)', async () => {
-    const page = await openFixture(session, PAGE);
+    const page = await openFixture(shared.session, PAGE);
     // as a user does: press the media button, the file picker opens; the press starts loading the model
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid="fileInput"]')]);
     await waitForAnalyses(page, 1500); // the warm-up run queued by the press has finished
@@ -175,7 +160,7 @@ describe('photo check', () => {
   }, 60_000);
 
   it('a clenched fist (an allowed pose) passes', async () => {
-    const page = await openFixture(session, PAGE);
+    const page = await openFixture(shared.session, PAGE);
     await attach(page, 'near-miss-fist.jpg');
     await page.click(SEND);
     await waitForLog(page, 1, 15_000);
@@ -184,7 +169,7 @@ describe('photo check', () => {
   }, 60_000);
 
   it('two composers: a photo attached in one does not hold a send from the other; its own send is warned', async () => {
-    const page = await openFixture(session, 'https://x.com/compose-two-id.html');
+    const page = await openFixture(shared.session, 'https://x.com/compose-two-id.html');
     await page.setInputFiles('#file-a', join(PHOTOS, 'v-sign-002.jpg'));
     // B at once, while A's photo is still being analysed: not held (the site saw the click before
     // page.click returned; a held send would reach it only after the analysis), no dialog.
@@ -212,7 +197,7 @@ describe('photo check', () => {
     const BOX = '#wa-composer';
 
     it('a V-sign photo raises the dialog with the photo; cancel keeps the message', async () => {
-      const page = await openFixture(session, CHAT);
+      const page = await openFixture(shared.session, CHAT);
       await setDraft(page, BOX, 'Foto arisan kemarin');
       await paste(page, BOX, 'v-sign-002.jpg');
       await waitForAnalyses(page);
@@ -228,7 +213,7 @@ describe('photo check', () => {
     }, 60_000);
 
     it('a photo without hands is sent with no dialog', async () => {
-      const page = await openFixture(session, CHAT);
+      const page = await openFixture(shared.session, CHAT);
       await setDraft(page, BOX, 'Foto arisan kemarin');
       await paste(page, BOX, 'no-hand-face-003.jpg');
       await page.focus(BOX);
@@ -250,7 +235,7 @@ describe('photo check', () => {
     }
 
     it('a V-sign photo raises the dialog; proceed posts once', async () => {
-      const page = await openFixture(session, FEED);
+      const page = await openFixture(shared.session, FEED);
       await openComposer(page);
       await page.setInputFiles('#create-post input[type="file"]', join(PHOTOS, 'v-sign-002.jpg'));
       await waitForAnalyses(page);
@@ -265,7 +250,7 @@ describe('photo check', () => {
     }, 60_000);
 
     it('a drop the page makes itself (a V-sign photo) starts no check and holds nothing', async () => {
-      const page = await openFixture(session, FEED);
+      const page = await openFixture(shared.session, FEED);
       await openComposer(page);
       await forgedDrop(page, EDITOR, 'v-sign-002.jpg');
       await page.click(POST); // at once: nothing is pending, so nothing holds the post
@@ -275,7 +260,7 @@ describe('photo check', () => {
     }, 60_000);
 
     it('a photo without hands is posted with no dialog', async () => {
-      const page = await openFixture(session, FEED);
+      const page = await openFixture(shared.session, FEED);
       await openComposer(page);
       await page.setInputFiles('#create-post input[type="file"]', join(PHOTOS, 'no-hand-face-003.jpg'));
       await page.click(POST);

@@ -4,41 +4,23 @@
  * suggestion). Partisan content raises the dialog, cancel holds, proceed replays exactly once;
  * neutral passes.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import {
   expectNoDialog,
-  launch,
   openFixture,
-  startFixtureServer,
-  type FixtureServer,
-  type Session,
+  sessionForFile,
 } from './harness';
 import { heldThenReplayed, passes, typeIn } from './sites-support';
 
-let server: FixtureServer;
-let session: Session;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launch({ server });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-
-
-
-
+const shared = sessionForFile();
 
 describe.each(['home-id.html', 'home-en.html'])('Threads %s', (file) => {
   const url = `https://www.threads.net/${file}`;
 
   it('like: partisan held/replayed once; neutral passes', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await heldThenReplayed(page, () => page.click('#th1-like'), { action: 'like', postId: 'th1' });
-    const other = await openFixture(session, url);
+    const other = await openFixture(shared.session, url);
     await passes(other, () => other.click('#th2-like'), { action: 'like', postId: 'th2' });
     await page.close();
     await other.close();
@@ -46,12 +28,12 @@ describe.each(['home-id.html', 'home-en.html'])('Threads %s', (file) => {
 
   it('repost and quote: the icon opens the menu without a warning; the items are held for the partisan post; neutral passes', async () => {
     for (const [item, action] of [['#th-menu-repost', 'repost'], ['#th-menu-quote', 'quote']] as const) {
-      const page = await openFixture(session, url);
+      const page = await openFixture(shared.session, url);
       await page.click('#th1-repost');
       await page.waitForSelector('#th-repost-menu:not([hidden])');
       await expectNoDialog(page, 300);
       await heldThenReplayed(page, () => page.click(item), { action, postId: 'th1' });
-      const other = await openFixture(session, url);
+      const other = await openFixture(shared.session, url);
       await other.click('#th2-repost');
       await passes(other, () => other.click(item), { action, postId: 'th2' });
       await page.close();
@@ -60,15 +42,15 @@ describe.each(['home-id.html', 'home-en.html'])('Threads %s', (file) => {
   });
 
   it('reply: Enter in the reply box and its Post button are held for the partisan post; neutral passes', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await page.click('#th1-reply');
     await typeIn(page, '#th-reply-editor', 'Setuju');
     await heldThenReplayed(page, () => page.keyboard.press('Enter'), { action: 'reply', postId: 'th1' });
-    const button = await openFixture(session, url);
+    const button = await openFixture(shared.session, url);
     await button.click('#th1-reply');
     await typeIn(button, '#th-reply-editor', 'Setuju');
     await heldThenReplayed(button, () => button.click('#th-reply-post'), { action: 'reply', postId: 'th1' });
-    const other = await openFixture(session, url);
+    const other = await openFixture(shared.session, url);
     await other.click('#th2-reply');
     await typeIn(other, '#th-reply-editor', 'Terima kasih infonya');
     await passes(other, () => other.keyboard.press('Enter'), { action: 'reply', postId: 'th2' });
@@ -78,11 +60,11 @@ describe.each(['home-id.html', 'home-en.html'])('Threads %s', (file) => {
   });
 
   it('post: a partisan draft is held (Post button); a neutral draft passes', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await page.click('#th-new-thread');
     await typeIn(page, '#th-composer-editor', 'Dukung AMIN nomor urut 1!');
     await heldThenReplayed(page, () => page.click('#th-composer-post'), { action: 'post', postId: '' });
-    const other = await openFixture(session, url);
+    const other = await openFixture(shared.session, url);
     await other.click('#th-new-thread');
     await typeIn(other, '#th-composer-editor', 'Selamat pagi, semangat kerja');
     await passes(other, () => other.click('#th-composer-post'), { action: 'post', postId: '' });
@@ -91,12 +73,12 @@ describe.each(['home-id.html', 'home-en.html'])('Threads %s', (file) => {
   });
 
   it('follow: the avatar "+" opens the card without a warning; its button is held for the partisan author; a suggestion passes', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await page.click('#th1-plus');
     await page.waitForSelector('#th-follow-card:not([hidden])');
     await expectNoDialog(page, 300);
     await heldThenReplayed(page, () => page.click('#th-card-follow'), { action: 'follow', postId: 'th1' });
-    const other = await openFixture(session, url);
+    const other = await openFixture(shared.session, url);
     await passes(other, () => other.click('#th-sugg-follow'), { action: 'follow', postId: 'th-sugg' });
     await page.close();
     await other.close();

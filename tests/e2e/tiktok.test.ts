@@ -3,44 +3,27 @@
  * raises the dialog, cancel holds, proceed replays exactly once; neutral content passes. Includes
  * double-tap, Enter in the comment box, and the share panel's Repost (a portal mapped to its video).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   clickDialogButton,
   expectNoDialog,
-  launch,
   openFixture,
-  startFixtureServer,
+  sessionForFile,
   waitForDialog,
-  type FixtureServer,
-  type Session,
 } from './harness';
 import { actions, heldThenReplayed, passes } from './sites-support';
 
-let server: FixtureServer;
-let session: Session;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launch({ server });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-
-
-
+const shared = sessionForFile();
 
 describe.each(['feed-id.html', 'feed-en.html'])('TikTok %s', (file) => {
   const url = `https://www.tiktok.com/${file}`;
 
   it('like (heart and double-tap): partisan held/replayed once; neutral passes', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await heldThenReplayed(page, () => page.click('#tt-1-like'), { action: 'like', postId: 'tt-1' });
-    const tap = await openFixture(session, url);
+    const tap = await openFixture(shared.session, url);
     await heldThenReplayed(tap, () => tap.dblclick('#tt-1-video'), { action: 'like', postId: 'tt-1' });
-    const other = await openFixture(session, url);
+    const other = await openFixture(shared.session, url);
     await passes(other, () => other.click('#tt-2-like'), { action: 'like', postId: 'tt-2' });
     await page.close();
     await tap.close();
@@ -48,18 +31,18 @@ describe.each(['feed-id.html', 'feed-en.html'])('TikTok %s', (file) => {
   });
 
   it('comment (Enter and Post) in the drawer opened from the partisan video is held; neutral passes', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await page.click('#tt-1-comment');
     await page.waitForSelector('#tt-comments:not([hidden])');
     await page.click('#tt-comment-box');
     await page.keyboard.type('Setuju!');
     await heldThenReplayed(page, () => page.keyboard.press('Enter'), { action: 'comment', postId: 'tt-1' });
-    const byButton = await openFixture(session, url);
+    const byButton = await openFixture(shared.session, url);
     await byButton.click('#tt-1-comment');
     await byButton.click('#tt-comment-box');
     await byButton.keyboard.type('Setuju!');
     await heldThenReplayed(byButton, () => byButton.click('#tt-comment-post'), { action: 'comment', postId: 'tt-1' });
-    const other = await openFixture(session, url);
+    const other = await openFixture(shared.session, url);
     await other.click('#tt-2-comment');
     await other.click('#tt-comment-box');
     await other.keyboard.type('Mantap');
@@ -70,34 +53,34 @@ describe.each(['feed-id.html', 'feed-en.html'])('TikTok %s', (file) => {
   });
 
   it('share: partisan held/replayed once; neutral passes', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await heldThenReplayed(page, () => page.click('#tt-1-share'), { action: 'share', postId: 'tt-1' });
-    const other = await openFixture(session, url);
+    const other = await openFixture(shared.session, url);
     await passes(other, () => other.click('#tt-2-share'), { action: 'share', postId: 'tt-2' });
     await page.close();
     await other.close();
   });
 
   it('repost in the share panel: held for the partisan video (after its share was allowed), replayed once; neutral passes', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await page.click('#tt-1-share');
     await waitForDialog(page);
     await clickDialogButton(page, 'jaga-proceed');
     await page.waitForSelector('#tt-share:not([hidden])');
-    const shared = { action: 'share', postId: 'tt-1' };
-    await expect.poll(() => actions(page)).toEqual([shared]);
+    const allowedShare = { action: 'share', postId: 'tt-1' };
+    await expect.poll(() => actions(page)).toEqual([allowedShare]);
     await page.click('#tt-repost');
     await waitForDialog(page);
     await clickDialogButton(page, 'jaga-cancel');
     await page.waitForTimeout(200);
-    expect(await actions(page)).toEqual([shared]);
+    expect(await actions(page)).toEqual([allowedShare]);
     await page.click('#tt-repost');
     await waitForDialog(page);
     await clickDialogButton(page, 'jaga-proceed');
-    await expect.poll(() => actions(page)).toEqual([shared, { action: 'repost', postId: 'tt-1' }]);
+    await expect.poll(() => actions(page)).toEqual([allowedShare, { action: 'repost', postId: 'tt-1' }]);
     await page.waitForTimeout(300);
-    expect(await actions(page)).toEqual([shared, { action: 'repost', postId: 'tt-1' }]);
-    const other = await openFixture(session, url);
+    expect(await actions(page)).toEqual([allowedShare, { action: 'repost', postId: 'tt-1' }]);
+    const other = await openFixture(shared.session, url);
     await other.click('#tt-2-share');
     await expectNoDialog(other);
     await other.click('#tt-repost');
@@ -108,9 +91,9 @@ describe.each(['feed-id.html', 'feed-en.html'])('TikTok %s', (file) => {
   });
 
   it('follow ("+" on the avatar): partisan held/replayed once; neutral passes', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await heldThenReplayed(page, () => page.click('#tt-1-plus'), { action: 'follow', postId: 'tt-1' });
-    const other = await openFixture(session, url);
+    const other = await openFixture(shared.session, url);
     await passes(other, () => other.click('#tt-2-plus'), { action: 'follow', postId: 'tt-2' });
     await page.close();
     await other.close();
@@ -120,9 +103,9 @@ describe.each(['feed-id.html', 'feed-en.html'])('TikTok %s', (file) => {
 describe('TikTok video-id.html (detail page)', () => {
   it('follow-button and browse-like-icon on a partisan video are held and replayed once', async () => {
     const url = 'https://www.tiktok.com/video-id.html';
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await heldThenReplayed(page, () => page.click('#tt-detail-follow'), { action: 'follow', postId: 'tt-v-id' });
-    const like = await openFixture(session, url);
+    const like = await openFixture(shared.session, url);
     await heldThenReplayed(like, () => like.click('#tt-detail-like'), { action: 'like', postId: 'tt-v-id' });
     await page.close();
     await like.close();

@@ -3,31 +3,14 @@
  * comment and reply (submit button, Ctrl+Enter), share, subscribe and live-chat send (Enter, button).
  * Partisan content raises the dialog, cancel holds, proceed replays exactly once; neutral passes.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import {
-  launch,
   openFixture,
-  startFixtureServer,
-  type FixtureServer,
-  type Session,
+  sessionForFile,
 } from './harness';
 import { heldThenReplayed, passes, typeIn } from './sites-support';
 
-let server: FixtureServer;
-let session: Session;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launch({ server });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-
-
-
+const shared = sessionForFile();
 
 const yt = (file: string) => `https://www.youtube.com/${file}`;
 
@@ -37,17 +20,17 @@ describe('YouTube watch-id.html (partisan video)', () => {
 
   it('like, share and subscribe on the partisan video are held and replayed once', async () => {
     for (const [sel, action] of [['#yt-like', 'like'], ['#yt-share', 'share'], ['#yt-subscribe', 'subscribe']] as const) {
-      const page = await openFixture(session, url);
+      const page = await openFixture(shared.session, url);
       await heldThenReplayed(page, () => page.click(sel), { action, postId: 'yt-v-id' });
       await page.close();
     }
   });
 
   it('comment: the Komentar button and Ctrl+Enter [unverified] are held and replayed once', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await typeIn(page, 'ytd-comments-header-renderer #contenteditable-root', 'Semoga sukses');
     await heldThenReplayed(page, () => page.click('#yt-comment-submit'), { action: 'comment', postId: 'yt-v-id' });
-    const keyed = await openFixture(session, url);
+    const keyed = await openFixture(shared.session, url);
     await typeIn(keyed, 'ytd-comments-header-renderer #contenteditable-root', 'Semoga sukses');
     await heldThenReplayed(keyed, () => keyed.keyboard.press('Control+Enter'), { action: 'comment', postId: 'yt-v-id' });
     await page.close();
@@ -55,7 +38,7 @@ describe('YouTube watch-id.html (partisan video)', () => {
   });
 
   it('reply: the reply box under a comment is held and replayed once', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await page.click('#yt-c1-reply-open');
     await page.waitForSelector('#yt-c1-reply-dialog:not([hidden])');
     await typeIn(page, '#yt-c1-reply-dialog #contenteditable-root', 'Setuju');
@@ -68,12 +51,12 @@ describe('YouTube watch-en.html (neutral video)', () => {
   const url = yt('watch-en.html');
 
   it('comment and a neutral comment like pass; liking the partisan comment is held', async () => {
-    const page = await openFixture(session, url);
+    const page = await openFixture(shared.session, url);
     await typeIn(page, 'ytd-comments-header-renderer #contenteditable-root', 'Looks delicious');
     await passes(page, () => page.click('#yt-comment-submit'), { action: 'comment', postId: 'yt-v-en' });
-    const like = await openFixture(session, url);
+    const like = await openFixture(shared.session, url);
     await passes(like, () => like.click('#yt-c2-like'), { action: 'like', postId: 'yt-c2' });
-    const partisan = await openFixture(session, url);
+    const partisan = await openFixture(shared.session, url);
     await heldThenReplayed(partisan, () => partisan.click('#yt-c1-like'), { action: 'like', postId: 'yt-c1' });
     await page.close();
     await like.close();
@@ -83,13 +66,13 @@ describe('YouTube watch-en.html (neutral video)', () => {
 
 describe.each(['shorts-id.html', 'shorts-en.html'])('YouTube %s', (file) => {
   it('Shorts like is held for the partisan Short; share and subscribe on the neutral Short pass', async () => {
-    const page = await openFixture(session, yt(file));
+    const page = await openFixture(shared.session, yt(file));
     await heldThenReplayed(page, () => page.click('#yt-s1-like'), { action: 'like', postId: 'yt-s1' });
-    const share = await openFixture(session, yt(file));
+    const share = await openFixture(shared.session, yt(file));
     await passes(share, () => share.click('#yt-s2-share'), { action: 'share', postId: 'yt-s2' });
-    const sub = await openFixture(session, yt(file));
+    const sub = await openFixture(shared.session, yt(file));
     await passes(sub, () => sub.click('#yt-s2-subscribe'), { action: 'subscribe', postId: 'yt-s2' });
-    const sub1 = await openFixture(session, yt(file));
+    const sub1 = await openFixture(shared.session, yt(file));
     await heldThenReplayed(sub1, () => sub1.click('#yt-s1-subscribe'), { action: 'subscribe', postId: 'yt-s1' });
     await page.close();
     await share.close();
@@ -101,13 +84,13 @@ describe.each(['shorts-id.html', 'shorts-en.html'])('YouTube %s', (file) => {
 describe.each(['live-chat-id.html', 'live-chat-en.html'])('YouTube %s', (file) => {
   it('live chat: a partisan message (Enter, send button) is held and replayed once; a neutral one passes', async () => {
     const postId = file.includes('-id') ? 'yt-live-id' : 'yt-live-en';
-    const page = await openFixture(session, yt(file));
+    const page = await openFixture(shared.session, yt(file));
     await typeIn(page, 'div#input[contenteditable]', 'Dukung AMIN nomor urut 1!');
     await heldThenReplayed(page, () => page.keyboard.press('Enter'), { action: 'send', postId });
-    const button = await openFixture(session, yt(file));
+    const button = await openFixture(shared.session, yt(file));
     await typeIn(button, 'div#input[contenteditable]', 'Dukung AMIN nomor urut 1!');
     await heldThenReplayed(button, () => button.click('#yt-chat-send'), { action: 'send', postId });
-    const other = await openFixture(session, yt(file));
+    const other = await openFixture(shared.session, yt(file));
     await typeIn(other, 'div#input[contenteditable]', 'Halo dari Surabaya');
     await passes(other, () => other.keyboard.press('Enter'), { action: 'send', postId });
     await page.close();

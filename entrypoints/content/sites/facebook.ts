@@ -10,13 +10,13 @@
  * join a group (`Gabung ke grup`/`Join group`, unverified). A like on a comment is a like about that
  * comment (its text and author), not about the post.
  *
- * Sources for every selector: /work/shared/domain/site-hooks.md (Facebook section and Pitfalls 4, 5,
- * 10, 11, 12; "row" names below) and anchors-and-selectors.md §4.8/§8. [unverified] = not seen in any
- * source: a modelled guess, kept as a late fallback. Labels are matched exactly (Pitfall 5: "Kirim"
- * prefixes several unrelated labels in id-ID).
+ * Sources for every selector: docs/sites.md, "Where the selectors come from" (its "row" names below;
+ * label traps 4, 5, 10, 11, 12). [unverified] = not seen in any source: a modelled guess, kept as a
+ * late fallback. Labels are matched exactly (label trap 5: "Kirim" prefixes several unrelated labels
+ * in id-ID).
  *
  * Test URLs: https://www.facebook.com/, https://www.facebook.com/<page>, https://www.facebook.com/groups/<id>.
- * Fixtures: tests/fixtures/sites/facebook/. m.facebook.com is not covered (no source, see site-hooks.md).
+ * Fixtures: tests/fixtures/sites/facebook/. m.facebook.com is not covered (no source, see docs/sites.md).
  */
 import type { ActionContent } from '../../../rules/actions';
 import { defineSiteAdapter } from './define';
@@ -54,7 +54,7 @@ const FACEBOOK_SELECTORS = {
   // --- content -----------------------------------------------------------------------------------
   /** row "post container": feed unit, article (comments are articles too: see commentArticle) */
   post: ['[data-pagelet^="FeedUnit"]', 'div[role="article"]', '[aria-posinset]', '[data-testid="fbfeed_story"]' /* 2018 */, '[data-sigil~="story-div"]' /* m.facebook.com */],
-  /** row "post container": comment/reply articles to skip (Pitfall 4) */
+  /** row "post container": comment/reply articles to skip (docs/sites.md, label trap 4) */
   commentArticle: [
     '[role="article"][aria-label*="Komentar oleh"]',
     '[role="article"][aria-label*="Balasan oleh"]',
@@ -98,7 +98,7 @@ const FACEBOOK_SELECTORS = {
     'button >> text="Like"',
     'a[data-testid="UFI2ReactionLink"]',
   ],
-  /** row "like (click)" notes + Pitfall 4: already-reacted states; clicking removes the reaction */
+  /** row "like (click)" notes + label trap 4 (docs/sites.md): already-reacted states; clicking removes the reaction */
   likedState: [
     '[aria-label*="Hapus Suka"]',
     '[aria-label*="Batalkan suka"]',
@@ -440,7 +440,7 @@ function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: 
   if (postBtn) {
     if (!isActivation(event, postBtn) || isDisabled(postBtn)) return null;
     const dialog = createPostDialog(postBtn, s, m);
-    if (!dialog) return null; // another "Kirim" (Messenger, share-to-chat): Pitfall 5
+    if (!dialog) return null; // another "Kirim" (Messenger, share-to-chat): label trap 5 in docs/sites.md
     const live = draftIn(dialog, sel(s, 'postEditor'));
     const draft = live || (m.postDraft.recall() === dialog ? m.postDraft.recallValue() ?? '' : '');
     // the dialog holds the editor and the attached photos: their composer

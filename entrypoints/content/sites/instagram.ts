@@ -1,8 +1,8 @@
 /**
  * Instagram (www.instagram.com). Instagram has almost no test ids: its hooks are the localised
  * `aria-label` on the action icons (`svg[aria-label="Suka"]`), resolved to the surrounding button,
- * so in id-ID the Indonesian label is effectively the primary hook. Sources: site-hooks.md
- * "Instagram", anchors-and-selectors.md §4.8. Labels marked [unverified] were not found in any
+ * so in id-ID the Indonesian label is effectively the primary hook. Sources: docs/sites.md,
+ * "Where the selectors come from". Labels marked [unverified] were not found in any
  * source and are fallbacks to confirm on a live id-ID / en-US session.
  *
  * Actions: like (icon button, and double-tap on the media), comment (Enter in the comment box, the

@@ -3,7 +3,7 @@
  * `svg` with localised `aria-label`s resolved to the surrounding `[role="button"]`; the post is
  * `div[data-pressable-container="true"]`. Repost/quote is a two-step menu rendered as a portal,
  * follow from the feed avatar "+" opens a confirm card (also a portal): the adapter remembers the
- * post that opened them. Sources: site-hooks.md "Threads", anchors-and-selectors.md §4.8, §8.
+ * post that opened them. Sources: docs/sites.md, "Where the selectors come from".
  *
  * Actions: like, repost and quote (the menu items), reply (Enter in the reply box — its send button
  * is icon-only — or the composer's Post button), post (the composer's Posting/Post button,

@@ -2,7 +2,7 @@
  * TikTok (www.tiktok.com). TikTok's web client carries `data-e2e` test hooks on every action
  * control, and all 2024–26 automation code seen relies on them; the action buttons are icon-only
  * (with counts), so Indonesian/English labels are only fallbacks, none verified in any source
- * (site-hooks.md "TikTok", anchors-and-selectors.md §4.8, §8).
+ * (docs/sites.md, "Where the selectors come from").
  *
  * Actions: like (the heart, and double-tap on the video), comment (the Post button, Enter in the
  * comment box), share (opening the share panel), repost (in the share panel, mapped back to the

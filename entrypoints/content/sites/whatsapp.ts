@@ -2,8 +2,8 @@
  * WhatsApp Web (web.whatsapp.com). The send button is found through its icon
  * (`span[data-icon="send"]`, newer `wds-ic-send-filled`) resolved to the surrounding button, then
  * `aria-label` Kirim/Send; Enter without Shift in the footer composer sends. Forwarding ends with
- * the forward dialog's send button (another send icon, inside the dialog). Sources: site-hooks.md
- * "WhatsApp Web", anchors-and-selectors.md §4.8, §8. Forward labels/icons are [unverified].
+ * the forward dialog's send button (another send icon, inside the dialog). Sources: docs/sites.md,
+ * "Where the selectors come from". Forward labels/icons are [unverified].
  *
  * Privacy: what is read here (the draft, forwarded message, chat name) is only returned to the
  * local engine in this tab; the adapter sends nothing anywhere.

@@ -7,10 +7,10 @@
  * composer, and cancelling there publishes nothing, so the warning comes when it would publish),
  * reply and post (the composer's send buttons, Ctrl/Cmd+Enter), follow, DM send (button, Enter).
  *
- * Sources for every selector: /work/shared/domain/site-hooks.md (X section, "row" names below) and
- * anchors-and-selectors.md §4.1/§4.8/§8. [unverified] = not seen in any source: a modelled guess.
+ * Sources for every selector: docs/sites.md, "Where the selectors come from" ("row" names below;
+ * Control Panel for Twitter for the test ids). [unverified] = not seen in any source: a modelled guess.
  * Labels: X's own id-ID/en locale bundles (DzikStar/X-SCRAPER i18n, 2025-07-01), keys in brackets
- * in site-hooks.md.
+ * are the message keys of those bundles (docs/sites.md, "Sources").
  *
  * Test URLs: https://x.com/home, https://x.com/<handle>/status/<id>, https://x.com/<handle>,
  * https://x.com/messages/<id>. Fixtures: tests/fixtures/sites/x/.
@@ -73,7 +73,7 @@ const X_SELECTORS = {
     'button[aria-label$=". Like"]',
     'button[aria-label="Like"]',
     'button[aria-label="Suka"]',
-    // id-ID uses the same label for liked and not liked (Pitfall 1): `liked` below is checked first
+    // id-ID uses the same label for liked and not liked (docs/sites.md, label trap 1): `liked` below is checked first
     'button[aria-label$=" Suka. Menyukai"]',
   ],
   /** row "like": already-liked state — clicking it unlikes, not an engagement */
@@ -93,7 +93,7 @@ const X_SELECTORS = {
     '[data-testid="Dropdown"] [role="menuitem"] >> text="Posting ulang"',
     '[data-testid="Dropdown"] [role="menuitem"] >> text="Repost"',
   ],
-  /** row "quote (step 2, menu)": `Kutipan` [bb5c5864] / `Quote` (never "Kutip", Pitfall 3); opens the composer */
+  /** row "quote (step 2, menu)": `Kutipan` [bb5c5864] / `Quote` (never "Kutip", label trap 3); opens the composer */
   quoteMenuItem: [
     '#layers [data-testid="Dropdown"] a[role="menuitem"][href*="/compose/"]', // [unverified]
     '[data-testid="Dropdown"] [role="menuitem"] >> text="Kutipan"',
@@ -133,7 +133,7 @@ const X_SELECTORS = {
   dmInput: ['[data-testid="dmComposerTextInput"]'],
 
   // --- follow -----------------------------------------------------------------------------------------
-  /** row "follow": `<userid>-follow` (unfollow is `-unfollow`), aria `Follow @x` / `Ikuti @x` [c66afdc3] (Pitfall 8) */
+  /** row "follow": `<userid>-follow` (unfollow is `-unfollow`), aria `Follow @x` / `Ikuti @x` [c66afdc3] (label trap 8) */
   follow: [
     '[data-testid$="-follow"]',
     'button[aria-label^="Follow @"]',

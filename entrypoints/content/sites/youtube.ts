@@ -3,8 +3,8 @@
  * content script runs in every frame). YouTube's custom elements (`ytd-*`, `*-view-model`) are the
  * stable, language-independent hooks; labels come from server JSON in the page language and are
  * fallbacks only. State is read from `aria-pressed` / the `subscribed` attribute, never from a
- * label (site-hooks.md Pitfall 6: the id-ID label with a count does not encode "liked").
- * Sources: site-hooks.md "YouTube", anchors-and-selectors.md §4.4 (Return YouTube Dislike), §4.8, §8.
+ * label (docs/sites.md, label trap 6: the id-ID label with a count does not encode "liked").
+ * Sources: docs/sites.md, "Where the selectors come from" (Return YouTube Dislike and others).
  *
  * Actions: like (video, Shorts, comments), comment and reply (the commentbox submit button,
  * Ctrl+Enter [unverified]), share (opening the share panel: sharing itself leaves the site),

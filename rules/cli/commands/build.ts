@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEFAULT_DATA_DIR, SourceBundleError, loadSource } from '../../data/index.ts';
 import { compileBound } from '../../compile.ts';
-import { serializeEnvelope, signEnvelope, unsignedEnvelope, versionProblem } from '../../signing.ts';
+import { type BundleEnvelope, serializeEnvelope, signEnvelope, unsignedEnvelope, versionProblem } from '../../signing.ts';
 import { parseArgs, usageError } from '../args.ts';
 
 export const summary = 'compile and sign the rule set into a jaga-bundle/1 file (--key PRIVATE_KEY | --unsigned) --out FILE';
@@ -25,7 +25,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`jaga build: ${key}: no such key file\n`);
     return 1;
   }
-  let loaded;
+  let loaded: ReturnType<typeof loadSource>;
   try {
     loaded = loadSource(source ?? DEFAULT_DATA_DIR);
   } catch (error) {
@@ -44,7 +44,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   // The compiled rules carry the hash of the source they were compiled from (checked on the device).
   const payload = JSON.stringify({ bundle: loaded.bundle, compiled: await compileBound(loaded.bundle) });
-  let envelope;
+  let envelope: BundleEnvelope;
   try {
     envelope = key ? await signEnvelope(payload, readFileSync(key, 'utf8')) : unsignedEnvelope(payload);
   } catch (error) {

@@ -11,7 +11,8 @@ export async function run(argv: string[]): Promise<number> {
   if (args.error) return usageError(args.error, USAGE);
   const [oldPath, newPath, ...rest] = args.positional;
   if (!oldPath || !newPath || rest.length) return usageError('OLD and NEW are required', USAGE);
-  let a, b;
+  let a: ReturnType<typeof loadAnyBundle>;
+  let b: ReturnType<typeof loadAnyBundle>;
   try {
     a = loadAnyBundle(oldPath);
     b = loadAnyBundle(newPath);

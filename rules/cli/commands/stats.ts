@@ -11,7 +11,7 @@ export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { flags: ['json'] });
   if (args.error) return usageError(args.error, USAGE);
   if (args.positional.length > 1) return usageError('at most one PATH', USAGE);
-  let bundle;
+  let bundle: ReturnType<typeof loadAnyBundle>;
   try {
     bundle = loadAnyBundle(args.positional[0] ?? DEFAULT_DATA_DIR);
   } catch (error) {

@@ -1,6 +1,6 @@
 /** Shared requests and helpers for the component tests. */
 import axe from 'axe-core';
-import type { DialogRequest } from '@/components/dialog-api';
+import type { DialogRequest } from '@/utils/dialog-api';
 
 export const TEXT = 'Ayo dukung Prabowo Gibran nomor 02 di Pilpres 2024! #PrabowoGibran2024';
 

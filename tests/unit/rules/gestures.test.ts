@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classifyHand, classifyHands, GESTURE_IDS, GESTURES, type Landmark } from '../../../rules/gestures';
+
+interface Fixture {
+  source: string;
+  expect: string;
+  note: string;
+  hand: Landmark[];
+}
+
+const DIR = join(__dirname, '..', '..', 'fixtures', 'gestures');
+const fixtures = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ({ file: f, ...(JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Fixture) }));
+
+const mirror = (hand: Landmark[]) => hand.map((p) => ({ ...p, x: -p.x }));
+function rotate(hand: Landmark[], degrees: number): Landmark[] {
+  const a = (degrees * Math.PI) / 180;
+  const [c, s] = [Math.cos(a), Math.sin(a)];
+  return hand.map((p) => ({ x: p.x * c - p.y * s, y: p.x * s + p.y * c, z: p.z ?? 0 }));
+}
+/** turn the hand about the vertical axis (a hand seen a little from the side) */
+function yaw(hand: Landmark[], degrees: number): Landmark[] {
+  const a = (degrees * Math.PI) / 180;
+  const [c, s] = [Math.cos(a), Math.sin(a)];
+  return hand.map((p) => ({ x: p.x * c + (p.z ?? 0) * s, y: p.y, z: -p.x * s + (p.z ?? 0) * c }));
+}
+const scale = (hand: Landmark[], k: number) => hand.map((p) => ({ x: p.x * k + 500, y: p.y * k + 300, z: (p.z ?? 0) * k }));
+
+describe('gesture classifier on landmark fixtures', () => {
+  it('has a fixture for every gesture, and near-misses', () => {
+    const covered = new Set(fixtures.map((f) => f.expect));
+    for (const id of GESTURE_IDS) expect(covered, id).toContain(id);
+    expect(fixtures.filter((f) => f.expect === 'none').length).toBeGreaterThanOrEqual(5);
+    expect(fixtures.some((f) => f.file.startsWith('recorded-'))).toBe(true);
+  });
+
+  for (const f of fixtures) {
+    describe(`${f.file} (${f.note})`, () => {
+      it(`is ${f.expect}`, () => {
+        expect(classifyHand(f.hand).gesture).toBe(f.expect);
+      });
+      it('reads the same mirrored (the other hand)', () => {
+        expect(classifyHand(mirror(f.hand)).gesture).toBe(f.expect);
+      });
+      it('reads the same rotated in the picture and scaled', () => {
+        for (const deg of [-90, -45, 30, 90, 180]) {
+          expect(classifyHand(scale(rotate(f.hand, deg), 3.7)).gesture, `${deg}°`).toBe(f.expect);
+          expect(classifyHand(rotate(mirror(f.hand), deg)).gesture, `mirrored ${deg}°`).toBe(f.expect);
+        }
+      });
+      it('reads the same turned a little away from the camera', () => {
+        for (const deg of [-20, 20]) expect(classifyHand(yaw(f.hand, deg)).gesture, `${deg}°`).toBe(f.expect);
+      });
+    });
+  }
+
+  it('returns none for incomplete or broken input', () => {
+    expect(classifyHand([]).gesture).toBe('none');
+    const hand = fixtures.find((f) => f.expect === 'two')!.hand;
+    expect(classifyHand(hand.slice(0, 20)).gesture).toBe('none');
+    expect(classifyHand(hand.map((p, i) => (i === 8 ? { x: NaN, y: p.y } : p))).gesture).toBe('none');
+    expect(classifyHand(hand.map(() => ({ x: 1, y: 1, z: 0 }))).gesture).toBe('none');
+  });
+
+  it('classifyHands keeps only hands that show a pose, with their boxes', () => {
+    const two = fixtures.find((f) => f.file === 'synthetic-two.json')!.hand;
+    const fist = fixtures.find((f) => f.file === 'synthetic-fist.json')!.hand;
+    const found = classifyHands([fist, scale(two, 100)]);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.gesture).toBe('two');
+    const [x, y, w, h] = found[0]!.box;
+    expect(w).toBeGreaterThan(0);
+    expect(h).toBeGreaterThan(0);
+    expect(x).toBeLessThan(500);
+    expect(y).toBeLessThan(300);
+  });
+
+  it('every gesture has Indonesian and English text and a severity', () => {
+    for (const [id, info] of Object.entries(GESTURES)) {
+      expect(info.id.name, id).toBeTruthy();
+      expect(info.en.meaning, id).toBeTruthy();
+      expect(['low', 'medium']).toContain(info.severity);
+    }
+  });
+});

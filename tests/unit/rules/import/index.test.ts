@@ -1,0 +1,289 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadDefaultBundle } from '../../../../rules/data/index.ts';
+import { runImport, type ImportFormat } from '../../../../rules/import/index.ts';
+import { applyOverlay, OverlaySchema } from '../../../../rules/import/overlay.ts';
+import { sourceUrl } from '../../../../rules/import/provenance.ts';
+import type { ImportKind } from '../../../../rules/import/records.ts';
+import { PEMILU_2024_PHASES, PILKADA_2024_PHASES } from '../../../../rules/import/schedule.ts';
+import { parseRuleBundle, type Contest, type Person } from '../../../../rules/schema.ts';
+import { jaga, tempDir } from '../cli/helpers.ts';
+
+// Samples written for these tests in the shapes public data sets use; the people are invented and
+// province "99" does not exist, so nothing here is a real candidate.
+const base = loadDefaultBundle();
+const origin = { source: 'example-org/pemilu-data:paslon/pkwkk.json@0123456789abcdef0123456789abcdef01234567', licence: 'CC-BY-4.0', fetchedAt: '2026-12-05' };
+
+function run(format: ImportFormat, kind: ImportKind, text: string, extra: { district?: string } = {}) {
+  const result = runImport({ format, kind, text, origin, base, ...extra });
+  const doc = (parse(result.yaml) ?? {}) as { persons?: Person[]; contests?: Contest[] };
+  return { result, persons: doc.persons ?? [], contests: doc.contests ?? [] };
+}
+
+/** Every person, contest and contestant carries the source URL and the provenance record. */
+function expectProvenanceEverywhere(persons: Person[], contests: Contest[]) {
+  const records = [...persons, ...contests, ...contests.flatMap((c) => c.contestants)];
+  expect(records.length).toBeGreaterThan(0);
+  for (const r of records) {
+    expect(r.sources, r.id).toEqual([sourceUrl(origin.source)]);
+    expect(r.provenance, r.id).toEqual({ source: origin.source, fetchedAt: '2026-12-05', licence: 'CC-BY-4.0' });
+  }
+}
+
+/** The output merged with rules/data passes the rules schema and the cross-reference checks. */
+function expectValidWithBase(persons: Person[], contests: Contest[]) {
+  const merged = parseRuleBundle({ ...base, persons: [...base.persons, ...persons], contests: [...base.contests, ...contests] });
+  expect(merged.ok ? [] : merged.errors).toEqual([]);
+}
+
+const PILKADA_JSON = JSON.stringify({
+  '9901': {
+    '900001': { ts: '2024-11-27 18:00:00', nama: 'Dr. H. BUDI HARTONO, S.H., M.Si. - Hj. SRI WAHYUNI, S.E.', warna: '#111111', nomor_urut: 1 },
+    '900002': { ts: '2024-11-27 18:00:00', nama: 'Ir. JOKO PRASETYO - SURYA', warna: '#222222', nomor_urut: 2 },
+  },
+  '9971': [{ nama: 'K.H. AHMAD FAUZI, S.Ag. - dr. RINA MARLINA, Sp.OG', nomor_urut: 1 }],
+  '99': { '900010': { nama: 'Prof. Dr. H. M. YUSUF KALLA - BAMBANG SUTRISNO, M.M.', nomor_urut: 1 } },
+});
+
+describe('kpu-json importer', () => {
+  it('Pilkada: one contest per region code, pairs with ballot numbers, names cleaned, PKPU 2/2024 phases', () => {
+    const { result, persons, contests } = run('kpu-json', 'pilkada', PILKADA_JSON);
+    expect(result.report.errors).toEqual([]);
+    expect(contests.map((c) => [c.kind, c.region, c.contestants.map((k) => k.number)])).toEqual([
+      ['pilkada-provinsi', '99', [1]],
+      ['pilkada-kabupaten', '99.01', [1, 2]],
+      ['pilkada-kota', '99.71', [1]],
+    ]);
+    expect(contests[1]!.phases).toEqual(PILKADA_2024_PHASES);
+    expect(contests[1]!.votingDay).toBe('2024-11-27');
+    const names = persons.map((p) => p.name);
+    expect(names).toContain('Budi Hartono');
+    expect(names).toContain('Sri Wahyuni');
+    expect(names).toContain('Joko Prasetyo');
+    expect(names).toContain('Ahmad Fauzi');
+    expect(names).toContain('Rina Marlina');
+    expect(names).toContain('M. Yusuf Kalla');
+    expect(persons.find((p) => p.name === 'M. Yusuf Kalla')!.aliases).toEqual(['Yusuf Kalla']);
+    const pair = contests[1]!.contestants[0]!;
+    expect(pair.persons.map((id) => persons.find((p) => p.id === id)!.name)).toEqual(['Budi Hartono', 'Sri Wahyuni']);
+    expectProvenanceEverywhere(persons, contests);
+    expectValidWithBase(persons, contests);
+  });
+
+  it('a one-word name that is an everyday word only counts with context, and the collision is reported', () => {
+    const { result, persons } = run('kpu-json', 'pilkada', PILKADA_JSON);
+    const surya = persons.find((p) => p.aliases?.some((a) => typeof a !== 'string' && a.term === 'Surya'))!;
+    expect(surya.name).toBe('Surya (Pilkada 2024 99.01)');
+    expect(surya.aliases).toEqual([{ term: 'Surya', requiresContext: true, note: 'reads as the everyday word "surya"' }]);
+    expect(result.report.collisions.join('\n')).toMatch(/"Surya" reads as the everyday word "surya"/);
+  });
+
+  it('names contests from the record or a region list', () => {
+    const text = JSON.stringify([{ kode_wilayah: '9902', nama_wilayah: 'KABUPATEN CONTOH JAYA', nama: 'ANDI WIJAYA - BAGUS SANTOSO', nomor_urut: 3 }]);
+    const { contests } = run('kpu-json', 'pilkada', text);
+    expect(contests.map((c) => [c.id, c.name, c.region])).toEqual([['pilbup-contoh-jaya-2024', 'Pilbup Contoh Jaya 2024', '99.02']]);
+  });
+
+  it('DPR: a district map of party lists; party resolved by its 2024 ballot number; numbers kept per party in the id', () => {
+    const text = JSON.stringify({
+      '9901': {
+        '1': { '800001': { nama: 'H. ANDI WIJAYA, S.H.', nomor_urut: 1, jenis_kelamin: 'L' }, '800002': { nama: 'Dra. DEWI KARTIKA', nomor_urut: 2 } },
+        '2': { '800101': { nama: 'BAGUS SANTOSO, M.M.', nomor_urut: 1 } },
+      },
+    });
+    const { result, persons, contests } = run('kpu-json', 'dpr', text);
+    expect(result.report.errors).toEqual([]);
+    expect(contests).toHaveLength(1);
+    expect(contests[0]!.kind).toBe('pileg');
+    expect(contests[0]!.region).toBe('99');
+    expect(contests[0]!.phases).toEqual(PEMILU_2024_PHASES);
+    expect(contests[0]!.contestants.map((k) => [k.id, k.coalition?.parties])).toEqual([
+      ['dpr-2024-9901-pkb-01', ['pkb']],
+      ['dpr-2024-9901-gerindra-01', ['gerindra']],
+      ['dpr-2024-9901-pkb-02', ['pkb']],
+    ]);
+    expect(persons.map((p) => p.name).sort()).toEqual(['Andi Wijaya', 'Bagus Santoso', 'Dewi Kartika']);
+    expectProvenanceEverywhere(persons, contests);
+    expectValidWithBase(persons, contests);
+  });
+
+  it('DPD: candidates keyed by province code, one contest per province, with ballot numbers', () => {
+    const text = JSON.stringify({ '99': { '700001': { nama: 'H. ANDI WIJAYA', nomor_urut: 21 }, '700002': { nama: 'DEWI KARTIKA, S.Sos.', nomor_urut: 22 } } });
+    const { persons, contests } = run('kpu-json', 'dpd', text);
+    expect(contests.map((c) => [c.id, c.region, c.contestants.map((k) => k.number)])).toEqual([['dpd-2024-99', '99', [21, 22]]]);
+    expectProvenanceEverywhere(persons, contests);
+    expectValidWithBase(persons, contests);
+  });
+
+  it('a broken row is reported by its place and the other rows are imported', () => {
+    const text = JSON.stringify({
+      '9901': {
+        '900001': { nama: 'BUDI HARTONO - SRI WAHYUNI', nomor_urut: 1 },
+        '900002': { nama: 'JOKO PRASETYO - ANDI WIJAYA' },
+        '900003': { nama: 'DEWI KARTIKA - BAGUS SANTOSO', nomor_urut: 'dua' },
+      },
+      'ABCD': [{ nama: 'X Y - Z W', nomor_urut: 1 }],
+    });
+    const { result, contests } = run('kpu-json', 'pilkada', text);
+    expect(result.report.errors.map((e) => e.row)).toEqual(['9901 › 900002', '9901 › 900003', 'ABCD[0]']);
+    expect(result.report.errors[0]!.message).toMatch(/ballot number/);
+    expect(result.report.errors[2]!.message).toMatch(/Kemendagri/);
+    expect(contests.flatMap((c) => c.contestants.map((k) => k.number))).toEqual([1]);
+  });
+
+  it('two pairs with the same ballot number in one race: the second is a row error', () => {
+    const text = JSON.stringify({ '9901': [{ nama: 'BUDI HARTONO - SRI WAHYUNI', nomor_urut: 1 }, { nama: 'JOKO PRASETYO - ANDI WIJAYA', nomor_urut: 1 }] });
+    const { result, contests } = run('kpu-json', 'pilkada', text);
+    expect(result.report.errors).toEqual([{ row: '9901[1]', message: expect.stringMatching(/ballot number 1 is already used/) }]);
+    expect(contests[0]!.contestants).toHaveLength(1);
+  });
+
+  it('a file that is not JSON is one clear error', () => {
+    const { result, contests } = run('kpu-json', 'pilkada', '{"9901": [');
+    expect(result.report.errors).toHaveLength(1);
+    expect(result.report.errors[0]!.row).toBe('(file)');
+    expect(result.report.errors[0]!.message).toMatch(/not JSON/);
+    expect(contests).toEqual([]);
+  });
+
+  it('skips a race the base rule set already has (Pilwalkot Surakarta, 33.72)', () => {
+    const { result, contests } = run('kpu-json', 'pilkada', JSON.stringify({ '3372': [{ nama: 'BUDI HARTONO - SRI WAHYUNI', nomor_urut: 1 }] }));
+    expect(contests).toEqual([]);
+    expect(result.report.skipped.join()).toMatch(/pilwalkot-surakarta-2024/);
+  });
+});
+
+describe('csv importer', () => {
+  const CSV = [
+    'kode_wilayah;nama_wilayah;nomor_urut;nama_calon;nama_wakil;tanggal_pemungutan',
+    '99.73;KOTA CONTOH;1;"BUDI HARTONO, S.H.";"Hj. SRI WAHYUNI; S.E.";',
+    '9973;KOTA CONTOH;2;Drs. JOKO PRASETYO;ANDI WIJAYA, M.Pd.;',
+    'abc;KOTA SALAH;1;DEWI KARTIKA;BAGUS SANTOSO;',
+    '9904;KABUPATEN ULANG;1;DEWI KARTIKA;BAGUS SANTOSO;2025-08-27',
+  ].join('\n');
+
+  it('reads semicolon CSV with quotes; region codes with or without the dot; the broken line is named', () => {
+    const { result, persons, contests } = run('csv', 'pilkada', CSV);
+    expect(result.report.errors).toEqual([{ row: 'line 4', message: expect.stringMatching(/Kemendagri province or regency\/city code/) }]);
+    expect(contests.map((c) => [c.name, c.region, c.contestants.length])).toEqual([
+      ['Pilwalkot Contoh 2024', '99.73', 2],
+      ['Pilbup Ulang 2024', '99.04', 1],
+    ]);
+    expect(persons.map((p) => p.name)).toEqual(expect.arrayContaining(['Budi Hartono', 'Sri Wahyuni', 'Joko Prasetyo', 'Andi Wijaya']));
+    expectProvenanceEverywhere(persons, contests);
+    expectValidWithBase(persons, contests);
+  });
+
+  it('a record with its own voting day gets its own campaign, quiet period and vote', () => {
+    const { contests } = run('csv', 'pilkada', CSV);
+    const rerun = contests.find((c) => c.region === '99.04')!;
+    expect(rerun.votingDay).toBe('2025-08-27');
+    expect(rerun.phases.map((p) => p.kind)).toEqual(['kampanye', 'tenang', 'pemungutan']);
+    expect(rerun.phases.at(-1)).toEqual({ kind: 'pemungutan', from: '2025-08-27', to: '2025-08-27' });
+  });
+
+  it('a row with the wrong number of cells is an error naming its line', () => {
+    const { result } = run('csv', 'pilkada', 'kode_wilayah,nomor_urut,nama\n9901,1,"BUDI HARTONO - SRI WAHYUNI"\n9901,2\n');
+    expect(result.report.errors).toEqual([{ row: 'line 3', message: 'expected 3 cells as in the header, found 2' }]);
+  });
+});
+
+describe('seeder importer', () => {
+  const SEEDER = `<?php
+class PaslonDprSeeder extends Seeder {
+    public function run(): void {
+        $rows = [
+            ['id' => '1', 'nomor_urut' => '1', 'nama_pasangan_calon' => 'H. ANDI WIJAYA, S.Pd.I.', 'partai' => 'PKB', 'kode_dapil' => '9901'],
+            ['id' => '2', 'nomor_urut' => '2', 'nama_pasangan_calon' => 'DEWI KARTIKA', 'partai' => 'PKB', 'kode_dapil' => '9901'],
+            ['id' => '3', 'nomor_urut' => '1', 'nama_pasangan_calon' => 'BAGUS SANTOSO', 'partai' => 'Gerindra', 'kode_dapil' => '9901'],
+            ['id' => '4', 'nomor_urut' => 'x', 'nama_pasangan_calon' => 'JOKO PRASETYO', 'partai' => 'PKB', 'kode_dapil' => '9901'],
+        ];
+        DB::table('paslon')->insert($rows);
+    }
+}`;
+  it('reads literal arrays of key => value pairs without running PHP', () => {
+    const { result, persons, contests } = run('seeder', 'dpr', SEEDER);
+    expect(result.report.errors).toEqual([{ row: 'line 8', message: expect.stringMatching(/ballot number/) }]);
+    expect(contests[0]!.contestants.map((k) => k.id)).toEqual(['dpr-2024-9901-pkb-01', 'dpr-2024-9901-gerindra-01', 'dpr-2024-9901-pkb-02']);
+    expect(persons.map((p) => p.name).sort()).toEqual(['Andi Wijaya', 'Bagus Santoso', 'Dewi Kartika']);
+    expectProvenanceEverywhere(persons, contests);
+    expectValidWithBase(persons, contests);
+  });
+  it('a file without seeder arrays is one clear error', () => {
+    const { result } = run('seeder', 'dpr', '<?php echo "hello";');
+    expect(result.report.errors).toEqual([{ row: '(file)', message: expect.stringMatching(/no array of 'key' => 'value' pairs/) }]);
+  });
+});
+
+describe('accounts and hashtags: overlays onto existing entities', () => {
+  it('accounts attach to parties and persons; a bad handle or platform is a row error', () => {
+    const csv = 'owner,platform,handle\npkb,instagram,@pkb.official.contoh\ngerindra,x,https://x.com/GerindraContoh\npkb,myspace,pkb\npks,x,has space\n';
+    const { result } = run('csv', 'accounts', csv);
+    expect(result.overlay).toBe(true);
+    expect(result.report.errors.map((e) => e.row)).toEqual(['line 4', 'line 5']);
+    const overlay = OverlaySchema.parse(parse(result.yaml));
+    expect(overlay.accounts.map((a) => [a.owner, a.platform, a.handle])).toEqual([
+      ['pkb', 'instagram', 'pkb.official.contoh'],
+      ['gerindra', 'x', 'GerindraContoh'],
+    ]);
+    const raw = structuredClone(base) as unknown as Record<string, unknown>;
+    expect(applyOverlay(raw, overlay)).toEqual([]);
+    const merged = parseRuleBundle(raw);
+    expect(merged.ok).toBe(true);
+    if (merged.ok) expect(merged.bundle.parties.find((p) => p.id === 'pkb')!.accounts!.instagram).toContain('pkb.official.contoh');
+  });
+
+  it('hashtags attach to pairs; an everyday word needs context; an unknown owner is an error', () => {
+    const csv = 'owner,hashtag\npilpres-2024-01,#AminContohSaja\npilpres-2024-01,#amin\nno-such-pair,#Apa\n';
+    const { result } = run('csv', 'hashtags', csv);
+    const overlay = OverlaySchema.parse(parse(result.yaml));
+    expect(overlay.hashtags.map((h) => [h.term, h.requiresContext ?? false])).toEqual([
+      ['AminContohSaja', false],
+      ['amin', true],
+      ['Apa', false],
+    ]);
+    expect(result.report.collisions.join()).toMatch(/"#amin" reads as the everyday word "amin"/);
+    const raw = structuredClone(base) as unknown as Record<string, unknown>;
+    expect(applyOverlay(raw, overlay)).toEqual([{ row: 'overlay hashtags[2]', message: 'unknown owner id "no-such-pair"' }]);
+  });
+});
+
+describe('jaga import (command)', () => {
+  const flags = ['--source', origin.source, '--licence', 'CC-BY-4.0', '--fetched', '2026-12-05'];
+  const broken = JSON.stringify({ '9901': [{ nama: 'BUDI HARTONO - SRI WAHYUNI', nomor_urut: 1 }, { nama: 'JOKO PRASETYO - ANDI WIJAYA' }] });
+
+  it('writes the good rows and reports the broken one', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'paslon.json');
+    writeFileSync(input, broken);
+    const out = join(dir, 'out.yaml');
+    const r = await jaga('import', ['--format', 'kpu-json', '--kind', 'pilkada', input, ...flags, '--out', out, '--national', join(dir, 'none')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/error: .*paslon\.json 9901\[1\]: .*ballot number/);
+    expect(r.stderr).toMatch(/imported: 1 contests, 1 contestants, 2 persons/);
+    const doc = parse(readFileSync(out, 'utf8')) as { contests: Contest[] };
+    expect(doc.contests[0]!.contestants).toHaveLength(1);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# Generated by jaga import from example-org\/pemilu-data/);
+  });
+
+  it('--strict: a broken row fails the import and nothing is written', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'paslon.json');
+    writeFileSync(input, broken);
+    const out = join(dir, 'out.yaml');
+    const r = await jaga('import', ['--format', 'kpu-json', '--kind', 'pilkada', input, ...flags, '--out', out, '--strict', '--national', join(dir, 'none')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/FAILED \(--strict\): 1 broken row/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses to run without provenance', async () => {
+    const r = await jaga('import', ['--format', 'csv', '--kind', 'pilkada', 'x.csv', '--source', 'not a source', '--fetched', '2026-02-30']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--source: expected a URL/);
+    expect(r.stderr).toMatch(/--licence/);
+    expect(r.stderr).toMatch(/--fetched: expected an ISO date/);
+  });
+});
