@@ -58,6 +58,8 @@ interface Tap {
   start: number;
   x: number;
   y: number;
+  /** started by a pointerdown whose touchstart has not come yet */
+  awaitsTouchStart: boolean;
   /** moved beyond the slop, cancelled, or a second finger: not a tap */
   moved: boolean;
   /** its first end event was seen and the tap decided */
@@ -209,10 +211,13 @@ export function installInterceptor(target: Window, options: InterceptorOptions, 
       if (tap) tap.moved = true; // a second finger: pinch, never a tap
       return;
     }
-    // the touchstart of a gesture whose pointerdown was seen: same tap
-    if (tap && !tap.decided && now() - tap.start <= LONG_PRESS_MS) return;
+    // the touchstart that follows this gesture's pointerdown: the same tap
+    if (event.type === 'touchstart' && tap?.awaitsTouchStart) {
+      tap.awaitsTouchStart = false;
+      return;
+    }
     const p = point(event);
-    tap = { start: now(), x: p?.x ?? 0, y: p?.y ?? 0, moved: false, decided: false, held: false, control: null, until: 0 };
+    tap = { start: now(), x: p?.x ?? 0, y: p?.y ?? 0, awaitsTouchStart: event.type === 'pointerdown', moved: false, decided: false, held: false, control: null, until: 0 };
   };
 
   const onTouchMove = (event: Event): void => {

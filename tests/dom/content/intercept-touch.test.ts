@@ -196,6 +196,18 @@ describe('taps', () => {
     expect(up.defaultPrevented).toBe(true);
   });
 
+  it('a tap elsewhere (the dialog\'s own buttons) just before does not blur the next tap', () => {
+    install();
+    present.mockReturnValue(new Promise(() => {}));
+    const other = document.getElementById('other')!;
+    pointer('pointerdown', other, 300, 400);
+    touch('touchstart', other, 300, 400);
+    // its end events never reach the core (own UI), and the next tap follows within 500 ms
+    clock += 100;
+    const { up } = tap(like(), { moveTo: [12, 13] });
+    expect(up.defaultPrevented).toBe(true);
+  });
+
   it('holds at touchend when the browser sends no pointer events', async () => {
     install();
     present.mockResolvedValue('proceed');
