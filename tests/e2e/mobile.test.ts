@@ -159,7 +159,11 @@ const CASES: Case[] = [
   {
     name: 'm.facebook.com',
     url: 'https://m.facebook.com/mobile-feed-id.html',
-    held: [['[data-post-id="m1"] [data-sigil~="ufi-inline-like"]', { action: 'like', postId: 'm1' }]],
+    held: [
+      ['[data-post-id="m1"] [data-sigil~="ufi-inline-like"]', { action: 'like', postId: 'm1' }],
+      // acts on touchend, before any click: held at the tap itself, replayed as a tap
+      ['[data-post-id="m4"] [data-sigil~="ufi-inline-like"]', { action: 'like', postId: 'm4' }],
+    ],
     neutral: ['[data-post-id="m2"] [data-sigil~="ufi-inline-like"]', { action: 'like', postId: 'm2' }],
   },
   {
