@@ -52,6 +52,30 @@ class DialogErrorBoundary extends Component<{ onError: (error: unknown) => void;
   }
 }
 
+/**
+ * Keep the page behind the dialog from scrolling (a modal dialog makes the page inert, but a
+ * swipe still scrolls it on a phone): `overflow: hidden` on the document element and no
+ * overscroll on the body, inline and !important, while the dialog shows. Returns the undo, which
+ * puts back exactly the page's own inline values.
+ */
+function lockPageScroll(): () => void {
+  const saved: [CSSStyleDeclaration, string, string, string][] = [];
+  const set = (style: CSSStyleDeclaration | undefined, property: string, value: string) => {
+    if (!style) return;
+    saved.push([style, property, style.getPropertyValue(property), style.getPropertyPriority(property)]);
+    style.setProperty(property, value, 'important');
+  };
+  set(document.documentElement.style, 'overflow', 'hidden');
+  set(document.body?.style, 'overscroll-behavior', 'none');
+  return () => {
+    for (const [style, property, value, priority] of saved.reverse()) {
+      if (value) style.setProperty(property, value, priority);
+      else style.removeProperty(property);
+    }
+    for (const el of [document.documentElement, document.body]) if (el?.getAttribute('style') === '') el.removeAttribute('style');
+  };
+}
+
 function show(request: DialogRequest, onError: (error: unknown) => void = () => {}): Promise<DialogResult> {
   return new Promise((resolve, reject) => {
     const host = document.createElement(DIALOG_HOST_TAG);
@@ -90,6 +114,7 @@ function show(request: DialogRequest, onError: (error: unknown) => void = () => 
         // unmounting a root that failed to render: nothing left to clean up in React
       }
       host.remove();
+      unlockPageScroll();
       previousFocus?.focus({ preventScroll: true });
       if (outcome instanceof Error) {
         onError(outcome);
@@ -123,6 +148,7 @@ function show(request: DialogRequest, onError: (error: unknown) => void = () => 
       return false;
     };
     document.documentElement.append(host);
+    const unlockPageScroll = lockPageScroll();
     watchdog.observe(document, { childList: true, subtree: true });
     try {
       // Modal before the first render: showModal() focuses the dialog, then Batal takes focus as it mounts.

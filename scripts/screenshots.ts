@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: Playwright screenshots of the warning dialog (Indonesian and English,
- * light and dark, at 320 px, asking for a reason, the short form), the toolbar popup and the
- * options page, written to docs/screenshots/ and shown in docs/ui.md.
+ * light and dark, at 320 px, at 360 px on a phone, asking for a reason, the short form), the
+ * toolbar popup and the options page, written to docs/screenshots/ and shown in docs/ui.md.
+ * `npm run screenshots -- dialog-id-360` takes only the shots whose file name starts so.
  *
  * Uses the e2e harness: the built extension in Chromium on fixture pages served under the sites'
  * real hostnames, from a private copy of the build (a parallel `npm run build` cannot pull files
@@ -23,6 +24,9 @@ import { parseRuleBundle } from '../rules/schema';
 import { ROOT, clickDialogButton, launch, startFixtureServer, waitForDialog, waitForEngine, type Session } from '../tests/e2e/harness';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
+/** Take only the shots whose file name starts with this (first argument), or all. */
+const ONLY = process.argv[2] ?? '';
+const wanted = (file: string) => file.startsWith(ONLY);
 const PARTISAN_LIKE = 'article[data-post-id="x1"] [data-testid="like"]';
 const DAY = 86_400_000;
 
@@ -53,6 +57,7 @@ async function dialogShot(
   file: string,
   opts: { language: 'id' | 'en'; scheme: Scheme; width?: number; height?: number; settings?: Record<string, unknown>; fullExplanations?: number },
 ): Promise<void> {
+  if (!wanted(file)) return;
   await setStorage(session, {
     settings: { language: opts.language, ...opts.settings },
     dialogStats: { fullExplanations: opts.fullExplanations ?? 0 },
@@ -139,6 +144,7 @@ function inSeasonEngine(now: number): Record<string, unknown> {
 }
 
 async function pageShot(page: Page, file: string, fullPage = false): Promise<void> {
+  if (!wanted(file)) return;
   await page.waitForTimeout(250);
   await page.screenshot({ path: join(OUT, file), fullPage });
   console.log(`  docs/screenshots/${file}`);
@@ -160,6 +166,9 @@ async function main(): Promise<void> {
       }
     }
     await dialogShot(session, 'dialog-id-320.png', { language: 'id', scheme: 'light', width: 320, height: 640 });
+    // a phone (issue #21): 360 × 640, the decision buttons stacked for the thumb
+    await dialogShot(session, 'dialog-id-360.png', { language: 'id', scheme: 'light', width: 360, height: 640 });
+    await dialogShot(session, 'dialog-id-360-dark.png', { language: 'id', scheme: 'dark', width: 360, height: 640 });
     await dialogShot(session, 'dialog-id-reason.png', {
       language: 'id',
       scheme: 'light',
@@ -197,14 +206,20 @@ async function main(): Promise<void> {
     await options.fill('#coba textarea', 'Ayo coblos 02! Prabowo–Gibran satu putaran #PrabowoGibran2024');
     await options.click('#coba button.primary');
     await options.waitForSelector('#coba .try-result');
-    await options.locator('#coba').screenshot({ path: join(OUT, 'options-coba-teks.png') });
-    console.log('  docs/screenshots/options-coba-teks.png');
-    await options.locator('#catatan').screenshot({ path: join(OUT, 'options-log.png') });
-    console.log('  docs/screenshots/options-log.png');
+    if (wanted('options-coba-teks.png')) {
+      await options.locator('#coba').screenshot({ path: join(OUT, 'options-coba-teks.png') });
+      console.log('  docs/screenshots/options-coba-teks.png');
+    }
+    if (wanted('options-log.png')) {
+      await options.locator('#catatan').screenshot({ path: join(OUT, 'options-log.png') });
+      console.log('  docs/screenshots/options-log.png');
+    }
     await options.goto(`${base}/options.html#aturan`);
     await options.waitForSelector('#aturan h3');
-    await options.locator('#aturan').screenshot({ path: join(OUT, 'options-aturan.png') });
-    console.log('  docs/screenshots/options-aturan.png');
+    if (wanted('options-aturan.png')) {
+      await options.locator('#aturan').screenshot({ path: join(OUT, 'options-aturan.png') });
+      console.log('  docs/screenshots/options-aturan.png');
+    }
     await options.close();
 
     // Managed by an agency: the popup with the lock.

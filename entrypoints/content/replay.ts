@@ -119,3 +119,33 @@ export function replay(original: InterceptedEvent, control: Element, bypass: Byp
     target.dispatchEvent(new MouseEvent(original.type, mouseInit(original)));
   }
 }
+
+/**
+ * Replay a held tap as the browser delivers one: pointerup, touchend, then the click, each on the
+ * original target, stopping where the site cancels one (a site that acts on touchend cancels it so
+ * that no click follows). A site thus sees the tap once, by whichever event it acts on.
+ * `original` is the pointerup or touchend that was held.
+ */
+export function replayTap(original: Event, control: Element): void {
+  const target = replayTarget(original, control);
+  const p = original as PointerEvent & TouchEvent;
+  const at = p.changedTouches?.[0] ?? p;
+  const base = { bubbles: true, cancelable: true, composed: true, view: p.view, clientX: at.clientX, clientY: at.clientY, screenX: at.screenX, screenY: at.screenY };
+  if (original.type === 'pointerup') {
+    const up = new PointerEvent('pointerup', { ...base, pointerType: 'touch', pointerId: p.pointerId, isPrimary: true });
+    target.dispatchEvent(up);
+  }
+  const end = touchEnd(target, base);
+  if (end && !target.dispatchEvent(end)) return;
+  target.dispatchEvent(new MouseEvent('click', { ...base, detail: 1, button: 0 }));
+}
+
+/** A touchend at the tap's point, or null where touch events cannot be made (desktop Firefox). */
+function touchEnd(target: Element, at: { clientX: number; clientY: number; screenX: number; screenY: number }): TouchEvent | null {
+  try {
+    const t = new Touch({ identifier: 0, target, clientX: at.clientX, clientY: at.clientY, screenX: at.screenX, screenY: at.screenY });
+    return new TouchEvent('touchend', { bubbles: true, cancelable: true, composed: true, changedTouches: [t] });
+  } catch {
+    return null;
+  }
+}

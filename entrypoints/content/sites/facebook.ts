@@ -16,7 +16,11 @@
  * in id-ID).
  *
  * Test URLs: https://www.facebook.com/, https://www.facebook.com/<page>, https://www.facebook.com/groups/<id>.
- * Fixtures: tests/fixtures/sites/facebook/. m.facebook.com is not covered (no source, see docs/sites.md).
+ * m.facebook.com (the touch site): `data-sigil` hooks (story-div, ufi-inline-like, comment,
+ * comment-body), the header h3 (author, then group) and the ._5rgt message, as seen in the
+ * development real page fb-m-scraper-group-permalink-2021-06 (docs/real-pages.md). Its share and
+ * comment composer have no development source: the label layer covers them.
+ * Fixtures: tests/fixtures/sites/facebook/ (mobile-*.html for m.facebook.com).
  */
 import type { ActionContent } from '../../../rules/actions';
 import { defineSiteAdapter } from './define';
@@ -53,9 +57,10 @@ import {
 const FACEBOOK_SELECTORS = {
   // --- content -----------------------------------------------------------------------------------
   /** row "post container": feed unit, article (comments are articles too: see commentArticle) */
-  post: ['[data-pagelet^="FeedUnit"]', 'div[role="article"]', '[aria-posinset]', '[data-testid="fbfeed_story"]' /* 2018 */, '[data-sigil~="story-div"]' /* m.facebook.com */],
+  post: ['[data-pagelet^="FeedUnit"]', 'div[role="article"]', '[aria-posinset]', '[data-testid="fbfeed_story"]' /* 2018 */, '[data-sigil~="story-div"]' /* m.facebook.com */, 'article[data-ft]' /* m.facebook.com [unverified] */],
   /** row "post container": comment/reply articles to skip (docs/sites.md, label trap 4) */
   commentArticle: [
+    '[data-sigil="comment"]', // m.facebook.com
     '[role="article"][aria-label*="Komentar oleh"]',
     '[role="article"][aria-label*="Balasan oleh"]',
     '[role="article"][aria-label*="Comment by"]',
@@ -64,11 +69,14 @@ const FACEBOOK_SELECTORS = {
   /** a post opened as a dialog (comment box, photo viewer): a dialog that holds a story message */
   postDialog: ['[role="dialog"]'],
   /** row "post container": text */
-  storyMessage: ['[data-ad-rendering-role="story_message"]', '[data-ad-preview="message"]', '[data-ad-comet-preview="message"]', '[data-testid="post_message"]', '.userContent' /* 2018 */],
+  storyMessage: ['[data-ad-rendering-role="story_message"]', '[data-ad-preview="message"]', '[data-ad-comet-preview="message"]', '[data-testid="post_message"]', '.userContent' /* 2018 */, '._5rgt' /* m.facebook.com */],
   /** row "post container": author */
-  profileName: ['[data-ad-rendering-role="profile_name"]', 'h5 .fwb' /* 2018 */],
+  profileName: ['[data-ad-rendering-role="profile_name"]', 'h5 .fwb' /* 2018 */, 'header h3 > strong:first-child' /* m.facebook.com */],
   /** author profile link (handle = its first path segment) [unverified structure] */
   profileLink: ['[data-ad-rendering-role="profile_name"] a[href]', 'h2 a[href], h3 a[href], h4 a[href], h5 a[href]'],
+  /** m.facebook.com: a comment's body and author name */
+  commentBody: ['[data-sigil="comment-body"]'],
+  commentAuthor: ['._2b05'],
   /** group a post was made in [unverified: the header links to /groups/<id>] */
   groupLink: ['a[href*="/groups/"]'],
   /** link card [unverified: modelled on public scrapers; no source names the attribute] */
@@ -88,6 +96,9 @@ const FACEBOOK_SELECTORS = {
   /** row "like (click)": marker (inner div → closest role=button), then exact labels (not `Suka: N orang`) */
   like: [
     '[data-ad-rendering-role="like_button"]',
+    '[data-sigil~="ufi-inline-like"]', // m.facebook.com story like
+    '[data-sigil="ufi-inline-comment-actions"] [data-sigil~="touchable"] >> text="Suka"', // m.facebook.com comment like
+    '[data-sigil="ufi-inline-comment-actions"] [data-sigil~="touchable"] >> text="Like"',
     '[role="button"][aria-label="Suka"]',
     '[role="button"][aria-label="Like"]',
     // comment like buttons carry only the visible text [unverified]
@@ -100,6 +111,7 @@ const FACEBOOK_SELECTORS = {
   ],
   /** row "like (click)" notes + label trap 4 (docs/sites.md): already-reacted states; clicking removes the reaction */
   likedState: [
+    '[data-sigil~="ufi-inline-like"][aria-pressed="true"]', // m.facebook.com
     '[aria-label*="Hapus Suka"]',
     '[aria-label*="Batalkan suka"]',
     '[aria-label*="Ubah tanggapan"]',
@@ -295,9 +307,9 @@ function cardUrl(a: Element | null): string {
 }
 
 function commentContent(comment: Element, s: SelectorData): ActionContent {
-  const author = textOf(comment.querySelector('a[href] span, a[href]'), 300);
+  const author = textOf(queryFirst(comment, sel(s, 'commentAuthor')) ?? comment.querySelector('a[href] span, a[href]'), 300);
   const label = ariaLabel(comment);
-  const body = textOf(queryFirst(comment, ['[dir="auto"]']) ?? comment);
+  const body = textOf(queryFirst(comment, sel(s, 'commentBody')) ?? queryFirst(comment, ['[dir="auto"]']) ?? comment);
   return compact<ActionContent>({ text: body, author: author || label.replace(/^(Komentar|Balasan|Comment|Reply) (oleh|by) /, '') });
 }
 

@@ -11,7 +11,11 @@
  * subscribe, live-chat send (send button, Enter). Content: title, channel, description snippet,
  * comment text, the draft.
  *
- * Test URLs: https://www.youtube.com/watch?v=<id>, https://www.youtube.com/shorts/<id>,
+ * m.youtube.com has its own element names (`ytm-*`: slim metadata, action bar, like, subscribe,
+ * comment renderers and a textarea simplebox); no source shows their inner markup, so every
+ * ytm hook below is [unverified] and follows the desktop ones.
+ *
+ * Test URLs: https://www.youtube.com/watch?v=<id>, https://m.youtube.com/watch?v=<id>, https://www.youtube.com/shorts/<id>,
  * https://www.youtube.com/@<channel>, https://www.youtube.com/live_chat?v=<id>
  */
 import type { ActionContent } from '../../../rules/actions';
@@ -49,6 +53,8 @@ const selectors: SelectorData = {
     '#segmented-like-button button',
     'ytd-toggle-button-renderer#like-button button',
     '#like-button button',
+    'ytm-like-button-renderer button', // m.youtube.com [unverified]
+    'ytm-slim-video-action-bar-renderer like-button-view-model button', // m.youtube.com [unverified]
     'button[aria-label^="suka video ini"]',
     'button[aria-label^="Sukai video ini"]',
     'button[aria-label^="like this video"]',
@@ -57,16 +63,20 @@ const selectors: SelectorData = {
   liked: ['[aria-pressed="true"]'],
 
   /** a comment (liking it, replying to it) */
-  comment: ['ytd-comment-view-model', 'ytd-comment-renderer'],
-  commentText: ['#content-text'],
-  commentAuthor: ['#author-text'],
+  comment: ['ytd-comment-view-model', 'ytd-comment-renderer', 'ytm-comment-renderer'],
+  commentText: ['#content-text', '.comment-text' /* m.youtube.com [unverified] */],
+  commentAuthor: ['#author-text', '.comment-title' /* m.youtube.com [unverified] */],
   /** the thread a reply box belongs to (its top-level comment is what is replied to) */
-  thread: ['ytd-comment-thread-renderer'],
+  thread: ['ytd-comment-thread-renderer', 'ytm-comment-thread-renderer'],
 
   /** the comment box and its submit button; submit labels [unverified] in id-ID */
-  commentBox: ['ytd-commentbox', 'ytd-comment-simplebox-renderer'],
-  commentEditor: ['#contenteditable-root[contenteditable="true"]', 'ytd-commentbox [contenteditable="true"]'],
+  commentBox: ['ytd-commentbox', 'ytd-comment-simplebox-renderer', 'ytm-comment-simplebox-renderer'],
+  commentEditor: ['#contenteditable-root[contenteditable="true"]', 'ytd-commentbox [contenteditable="true"]', 'ytm-comment-simplebox-renderer textarea' /* [unverified] */],
   commentSubmit: [
+    'ytm-comment-simplebox-renderer button[aria-label="Komentar"]', // m.youtube.com [unverified]
+    'ytm-comment-simplebox-renderer button[aria-label="Balas"]', // [unverified]
+    'ytm-comment-simplebox-renderer button[aria-label="Comment"]', // [unverified]
+    'ytm-comment-simplebox-renderer button[aria-label="Reply"]', // [unverified]
     'ytd-commentbox #submit-button button',
     'ytd-comment-simplebox-renderer #submit-button button',
     'ytd-commentbox button[aria-label="Komentar"]', // [unverified]
@@ -80,23 +90,27 @@ const selectors: SelectorData = {
     '#top-level-buttons-computed yt-button-view-model button[aria-label="Bagikan"]', // [unverified]
     '#top-level-buttons-computed yt-button-view-model button[aria-label="Share"]',
     '#share-button button',
+    'ytm-slim-video-action-bar-renderer button[aria-label="Bagikan"]', // m.youtube.com [unverified]
+    'ytm-slim-video-action-bar-renderer button[aria-label="Share"]', // [unverified]
     'button[aria-label="Bagikan"]', // [unverified]
     'button[aria-label="Share"]',
   ],
 
   subscribe: [
     'ytd-subscribe-button-renderer button',
+    'ytm-subscribe-button-renderer button', // m.youtube.com
     'yt-subscribe-button-view-model button',
     '#subscribe-button button',
     'button[aria-label^="Subscribe to"]',
     'button[aria-label^="Berlangganan"]', // [unverified]
   ],
   /** the element around the subscribe button that carries the `subscribed` state */
-  subscribeRenderer: ['ytd-subscribe-button-renderer', 'yt-subscribe-button-view-model'],
+  subscribeRenderer: ['ytd-subscribe-button-renderer', 'yt-subscribe-button-view-model', 'ytm-subscribe-button-renderer'],
   /** already subscribed (clicking opens the notification/unsubscribe menu) */
   subscribed: [
     'ytd-subscribe-button-renderer[subscribed]',
     'yt-subscribe-button-view-model[subscribed]', // [unverified]
+    'ytm-subscribe-button-renderer[subscribed]', // [unverified]
     '* >> text="Subscribed"',
     '* >> text="Disubscribe"', // [unverified]
     '* >> text="Sudah berlangganan"', // [unverified]
@@ -123,6 +137,8 @@ const selectors: SelectorData = {
     '.ytShortsVideoTitleViewModelShortsVideoTitle',
     'ytd-reel-player-header-renderer h2',
     'ytd-video-primary-info-renderer h1', // 2018 (Polymer) layout
+    'ytm-slim-video-information-renderer .slim-video-information-title', // m.youtube.com [unverified]
+    'ytm-slim-video-information-renderer h2', // [unverified]
   ],
   channel: [
     'ytd-video-owner-renderer ytd-channel-name a',
@@ -133,9 +149,10 @@ const selectors: SelectorData = {
     'yt-page-header-view-model h1',
     '#channel-header #channel-name',
     '#owner-name a', // 2018 layout
+    'ytm-slim-owner-renderer .slim-owner-channel-name', // m.youtube.com [unverified]
   ],
-  channelLink: ['ytd-video-owner-renderer a[href^="/@"]', '#owner-name a[href]', 'yt-reel-channel-bar-view-model a[href^="/@"]', 'ytd-channel-name a[href^="/@"]', 'a[href^="/@"]'],
-  description: ['ytd-watch-metadata #description-inline-expander', 'ytd-text-inline-expander', '#description yt-attributed-string', '#description'],
+  channelLink: ['ytd-video-owner-renderer a[href^="/@"]', '#owner-name a[href]', 'yt-reel-channel-bar-view-model a[href^="/@"]', 'ytd-channel-name a[href^="/@"]', 'ytm-slim-owner-renderer a[href^="/@"]', 'a[href^="/@"]'],
+  description: ['ytd-watch-metadata #description-inline-expander', 'ytd-text-inline-expander', '#description yt-attributed-string', '#description', 'ytm-expandable-video-description-body-renderer' /* m.youtube.com [unverified] */],
   hashtagLink: ['a[href^="/hashtag/"]'],
 };
 
