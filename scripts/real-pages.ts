@@ -6,8 +6,11 @@
  *
  *   npx tsx scripts/real-pages.ts <folder> [--manifest <file>] [--split report|development]
  *
- * Exit code 0 when every listed page is present and unchanged, 1 when something is missing or
- * differs, 2 when the arguments or the manifest are unusable.
+ * It also replays the split rule batch by batch (splitProblems) over the whole manifest.
+ *
+ * Exit code 0 when every listed page is present and unchanged and every split follows the rule,
+ * 1 when something is missing or differs or a split breaks the rule, 2 when the arguments or the
+ * manifest are unusable.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -37,6 +40,11 @@ export const realPageSchema = z.object({
   layout: z.string(),
   actions: z.array(z.object({ action: z.string(), selector: z.string(), where: z.string() }).passthrough()),
   split: z.enum(['development', 'report']),
+  /**
+   * Which addition the page came with (1 = the first corpus). Splits are checked batch by batch:
+   * see splitProblems. Absent means 1.
+   */
+  batch: z.number().int('batch must be a whole number').positive('batch must be 1 or more').optional(),
   sha256: sha256Hex,
   original: z.object({ file: relativeFile, sha256: sha256Hex }).passthrough(),
 });
@@ -69,6 +77,43 @@ export function checkRealPages(folder: string, pages: readonly RealPage[]): Page
     served: fileStatus(folder, p.file, p.sha256),
     original: fileStatus(folder, p.original.file, p.original.sha256),
   }));
+}
+
+export interface SplitProblem {
+  id: string;
+  batch: number;
+  split: RealPage['split'];
+  /** the split the rule gives the page at its position */
+  rule: RealPage['split'];
+  /** 0-based position among its site's pages of batches up to its own */
+  position: number;
+}
+
+/**
+ * The fixed split rule (docs/real-pages.md), replayed batch by batch: per site, the pages of
+ * batches 1..k ordered by capturedAt descending, ties by id ascending (plain string order); a page
+ * of batch k must have the split of its position (0, 2, 4, … report). Earlier pages are not checked
+ * again at later batches: they keep their split (a page never moves), so adding pages can never
+ * turn a report page into a development page. Returns the pages that break the rule.
+ */
+export function splitProblems(pages: readonly RealPage[]): SplitProblem[] {
+  const problems: SplitProblem[] = [];
+  const batchOf = (p: RealPage) => p.batch ?? 1;
+  const batches = [...new Set(pages.map(batchOf))].sort((a, b) => a - b);
+  const sites = [...new Set(pages.map((p) => p.site))];
+  for (const site of sites) {
+    for (const batch of batches) {
+      const sofar = pages
+        .filter((p) => p.site === site && batchOf(p) <= batch)
+        .sort((a, b) => (a.capturedAt === b.capturedAt ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.capturedAt < b.capturedAt ? 1 : -1));
+      sofar.forEach((p, position) => {
+        if (batchOf(p) !== batch) return;
+        const rule = position % 2 === 0 ? 'report' : 'development';
+        if (p.split !== rule) problems.push({ id: p.id, batch, split: p.split, rule, position });
+      });
+    }
+  }
+  return problems;
 }
 
 /** Parses manifest text; throws an Error naming the first problem. */
@@ -127,13 +172,16 @@ function main(argv: string[]): number {
   }
   const bad = reports.filter((r) => r.served !== 'ok' || r.original !== 'ok');
   const sites = ['facebook', 'instagram', 'x', 'tiktok', 'youtube', 'threads', 'whatsapp'] as const;
+  const misplaced = splitProblems(pages);
+  for (const m of misplaced)
+    console.log(`SPLIT   ${m.id} (batch ${m.batch}) is ${m.split}; at position ${m.position} the rule gives ${m.rule}`);
   const perSite = sites.map((s) => `${s}=${reports.filter((r) => r.site === s && r.served === 'ok').length}`).join(' ');
   console.log(`\n${reports.length - bad.length}/${reports.length} pages present and unchanged (${perSite})`);
   if (bad.length) {
     console.log('missing or changed:');
     for (const r of bad) console.log(`  ${r.id}: page ${r.served}, original ${r.original}`);
   }
-  return bad.length ? 1 : 0;
+  return bad.length || misplaced.length ? 1 : 0;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkRealPages, parseManifest, type RealPage } from '../../../scripts/real-pages.ts';
+import { checkRealPages, parseManifest, splitProblems, type RealPage } from '../../../scripts/real-pages.ts';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -54,5 +54,57 @@ describe('real-pages checker', () => {
       if (ofSite.length > 1) expect(ofSite.some((p) => p.split === 'development'), site).toBe(true);
       for (const p of ofSite) expect(p.actions.length, p.id).toBeGreaterThan(0);
     }
+  });
+});
+
+/** a page for the split checks: only site, date, id, split and batch matter */
+function dated(id: string, capturedAt: string, split: RealPage['split'], batch?: number): RealPage {
+  return { ...page(id, id, id, split), capturedAt, ...(batch === undefined ? {} : { batch }) };
+}
+
+describe('split rule, replayed batch by batch', () => {
+  it('accepts a first batch split by the rule (newest first, ties by id, positions 0, 2, … report)', () => {
+    const pages = [
+      dated('b', '2025-12', 'development'),
+      dated('a', '2025-12', 'report'),
+      dated('c', '2021-06', 'report'),
+      dated('d', '2016', 'development'),
+    ];
+    expect(splitProblems(pages)).toEqual([]);
+  });
+
+  it('names a page of the first batch whose split is not the rule', () => {
+    const pages = [dated('a', '2025-12', 'development'), dated('b', '2021-06', 'development')];
+    expect(splitProblems(pages)).toEqual([
+      { id: 'a', batch: 1, split: 'development', rule: 'report', position: 0 },
+    ]);
+  });
+
+  it('gives a later batch the split of its position among all pages so far, never moving earlier pages', () => {
+    // batch 1: a (report), c (development). Batch 2 adds b between them: position 1 → development;
+    // c is now at position 2 (the rule would say report) and keeps its split.
+    const pages = [
+      dated('a', '2026-02', 'report', 1),
+      dated('c', '2021-06', 'development', 1),
+      dated('b', '2025-12', 'development', 2),
+    ];
+    expect(splitProblems(pages)).toEqual([]);
+    expect(splitProblems([...pages.slice(0, 2), dated('b', '2025-12', 'report', 2)])).toEqual([
+      { id: 'b', batch: 2, split: 'report', rule: 'development', position: 1 },
+    ]);
+  });
+
+  it('keeps sites apart', () => {
+    const pages = [dated('x1', '2025-12', 'report'), { ...dated('t1', '2025-12', 'report'), site: 'tiktok' as const }];
+    expect(splitProblems(pages)).toEqual([]);
+  });
+
+  it('rejects a batch that is not a positive whole number', () => {
+    expect(() => parseManifest(JSON.stringify([dated('a', '2025-12', 'report', 0)]))).toThrow(/batch/);
+  });
+
+  it('holds for the committed manifest', () => {
+    const pages = parseManifest(readFileSync(join(__dirname, '../../fixtures/real-pages/manifest.json'), 'utf8'));
+    expect(splitProblems(pages)).toEqual([]);
   });
 });
