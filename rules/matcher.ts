@@ -198,23 +198,15 @@ export class Matcher extends CompiledTables {
     const nt = buf.nt;
     // room for one stream entry per token (segmentation may add more through push)
     while (this.streamToken.length < nt) this.growStream();
-    const tStart = buf.tStart;
-    const tEnd = buf.tEnd;
-    const tFlags = buf.tFlags;
-    const tHash = buf.tHash;
-    const tGap = buf.tGap;
-    const tId = buf.tId;
-    const tO0 = buf.tO0;
-    const tO1 = buf.tO1;
     this.nextOrdinal = 0;
     for (let t = 0; t < nt; t++) {
-      const a = tStart[t]!;
-      const b = tEnd[t]!;
-      const f = tFlags[t]!;
-      const h = tHash[t]!;
-      this.nextOrdinal += tGap[t]!; // words the filter dropped before this token
+      const a = buf.tStart[t]!;
+      const b = buf.tEnd[t]!;
+      const f = buf.tFlags[t]!;
+      const h = buf.tHash[t]!;
+      this.nextOrdinal += buf.tGap[t]!; // words the filter dropped before this token
       // resolved by the word filter, or: most tokens miss the dictionary at the first probe (an empty slot)
-      const resolved = tId[t]!;
+      const resolved = buf.tId[t]!;
       // digits inside a URL are an id, not a number: they match no term and are no ballot number
       // (shortened links are random: "bit.ly/3xyz" is no "3 jari", "t.co/j04g…" no "nomor urut 4")
       const urlDigits = (f & (TOK_NUMBER | TOK_URL)) === (TOK_NUMBER | TOK_URL);
@@ -227,8 +219,8 @@ export class Matcher extends CompiledTables {
         this.streamCharEnd[s] = b;
         this.streamFlags[s] = urlDigits ? f & ~TOK_NUMBER : f;
         this.streamOrdinal[s] = this.nextOrdinal++;
-        this.streamSpanStart[s] = tO0[t]!;
-        this.streamSpanEnd[s] = tO1[t]!;
+        this.streamSpanStart[s] = buf.tO0[t]!;
+        this.streamSpanEnd[s] = buf.tO1[t]!;
         continue;
       }
       if (f & TOK_HANDLE) {
