@@ -211,7 +211,7 @@ class WordAutomaton implements WordScanner {
       i = wordStart(input, from, i);
     }
     buf.gap = gap;
-    return i < len ? i : len;
+    return Math.min(i, len);
   }
 
   /**

@@ -2,6 +2,7 @@
  * Compiler: RuleBundle → CompiledRules (rules/compiled.ts). Runs at build time, in the CLI or in the
  * background, never in the content script. Expects a bundle already validated by `parseRuleBundle`.
  */
+import type { SiteId } from './actions.ts';
 import type { Accounts, RuleBundle, Term } from './schema.ts';
 import {
   ARRAY_NAMES,
@@ -9,31 +10,6 @@ import {
   COMPILED_FORMAT,
   PF_CASE,
   PF_CONTEXT,
-  PK_ACCOUNT_CONTESTANT,
-  PK_ACCOUNT_PARTY,
-  PK_ACCOUNT_PERSON,
-  PK_AGAINST,
-  PK_AMBIGUOUS,
-  PK_COALITION,
-  PK_CONTEST_TERM,
-  PK_ELECTION_TERM,
-  PK_HAND_SIGN,
-  PK_HASHTAG,
-  PK_NEUTRAL_CUE,
-  PK_NUMBER_MARKER,
-  PK_NUMBER_WORD,
-  PK_YEAR_WORD,
-  PK_NUMBERED_NOUN,
-  PK_PAIR,
-  PK_PARTY,
-  PK_PARTY_SLOGAN,
-  PK_PARTY_SYMBOL,
-  PK_PERSON,
-  PK_REGION,
-  PK_SALUTE,
-  PK_SLOGAN,
-  PK_SUPPORT_CUE,
-  PK_TEAM,
   bytesToBase64,
   dayOf,
   type ArrayName,
@@ -41,13 +17,12 @@ import {
   type CompiledContestant,
   type CompiledRules,
 } from './compiled.ts';
+import * as PK from './pattern-kinds.ts';
 import { EVERYDAY_WORDS, VARIANT_EVERYDAY_WORDS } from './data/lint.ts';
 import { HASH_INIT, TokenBuffer, hashStep, tokenText } from './normalize.ts';
 import { personVariants, type DroppedVariant } from './variants.ts';
 
 export { COMPILED_FORMAT } from './compiled.ts';
-
-const PLATFORM_BITS: Record<string, number> = { facebook: 1, instagram: 2, x: 4, tiktok: 8, youtube: 16, threads: 32 };
 
 /** Number words that can stand for a ballot number after a marker ("nomor dua"). */
 const NUMBER_WORDS: Array<[string, number]> = [
@@ -56,13 +31,13 @@ const NUMBER_WORDS: Array<[string, number]> = [
 ];
 
 /**
- * Words that make the number right before them no ballot number (PK_YEAR_WORD): the way government text
+ * Words that make the number right before them no ballot number (PK.YEAR_WORD): the way government text
  * cites a regulation ("Nomor 2 Tahun 2024"), and counts of years ("2 tahun").
  */
 const YEAR_WORDS = ['tahun', 'thn'];
 
 /**
- * Nouns whose own number follows them (PK_NUMBERED_NOUN): "TPS 04", "RT 02/RW 05", "dapil 2", "putaran 2",
+ * Nouns whose own number follows them (PK.NUMBERED_NOUN): "TPS 04", "RT 02/RW 05", "dapil 2", "putaran 2",
  * "pasal 2 ayat 1", "pukul 09", "tanggal 02". Zero-padded numbers after them were read as ballot numbers;
  * polling-station and neighbourhood numbers are everywhere in the KPU and village posts ASN share.
  */
@@ -74,7 +49,7 @@ const HONORIFICS = ['pak', 'bapak', 'bu', 'ibu', 'mas', 'mbak', 'bang', 'kang', 
 const HONORIFIC_ALIAS = new RegExp(`^(${HONORIFICS.join('|')})\\s+(\\p{L}{3,})$`, 'iu');
 
 /** kinds whose context-requiring one-word terms with inner capitals are acronyms of a pair, party or coalition (PF_CASE) */
-const ACRONYM_KINDS = new Set([PK_PAIR, PK_PARTY, PK_COALITION]);
+const ACRONYM_KINDS = new Set([PK.PAIR, PK.PARTY, PK.COALITION]);
 
 interface Pat {
   kind: number;
@@ -103,10 +78,10 @@ export interface VariantReport {
 
 /** who owns a term, for the variant generator's collision check */
 function ownerOf(kind: number, entity: number): string {
-  if (kind === PK_PERSON || kind === PK_ACCOUNT_PERSON) return `person:${entity}`;
-  if (kind === PK_PARTY || kind === PK_PARTY_SYMBOL || kind === PK_PARTY_SLOGAN || kind === PK_ACCOUNT_PARTY) return `party:${entity}`;
-  if (kind === PK_CONTEST_TERM) return `contest:${entity}`;
-  if (kind === PK_REGION) return 'region';
+  if (kind === PK.PERSON || kind === PK.ACCOUNT_PERSON) return `person:${entity}`;
+  if (kind === PK.PARTY || kind === PK.PARTY_SYMBOL || kind === PK.PARTY_SLOGAN || kind === PK.ACCOUNT_PARTY) return `party:${entity}`;
+  if (kind === PK.CONTEST_TERM) return `contest:${entity}`;
+  if (kind === PK.REGION) return 'region';
   return entity >= 0 ? `contestant:${entity}` : 'vocabulary';
 }
 
@@ -185,7 +160,7 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport)
   const addAccounts = (acc: Accounts | undefined, kind: number, entity: number) => {
     if (!acc) return;
     for (const [platform, handles] of Object.entries(acc)) {
-      for (const h of handles ?? []) add('@' + h.replace(/^@/, ''), kind, entity, 0, PLATFORM_BITS[platform] ?? 0);
+      for (const h of handles ?? []) add('@' + h.replace(/^@/, ''), kind, entity, 0, PK.PLATFORM_BIT[platform as SiteId] ?? 0);
     }
   };
 
@@ -194,12 +169,12 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport)
   const personName = new Map(bundle.persons.map((p) => [p.id, p.name]));
   const persons = bundle.persons.map((p, i) => {
     personIdx.set(p.id, i);
-    add(p.name, PK_PERSON, i, 0);
+    add(p.name, PK.PERSON, i, 0);
     for (const t of p.aliases ?? []) {
       const text = termText(t);
       // initials used as a name ("RK") must be written in capitals: "rk" is an abbreviation (rekening)
-      if (termCtx(t) && /^[A-Z]{2,4}$/.test(text)) add(text, PK_PERSON, i, PF_CONTEXT | PF_CASE);
-      else addTerm(t, PK_PERSON, i);
+      if (termCtx(t) && /^[A-Z]{2,4}$/.test(text)) add(text, PK.PERSON, i, PF_CONTEXT | PF_CASE);
+      else addTerm(t, PK.PERSON, i);
       // an honorific before a known short name counts as that short name: "Pak Pram" where "Mas Pram" is known
       // ("Pak Pramono" is a teacher: a short name that is itself a common given name, marked so in the
       // rules, gets the other honorifics only as context-requiring terms, confirmed by evidence)
@@ -207,11 +182,11 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport)
       if (!m) continue;
       const bare = m[2]!.toLowerCase();
       const common = termCtx(t) || EVERYDAY_WORDS.has(bare) || (p.aliases ?? []).some((a) => termCtx(a) && termText(a).toLowerCase() === bare);
-      for (const h of HONORIFICS) if (h !== m[1]!.toLowerCase()) add(`${h} ${m[2]}`, PK_PERSON, i, common ? PF_CONTEXT : 0);
+      for (const h of HONORIFICS) if (h !== m[1]!.toLowerCase()) add(`${h} ${m[2]}`, PK.PERSON, i, common ? PF_CONTEXT : 0);
     }
-    for (const t of p.nicknames ?? []) addTerm(t, PK_PERSON, i);
-    for (const t of p.misspellings ?? []) addTerm(t, PK_PERSON, i);
-    addAccounts(p.accounts, PK_ACCOUNT_PERSON, i);
+    for (const t of p.nicknames ?? []) addTerm(t, PK.PERSON, i);
+    for (const t of p.misspellings ?? []) addTerm(t, PK.PERSON, i);
+    addAccounts(p.accounts, PK.ACCOUNT_PERSON, i);
     return { id: p.id, label: p.name };
   });
 
@@ -220,16 +195,16 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport)
   const parties = bundle.parties.map((p, i) => {
     partyIdx.set(p.id, i);
     const amb = p.ambiguous === true;
-    add(p.name, PK_PARTY, i, 0);
+    add(p.name, PK.PARTY, i, 0);
     for (const t of p.abbreviations ?? []) {
       // an ambiguous party's names need context, except "Partai X" forms
       const partaiForm = /^partai\s/i.test(termText(t));
-      addTerm(t, PK_PARTY, i, amb && !partaiForm);
+      addTerm(t, PK.PARTY, i, amb && !partaiForm);
     }
-    for (const t of p.symbols ?? []) addTerm(t, PK_PARTY_SYMBOL, i);
-    for (const e of p.symbolEmoji ?? []) add(e, PK_PARTY_SYMBOL, i, PF_CONTEXT);
-    for (const t of p.slogans ?? []) addTerm(t, PK_PARTY_SLOGAN, i);
-    addAccounts(p.accounts, PK_ACCOUNT_PARTY, i);
+    for (const t of p.symbols ?? []) addTerm(t, PK.PARTY_SYMBOL, i);
+    for (const e of p.symbolEmoji ?? []) add(e, PK.PARTY_SYMBOL, i, PF_CONTEXT);
+    for (const t of p.slogans ?? []) addTerm(t, PK.PARTY_SLOGAN, i);
+    addAccounts(p.accounts, PK.ACCOUNT_PARTY, i);
     const abbr = p.abbreviations?.map(termText).find((a) => !/^partai\s/i.test(a));
     const label = abbr && abbr.toLowerCase() !== p.name.toLowerCase() ? `${p.name} (${abbr})` : p.name;
     return p.region ? { id: p.id, label, region: p.region } : { id: p.id, label };
@@ -242,7 +217,7 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport)
     const days: number[] = [];
     for (const ph of c.phases) days.push(dayOf(ph.from), dayOf(ph.to));
     contests.push(c.region ? { id: c.id, name: c.name, kind: c.kind, region: c.region, days } : { id: c.id, name: c.name, kind: c.kind, days });
-    for (const t of c.campaignTerms ?? []) addTerm(t, PK_CONTEST_TERM, ci);
+    for (const t of c.campaignTerms ?? []) addTerm(t, PK.CONTEST_TERM, ci);
     for (const k of c.contestants) {
       const ki = contestants.length;
       const names = k.persons.map((id) => personName.get(id) ?? id);
@@ -257,14 +232,14 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport)
       };
       if (k.number !== undefined) entry.number = k.number;
       contestants.push(entry);
-      for (const t of k.acronyms ?? []) addTerm(t, PK_PAIR, ki);
-      for (const t of k.coalition?.names ?? []) addTerm(t, PK_COALITION, ki);
-      for (const t of k.hashtags ?? []) addTerm(t, PK_HASHTAG, ki);
-      for (const t of k.againstHashtags ?? []) addTerm(t, PK_AGAINST, ki);
-      for (const t of k.slogans ?? []) addTerm(t, PK_SLOGAN, ki);
-      for (const t of k.salutes ?? []) addTerm(t, PK_SALUTE, ki);
-      for (const t of k.teams ?? []) addTerm(t, PK_TEAM, ki);
-      addAccounts(k.accounts, PK_ACCOUNT_CONTESTANT, ki);
+      for (const t of k.acronyms ?? []) addTerm(t, PK.PAIR, ki);
+      for (const t of k.coalition?.names ?? []) addTerm(t, PK.COALITION, ki);
+      for (const t of k.hashtags ?? []) addTerm(t, PK.HASHTAG, ki);
+      for (const t of k.againstHashtags ?? []) addTerm(t, PK.AGAINST, ki);
+      for (const t of k.slogans ?? []) addTerm(t, PK.SLOGAN, ki);
+      for (const t of k.salutes ?? []) addTerm(t, PK.SALUTE, ki);
+      for (const t of k.teams ?? []) addTerm(t, PK.TEAM, ki);
+      addAccounts(k.accounts, PK.ACCOUNT_CONTESTANT, ki);
     }
   });
 
@@ -272,27 +247,27 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport)
   const contestProvinces = new Set(bundle.contests.flatMap((c) => (c.region ? [c.region.slice(0, 2)] : [])));
   for (const r of bundle.regions ?? []) {
     if (!contestProvinces.has(r.code)) continue;
-    for (const n of r.names) add(n, PK_REGION, -1, 0, Number(r.code));
+    for (const n of r.names) add(n, PK.REGION, -1, 0, Number(r.code));
   }
 
   // ---- vocabulary
   const v = bundle.vocabulary;
-  for (const t of v.electionTerms) addTerm(t, PK_ELECTION_TERM, -1);
-  for (const t of v.supportCues) addTerm(t, PK_SUPPORT_CUE, -1);
-  for (const t of v.neutralCues) addTerm(t, PK_NEUTRAL_CUE, -1);
-  for (const t of v.ambiguousTerms) addTerm(t, PK_AMBIGUOUS, -1, true);
-  for (const h of v.handSigns) add(h.term, PK_HAND_SIGN, -1, PF_CONTEXT, h.number ?? 0);
-  for (const m of v.numberMarkers) add(m, PK_NUMBER_MARKER, -1, 0);
-  for (const [w, n] of NUMBER_WORDS) add(w, PK_NUMBER_WORD, -1, 0, n);
-  for (const w of YEAR_WORDS) add(w, PK_YEAR_WORD, -1, 0);
-  for (const w of NUMBERED_NOUNS) add(w, PK_NUMBERED_NOUN, -1, 0);
+  for (const t of v.electionTerms) addTerm(t, PK.ELECTION_TERM, -1);
+  for (const t of v.supportCues) addTerm(t, PK.SUPPORT_CUE, -1);
+  for (const t of v.neutralCues) addTerm(t, PK.NEUTRAL_CUE, -1);
+  for (const t of v.ambiguousTerms) addTerm(t, PK.AMBIGUOUS, -1, true);
+  for (const h of v.handSigns) add(h.term, PK.HAND_SIGN, -1, PF_CONTEXT, h.number ?? 0);
+  for (const m of v.numberMarkers) add(m, PK.NUMBER_MARKER, -1, 0);
+  for (const [w, n] of NUMBER_WORDS) add(w, PK.NUMBER_WORD, -1, 0, n);
+  for (const w of YEAR_WORDS) add(w, PK.YEAR_WORD, -1, 0);
+  for (const w of NUMBERED_NOUNS) add(w, PK.NUMBERED_NOUN, -1, 0);
 
   // ---- spelling variants of every person's name and aliases (rules/variants.ts), after every other term
   // so that a variant equal to another entity's term or to the vocabulary is dropped, not compiled
   const everyday = new Set([...EVERYDAY_WORDS, ...VARIANT_EVERYDAY_WORDS]);
   bundle.persons.forEach((p, i) => {
     const { keep, dropped } = personVariants(p, everyday, taken, `person:${i}`);
-    for (const v of keep) add(v.text, PK_PERSON, i, v.ctx ? PF_CONTEXT : 0);
+    for (const v of keep) add(v.text, PK.PERSON, i, v.ctx ? PF_CONTEXT : 0);
     if (variantReport) {
       variantReport.compiled += keep.length;
       variantReport.dropped.push(...dropped);
@@ -360,7 +335,10 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport)
   }
   outStart[nodes] = outs;
   const outPat = new Int32Array(outs);
-  for (let n = 0; n < nodes; n++) outputs[n]?.forEach((p, k) => (outPat[outStart[n]! + k] = p));
+  for (let n = 0; n < nodes; n++) {
+    const out = outputs[n];
+    if (out) outPat.set(out, outStart[n]!);
+  }
 
   const patKind = new Uint8Array(pats.length);
   const patEntity = new Int32Array(pats.length);

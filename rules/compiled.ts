@@ -1,21 +1,38 @@
 /**
- * The compiled rule format: what `compileBundle` writes and `loadEngine` reads. Plain data, no zod,
- * safe for the content script. JSON-serialisable and structured-clone-able: typed arrays travel as
- * base64 strings of their little-endian bytes (every browser platform we target is little-endian).
+ * The compiled rule format: what `compileBundle` (rules/compile.ts) writes and `loadEngine` reads
+ * (rules/tables.ts decodes and checks it, rules/matcher.ts walks it). Plain data, no zod, safe for the
+ * content script. JSON-serialisable and structured-clone-able: typed arrays travel as base64 strings of
+ * their little-endian bytes (every browser platform we target is little-endian). This comment is the
+ * one description of the layout; docs/engine.md has the same table in prose.
  *
- * Layout (see docs/engine.md for the full picture)
- * - Token dictionary: every distinct normalised token of every term. `tokChars` (Uint16) holds the
- *   tokens back to back, `tokOff` (Int32, n+1) their offsets; `tokHash` is an open-addressing table
- *   (Int32, power of two, 0 = empty, else id+1) keyed by FNV-1a of the token chars.
- *   `prefixBits` (Uint8, 64 Kbit) marks the hash of the first 3 chars of every token of length ≥ 3:
- *   a one-bit filter before segmenting glued words.
- * - Phrase trie over token ids (terms are token sequences): `rootChild[tokenId]` = child node of the
- *   root (0 = none; the root is node 0); other nodes keep their edges in CSR form: `edgeStart`
- *   (nodes+1), `edgeTok`/`edgeNode` sorted by token id. Outputs in CSR: `outStart` (nodes+1), `outPat`.
- * - Patterns: `patKind` (Uint8, PK_*), `patEntity` (Int32: index into persons/parties/contestants/
- *   contests, or -1), `patFlags` (Uint8, PF_*), `patAux` (Int32: a number for hand signs and number
- *   words, a platform bitmask for accounts).
- * - Entity tables as JSON (labels in Indonesian for the dialog).
+ * Token dictionary: every distinct normalised token of every term, id = 0 … nTok-1
+ *
+ *   tokOff     i32[nTok+1]   token t is tokChars[tokOff[t], tokOff[t+1])
+ *   tokChars   u16[…]        the tokens' chars back to back ("prabowo" "gibran" "02" …)
+ *   tokHash    i32[2^k]      open addressing, linear probing, keyed by FNV-1a of the chars:
+ *                            slot → t + 1 (0 = empty); load ≤ 0.5
+ *   prefixBits u8[8192]      64 Kbit: a bit per hash of the first 3 chars of every token ≥ 3 chars
+ *                            (bit b = prefixBits[(h >>> 3) & 8191] & (1 << (h & 7)))
+ *
+ * Phrase trie over token ids (a term is a token sequence; node 0 is the root)
+ *
+ *   rootChild  i32[nTok]     token t → the root's child node for t (0 = no term starts with t)
+ *   edgeStart  i32[nodes+1]  node n's edges are edgeTok/edgeNode[edgeStart[n], edgeStart[n+1]),
+ *   edgeTok    i32[edges]    sorted by token id (binary search): token → child node
+ *   edgeNode   i32[edges]
+ *   outStart   i32[nodes+1]  node n's patterns (terms ending there) are outPat[outStart[n], outStart[n+1])
+ *   outPat     i32[outs]     pattern index
+ *
+ * Patterns, one row per term (p = 0 … nPat-1)
+ *
+ *   patKind    u8[nPat]      what it stands for: PK.* (rules/pattern-kinds.ts)
+ *   patEntity  i32[nPat]     index into persons / parties / contestants / contests (by kind), or -1
+ *   patFlags   u8[nPat]      PF_CONTEXT | PF_CASE
+ *   patAux     i32[nPat]     a number (hand signs, number words, a region's province code) or, for
+ *                            accounts, a platform bitmask (PK.PLATFORM_BIT)
+ *
+ * Entity tables (persons, parties, contests with in-season day ranges, contestants with Indonesian
+ * labels for the dialog) are JSON arrays beside the typed arrays.
  */
 
 /** Bump whenever the layout or the meaning of any field changes; loadEngine refuses other versions. */
@@ -43,49 +60,6 @@ export const ARRAY_TYPES: Record<ArrayName, 'u8' | 'u16' | 'i32'> = {
   patFlags: 'u8',
   patAux: 'i32',
 };
-
-// Pattern kinds
-export const PK_PERSON = 1; // name/alias/nickname/misspelling → persons[entity]
-export const PK_PARTY = 2; // party name/abbreviation → parties[entity]
-export const PK_PARTY_SYMBOL = 3; // symbol words or emoji → parties[entity]
-export const PK_PARTY_SLOGAN = 4;
-export const PK_PAIR = 5; // pair name / acronym → contestants[entity]
-export const PK_COALITION = 6; // coalition name → contestants[entity]
-export const PK_HASHTAG = 7; // campaign hashtag → contestants[entity]
-export const PK_AGAINST = 8; // hashtag against a contestant → contestants[entity]
-export const PK_SLOGAN = 9; // campaign slogan → contestants[entity]
-export const PK_SALUTE = 10; // salute in words → contestants[entity]
-export const PK_TEAM = 11; // campaign team name → contestants[entity]
-export const PK_ACCOUNT_PERSON = 12;
-export const PK_ACCOUNT_PARTY = 13;
-export const PK_ACCOUNT_CONTESTANT = 14;
-export const PK_CONTEST_TERM = 15; // contest-wide partisan term → contests[entity]
-export const PK_ELECTION_TERM = 16;
-export const PK_SUPPORT_CUE = 17;
-export const PK_NEUTRAL_CUE = 18;
-export const PK_AMBIGUOUS = 19;
-export const PK_HAND_SIGN = 20; // aux = number shown (0 = none)
-export const PK_NUMBER_MARKER = 21;
-export const PK_NUMBER_WORD = 22; // aux = value
-/**
- * "tahun" right after a number: a count of years, or a regulation's or letter's number ("Perpres Nomor 2
- * Tahun 2024", "UU Nomor 20 Tahun 2023"), never a ballot number. Added after format 1 without a bump: an
- * older engine ignores the kind (no contestant kind), so it only misses the fix.
- */
-export const PK_YEAR_WORD = 23;
-/**
- * A noun whose own number follows it: a polling station, a neighbourhood, a district, a round, an article
- * ("TPS 04", "RT 02/RW 05", "dapil 2", "putaran 2", "pasal 2"), so that number is no ballot number, also
- * with a marker between ("TPS No. 04"). Added without a format bump, as PK_YEAR_WORD.
- */
-export const PK_NUMBERED_NOUN = 24;
-/**
- * A place name of a province (the bundle's `regions`): aux = the 2-digit province code as a number
- * (36 = Banten). Evidence for a context-requiring candidate name of a contest there, never a match of its
- * own. Added without a format bump, as PK_YEAR_WORD: an older engine ignores the kind (it carries its own
- * table), and this engine given older compiled rules only lacks the region evidence.
- */
-export const PK_REGION = 25;
 
 /** the term needs context (everyday word) */
 export const PF_CONTEXT = 1;

@@ -105,6 +105,30 @@ function isHandleChar(c: number): boolean {
 /**
  * Reusable token buffer: normalised chars stored token after token (no separators), with their original
  * offsets, plus the token table. Grows as needed; reuse one instance to avoid allocation.
+ *
+ * Three structure-of-arrays tables, each column a typed array, the columns of a table grown together:
+ *
+ *   per normalised char (index < n)
+ *   chars     u16  the normalised char
+ *   oStart    i32  the original chars it came from: input[oStart, oEnd)
+ *   oEnd      i32
+ *   camel     u8   1 where a CamelCase boundary precedes it inside its token
+ *
+ *   per token (index < nt)
+ *   tStart    i32  its normalised chars: chars[tStart, tEnd) (empty for a token the filter resolved)
+ *   tEnd      i32
+ *   tFlags    u16  TOK_* flags
+ *   tHash     i32  FNV-1a of its normalised chars
+ *   tGap      i32  words the filter dropped just before it (ordinals count them)
+ *   tId       i32  dictionary id the filter resolved, else -1
+ *   tO0       i32  its span in the original string: input[tO0, tO1)
+ *   tO1       i32
+ *
+ *   the raw run: one word as read, before leetspeak, repeat collapsing and splitting (index < r)
+ *   rC        u16  the char after the per-char mapping (lower-cased, folded)
+ *   rS, rE    i32  its original offsets [rS, rE)
+ *   rU        u8   1 = an upper-case letter, 2 = a lower-case ASCII letter
+ *   rK        u8   1 = a keycap digit
  */
 export class TokenBuffer {
   chars = new Uint16Array(256);

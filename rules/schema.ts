@@ -452,7 +452,7 @@ export function parseRuleBundle(input: unknown): ParseResult {
  */
 export function validateReferences(bundle: RuleBundle): string[] {
   const errors: string[] = [];
-  const unique = (kind: string, items: { id: string }[], path: string) => {
+  const unique = (items: { id: string }[], path: string) => {
     const seen = new Map<string, number>();
     items.forEach((it, i) => {
       const prev = seen.get(it.id);
@@ -461,9 +461,9 @@ export function validateReferences(bundle: RuleBundle): string[] {
     });
     return seen;
   };
-  const persons = unique('person', bundle.persons, 'persons');
-  const parties = unique('party', bundle.parties, 'parties');
-  unique('contest', bundle.contests, 'contests');
+  const persons = unique(bundle.persons, 'persons');
+  const parties = unique(bundle.parties, 'parties');
+  unique(bundle.contests, 'contests');
   const contestantIds = new Map<string, string>();
   bundle.contests.forEach((c, ci) => {
     c.contestants.forEach((k, ki) => {

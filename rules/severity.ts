@@ -1,44 +1,18 @@
 /**
  * The warning policy: from the raw matches of all fields (hits and numbers) and the context of the
  * action (date, region, site) to a severity and its reasons. A pure function, separate from the
- * matcher (rules/engine.ts), because it changes for product reasons while the matcher changes for
+ * matcher (rules/matcher.ts), because it changes for product reasons while the matcher changes for
  * speed; the reference engine of the differential tests uses it too, so those tests compare matching
  * only. docs/engine.md ("Severity") explains the rules in prose.
  */
-import type { ContentField, SiteId } from './actions.ts';
-import {
-  PK_ACCOUNT_CONTESTANT,
-  PK_ACCOUNT_PARTY,
-  PK_ACCOUNT_PERSON,
-  PK_AGAINST,
-  PK_AMBIGUOUS,
-  PK_COALITION,
-  PK_CONTEST_TERM,
-  PK_ELECTION_TERM,
-  PK_HAND_SIGN,
-  PK_HASHTAG,
-  PK_NEUTRAL_CUE,
-  PK_PAIR,
-  PK_PARTY,
-  PK_PARTY_SLOGAN,
-  PK_PARTY_SYMBOL,
-  PK_PERSON,
-  PK_REGION,
-  PK_SALUTE,
-  PK_SLOGAN,
-  PK_SUPPORT_CUE,
-  PK_TEAM,
-  dayOf,
-  type CompiledContest,
-  type CompiledContestant,
-  type CompiledParty,
-  type CompiledPerson,
-} from './compiled.ts';
+import type { ContentField } from './actions.ts';
+import { dayOf, type CompiledContest, type CompiledContestant, type CompiledParty, type CompiledPerson } from './compiled.ts';
+import * as PK from './pattern-kinds.ts';
 import { CONTENT_FIELDS, MAX_REASONS, type EvaluateContext, type Reason, type Severity, type Verdict } from './verdict.ts';
 
 /** One match of a pattern in one field, as the matcher hands it over. */
 export interface Hit {
-  /** pattern kind (PK_*) */
+  /** pattern kind (PK.*, rules/pattern-kinds.ts) */
   kind: number;
   /** index into the entity table the kind points at (persons, parties, contests or contestants) */
   entity: number;
@@ -127,13 +101,12 @@ const LOW = 1;
 const MEDIUM = 2;
 const HIGH = 3;
 
-const PLATFORM_BIT: Partial<Record<SiteId, number>> = { facebook: 1, instagram: 2, x: 4, tiktok: 8, youtube: 16, threads: 32 };
 
 const ENTITY_KINDS = new Set([
-  PK_PERSON, PK_PARTY, PK_PARTY_SYMBOL, PK_PARTY_SLOGAN, PK_PAIR, PK_COALITION, PK_HASHTAG, PK_AGAINST,
-  PK_SLOGAN, PK_SALUTE, PK_TEAM, PK_ACCOUNT_PERSON, PK_ACCOUNT_PARTY, PK_ACCOUNT_CONTESTANT, PK_CONTEST_TERM,
+  PK.PERSON, PK.PARTY, PK.PARTY_SYMBOL, PK.PARTY_SLOGAN, PK.PAIR, PK.COALITION, PK.HASHTAG, PK.AGAINST,
+  PK.SLOGAN, PK.SALUTE, PK.TEAM, PK.ACCOUNT_PERSON, PK.ACCOUNT_PARTY, PK.ACCOUNT_CONTESTANT, PK.CONTEST_TERM,
 ]);
-const CONTESTANT_KINDS = new Set([PK_PAIR, PK_COALITION, PK_HASHTAG, PK_AGAINST, PK_SLOGAN, PK_SALUTE, PK_TEAM, PK_ACCOUNT_CONTESTANT]);
+const CONTESTANT_KINDS = new Set([PK.PAIR, PK.COALITION, PK.HASHTAG, PK.AGAINST, PK.SLOGAN, PK.SALUTE, PK.TEAM, PK.ACCOUNT_CONTESTANT]);
 
 /** the original text of a hit or number (hits of a prefixed field are offset past the added prefix) */
 function matchedText(h: { src: string; off: number; span: [number, number] }): string {
@@ -175,7 +148,7 @@ function dayOfContext(at: Date | string | undefined): number {
 export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: PolicyTables): Verdict {
   const day = dayOfContext(ctx.at);
   const region = typeof ctx.region === 'string' && ctx.region ? ctx.region : undefined;
-  const siteBit = ctx.site ? PLATFORM_BIT[ctx.site] ?? 0 : 0;
+  const siteBit = ctx.site ? PK.PLATFORM_BIT[ctx.site] ?? 0 : 0;
   const nC = tables.contests.length;
   // contest state: 2 = live (in season, region ok), 1 = finished, 3 = not started yet, 0 = not relevant here
   const state = new Uint8Array(nC);
@@ -192,7 +165,7 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
   }
   const contestOf = (h: Hit): number => {
     if (CONTESTANT_KINDS.has(h.kind)) return tables.contestants[h.entity]?.contest ?? -1;
-    if (h.kind === PK_CONTEST_TERM) return h.entity;
+    if (h.kind === PK.CONTEST_TERM) return h.entity;
     return -1;
   };
 
@@ -216,14 +189,14 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
   }
   // drop party matches for a party restricted to another region (Aceh local parties)
   for (const h of hits) {
-    if ((h.kind === PK_PARTY || h.kind === PK_PARTY_SYMBOL || h.kind === PK_PARTY_SLOGAN || h.kind === PK_ACCOUNT_PARTY) &&
+    if ((h.kind === PK.PARTY || h.kind === PK.PARTY_SYMBOL || h.kind === PK.PARTY_SLOGAN || h.kind === PK.ACCOUNT_PARTY) &&
       !regionCompatible(tables.parties[h.entity]?.region, region)) h.dropped = true;
-    if ((h.kind === PK_ACCOUNT_PERSON || h.kind === PK_ACCOUNT_PARTY || h.kind === PK_ACCOUNT_CONTESTANT) && siteBit && h.aux && !(h.aux & siteBit)) h.dropped = true;
+    if ((h.kind === PK.ACCOUNT_PERSON || h.kind === PK.ACCOUNT_PARTY || h.kind === PK.ACCOUNT_CONTESTANT) && siteBit && h.aux && !(h.aux & siteBit)) h.dropped = true;
   }
   const live = hits.filter((h) => !h.dropped);
 
-  const support = live.some((h) => h.kind === PK_SUPPORT_CUE && !h.ctx);
-  const electionTerms = live.filter((h) => h.kind === PK_ELECTION_TERM && !h.ctx);
+  const support = live.some((h) => h.kind === PK.SUPPORT_CUE && !h.ctx);
+  const electionTerms = live.filter((h) => h.kind === PK.ELECTION_TERM && !h.ctx);
   const strongNums = nums.filter((n) => n.strong);
   const markerNums = nums.filter((n) => n.marker);
   const electionVocab = electionTerms.length > 0;
@@ -234,10 +207,10 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
   let anyPartyPlain = false;
   for (const h of live) {
     if (h.ctx) continue;
-    if (h.kind === PK_PERSON || h.kind === PK_ACCOUNT_PERSON) {
+    if (h.kind === PK.PERSON || h.kind === PK.ACCOUNT_PERSON) {
       namedPersons.add(h.entity);
       for (const k of tables.personContestants[h.entity] ?? []) namedContests.add(tables.contestants[k]!.contest);
-    } else if (h.kind === PK_PARTY || h.kind === PK_ACCOUNT_PARTY) anyPartyPlain = true;
+    } else if (h.kind === PK.PARTY || h.kind === PK.ACCOUNT_PARTY) anyPartyPlain = true;
     const c = contestOf(h);
     if (c >= 0) namedContests.add(c);
   }
@@ -246,14 +219,14 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     electionTerms.some((e) => e.seq !== h.seq || Math.abs(e.s0 - h.s0) <= CONTEXT_WINDOW) ||
     markerNums.some((n) => n.seq !== h.seq || Math.abs(n.s - h.s0) <= CONTEXT_WINDOW);
 
-  const supports = live.filter((h) => h.kind === PK_SUPPORT_CUE);
+  const supports = live.filter((h) => h.kind === PK.SUPPORT_CUE);
   /** Does a field of this evaluation name a place of region `code` (its province, a regency or city of it)? */
   const regionHit = (code: string): Hit | undefined => {
     const province = Number(code.slice(0, 2));
     // every region hit counts, also one inside a longer match ("Koalisi Jakarta Baru" names Jakarta)
     // the longest, to name "Tangerang Selatan" rather than "Tangerang"
     let best: Hit | undefined;
-    for (const x of hits) if (x.kind === PK_REGION && x.aux === province && (!best || x.s1 - x.s0 > best.s1 - best.s0)) best = x;
+    for (const x of hits) if (x.kind === PK.REGION && x.aux === province && (!best || x.s1 - x.s0 > best.s1 - best.s0)) best = x;
     return best;
   };
   /**
@@ -293,13 +266,13 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     if (marker) return [`ballot number "${matchedText(marker)}"`];
     const plain = (x: Hit) => !x.ctx && !x.dropped && x !== h;
     // "Prabowo gemoy": the same person named plainly
-    const same = namedPersons.has(h.entity) ? live.find((x) => plain(x) && (x.kind === PK_PERSON || x.kind === PK_ACCOUNT_PERSON) && x.entity === h.entity) : undefined;
+    const same = namedPersons.has(h.entity) ? live.find((x) => plain(x) && (x.kind === PK.PERSON || x.kind === PK.ACCOUNT_PERSON) && x.entity === h.entity) : undefined;
     if (same) return [`same person "${matchedText(same)}"`];
     const ks = tables.personContestants[h.entity] ?? [];
     for (const ki of ks) {
       const c = tables.contestants[ki]!.contest;
       if (!liveNamed(c)) continue;
-      const other = live.find((x) => plain(x) && (contestOf(x) === c || ((x.kind === PK_PERSON || x.kind === PK_ACCOUNT_PERSON) && (tables.personContestants[x.entity] ?? []).some((k) => tables.contestants[k]!.contest === c))));
+      const other = live.find((x) => plain(x) && (contestOf(x) === c || ((x.kind === PK.PERSON || x.kind === PK.ACCOUNT_PERSON) && (tables.personContestants[x.entity] ?? []).some((k) => tables.contestants[k]!.contest === c))));
       return [`same contest "${other ? matchedText(other) : tables.contests[c]!.name}"`];
     }
     for (const ki of ks) {
@@ -310,14 +283,14 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
   };
   /** Does a context-requiring match count here? */
   const confirmed = (h: Hit): boolean => {
-    if (h.kind === PK_AMBIGUOUS || h.kind === PK_HAND_SIGN || h.lower) return false;
-    if (h.kind === PK_PERSON) {
+    if (h.kind === PK.AMBIGUOUS || h.kind === PK.HAND_SIGN || h.lower) return false;
+    if (h.kind === PK.PERSON) {
       const why = personEvidence(h);
       if (why) evidenceOf.set(h, why);
       return why !== undefined;
     }
     if (vocabNear(h)) return true;
-    if (h.kind === PK_PARTY || h.kind === PK_PARTY_SYMBOL || h.kind === PK_PARTY_SLOGAN) {
+    if (h.kind === PK.PARTY || h.kind === PK.PARTY_SYMBOL || h.kind === PK.PARTY_SLOGAN) {
       if (anyPartyPlain) return true;
       for (const c of namedContests) if (state[c] === 2) return true;
       return h.caps && support;
@@ -363,8 +336,8 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
 
   const linkedContests = new Set<number>();
   for (const h of live) {
-    if (h.kind === PK_SUPPORT_CUE || h.kind === PK_NEUTRAL_CUE) continue;
-    if (h.kind === PK_ELECTION_TERM) {
+    if (h.kind === PK.SUPPORT_CUE || h.kind === PK.NEUTRAL_CUE) continue;
+    if (h.kind === PK.ELECTION_TERM) {
       if (!h.ctx || vocabNear(h)) add(h, 'election-term', 'election-term', 'Istilah pemilu', LOW);
       continue;
     }
@@ -374,38 +347,38 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
       continue;
     }
     switch (h.kind) {
-      case PK_PERSON:
-      case PK_ACCOUNT_PERSON: {
+      case PK.PERSON:
+      case PK.ACCOUNT_PERSON: {
         const p = tables.persons[h.entity]!;
         const ks = (tables.personContestants[h.entity] ?? []).filter((k) => state[tables.contestants[k]!.contest] === 2);
-        const kind = h.kind === PK_PERSON ? 'candidate' : 'account';
+        const kind = h.kind === PK.PERSON ? 'candidate' : 'account';
         if (ks.length) {
           for (const ki of ks) {
             const k = tables.contestants[ki]!;
             linkedContests.add(k.contest);
-            add(h, kind, h.kind === PK_PERSON ? p.id : p.id, k.label, h.kind === PK_ACCOUNT_PERSON ? HIGH : contestantSev(k, h, false), contestInfo(k));
+            add(h, kind, h.kind === PK.PERSON ? p.id : p.id, k.label, h.kind === PK.ACCOUNT_PERSON ? HIGH : contestantSev(k, h, false), contestInfo(k));
           }
         } else {
           const sev = electionVocab ? (support ? MEDIUM : LOW) : NONE;
-          add(h, h.kind === PK_PERSON ? 'person' : 'account', p.id, p.label, sev);
+          add(h, h.kind === PK.PERSON ? 'person' : 'account', p.id, p.label, sev);
         }
         break;
       }
-      case PK_PARTY:
-      case PK_PARTY_SYMBOL:
-      case PK_ACCOUNT_PARTY: {
+      case PK.PARTY:
+      case PK.PARTY_SYMBOL:
+      case PK.ACCOUNT_PARTY: {
         const p = tables.parties[h.entity]!;
         const sev = support && electionVocab ? HIGH : MEDIUM;
-        add(h, h.kind === PK_ACCOUNT_PARTY ? 'account' : 'party', p.id, p.label, sev);
+        add(h, h.kind === PK.ACCOUNT_PARTY ? 'account' : 'party', p.id, p.label, sev);
         break;
       }
-      case PK_PARTY_SLOGAN: {
+      case PK.PARTY_SLOGAN: {
         // a party's campaign slogan: high while any contest is in season here
         const p = tables.parties[h.entity]!;
         add(h, 'slogan', p.id, p.label, state.includes(2) || (support && electionVocab) ? HIGH : MEDIUM);
         break;
       }
-      case PK_CONTEST_TERM: {
+      case PK.CONTEST_TERM: {
         const c = tables.contests[h.entity]!;
         const st = state[h.entity]!;
         if (st === 0) break;
@@ -414,22 +387,22 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
         add(h, 'campaign-term', c.id, c.name, sev, { id: c.id, name: c.name });
         break;
       }
-      case PK_HAND_SIGN:
-      case PK_AMBIGUOUS:
+      case PK.HAND_SIGN:
+      case PK.AMBIGUOUS:
         break;
       default: {
         if (!CONTESTANT_KINDS.has(h.kind)) break;
         const k = tables.contestants[h.entity]!;
         // a pair's name or acronym written as a hashtag (#KhofifahEmil, #PrabowoGibran) is campaign material
-        const pairTag = h.kind === PK_PAIR && h.tag;
-        const material = (h.kind !== PK_PAIR && h.kind !== PK_COALITION) || pairTag;
+        const pairTag = h.kind === PK.PAIR && h.tag;
+        const material = (h.kind !== PK.PAIR && h.kind !== PK.COALITION) || pairTag;
         const sev = contestantSev(k, h, material);
         if (sev < 0) break;
         if (state[k.contest] === 2) linkedContests.add(k.contest);
         const kind =
-          h.kind === PK_PAIR ? (pairTag ? 'hashtag' : 'pair') : h.kind === PK_COALITION ? 'coalition' : h.kind === PK_HASHTAG || h.kind === PK_AGAINST ? 'hashtag'
-            : h.kind === PK_SLOGAN ? 'slogan' : h.kind === PK_SALUTE ? 'salute' : h.kind === PK_TEAM ? 'team' : 'account';
-        add(h, kind, k.id, h.kind === PK_AGAINST ? `Menentang: ${k.label}` : k.label, sev, contestInfo(k));
+          h.kind === PK.PAIR ? (pairTag ? 'hashtag' : 'pair') : h.kind === PK.COALITION ? 'coalition' : h.kind === PK.HASHTAG || h.kind === PK.AGAINST ? 'hashtag'
+            : h.kind === PK.SLOGAN ? 'slogan' : h.kind === PK.SALUTE ? 'salute' : h.kind === PK.TEAM ? 'team' : 'account';
+        add(h, kind, k.id, h.kind === PK.AGAINST ? `Menentang: ${k.label}` : k.label, sev, contestInfo(k));
       }
     }
   }
@@ -448,7 +421,7 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
         add(n, 'ballot-number', k.id, k.label, HIGH, contestInfo(k));
       }
       for (const h of live) {
-        if (h.kind !== PK_HAND_SIGN || h.aux !== k.number) continue;
+        if (h.kind !== PK.HAND_SIGN || h.aux !== k.number) continue;
         add(h, 'salute', k.id, `Simbol jari nomor ${k.number}: ${k.label}`, HIGH, contestInfo(k));
       }
     }
@@ -461,19 +434,19 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
       const otherRegion = [...namedContests].some((c) => state[c] === 0);
       add(n, 'ballot-number', 'nomor-urut', `Nomor urut ${n.value}`, support && !otherRegion ? MEDIUM : LOW);
     }
-    for (const h of live) if (h.kind === PK_HAND_SIGN) add(h, 'ambiguous', 'hand-sign', `Simbol tangan "${matchedText(h)}" (tidak dihitung tanpa konteks pemilu)`, NONE);
+    for (const h of live) if (h.kind === PK.HAND_SIGN) add(h, 'ambiguous', 'hand-sign', `Simbol tangan "${matchedText(h)}" (tidak dihitung tanpa konteks pemilu)`, NONE);
   }
 
   let top = NONE;
   for (const r of reasons) top = Math.max(top, SEV.indexOf(r.severity));
   if (top > NONE) {
-    for (const h of live) if (h.kind === PK_SUPPORT_CUE) add(h, 'support-cue', 'support-cue', 'Kata ajakan/dukungan', NONE);
+    for (const h of live) if (h.kind === PK.SUPPORT_CUE) add(h, 'support-cue', 'support-cue', 'Kata ajakan/dukungan', NONE);
   }
   // neutral news takes high down to medium, unless there is a support cue, an against-hashtag or a live
   // campaign hashtag (news posted under the campaign's hashtag is the campaign's). It never takes medium
   // to low: news that names a live candidate or party still warns (docs/engine.md, "Neutral news")
-  const neutral = live.filter((h) => h.kind === PK_NEUTRAL_CUE);
-  if (neutral.length && !support && !live.some((h) => h.kind === PK_AGAINST) && !reasons.some((r) => r.kind === 'hashtag' && r.severity === 'high') && top === HIGH) {
+  const neutral = live.filter((h) => h.kind === PK.NEUTRAL_CUE);
+  if (neutral.length && !support && !live.some((h) => h.kind === PK.AGAINST) && !reasons.some((r) => r.kind === 'hashtag' && r.severity === 'high') && top === HIGH) {
     top = top - 1;
     for (const h of neutral) add(h, 'neutral-cue', 'neutral-cue', 'Penanda berita/informasi netral (tingkat diturunkan satu)', NONE);
   }
@@ -505,15 +478,15 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
 
 function entityIdOf(h: Hit, tables: PolicyTables): string {
   switch (h.kind) {
-    case PK_PERSON:
-    case PK_ACCOUNT_PERSON:
+    case PK.PERSON:
+    case PK.ACCOUNT_PERSON:
       return tables.persons[h.entity]?.id ?? 'person';
-    case PK_PARTY:
-    case PK_PARTY_SYMBOL:
-    case PK_PARTY_SLOGAN:
-    case PK_ACCOUNT_PARTY:
+    case PK.PARTY:
+    case PK.PARTY_SYMBOL:
+    case PK.PARTY_SLOGAN:
+    case PK.ACCOUNT_PARTY:
       return tables.parties[h.entity]?.id ?? 'party';
-    case PK_CONTEST_TERM:
+    case PK.CONTEST_TERM:
       return tables.contests[h.entity]?.id ?? 'contest';
     default:
       return CONTESTANT_KINDS.has(h.kind) ? tables.contestants[h.entity]?.id ?? 'contestant' : 'vocabulary';

@@ -8,7 +8,7 @@
  * DOM text is). The engine is loaded with the word automaton (rules/automaton.ts), as bulk scanning
  * loads it; the same scan without it (the content script's configuration) is measured too. Loading only the compiled rules matters: running
  * compileBundle in the same process first leaves V8 with tokeniser code shaped by thousands of short
- * rule terms (measured ~40% slower). Run through tsx instead (its CommonJS transform), the same engine
+ * rule terms (measured ~40% slower). Run through tsx instead (esbuild, file by file, unminified), the same engine
  * measures ~25–35% slower than bundled, while the RegExp and the bare pass do not change: the bench
  * prints which way it ran.
  */

@@ -5,10 +5,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEFAULT_DATA_DIR, SourceBundleError, loadSource } from '../../data/index.ts';
 import { compileBound } from '../../compile.ts';
 import { type BundleEnvelope, serializeEnvelope, signEnvelope, unsignedEnvelope, versionProblem } from '../../signing.ts';
 import { parseArgs, usageError } from '../args.ts';
+import { loadValidSource } from '../source.ts';
 
 export const summary = 'compile and sign the rule set into a jaga-bundle/1 file (--key PRIVATE_KEY | --unsigned) --out FILE';
 
@@ -25,17 +25,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`jaga build: ${key}: no such key file\n`);
     return 1;
   }
-  let loaded: ReturnType<typeof loadSource>;
-  try {
-    loaded = loadSource(source ?? DEFAULT_DATA_DIR);
-  } catch (error) {
-    if (error instanceof SourceBundleError) {
-      for (const e of error.errors) process.stderr.write(`error: ${e}\n`);
-      process.stderr.write('jaga build: not built (the source does not validate)\n');
-      return 1;
-    }
-    throw error;
-  }
+  const loaded = loadValidSource('jaga build', source, 'not built (the source does not validate)');
+  if (!loaded) return 1;
   // The extension refuses a version outside the scheme; so does the build, before anything is signed.
   const problem = versionProblem(loaded.bundle, Date.now());
   if (problem) {

@@ -1,7 +1,7 @@
 /** `jaga test [PATH]`: runs every entry's example sentences through the engine and lists failures. */
-import { DEFAULT_DATA_DIR, SourceBundleError, loadSource } from '../../data/index.ts';
 import { runExamples } from '../../data/tools.ts';
 import { parseArgs, usageError } from '../args.ts';
+import { loadValidSource } from '../source.ts';
 
 export const summary = "run every entry's positive/negative examples through the engine (at a day in its campaign) and list failures";
 
@@ -11,17 +11,8 @@ export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { flags: ['json'] });
   if (args.error) return usageError(args.error, USAGE);
   if (args.positional.length > 1) return usageError('at most one PATH', USAGE);
-  let loaded: ReturnType<typeof loadSource>;
-  try {
-    loaded = loadSource(args.positional[0] ?? DEFAULT_DATA_DIR);
-  } catch (error) {
-    if (error instanceof SourceBundleError) {
-      for (const e of error.errors) process.stderr.write(`error: ${e}\n`);
-      process.stderr.write('jaga test: the source does not validate; run `jaga validate` first\n');
-      return 1;
-    }
-    throw error;
-  }
+  const loaded = loadValidSource('jaga test', args.positional[0], 'the source does not validate; run `jaga validate` first');
+  if (!loaded) return 1;
   const result = runExamples(loaded.bundle, undefined, loaded.locate);
   if (args.flags.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

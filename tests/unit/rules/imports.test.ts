@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.ts';
 
@@ -17,6 +17,22 @@ function importGraph(entry: string, seen = new Set<string>(), bare = new Set<str
   return { files: seen, bare };
 }
 
+/** Every .ts file below dir (relative to ROOT), skipping the given subfolders. */
+function sources(dir: string, skip: string[] = []): string[] {
+  return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .map((f) => `${dir}/${f.split(sep).join('/')}`)
+    .filter((f) => f.endsWith('.ts') && !skip.some((s) => f.startsWith(`${s}/`)));
+}
+
+describe('module size', () => {
+  it('no source or test file of the rule engine is over 600 lines (the rule data aside)', () => {
+    const files = [...sources('rules', ['rules/data']), ...sources('tests/unit/rules'), ...sources('scripts/bench')];
+    expect(files.length).toBeGreaterThan(30);
+    const long = files.map((f) => [f, readFileSync(join(ROOT, f), 'utf8').split('\n').length - 1] as const).filter(([, n]) => n > 600);
+    expect(long, 'split these by purpose').toEqual([]);
+  });
+});
+
 describe('content-script boundary', () => {
   it('engine.ts (load + evaluate) imports neither zod, the schema nor the compiler', () => {
     const { files, bare } = importGraph(join(ROOT, 'rules/engine.ts'));
@@ -25,8 +41,11 @@ describe('content-script boundary', () => {
       'rules/chars.ts',
       'rules/compiled.ts',
       'rules/engine.ts',
+      'rules/matcher.ts',
       'rules/normalize.ts',
+      'rules/pattern-kinds.ts',
       'rules/severity.ts',
+      'rules/tables.ts',
       'rules/verdict.ts',
       'rules/word-filter.ts',
     ]);
@@ -52,7 +71,7 @@ describe('content-script boundary', () => {
     for (const f of sources) expect(readFileSync(join(contentDir, f), 'utf8'), f).not.toMatch(/automaton/);
   });
   it('rules/ uses relative imports only (no @/ alias)', () => {
-    for (const f of ['engine.ts', 'severity.ts', 'verdict.ts', 'normalize.ts', 'word-filter.ts', 'chars.ts', 'compiled.ts', 'compile.ts', 'schema.ts', 'index.ts', 'automaton.ts']) {
+    for (const f of ['engine.ts', 'matcher.ts', 'tables.ts', 'pattern-kinds.ts', 'severity.ts', 'verdict.ts', 'normalize.ts', 'word-filter.ts', 'chars.ts', 'compiled.ts', 'compile.ts', 'schema.ts', 'index.ts', 'automaton.ts']) {
       expect(readFileSync(join(ROOT, 'rules', f), 'utf8')).not.toMatch(/from\s+['"]@\//);
     }
   });

@@ -10,14 +10,10 @@ import {
   COMPILED_FORMAT,
   PF_CASE,
   PF_CONTEXT,
-  PK_HAND_SIGN,
-  PK_NUMBER_MARKER,
-  PK_YEAR_WORD,
-  PK_NUMBERED_NOUN,
-  PK_NUMBER_WORD,
   base64ToBytes,
   type CompiledRules,
 } from '../../../rules/compiled.ts';
+import * as PK from '../../../rules/pattern-kinds.ts';
 import { decide, policyTables, type Hit, type Num, type PolicyTables } from '../../../rules/severity.ts';
 import { ARRAY_ITEMS_CAP, CONTENT_FIELDS, FIELD_CAP, TOTAL_CAP, type Engine, type EvaluateContext, type Verdict } from '../../../rules/verdict.ts';
 import {
@@ -330,25 +326,25 @@ class RuleEngine implements Engine {
         for (let o = this.outStart[node]!; o < this.outStart[node + 1]!; o++) {
           const p = this.outPat[o]!;
           const kind = this.patKind[p]!;
-          if (kind === PK_NUMBER_MARKER) {
+          if (kind === PK.NUMBER_MARKER) {
             this.markerBefore[j + 1] = 1;
             if (nounNumberAt.has(i)) nounNumberAt.add(j + 1); // "TPS No. 04"
             continue;
           }
-          if (kind === PK_YEAR_WORD) {
+          if (kind === PK.YEAR_WORD) {
             yearWordAt.add(j);
             continue;
           }
-          if (kind === PK_NUMBERED_NOUN) {
+          if (kind === PK.NUMBERED_NOUN) {
             nounNumberAt.add(j + 1);
             continue;
           }
-          if (kind === PK_NUMBER_WORD) {
+          if (kind === PK.NUMBER_WORD) {
             numberWordAt.push(i, j + 1, this.patAux[p]!);
             continue;
           }
           // a keycap hand sign ("2️⃣") is not a plain digit ("Debat ke-2")
-          if (kind === PK_HAND_SIGN && i === j && this.sF[i]! & TOK_NUMBER && !(this.sF[i]! & TOK_KEYCAP)) continue;
+          if (kind === PK.HAND_SIGN && i === j && this.sF[i]! & TOK_NUMBER && !(this.sF[i]! & TOK_KEYCAP)) continue;
           const span = this.spanOf(str, shift, i, j + 1);
           const capsToken = i === j && (this.sF[i]! & TOK_CAPS) !== 0;
           hits.push({

@@ -1,0 +1,296 @@
+/**
+ * The compiled rules as the matcher reads them: the typed arrays of the compiled format, decoded and
+ * checked once at load (cheap structural checks, no zod, no recompiling), the filters derived from them,
+ * and the accessors the scan uses (dictionary lookups, trie edges, the tokeniser's word filter).
+ *
+ * The arrays and what each index means are drawn in rules/compiled.ts (the one place of the layout).
+ * The tables derived here at load are not part of the format, so compiled bundles stay valid when they
+ * change:
+ *
+ *   slotHash    i32[tokHash.length]  the full FNV-1a hash of the token in each tokHash slot, compared
+ *                                    before the token's chars
+ *   stemBits    u8[1 KB … 1 MB]      a bit per hash (& stemMask) of every prefix ≥ 3 chars of every
+ *                                    token: segmentation stops extending a piece once it is no prefix
+ *   suffixBits  u8[8192]             a bit per hash of the last 4 chars of every token ≥ 4 chars: a plain
+ *                                    glued word must end with one
+ *   wordBits    u8[8 KB … 1 MB]      a bit per token hash (bits 13 and up, ≥ 16 bits per token): most
+ *                                    words that are no token stop at one bit test (WordFilter)
+ *
+ * Every bit set is indexed the same way: bit `b` is `bits[b >>> 3] & (1 << (b & 7))`.
+ */
+import { ARRAY_NAMES, ARRAY_TYPES, COMPILED_FORMAT, base64ToBytes, type ArrayName, type CompiledRules } from './compiled.ts';
+import { HASH_INIT } from './normalize.ts';
+import { WORD_DROP, WORD_WRITE, type WordFilter, type WordScanner } from './word-filter.ts';
+
+/** glued words longer than this are not segmented */
+export const MAX_GLUED = 48;
+/** shortest glued word segmentation tries (two pieces of ≥ 3) */
+export const MIN_GLUED = 6;
+
+/** Builds a fast path for plain words over the dictionary (rules/automaton.ts's buildWordAutomaton). */
+export type WordAutomatonBuilder = (tokChars: Uint16Array, tokOff: Int32Array, rootChild: Int32Array) => WordScanner | null;
+
+/** Compiled rules that are not what compileBundle writes: a clear message, caught by nobody in the scan. */
+export class StructuralError extends Error {}
+
+function decodeArray(name: ArrayName, s: unknown): Uint8Array | Uint16Array | Int32Array {
+  if (typeof s !== 'string') throw new StructuralError(`compiled rules: array ${name} missing`);
+  const bytes = base64ToBytes(s);
+  switch (ARRAY_TYPES[name]) {
+    case 'u8':
+      return bytes;
+    case 'u16':
+      if (bytes.byteLength % 2) throw new StructuralError(`compiled rules: ${name} length`);
+      return new Uint16Array(bytes.buffer, 0, bytes.byteLength / 2);
+    default:
+      if (bytes.byteLength % 4) throw new StructuralError(`compiled rules: ${name} length`);
+      return new Int32Array(bytes.buffer, 0, bytes.byteLength / 4);
+  }
+}
+
+/** FNV-1a of four chars (the suffix filter's key). */
+export function hashOf4(c1: number, c2: number, c3: number, c4: number): number {
+  let h = HASH_INIT;
+  h = Math.imul(h ^ c1, 16777619);
+  h = Math.imul(h ^ c2, 16777619);
+  h = Math.imul(h ^ c3, 16777619);
+  return Math.imul(h ^ c4, 16777619);
+}
+
+export class CompiledTables implements WordFilter {
+  readonly bundleVersion: number;
+  // the format's arrays (rules/compiled.ts)
+  protected readonly tokChars: Uint16Array;
+  protected readonly tokOff: Int32Array;
+  protected readonly tokHash: Int32Array;
+  protected readonly hashMask: number;
+  readonly prefixBits: Uint8Array;
+  protected readonly rootChild: Int32Array;
+  protected readonly edgeStart: Int32Array;
+  protected readonly edgeTok: Int32Array;
+  protected readonly edgeNode: Int32Array;
+  protected readonly outStart: Int32Array;
+  protected readonly outPat: Int32Array;
+  protected readonly patKind: Uint8Array;
+  protected readonly patEntity: Int32Array;
+  protected readonly patFlags: Uint8Array;
+  protected readonly patAux: Int32Array;
+  /** longest dictionary token in chars, at most MAX_GLUED (bounds segmentation) */
+  protected readonly maxTokLen: number;
+  // derived at load (diagram above)
+  protected readonly slotHash: Int32Array;
+  readonly stemBits: Uint8Array;
+  readonly stemMask: number;
+  protected readonly suffixBits = new Uint8Array(8192);
+  /** WordFilter: a bit per token hash (bits 13 and up), see classifyWord */
+  readonly wordBits: Uint8Array;
+  readonly wordBitsMask: number;
+  /** WordFilter: shorter words are glued words of nothing (segmentation needs ≥ 6 chars) */
+  readonly minAsk = MIN_GLUED;
+  readonly maxAsk = MAX_GLUED;
+  /** WordFilter: the fast path for plain words, if the loader was given a builder (rules/automaton.ts) */
+  readonly words: WordScanner | null;
+
+  constructor(c: CompiledRules, buildWords: WordAutomatonBuilder | undefined) {
+    if (!c || typeof c !== 'object') throw new StructuralError('compiled rules: not an object');
+    if (c.format !== COMPILED_FORMAT) throw new StructuralError(`compiled rules: format ${String(c.format)}, expected ${COMPILED_FORMAT}`);
+    if (!c.arrays || typeof c.arrays !== 'object') throw new StructuralError('compiled rules: arrays missing');
+    const a = {} as Record<ArrayName, Uint8Array | Uint16Array | Int32Array>;
+    for (const name of ARRAY_NAMES) a[name] = decodeArray(name, (c.arrays as Record<string, unknown>)[name]);
+    this.tokChars = a.tokChars as Uint16Array;
+    this.tokOff = a.tokOff as Int32Array;
+    this.tokHash = a.tokHash as Int32Array;
+    this.prefixBits = a.prefixBits as Uint8Array;
+    this.rootChild = a.rootChild as Int32Array;
+    this.edgeStart = a.edgeStart as Int32Array;
+    this.edgeTok = a.edgeTok as Int32Array;
+    this.edgeNode = a.edgeNode as Int32Array;
+    this.outStart = a.outStart as Int32Array;
+    this.outPat = a.outPat as Int32Array;
+    this.patKind = a.patKind as Uint8Array;
+    this.patEntity = a.patEntity as Int32Array;
+    this.patFlags = a.patFlags as Uint8Array;
+    this.patAux = a.patAux as Int32Array;
+    const nTok = this.tokOff.length - 1;
+    const nodes = this.edgeStart.length - 1;
+    const hs = this.tokHash.length;
+    if (
+      nTok < 0 ||
+      hs === 0 ||
+      (hs & (hs - 1)) !== 0 ||
+      this.rootChild.length !== nTok ||
+      this.outStart.length !== nodes + 1 ||
+      this.prefixBits.length !== 8192 ||
+      this.edgeTok.length !== this.edgeNode.length ||
+      this.patEntity.length !== this.patKind.length ||
+      this.patFlags.length !== this.patKind.length ||
+      this.patAux.length !== this.patKind.length ||
+      this.tokOff[nTok] !== this.tokChars.length ||
+      this.edgeStart[nodes] !== this.edgeTok.length ||
+      this.outStart[nodes] !== this.outPat.length
+    ) {
+      throw new StructuralError('compiled rules: inconsistent array sizes');
+    }
+    if (!Array.isArray(c.persons) || !Array.isArray(c.parties) || !Array.isArray(c.contests) || !Array.isArray(c.contestants)) {
+      throw new StructuralError('compiled rules: entity tables missing');
+    }
+    this.bundleVersion = c.bundleVersion;
+    this.maxTokLen = Math.min(Math.max(1, c.maxTokLen | 0), MAX_GLUED);
+    this.hashMask = hs - 1;
+
+    // slotHash and stemBits: one pass over every token's chars
+    this.slotHash = new Int32Array(hs);
+    let stemBytes = 1024;
+    while (stemBytes < this.tokChars.length && stemBytes < 1 << 20) stemBytes <<= 1; // ≥ 8 bits per prefix, ≤ 1 MB
+    this.stemBits = new Uint8Array(stemBytes);
+    this.stemMask = stemBytes * 8 - 1;
+    for (let t = 0; t < nTok; t++) {
+      let h = HASH_INIT;
+      const o = this.tokOff[t]!;
+      const e = this.tokOff[t + 1]!;
+      for (let k = o; k < e; k++) {
+        h = Math.imul(h ^ this.tokChars[k]!, 16777619);
+        if (k - o >= 2) {
+          const bit = h & this.stemMask;
+          this.stemBits[bit >>> 3]! |= 1 << (bit & 7);
+        }
+      }
+      let slot = h & this.hashMask;
+      for (let probe = 0; probe <= this.hashMask; probe++) {
+        const v = this.tokHash[slot]!;
+        if (v === 0) break;
+        if (v === t + 1) {
+          this.slotHash[slot] = h;
+          break;
+        }
+        slot = (slot + 1) & this.hashMask;
+      }
+      if (e - o >= 4) {
+        const h4 = hashOf4(this.tokChars[e - 4]!, this.tokChars[e - 3]!, this.tokChars[e - 2]!, this.tokChars[e - 1]!);
+        this.suffixBits[(h4 >>> 3) & 8191]! |= 1 << (h4 & 7);
+      }
+    }
+
+    // wordBits: ≥ 16 bits per token, so most words that are no token stop at one bit test instead of a
+    // probe of the denser slot table
+    let bitsLen = 8192;
+    while (bitsLen * 8 < nTok * 16 && bitsLen < 1 << 20) bitsLen <<= 1;
+    this.wordBits = new Uint8Array(bitsLen);
+    this.wordBitsMask = bitsLen * 8 - 1;
+    for (let slot = 0; slot <= this.hashMask; slot++) {
+      if (this.tokHash[slot] === 0) continue;
+      const tb = (this.slotHash[slot]! >>> 13) & this.wordBitsMask;
+      this.wordBits[tb >>> 3]! |= 1 << (tb & 7);
+    }
+    this.words = buildWords?.(this.tokChars, this.tokOff, this.rootChild) ?? null;
+  }
+
+  /**
+   * WordFilter, mirroring the matcher's stream building exactly for a plain word input[i, j) (normalised
+   * length m, hash h): a dictionary token → its id (resolved without writing its chars); not in the
+   * dictionary but long enough to be a glued word and passing segmentation's one-bit prefix, stem and
+   * suffix filters → WORD_WRITE; otherwise WORD_DROP (an unknown token, only counted). Most words of
+   * most text stop at the first bit test. `afterGap`: the word before was unknown (or there is none).
+   */
+  classifyWord(input: string, i: number, j: number, h: number, m: number, h3: number, h4: number, afterGap: boolean): number {
+    const tb = (h >>> 13) & this.wordBitsMask;
+    if (this.wordBits[tb >>> 3]! & (1 << (tb & 7))) {
+      const id = this.lookupInput(input, i, j, h, m);
+      // a token no pattern starts with, right after an unknown word, can be in no match
+      if (id >= 0) return afterGap && this.rootChild[id] === 0 ? WORD_DROP : id;
+    }
+    if (m < MIN_GLUED || m > MAX_GLUED) return WORD_DROP;
+    // segmentation's filters on the first 3 and 4 normalised chars
+    if (!(this.prefixBits[(h3 >>> 3) & 8191]! & (1 << (h3 & 7)))) return WORD_DROP;
+    if (!this.isStem(h4)) return WORD_DROP;
+    // and on the last 4, read backwards
+    const c1 = input.charCodeAt(j - 1) | 32;
+    let c2 = 0;
+    let c3 = 0;
+    let c4 = 0;
+    let q = 1;
+    let p = c1;
+    for (let k = j - 2; q < 4; k--) {
+      const c = input.charCodeAt(k) | 32;
+      if (c === p) continue;
+      p = c;
+      if (++q === 2) c2 = c;
+      else if (q === 3) c3 = c;
+      else c4 = c;
+    }
+    return this.isSuffix(hashOf4(c4, c3, c2, c1)) ? WORD_WRITE : WORD_DROP;
+  }
+
+  /** the chars hashed to h are some token's first ≥ 3 chars (a one-bit filter: false positives only) */
+  protected isStem(h: number): boolean {
+    const bit = h & this.stemMask;
+    return (this.stemBits[bit >>> 3]! & (1 << (bit & 7))) !== 0;
+  }
+
+  /** the 4 chars hashed to h end some token of ≥ 4 chars (one-bit filter) */
+  protected isSuffix(h: number): boolean {
+    return (this.suffixBits[(h >>> 3) & 8191]! & (1 << (h & 7))) !== 0;
+  }
+
+  /**
+   * The first slot from `slot` on whose token has hash h and length len, or -1 at the first empty slot:
+   * the probe both lookups share; they differ only in how they compare the chars.
+   */
+  private probe(slot: number, h: number, len: number): number {
+    for (;;) {
+      const v = this.tokHash[slot]!;
+      if (v === 0) return -1;
+      if (this.slotHash[slot] === h && this.tokOff[v]! - this.tokOff[v - 1]! === len) return slot;
+      slot = (slot + 1) & this.hashMask;
+    }
+  }
+
+  /**
+   * Dictionary id of the plain ASCII word input[i, j) read as the tokeniser does (lower-cased, repeats
+   * collapsed, m chars, hash h), or -1: lookup() for words that were never written out.
+   */
+  protected lookupInput(input: string, i: number, j: number, h: number, m: number): number {
+    for (let slot = this.probe(h & this.hashMask, h, m); slot >= 0; slot = this.probe((slot + 1) & this.hashMask, h, m)) {
+      const id = this.tokHash[slot]! - 1;
+      const o = this.tokOff[id]!;
+      let p = input.charCodeAt(i) | 32;
+      let ok = this.tokChars[o] === p;
+      let q = o + 1;
+      for (let k = i + 1; ok && k < j; k++) {
+        const c = input.charCodeAt(k) | 32;
+        if (c === p) continue;
+        p = c;
+        ok = this.tokChars[q++] === c;
+      }
+      if (ok) return id;
+    }
+    return -1;
+  }
+
+  /** Dictionary id of the normalised chars[a, b) with hash h, or -1. */
+  protected lookup(chars: Uint16Array, h: number, a: number, b: number): number {
+    const len = b - a;
+    for (let slot = this.probe(h & this.hashMask, h, len); slot >= 0; slot = this.probe((slot + 1) & this.hashMask, h, len)) {
+      const id = this.tokHash[slot]! - 1;
+      const o = this.tokOff[id]!;
+      let k = 0;
+      while (k < len && this.tokChars[o + k] === chars[a + k]) k++;
+      if (k === len) return id;
+    }
+    return -1;
+  }
+
+  /** The trie node reached from `node` by token `tok`, or 0 (CSR edges sorted by token: binary search). */
+  protected child(node: number, tok: number): number {
+    let lo = this.edgeStart[node]!;
+    let hi = this.edgeStart[node + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = this.edgeTok[mid]!;
+      if (t === tok) return this.edgeNode[mid]!;
+      if (t < tok) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+}
