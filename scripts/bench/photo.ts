@@ -452,7 +452,9 @@ async function compareRuntimes(): Promise<void> {
   const chosen = (process.env.JAGA_PHOTO_RUNTIMES?.split(',') ?? [...RUNTIMES]).filter((r): r is (typeof RUNTIMES)[number] => (RUNTIMES as readonly string[]).includes(r));
   const real = readdirSync(PHOTOS).filter((f) => f.endsWith('.jpg')).sort().map((f) => `/photos/${f}`);
   const manifest = existsSync(join(SYNTHETIC, 'manifest.json')) ? (JSON.parse(readFileSync(join(SYNTHETIC, 'manifest.json'), 'utf8')) as SyntheticEntry[]) : [];
-  const sets = { real, synthetic: manifest.map((e) => `/photos/synthetic/${e.file}`) };
+  // JAGA_PHOTO_RUNTIME_SETS=runtime:set,… limits a runtime to some sets (the legacy one takes seconds a photo)
+  const limits = new Map((process.env.JAGA_PHOTO_RUNTIME_SETS?.split(',') ?? []).map((pair) => pair.split(':') as [string, string]));
+  const allSets = { real, synthetic: manifest.map((e) => `/photos/synthetic/${e.file}`) };
   const server = await serveRuntimes();
   console.log('  runtime        model load  first result  set        photos  median   p90     max     hands found');
   try {
@@ -465,7 +467,8 @@ async function compareRuntimes(): Promise<void> {
         await page.waitForFunction(() => 'load' in window);
         const load = await page.evaluate(() => (window as unknown as { load(): Promise<number> }).load());
         let first = 0;
-        for (const [set, photos] of Object.entries(sets)) {
+        const sets = Object.entries(allSets).filter(([set]) => !limits.has(runtime) || limits.get(runtime) === set);
+        for (const [set, photos] of sets) {
           const times: number[] = [];
           let found = 0;
           for (const url of photos) {
