@@ -463,6 +463,8 @@ async function compareRuntimes(): Promise<void> {
       const browser = await chromium.launch({ executablePath: findChromium(), args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
       try {
         const page = await browser.newPage();
+        if (process.env.JAGA_PHOTO_BENCH_VERBOSE) page.on('console', (m) => console.log(`    [${runtime}] ${m.text().slice(0, 200)}`));
+        page.on('pageerror', (e) => console.log(`    [${runtime}] page error: ${e.message}`));
         await page.goto(`http://127.0.0.1:${server.port}/?runtime=${runtime}`);
         await page.waitForFunction(() => 'load' in window);
         const load = await page.evaluate(() => (window as unknown as { load(): Promise<number> }).load());
