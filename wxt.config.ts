@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SUPPORTED_MATCHES } from './utils/hosts';
 import { readReleaseChannel } from './utils/release-channel';
+import { composeHandLandmarkerTask, extractPackedFile } from './scripts/photos/hand-landmarker-task';
 
 /**
  * The release's update channel (update URLs and the keys that may sign them) is a build-time
@@ -14,16 +16,32 @@ const RELEASE_CHANNEL = readReleaseChannel(process.env, resolve(process.env.JAGA
 /** The rule bundle the extension ships and uses until a signed update arrives. */
 const DEFAULT_BUNDLE = 'public/rules/default-bundle.json';
 
-/** What hands.js loads for modelComplexity 1 on a browser with WebAssembly SIMD. */
-const MEDIAPIPE_HANDS_FILES = [
-  'hands.js',
-  'hands.binarypb',
-  'hands_solution_packed_assets_loader.js',
-  'hands_solution_packed_assets.data',
-  'hands_solution_simd_wasm_bin.js',
-  'hands_solution_simd_wasm_bin.wasm',
-  'hand_landmark_full.tflite',
-];
+/**
+ * The hand model's runtime: MediaPipe tasks-vision's WebAssembly build with SIMD (every supported
+ * browser has WebAssembly SIMD; the non-SIMD and module builds are not shipped).
+ */
+const TASKS_VISION_FILES = ['vision_wasm_internal.js', 'vision_wasm_internal.wasm'];
+
+/**
+ * hand_landmarker.task, made from the two models @mediapipe/hands ships (scripts/photos/
+ * hand-landmarker-task.ts: Google's task file is in no npm package), written under .wxt/ and
+ * copied from there.
+ */
+function handLandmarkerTask(wxtDir: string): string {
+  const hands = resolve('node_modules/@mediapipe/hands');
+  const task = composeHandLandmarkerTask({
+    palmDetector: extractPackedFile(
+      readFileSync(join(hands, 'hands_solution_packed_assets_loader.js'), 'utf8'),
+      new Uint8Array(readFileSync(join(hands, 'hands_solution_packed_assets.data'))),
+      'palm_detection_full.tflite',
+    ),
+    handLandmarks: new Uint8Array(readFileSync(join(hands, 'hand_landmark_full.tflite'))),
+  });
+  const out = join(wxtDir, 'mediapipe', 'hand_landmarker.task');
+  mkdirSync(join(wxtDir, 'mediapipe'), { recursive: true });
+  writeFileSync(out, task);
+  return out;
+}
 
 /**
  * Public half of the extension's signing key. It fixes the Chrome/Edge extension id to
@@ -84,18 +102,17 @@ export default defineConfig({
         stdio: ['ignore', 'ignore', 'inherit'],
       });
     },
-    // The hand-landmark model and its WebAssembly runtime, from the @mediapipe/hands npm package
-    // (Apache-2.0), copied into the build; nothing is downloaded at run time. Only the SIMD build
-    // (every supported browser has WebAssembly SIMD) and the full landmark model are shipped.
-    'build:publicAssets': (_wxt, files) => {
-      const dir = resolve('node_modules/@mediapipe/hands');
-      for (const file of MEDIAPIPE_HANDS_FILES) {
-        files.push({ absoluteSrc: join(dir, file), relativeDest: `mediapipe/hands/${file}` });
-      }
+    // The hand-landmark model and its WebAssembly runtime (MediaPipe, Apache-2.0), in the build;
+    // nothing is downloaded at run time (docs/photo-check.md, "Model").
+    'build:publicAssets': (wxt, files) => {
+      const runtime = resolve('node_modules/@mediapipe/tasks-vision/wasm');
+      for (const file of TASKS_VISION_FILES) files.push({ absoluteSrc: join(runtime, file), relativeDest: `mediapipe/${file}` });
+      files.push({ absoluteSrc: handLandmarkerTask(wxt.config.wxtDir), relativeDest: 'mediapipe/hand_landmarker.task' });
       files.push({
-        relativeDest: 'mediapipe/hands/NOTICE.txt',
+        relativeDest: 'mediapipe/NOTICE.txt',
         contents:
-          'MediaPipe Hands (npm @mediapipe/hands 0.4.1675469240), Copyright Google LLC.\n' +
+          'MediaPipe tasks-vision (npm @mediapipe/tasks-vision 1.1.0) and the hand models of MediaPipe Hands\n' +
+          '(npm @mediapipe/hands 0.4.1675469240, repackaged as hand_landmarker.task), Copyright Google LLC.\n' +
           'Licensed under the Apache License, Version 2.0: https://www.apache.org/licenses/LICENSE-2.0\n',
       });
     },

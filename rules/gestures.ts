@@ -21,6 +21,26 @@ export interface Landmark {
   z?: number;
 }
 
+/**
+ * One hand as the analysis page sees it. Only `landmarks` is required; the rest is what the hand
+ * model reports besides, for a classifier that weighs confidence and framing.
+ */
+export interface HandObservation {
+  /** the 21 hand landmarks in image pixels (x right, y down; z relative depth, same scale as x) */
+  landmarks: readonly Landmark[];
+  /**
+   * which hand the model thinks it is, with its confidence (0–1). MediaPipe labels as if the
+   * image were mirrored (a selfie): in an unmirrored photo of a right hand it says 'Left'.
+   */
+  handedness?: { label: 'Left' | 'Right'; score: number };
+  /** the detector's confidence that this is a hand (0–1), where the model reports it */
+  score?: number;
+  /** the same 21 points in metres, origin at the hand's centre, where the model reports them */
+  worldLandmarks?: readonly Landmark[];
+  /** size of the analysed image in pixels */
+  imageSize?: { width: number; height: number };
+}
+
 export type FingerName = 'thumb' | 'index' | 'middle' | 'ring' | 'pinky';
 export type FingerState = 'extended' | 'half' | 'folded';
 export type FingerStates = Record<FingerName, FingerState>;
@@ -212,7 +232,8 @@ export interface HandClassification {
 }
 
 /** Classify one hand. Anything not clearly one of the poses is "none". */
-export function classifyHand(lm: readonly Landmark[]): HandClassification {
+export function classifyHand(hand: readonly Landmark[] | HandObservation): HandClassification {
+  const lm = 'landmarks' in hand ? hand.landmarks : hand;
   if (lm.length < 21 || lm.some((p) => !Number.isFinite(p.x) || !Number.isFinite(p.y))) {
     return { gesture: 'none', fingers: { thumb: 'half', index: 'half', middle: 'half', ring: 'half', pinky: 'half' } };
   }

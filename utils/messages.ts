@@ -20,7 +20,15 @@ export interface PhotoGesture {
   label: string;
   box: [number, number, number, number];
   points: [number, number][];
+  /** the hand model's handedness (labelled as if mirrored) and its confidence, where reported */
+  handedness?: { label: 'Left' | 'Right'; score: number };
+  /** the detector's confidence that this is a hand, where reported */
+  score?: number;
 }
+
+/** Which hand-model runtime answered: MediaPipe tasks-vision on the CPU (XNNPACK) or on WebGL. */
+export const PHOTO_RUNTIMES = ['tasks-cpu', 'tasks-gpu'] as const;
+export type PhotoRuntime = (typeof PHOTO_RUNTIMES)[number];
 
 /** The analysis page's answer for one photo. */
 export interface PhotoResult {
@@ -29,6 +37,7 @@ export interface PhotoResult {
   gestures: PhotoGesture[];
   /** milliseconds the analysis took (model load included on the first photo) */
   ms: number;
+  runtime?: PhotoRuntime;
 }
 
 const PhotoGestureSchema = z.object({
@@ -37,12 +46,15 @@ const PhotoGestureSchema = z.object({
   label: z.string().check(z.maxLength(200)),
   box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   points: z.array(z.tuple([z.number(), z.number()])).check(z.maxLength(21)),
+  handedness: z.optional(z.object({ label: z.enum(['Left', 'Right']), score: z.number().check(z.minimum(0), z.maximum(1)) })),
+  score: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
 });
 /** The analysis page's answer, checked by the background before it goes to a content script. */
 export const PhotoResultSchema = z.object({
   hands: z.number(),
   gestures: z.array(PhotoGestureSchema).check(z.maxLength(20)),
   ms: z.number(),
+  runtime: z.optional(z.enum(PHOTO_RUNTIMES)),
 });
 
 /** A checked photo result, or an error naming the first problem (the photo check then fails open). */

@@ -1,13 +1,15 @@
 /**
- * Runs MediaPipe Hands (from the @mediapipe/hands npm package, copied into the build under
- * /mediapipe/hands/) on one photo and classifies every hand with rules/gestures.ts.
+ * Runs MediaPipe's HandLandmarker (@mediapipe/tasks-vision, WebAssembly; its files copied into the
+ * build under /mediapipe/ by wxt.config.ts) on one photo and classifies every hand with
+ * rules/gestures.ts. On the CPU (XNNPACK) first: measured several times faster than WebGL on a
+ * machine without a GPU, where WebGL is a software renderer (docs/photo-check.md, "Measured").
  */
+import { HandLandmarker, type HandLandmarkerResult } from '@mediapipe/tasks-vision';
 import { browser } from 'wxt/browser';
-import { GESTURES, classifyHand, handBox, type Landmark } from '@/rules/gestures';
-import type { PhotoGesture, PhotoResult } from '@/utils/messages';
+import { GESTURES, classifyHand, handBox, type HandObservation, type Landmark } from '@/rules/gestures';
+import type { PhotoGesture, PhotoResult, PhotoRuntime } from '@/utils/messages';
 
-export const MODEL_DIR = '/mediapipe/hands/';
-
+export const MODEL_DIR = '/mediapipe/';
 export interface AnalyseMessage {
   type: 'photo-analyse';
   target: 'offscreen';
@@ -29,104 +31,66 @@ export function isWarmMessage(m: unknown): m is { type: 'photo-warm'; target: 'o
   return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'photo-warm' && (m as { target?: unknown }).target === 'offscreen';
 }
 
-interface HandsResults {
-  multiHandLandmarks?: { x: number; y: number; z: number }[][];
-}
-interface HandsInstance {
-  setOptions(options: Record<string, unknown>): void;
-  onResults(listener: (results: HandsResults) => void): void;
-  initialize(): Promise<void>;
-  reset(): void;
-  send(inputs: { image: HTMLImageElement | HTMLCanvasElement }): Promise<void>;
-}
-type HandsConstructor = new (config: { locateFile: (file: string) => string }) => HandsInstance;
-
 const url = (file: string) => (browser.runtime.getURL as (path: string) => string)(MODEL_DIR + file);
 
-let handsPromise: Promise<HandsInstance> | null = null;
-let onResults: ((results: HandsResults) => void) | null = null;
+/** The runtimes tried, in order: the CPU first, WebGL if the CPU path cannot load. */
+export const RUNTIME_ORDER = ['tasks-cpu', 'tasks-gpu'] as const satisfies readonly PhotoRuntime[];
+const DELEGATE = { 'tasks-cpu': 'CPU', 'tasks-gpu': 'GPU' } as const;
 
-function loadScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(script);
+/** The first runtime whose model loads; an error naming every failure when none does. */
+export async function loadLandmarker<T>(create: (delegate: 'CPU' | 'GPU') => Promise<T>): Promise<{ landmarker: T; runtime: PhotoRuntime }> {
+  const failures: string[] = [];
+  for (const runtime of RUNTIME_ORDER) {
+    try {
+      return { landmarker: await create(DELEGATE[runtime]), runtime };
+    } catch (error) {
+      failures.push(`${DELEGATE[runtime]}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  throw new Error(`the hand model did not load (${failures.join('; ')})`);
+}
+
+function createLandmarker(delegate: 'CPU' | 'GPU'): Promise<HandLandmarker> {
+  // Only the SIMD build of the runtime is shipped: every supported browser has WebAssembly SIMD.
+  const fileset = { wasmLoaderPath: url('vision_wasm_internal.js'), wasmBinaryPath: url('vision_wasm_internal.wasm') };
+  return HandLandmarker.createFromOptions(fileset, {
+    baseOptions: { modelAssetPath: url('hand_landmarker.task'), delegate },
+    runningMode: 'IMAGE',
+    numHands: 4,
+    minHandDetectionConfidence: 0.5,
+    minHandPresenceConfidence: 0.5,
   });
 }
 
-/**
- * An offscreen document (or a frame of a background page) is never visible, so the browser never
- * runs its animation frames, and MediaPipe's WebAssembly runtime schedules work with
- * requestAnimationFrame. This page draws nothing: run those callbacks as soon as possible instead.
- */
-function animationFramesWhileHidden(): void {
-  if (document.visibilityState === 'visible') return;
-  // Not setTimeout: hidden pages have their timers throttled to one a second. A message channel
-  // is not throttled.
-  const channel = new MessageChannel();
-  let next = 1;
-  const waiting = new Map<number, FrameRequestCallback>();
-  channel.port1.onmessage = () => {
-    const due = [...waiting];
-    waiting.clear();
-    for (const [, callback] of due) callback(performance.now());
-  };
-  window.requestAnimationFrame = (callback) => {
-    const id = next++;
-    waiting.set(id, callback);
-    if (waiting.size === 1) channel.port2.postMessage(0);
-    return id;
-  };
-  window.cancelAnimationFrame = (id) => void waiting.delete(id);
-}
+let landmarkerPromise: Promise<{ landmarker: HandLandmarker; runtime: PhotoRuntime }> | null = null;
 
-function loadHands(): Promise<HandsInstance> {
-  handsPromise ??= (async () => {
-    animationFramesWhileHidden();
-    // hands.js is a classic script that defines globalThis.Hands; it loads its WebAssembly,
-    // graph and model files through locateFile, all from the extension itself.
-    await loadScript(url('hands.js'));
-    const Hands = (globalThis as unknown as { Hands?: HandsConstructor }).Hands;
-    if (!Hands) throw new Error('MediaPipe Hands did not load');
-    const hands = new Hands({ locateFile: (file) => url(file) });
-    hands.setOptions({ maxNumHands: 4, modelComplexity: 1, minDetectionConfidence: 0.5, minTrackingConfidence: 0.5, selfieMode: false });
-    hands.onResults((results) => onResults?.(results));
-    await hands.initialize();
-    return hands;
-  })().catch((error: unknown) => {
-    handsPromise = null;
+function loadHands(): Promise<{ landmarker: HandLandmarker; runtime: PhotoRuntime }> {
+  landmarkerPromise ??= loadLandmarker(createLandmarker).catch((error: unknown) => {
+    landmarkerPromise = null;
     throw error;
   });
-  return handsPromise;
+  return landmarkerPromise;
 }
 
-/** One photo at a time: the graph is a single pipeline. */
+/** One photo at a time: the model is one pipeline. */
 let queue: Promise<unknown> = Promise.resolve();
 
 let warming: Promise<void> | null = null;
 
 /**
- * Load the model ahead of the first photo, and run it once on a small blank image: the first
- * `send` also loads the landmark model file and compiles the WebGL programs, which is most of a
- * cold start. Queued like a photo, so a photo attached meanwhile waits for it rather than racing.
- * Fails quietly: the photo's own analysis retries the load.
+ * Load the model ahead of the first photo, and run it once on a small blank image (the first run
+ * also sets up the graph). Queued like a photo, so a photo attached meanwhile waits for it rather
+ * than racing. Fails quietly: the photo's own analysis retries the load.
  */
 export function warmUp(): Promise<void> {
   warming ??= (async () => {
     const run = queue.then(async () => {
-      const hands = await loadHands();
+      const { landmarker } = await loadHands();
       const canvas = document.createElement('canvas');
       canvas.width = 64;
       canvas.height = 64;
       canvas.getContext('2d')!.fillRect(0, 0, 64, 64);
-      hands.reset();
-      await new Promise<void>((resolve, reject) => {
-        onResults = () => resolve();
-        hands.send({ image: canvas }).catch(reject);
-      });
-      onResults = null;
+      landmarker.detect(canvas);
     });
     queue = run.catch(() => {});
     await run;
@@ -154,35 +118,41 @@ export function analysePhoto(image: Blob): Promise<PhotoResult> {
 
 async function analyseNow(image: Blob): Promise<PhotoResult> {
   const start = performance.now();
-  const hands = await loadHands();
+  const { landmarker, runtime } = await loadHands();
   // Not HTMLImageElement.decode(): it never settles in a hidden (offscreen) document.
   const bitmap = await createImageBitmap(image);
-  const { width, height } = bitmap;
+  const size = { width: bitmap.width, height: bitmap.height };
   try {
-    assertImageSize(width, height);
-  } catch (error) {
+    assertImageSize(size.width, size.height);
+    const found = landmarker.detect(bitmap);
+    return toPhotoResult(found, size, runtime, Math.round(performance.now() - start));
+  } finally {
     bitmap.close();
-    throw error;
   }
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  // Each photo stands alone: no tracking carried over from the previous one.
-  hands.reset();
-  const results = await new Promise<HandsResults>((resolve, reject) => {
-    onResults = resolve;
-    hands.send({ image: canvas }).catch(reject);
-  });
-  onResults = null;
-  const found = results.multiHandLandmarks ?? [];
+}
+
+type Reported = Pick<HandLandmarkerResult, 'landmarks' | 'worldLandmarks' | 'handedness'>;
+
+/** The model's answer as a PhotoResult: every hand through the classifier, the signs kept. */
+export function toPhotoResult(found: Reported, size: { width: number; height: number }, runtime: PhotoRuntime, ms: number): PhotoResult {
+  const { width, height } = size;
   const gestures: PhotoGesture[] = [];
-  for (const landmarks of found) {
+  found.landmarks.forEach((landmarks, i) => {
     // The classifier needs isotropic coordinates: pixels.
     const px: Landmark[] = landmarks.map((p) => ({ x: p.x * width, y: p.y * height, z: p.z * width }));
-    const { gesture } = classifyHand(px);
-    if (gesture === 'none') continue;
+    const top = found.handedness[i]?.[0];
+    const label = top?.categoryName;
+    const handedness: HandObservation['handedness'] =
+      top && (label === 'Left' || label === 'Right') && top.score >= 0 && top.score <= 1 ? { label, score: top.score } : undefined;
+    const world = found.worldLandmarks[i];
+    const hand: HandObservation = {
+      landmarks: px,
+      ...(handedness ? { handedness } : {}),
+      ...(world?.length ? { worldLandmarks: world.map((p) => ({ x: p.x, y: p.y, z: p.z })) } : {}),
+      imageSize: { width, height },
+    };
+    const { gesture } = classifyHand(hand);
+    if (gesture === 'none') return;
     const [x, y, w, h] = handBox(px);
     const info = GESTURES[gesture];
     gestures.push({
@@ -191,9 +161,10 @@ async function analyseNow(image: Blob): Promise<PhotoResult> {
       label: `${info.emoji} ${info.id.name}`,
       box: [x / width, y / height, w / width, h / height],
       points: landmarks.map((p) => [round(p.x), round(p.y)]),
+      ...(handedness ? { handedness } : {}),
     });
-  }
-  return { hands: found.length, gestures, ms: Math.round(performance.now() - start) };
+  });
+  return { hands: found.landmarks.length, gestures, ms, runtime };
 }
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;

@@ -10,15 +10,20 @@
  * - accuracy on the synthetic set tests/fixtures/photos/synthetic (rendered hands, see its README):
  *   detection rate, exact gesture per scene, confusion, false and missed warnings under the default
  *   settings, for the tuning seeds and the held-out test seeds separately.
+ * - `--runtimes`: the hand-model runtimes side by side in a plain page of the same Chromium (no
+ *   extension): legacy @mediapipe/hands (WebGL), tasks-vision on the CPU (XNNPACK) and on WebGL,
+ *   each in a fresh browser: model load, first result (load + first photo), per-photo median and
+ *   p90, hands found, on the real photos and the synthetic set. JAGA_PHOTO_RUNTIMES=a,b picks some.
  * Run `npm run build` first. JAGA_PHOTO_BENCH=synthetic runs the synthetic set only.
  */
 import { execSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import type { Page, Worker } from 'playwright-core';
-import { EXTENSION_DIR, launch, openFixture, readDialog, startFixtureServer, ROOT } from '../../tests/e2e/harness.ts';
+import { chromium, type Page, type Worker } from 'playwright-core';
+import { EXTENSION_DIR, findChromium, launch, openFixture, readDialog, startFixtureServer, ROOT } from '../../tests/e2e/harness.ts';
 import { setSettings } from '../../tests/e2e/sites-support.ts';
 import { GESTURES, type GestureId } from '../../rules/gestures.ts';
 import { decide } from '../../utils/decision.ts';
@@ -116,9 +121,14 @@ export async function run(): Promise<void> {
     console.log(`  no build at ${OUT}: run "npm run build" first`);
     return;
   }
-  const model = deflated(join(OUT, 'mediapipe/hands'));
+  if (process.argv.includes('--runtimes')) return compareRuntimes();
+  const model = deflated(join(OUT, 'mediapipe'));
   const all = deflated(OUT);
-  console.log(`  package (deflated, ≈ zip): ${mb(all)} with the model, ${mb(all - model)} without: +${mb(model)}`);
+  const legacy = LEGACY_HANDS_FILES.reduce((n, f) => n + deflateRawSync(readFileSync(join(LEGACY_DIR, f)), { level: 9 }).length, 0);
+  console.log(
+    `  package (deflated, ≈ zip): ${mb(all)} with the model, ${mb(all - model)} without: +${mb(model)} ` +
+      `(the legacy @mediapipe/hands files it replaces: ${mb(legacy)})`,
+  );
 
   const server = await startFixtureServer();
   const session = await launch({ server });
@@ -352,4 +362,134 @@ async function synthetic(analyse: (image: string) => Promise<{ hands: number; ge
   }
   const bad = rows.filter((r) => warnsByDefault(r.got) !== r.e.warn);
   for (const r of bad) console.log(`    ${r.e.warn ? 'missed' : 'false warning'}: ${r.e.file} (${r.e.split}) → ${r.found === 0 ? 'no hand found' : r.got}, want ${r.e.expected}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runtimes side by side (`--runtimes`)
+
+const LEGACY_DIR = join(ROOT, 'node_modules/@mediapipe/hands');
+/** What the analysis page shipped before tasks-vision: hands.js and what it loads for modelComplexity 1 with SIMD. */
+const LEGACY_HANDS_FILES = [
+  'hands.js',
+  'hands.binarypb',
+  'hands_solution_packed_assets_loader.js',
+  'hands_solution_packed_assets.data',
+  'hands_solution_simd_wasm_bin.js',
+  'hands_solution_simd_wasm_bin.wasm',
+  'hand_landmark_full.tflite',
+];
+const TASKS_DIR = join(ROOT, 'node_modules/@mediapipe/tasks-vision');
+const RUNTIMES = ['legacy-webgl', 'tasks-cpu', 'tasks-gpu'] as const;
+
+/** The page each runtime runs in: `window.load()` then `window.detect(url)` per photo. */
+const RUNTIME_PAGE = `<!doctype html><meta charset="utf-8"><body><script type="module">
+const runtime = new URL(location.href).searchParams.get('runtime');
+let detect;
+window.load = async () => {
+  const t0 = performance.now();
+  if (runtime === 'legacy-webgl') {
+    await new Promise((ok, fail) => { const s = document.createElement('script'); s.src = '/hands/hands.js'; s.onload = ok; s.onerror = fail; document.head.append(s); });
+    const hands = new window.Hands({ locateFile: (f) => '/hands/' + f });
+    hands.setOptions({ maxNumHands: 4, modelComplexity: 1, minDetectionConfidence: 0.5, minTrackingConfidence: 0.5, selfieMode: false });
+    let done;
+    hands.onResults((r) => done(r));
+    await hands.initialize();
+    detect = async (canvas) => { hands.reset(); const r = await new Promise((ok) => { done = ok; hands.send({ image: canvas }); }); return (r.multiHandLandmarks || []).length; };
+  } else {
+    const { HandLandmarker } = await import('/tasks/vision_bundle.mjs');
+    const lm = await HandLandmarker.createFromOptions(
+      { wasmLoaderPath: '/tasks/wasm/vision_wasm_internal.js', wasmBinaryPath: '/tasks/wasm/vision_wasm_internal.wasm' },
+      { baseOptions: { modelAssetPath: '/model/hand_landmarker.task', delegate: runtime === 'tasks-cpu' ? 'CPU' : 'GPU' }, runningMode: 'IMAGE', numHands: 4 },
+    );
+    detect = async (bitmap) => lm.detect(bitmap).landmarks.length;
+  }
+  return performance.now() - t0;
+};
+window.detect = async (url) => {
+  const blob = await (await fetch(url)).blob();
+  const t0 = performance.now();
+  const bitmap = await createImageBitmap(blob);
+  let input = bitmap;
+  if (runtime === 'legacy-webgl') {
+    input = document.createElement('canvas');
+    input.width = bitmap.width; input.height = bitmap.height;
+    input.getContext('2d').drawImage(bitmap, 0, 0);
+  }
+  const hands = await detect(input);
+  bitmap.close();
+  return { hands, ms: performance.now() - t0 };
+};
+</script>`;
+
+function serveRuntimes(): Promise<{ port: number; close(): void }> {
+  const roots: [string, string][] = [
+    ['/hands/', LEGACY_DIR],
+    ['/tasks/', TASKS_DIR],
+    ['/model/', join(OUT, 'mediapipe')],
+    ['/photos/', PHOTOS],
+  ];
+  const types: Record<string, string> = { js: 'text/javascript', mjs: 'text/javascript', wasm: 'application/wasm', html: 'text/html' };
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(RUNTIME_PAGE);
+      return;
+    }
+    const root = roots.find(([prefix]) => path.startsWith(prefix));
+    const file = root ? join(root[1], path.slice(root[0].length)) : '';
+    if (!root || path.includes('..') || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[file.split('.').pop()!] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ port: (server.address() as { port: number }).port, close: () => server.close() })));
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+
+async function compareRuntimes(): Promise<void> {
+  const chosen = (process.env.JAGA_PHOTO_RUNTIMES?.split(',') ?? [...RUNTIMES]).filter((r): r is (typeof RUNTIMES)[number] => (RUNTIMES as readonly string[]).includes(r));
+  const real = readdirSync(PHOTOS).filter((f) => f.endsWith('.jpg')).sort().map((f) => `/photos/${f}`);
+  const manifest = existsSync(join(SYNTHETIC, 'manifest.json')) ? (JSON.parse(readFileSync(join(SYNTHETIC, 'manifest.json'), 'utf8')) as SyntheticEntry[]) : [];
+  // JAGA_PHOTO_RUNTIME_SETS=runtime:set,… limits a runtime to some sets (the legacy one takes seconds a photo)
+  const limits = new Map((process.env.JAGA_PHOTO_RUNTIME_SETS?.split(',') ?? []).map((pair) => pair.split(':') as [string, string]));
+  const allSets = { real, synthetic: manifest.map((e) => `/photos/synthetic/${e.file}`) };
+  const server = await serveRuntimes();
+  console.log('  runtime        model load  first result  set        photos  median   p90     max     hands found');
+  try {
+    for (const runtime of chosen) {
+      // a fresh browser per runtime: nothing compiled or cached from another one
+      const browser = await chromium.launch({ executablePath: findChromium(), args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+      try {
+        const page = await browser.newPage();
+        if (process.env.JAGA_PHOTO_BENCH_VERBOSE) page.on('console', (m) => console.log(`    [${runtime}] ${m.text().slice(0, 200)}`));
+        page.on('pageerror', (e) => console.log(`    [${runtime}] page error: ${e.message}`));
+        await page.goto(`http://127.0.0.1:${server.port}/?runtime=${runtime}`);
+        await page.waitForFunction(() => 'load' in window);
+        const load = await page.evaluate(() => (window as unknown as { load(): Promise<number> }).load());
+        let first = 0;
+        const sets = Object.entries(allSets).filter(([set]) => !limits.has(runtime) || limits.get(runtime) === set);
+        for (const [set, photos] of sets) {
+          const times: number[] = [];
+          let found = 0;
+          for (const url of photos) {
+            const r = await page.evaluate((u) => (window as unknown as { detect(u: string): Promise<{ hands: number; ms: number }> }).detect(u), url);
+            if (!first) first = load + r.ms;
+            times.push(r.ms);
+            if (r.hands > 0) found++;
+          }
+          times.sort((a, b) => a - b);
+          console.log(
+            `  ${runtime.padEnd(14)} ${`${load.toFixed(0)} ms`.padEnd(11)} ${`${first.toFixed(0)} ms`.padEnd(13)} ${set.padEnd(10)} ${String(photos.length).padEnd(7)} ` +
+              `${`${quantile(times, 0.5).toFixed(0)} ms`.padEnd(8)} ${`${quantile(times, 0.9).toFixed(0)} ms`.padEnd(7)} ${`${times.at(-1)!.toFixed(0)} ms`.padEnd(7)} ${found}/${photos.length}`,
+          );
+        }
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    server.close();
+  }
 }

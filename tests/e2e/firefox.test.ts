@@ -116,7 +116,9 @@ describe.skipIf(!runnable)('Firefox (firefox-esr over WebDriver BiDi)', () => {
   describe('photo check (analysis page in a frame of the background page)', () => {
     it('a thumbs-up photo sent right after attaching raises the dialog with the photo; Batal keeps it; proceed sends once', async () => {
       const tab = await Tab.open(session, COMPOSE_PHOTO);
-      await tab.setFiles('[data-testid="fileInput"]', [join(PHOTOS, 'thumbs-up-000.jpg')]);
+      // thumbs-up-021: the rules read it as thumbs-up on tasks-vision's landmarks, as sent (JPEG
+      // re-encoded) or not; most of the other small thumbs-up photos they do not (docs/photo-check.md).
+      await tab.setFiles('[data-testid="fileInput"]', [join(PHOTOS, 'thumbs-up-021.jpg')]);
       await tab.click(SEND); // at once: the send waits for the analysis (the first one loads the model)
       const dialog = await waitForDialog(tab, 15_000);
       expect(dialog.testIds).toEqual(expect.arrayContaining(['jaga-photo', 'jaga-cancel', 'jaga-proceed']));

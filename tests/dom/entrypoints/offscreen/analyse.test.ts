@@ -1,0 +1,97 @@
+/**
+ * The analysis page's runtime choice (CPU first, WebGL if the CPU path cannot load) and what it
+ * passes to the classifier and back to the background. The model itself runs in the e2e tests
+ * (tests/e2e/photo.test.ts, tests/e2e/firefox.test.ts) and in `npm run bench -- photo`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HandObservation, Landmark } from '@/rules/gestures';
+
+const seen: HandObservation[] = [];
+vi.mock('@/rules/gestures', async (original) => {
+  const real = await original<typeof import('@/rules/gestures')>();
+  return {
+    ...real,
+    classifyHand: (hand: HandObservation) => {
+      seen.push(hand);
+      return real.classifyHand(hand);
+    },
+  };
+});
+
+const { loadLandmarker, toPhotoResult, RUNTIME_ORDER } = await import('@/entrypoints/offscreen/analyse');
+
+const fixture = (name: string) =>
+  (JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/gestures', name), 'utf8')) as { hand: Landmark[] }).hand;
+
+/** A fixture hand (pixels) as the task API reports it: normalized to a 1000×800 image. */
+function reported(hand: Landmark[], width = 1000, height = 800) {
+  const xs = hand.map((p) => p.x);
+  const ys = hand.map((p) => p.y);
+  const [x0, y0] = [Math.min(...xs) - 50, Math.min(...ys) - 50];
+  return hand.map((p) => ({ x: (p.x - x0) / width, y: (p.y - y0) / height, z: (p.z ?? 0) / width, visibility: 0 }));
+}
+
+beforeEach(() => {
+  seen.length = 0;
+});
+
+describe('loadLandmarker', () => {
+  it('tries the CPU first', async () => {
+    const create = vi.fn(async (delegate: 'CPU' | 'GPU') => ({ delegate }));
+    await expect(loadLandmarker(create)).resolves.toEqual({ landmarker: { delegate: 'CPU' }, runtime: 'tasks-cpu' });
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(RUNTIME_ORDER[0]).toBe('tasks-cpu');
+  });
+
+  it('falls back to WebGL when the CPU path cannot load', async () => {
+    const create = vi.fn(async (delegate: 'CPU' | 'GPU') => {
+      if (delegate === 'CPU') throw new Error('XNNPACK delegate failed');
+      return { delegate };
+    });
+    await expect(loadLandmarker(create)).resolves.toEqual({ landmarker: { delegate: 'GPU' }, runtime: 'tasks-gpu' });
+  });
+
+  it('names both failures when neither loads', async () => {
+    const create = vi.fn(async (delegate: 'CPU' | 'GPU') => {
+      throw new Error(`${delegate} broke`);
+    });
+    await expect(loadLandmarker(create)).rejects.toThrow(/CPU broke.*GPU broke/);
+  });
+});
+
+describe('toPhotoResult', () => {
+  it('passes landmarks in pixels, handedness, world landmarks and image size to the classifier', () => {
+    const hand = fixture('recorded-thumbs-up-000.json');
+    const landmarks = reported(hand);
+    const world = landmarks.map((p) => ({ x: p.x / 10, y: p.y / 10, z: p.z / 10, visibility: 0 }));
+    const result = toPhotoResult(
+      { landmarks: [landmarks], worldLandmarks: [world], handedness: [[{ categoryName: 'Left', score: 0.97, index: 0, displayName: '' }]] },
+      { width: 1000, height: 800 },
+      'tasks-cpu',
+      123,
+    );
+    expect(seen).toHaveLength(1);
+    const observed = seen[0]!;
+    expect(observed.landmarks[8]!.x).toBeCloseTo(landmarks[8]!.x * 1000);
+    expect(observed.landmarks[8]!.y).toBeCloseTo(landmarks[8]!.y * 800);
+    expect(observed.landmarks[8]!.z).toBeCloseTo(landmarks[8]!.z * 1000);
+    expect(observed.handedness).toEqual({ label: 'Left', score: 0.97 });
+    expect(observed.worldLandmarks).toHaveLength(21);
+    expect(observed.imageSize).toEqual({ width: 1000, height: 800 });
+    expect(result).toMatchObject({ hands: 1, ms: 123, runtime: 'tasks-cpu' });
+    expect(result.gestures).toEqual([expect.objectContaining({ gesture: 'thumbs-up', handedness: { label: 'Left', score: 0.97 } })]);
+    expect(result.gestures[0]!.points).toHaveLength(21);
+    for (const v of result.gestures[0]!.box) expect(v).toBeGreaterThanOrEqual(0);
+  });
+
+  it('counts hands without a sign and leaves out a handedness it does not know', () => {
+    const landmarks = reported(fixture('recorded-near-miss-fist.json'));
+    const result = toPhotoResult({ landmarks: [landmarks], worldLandmarks: [], handedness: [[{ categoryName: 'Up', score: 2, index: 0, displayName: '' }]] }, { width: 1000, height: 800 }, 'tasks-gpu', 5);
+    expect(result).toEqual({ hands: 1, gestures: [], ms: 5, runtime: 'tasks-gpu' });
+    expect(seen[0]!.handedness).toBeUndefined();
+    expect(seen[0]!.worldLandmarks).toBeUndefined();
+  });
+});
+
