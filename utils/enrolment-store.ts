@@ -93,3 +93,31 @@ export function enrolledPolicyOf(value: unknown, now: number): Policy {
   const v = value as { policy?: unknown; expiresAt?: unknown } | undefined;
   return typeof v?.expiresAt === 'number' && v.expiresAt > now ? parsePolicy(v.policy).policy : {};
 }
+
+export interface EnrolmentView {
+  record: EnrolmentRecord | null;
+  source: PolicySource;
+}
+
+/** Read the enrolment and the policy source now and on every change; returns the unsubscribe. */
+export function watchEnrolment(onView: (view: EnrolmentView) => void): () => void {
+  let alive = true;
+  const keys: string[] = [ENROLMENT_KEYS.enrolment, ENROLMENT_KEYS.policySource];
+  const read = () =>
+    void browser.storage.local.get(keys).then((items) => {
+      if (alive)
+        onView({
+          record: parseEnrolmentRecord(items[ENROLMENT_KEYS.enrolment]),
+          source: parsePolicySource(items[ENROLMENT_KEYS.policySource]),
+        });
+    });
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && keys.some((k) => k in changes)) read();
+  };
+  read();
+  browser.storage.onChanged.addListener(onChanged);
+  return () => {
+    alive = false;
+    browser.storage.onChanged.removeListener(onChanged);
+  };
+}
