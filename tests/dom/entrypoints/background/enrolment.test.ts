@@ -6,6 +6,7 @@ import { buildEnrolmentLink, signAgencyPolicy, type AgencyPolicyPayload } from '
 import { ENROLMENT_KEYS, readEnrolment } from '@/utils/enrolment-store';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
 import { confirmEnrolment, leaveEnrolment, previewEnrolment, refreshEnrolment } from '@/entrypoints/background/enrolment';
+import { handleMessage } from '@/entrypoints/background/messages';
 import { refreshPolicy, resetPolicyState } from '@/entrypoints/background/policy';
 import { storeEngine } from '@/entrypoints/background/rules-store';
 import { bundleAt, scriptedFetch, type Handler } from './helpers';
@@ -151,5 +152,33 @@ describe('following the enrolled policy', () => {
     expect(await readEnrolment()).toBeNull();
     expect(await local(ENROLMENT_KEYS.enrolledPolicy)).toBeUndefined();
     expect(await local(STORAGE_KEYS.policy)).toEqual({});
+  });
+});
+
+describe('enrolment messages', () => {
+  const extensionPage = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
+  const contentScript = () => ({ id: fakeBrowser.runtime.id, url: 'https://x.com/home', tab: { id: 3 } as never, frameId: 0 });
+
+  it('an extension page previews and confirms through messages', async () => {
+    const file = await signAgencyPolicy(payload(), agency.privateKeyPem);
+    vi.stubGlobal('fetch', serving(() => file).fetch);
+    try {
+      const preview = (await handleMessage({ type: 'enrol-preview', link: LINK }, extensionPage())) as { ok: boolean; envelope: string };
+      expect(preview.ok).toBe(true);
+      expect(await handleMessage({ type: 'enrol-confirm', link: LINK, envelope: preview.envelope }, extensionPage())).toMatchObject({
+        ok: true,
+      });
+      expect((await readEnrolment())?.agencyId).toBe('pemkot-contoh');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('a social site cannot enrol, check or leave (content scripts are refused)', async () => {
+    await enrol();
+    for (const message of [{ type: 'enrol-preview', link: LINK }, { type: 'enrol-check' }, { type: 'enrol-leave' }]) {
+      await expect(handleMessage(message, contentScript())).rejects.toThrow('not allowed');
+    }
+    expect(await readEnrolment()).not.toBeNull();
   });
 });
