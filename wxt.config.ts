@@ -89,6 +89,9 @@ export default defineConfig({
             },
             gecko_android: { strict_min_version: '142.0' },
           },
+          // Agency enrolment: a tap on a web+jaganetral: link (utils/enrolment.ts) opens the options
+          // page with the link filled in. Firefox only: Chromium has no extension protocol handlers.
+          protocol_handlers: [{ protocol: 'web+jaganetral', name: 'Jaga Netral', uriTemplate: '/options.html#daftar=%s' }],
         }
       : { key: CHROME_PUBLIC_KEY }),
   }),

@@ -24,9 +24,15 @@
 import { base64ToBytes as decodeBase64, bytesToBase64 } from './compiled.ts';
 
 export const ENVELOPE_FORMAT = 'jaga-bundle/1' as const;
+/**
+ * The same envelope around an agency policy (utils/enrolment.ts). Each reader names the one format
+ * it accepts, so a signed bundle can never pass as a policy, nor a policy as a bundle.
+ */
+export const POLICY_ENVELOPE_FORMAT = 'jaga-policy/1' as const;
+export type EnvelopeFormat = typeof ENVELOPE_FORMAT | typeof POLICY_ENVELOPE_FORMAT;
 
 export interface BundleEnvelope {
-  format: typeof ENVELOPE_FORMAT;
+  format: EnvelopeFormat;
   payload: string;
   signature: string | null;
   keyId: string | null;
@@ -136,16 +142,20 @@ export async function publicKeyOfPrivate(privateKey: CryptoKey): Promise<string>
 
 // ---------------------------------------------------------------- envelopes
 
-export function unsignedEnvelope(payload: string): BundleEnvelope {
-  return { format: ENVELOPE_FORMAT, payload, signature: null, keyId: null };
+export function unsignedEnvelope(payload: string, format: EnvelopeFormat = ENVELOPE_FORMAT): BundleEnvelope {
+  return { format, payload, signature: null, keyId: null };
 }
 
-export async function signEnvelope(payload: string, privateKeyPem: string): Promise<BundleEnvelope> {
+export async function signEnvelope(
+  payload: string,
+  privateKeyPem: string,
+  format: EnvelopeFormat = ENVELOPE_FORMAT,
+): Promise<BundleEnvelope> {
   const key = await importPrivateKey(privateKeyPem);
   const data = buf(new TextEncoder().encode(payload));
   const signature = new Uint8Array(await crypto.subtle.sign(ED25519, key, data));
   const keyId = await keyIdOf(await publicKeyOfPrivate(key));
-  return { format: ENVELOPE_FORMAT, payload, signature: bytesToBase64(signature), keyId };
+  return { format, payload, signature: bytesToBase64(signature), keyId };
 }
 
 /** Serialises an envelope the way `jaga build` writes it (stable key order, trailing newline). */
@@ -170,7 +180,7 @@ export function decodeUtf8(bytes: Uint8Array): string {
 }
 
 /** Structural check of a parsed envelope; returns a reason when it is malformed. */
-export function parseEnvelope(text: string): BundleEnvelope {
+export function parseEnvelope(text: string, format: EnvelopeFormat = ENVELOPE_FORMAT): BundleEnvelope {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -179,14 +189,14 @@ export function parseEnvelope(text: string): BundleEnvelope {
   }
   if (typeof value !== 'object' || value === null) throw new Error('envelope: not an object');
   const v = value as Record<string, unknown>;
-  if (v.format !== ENVELOPE_FORMAT) throw new Error(`envelope: format must be "${ENVELOPE_FORMAT}"`);
+  if (v.format !== format) throw new Error(`envelope: format must be "${format}"`);
   if (typeof v.payload !== 'string') throw new Error('envelope: payload must be a string');
   if (!isWellFormedText(v.payload)) throw new Error('envelope: payload is not well-formed Unicode (a lone surrogate)');
   if (v.signature !== null && typeof v.signature !== 'string') throw new Error('envelope: signature must be a string or null');
   if (v.keyId !== null && typeof v.keyId !== 'string') throw new Error('envelope: keyId must be a string or null');
   const extra = Object.keys(v).filter((k) => !['format', 'payload', 'signature', 'keyId'].includes(k));
   if (extra.length) throw new Error(`envelope: unexpected member(s) ${extra.join(', ')}`);
-  return { format: ENVELOPE_FORMAT, payload: v.payload, signature: v.signature as string | null, keyId: v.keyId as string | null };
+  return { format, payload: v.payload, signature: v.signature as string | null, keyId: v.keyId as string | null };
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -200,11 +210,16 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * trusted public key (base64 raw). ok only when the envelope is well formed, signed, the keyId
  * matches the key, and the Ed25519 signature over the payload's UTF-8 bytes is valid.
  */
-export async function verifyEnvelope(input: Uint8Array | string | BundleEnvelope, publicKeyB64: string): Promise<VerifyResult> {
+export async function verifyEnvelope(
+  input: Uint8Array | string | BundleEnvelope,
+  publicKeyB64: string,
+  format: EnvelopeFormat = ENVELOPE_FORMAT,
+): Promise<VerifyResult> {
   let envelope: BundleEnvelope;
   try {
     const text = input instanceof Uint8Array ? decodeUtf8(input) : input;
-    envelope = typeof text === 'string' ? parseEnvelope(text) : text;
+    envelope = typeof text === 'string' ? parseEnvelope(text, format) : text;
+    if (envelope.format !== format) throw new Error(`envelope: format must be "${format}"`);
     if (!isWellFormedText(envelope.payload)) throw new Error('envelope: payload is not well-formed Unicode (a lone surrogate)');
     if (typeof text === 'string') {
       // The file must be exactly what `jaga build` wrote (the trailing newline is optional), so that

@@ -113,6 +113,20 @@ export const MessageSchema = z.discriminatedUnion('type', [
    * files over the page): start the analysis page and load its model now. No photo, no answer.
    */
   z.object({ type: z.literal('photo-warm') }),
+  /**
+   * options page → background (agency enrolment): download and verify the policy an enrolment link
+   * names, and answer with what it sets (nothing is stored); then, once the user agreed, pin the key
+   * and follow the file the preview returned; check the enrolled policy now; leave.
+   */
+  z.object({ type: z.literal('enrol-preview'), link: z.string().check(z.maxLength(8192)) }),
+  z.object({
+    type: z.literal('enrol-confirm'),
+    link: z.string().check(z.maxLength(8192)),
+    // utils/enrolment.ts MAX_POLICY_BYTES (not imported: content scripts load this module)
+    envelope: z.string().check(z.maxLength(65_536)),
+  }),
+  z.object({ type: z.literal('enrol-check') }),
+  z.object({ type: z.literal('enrol-leave') }),
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 

@@ -11,6 +11,8 @@
  * - updateStatus: the last rule-update attempt (time, result, reason) for the popup and options
  * - activeBundle: the active bundle's validated source and compiled form (background only; what
  *   agency extraRules are merged into)
+ * The agency enrolment's keys (enrolment, enrolledPolicy, policySource) are in
+ * utils/enrolment-store.ts, the one module that reads and writes them.
  */
 export const STORAGE_KEYS = {
   settings: 'settings',

@@ -8,11 +8,13 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { ACTION_KINDS, SITE_IDS } from '@/rules/actions';
 import { WARNING_SEVERITIES, type WarningSeverity } from '@/utils/decision';
+import { watchEnrolment } from '@/utils/enrolment-store';
 import { DEFAULT_SETTINGS, MODES, evaluationTime, type Mode, type Settings } from '@/utils/settings';
 import { isExpired, saveSettings, updateOutcome, useStore } from '@/components/shared/store';
 import { Locked, ShieldIcon } from '@/components/shared/icons';
 import { SITE_NAMES, UI, type UiStrings } from '@/components/shared/ui-strings';
 import { DecisionLog } from './DecisionLog';
+import { Enrolment } from './Enrolment';
 import type { Download } from './log-export';
 import { PROVINCES, provinceOf } from './regions';
 import { RulesInfo } from './RulesInfo';
@@ -164,6 +166,9 @@ export function Options({ now = Date.now, download }: OptionsProps) {
   const lang = settings.language;
   const t = UI[lang];
   const [saved, setSaved] = useState(0);
+  // The agency the user enrolled in (agency enrolment), named while its policy is the one applied.
+  const [agency, setAgency] = useState('');
+  useEffect(() => watchEnrolment(({ record, source }) => setAgency(source === 'enrolled' && record ? record.agencyName : '')), []);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -197,7 +202,7 @@ export function Options({ now = Date.now, download }: OptionsProps) {
           <ShieldIcon size={28} />
           <h1>{t.optionsTitle}</h1>
           <span className="spacer" />
-          {managed && <Locked label={t.managed} />}
+          {managed && <Locked label={agency ? `${t.managed}: ${agency}` : t.managed} />}
         </div>
         <nav aria-label={t.settings}>
           <a href="#umum">{t.sectionGeneral}</a>
@@ -271,6 +276,10 @@ export function Options({ now = Date.now, download }: OptionsProps) {
               </ul>
             </div>
           )}
+        </Section>
+
+        <Section id="daftar" title={t.enrol.section}>
+          <Enrolment t={t} now={now} />
         </Section>
 
         <Section id="situs" title={t.sectionSites}>

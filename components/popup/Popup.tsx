@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { isExpired, saveSettings, updateOutcome, useStore, weekStats } from '@/components/shared/store';
 import { LockIcon, Locked, ShieldIcon } from '@/components/shared/icons';
 import { UI } from '@/components/shared/ui-strings';
+import { watchEnrolment } from '@/utils/enrolment-store';
 import { WeekChart } from './WeekChart';
 
 export const PAUSE_MS = 60 * 60 * 1000;
@@ -29,6 +30,10 @@ export function Popup({ now = Date.now }: PopupProps) {
     const timer = setInterval(() => setClock(now()), 30_000);
     return () => clearInterval(timer);
   }, [now]);
+
+  // The agency the user enrolled in (agency enrolment), named while its policy is the one applied.
+  const [agency, setAgency] = useState('');
+  useEffect(() => watchEnrolment(({ record, source }) => setAgency(source === 'enrolled' && record ? record.agencyName : '')), []);
 
   const { settings, allowPause, allowUserDisable, managed } = store.effective;
   const t = UI[settings.language];
@@ -77,7 +82,7 @@ export function Popup({ now = Date.now }: PopupProps) {
       {managed && (
         <p className="managed row" title={t.managedHint}>
           <LockIcon />
-          <span>{t.managed}</span>
+          <span>{agency ? `${t.managed}: ${agency}` : t.managed}</span>
         </p>
       )}
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Policy } from '@/utils/policy';
+import { ENROLMENT_EXPIRY_ALARM, onEnrolmentExpiry, refreshEnrolment, setEnrolmentPolicyListener } from './enrolment';
 import { handleMessage } from './messages';
 import { policyLoaded, storedPolicy, watchPolicy } from './policy';
 import { syncDefaultBundle } from './rules-store';
@@ -21,8 +22,15 @@ export default defineBackground(() => {
 
   // Listeners first and synchronously, so an event that woke the service worker is not missed.
   watchPolicy(onPolicyChange);
+  setEnrolmentPolicyListener(onPolicyChange);
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === UPDATE_ALARM) void onUpdateAlarm().catch(fail('rule update failed'));
+    if (alarm.name === UPDATE_ALARM) {
+      // The enrolled agency policy is checked on the same alarm as rule bundles (same interval).
+      void refreshEnrolment()
+        .catch(fail('agency policy check failed'))
+        .finally(() => void onUpdateAlarm().catch(fail('rule update failed')));
+    }
+    if (alarm.name === ENROLMENT_EXPIRY_ALARM) void onEnrolmentExpiry().catch(fail('agency policy expiry'));
   });
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
 

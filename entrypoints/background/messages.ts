@@ -2,6 +2,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { CONTENT_MESSAGE_TYPES, MessageSchema } from '@/utils/messages';
 import { appendLog } from './decision-log';
+import { confirmEnrolment, leaveEnrolment, previewEnrolment, refreshEnrolment } from './enrolment';
 import { checkPhoto, warmPhoto } from './photo';
 import { ensureEngine } from './rules-store';
 import { checkForUpdates } from './updates';
@@ -46,6 +47,15 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<unkno
       return checkPhoto(message.image);
     case 'photo-warm':
       await warmPhoto();
+      return true;
+    case 'enrol-preview':
+      return previewEnrolment(message.link);
+    case 'enrol-confirm':
+      return confirmEnrolment(message.link, message.envelope);
+    case 'enrol-check':
+      return refreshEnrolment();
+    case 'enrol-leave':
+      await leaveEnrolment();
       return true;
     default: {
       const unreachable: never = message;

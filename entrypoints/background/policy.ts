@@ -16,6 +16,7 @@
  */
 import { browser } from 'wxt/browser';
 import { parseRuleBundle, type RuleBundle } from '@/rules/schema';
+import { activeEnrolledPolicy, writePolicySource } from '@/utils/enrolment-store';
 import { parsePolicy, type Policy } from '@/utils/policy';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
 import { rebuildEngine, readActiveBundle, setExtraRulesMerger } from './rules-store';
@@ -153,14 +154,28 @@ export async function storedPolicy(): Promise<Policy> {
 }
 
 /**
- * Read the managed policy and publish it. Rebuilds the engine when the extra rules changed (or
+ * The policy that applies: the managed one when storage.managed holds any key; else the agency
+ * policy the user enrolled in (agency enrolment, entrypoints/background/enrolment.ts) while it has
+ * not expired; else none. A real managed policy always wins.
+ */
+async function readEffectiveRaw(): Promise<{ raw: Record<string, unknown>; source: 'managed' | 'enrolled' | 'none' }> {
+  const managed = await readManaged();
+  if (Object.keys(managed).length > 0) return { raw: managed, source: 'managed' };
+  const enrolled = await activeEnrolledPolicy(Date.now());
+  return enrolled ? { raw: enrolled, source: 'enrolled' } : { raw: {}, source: 'none' };
+}
+
+/**
+ * Read the managed (or enrolled) policy and publish it. Rebuilds the engine when the extra rules changed (or
  * valid extra rules are missing from it); calls `onChange` with the old and new policy so the
  * updater can reschedule.
  */
 export async function refreshPolicy(onChange?: (before: Policy, after: Policy) => void | Promise<void>): Promise<Policy> {
   const before = await storedPolicy();
-  current = interpretPolicy(await readManaged());
+  const { raw, source } = await readEffectiveRaw();
+  current = interpretPolicy(raw);
   await browser.storage.local.set({ [STORAGE_KEYS.policy]: current.policy });
+  await writePolicySource(source);
   const changed = JSON.stringify(before.extraRules ?? null) !== JSON.stringify(current.policy.extraRules ?? null);
   if (changed || (current.extra && (await extrasMissing(current.extra)))) await rebuildEngine();
   await writePolicyWarnings();

@@ -8,6 +8,10 @@
  * seconds, and a decision taken from the user's settings alone would ignore the agency's "block".
  * Until the policy read has answered and the rules are loaded the state is not `ready` (the
  * pipeline holds actions meanwhile); both waits are bounded.
+ *
+ * Where storage.managed holds nothing (or does not exist: Firefox for Android), the agency policy the
+ * user enrolled in applies instead, from the background's `enrolledPolicy` copy (kept by
+ * utils/enrolment-store.ts) until its expiry time. A real managed policy always wins.
  */
 import { browser } from 'wxt/browser';
 import { loadEngine, type Engine } from '@/rules/engine';
@@ -17,6 +21,9 @@ import { DEFAULT_SETTINGS, parseSettings, type Settings } from '@/utils/settings
 import type { StoredEngine } from '@/utils/stored-values';
 import { STORAGE_KEYS } from '@/utils/storage-keys';
 import type { SelectorData, SiteAdapter } from './sites/types';
+
+/** utils/enrolment-store.ts ENROLMENT_KEYS.enrolledPolicy (not imported: it carries schemas this script does not need) */
+const ENROLLED_POLICY = 'enrolledPolicy';
 
 export interface ContentState {
   /** the effective settings: the user's, with the agency policy laid over them */
@@ -60,13 +67,19 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
   let userSettings: Settings = DEFAULT_SETTINGS;
   /** the background's copy, used only when storage.managed cannot be read */
   let storedPolicy: Policy = {};
-  /** undefined until storage.managed has answered */
+  /** undefined until storage.managed has answered; {} when there is none */
   let managedPolicy: Policy | undefined;
+  /** the background's copy of the enrolled agency policy: { policy, expiresAt } */
+  let enrolled: { policy?: unknown; expiresAt?: unknown } | undefined;
   let policyKnown = false;
   let storedRead = false;
 
   const layer = () => {
-    state.settings = applyPolicy(userSettings, managedPolicy ?? storedPolicy).settings;
+    let policy = managedPolicy ?? storedPolicy;
+    if (managedPolicy && !Object.keys(managedPolicy).length) {
+      policy = (enrolled?.expiresAt as number) > Date.now() ? parsePolicy(enrolled?.policy).policy : {};
+    }
+    state.settings = applyPolicy(userSettings, policy).settings;
   };
   const becomeReady = () => {
     state.ready = true;
@@ -79,7 +92,8 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
   const apply = (changes: Record<string, unknown>) => {
     if (STORAGE_KEYS.settings in changes) userSettings = parseSettings(changes[STORAGE_KEYS.settings]);
     if (STORAGE_KEYS.policy in changes) storedPolicy = parsePolicy(changes[STORAGE_KEYS.policy]).policy;
-    if (STORAGE_KEYS.settings in changes || STORAGE_KEYS.policy in changes) layer();
+    if (ENROLLED_POLICY in changes) enrolled = changes[ENROLLED_POLICY] as typeof enrolled;
+    if (STORAGE_KEYS.settings in changes || STORAGE_KEYS.policy in changes || ENROLLED_POLICY in changes) layer();
     if (STORAGE_KEYS.engine in changes) {
       const stored = changes[STORAGE_KEYS.engine];
       if (isStoredEngine(stored)) {
@@ -100,14 +114,17 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
   };
 
   const readManaged = () =>
-    browser.storage.managed
-      .get()
+    // Firefox for Android has no storage.managed at all: no managed policy.
+    Promise.resolve(browser.storage.managed?.get() ?? {})
       .then(
         (raw) => {
           managedPolicy = parsePolicy(raw).policy;
         },
-        // Firefox without an enterprise policy rejects the read ("manifest not found"): nothing to record.
-        (error: unknown) => /manifest/.test(String(error)) || onError(error),
+        // Firefox without an enterprise policy rejects the read ("manifest not found"): no managed policy.
+        (error: unknown) => {
+          if (/manifest/.test(String(error))) managedPolicy = {};
+          else onError(error);
+        },
       )
       .then(() => {
         policyKnown = true;
@@ -122,7 +139,7 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
   }, READY_WAIT_MS);
 
   browser.storage.local
-    .get([STORAGE_KEYS.settings, STORAGE_KEYS.policy, STORAGE_KEYS.engine, STORAGE_KEYS.dialogStats])
+    .get([STORAGE_KEYS.settings, STORAGE_KEYS.policy, ENROLLED_POLICY, STORAGE_KEYS.engine, STORAGE_KEYS.dialogStats])
     .then((items) => {
       storedRead = true;
       apply(items);

@@ -95,6 +95,19 @@ describe('keygen → build → verify', () => {
       expect((await verifyEnvelope(changed, publicKey)).ok, `byte ${i}`).toBe(false);
     }
   });
+
+  it('a signed agency policy never passes as a bundle, nor a bundle as a policy', async () => {
+    const { signEnvelope, serializeEnvelope } = await import('../../../rules/signing.ts');
+    const pem = readFileSync(join(dir, 'jaga-private.key'), 'utf8');
+    const policy = serializeEnvelope(await signEnvelope('{"policy":{}}', pem, 'jaga-policy/1'));
+    expect((await verifyEnvelope(policy, publicKey, 'jaga-policy/1')).ok).toBe(true);
+    const asBundle = await verifyEnvelope(policy, publicKey);
+    expect(asBundle.ok === false && asBundle.reason).toMatch(/format must be "jaga-bundle\/1"/);
+    const asPolicy = await verifyEnvelope(text, publicKey, 'jaga-policy/1');
+    expect(asPolicy.ok === false && asPolicy.reason).toMatch(/format must be "jaga-policy\/1"/);
+    const parsed = parseEnvelope(text);
+    expect((await verifyEnvelope(parsed, publicKey, 'jaga-policy/1')).ok).toBe(false);
+  });
 });
 
 describe('diff', () => {

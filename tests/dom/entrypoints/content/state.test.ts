@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createContentState, READY_WAIT_MS, selectorsFor, type ContentState } from '@/entrypoints/content/state';
 import type { SiteAdapter } from '@/entrypoints/content/sites/types';
+import { ENROLMENT_KEYS } from '@/utils/enrolment-store';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 
 // The engine itself is tested elsewhere; here any stored engine loads.
@@ -147,5 +148,71 @@ describe('content state readiness', () => {
     await fakeBrowser.storage.managed.set(agencyBlocks);
     await flush();
     expect(state.settings.actionBySeverity.high).toBe('block');
+  });
+
+  describe('agency enrolment (no storage.managed policy)', () => {
+    const future = () => Date.now() + 3_600_000;
+
+    it('lays the enrolled policy over the settings when storage.managed is empty', async () => {
+      await fakeBrowser.storage.local.set({
+        ...storedEngine,
+        ...userWarns,
+        [ENROLMENT_KEYS.enrolledPolicy]: { policy: agencyBlocks, expiresAt: future() },
+      });
+      const state = createContentState(onError);
+      await state.whenReady;
+      expect(state.settings.actionBySeverity.high).toBe('block');
+    });
+
+    it('where storage.managed does not exist (Firefox for Android)', async () => {
+      const managed = browser.storage.managed;
+      Object.defineProperty(browser.storage, 'managed', { value: undefined, configurable: true });
+      try {
+        await fakeBrowser.storage.local.set({
+          ...storedEngine,
+          ...userWarns,
+          [ENROLMENT_KEYS.enrolledPolicy]: { policy: agencyBlocks, expiresAt: future() },
+        });
+        const state = createContentState(onError);
+        await state.whenReady;
+        expect(state.settings.actionBySeverity.high).toBe('block');
+        expect(onError).not.toHaveBeenCalled();
+      } finally {
+        Object.defineProperty(browser.storage, 'managed', { value: managed, configurable: true });
+      }
+    });
+
+    it('a real managed policy wins over the enrolled one', async () => {
+      await fakeBrowser.storage.managed.set({ actionBySeverity: { high: 'warn_reason' } });
+      await fakeBrowser.storage.local.set({
+        ...storedEngine,
+        ...userWarns,
+        [ENROLMENT_KEYS.enrolledPolicy]: { policy: agencyBlocks, expiresAt: future() },
+      });
+      const state = createContentState(onError);
+      await state.whenReady;
+      expect(state.settings.actionBySeverity.high).toBe('warn_reason');
+    });
+
+    it('an expired enrolled policy does not apply', async () => {
+      await fakeBrowser.storage.local.set({
+        ...storedEngine,
+        ...userWarns,
+        [ENROLMENT_KEYS.enrolledPolicy]: { policy: agencyBlocks, expiresAt: Date.now() - 1 },
+      });
+      const state = createContentState(onError);
+      await state.whenReady;
+      expect(state.settings.actionBySeverity.high).toBe('warn');
+    });
+
+    it('applies an enrolment live', async () => {
+      await fakeBrowser.storage.local.set({ ...storedEngine, ...userWarns });
+      const state = createContentState(onError);
+      await state.whenReady;
+      expect(state.settings.actionBySeverity.high).toBe('warn');
+      await fakeBrowser.storage.local.set({ [ENROLMENT_KEYS.enrolledPolicy]: { policy: agencyBlocks, expiresAt: future() } });
+      await flush();
+      expect(state.settings.actionBySeverity.high).toBe('block');
+    });
   });
 });
