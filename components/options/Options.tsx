@@ -13,6 +13,7 @@ import { isExpired, saveSettings, updateOutcome, useStore } from '@/components/s
 import { Locked, ShieldIcon } from '@/components/shared/icons';
 import { SITE_NAMES, UI, type UiStrings } from '@/components/shared/ui-strings';
 import { DecisionLog } from './DecisionLog';
+import { HOST_ACCESS_TEXT, HostAccess } from './HostAccess';
 import type { Download } from './log-export';
 import { PROVINCES, provinceOf } from './regions';
 import { RulesInfo } from './RulesInfo';
@@ -200,6 +201,7 @@ export function Options({ now = Date.now, download }: OptionsProps) {
           {managed && <Locked label={t.managed} />}
         </div>
         <nav aria-label={t.settings}>
+          <a href="#izin">{HOST_ACCESS_TEXT[lang].title}</a>
           <a href="#umum">{t.sectionGeneral}</a>
           <a href="#situs">{t.sectionSites}</a>
           <a href="#tindakan">{t.sectionActions}</a>
@@ -214,6 +216,11 @@ export function Options({ now = Date.now, download }: OptionsProps) {
         <p className="sr-only" role="status">
           {saved > 0 ? t.saved : ''}
         </p>
+
+        {/* First: without host access nothing else on this page has any effect (Firefox asks here). */}
+        <Section id="izin" title={HOST_ACCESS_TEXT[lang].title}>
+          <HostAccess lang={lang} />
+        </Section>
 
         <Section id="umum" title={t.sectionGeneral}>
           <label className="check">
