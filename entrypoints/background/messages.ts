@@ -2,7 +2,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { CONTENT_MESSAGE_TYPES, MessageSchema } from '@/utils/messages';
 import { appendLog } from './decision-log';
-import { checkPhoto, warmPhoto } from './photo';
+import { checkPhotoAnswer, firstUncheckedNotice, warmPhoto } from './photo';
 import { ensureEngine } from './rules-store';
 import { checkForUpdates } from './updates';
 
@@ -43,10 +43,12 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<unkno
     case 'update-now':
       return checkForUpdates();
     case 'photo-check':
-      return checkPhoto(message.image);
+      return checkPhotoAnswer(message.image);
     case 'photo-warm':
       await warmPhoto();
       return true;
+    case 'photo-unchecked':
+      return firstUncheckedNotice(message.site);
     default: {
       const unreachable: never = message;
       throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);
