@@ -75,6 +75,7 @@ async function createPage(): Promise<void> {
     return;
   }
   if (typeof document === 'undefined') throw new Error('no offscreen API and no DOM for the photo check');
+  frame?.remove(); // a page that failed: its replacement goes in its place
   const page = document.createElement('iframe');
   frame = page;
   page.src = url;
@@ -145,7 +146,10 @@ export async function checkPhoto(image: string): Promise<PhotoResult> {
     bounded(
       pageReady().then(() =>
         // the page's own failures (model load, no WebGL, decoding) reject here
-        Promise.resolve(browser.runtime.sendMessage({ type: 'photo-analyse', target: 'offscreen', image })).catch(failedAs('analysis-error')),
+        Promise.resolve(browser.runtime.sendMessage({ type: 'photo-analyse', target: 'offscreen', image })).catch((error: unknown) => {
+          ready = null; // or the page is gone ("Receiving end does not exist"): look for it again next time
+          return failedAs('analysis-error')(error);
+        }),
       ),
     ),
   );

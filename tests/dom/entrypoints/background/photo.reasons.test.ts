@@ -54,6 +54,16 @@ describe('the photo-check answer', () => {
     await vi.waitFor(async () => expect((await recorded())[0]?.message).toMatch(/no WebGL/));
   });
 
+  it('after a failed analysis the next photo looks for the page again (it may have been closed)', async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    send.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
+    await expect(checkPhotoAnswer(IMAGE)).resolves.toEqual({ unchecked: 'analysis-error' });
+    send.mockResolvedValueOnce(RESULT);
+    await expect(checkPhotoAnswer(IMAGE)).resolves.toEqual(RESULT);
+    // hasDocument says none is open: a new one was made
+    expect(offscreen.createDocument).toHaveBeenCalledTimes(2);
+  });
+
   it('the page went away without answering: no-page', async () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValueOnce(undefined);
     await expect(checkPhotoAnswer(IMAGE)).resolves.toEqual({ unchecked: 'no-page' });
