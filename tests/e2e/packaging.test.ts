@@ -33,7 +33,9 @@ beforeAll(() => {
   execFileSync('npm', ['run', '--silent', 'zip:edge'], {
     cwd: ROOT,
     env: { ...process.env, JAGA_OUT_DIR: outDir },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // the build's warnings stay out of the test output; a failed build throws with them
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 16 * 1024 * 1024,
   });
   const name = readdirSync(outDir).find((f) => /^jaga-netral-.*-edge\.zip$/.test(f));
   if (!name) throw new Error(`no Edge zip in ${outDir}: ${readdirSync(outDir).join(', ')}`);
