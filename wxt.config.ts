@@ -52,13 +52,29 @@ function handLandmarkerTask(wxtDir: string): string {
 const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0jjl/MAjORzui3qZyR5mU1YGQnRbZgqJs2ySwTac5nqQTVkA46A1644oIt86P6AS4ZAH2o6VqPzAoQ3VAQON/DRrDSi7Yd1upj11P+njI/NWWaEVsqz3qY0ucToFBBPzzpG4MSIc7hfVEWx78g+XM6RO7/TDTP6ZxghUIbwEDcYlofl2cirjrcfYPGJHfic1HFuspvV8mN8edV3K1QlVw8up0tACoSyYl6Z3SfD20Dd2aYyWkAfiSqThK/hijgziJbSicBXq3bQZvwLrUxh72T6bkmFUeXa6ZXfLb+lpJdildMfy9vcvCvW6pIj5HuTuMoySyHeaeooTxKDF/SWKIwIDAQAB';
 
+/**
+ * A store package (`npm run zip`, `npm run zip:edge`: JAGA_STORE_BUILD=1). The stores refuse a
+ * manifest with `key` ("key field is not allowed in manifest") and give the extension their own
+ * id, so a store build leaves CHROME_PUBLIC_KEY out; unpacked and self-hosted Chrome/Edge builds
+ * (`npm run build`, `npm run build:edge`) keep it and the fixed id. Store builds go to their own
+ * folder, so the plain build in .output/chrome-mv3 (the one the tests load) keeps its id.
+ */
+const STORE_BUILD = process.env.JAGA_STORE_BUILD === '1';
+
+/**
+ * Oldest Chrome/Edge the package installs on: 109 brought chrome.offscreen, where the photo check
+ * runs its model (storage.session came in 102, MV3's 'wasm-unsafe-eval' in 103). Edge for Android
+ * follows the same Chromium versions. The tests run on Debian's current Chromium.
+ */
+export const MINIMUM_CHROME_VERSION = '109';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Every dependency is a visible import line: no auto-imports (see docs/design.md).
   imports: false,
   // JAGA_OUT_DIR: a build with other settings (e.g. a release channel under test) goes elsewhere,
   // so .output/chrome-mv3 stays the plain build.
-  outDir: process.env.JAGA_OUT_DIR ?? '.output',
+  outDir: process.env.JAGA_OUT_DIR ?? (STORE_BUILD ? '.output/store' : '.output'),
   // One code path for every browser: MV3 everywhere (Firefox ≥ 140 supports what we use).
   manifestVersion: 3,
   manifest: ({ browser }) => ({
@@ -93,7 +109,7 @@ export default defineConfig({
           // page with the link filled in. Firefox only: Chromium has no extension protocol handlers.
           protocol_handlers: [{ protocol: 'web+jaganetral', name: 'Jaga Netral', uriTemplate: '/options.html#daftar=%s' }],
         }
-      : { key: CHROME_PUBLIC_KEY }),
+      : { minimum_chrome_version: MINIMUM_CHROME_VERSION, ...(STORE_BUILD ? {} : { key: CHROME_PUBLIC_KEY }) }),
   }),
   hooks: {
     // The default rule bundle (public/rules/default-bundle.json, not committed) is compiled from

@@ -1,3 +1,5 @@
+import type { SiteId } from '@/rules/actions';
+
 /**
  * The seven supported sites. Content-script matches and host permissions are exactly these,
  * HTTPS only: every one of these sites is HSTS-preloaded, so plain HTTP never reaches them.
@@ -27,3 +29,18 @@ export function matchesForHosts(hosts: readonly string[]): string[] {
     return hosts.some((h) => host === h || host === `*.${h}`);
   });
 }
+
+/**
+ * Each site's hosts, as its adapter declares them (`hosts` in entrypoints/content/sites; a test
+ * keeps the two equal). Extension pages use this to ask for and show host access per site
+ * without loading the adapters' code.
+ */
+export const SITE_HOSTS = {
+  facebook: ['facebook.com'],
+  instagram: ['instagram.com'],
+  x: ['x.com', 'twitter.com'],
+  tiktok: ['tiktok.com'],
+  youtube: ['youtube.com'],
+  threads: ['threads.net', 'threads.com'],
+  whatsapp: ['web.whatsapp.com'],
+} as const satisfies Record<SiteId, readonly string[]>;

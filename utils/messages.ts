@@ -64,6 +64,19 @@ export function parsePhotoResult(value: unknown): PhotoResult {
   return r.data;
 }
 
+/**
+ * Why the background could not check a photo (the `photo-check` answer then carries this instead
+ * of a result): no analysis page could be made or it went away; the page failed (model load error,
+ * no WebGL and no usable CPU path, a decoding error); no answer within the analysis bound; an
+ * answer that failed its check; anything else.
+ */
+export const PHOTO_UNCHECKED_REASONS = ['no-page', 'analysis-error', 'timeout', 'bad-answer', 'error'] as const;
+export type PhotoUncheckedReason = (typeof PHOTO_UNCHECKED_REASONS)[number];
+
+/** The `photo-check` answer: a result ("checked") or why there is none ("could not check"). */
+export type PhotoCheckAnswer = PhotoResult | { unchecked: PhotoUncheckedReason };
+export const PhotoCheckAnswerSchema = z.union([PhotoResultSchema, z.object({ unchecked: z.enum(PHOTO_UNCHECKED_REASONS) })]);
+
 /** Bounds of a log entry: the content script sends at most 5 entity labels (pipeline). */
 export const LOG_MAX_ENTITIES = 5;
 /** An entity label is kept to this many characters (a longer one is cut, so the entry is not lost)… */
@@ -102,7 +115,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('update-now') }),
   /**
    * content → background: look for hand gestures in an attached photo (a downscaled JPEG/PNG data
-   * URL); answers with a PhotoResult. The photo goes to the extension's own analysis page only.
+   * URL); answers with a PhotoCheckAnswer: the result, or why the photo could not be checked.
+   * The photo goes to the extension's own analysis page only.
    */
   z.object({
     type: z.literal('photo-check'),
@@ -127,6 +141,11 @@ export const MessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('enrol-check') }),
   z.object({ type: z.literal('enrol-leave') }),
+  /**
+   * content → background: a photo on `site` goes out unchecked; answers true when this is the
+   * first time in this browser session for that site (the notice is shown then, not again).
+   */
+  z.object({ type: z.literal('photo-unchecked'), site: z.enum(SITE_IDS) }),
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -136,4 +155,5 @@ export const CONTENT_MESSAGE_TYPES: ReadonlySet<Message['type']> = new Set([
   'ensure-engine',
   'photo-check',
   'photo-warm',
+  'photo-unchecked',
 ]);

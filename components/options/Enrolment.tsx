@@ -198,7 +198,7 @@ export function Enrolment({ t: all, now = Date.now }: { t: UiStrings; now?: () =
       </p>
       {refusal && <RefusalNote refusal={refusal} t={t} />}
       {preview && (
-        <div className="notice" role="group" aria-labelledby={`${inputId}-ask`} data-testid="enrol-preview">
+        <section className="notice" aria-labelledby={`${inputId}-ask`} data-testid="enrol-preview">
           <h3 id={`${inputId}-ask`}>{t.ask(preview.agencyName)}</h3>
           <p className="muted">{t.validUntil(date(preview.expiresAt))}</p>
           {preview.managedWins && <p>{t.managedWins}</p>}
@@ -224,7 +224,7 @@ export function Enrolment({ t: all, now = Date.now }: { t: UiStrings; now?: () =
               {t.cancel}
             </button>
           </p>
-        </div>
+        </section>
       )}
       <p role="status">{message}</p>
     </>

@@ -15,6 +15,7 @@ import { Locked, ShieldIcon } from '@/components/shared/icons';
 import { SITE_NAMES, UI, type UiStrings } from '@/components/shared/ui-strings';
 import { DecisionLog } from './DecisionLog';
 import { Enrolment } from './Enrolment';
+import { HOST_ACCESS_TEXT, HostAccess } from './HostAccess';
 import type { Download } from './log-export';
 import { PROVINCES, provinceOf } from './regions';
 import { RulesInfo } from './RulesInfo';
@@ -205,6 +206,7 @@ export function Options({ now = Date.now, download }: OptionsProps) {
           {managed && <Locked label={agency ? `${t.managed}: ${agency}` : t.managed} />}
         </div>
         <nav aria-label={t.settings}>
+          <a href="#izin">{HOST_ACCESS_TEXT[lang].title}</a>
           <a href="#umum">{t.sectionGeneral}</a>
           <a href="#situs">{t.sectionSites}</a>
           <a href="#tindakan">{t.sectionActions}</a>
@@ -219,6 +221,11 @@ export function Options({ now = Date.now, download }: OptionsProps) {
         <p className="sr-only" role="status">
           {saved > 0 ? t.saved : ''}
         </p>
+
+        {/* First: without host access nothing else on this page has any effect (Firefox asks here). */}
+        <Section id="izin" title={HOST_ACCESS_TEXT[lang].title}>
+          <HostAccess lang={lang} />
+        </Section>
 
         <Section id="umum" title={t.sectionGeneral}>
           <label className="check">

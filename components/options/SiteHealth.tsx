@@ -20,6 +20,7 @@ export function siteHealthReport(health: SiteHealthData, now: number, userAgent 
     readBlind: h.blind,
     foundByLabelOnly: h.byLabel,
     unrecognisedPresses: h.unrecognised,
+    photosUnchecked: h.photoUnchecked ?? 0,
     // layout hints: what the unrecognised controls were labelled, what the detected ones matched
     unrecognisedLabels: h.labels,
     selectorsMatched: h.hooks,
@@ -36,16 +37,16 @@ export interface SiteHealthProps {
 
 const TEXT = {
   id: {
-    intro: 'Berapa tindakan yang dikenali di tiap situs, berapa yang isinya dibaca dari wadah postingan atau tanpa isi ("buta"), dan berapa tekanan pada tombol yang tampak seperti tindakan tetapi tidak dikenali.',
+    intro: 'Berapa tindakan yang dikenali di tiap situs, berapa yang isinya dibaca dari wadah postingan atau tanpa isi ("buta"), berapa tekanan pada tombol yang tampak seperti tindakan tetapi tidak dikenali, dan berapa foto yang terkirim tanpa pemeriksaan.',
     none: 'Belum ada tindakan yang tercatat.',
-    cols: ['Situs', 'Dikenali', 'Dari wadah', 'Buta', 'Lewat label', 'Tak dikenali'],
+    cols: ['Situs', 'Dikenali', 'Dari wadah', 'Buta', 'Lewat label', 'Tak dikenali', 'Foto tak diperiksa'],
     report: 'Laporkan masalah situs',
     privacy: 'Laporan berisi hitungan, label tombol dan selektor yang cocok; tidak ada teks postingan.',
   },
   en: {
-    intro: 'How many actions were recognised on each site, how many were read from the post container or with no content ("blind"), and how many presses on action-like controls were not recognised.',
+    intro: 'How many actions were recognised on each site, how many were read from the post container or with no content ("blind"), how many presses on action-like controls were not recognised, and how many photos went out unchecked.',
     none: 'No actions recorded yet.',
-    cols: ['Site', 'Recognised', 'From container', 'Blind', 'By label', 'Unrecognised'],
+    cols: ['Site', 'Recognised', 'From container', 'Blind', 'By label', 'Unrecognised', 'Photos unchecked'],
     report: 'Report a site problem',
     privacy: 'The report holds counts, control labels and matched selectors; no post text.',
   },
@@ -87,6 +88,7 @@ export function SiteHealth({ lang, download = browserDownload, now = Date.now }:
                 <td>{h.blind}</td>
                 <td>{h.byLabel}</td>
                 <td>{h.unrecognised}</td>
+                <td>{h.photoUnchecked ?? 0}</td>
               </tr>
             ))}
           </tbody>

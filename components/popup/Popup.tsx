@@ -7,11 +7,19 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { isExpired, saveSettings, updateOutcome, useStore, weekStats } from '@/components/shared/store';
 import { LockIcon, Locked, ShieldIcon } from '@/components/shared/icons';
-import { UI } from '@/components/shared/ui-strings';
 import { watchEnrolment } from '@/utils/enrolment-store';
+import { SITE_NAMES, UI } from '@/components/shared/ui-strings';
+import { useHostAccess } from '@/components/shared/host-access';
+import { sitesWithoutAccess } from '@/utils/host-access';
 import { WeekChart } from './WeekChart';
 
 export const PAUSE_MS = 60 * 60 * 1000;
+
+/** The warning while an enabled site lacks host access (Firefox asks for it in the options page). */
+const NO_ACCESS = {
+  id: { text: (sites: string) => `Jaga Netral belum diizinkan memeriksa ${sites}.`, link: 'Izinkan di situs-situs ini' },
+  en: { text: (sites: string) => `Jaga Netral is not yet allowed to check ${sites}.`, link: 'Allow on these sites' },
+} as const;
 
 export interface PopupProps {
   /** injectable clock for tests */
@@ -45,6 +53,7 @@ export function Popup({ now = Date.now }: PopupProps) {
   const expires = store.engine?.expiresAt ? Date.parse(store.engine.expiresAt) : NaN;
   const update = store.updateStatus;
   const outcome = update ? updateOutcome(update.result) : null;
+  const noAccess = sitesWithoutAccess(useHostAccess(), settings.sites);
 
   useEffect(() => {
     document.documentElement.lang = settings.language;
@@ -83,6 +92,15 @@ export function Popup({ now = Date.now }: PopupProps) {
         <p className="managed row" title={t.managedHint}>
           <LockIcon />
           <span>{agency ? `${t.managed}: ${agency}` : t.managed}</span>
+        </p>
+      )}
+
+      {noAccess.length > 0 && (
+        <p className="notice error small" role="status" data-testid="host-access-warning">
+          {NO_ACCESS[settings.language].text(noAccess.map((site) => SITE_NAMES[site]).join(', '))}{' '}
+          <button type="button" className="linklike" onClick={() => openPage('/options.html#izin')}>
+            {NO_ACCESS[settings.language].link}
+          </button>
         </p>
       )}
 

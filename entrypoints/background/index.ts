@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Policy } from '@/utils/policy';
 import { ENROLMENT_EXPIRY_ALARM, onEnrolmentExpiry, refreshEnrolment, setEnrolmentPolicyListener } from './enrolment';
+import { openAccessStepIfMissing } from './host-access';
 import { handleMessage } from './messages';
 import { policyLoaded, storedPolicy, watchPolicy } from './policy';
 import { syncDefaultBundle } from './rules-store';
@@ -42,6 +43,8 @@ export default defineBackground(() => {
       await scheduleUpdates(await storedPolicy());
     })().catch(fail('start-up failed'));
   browser.runtime.onInstalled.addListener(start);
+  // Sites not allowed at install (Firefox): open the options page at its permission step.
+  browser.runtime.onInstalled.addListener((details) => void openAccessStepIfMissing(details).catch(fail('permission step not opened')));
   browser.runtime.onStartup.addListener(start);
 
   // Every wake-up (not only browser start): know the policy before anything merges rules.

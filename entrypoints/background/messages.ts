@@ -3,7 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { CONTENT_MESSAGE_TYPES, MessageSchema } from '@/utils/messages';
 import { appendLog } from './decision-log';
 import { confirmEnrolment, leaveEnrolment, previewEnrolment, refreshEnrolment } from './enrolment';
-import { checkPhoto, warmPhoto } from './photo';
+import { checkPhotoAnswer, firstUncheckedNotice, warmPhoto } from './photo';
 import { ensureEngine } from './rules-store';
 import { checkForUpdates } from './updates';
 
@@ -44,7 +44,7 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<unkno
     case 'update-now':
       return checkForUpdates();
     case 'photo-check':
-      return checkPhoto(message.image);
+      return checkPhotoAnswer(message.image);
     case 'photo-warm':
       await warmPhoto();
       return true;
@@ -57,6 +57,8 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<unkno
     case 'enrol-leave':
       await leaveEnrolment();
       return true;
+    case 'photo-unchecked':
+      return firstUncheckedNotice(message.site);
     default: {
       const unreachable: never = message;
       throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);

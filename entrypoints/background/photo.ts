@@ -11,7 +11,8 @@
  * one analysis (or the model's warm-up), not the wait behind other photos.
  */
 import { browser } from 'wxt/browser';
-import { parsePhotoResult, type PhotoResult } from '@/utils/messages';
+import type { SiteId } from '@/rules/actions';
+import { parsePhotoResult, type PhotoCheckAnswer, type PhotoResult, type PhotoUncheckedReason } from '@/utils/messages';
 import { recordBackgroundError } from './errors';
 
 const PAGE = '/offscreen.html';
@@ -29,6 +30,24 @@ interface OffscreenApi {
   hasDocument?: () => Promise<boolean>;
   closeDocument?: () => Promise<void>;
 }
+
+/** A failed check, with the reason code the content script gets (utils/messages.ts). */
+export class PhotoCheckError extends Error {
+  constructor(
+    readonly reason: PhotoUncheckedReason,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = cause instanceof Error ? cause.name : 'Error';
+  }
+}
+
+/** Rethrow a stage's failure with its reason, keeping one already given by an inner stage. */
+const failedAs =
+  (reason: PhotoUncheckedReason) =>
+  (error: unknown): never => {
+    throw error instanceof PhotoCheckError ? error : new PhotoCheckError(reason, error);
+  };
 
 let ready: Promise<void> | null = null;
 /** Firefox: the frame that holds the analysis page */
@@ -56,6 +75,7 @@ async function createPage(): Promise<void> {
     return;
   }
   if (typeof document === 'undefined') throw new Error('no offscreen API and no DOM for the photo check');
+  frame?.remove(); // a page that failed: its replacement goes in its place
   const page = document.createElement('iframe');
   frame = page;
   page.src = url;
@@ -86,14 +106,14 @@ async function bounded<T>(work: Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`photo analysis page did not answer within ${PHOTO_ANALYSIS_TIMEOUT_MS / 1000} s`)),
+      () => reject(new PhotoCheckError('timeout', `photo analysis page did not answer within ${PHOTO_ANALYSIS_TIMEOUT_MS / 1000} s`)),
       PHOTO_ANALYSIS_TIMEOUT_MS,
     );
   });
   try {
     return await Promise.race([work, timeout]);
   } catch (error) {
-    if (error instanceof Error && error.message.includes('did not answer within')) {
+    if (error instanceof PhotoCheckError && error.reason === 'timeout') {
       void recordBackgroundError(error, 'photo');
       await resetPhotoPage();
     }
@@ -106,7 +126,7 @@ async function bounded<T>(work: Promise<T>): Promise<T> {
 function pageReady(): Promise<void> {
   ready ??= createPage().catch((error: unknown) => {
     ready = null;
-    throw error;
+    return failedAs('no-page')(error);
   });
   return ready;
 }
@@ -123,11 +143,60 @@ export async function warmPhoto(): Promise<void> {
 
 export async function checkPhoto(image: string): Promise<PhotoResult> {
   const result: unknown = await serial(() =>
-    bounded(pageReady().then(() => browser.runtime.sendMessage({ type: 'photo-analyse', target: 'offscreen', image }))),
+    bounded(
+      pageReady().then(() =>
+        // the page's own failures (model load, no WebGL, decoding) reject here
+        Promise.resolve(browser.runtime.sendMessage({ type: 'photo-analyse', target: 'offscreen', image })).catch((error: unknown) => {
+          ready = null; // or the page is gone ("Receiving end does not exist"): look for it again next time
+          return failedAs('analysis-error')(error);
+        }),
+      ),
+    ),
   );
   if (result === undefined || result === null) {
     ready = null; // the page went away (closed by the browser): make it again next time
-    throw new Error('photo analysis page did not answer');
+    throw new PhotoCheckError('no-page', 'photo analysis page did not answer');
   }
-  return parsePhotoResult(result);
+  try {
+    return parsePhotoResult(result);
+  } catch (error) {
+    return failedAs('bad-answer')(error);
+  }
+}
+
+/**
+ * The `photo-check` answer: the result, or why there is none, so the content script can tell the
+ * user the photo went out unchecked. A failure is recorded (a timeout already was, in `bounded`).
+ */
+export async function checkPhotoAnswer(image: string): Promise<PhotoCheckAnswer> {
+  try {
+    return await checkPhoto(image);
+  } catch (error) {
+    const reason = error instanceof PhotoCheckError ? error.reason : 'error';
+    if (reason !== 'timeout') void recordBackgroundError(error, 'photo');
+    return { unchecked: reason };
+  }
+}
+
+/** Sites told this session, where storage.session is missing (kept while the background lives). */
+const noticedHere = new Set<SiteId>();
+const NOTICED_KEY = 'photoUncheckedNoticed';
+
+/**
+ * Whether this is the first unchecked photo on `site` in this browser session: the notice is shown
+ * once per session per site, across tabs. storage.session where the browser has it (it is cleared
+ * when the browser closes), else in memory.
+ */
+export async function firstUncheckedNotice(site: SiteId): Promise<boolean> {
+  const session = browser.storage.session;
+  if (!session) {
+    if (noticedHere.has(site)) return false;
+    noticedHere.add(site);
+    return true;
+  }
+  const stored = (await session.get(NOTICED_KEY))[NOTICED_KEY];
+  const sites = Array.isArray(stored) ? stored.filter((s): s is string => typeof s === 'string') : [];
+  if (sites.includes(site)) return false;
+  await session.set({ [NOTICED_KEY]: [...sites, site] });
+  return true;
 }

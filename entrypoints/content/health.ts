@@ -1,8 +1,8 @@
 /**
  * Adapter health: how well a site adapter is doing on the pages this user actually sees. Per
  * site, counters of actions detected, actions whose content was read from the post container or
- * blind, actions found by label only, and presses on controls that look like actions (by label)
- * that no layer recognised — with the labels (UI strings, never post text) and which selector
+ * blind, actions found by label only, photos sent without a photo check (the analysis could not
+ * run), and presses on controls that look like actions (by label) that no layer recognised — with the labels (UI strings, never post text) and which selector
  * hooks matched the detected controls (what a maintainer changes in the signed bundle).
  *
  * `withHealth(adapter, save)` wraps an adapter: the interception core is unchanged. Nothing is
@@ -27,6 +27,8 @@ const siteHealthSchema = z.object({
   blind: z.number(),
   byLabel: z.number(),
   unrecognised: z.number(),
+  /** photos that went out unchecked (no analysis page, an analysis error or timeout); absent in older data */
+  photoUnchecked: z.optional(z.number()),
   /** labels of unrecognised action-like controls → presses */
   labels: countsMap,
   /** `action:hook` for detected controls → count (e.g. `like:like`, `like:post`) */
@@ -39,7 +41,7 @@ export const siteHealthStore = z.record(z.string(), siteHealthSchema);
 export type SiteHealth = z.infer<typeof siteHealthStore>;
 
 export function emptyCounts(): SiteHealthCounts {
-  return { detected: 0, container: 0, blind: 0, byLabel: 0, unrecognised: 0, labels: {}, hooks: {}, at: 0 };
+  return { detected: 0, container: 0, blind: 0, byLabel: 0, unrecognised: 0, photoUnchecked: 0, labels: {}, hooks: {}, at: 0 };
 }
 
 /** The stored value, validated; anything unreadable starts over (counters are not worth an error). */
@@ -61,6 +63,7 @@ export function mergeHealth(stored: SiteHealth, site: string, delta: SiteHealthC
     blind: cur.blind + delta.blind,
     byLabel: cur.byLabel + delta.byLabel,
     unrecognised: cur.unrecognised + delta.unrecognised,
+    photoUnchecked: (cur.photoUnchecked ?? 0) + (delta.photoUnchecked ?? 0),
     labels: { ...cur.labels },
     hooks: { ...cur.hooks },
     at: delta.at,
@@ -85,8 +88,13 @@ export interface HealthOptions {
   setTimer?: (fn: () => void, ms: number) => unknown;
 }
 
+/** An adapter that counts; the content script also reports photos sent unchecked through it. */
+export interface CountingAdapter extends SiteAdapter {
+  countPhotoUnchecked(): void;
+}
+
 /** The adapter, counting what it detects and what it misses. Same `detect` results, same cost on other clicks. */
-export function withHealth(adapter: DefinedSiteAdapter, options: HealthOptions): SiteAdapter {
+export function withHealth(adapter: DefinedSiteAdapter, options: HealthOptions): CountingAdapter {
   const { save, flushMs = FLUSH_MS, now = Date.now, setTimer = (fn, ms) => setTimeout(fn, ms) } = options;
   let delta = emptyCounts();
   let found: { action: DetectedAction['action']; control: Element; selectors: SelectorData }[] = [];
@@ -114,6 +122,10 @@ export function withHealth(adapter: DefinedSiteAdapter, options: HealthOptions):
     hosts: adapter.hosts,
     selectors: adapter.selectors,
     ...(adapter.composerOf ? { composerOf: adapter.composerOf } : {}),
+    countPhotoUnchecked() {
+      delta.photoUnchecked = (delta.photoUnchecked ?? 0) + 1;
+      changed();
+    },
     detect(event, selectors, doc) {
       const result = adapter.detect(event, selectors, doc);
       try {

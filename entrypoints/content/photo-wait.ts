@@ -1,18 +1,30 @@
 /**
- * The notice shown while a send is held for a photo check that is still running (after
- * PHOTO_NOTICE_AFTER_MS): a small status bar at the bottom of the page, so a held send does not
- * look like a frozen page. Not a dialog: nothing to click, no focus taken (screen readers hear it
- * through role="status"); it goes away when the result arrives (dialog or send) or the hold times
- * out. Plain DOM in a closed shadow root, so it costs the content script a few hundred bytes.
+ * The photo check's status bar at the bottom of the page, in two uses:
+ * - while a send is held for a photo check still running (after PHOTO_NOTICE_AFTER_MS), so a held
+ *   send does not look like a frozen page; it goes when the result arrives or the hold times out;
+ * - when a photo went out unchecked (the analysis could not run), once per browser session per
+ *   site, for PHOTO_UNCHECKED_SHOW_MS: the check fails open, but not silently.
+ * Not a dialog: nothing to click, no focus taken (screen readers hear it through role="status").
+ * Plain DOM in a closed shadow root, so it costs the content script a few hundred bytes.
  */
 import { PHOTO_TIMEOUT_MS } from './pipeline';
 import type { Language } from '@/utils/settings';
 
-export const PHOTO_WAIT_TAG = 'jaga-netral-status';
+export const PHOTO_STATUS_TAG = 'jaga-netral-status';
+/** How long the "not checked" notice stays. */
+export const PHOTO_UNCHECKED_SHOW_MS = 6000;
 
 const TEXT = {
-  id: { title: 'Jaga Netral sedang memeriksa foto sebelum dikirim…', note: `Paling lama ${PHOTO_TIMEOUT_MS / 1000} detik.` },
-  en: { title: 'Jaga Netral is checking the photo before it is sent…', note: `At most ${PHOTO_TIMEOUT_MS / 1000} seconds.` },
+  id: {
+    title: 'Jaga Netral sedang memeriksa foto sebelum dikirim…',
+    note: `Paling lama ${PHOTO_TIMEOUT_MS / 1000} detik.`,
+    unchecked: 'Jaga Netral tidak dapat memeriksa foto ini; foto dikirim tanpa pemeriksaan.',
+  },
+  en: {
+    title: 'Jaga Netral is checking the photo before it is sent…',
+    note: `At most ${PHOTO_TIMEOUT_MS / 1000} seconds.`,
+    unchecked: 'Jaga Netral could not check this photo; it was sent unchecked.',
+  },
 } as const;
 
 const STYLE = `
@@ -25,10 +37,9 @@ border-radius:8px;background:#1f2937;color:#fff;font:14px/1.4 system-ui,sans-ser
 @keyframes r{to{transform:rotate(360deg)}}
 @media (prefers-reduced-motion:reduce){.spin{animation:none}}`;
 
-/** Show the notice in `doc`; returns the function that removes it. */
-export function showPhotoWait(doc: Document, language: Language): () => void {
-  const text = TEXT[language] ?? TEXT.id;
-  const host = doc.createElement(PHOTO_WAIT_TAG);
+/** A status bar: a spinner (while waiting) and its texts; returns the function that removes it. */
+function showBar(doc: Document, testId: string, spin: boolean, ...texts: string[]): () => void {
+  const host = doc.createElement(PHOTO_STATUS_TAG);
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
@@ -36,17 +47,59 @@ export function showPhotoWait(doc: Document, language: Language): () => void {
   bar.className = 'bar';
   bar.setAttribute('role', 'status');
   bar.setAttribute('aria-live', 'polite');
-  bar.setAttribute('data-testid', 'jaga-photo-wait');
-  const spin = doc.createElement('span');
-  spin.className = 'spin';
-  spin.setAttribute('aria-hidden', 'true');
-  const title = doc.createElement('span');
-  title.textContent = text.title;
-  const note = doc.createElement('span');
-  note.className = 'note';
-  note.textContent = text.note;
-  bar.append(spin, title, note);
+  bar.setAttribute('data-testid', testId);
+  const span = (className: string, text = ''): HTMLSpanElement => {
+    const el = doc.createElement('span');
+    el.className = className;
+    el.textContent = text;
+    return el;
+  };
+  if (spin) {
+    const spinner = span('spin');
+    spinner.setAttribute('aria-hidden', 'true');
+    bar.append(spinner);
+  }
+  bar.append(...texts.map((text, i) => span(i ? 'note' : '', text)));
   root.append(style, bar);
   (doc.body ?? doc.documentElement).append(host);
   return () => host.remove();
+}
+
+/** Show the "checking the photo" notice in `doc`; returns the function that removes it. */
+export function showPhotoWait(doc: Document, language: Language): () => void {
+  const text = TEXT[language] ?? TEXT.id;
+  return showBar(doc, 'jaga-photo-wait', true, text.title, text.note);
+}
+
+/** Show "the photo was not checked" for PHOTO_UNCHECKED_SHOW_MS; returns the function that removes it sooner. */
+export function showPhotoUnchecked(doc: Document, language: Language): () => void {
+  const hide = showBar(doc, 'jaga-photo-unchecked', false, (TEXT[language] ?? TEXT.id).unchecked);
+  setTimeout(hide, PHOTO_UNCHECKED_SHOW_MS);
+  return hide;
+}
+
+export interface UncheckedNoticeOptions {
+  /** whether this is the first unchecked photo on this site in this browser session (the background knows) */
+  first: () => Promise<boolean>;
+  show: () => void;
+  /** count it in the site health, every time */
+  count: () => void;
+}
+
+/**
+ * The pipeline's `photoUnchecked`: counts every unchecked photo, shows the notice at most once on
+ * this page, and only when the background says this site was not told this session. When the
+ * background cannot answer, this page shows it once (the per-tab fallback).
+ */
+export function photoUncheckedNotice(options: UncheckedNoticeOptions): () => void {
+  let asked = false;
+  return () => {
+    options.count();
+    if (asked) return;
+    asked = true;
+    options.first().then(
+      (first) => first && options.show(),
+      () => options.show(),
+    );
+  };
 }

@@ -12,7 +12,7 @@
  * analysis page is warm, two more passive listeners watch for a sign that a photo is coming (a
  * press on an attach control, a file dragged over the page) and start loading it then.
  */
-import type { PhotoResult } from '@/utils/messages';
+import type { PhotoCheckAnswer, PhotoResult } from '@/utils/messages';
 import { eventElement } from './sites/helpers';
 
 /** Longest side of the image sent for analysis (and shown in the dialog). */
@@ -25,7 +25,10 @@ const KEEP_MS = 30 * 60_000;
 export interface PhotoCheck {
   /** the downscaled image (data URL), once made */
   thumbnail: string | null;
-  /** the analysis; null when it failed (the check fails open) */
+  /**
+   * the analysis; null when the photo could not be checked (the background said why, or did not
+   * answer, or it could not be decoded): the check fails open, and the user is told
+   */
   result: Promise<PhotoResult | null>;
   /** set when the analysis has finished */
   settled: PhotoResult | null | undefined;
@@ -74,8 +77,8 @@ function imageFiles(list: FileList | null | undefined): File[] {
 }
 
 export interface PhotoWatchOptions {
-  /** background round trip: the analysis of one downscaled image */
-  analyse: (image: string) => Promise<PhotoResult>;
+  /** background round trip: the analysis of one downscaled image, or why there is none */
+  analyse: (image: string) => Promise<PhotoCheckAnswer>;
   onError: (error: unknown) => void;
   now?: () => number;
   /** the composer an attach target (file input, drop or paste target) belongs to; null: unknown */
@@ -161,18 +164,17 @@ export function installPhotoWatch(target: Window, options: PhotoWatchOptions, si
 
   const start = (file: File, composer: WeakRef<Element> | null): void => {
     const check: PhotoCheck = { thumbnail: null, settled: undefined, time: now(), result: Promise.resolve(null), composer };
+    const fail = (error: unknown): null => {
+      options.onError(error);
+      return (check.settled = null); // fail open
+    };
     check.result = downscale(file)
       .then((image) => {
         check.thumbnail = image;
         return options.analyse(image);
       })
-      .then(
-        (result) => (check.settled = result),
-        (error: unknown) => {
-          options.onError(error);
-          return (check.settled = null); // fail open
-        },
-      );
+      // "could not check" (the background's reason code) is no result, unlike "checked, nothing found"
+      .then((answer) => (check.settled = 'unchecked' in answer ? null : answer), fail);
     checks.push(check);
     if (checks.length > MAX_PHOTOS) checks = checks.slice(-MAX_PHOTOS);
   };

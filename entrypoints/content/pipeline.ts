@@ -31,6 +31,8 @@ export interface PipelineEffects {
    * PHOTO_NOTICE_AFTER_MS); returns the function that takes the notice away.
    */
   showPhotoWait?: (language: Language) => () => void;
+  /** a photo goes out unchecked (the analysis could not run, or the hold ran out): tell the user */
+  photoUnchecked?: () => void;
 }
 
 /** Actions that publish what is attached to the composer. */
@@ -147,6 +149,7 @@ function photosToCheck(detected: DetectedAction, state: ContentState, effects: P
   // Finished checks that found nothing need no hold: the click path stays synchronous.
   if (pending.every((c) => c.settled !== undefined && !c.settled?.gestures.length)) {
     effects.photos.consume(pending);
+    if (pending.some((c) => c.settled === null)) effects.photoUnchecked?.();
     return [];
   }
   return pending;
@@ -178,29 +181,44 @@ function assessWithPhotos(
         clearTimeout(notice);
         hideNotice?.();
       }
-      const now = effects.now();
-      const photo = photoRequest(checks, results);
-      let severity = verdict.severity as Severity;
-      const photoLabels: string[] = [];
-      for (const r of results) {
-        for (const g of r?.gestures ?? []) {
-          severity = maxSeverity(severity, g.severity);
-          photoLabels.push(`Foto: ${g.label}`);
-        }
-      }
-      const decision = decide(severity, detected.action, detected.site, state.settings, now);
-      const withPhoto: Verdict = { ...verdict, severity: severity as Verdict['severity'] };
-      if (decision.mode === 'off' || decision.mode === 'log') {
-        effects.photos?.consume(checks);
-        if (decision.mode === 'log') effects.log(logEntry(detected, withPhoto, 'logged', state, effects.now(), undefined, photoLabels));
-        return 'proceed';
-      }
-      const choice = await warn(detected, withPhoto, decision.mode, state, effects, photo, photoLabels);
-      // A cancelled post keeps its photo in the composer: check it again on the next send.
-      if (choice === 'proceed') effects.photos?.consume(checks);
+      const choice = await decideWithPhotos(detected, state, effects, verdict, checks, results);
+      // a photo without a result (its analysis failed, or still ran when the hold ran out) went out
+      if (choice === 'proceed' && results.includes(null)) effects.photoUnchecked?.();
       return choice;
     },
   };
+}
+
+/** The decision on the text and the photos' results together: dialog, log, or straight through. */
+async function decideWithPhotos(
+  detected: DetectedAction,
+  state: ContentState,
+  effects: PipelineEffects,
+  verdict: Verdict,
+  checks: PhotoCheck[],
+  results: (PhotoResult | null)[],
+): Promise<DialogResult['choice']> {
+  const now = effects.now();
+  const photo = photoRequest(checks, results);
+  let severity = verdict.severity as Severity;
+  const photoLabels: string[] = [];
+  for (const r of results) {
+    for (const g of r?.gestures ?? []) {
+      severity = maxSeverity(severity, g.severity);
+      photoLabels.push(`Foto: ${g.label}`);
+    }
+  }
+  const decision = decide(severity, detected.action, detected.site, state.settings, now);
+  const withPhoto: Verdict = { ...verdict, severity: severity as Verdict['severity'] };
+  if (decision.mode === 'off' || decision.mode === 'log') {
+    effects.photos?.consume(checks);
+    if (decision.mode === 'log') effects.log(logEntry(detected, withPhoto, 'logged', state, effects.now(), undefined, photoLabels));
+    return 'proceed';
+  }
+  const choice = await warn(detected, withPhoto, decision.mode, state, effects, photo, photoLabels);
+  // A cancelled post keeps its photo in the composer: check it again on the next send.
+  if (choice === 'proceed') effects.photos?.consume(checks);
+  return choice;
 }
 
 function evaluate(engine: Engine, detected: DetectedAction, state: ContentState, now: number): Verdict {

@@ -17,10 +17,10 @@ import { preloadDialog, showDialog } from './dialog-client';
 import { storeHealth, withHealth } from './health';
 import { installInterceptor } from './intercept';
 import { installPhotoWatch } from './photo';
-import { showPhotoWait } from './photo-wait';
+import { photoUncheckedNotice, showPhotoUnchecked, showPhotoWait } from './photo-wait';
 import { closestAny, sel } from './sites/helpers';
 import { assessAction } from './pipeline';
-import type { PhotoResult } from '@/utils/messages';
+import type { PhotoCheckAnswer } from '@/utils/messages';
 import type { DefinedSiteAdapter } from './sites/define';
 import { createContentState, selectorsFor } from './state';
 
@@ -74,8 +74,8 @@ function start(ctx: ContentScriptContext, site: DefinedSiteAdapter): void {
   const photos = installPhotoWatch(
     window,
     {
-      // the background checked the analysis page's answer (parsePhotoResult)
-      analyse: (image) => browser.runtime.sendMessage({ type: 'photo-check', image }) as Promise<PhotoResult>,
+      // the background checked the analysis page's answer (parsePhotoResult), or says why there is none
+      analyse: (image) => browser.runtime.sendMessage({ type: 'photo-check', image }) as Promise<PhotoCheckAnswer>,
       onError: (e) => recordError(e, 'photo'),
       composerOf: adapter.composerOf ? (el) => adapter.composerOf!(el, selectorsFor(adapter, state), document) : undefined,
       // The analysis page and its model load at the first press on an attach control or the first
@@ -86,6 +86,14 @@ function start(ctx: ContentScriptContext, site: DefinedSiteAdapter): void {
     },
     alive.signal,
   );
+
+  // A photo went out unchecked: counted in the site health, and said once per browser session per
+  // site (the background remembers across tabs; without an answer, once on this page).
+  const photoUnchecked = photoUncheckedNotice({
+    first: () => browser.runtime.sendMessage({ type: 'photo-unchecked', site: site.id }) as Promise<boolean>,
+    show: () => void showPhotoUnchecked(document, state.settings.language),
+    count: () => adapter.countPhotoUnchecked(),
+  });
 
   installInterceptor(
     window,
@@ -102,6 +110,7 @@ function start(ctx: ContentScriptContext, site: DefinedSiteAdapter): void {
           now: Date.now,
           photos,
           showPhotoWait: (language) => showPhotoWait(document, language),
+          photoUnchecked,
           log: (entry) => void browser.runtime.sendMessage({ type: 'log-decision', entry }).catch(() => {}),
           countFullExplanation: () => {
             state.fullExplanations += 1;

@@ -272,3 +272,85 @@ describe('photo check', () => {
     }, 60_000);
   });
 });
+
+/** Minimal DOM node from the DevTools protocol (pierce: closed shadow roots included). */
+interface StatusNode {
+  nodeName: string;
+  nodeType: number;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: StatusNode[];
+  shadowRoots?: StatusNode[];
+}
+
+/** The text of every status bar with `testId` on the page, read through closed shadow roots. */
+async function statusTexts(page: Page, testId: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: StatusNode };
+    const walk = function* (n: StatusNode): Generator<StatusNode> {
+      yield n;
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) yield* walk(c);
+    };
+    const texts: string[] = [];
+    for (const n of walk(root)) {
+      const a = n.attributes ?? [];
+      if (a.includes('data-testid') && a[a.indexOf('data-testid') + 1] === testId) {
+        texts.push([...walk(n)].map((t) => (t.nodeType === 3 ? (t.nodeValue ?? '') : '')).join(''));
+      }
+    }
+    return texts;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+describe('photo not checked (issue #23 item 4)', () => {
+  /** Make the analysis page impossible, as on a browser without one: close it and refuse a new one. */
+  async function breakAnalysisPage(): Promise<void> {
+    const [worker] = shared.session.context.serviceWorkers();
+    await worker!.evaluate(async () => {
+      const g = globalThis as unknown as { chrome: { offscreen: Record<string, unknown> & { closeDocument(): Promise<void> }; storage: { session: { clear(): Promise<void> } } } };
+      await g.chrome.offscreen.closeDocument().catch(() => {});
+      (g as unknown as { __createDocument: unknown }).__createDocument = g.chrome.offscreen.createDocument;
+      g.chrome.offscreen.createDocument = () => Promise.reject(new Error('no analysis page (test)'));
+      await g.chrome.storage.session.clear(); // a new browser session for the notice
+    });
+  }
+  async function restoreAnalysisPage(): Promise<void> {
+    const [worker] = shared.session.context.serviceWorkers();
+    await worker!.evaluate(() => {
+      const g = globalThis as unknown as { chrome: { offscreen: Record<string, unknown> }; __createDocument: unknown };
+      g.chrome.offscreen.createDocument = g.__createDocument;
+    });
+  }
+
+  it('the send still goes out, and the user is told once per session that the photo was not checked', async () => {
+    await breakAnalysisPage();
+    try {
+      const page = await openFixture(shared.session, PAGE);
+      await attach(page, 'v-sign-002.jpg');
+      await page.click(SEND);
+      await waitForLog(page, 1, 15_000);
+      expect(await siteLog(page)).toEqual([expect.objectContaining({ action: 'post', postId: 'compose-photo' })]);
+      await expectNoDialog(page, 300);
+      const deadline = Date.now() + 5000;
+      let texts = await statusTexts(page, 'jaga-photo-unchecked');
+      while (texts.length === 0 && Date.now() < deadline) {
+        await page.waitForTimeout(100);
+        texts = await statusTexts(page, 'jaga-photo-unchecked');
+      }
+      expect(texts).toEqual(['Jaga Netral tidak dapat memeriksa foto ini; foto dikirim tanpa pemeriksaan.']);
+
+      // the same site in another tab, later in the session: sent, and not told again
+      const again = await openFixture(shared.session, PAGE);
+      await attach(again, 'v-sign-002.jpg');
+      await again.click(SEND);
+      await waitForLog(again, 1, 15_000);
+      await again.waitForTimeout(500);
+      expect(await statusTexts(again, 'jaga-photo-unchecked')).toEqual([]);
+    } finally {
+      await restoreAnalysisPage();
+    }
+  }, 60_000);
+});

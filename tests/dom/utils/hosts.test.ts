@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '@/entrypoints/content/sites';
-import { SUPPORTED_MATCHES, matchesForHosts } from '@/utils/hosts';
+import { SITE_HOSTS, SUPPORTED_MATCHES, matchesForHosts } from '@/utils/hosts';
 
 describe('matchesForHosts', () => {
   it('gives a host and its subdomains as far as the supported patterns list them', () => {
@@ -26,5 +26,11 @@ describe('matchesForHosts', () => {
     const all = perAdapter.flat();
     expect(new Set(all).size).toBe(all.length);
     expect([...all].sort()).toEqual([...SUPPORTED_MATCHES].sort());
+  });
+});
+
+describe('SITE_HOSTS', () => {
+  it('names each adapter\'s hosts exactly, and no other site', () => {
+    expect(Object.fromEntries(ADAPTERS.map((a) => [a.id, [...a.hosts]]))).toEqual(SITE_HOSTS);
   });
 });

@@ -20,7 +20,7 @@ describe('SiteHealth panel', () => {
     const download = vi.fn();
     render(<SiteHealth lang="id" download={download} now={() => NOW} />);
     const row = await screen.findByRole('row', { name: /instagram/ });
-    expect(row.textContent).toBe('instagram73124');
+    expect(row.textContent).toBe('instagram731240'); // the last column: photos sent unchecked
     fireEvent.click(screen.getByRole('button', { name: 'Laporkan masalah situs' }));
     expect(download).toHaveBeenCalledTimes(1);
     const [name, mime, text] = download.mock.calls[0]!;
@@ -42,5 +42,21 @@ describe('SiteHealth panel', () => {
     const report = JSON.parse(siteHealthReport(HEALTH, NOW));
     expect(report).toMatchObject({ format: 'jaga-netral-site-health/1', createdAt: '2024-01-20T00:00:00.000Z' });
     expect(report.sites.map((s: { site: string }) => s.site)).toEqual(['instagram']);
+  });
+});
+
+describe('SiteHealth: photos sent unchecked', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(cleanup);
+
+  it('shows the count per site and puts it in the report', async () => {
+    await browser.storage.local.set({ [SITE_HEALTH_KEY]: { x: { ...emptyCounts(), detected: 1, photoUnchecked: 3, at: NOW } } });
+    const download = vi.fn();
+    render(<SiteHealth lang="id" download={download} now={() => NOW} />);
+    expect(await screen.findByRole('columnheader', { name: 'Foto tak diperiksa' })).toBeTruthy();
+    const row = await screen.findByRole('row', { name: /^x/ });
+    expect(row.textContent).toBe('x100003');
+    fireEvent.click(screen.getByRole('button', { name: 'Laporkan masalah situs' }));
+    expect(JSON.parse(download.mock.calls[0]![2] as string).sites[0]).toMatchObject({ photosUnchecked: 3 });
   });
 });

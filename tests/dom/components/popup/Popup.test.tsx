@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { Popup, PAUSE_MS } from '@/components/popup/Popup';
 import { weekStats } from '@/components/shared/store';
 import type { LogEntry } from '@/utils/messages';
 import { axeViolations } from '../fixtures';
+import { installFakePermissions } from '../fake-permissions';
+import { matchesForHosts } from '@/utils/hosts';
 
 const NOW = new Date('2026-02-11T10:00:00+07:00').getTime();
 const DAY = 86_400_000;
@@ -113,6 +115,36 @@ describe('Popup', () => {
       await browser.storage.local.set({ policy: { allowUserDisable: false }, settings: { pausedUntil: NOW + 1000 } });
       const { container } = await mount();
       expect(await axeViolations(container)).toEqual([]);
+    });
+  });
+
+  describe('host access', () => {
+    const ALL = ['facebook.com', 'instagram.com', 'x.com', 'twitter.com', 'tiktok.com', 'youtube.com', 'threads.net', 'threads.com', 'web.whatsapp.com'];
+    const X = matchesForHosts(['x.com', 'twitter.com']);
+
+    it('warns when an enabled site lacks access, with a link to the options step', async () => {
+      installFakePermissions(matchesForHosts(ALL).filter((o) => !X.includes(o)));
+      const created: string[] = [];
+      browser.tabs.create = (async (props: { url?: string }) => {
+        created.push(props.url ?? '');
+        return {} as never;
+      }) as typeof browser.tabs.create;
+      await mount();
+      const warning = await screen.findByTestId('host-access-warning');
+      expect(warning.getAttribute('role')).toBe('status');
+      expect(warning.textContent).toContain('X (Twitter)');
+      fireEvent.click(within(warning).getByRole('button', { name: 'Izinkan di situs-situs ini' }));
+      await waitFor(() => expect(created).toEqual([expect.stringMatching(/\/options\.html#izin$/)]));
+    });
+
+    it('says nothing when every enabled site has access (a site switched off does not count)', async () => {
+      installFakePermissions(matchesForHosts(ALL).filter((o) => !X.includes(o)));
+      await browser.storage.local.set({ settings: { sites: { x: false } } });
+      await mount();
+      // the status has been read (one contains per site) and rendered
+      await waitFor(() => expect(browser.permissions.contains).toHaveBeenCalledTimes(7));
+      await act(async () => {});
+      expect(screen.queryByTestId('host-access-warning')).toBeNull();
     });
   });
 });

@@ -82,3 +82,23 @@ describe('stored counters', () => {
     expect(parseSiteHealth(null)).toEqual({});
   });
 });
+
+describe('photos sent unchecked (photoUnchecked)', () => {
+  it('are counted per site, batched like the rest', () => {
+    const h = harness();
+    h.wrapped.countPhotoUnchecked();
+    h.wrapped.countPhotoUnchecked();
+    expect(h.saved).toEqual([]);
+    expect(h.timers).toHaveLength(1);
+    h.flush();
+    expect(h.saved[0]).toEqual(['facebook', expect.objectContaining({ photoUnchecked: 2, detected: 0 })]);
+  });
+
+  it('merge adds them up; counters stored before the field existed still read (as 0)', () => {
+    const { photoUnchecked: _none, ...old } = { ...emptyCounts(), detected: 3, at: 1 };
+    const stored = parseSiteHealth({ x: old });
+    expect(stored.x).toMatchObject({ detected: 3 });
+    const merged = mergeHealth(stored, 'x', { ...emptyCounts(), photoUnchecked: 1, at: 2 });
+    expect(merged.x).toMatchObject({ detected: 3, photoUnchecked: 1 });
+  });
+});
