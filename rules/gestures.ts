@@ -232,8 +232,15 @@ export interface HandExtras {
   imageSize?: { width: number; height: number };
 }
 
-/** The committed model, checked once when this module loads. */
-export const GESTURE_MODEL: GestureModel = checkModel(modelData as GestureModel);
+let model: GestureModel | null = null;
+/**
+ * The committed model, checked at first use. Not at load: the dialog imports this module for the
+ * `GESTURES` table and should not carry the weights.
+ */
+export function gestureModel(): GestureModel {
+  model ??= checkModel(modelData as GestureModel);
+  return model;
+}
 
 /** When a hand is clear enough to warn about. Chosen on the dev split (docs/photo-check.md). */
 export const CONFIDENCE = {
@@ -316,11 +323,12 @@ export function classifyHand(lm: readonly Landmark[], extras: HandExtras = {}): 
   const fingers = fingerStates(lm);
   const features = handFeatures(lm);
   if (!features || !(palmSize(lm) > 0) || !clearlySeen(lm, extras)) return { gesture: 'none', fingers };
-  const p = predict(GESTURE_MODEL, features);
+  const m = gestureModel();
+  const p = predict(m, features);
   let top = 0;
   for (let k = 1; k < p.length; k++) if (p[k]! > p[top]!) top = k;
-  const learned = GESTURE_MODEL.classes[top] as GestureId;
-  const pNone = p[GESTURE_MODEL.classes.indexOf('none')] ?? 1;
+  const learned = m.classes[top] as GestureId;
+  const pNone = p[m.classes.indexOf('none')] ?? 1;
   const geometry = geometryGesture(lm, fingers);
   let gesture: GestureId = 'none';
   if (RULE_ONLY.has(geometry) && pNone <= CONFIDENCE.ruleOnlyNone) gesture = geometry;
