@@ -8,7 +8,8 @@
  * 21 landmarks in pixels (z scaled by the width, as the analysis page does), MediaPipe's handedness
  * label and score, and the image size.
  *
- * `npx tsx scripts/photos/landmarks.ts [--force]`
+ * `npx tsx scripts/photos/landmarks.ts [--force] [--gpu] [--synthetic]`; `--synthetic` does the rendered
+ * regression set (tests/fixtures/photos/synthetic) instead, cached as synthetic-<file>.json.
  */
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -45,7 +46,9 @@ export function readLandmarks(sha256: string): CachedLandmarks | null {
 const MOUNTS: Record<string, string> = {
   '/mp/': join(ROOT, 'node_modules/@mediapipe/hands/'),
   '/photos/': join(PHOTO_DIR, 'photos/'),
+  '/synthetic/': join(ROOT, 'tests/fixtures/photos/synthetic/'),
 };
+const SYNTHETIC = process.argv.includes('--synthetic');
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
 const PAGE = `<!doctype html><meta charset="utf-8"><script src="/mp/hands.js"></script>`;
 
@@ -74,9 +77,15 @@ async function main(): Promise<void> {
   const force = process.argv.includes('--force');
   mkdirSync(LANDMARK_DIR, { recursive: true });
   // in hash order: every label and source gets some landmarks early if the run is cut short
-  const todo = readManifest()
-    .filter((p) => force || !readLandmarks(p.sha256))
-    .sort((a, b) => a.sha256.localeCompare(b.sha256));
+  const todo: { key: string; url: string }[] = SYNTHETIC
+    ? (JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/photos/synthetic/manifest.json'), 'utf8')) as { file: string }[]).map((e) => ({
+        key: `synthetic-${e.file}`,
+        url: `/synthetic/${encodeURIComponent(e.file)}`,
+      }))
+    : readManifest()
+        .sort((a, b) => a.sha256.localeCompare(b.sha256))
+        .map((p) => ({ key: p.sha256, url: `/photos/${p.file.split('/').map(encodeURIComponent).join('/')}` }));
+  for (let i = todo.length - 1; i >= 0; i--) if (!force && existsSync(join(LANDMARK_DIR, `${todo[i]!.key}.json`))) todo.splice(i, 1);
   console.log(`${todo.length} photos to analyse`);
   const server = await serve();
   const browser = await chromium.launch({
@@ -128,10 +137,9 @@ async function main(): Promise<void> {
       };
     }, CPU);
     let n = 0;
-    for (const photo of todo) {
-      const url = `/photos/${photo.file.split('/').map(encodeURIComponent).join('/')}`;
+    for (const { key, url } of todo) {
       const r = (await page.evaluate((u) => (globalThis as unknown as { analyse(u: string): Promise<Omit<CachedLandmarks, 'sha256'>> }).analyse(u), url)) as Omit<CachedLandmarks, 'sha256'>;
-      writeFileSync(join(LANDMARK_DIR, `${photo.sha256}.json`), JSON.stringify({ sha256: photo.sha256, ...r }));
+      writeFileSync(join(LANDMARK_DIR, `${key}.json`), JSON.stringify({ sha256: key, ...r }));
       if (++n % 25 === 0) console.log(`${n}/${todo.length}`);
     }
   } finally {
