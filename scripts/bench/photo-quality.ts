@@ -70,12 +70,19 @@ function report(split: string, verdicts: PhotoVerdict[], brief = false): void {
   const noSign = verdicts.filter((v) => LABELS[v.photo.label].target === 'no-sign');
   const handsNoSign = noSign.filter((v) => v.photo.label !== 'no-hand');
   const noHand = noSign.filter((v) => v.photo.label === 'no-hand');
-  console.log(`number signs warned: ${pct(numbers.filter((v) => v.warned).length, numbers.length)} (target ≥ 90%); right number: ${pct(rightNumber, numbers.length)} (target ≥ 85%)`);
+  console.log(
+    `number signs warned: ${pct(numbers.filter((v) => v.warned).length, numbers.length)} (target ≥ 90%); right number: ${pct(rightNumber, numbers.length)} (target ≥ 85%)`,
+  );
   const found = numbers.filter((v) => v.hands > 0);
   console.log(`  of those where MediaPipe found a hand: warned ${pct(found.filter((v) => v.warned).length, found.length)}`);
-  console.log(`hands without a number sign warned: ${pct(handsNoSign.filter((v) => v.warned).length, handsNoSign.length)}; photos without hands warned: ${pct(noHand.filter((v) => v.warned).length, noHand.length)} (target ≤ 5% each)`);
+  console.log(
+    `hands without a number sign warned: ${pct(handsNoSign.filter((v) => v.warned).length, handsNoSign.length)}; photos without hands warned: ${pct(noHand.filter((v) => v.warned).length, noHand.length)} (target ≤ 5% each)`,
+  );
   const ms = verdicts.map((v) => v.ms).sort((a, b) => a - b);
-  if (ms.length) console.log(`MediaPipe time per photo when cached (landmarks.ts, CPU inference): median ${ms[Math.floor(ms.length / 2)]} ms, p90 ${ms[Math.floor(ms.length * 0.9)]} ms`);
+  if (ms.length)
+    console.log(
+      `MediaPipe time per photo when cached (landmarks.ts, CPU inference): median ${ms[Math.floor(ms.length / 2)]} ms, p90 ${ms[Math.floor(ms.length * 0.9)]} ms`,
+    );
 }
 
 function fixtures(): void {
@@ -92,21 +99,28 @@ function synthetic(): void {
   const manifest = join(ROOT, 'tests/fixtures/photos/synthetic/manifest.json');
   const entries = JSON.parse(readFileSync(manifest, 'utf8')) as { file: string; expected: GestureId; warn: boolean }[];
   const rows = entries.map((e) => ({ e, lm: readCached(`synthetic-${e.file}`) })).filter((r) => r.lm);
-  if (!rows.length) return void console.log('\n-- regression: synthetic renders: no cached landmarks (scripts/photos/landmarks.ts --synthetic) --');
-  let exact = 0;
-  let trueWarn = 0;
-  let falseWarn = 0;
-  let missed = 0;
-  for (const { e, lm } of rows) {
-    const gs = lm!.hands.map((h) => classifyHand(h.landmarks, { handedness: h.handedness, imageSize: lm!.imageSize }).gesture);
-    const g = gs.find((x) => x !== 'none') ?? 'none';
-    if (g === e.expected) exact++;
-    const w = gs.some(warns);
-    if (w && e.warn) trueWarn++;
-    if (w && !e.warn) falseWarn++;
-    if (!w && e.warn) missed++;
+  if (!rows.length)
+    return void console.log('\n-- regression: synthetic renders: no cached landmarks (scripts/photos/landmarks.ts --synthetic) --');
+  for (const geometry of [false, true]) {
+    let exact = 0;
+    let trueWarn = 0;
+    let falseWarn = 0;
+    let missed = 0;
+    for (const { e, lm } of rows) {
+      const gs = lm!.hands.map((h) =>
+        geometry ? geometryGesture(h.landmarks) : classifyHand(h.landmarks, { handedness: h.handedness, imageSize: lm!.imageSize }).gesture,
+      );
+      const g = gs.find((x) => x !== 'none') ?? 'none';
+      if (g === e.expected) exact++;
+      const w = gs.some(warns);
+      if (w && e.warn) trueWarn++;
+      if (w && !e.warn) falseWarn++;
+      if (!w && e.warn) missed++;
+    }
+    console.log(
+      `\n-- regression: synthetic renders (MediaPipe landmarks, not trained on)${geometry ? ', finger geometry alone' : ''} --\n${rows.length} photos: exact ${pct(exact, rows.length)}; true warnings ${trueWarn}, false ${falseWarn}, missed ${missed}`,
+    );
   }
-  console.log(`\n-- regression: synthetic renders (MediaPipe landmarks, not trained on) --\n${rows.length} photos: exact ${pct(exact, rows.length)}; true warnings ${trueWarn}, false ${falseWarn}, missed ${missed}`);
 }
 function readCached(key: string): CachedLandmarks | null {
   const f = join(LANDMARK_DIR, `${key}.json`);
@@ -121,7 +135,11 @@ export async function run(): Promise<void> {
     return lm ? [judge(p, lm)] : [];
   });
   console.log(`${verdicts.length} of ${photos.length} photos have cached landmarks (${LANDMARK_DIR})`);
-  for (const split of ['dev', 'report'] as const) report(split, verdicts.filter((v) => v.photo.split === split));
+  for (const split of ['dev', 'report'] as const)
+    report(
+      split,
+      verdicts.filter((v) => v.photo.split === split),
+    );
   for (const split of ['dev', 'report'] as const) {
     const before = photos.flatMap((p) => {
       const lm = readLandmarks(p.sha256);
