@@ -78,6 +78,17 @@ function report(split: string, verdicts: PhotoVerdict[], brief = false): void {
   console.log(
     `hands without a number sign warned: ${pct(handsNoSign.filter((v) => v.warned).length, handsNoSign.length)}; photos without hands warned: ${pct(noHand.filter((v) => v.warned).length, noHand.length)} (target ≤ 5% each)`,
   );
+  if (!brief) {
+    for (const set of [...new Set(verdicts.map((v) => v.photo.set))].sort()) {
+      const vs = verdicts.filter((v) => v.photo.set === set);
+      const n = vs.filter((v) => LABELS[v.photo.label].target === 'number');
+      const none = vs.filter((v) => LABELS[v.photo.label].target === 'no-sign');
+      const exact = vs.filter((v) => LABELS[v.photo.label].expect.includes(answer(v))).length;
+      console.log(
+        `  ${set}: exact ${pct(exact, vs.length)}; number signs warned ${pct(n.filter((v) => v.warned).length, n.length)}; no sign warned ${pct(none.filter((v) => v.warned).length, none.length)}`,
+      );
+    }
+  }
   const ms = verdicts.map((v) => v.ms).sort((a, b) => a - b);
   if (ms.length)
     console.log(

@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../tests/e2e/harness.ts';
 
@@ -46,9 +46,13 @@ interface Source {
   repo: string;
   set: string;
   licence: string;
-  /** path in the repository → label, or null to skip */
-  pick(paths: string[]): { path: string; label: EvalLabel }[];
+  /** the photos to take and their labels, from the repository's paths (and files, by `read`) */
+  pick(paths: string[], read: (path: string) => string): { path: string; label: EvalLabel }[];
 }
+
+/** SubhiH/HandsDataset: open-finger count per hand box; 0 is a fist. */
+const FINGER_COUNT: EvalLabel[] = ['fist', 'one', 'two', 'three', 'four', 'five'];
+const HANDS_PER_CLASS = [30, 14, 14, 14, 14, 14];
 
 /** American Sign Language digits: 1–5 are the same finger counts as the Indonesian number poses. */
 const ASL_DIGIT: Record<string, EvalLabel> = {
@@ -90,6 +94,28 @@ const SOURCES: Source[] = [
         .filter((x) => x.label),
   },
   {
+    repo: 'SubhiH/HandsDataset',
+    set: 'subhih-hands',
+    licence: 'Apache-2.0 (Subhi Haji; indoor and outdoor scenes, 800×600)',
+    pick(_paths, read) {
+      // photos whose hand boxes all have the same finger count, from the data set's test list
+      const classes = new Map<string, Set<string>>();
+      for (const line of read('data/test_labels.csv').split('\n').slice(1)) {
+        const [file, , , cls] = line.split(',');
+        if (!file || !cls) continue;
+        classes.set(file, (classes.get(file) ?? new Set()).add(cls));
+      }
+      const out: { path: string; label: EvalLabel }[] = [];
+      for (const [n, label] of FINGER_COUNT.entries()) {
+        const files = [...classes].filter(([, c]) => c.size === 1 && c.has(`${n}-hand`)).map(([f]) => f).sort();
+        const want = HANDS_PER_CLASS[n]!;
+        const step = files.length / want;
+        for (let i = 0; i < want && i * step < files.length; i++) out.push({ path: `images/test/${files[Math.floor(i * step)]}`, label });
+      }
+      return out;
+    },
+  },
+  {
     repo: 'ageitgey/face_recognition',
     set: 'face-recognition-examples',
     licence: 'MIT (repository); press photos, rights not stated (evaluation only)',
@@ -123,10 +149,12 @@ function main(): void {
     out.push({ file, sha256, split: splitOf(sha256), ...e });
   };
   for (const src of SOURCES) {
-    const dir = join(mirrors, src.repo.replace('/', '+'), 'repo');
+    // a snapshot is a bare git directory, or a repository whose .git holds it
+    const bare = join(mirrors, src.repo.replace('/', '+'), 'repo');
+    const dir = existsSync(join(bare, '.git')) ? join(bare, '.git') : bare;
     const commit = git(dir, 'rev-parse', 'HEAD').toString().trim();
     const paths = git(dir, 'ls-tree', '-r', '--name-only', 'HEAD').toString().split('\n').filter(Boolean);
-    for (const { path, label } of src.pick(paths)) {
+    for (const { path, label } of src.pick(paths, (p) => git(dir, 'show', `HEAD:${p}`).toString())) {
       add(git(dir, 'show', `HEAD:${path}`), path.replaceAll('/', '_'), { source: { repo: src.repo, path, commit }, licence: src.licence, label, set: src.set });
     }
   }

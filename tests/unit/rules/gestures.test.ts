@@ -36,11 +36,12 @@ const scale = (hand: Landmark[], k: number) => hand.map((p) => ({ x: p.x * k + 5
  */
 const KNOWN_MISSES: Record<string, { reads: string; why: string }> = {
   'synthetic-finger-heart.json': { reads: 'none', why: 'no photographs of the pose; the model finds "none" likelier' },
-  'synthetic-pistol.json': { reads: 'none', why: 'no photographs of the pose; the model finds "none" likelier' },
   'synthetic-telephone.json': { reads: 'none', why: 'no photographs of the pose; the model finds "none" likelier' },
   'synthetic-three-mrp.json': { reads: 'ok', why: 'middle–ring–little read as OK: still number 3' },
   'synthetic-thumbs-up.json': { reads: 'none', why: 'its thumb points sideways (≈ 70° from up), not up' },
 };
+/** read as labelled, but turned 20° away from the camera the model's P(none) passes 0.5: none */
+const TURNED_MISSES: Record<string, string> = { 'synthetic-pistol.json': 'none' };
 const isThumb = (f: { expect: string }) => f.expect === 'thumbs-up';
 
 describe('gesture classifier on landmark fixtures', () => {
@@ -58,7 +59,7 @@ describe('gesture classifier on landmark fixtures', () => {
   for (const f of fixtures) {
     const reads = KNOWN_MISSES[f.file]?.reads ?? f.expect;
     // a known miss may come out right once the hand is turned: either reading is accepted there
-    const turned = KNOWN_MISSES[f.file] ? [reads, f.expect] : [reads];
+    const turned = KNOWN_MISSES[f.file] ? [reads, f.expect] : TURNED_MISSES[f.file] ? [reads, TURNED_MISSES[f.file]!] : [reads];
     describe(`${f.file} (${f.note})`, () => {
       it(`is ${reads}${KNOWN_MISSES[f.file] ? ` (labelled ${f.expect}: ${KNOWN_MISSES[f.file]!.why})` : ''}`, () => {
         expect(classifyHand(f.hand).gesture).toBe(reads);
