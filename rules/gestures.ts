@@ -1,7 +1,15 @@
 /**
  * Hand-gesture classifier: 21 hand landmarks (MediaPipe Hands order) → a ballot-number gesture.
- * Pure geometry, no browser APIs; rotation-, scale- and mirror-invariant (only distances and
- * ratios), so it reads left and right hands, upright or tilted, the same way.
+ * Pure, no browser APIs. Two parts:
+ * - a small model learned from landmarks of real photographs (rules/gesture-model.ts, weights in
+ *   rules/data/gesture-model.json, trained by scripts/photos/train.ts): one, two, three, four, five,
+ *   OK, thumbs-up and a "none" class for hands that show no sign (fists, O shapes, relaxed hands,
+ *   false detections on faces);
+ * - finger geometry (below) for the listed poses the photographs did not cover (metal, pistol,
+ *   telephone, finger heart), accepted only when the model finds the hand unlikely to be "none".
+ * A warning needs a confident, clearly visible sign (`CONFIDENCE`): anything unsure is "none".
+ * Features and geometry are the same for left and right hands, upright or tilted; the thumb's
+ * direction in the picture is the one exception (a thumb pointing down is no thumbs-up).
  *
  * Landmark order: 0 wrist; thumb 1 CMC, 2 MCP, 3 IP, 4 tip; index 5 MCP, 6 PIP, 7 DIP, 8 tip;
  * middle 9–12; ring 13–16; pinky 17–20. Coordinates must be isotropic (pixels, or normalised x/y
@@ -11,9 +19,11 @@
  * out the neutrality rules for photos (e.g. Inspektorat Cilacap, Sekda and Bawaslu Kendal):
  * thumb up, index up (1), V or thumb+index (2), thumb+little finger "telephone" (2), three
  * fingers or OK (3), four, five, finger heart, metal/horns, finger pistol. A fist is allowed.
- * A finger that is neither clearly straight nor clearly folded makes the hand "none": a relaxed
- * or half-closed hand is not a sign, and a warning needs a clear one.
+ * Which pose means which number is the table `GESTURES`, kept apart from the model.
  */
+
+import modelData from './data/gesture-model.json';
+import { checkModel, handFeatures, predict, type GestureModel } from './gesture-model';
 
 export interface Landmark {
   x: number;
@@ -231,29 +241,132 @@ export interface HandClassification {
   fingers: FingerStates;
 }
 
-/** Classify one hand. Anything not clearly one of the poses is "none". */
-export function classifyHand(hand: readonly Landmark[] | HandObservation): HandClassification {
-  const lm = 'landmarks' in hand ? hand.landmarks : hand;
-  if (lm.length < 21 || lm.some((p) => !Number.isFinite(p.x) || !Number.isFinite(p.y))) {
-    return { gesture: 'none', fingers: { thumb: 'half', index: 'half', middle: 'half', ring: 'half', pinky: 'half' } };
+/** What the detector says about a hand besides its landmarks; every field is optional. */
+export interface HandExtras {
+  /** which hand, and how sure the detector is of it (0–1) */
+  handedness?: { label: string; score: number };
+  /** the detector's confidence that this is a hand (0–1) */
+  score?: number;
+  worldLandmarks?: readonly Landmark[];
+  /** the picture's size, in the landmarks' units */
+  imageSize?: { width: number; height: number };
+}
+
+let model: GestureModel | null = null;
+/**
+ * The committed model, checked at first use. Not at load: the dialog imports this module for the
+ * `GESTURES` table and should not carry the weights.
+ */
+export function gestureModel(): GestureModel {
+  model ??= checkModel(modelData as GestureModel);
+  return model;
+}
+
+/** When a hand is clear enough to warn about. Chosen on the dev split (docs/photo-check.md). */
+export const CONFIDENCE = {
+  /** the model's probability for its top class */
+  classProbability: 0.7,
+  /**
+   * a geometry-only pose (metal, pistol, telephone, finger heart: no photographs to learn them from)
+   * needs the model to find "none" less likely than not; on the dev split, every hand the geometry
+   * alone read as one of them was an O shape with P(none) ≥ 0.96
+   */
+  ruleOnlyNone: 0.5,
+  /** detector and handedness scores, when given */
+  detectorScore: 0.5,
+  handednessScore: 0.6,
+  /** the hand's longest side over the picture's shorter side, when the picture's size is given */
+  handShare: 0.05,
+  /** landmarks may lie this far outside the picture (× its shorter side) before a finger counts as cut off */
+  outside: 0.02,
+  /** a thumbs-up's thumb (MCP → tip) within this many degrees of straight up in the picture */
+  thumbUp: 55,
+} as const;
+
+/**
+ * A learned sign also needs every long finger clearly straight or clearly folded by the geometry: a
+ * relaxed or half-closed hand is not a sign (on the dev split this costs 4 of 150 signs).
+ */
+const LONG = ['index', 'middle', 'ring', 'pinky'] as const;
+const RULE_ONLY: ReadonlySet<GestureId> = new Set(['metal', 'pistol', 'telephone', 'finger-heart']);
+const UNSURE: FingerStates = { thumb: 'half', index: 'half', middle: 'half', ring: 'half', pinky: 'half' };
+
+const isScore = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
+
+/** Is the hand seen well enough to judge? Scores that are present but not 0–1 count as unsure. */
+function clearlySeen(lm: readonly Landmark[], extras: HandExtras): boolean {
+  if ('score' in extras && extras.score !== undefined && !(isScore(extras.score) && extras.score >= CONFIDENCE.detectorScore)) return false;
+  const hs = extras.handedness?.score;
+  if (extras.handedness && !(isScore(hs) && hs >= CONFIDENCE.handednessScore)) return false;
+  const size = extras.imageSize;
+  if (size) {
+    const short = Math.min(size.width, size.height);
+    if (!(short > 0)) return false;
+    const [x, y, w, h] = handBox(lm);
+    if (Math.max(w, h) / short < CONFIDENCE.handShare) return false;
+    const m = CONFIDENCE.outside * short;
+    if (x < -m || y < -m || x + w > size.width + m || y + h > size.height + m) return false;
   }
-  const f = fingerStates(lm);
+  return true;
+}
+
+/** The detector's extras carried by a HandObservation (only the fields it has). */
+function observationExtras(hand: HandObservation): HandExtras {
+  const extras: HandExtras = {};
+  if (hand.handedness) extras.handedness = hand.handedness;
+  if (hand.score !== undefined) extras.score = hand.score;
+  if (hand.worldLandmarks) extras.worldLandmarks = hand.worldLandmarks;
+  if (hand.imageSize) extras.imageSize = hand.imageSize;
+  return extras;
+}
+
+/** The thumb points up in the picture (image y grows downwards). */
+function thumbPointsUp(lm: readonly Landmark[]): boolean {
+  const dx = lm[4]!.x - lm[2]!.x;
+  const dy = lm[4]!.y - lm[2]!.y;
+  const len = Math.hypot(dx, dy);
+  return len > 0 && (Math.acos(-dy / len) * 180) / Math.PI <= CONFIDENCE.thumbUp;
+}
+
+/** The finger-geometry reading of a hand (the classifier before the model). */
+export function geometryGesture(lm: readonly Landmark[], f: FingerStates = fingerStates(lm)): GestureId {
   const palm = palmSize(lm);
-  if (!(palm > 0)) return { gesture: 'none', fingers: f };
+  if (!(palm > 0)) return 'none';
   const pinch = dist(lm[4]!, lm[8]!) / palm;
   const key = (['thumb', 'index', 'middle', 'ring', 'pinky'] as const)
     .map((n) => (f[n] === 'extended' ? 'E' : f[n] === 'folded' ? 'F' : 'h'))
     .join('');
   const others = [f.middle, f.ring, f.pinky];
-
   // Pinch poses first: the thumb is bent towards the index tip.
   if (pinch <= THRESHOLDS.pinch) {
-    if (others.every((s) => s === 'extended')) return { gesture: 'ok', fingers: f };
-    if (others.every((s) => s === 'folded') && f.index !== 'extended') return { gesture: 'finger-heart', fingers: f };
+    if (others.every((s) => s === 'extended')) return 'ok';
+    if (others.every((s) => s === 'folded') && f.index !== 'extended') return 'finger-heart';
   }
+  return BY_KEY[key] ?? 'none';
+}
 
-  const g = BY_KEY[key];
-  return { gesture: g ?? 'none', fingers: f };
+/** Classify one hand. Anything not clearly one of the poses is "none". */
+export function classifyHand(hand: readonly Landmark[] | HandObservation, more: HandExtras = {}): HandClassification {
+  const lm = 'landmarks' in hand ? hand.landmarks : hand;
+  const extras: HandExtras = 'landmarks' in hand ? { ...observationExtras(hand), ...more } : more;
+  if (lm.length < 21 || lm.some((p) => !Number.isFinite(p.x) || !Number.isFinite(p.y))) {
+    return { gesture: 'none', fingers: UNSURE };
+  }
+  const fingers = fingerStates(lm);
+  const features = handFeatures(lm);
+  if (!features || !(palmSize(lm) > 0) || !clearlySeen(lm, extras)) return { gesture: 'none', fingers };
+  const m = gestureModel();
+  const p = predict(m, features);
+  let top = 0;
+  for (let k = 1; k < p.length; k++) if (p[k]! > p[top]!) top = k;
+  const learned = m.classes[top] as GestureId;
+  const pNone = p[m.classes.indexOf('none')] ?? 1;
+  const geometry = geometryGesture(lm, fingers);
+  let gesture: GestureId = 'none';
+  if (RULE_ONLY.has(geometry) && pNone <= CONFIDENCE.ruleOnlyNone) gesture = geometry;
+  else if (learned !== 'none' && p[top]! >= CONFIDENCE.classProbability && !LONG.some((n) => fingers[n] === 'half')) gesture = learned;
+  if (gesture === 'thumbs-up' && !thumbPointsUp(lm)) gesture = 'none';
+  return { gesture, fingers };
 }
 
 /**
@@ -291,10 +404,10 @@ export function handBox(lm: readonly Landmark[]): [number, number, number, numbe
 }
 
 /** Every hand in a photo; only the ones showing a pose are returned. */
-export function classifyHands(hands: readonly (readonly Landmark[])[]): DetectedGesture[] {
+export function classifyHands(hands: readonly (readonly Landmark[])[], extras: readonly HandExtras[] = []): DetectedGesture[] {
   const out: DetectedGesture[] = [];
-  for (const lm of hands) {
-    const { gesture } = classifyHand(lm);
+  for (const [i, lm] of hands.entries()) {
+    const { gesture } = classifyHand(lm, extras[i]);
     if (gesture !== 'none') out.push({ gesture, box: handBox(lm) });
   }
   return out;

@@ -1,0 +1,163 @@
+/**
+ * `npm run bench -- photo-quality`: the gesture classifier (rules/gestures.ts) on the real-photo
+ * evaluation set (tests/fixtures/photos/real-eval/manifest.json), from the landmarks cached by
+ * scripts/photos/landmarks.ts (whatever is present locally), per split and per label: hands found,
+ * exact gesture, would warn, false warnings; the issue's targets on each split; the time MediaPipe
+ * took per photo when the landmarks were made; and the regression sets (landmark fixtures in
+ * tests/fixtures/gestures, MediaPipe on the synthetic renders if cached). No browser.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../tests/e2e/harness.ts';
+import { classifyHand, geometryGesture, GESTURES, type GestureId, type Landmark } from '../../rules/gestures.ts';
+import { LABELS } from '../photos/labels.ts';
+import { LANDMARK_DIR, readLandmarks, type CachedLandmarks } from '../photos/landmarks.ts';
+import { MANIFEST, readManifest, type EvalPhoto } from '../photos/real-eval.ts';
+
+export const name = 'photo-quality';
+
+const pct = (a: number, b: number) => (b ? `${a}/${b} (${Math.round((100 * a) / b)}%)` : '0/0');
+const warns = (g: GestureId) => g !== 'none' && GESTURES[g].severity === 'medium';
+const numberOf = (g: GestureId) => (g === 'none' ? undefined : GESTURES[g].number);
+
+export interface PhotoVerdict {
+  photo: EvalPhoto;
+  hands: number;
+  /** gestures of every hand, biggest hand first */
+  gestures: GestureId[];
+  warned: boolean;
+  ms: number;
+}
+
+/** `geometry`: the finger-geometry rules alone, as the classifier was before the model (for comparison) */
+export function judge(photo: EvalPhoto, lm: CachedLandmarks, geometry = false): PhotoVerdict {
+  const hands = [...lm.hands].sort((a, b) => area(b.landmarks) - area(a.landmarks));
+  const gestures = hands.map((h) =>
+    geometry ? geometryGesture(h.landmarks) : classifyHand(h.landmarks, { handedness: h.handedness, imageSize: lm.imageSize }).gesture,
+  );
+  return { photo, hands: hands.length, gestures, warned: gestures.some(warns), ms: lm.ms };
+}
+function area(lm: Landmark[]): number {
+  const xs = lm.map((p) => p.x);
+  const ys = lm.map((p) => p.y);
+  return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
+}
+
+/** the photo's answer: the first hand that shows a gesture, else none */
+const answer = (v: PhotoVerdict): GestureId => v.gestures.find((g) => g !== 'none') ?? 'none';
+
+function report(split: string, verdicts: PhotoVerdict[], brief = false): void {
+  console.log(`\n-- ${split}: ${verdicts.length} photos --`);
+  if (!brief) console.log('label          n  hands  exact       warned      false warn  answers');
+  const byLabel = new Map<string, PhotoVerdict[]>();
+  for (const v of verdicts) byLabel.set(v.photo.label, [...(byLabel.get(v.photo.label) ?? []), v]);
+  for (const [label, vs] of brief ? [] : [...byLabel].sort()) {
+    const meaning = LABELS[label as keyof typeof LABELS];
+    const exact = vs.filter((v) => meaning.expect.includes(answer(v))).length;
+    const warned = vs.filter((v) => v.warned).length;
+    const falseWarn = meaning.warn ? 0 : warned;
+    const answers = new Map<string, number>();
+    for (const v of vs) answers.set(answer(v), (answers.get(answer(v)) ?? 0) + 1);
+    console.log(
+      `${label.padEnd(13)}${String(vs.length).padStart(3)}  ${String(vs.filter((v) => v.hands > 0).length).padStart(5)}  ${pct(exact, vs.length).padEnd(11)} ${pct(warned, vs.length).padEnd(11)} ${String(falseWarn).padEnd(10)}  ${[...answers].map(([g, n]) => `${g} ${n}`).join(', ')}`,
+    );
+  }
+  const numbers = verdicts.filter((v) => LABELS[v.photo.label].target === 'number');
+  const rightNumber = numbers.filter((v) => {
+    const want = numberOf(LABELS[v.photo.label].expect[0]!);
+    return v.warned && v.gestures.some((g) => warns(g) && numberOf(g) === want);
+  }).length;
+  const noSign = verdicts.filter((v) => LABELS[v.photo.label].target === 'no-sign');
+  const handsNoSign = noSign.filter((v) => v.photo.label !== 'no-hand');
+  const noHand = noSign.filter((v) => v.photo.label === 'no-hand');
+  console.log(
+    `number signs warned: ${pct(numbers.filter((v) => v.warned).length, numbers.length)} (target ≥ 90%); right number: ${pct(rightNumber, numbers.length)} (target ≥ 85%)`,
+  );
+  const found = numbers.filter((v) => v.hands > 0);
+  console.log(`  of those where MediaPipe found a hand: warned ${pct(found.filter((v) => v.warned).length, found.length)}`);
+  console.log(
+    `hands without a number sign warned: ${pct(handsNoSign.filter((v) => v.warned).length, handsNoSign.length)}; photos without hands warned: ${pct(noHand.filter((v) => v.warned).length, noHand.length)} (target ≤ 5% each)`,
+  );
+  if (!brief) {
+    for (const set of [...new Set(verdicts.map((v) => v.photo.set))].sort()) {
+      const vs = verdicts.filter((v) => v.photo.set === set);
+      const n = vs.filter((v) => LABELS[v.photo.label].target === 'number');
+      const none = vs.filter((v) => LABELS[v.photo.label].target === 'no-sign');
+      const exact = vs.filter((v) => LABELS[v.photo.label].expect.includes(answer(v))).length;
+      console.log(
+        `  ${set}: exact ${pct(exact, vs.length)}; number signs warned ${pct(n.filter((v) => v.warned).length, n.length)}; no sign warned ${pct(none.filter((v) => v.warned).length, none.length)}`,
+      );
+    }
+  }
+  const ms = verdicts.map((v) => v.ms).sort((a, b) => a - b);
+  if (ms.length)
+    console.log(
+      `MediaPipe time per photo when cached (landmarks.ts, CPU inference): median ${ms[Math.floor(ms.length / 2)]} ms, p90 ${ms[Math.floor(ms.length * 0.9)]} ms`,
+    );
+}
+
+function fixtures(): void {
+  const dir = join(ROOT, 'tests/fixtures/gestures');
+  const rows = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ f, ...(JSON.parse(readFileSync(join(dir, f), 'utf8')) as { expect: GestureId; hand: Landmark[] }) }));
+  const ok = rows.filter((r) => classifyHand(r.hand).gesture === r.expect);
+  console.log(`\n-- regression: landmark fixtures (tests/fixtures/gestures, not trained on) --\n${pct(ok.length, rows.length)} exact`);
+  for (const r of rows) if (!ok.includes(r)) console.log(`  ${r.f}: expected ${r.expect}, got ${classifyHand(r.hand).gesture}`);
+}
+
+function synthetic(): void {
+  const manifest = join(ROOT, 'tests/fixtures/photos/synthetic/manifest.json');
+  const entries = JSON.parse(readFileSync(manifest, 'utf8')) as { file: string; expected: GestureId; warn: boolean }[];
+  const rows = entries.map((e) => ({ e, lm: readCached(`synthetic-${e.file}`) })).filter((r) => r.lm);
+  if (!rows.length)
+    return void console.log('\n-- regression: synthetic renders: no cached landmarks (scripts/photos/landmarks.ts --synthetic) --');
+  for (const geometry of [false, true]) {
+    let exact = 0;
+    let trueWarn = 0;
+    let falseWarn = 0;
+    let missed = 0;
+    for (const { e, lm } of rows) {
+      const gs = lm!.hands.map((h) =>
+        geometry ? geometryGesture(h.landmarks) : classifyHand(h.landmarks, { handedness: h.handedness, imageSize: lm!.imageSize }).gesture,
+      );
+      const g = gs.find((x) => x !== 'none') ?? 'none';
+      if (g === e.expected) exact++;
+      const w = gs.some(warns);
+      if (w && e.warn) trueWarn++;
+      if (w && !e.warn) falseWarn++;
+      if (!w && e.warn) missed++;
+    }
+    console.log(
+      `\n-- regression: synthetic renders (MediaPipe landmarks, not trained on)${geometry ? ', finger geometry alone' : ''} --\n${rows.length} photos: exact ${pct(exact, rows.length)}; true warnings ${trueWarn}, false ${falseWarn}, missed ${missed}`,
+    );
+  }
+}
+function readCached(key: string): CachedLandmarks | null {
+  const f = join(LANDMARK_DIR, `${key}.json`);
+  return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as CachedLandmarks) : null;
+}
+
+export async function run(): Promise<void> {
+  if (!existsSync(MANIFEST)) return void console.log('no manifest: npx tsx scripts/photos/real-eval.ts');
+  const photos = readManifest();
+  const verdicts = photos.flatMap((p) => {
+    const lm = readLandmarks(p.sha256);
+    return lm ? [judge(p, lm)] : [];
+  });
+  console.log(`${verdicts.length} of ${photos.length} photos have cached landmarks (${LANDMARK_DIR})`);
+  for (const split of ['dev', 'report'] as const)
+    report(
+      split,
+      verdicts.filter((v) => v.photo.split === split),
+    );
+  for (const split of ['dev', 'report'] as const) {
+    const before = photos.flatMap((p) => {
+      const lm = readLandmarks(p.sha256);
+      return lm && p.split === split ? [judge(p, lm, true)] : [];
+    });
+    report(`${split}, finger geometry alone (the classifier before the model)`, before, true);
+  }
+  fixtures();
+  synthetic();
+}

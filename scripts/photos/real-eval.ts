@@ -1,0 +1,177 @@
+/**
+ * Builds the real-photo evaluation set for the photo check (docs/photo-check.md, "Evaluation"):
+ * copies public photographs out of bare git snapshots of their repositories into
+ * /work/photo-eval/photos/ (kept out of git) and writes the manifest
+ * tests/fixtures/photos/real-eval/manifest.json (file, sha256, source, licence, label, split).
+ *
+ * `npx tsx scripts/photos/real-eval.ts [MIRROR_ROOT]`; MIRROR_ROOT holds `<owner>+<name>/repo`
+ * bare git directories (default /work/.mirror). The split is decided by the file's hash alone
+ * (see `splitOf`), before any landmark is looked at.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../tests/e2e/harness.ts';
+
+export const PHOTO_DIR = process.env.JAGA_PHOTO_EVAL ?? '/work/photo-eval';
+export const MANIFEST = join(ROOT, 'tests/fixtures/photos/real-eval/manifest.json');
+
+/** What a photo shows, in the evaluation's own words; `expectedGesture` maps it to the classifier's ids. */
+export type EvalLabel =
+  | 'one' | 'two' | 'three' | 'four' | 'five' | 'ok' | 'metal' | 'thumbs-up'
+  | 'thumbs-down' | 'fist' | 'relaxed' | 'mute' | 'stop' | 'call' | 'o-shape' | 'asl-seven' | 'asl-eight'
+  | 'half-curl' | 'no-hand';
+
+export interface EvalPhoto {
+  file: string;
+  sha256: string;
+  source: { repo: string; path: string; commit: string };
+  licence: string;
+  label: EvalLabel;
+  split: 'dev' | 'report';
+  /** the photographer or data set, for per-source figures */
+  set: string;
+}
+
+/**
+ * Decided 2026-12-06 before any tuning: a photo is in the report split when the first byte of its
+ * SHA-256 is below 0x60 (≈ 37.5 %), else in dev. The hash knows nothing about the classifier.
+ */
+export function splitOf(sha256: string): 'dev' | 'report' {
+  return Number.parseInt(sha256.slice(0, 2), 16) < 0x60 ? 'report' : 'dev';
+}
+
+interface Source {
+  repo: string;
+  set: string;
+  licence: string;
+  /** the photos to take and their labels, from the repository's paths (and files, by `read`) */
+  pick(paths: string[], read: (path: string) => string): { path: string; label: EvalLabel }[];
+}
+
+/** SubhiH/HandsDataset: open-finger count per hand box; 0 is a fist. */
+const FINGER_COUNT: EvalLabel[] = ['fist', 'one', 'two', 'three', 'four', 'five'];
+const HANDS_PER_CLASS = [30, 14, 14, 14, 14, 14];
+
+/** American Sign Language digits: 1–5 are the same finger counts as the Indonesian number poses. */
+const ASL_DIGIT: Record<string, EvalLabel> = {
+  '0': 'o-shape', '1': 'one', '2': 'two', '3': 'three', '4': 'four', '5': 'five',
+  '6': 'three', // W: index, middle and ring raised, thumb on the little finger: three fingers up
+  '7': 'asl-seven', '8': 'asl-eight', '9': 'ok',
+};
+const PER_DIGIT = 36;
+
+const HAGRID_NAMES: Record<string, EvalLabel> = {
+  call: 'call', dislike: 'thumbs-down', fist: 'fist', four: 'four', like: 'thumbs-up', mute: 'mute', ok: 'ok',
+  one: 'one', palm: 'five', peace: 'two', peace_inverted: 'two', rock: 'metal', stop: 'stop', stop_inverted: 'stop',
+  three: 'three', three2: 'three', two_up: 'two', two_up_inverted: 'two',
+};
+
+const SOURCES: Source[] = [
+  {
+    repo: 'ardamavi/Sign-Language-Digits-Dataset',
+    set: 'asl-digits',
+    licence: 'Apache-2.0 (Turkey Ankara Ayrancı Anadolu High School students, 218 people)',
+    pick(paths) {
+      const out: { path: string; label: EvalLabel }[] = [];
+      for (const digit of Object.keys(ASL_DIGIT)) {
+        const files = paths.filter((p) => p.startsWith(`Dataset/${digit}/`)).sort();
+        const step = files.length / PER_DIGIT;
+        for (let i = 0; i < PER_DIGIT && i * step < files.length; i++) out.push({ path: files[Math.floor(i * step)]!, label: ASL_DIGIT[digit]! });
+      }
+      return out;
+    },
+  },
+  {
+    repo: 'erikx50/Hand-gesture-detection',
+    set: 'erikx50-manual',
+    licence: 'none stated (evaluation only, never redistributed)',
+    pick: (paths) =>
+      paths
+        .filter((p) => p.startsWith('images/manual_test/rgb/'))
+        .map((p) => ({ path: p, label: HAGRID_NAMES[p.split('/').pop()!.replace(/\.png$/i, '')]! }))
+        .filter((x) => x.label),
+  },
+  {
+    repo: 'SubhiH/HandsDataset',
+    set: 'subhih-hands',
+    licence: 'Apache-2.0 (Subhi Haji; indoor and outdoor scenes, 800×600)',
+    pick(_paths, read) {
+      // photos whose hand boxes all have the same finger count, from the data set's test list
+      const classes = new Map<string, Set<string>>();
+      for (const line of read('data/test_labels.csv').split('\n').slice(1)) {
+        const [file, , , cls] = line.split(',');
+        if (!file || !cls) continue;
+        classes.set(file, (classes.get(file) ?? new Set()).add(cls));
+      }
+      const out: { path: string; label: EvalLabel }[] = [];
+      for (const [n, label] of FINGER_COUNT.entries()) {
+        const files = [...classes].filter(([, c]) => c.size === 1 && c.has(`${n}-hand`)).map(([f]) => f).sort();
+        const want = HANDS_PER_CLASS[n]!;
+        const step = files.length / want;
+        for (let i = 0; i < want && i * step < files.length; i++) out.push({ path: `images/test/${files[Math.floor(i * step)]}`, label });
+      }
+      return out;
+    },
+  },
+  {
+    repo: 'ageitgey/face_recognition',
+    set: 'face-recognition-examples',
+    licence: 'MIT (repository); press photos, rights not stated (evaluation only)',
+    pick: (paths) => paths.filter((p) => /\.(jpe?g|png)$/i.test(p) && !p.includes('32bit')).map((p) => ({ path: p, label: 'no-hand' as const })),
+  },
+];
+
+/** The fingerpose photos already in the repository (tests/fixtures/photos/README.md). */
+const FINGERPOSE: Record<string, EvalLabel> = { 'one-finger': 'one', 'near-miss-half-curl': 'half-curl', 'near-miss-fist': 'fist', 'v-sign': 'two', 'thumbs-up': 'thumbs-up', 'no-hand-face': 'no-hand' };
+
+function git(dir: string, ...args: string[]): Buffer {
+  return execFileSync('git', [`--git-dir=${dir}`, ...args], { maxBuffer: 1 << 28 });
+}
+
+export function readManifest(): EvalPhoto[] {
+  return JSON.parse(readFileSync(MANIFEST, 'utf8')) as EvalPhoto[];
+}
+
+function main(): void {
+  const mirrors = process.argv[2] ?? '/work/.mirror';
+  mkdirSync(join(PHOTO_DIR, 'photos'), { recursive: true });
+  const seen = new Set<string>();
+  const out: EvalPhoto[] = [];
+  const add = (bytes: Buffer, name: string, e: Omit<EvalPhoto, 'file' | 'sha256' | 'split'>) => {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (seen.has(sha256)) return; // the same photo under two names counts once
+    seen.add(sha256);
+    const file = `${e.set}/${name}`;
+    mkdirSync(join(PHOTO_DIR, 'photos', e.set), { recursive: true });
+    writeFileSync(join(PHOTO_DIR, 'photos', file), bytes);
+    out.push({ file, sha256, split: splitOf(sha256), ...e });
+  };
+  for (const src of SOURCES) {
+    // a snapshot is a bare git directory, or a repository whose .git holds it
+    const bare = join(mirrors, src.repo.replace('/', '+'), 'repo');
+    const dir = existsSync(join(bare, '.git')) ? join(bare, '.git') : bare;
+    const commit = git(dir, 'rev-parse', 'HEAD').toString().trim();
+    const paths = git(dir, 'ls-tree', '-r', '--name-only', 'HEAD').toString().split('\n').filter(Boolean);
+    for (const { path, label } of src.pick(paths, (p) => git(dir, 'show', `HEAD:${p}`).toString())) {
+      add(git(dir, 'show', `HEAD:${path}`), path.replaceAll('/', '_'), { source: { repo: src.repo, path, commit }, licence: src.licence, label, set: src.set });
+    }
+  }
+  const fixtures = join(ROOT, 'tests/fixtures/photos');
+  for (const f of readdirSync(fixtures).filter((f) => f.endsWith('.jpg')).sort()) {
+    const label = FINGERPOSE[f.replace(/(-\d+)?\.jpg$/, '')];
+    if (!label) continue;
+    add(readFileSync(join(fixtures, f)), f, { source: { repo: 'npm:fingerpose@0.1.0', path: `tests/fixtures/photos/${f}`, commit: '' }, licence: 'MIT (© Andreas Schallwig)', label, set: 'fingerpose' });
+  }
+  mkdirSync(join(MANIFEST, '..'), { recursive: true });
+  writeFileSync(MANIFEST, `${JSON.stringify(out, null, 1)}\n`);
+  const count = (k: (p: EvalPhoto) => string) => {
+    const n = new Map<string, number>();
+    for (const p of out) n.set(k(p), (n.get(k(p)) ?? 0) + 1);
+    return [...n].map(([name, c]) => `${name} ${c}`).join(', ');
+  };
+  console.log(`${out.length} photos → ${PHOTO_DIR}/photos; ${count((p) => p.split)}\n${count((p) => p.label)}\n${count((p) => p.set)}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

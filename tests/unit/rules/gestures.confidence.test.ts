@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classifyHand, gestureModel, type Landmark } from '../../../rules/gestures';
+import { MODEL_CLASSES } from '../../../rules/gesture-model';
+
+const hand = (file: string) =>
+  (JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'gestures', file), 'utf8')) as { hand: Landmark[] }).hand;
+/** recorded on 320×240 frames (tests/fixtures/photos/README.md) */
+const FRAME = { width: 320, height: 240 };
+const v = hand('recorded-v-sign-002.json');
+const thumbsUp = hand('recorded-thumbs-up-000.json');
+const sure = { score: 0.97, handedness: { label: 'Right', score: 0.98 }, imageSize: FRAME };
+
+/** the picture turned upside down, about its centre */
+const upsideDown = (h: Landmark[]) => h.map((p) => ({ x: FRAME.width - p.x, y: FRAME.height - p.y, z: p.z ?? 0 }));
+
+describe('classifyHand: a warning needs a confident, clearly visible sign', () => {
+  it('reads a clear V and a clear thumbs-up', () => {
+    expect(classifyHand(v, sure).gesture).toBe('two');
+    expect(classifyHand(thumbsUp, sure).gesture).toBe('thumbs-up');
+  });
+
+  it('does not read a thumb pointing down as a thumbs-up', () => {
+    expect(classifyHand(upsideDown(thumbsUp), sure).gesture).toBe('none');
+    expect(classifyHand(upsideDown(thumbsUp)).gesture).toBe('none');
+  });
+
+  it('still reads a V upside down (orientation does not change a finger count)', () => {
+    expect(classifyHand(upsideDown(v), sure).gesture).toBe('two');
+  });
+
+  it('says none when the detector is unsure of the hand', () => {
+    expect(classifyHand(v, { ...sure, score: 0.3 }).gesture).toBe('none');
+    expect(classifyHand(v, { ...sure, handedness: { label: 'Left', score: 0.4 } }).gesture).toBe('none');
+  });
+
+  it('says none for a hand too small in the picture to see its fingers', () => {
+    expect(classifyHand(v, { ...sure, imageSize: { width: 4000, height: 3000 } }).gesture).toBe('none');
+  });
+
+  it('says none when fingers reach out of the picture', () => {
+    const cut = v.map((p) => ({ ...p, y: p.y - 120 }));
+    expect(classifyHand(cut, sure).gesture).toBe('none');
+  });
+
+  it('says none for a fist and a half-curled (relaxed) hand', () => {
+    expect(classifyHand(hand('recorded-near-miss-fist.json'), sure).gesture).toBe('none');
+    expect(classifyHand(hand('recorded-near-miss-half-curl.json'), { ...sure, imageSize: { width: 480, height: 640 } }).gesture).toBe('none');
+  });
+
+  it('ignores scores that are not numbers between 0 and 1 rather than trusting them', () => {
+    expect(classifyHand(v, { ...sure, score: Number.NaN }).gesture).toBe('none');
+    expect(classifyHand(v, { ...sure, score: 7 }).gesture).toBe('none');
+  });
+
+  it('runs a committed model that knows a no-sign class', () => {
+    expect(gestureModel().classes).toEqual([...MODEL_CLASSES]);
+    expect(gestureModel().trainedOn).toMatch(/dev split/);
+  });
+});
