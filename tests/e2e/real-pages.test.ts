@@ -1,6 +1,6 @@
 /**
  * The real-page corpus (issue #18 item 5): pages captured from the sites by other public projects,
- * kept outside git (third-party material) in JAGA_REAL_PAGES (default /work/real-pages) with a
+ * kept outside git (third-party material) in JAGA_REAL_PAGES (default .local/real-pages in the checkout) with a
  * manifest.json that lists, per page, its host, its split (development / report, fixed before
  * any tuning), its post container and its action controls.
  *
@@ -20,8 +20,9 @@ import * as z from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openFixture, readDialog, SITE_HOSTS, startFixtureServer, type FixtureServer, type Session } from './harness';
 import { setSettings } from './sites-support';
+import { realPagesDir } from '../../scripts/local-data';
 
-const DIR = process.env.JAGA_REAL_PAGES ?? '/work/real-pages';
+const DIR = realPagesDir();
 /** `development` or `report` to run one split only (while working on adapters: development) */
 const ONLY_SPLIT = process.env.JAGA_REAL_SPLIT;
 const PARTISAN = 'Ayo coblos 02! Prabowo-Gibran lanjutkan #PrabowoGibran2024';
