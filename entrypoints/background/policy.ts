@@ -17,7 +17,7 @@
 import { browser } from 'wxt/browser';
 import { parseRuleBundle, type RuleBundle } from '@/rules/schema';
 import { parsePolicy, type Policy } from '@/utils/policy';
-import { STORAGE_KEYS } from '@/utils/storage-keys';
+import { engineItem, policyItem, policyWarningsItem } from '@/utils/storage-items';
 import { rebuildEngine, readActiveBundle, setExtraRulesMerger } from './rules-store';
 
 const ARRAY_KEYS = ['persons', 'parties', 'contests'] as const;
@@ -143,13 +143,12 @@ async function currentWarnings(): Promise<string[]> {
 
 /** Re-check the extra rules against the active bundle (after an update) and rewrite the warnings. */
 export async function writePolicyWarnings(): Promise<void> {
-  await browser.storage.local.set({ [STORAGE_KEYS.policyWarnings]: await currentWarnings() });
+  await policyWarningsItem.setValue(await currentWarnings());
 }
 
 /** The validated policy as last published (survives service-worker restarts). */
 export async function storedPolicy(): Promise<Policy> {
-  const items = await browser.storage.local.get(STORAGE_KEYS.policy);
-  return parsePolicy(items[STORAGE_KEYS.policy]).policy;
+  return policyItem.getValue();
 }
 
 /**
@@ -160,7 +159,7 @@ export async function storedPolicy(): Promise<Policy> {
 export async function refreshPolicy(onChange?: (before: Policy, after: Policy) => void | Promise<void>): Promise<Policy> {
   const before = await storedPolicy();
   current = interpretPolicy(await readManaged());
-  await browser.storage.local.set({ [STORAGE_KEYS.policy]: current.policy });
+  await policyItem.setValue(current.policy);
   const changed = JSON.stringify(before.extraRules ?? null) !== JSON.stringify(current.policy.extraRules ?? null);
   if (changed || (current.extra && (await extrasMissing(current.extra)))) await rebuildEngine();
   await writePolicyWarnings();
@@ -181,8 +180,7 @@ export function policyLoaded(onChange?: (before: Policy, after: Policy) => void 
 
 /** Valid extra rules that the stored engine does not include yet. */
 async function extrasMissing(extra: ExtraRules): Promise<boolean> {
-  const items = await browser.storage.local.get(STORAGE_KEYS.engine);
-  const engine = items[STORAGE_KEYS.engine] as { extraRules?: unknown } | undefined;
+  const engine = await engineItem.getValue();
   if (!engine || engine.extraRules === true) return false;
   const active = await readActiveBundle();
   return !!active && mergeExtraRules(active.bundle, extra).ok;
