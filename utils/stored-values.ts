@@ -1,6 +1,6 @@
 /**
  * The shapes of the values the background writes to storage.local and the content scripts and
- * extension pages read (keys in utils/storage-keys.ts). One definition for every reader; each
+ * extension pages read (the items in utils/storage-items.ts). One definition for every reader; each
  * reader still checks what it reads, since storage may hold a value an older version wrote.
  */
 import type { RuleBundle } from '@/rules/schema';
@@ -61,4 +61,25 @@ export interface UpdateStatus extends Partial<UpdateAttempt> {
   nextCheck?: number;
   /** conditional-request validators per URL */
   validators: Record<string, { etag?: string; lastModified?: string }>;
+}
+
+export interface BundleOrigin {
+  source: 'default' | 'update';
+  /** the update URL it was downloaded from */
+  url?: string;
+  /** id of the trusted key that signed it */
+  keyId?: string;
+  /** when it became active (epoch ms) */
+  appliedAt: number;
+  /**
+   * a downloaded bundle's signed file as received: it is verified again whenever the trusted keys
+   * change, and the packaged bundle takes over when that fails (a revoked key)
+   */
+  envelope?: string;
+}
+
+/** storage.local `activeBundle`: the active bundle (validated source and its compiled rules) and where it came from. */
+export interface ActiveBundle extends BundleOrigin {
+  bundle: RuleBundle;
+  compiled: unknown;
 }

@@ -1,8 +1,7 @@
 /** The local decision log: a table, the "keep post text" opt-in, export (CSV, JSON) and clear. */
 import { useState } from 'react';
-import { browser } from 'wxt/browser';
 import type { LogEntry } from '@/utils/messages';
-import { STORAGE_KEYS } from '@/utils/storage-keys';
+import { decisionLogItem } from '@/utils/decision-log-item';
 import { SITE_NAMES, type UiStrings } from '@/components/shared/ui-strings';
 import { saveSettings } from '@/components/shared/store';
 import { browserDownload, logToCsv, logToJson, type Download } from './log-export';
@@ -60,7 +59,7 @@ export function DecisionLog({ log, logContent, t, download = browserDownload }: 
               className="danger"
               onClick={() => {
                 setAsking(false);
-                void browser.storage.local.set({ [STORAGE_KEYS.decisionLog]: [] });
+                void decisionLogItem.setValue([]);
               }}
             >
               {t.clearConfirm}

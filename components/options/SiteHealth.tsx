@@ -7,7 +7,8 @@
  */
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { SITE_HEALTH_KEY, parseSiteHealth, type SiteHealth as SiteHealthData } from '@/entrypoints/content/health';
+import type { SiteHealth as SiteHealthData } from '@/utils/site-health';
+import { siteHealthItem } from '@/utils/storage-items';
 import { browserDownload, type Download } from './log-export';
 import type { Language } from '@/utils/settings';
 
@@ -57,13 +58,13 @@ export function SiteHealth({ lang, download = browserDownload, now = Date.now }:
   const [health, setHealth] = useState<SiteHealthData>({});
   useEffect(() => {
     const load = () =>
-      void browser.storage.local
-        .get(SITE_HEALTH_KEY)
-        .then((items) => setHealth(parseSiteHealth(items[SITE_HEALTH_KEY])))
+      void siteHealthItem
+        .getValue()
+        .then(setHealth)
         .catch(() => {});
     load();
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && SITE_HEALTH_KEY in changes) load();
+      if (area === 'local' && siteHealthItem.key in changes) load();
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);

@@ -1,16 +1,28 @@
 /**
  * What the popup and the options page read from storage.local, kept live: the user's settings,
  * the policy laid over them, the active rule set, the last update attempt and the decision log.
- * Everything is validated or defensively read here; a missing key (an older background) simply
+ * Every value is read through its storage item (utils/storage-items.ts); a missing key (an older background) simply
  * shows as "unknown".
  */
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { LogEntrySchema, type LogEntry } from '@/utils/messages';
-import { applyPolicy, parsePolicy, type EffectiveSettings, type Policy } from '@/utils/policy';
-import { DEFAULT_SETTINGS, SettingsSchema, parseSettings, type Settings } from '@/utils/settings';
-import { STORAGE_KEYS } from '@/utils/storage-keys';
+import type { LogEntry } from '@/utils/messages';
+import { applyPolicy, type EffectiveSettings, type Policy } from '@/utils/policy';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '@/utils/settings';
+import { decisionLogItem } from '@/utils/decision-log-item';
+import {
+  type EngineRead,
+  engineItem,
+  errorsItem,
+  policyItem,
+  policyWarningsItem,
+  settingsItem,
+  type StoredError,
+  updateStatusItem,
+} from '@/utils/storage-items';
 import { UPDATE_RESULTS, type UpdateAttempt, type UpdateResult, type UpdateStatus } from '@/utils/stored-values';
+
+export type { StoredError };
 
 export interface EngineInfo {
   bundleVersion: number;
@@ -22,13 +34,6 @@ export interface EngineInfo {
 
 /** The headline of the latest update check (utils/stored-values.ts), as the popup and options show it. */
 export type UpdateHeadline = Pick<UpdateAttempt, 'time' | 'result'> & Partial<Pick<UpdateAttempt, 'url' | 'reason'>> & Pick<UpdateStatus, 'nextCheck'>;
-
-export interface StoredError {
-  time: number;
-  stage?: string;
-  host?: string;
-  message: string;
-}
 
 export interface StoreState {
   loaded: boolean;
@@ -44,22 +49,11 @@ export interface StoreState {
   errors: StoredError[];
 }
 
-const KEYS = [
-  STORAGE_KEYS.settings,
-  STORAGE_KEYS.policy,
-  STORAGE_KEYS.engine,
-  STORAGE_KEYS.updateStatus,
-  STORAGE_KEYS.policyWarnings,
-  STORAGE_KEYS.decisionLog,
-  STORAGE_KEYS.errors,
-];
+const ITEMS = [settingsItem, policyItem, engineItem, updateStatusItem, policyWarningsItem, decisionLogItem, errorsItem] as const;
+const KEYS: string[] = ITEMS.map((item) => item.key);
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function readEngine(v: unknown): EngineInfo | null {
-  if (!isRecord(v) || typeof v.bundleVersion !== 'number') return null;
+function engineInfo(v: EngineRead | null): EngineInfo | null {
+  if (!v) return null;
   const info: EngineInfo = { bundleVersion: v.bundleVersion, compiled: v.compiled };
   if (typeof v.source === 'string') info.source = v.source;
   if (typeof v.issuedAt === 'string') info.issuedAt = v.issuedAt;
@@ -69,8 +63,9 @@ function readEngine(v: unknown): EngineInfo | null {
 
 const isUpdateResult = (v: unknown): v is UpdateResult => (UPDATE_RESULTS as readonly unknown[]).includes(v);
 
-function readUpdateStatus(v: unknown): UpdateHeadline | null {
-  if (!isRecord(v) || typeof v.time !== 'number' || !isUpdateResult(v.result)) return null;
+/** The latest check's headline; null until a check with a known result has run. */
+function headline(v: UpdateStatus): UpdateHeadline | null {
+  if (typeof v.time !== 'number' || !isUpdateResult(v.result)) return null;
   const status: UpdateHeadline = { time: v.time, result: v.result };
   if (typeof v.url === 'string') status.url = v.url;
   if (typeof v.reason === 'string') status.reason = v.reason;
@@ -78,38 +73,20 @@ function readUpdateStatus(v: unknown): UpdateHeadline | null {
   return status;
 }
 
-function readLog(v: unknown): LogEntry[] {
-  if (!Array.isArray(v)) return [];
-  return v.flatMap((e) => {
-    const parsed = LogEntrySchema.safeParse(e);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
-
-function readErrors(v: unknown): StoredError[] {
-  if (!Array.isArray(v)) return [];
-  return v.filter((e): e is StoredError => isRecord(e) && typeof e.time === 'number' && typeof e.message === 'string');
-}
-
-function readWarnings(v: unknown): string[] {
-  if (!Array.isArray(v)) return [];
-  return v.map((w) => (typeof w === 'string' ? w : isRecord(w) && typeof w.message === 'string' ? w.message : JSON.stringify(w)));
-}
-
+/** The state from raw storage values; each goes through its item's check, so a page never trusts a bad value. */
 export function stateFrom(items: Record<string, unknown>): StoreState {
-  const user = parseSettings(items[STORAGE_KEYS.settings]);
-  // The background stores a validated policy; parse again so a page never trusts a bad value.
-  const policy = parsePolicy(items[STORAGE_KEYS.policy]).policy;
+  const user = settingsItem.read(items[settingsItem.key]);
+  const policy = policyItem.read(items[policyItem.key]);
   return {
     loaded: true,
     user,
     policy,
     effective: applyPolicy(user, policy),
-    engine: readEngine(items[STORAGE_KEYS.engine]),
-    updateStatus: readUpdateStatus(items[STORAGE_KEYS.updateStatus]),
-    policyWarnings: readWarnings(items[STORAGE_KEYS.policyWarnings]),
-    log: readLog(items[STORAGE_KEYS.decisionLog]),
-    errors: readErrors(items[STORAGE_KEYS.errors]),
+    engine: engineInfo(engineItem.read(items[engineItem.key])),
+    updateStatus: headline(updateStatusItem.read(items[updateStatusItem.key])),
+    policyWarnings: policyWarningsItem.read(items[policyWarningsItem.key]),
+    log: decisionLogItem.read(items[decisionLogItem.key]),
+    errors: errorsItem.read(items[errorsItem.key]),
   };
 }
 
@@ -127,7 +104,7 @@ export function useStore(): StoreState {
       setState(stateFrom(items));
     });
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !Object.keys(changes).some((k) => (KEYS as string[]).includes(k))) return;
+      if (area !== 'local' || !Object.keys(changes).some((k) => KEYS.includes(k))) return;
       items = { ...items };
       for (const [key, change] of Object.entries(changes)) items[key] = change.newValue;
       setState(stateFrom(items));
@@ -146,9 +123,8 @@ export function useStore(): StoreState {
  * SettingsSchema and write it. Content scripts pick the change up through storage.onChanged.
  */
 export async function saveSettings(update: (current: Settings) => Settings): Promise<Settings> {
-  const items = await browser.storage.local.get(STORAGE_KEYS.settings);
-  const next = SettingsSchema.parse(update(parseSettings(items[STORAGE_KEYS.settings])));
-  await browser.storage.local.set({ [STORAGE_KEYS.settings]: next });
+  const next = SettingsSchema.parse(update(await settingsItem.getValue()));
+  await settingsItem.setValue(next);
   return next;
 }
 

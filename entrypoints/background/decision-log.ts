@@ -2,9 +2,8 @@
  * The local decision log: entries stay in storage.local on this device, bounded in count and in
  * bytes (each entry is bounded by LogEntrySchema; the log keeps the newest that fit).
  */
-import { browser } from 'wxt/browser';
 import { LogEntrySchema, type LogEntry } from '@/utils/messages';
-import { STORAGE_KEYS } from '@/utils/storage-keys';
+import { decisionLogItem } from '@/utils/decision-log-item';
 import { recordBackgroundError } from './errors';
 
 export const MAX_LOG_ENTRIES = 1000;
@@ -35,9 +34,7 @@ let queue: Promise<void> = Promise.resolve();
 
 export function appendLog(entry: LogEntry): Promise<void> {
   const write = queue.then(async () => {
-    const items = await browser.storage.local.get(STORAGE_KEYS.decisionLog);
-    const log = Array.isArray(items[STORAGE_KEYS.decisionLog]) ? (items[STORAGE_KEYS.decisionLog] as unknown[]) : [];
-    await browser.storage.local.set({ [STORAGE_KEYS.decisionLog]: boundLog([...log, entry]) });
+    await decisionLogItem.setValue(boundLog([...(await decisionLogItem.getValue()), entry]));
   });
   queue = write.catch((error: unknown) => recordBackgroundError(error, 'log'));
   return write;

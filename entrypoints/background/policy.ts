@@ -18,7 +18,7 @@ import { browser } from 'wxt/browser';
 import { parseRuleBundle, type RuleBundle } from '@/rules/schema';
 import { activeEnrolledPolicy, writePolicySource } from '@/utils/enrolment-store';
 import { parsePolicy, type Policy } from '@/utils/policy';
-import { STORAGE_KEYS } from '@/utils/storage-keys';
+import { engineItem, policyItem, policyWarningsItem } from '@/utils/storage-items';
 import { rebuildEngine, readActiveBundle, setExtraRulesMerger } from './rules-store';
 
 const ARRAY_KEYS = ['persons', 'parties', 'contests'] as const;
@@ -144,13 +144,12 @@ async function currentWarnings(): Promise<string[]> {
 
 /** Re-check the extra rules against the active bundle (after an update) and rewrite the warnings. */
 export async function writePolicyWarnings(): Promise<void> {
-  await browser.storage.local.set({ [STORAGE_KEYS.policyWarnings]: await currentWarnings() });
+  await policyWarningsItem.setValue(await currentWarnings());
 }
 
 /** The validated policy as last published (survives service-worker restarts). */
 export async function storedPolicy(): Promise<Policy> {
-  const items = await browser.storage.local.get(STORAGE_KEYS.policy);
-  return parsePolicy(items[STORAGE_KEYS.policy]).policy;
+  return policyItem.getValue();
 }
 
 /**
@@ -174,7 +173,7 @@ export async function refreshPolicy(onChange?: (before: Policy, after: Policy) =
   const before = await storedPolicy();
   const { raw, source } = await readEffectiveRaw();
   current = interpretPolicy(raw);
-  await browser.storage.local.set({ [STORAGE_KEYS.policy]: current.policy });
+  await policyItem.setValue(current.policy);
   await writePolicySource(source);
   const changed = JSON.stringify(before.extraRules ?? null) !== JSON.stringify(current.policy.extraRules ?? null);
   if (changed || (current.extra && (await extrasMissing(current.extra)))) await rebuildEngine();
@@ -196,8 +195,7 @@ export function policyLoaded(onChange?: (before: Policy, after: Policy) => void 
 
 /** Valid extra rules that the stored engine does not include yet. */
 async function extrasMissing(extra: ExtraRules): Promise<boolean> {
-  const items = await browser.storage.local.get(STORAGE_KEYS.engine);
-  const engine = items[STORAGE_KEYS.engine] as { extraRules?: unknown } | undefined;
+  const engine = await engineItem.getValue();
   if (!engine || engine.extraRules === true) return false;
   const active = await readActiveBundle();
   return !!active && mergeExtraRules(active.bundle, extra).ok;

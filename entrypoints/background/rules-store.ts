@@ -4,9 +4,9 @@
  * the compiled rules from storage.local and pick up a new value without a reload.
  *
  * Two storage.local keys, always written together in one `set` (one atomic change):
- * - `engine` (STORAGE_KEYS.engine): what content scripts load — the compiled rules of the active
+ * - `engine` (engineItem): what content scripts load — the compiled rules of the active
  *   bundle, with the agency's policy `extraRules` merged in when there are any;
- * - `activeBundle` (ACTIVE_BUNDLE_KEY): the active bundle itself (validated source and its own
+ * - `activeBundle` (activeBundleItem): the active bundle itself (validated source and its own
  *   compiled rules, without extra rules) and where it came from, so a policy change can re-merge
  *   without a download, and so content scripts never have to read the (larger) source.
  */
@@ -14,30 +14,12 @@ import { browser } from 'wxt/browser';
 import { compileBundle } from '@/rules/compile';
 import { loadEngine } from '@/rules/engine';
 import type { RuleBundle } from '@/rules/schema';
-import { STORAGE_KEYS } from '@/utils/storage-keys';
-import type { StoredEngine } from '@/utils/stored-values';
+import { activeBundleItem, engineItem, getItemValues, itemEntry } from '@/utils/storage-items';
+import type { ActiveBundle, BundleOrigin, StoredEngine } from '@/utils/stored-values';
 import { parseBundleFile, type LoadedBundle } from './bundle-file';
 
 export const DEFAULT_BUNDLE_PATH = '/rules/default-bundle.json';
-/** storage.local key of the active (base) bundle; background-only. */
-export const ACTIVE_BUNDLE_KEY = STORAGE_KEYS.activeBundle;
 
-export interface BundleOrigin {
-  source: 'default' | 'update';
-  /** the update URL it was downloaded from */
-  url?: string;
-  /** id of the trusted key that signed it */
-  keyId?: string;
-  /** when it became active (epoch ms) */
-  appliedAt: number;
-  /**
-   * a downloaded bundle's signed file as received: it is verified again whenever the trusted keys
-   * change, and the packaged bundle takes over when that fails (a revoked key)
-   */
-  envelope?: string;
-}
-
-export interface ActiveBundle extends LoadedBundle, BundleOrigin {}
 
 /** Anything that can merge the policy's extra rules into a bundle (see policy.ts). */
 export type ExtraRulesMerger = (base: RuleBundle) => { ok: true; bundle: RuleBundle } | { ok: false; errors: string[] } | null;
@@ -93,20 +75,13 @@ export async function storeEngine(loaded: LoadedBundle, origin: BundleOrigin | B
     expiresAt: loaded.bundle.expiresAt,
     extraRules: derived.extraRules,
   };
-  await browser.storage.local.set({ [STORAGE_KEYS.engine]: engine, [ACTIVE_BUNDLE_KEY]: active });
-}
-
-function isActiveBundle(value: unknown): value is ActiveBundle {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<ActiveBundle>;
-  return typeof v.bundle === 'object' && v.bundle !== null && typeof v.bundle.version === 'number' && 'compiled' in v;
+  await browser.storage.local.set({ ...itemEntry(engineItem, engine), ...itemEntry(activeBundleItem, active) });
 }
 
 /** The active bundle, or null before the first install finished. */
 export async function readActiveBundle(): Promise<ActiveBundle | null> {
-  const items = await browser.storage.local.get([ACTIVE_BUNDLE_KEY, STORAGE_KEYS.engine]);
-  const active = items[ACTIVE_BUNDLE_KEY];
-  return isActiveBundle(active) && items[STORAGE_KEYS.engine] ? active : null;
+  const { activeBundle, engine } = await getItemValues([activeBundleItem, engineItem]);
+  return activeBundle && engine ? activeBundle : null;
 }
 
 // Engine writes are serialised: an update and a policy change never interleave their read-modify-write.

@@ -23,12 +23,12 @@
 import { browser } from 'wxt/browser';
 import { type BundleEnvelope, decodeUtf8, parseEnvelope, verifyEnvelope, versionProblem } from '@/rules/signing';
 import type { Policy } from '@/utils/policy';
-import { STORAGE_KEYS } from '@/utils/storage-keys';
-import type { UpdateAttempt, UpdateResult, UpdateStatus } from '@/utils/stored-values';
+import { updateStatusItem } from '@/utils/storage-items';
+import type { ActiveBundle, UpdateAttempt, UpdateResult, UpdateStatus } from '@/utils/stored-values';
 import { BUILT_IN_PUBLIC_KEYS, DEFAULT_UPDATE_URLS } from '@/utils/trusted-keys';
 import { BundleError, parsePayload } from './bundle-file';
 import { policyLoaded, storedPolicy, writePolicyWarnings } from './policy';
-import { assertLoads, loadDefaultBundle, readActiveBundle, serialise, storeEngine, type ActiveBundle } from './rules-store';
+import { assertLoads, loadDefaultBundle, readActiveBundle, serialise, storeEngine } from './rules-store';
 
 export const UPDATE_ALARM = 'jaga-rule-update';
 export const DEFAULT_INTERVAL_HOURS = 6;
@@ -37,8 +37,6 @@ export const MAX_BUNDLE_BYTES = 5 * 1024 * 1024;
 export const HISTORY_LENGTH = 20;
 /** First check after install or browser start: soon, but not in the same second on every machine. */
 const FIRST_CHECK_MINUTES = { min: 1, max: 10 } as const;
-
-const EMPTY_STATUS: UpdateStatus = { history: [], active: null, validators: {} };
 
 export interface CheckOptions {
   fetch?: typeof fetch;
@@ -58,20 +56,12 @@ class Rejected extends Error {
 
 // ---------------------------------------------------------------- status
 
-export async function readStatus(): Promise<UpdateStatus> {
-  const items = await browser.storage.local.get(STORAGE_KEYS.updateStatus);
-  const value = items[STORAGE_KEYS.updateStatus] as Partial<UpdateStatus> | undefined;
-  if (!value || typeof value !== 'object') return { ...EMPTY_STATUS, validators: {} };
-  return {
-    ...EMPTY_STATUS,
-    ...value,
-    history: Array.isArray(value.history) ? value.history : [],
-    validators: value.validators && typeof value.validators === 'object' ? value.validators : {},
-  };
+export function readStatus(): Promise<UpdateStatus> {
+  return updateStatusItem.getValue();
 }
 
-async function writeStatus(status: UpdateStatus): Promise<void> {
-  await browser.storage.local.set({ [STORAGE_KEYS.updateStatus]: status });
+function writeStatus(status: UpdateStatus): Promise<void> {
+  return updateStatusItem.setValue(status);
 }
 
 export function isExpired(expiresAt: string, now: number): boolean {

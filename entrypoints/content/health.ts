@@ -9,45 +9,21 @@
  * written on the click path: counts are batched and handed to `save` at most every `FLUSH_MS`,
  * from a timer; the hook matching for the report runs then too, not during the click.
  */
-import * as z from 'zod/mini';
+import type { StorageItem } from '@/utils/storage-items';
+import type { SiteHealth, SiteHealthCounts } from '@/utils/site-health';
 import type { DefinedSiteAdapter } from './sites/define';
 import { closestAny } from './sites/helpers';
 import type { DetectedAction, SelectorData, SiteAdapter } from './sites/types';
 
-/** The storage.local key holding every site's counters (one key for all sites). */
-export const SITE_HEALTH_KEY = 'siteHealth';
+/** the stored counters' types live with their schema; re-exported for the adapter tools */
+export type { SiteHealth, SiteHealthCounts };
+
 export const FLUSH_MS = 5000;
 /** the most distinct labels and hooks kept per site (the rest are counted, not named) */
 const MAX_NAMES = 30;
 
-const countsMap = z.record(z.string(), z.number());
-const siteHealthSchema = z.object({
-  detected: z.number(),
-  container: z.number(),
-  blind: z.number(),
-  byLabel: z.number(),
-  unrecognised: z.number(),
-  /** photos that went out unchecked (no analysis page, an analysis error or timeout); absent in older data */
-  photoUnchecked: z.optional(z.number()),
-  /** labels of unrecognised action-like controls → presses */
-  labels: countsMap,
-  /** `action:hook` for detected controls → count (e.g. `like:like`, `like:post`) */
-  hooks: countsMap,
-  /** the last update, ms since the epoch */
-  at: z.number(),
-});
-export type SiteHealthCounts = z.infer<typeof siteHealthSchema>;
-export const siteHealthStore = z.record(z.string(), siteHealthSchema);
-export type SiteHealth = z.infer<typeof siteHealthStore>;
-
 export function emptyCounts(): SiteHealthCounts {
   return { detected: 0, container: 0, blind: 0, byLabel: 0, unrecognised: 0, photoUnchecked: 0, labels: {}, hooks: {}, at: 0 };
-}
-
-/** The stored value, validated; anything unreadable starts over (counters are not worth an error). */
-export function parseSiteHealth(value: unknown): SiteHealth {
-  const parsed = siteHealthStore.safeParse(value);
-  return parsed.success ? parsed.data : {};
 }
 
 function addNames(into: Record<string, number>, from: Record<string, number>): void {
@@ -156,17 +132,11 @@ export function withHealth(adapter: DefinedSiteAdapter, options: HealthOptions):
   };
 }
 
-/** The storage.local calls `storeHealth` needs (browser.storage.local in the content script). */
-export interface HealthStorage {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
-
-/** A `save` that adds each batch to the one `siteHealth` key. Failures are dropped: counters are best effort. */
-export function storeHealth(storage: HealthStorage): HealthOptions['save'] {
+/** A `save` that adds each batch to the one `siteHealth` item. Failures are dropped: counters are best effort. */
+export function storeHealth(item: StorageItem<SiteHealth>): HealthOptions['save'] {
   return (site, delta) =>
-    void storage
-      .get(SITE_HEALTH_KEY)
-      .then((items) => storage.set({ [SITE_HEALTH_KEY]: mergeHealth(parseSiteHealth(items[SITE_HEALTH_KEY]), site, delta) }))
+    void item
+      .getValue()
+      .then((stored) => item.setValue(mergeHealth(stored, site, delta)))
       .catch(() => {});
 }

@@ -93,7 +93,7 @@ export function replay(original: InterceptedEvent, control: Element, bypass: Byp
     if (!form) return;
     bypass.arm((e) => e.type === 'submit' && e.target === form, now);
     const submitter = (original as SubmitEvent).submitter;
-    form.requestSubmit(submitter && submitter.isConnected ? submitter : undefined);
+    form.requestSubmit(submitter?.isConnected ? submitter : undefined);
     return;
   }
 

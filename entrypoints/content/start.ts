@@ -12,7 +12,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { DIALOG_HOST_TAG } from '@/utils/dialog-api';
 import { matchesForHosts } from '@/utils/hosts';
-import { STORAGE_KEYS } from '@/utils/storage-keys';
+import { dialogStatsItem, errorsItem, siteHealthItem } from '@/utils/storage-items';
 import { preloadDialog, showDialog } from './dialog-client';
 import { storeHealth, withHealth } from './health';
 import { installInterceptor } from './intercept';
@@ -32,15 +32,11 @@ let onGone = (): unknown => 0;
 /** Errors stay on this device: a small ring in storage.local, shown in the options page. */
 function recordError(error: unknown, stage = 'content'): void {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const key = STORAGE_KEYS.errors;
-  void browser.storage.local
-    .get(key)
-    .then((items) => {
-      const errors = Array.isArray(items[key]) ? (items[key] as unknown[]) : [];
-      return browser.storage.local.set({
-        [key]: [...errors, { time: Date.now(), stage, host: location.hostname, message: message.slice(0, 300) }].slice(-MAX_ERRORS),
-      });
-    })
+  void errorsItem
+    .getValue()
+    .then((errors) =>
+      errorsItem.setValue([...errors, { time: Date.now(), stage, host: location.hostname, message: message.slice(0, 300) }].slice(-MAX_ERRORS)),
+    )
     .catch(() => onGone());
 }
 
@@ -56,7 +52,7 @@ export function siteContentScript(adapter: DefinedSiteAdapter) {
 
 function start(ctx: ContentScriptContext, site: DefinedSiteAdapter): void {
   // counts what the adapter detects and misses, batched into storage.local (health.ts)
-  const adapter = withHealth(site, { save: storeHealth(browser.storage.local) });
+  const adapter = withHealth(site, { save: storeHealth(siteHealthItem) });
   // Our own lifetime, not WXT's ctx.signal: WXT aborts that on a document event any page can
   // dispatch (the extension id is public). We stop only when the extension context is really gone,
   // which shows as an undefined runtime id: checked when WXT says so, on the next detected action
@@ -114,9 +110,7 @@ function start(ctx: ContentScriptContext, site: DefinedSiteAdapter): void {
           log: (entry) => void browser.runtime.sendMessage({ type: 'log-decision', entry }).catch(() => {}),
           countFullExplanation: () => {
             state.fullExplanations += 1;
-            void browser.storage.local
-              .set({ [STORAGE_KEYS.dialogStats]: { fullExplanations: state.fullExplanations } })
-              .catch(() => {});
+            void dialogStatsItem.setValue({ fullExplanations: state.fullExplanations }).catch(() => {});
           },
         });
       },

@@ -17,9 +17,8 @@ import { browser } from 'wxt/browser';
 import { loadEngine, type Engine } from '@/rules/engine';
 import type { SiteId } from '@/rules/actions';
 import { applyPolicy, parsePolicy, type Policy } from '@/utils/policy';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from '@/utils/settings';
-import type { StoredEngine } from '@/utils/stored-values';
-import { STORAGE_KEYS } from '@/utils/storage-keys';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import { dialogStatsItem, engineItem, policyItem, settingsItem } from '@/utils/storage-items';
 import type { SelectorData, SiteAdapter } from './sites/types';
 
 /** utils/enrolment-store.ts ENROLMENT_KEYS.enrolledPolicy (not imported: it carries schemas this script does not need) */
@@ -46,13 +45,6 @@ export interface ContentState {
  * match (or cannot yet check) wait; neutral ones pass at once.
  */
 export const READY_WAIT_MS = 6_000;
-
-/** What this script needs of the stored engine; `sites` may be missing in what an older background wrote. */
-type EngineRead = Pick<StoredEngine, 'bundleVersion' | 'compiled'> & Partial<Pick<StoredEngine, 'sites'>>;
-
-function isStoredEngine(value: unknown): value is EngineRead {
-  return typeof value === 'object' && value !== null && 'compiled' in value && 'bundleVersion' in value;
-}
 
 export function createContentState(onError: (error: unknown) => void): ContentState {
   let markReady!: () => void;
@@ -89,14 +81,15 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
     if (policyKnown && storedRead && state.engine) becomeReady();
   };
 
+  const ITEMS = [settingsItem, policyItem, engineItem, dialogStatsItem];
   const apply = (changes: Record<string, unknown>) => {
-    if (STORAGE_KEYS.settings in changes) userSettings = parseSettings(changes[STORAGE_KEYS.settings]);
-    if (STORAGE_KEYS.policy in changes) storedPolicy = parsePolicy(changes[STORAGE_KEYS.policy]).policy;
+    if (settingsItem.key in changes) userSettings = settingsItem.read(changes[settingsItem.key]);
+    if (policyItem.key in changes) storedPolicy = policyItem.read(changes[policyItem.key]);
     if (ENROLLED_POLICY in changes) enrolled = changes[ENROLLED_POLICY] as typeof enrolled;
-    if (STORAGE_KEYS.settings in changes || STORAGE_KEYS.policy in changes || ENROLLED_POLICY in changes) layer();
-    if (STORAGE_KEYS.engine in changes) {
-      const stored = changes[STORAGE_KEYS.engine];
-      if (isStoredEngine(stored)) {
+    if (settingsItem.key in changes || policyItem.key in changes || ENROLLED_POLICY in changes) layer();
+    if (engineItem.key in changes) {
+      const stored = engineItem.read(changes[engineItem.key]);
+      if (stored) {
         try {
           // The background only stores bundles it has validated; a failure here keeps the old engine.
           state.engine = loadEngine(stored.compiled as Parameters<typeof loadEngine>[0]);
@@ -106,10 +99,7 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
         }
       }
     }
-    if (STORAGE_KEYS.dialogStats in changes) {
-      const stats = changes[STORAGE_KEYS.dialogStats] as { fullExplanations?: unknown } | undefined;
-      state.fullExplanations = typeof stats?.fullExplanations === 'number' ? stats.fullExplanations : 0;
-    }
+    if (dialogStatsItem.key in changes) state.fullExplanations = dialogStatsItem.read(changes[dialogStatsItem.key]).fullExplanations;
     checkReady();
   };
 
@@ -139,7 +129,7 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
   }, READY_WAIT_MS);
 
   browser.storage.local
-    .get([STORAGE_KEYS.settings, STORAGE_KEYS.policy, ENROLLED_POLICY, STORAGE_KEYS.engine, STORAGE_KEYS.dialogStats])
+    .get([...ITEMS.map((item) => item.key), ENROLLED_POLICY])
     .then((items) => {
       storedRead = true;
       apply(items);

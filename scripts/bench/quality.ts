@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- quality`: the engine on the public eval sets of issue #17 (built by
- * scripts/eval/build.ts into $JAGA_EVAL_DATA/jsonl or /work/eval-data/jsonl; never committed). Prints per
+ * scripts/eval/build.ts into $JAGA_EVAL_DATA/jsonl or .local/eval-data/jsonl; never committed). Prints per
  * source, per platform and per split (development and report apart): recall of posts naming a 2024
  * candidate or party (medium or high), the everyday medium-or-high rate, the high rate of posts with a
  * campaign hashtag, and process news (naming nobody) above low. Skips with a message when no data.
@@ -12,6 +12,7 @@ import { compileBundle } from '../../rules/compile.ts';
 import { loadDefaultBundle } from '../../rules/data/index.ts';
 import { loadEngine } from '../../rules/engine.ts';
 import type { EvalLine } from '../eval/build.ts';
+import { evalDataDir } from '../local-data.ts';
 
 export const name = 'quality';
 
@@ -37,7 +38,7 @@ function row(label: string, t: Tally): string {
 }
 
 export async function run(): Promise<void> {
-  const dir = join(process.env.JAGA_EVAL_DATA ?? '/work/eval-data', 'jsonl');
+  const dir = join(evalDataDir(), 'jsonl');
   if (!existsSync(dir) || !readdirSync(dir).some((f) => f.endsWith('.jsonl'))) {
     console.log(`  no eval data in ${dir}: fetch the sources listed in docs/engine.md ("Evaluation split") and run npx tsx scripts/eval/build.ts`);
     return;

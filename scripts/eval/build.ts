@@ -1,6 +1,6 @@
 /**
  * `npx tsx scripts/eval/build.ts [DIR]`: turns the public sources kept under DIR/raw/<owner+name>/<path>
- * (default DIR: $JAGA_EVAL_DATA or /work/eval-data; fetched from the commits listed in sources.ts, never
+ * (default DIR: $JAGA_EVAL_DATA or .local/eval-data in the checkout; fetched from the commits listed in sources.ts, never
  * committed) into DIR/jsonl/<source>.jsonl lines `{text, at, source, split, platform, kind, names,
  * hashtag, electionWords}`. A missing file is reported and skipped.
  */
@@ -8,8 +8,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { label } from './label.ts';
 import { CAMPAIGN, MAX_PER_SOURCE, SOURCES, type Source } from './sources.ts';
+import { evalDataDir } from '../local-data.ts';
 
-export const DEFAULT_EVAL_DIR = process.env.JAGA_EVAL_DATA ?? '/work/eval-data';
+export const DEFAULT_EVAL_DIR = evalDataDir();
 
 export interface EvalLine {
   text: string;

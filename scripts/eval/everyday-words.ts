@@ -17,6 +17,7 @@ import { loadDefaultBundle } from '../../rules/data/index.ts';
 import { plainWords } from '../../rules/data/lint.ts';
 import { MAX_VARIANTS_PER_TERM, nameVariants, normalizedForm } from '../../rules/variants.ts';
 import type { EvalLine } from './build.ts';
+import { evalDataDir } from '../local-data.ts';
 
 /** a word seen once may be a typo of a name ("prbowo"); twice or more is a word people write */
 const MIN_COUNT = 2;
@@ -37,7 +38,7 @@ function devEverydayWords(dir: string): Map<string, number> {
 }
 
 const args = process.argv.slice(2);
-const dir = join(process.env.JAGA_EVAL_DATA ?? '/work/eval-data', 'jsonl');
+const dir = join(evalDataDir(), 'jsonl');
 if (!existsSync(dir)) {
   console.error(`no eval data in ${dir}: see docs/engine.md ("Evaluation split")`);
   process.exit(1);

@@ -7,12 +7,12 @@
  * enter. The harness reads it through the DevTools protocol (DOM.getDocument with pierce) and
  * clicks its buttons with real mouse input, so the dialog's "trusted input only" rule is exercised.
  */
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { ROOT, SITE_HOSTS, startFixtureServer, type FixtureServer } from './fixture-server';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
+import { ROOT, SITE_HOSTS, startFixtureServer, type FixtureServer, type Route } from './fixture-server';
 
 // The fixture server moved to fixture-server.ts (shared with the Firefox harness); its exports stay here too.
 export { FIXTURES_DIR, HANDLERS_PATH, ROOT, SITE_HOSTS, startFixtureServer, type FixtureServer, type Route } from './fixture-server';
@@ -288,11 +288,6 @@ export const EXTENSION_ID = 'ncbacccphjdeajkcmmpgdhgioganneda';
 export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
 
 /**
- * Write a real Chromium policy file carrying `3rdparty` settings for the extension (plus any
- * browser-level policies). Needs root (CI runs as root). Returns the path; remove it with
- * `removePolicyFile` in afterAll/finally so no other test file runs under this policy.
- */
-/**
  * Whether this run may write a real Chromium policy file (root, as in CI). A developer running
  * the tests as an ordinary user gets those tests skipped with a warning, never under CI=true,
  * where they must run.
@@ -309,6 +304,12 @@ export function canWritePolicyFiles(): boolean {
   }
 }
 
+/**
+ * Write a real Chromium policy file carrying `3rdparty` settings for the extension (plus any
+ * browser-level policies). Needs root (CI runs as root). Returns the path; remove it with
+ * `removePolicyFile` in afterAll/finally so no other test file runs under this policy
+ * (`sessionWithPolicy` does both).
+ */
 export function writePolicyFile(name: string, extensionPolicy: Record<string, unknown>, browserPolicies: Record<string, unknown> = {}): string {
   mkdirSync(CHROMIUM_POLICY_DIR, { recursive: true });
   const path = join(CHROMIUM_POLICY_DIR, name);
@@ -322,6 +323,114 @@ export function removePolicyFile(path: string | undefined): void {
   if (!path) return;
   rmSync(path, { force: true });
   rmSync(`${path}.tmp`, { force: true });
+}
+
+export interface PolicySessionOptions extends Omit<LaunchOptions, 'server'> {
+  /** the policy file's name under CHROMIUM_POLICY_DIR */
+  file: string;
+  /** the extension's policy (`3rdparty.extensions.<id>`); a function runs in beforeAll (e.g. after generating keys) */
+  policy: Lazy<Record<string, unknown>>;
+  /** fixture-server routes answered before the fixtures (e.g. a rule-update host) */
+  routes?: Route[];
+  /**
+   * false: only the policy file and the server are ready after beforeAll; the test calls
+   * `launch()` itself (to click while the browser is still starting)
+   */
+  launchInBeforeAll?: boolean;
+  /** what storage.local `policy` must match before the tests start (default: no wait) */
+  storedPolicy?: Lazy<Record<string, unknown>>;
+  /** right after the launch, before any wait (e.g. to start listening to requests) */
+  onLaunch?: (session: Session) => void;
+  /** more set-up once the rules and the policy are in (settings, pages) */
+  prepare?: (session: Session) => Promise<void>;
+}
+
+type Lazy<T> = T | (() => T | Promise<T>);
+const resolveLazy = <T extends object>(value: Lazy<T>): T | Promise<T> => (typeof value === 'function' ? value() : value);
+
+export interface PolicySession extends SharedSession {
+  /** false for an ordinary user (the file's tests are skipped, see canWritePolicyFiles) */
+  readonly writable: boolean;
+  /** the policy file's path */
+  readonly path: string;
+  /** Rewrite the policy file (Chromium applies a change without a restart). */
+  rewrite(policy: Record<string, unknown>): void;
+  /** Launch the browser (with `launchInBeforeAll: false`); closed in afterAll. */
+  launch(): Promise<Session>;
+}
+
+/**
+ * One test file under a real Chromium policy file: in beforeAll, write the file, start the fixture
+ * server, launch the browser and wait for the rules and the published policy; in afterAll (or when
+ * the set-up fails) remove the file, putting back any file of that name that was there before, and
+ * close the browser and the server. Use with `describe.skipIf(!policy.writable)`.
+ */
+export function sessionWithPolicy(options: PolicySessionOptions): PolicySession {
+  const { file, policy, routes = [], launchInBeforeAll = true, storedPolicy, onLaunch, prepare, ...launchOptions } = options;
+  const writable = canWritePolicyFiles();
+  const path = join(CHROMIUM_POLICY_DIR, file);
+  let previous: string | undefined;
+  let written = false;
+  let server: FixtureServer | undefined;
+  let session: Session | undefined;
+  const restore = () => {
+    if (!written) return;
+    written = false;
+    if (previous === undefined) removePolicyFile(path);
+    else writeFileSync(path, previous);
+  };
+  const start = async (): Promise<Session> => {
+    if (!server) throw new Error('sessionWithPolicy: launch() before beforeAll started the server');
+    session = await launch({ ...launchOptions, server });
+    return session;
+  };
+  beforeAll(async () => {
+    if (!writable) return;
+    const body = await resolveLazy(policy);
+    previous = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    writePolicyFile(file, body);
+    written = true;
+    try {
+      server = await startFixtureServer();
+      server.routes.push(...routes);
+      if (!launchInBeforeAll) return;
+      const started = await start();
+      onLaunch?.(started);
+      await waitForEngine(started);
+      if (storedPolicy) {
+        const expected = await resolveLazy(storedPolicy);
+        await vi.waitFor(async () => expect((await readExtensionStorage(started, ['policy'])).policy).toMatchObject(expected), {
+          timeout: 20_000,
+          interval: 200,
+        });
+      }
+      await prepare?.(started);
+    } catch (error) {
+      restore();
+      throw error;
+    }
+  });
+  afterAll(async () => {
+    restore();
+    await session?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`sessionWithPolicy: the ${name} is used before it was started`);
+    return value;
+  };
+  return {
+    writable,
+    path,
+    get session() {
+      return started(session, 'browser session');
+    },
+    get server() {
+      return started(server, 'fixture server');
+    },
+    rewrite: (next) => void writePolicyFile(file, next),
+    launch: start,
+  };
 }
 
 /** Run a function in the extension's service worker (storage, messages, fetch-free checks). */

@@ -4,21 +4,13 @@
  * threshold to "high", every site off and every severity to "off" still gets the blocking dialog,
  * and the options page shows those controls locked.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  canWritePolicyFiles,
-  launch,
   openExtensionPage,
   openFixture,
-  readExtensionStorage,
-  removePolicyFile,
+  sessionWithPolicy,
   siteLog,
-  startFixtureServer,
   waitForDialog,
-  waitForEngine,
-  writePolicyFile,
-  type FixtureServer,
-  type Session,
 } from './harness';
 import { setSettings } from './sites-support';
 
@@ -33,35 +25,17 @@ const WEAKENED = {
   actionBySeverity: { high: 'off', medium: 'off', low: 'off' },
 };
 
-let server: FixtureServer;
-let session: Session;
-let policyFile = '';
-const POLICY_WRITABLE = canWritePolicyFiles();
-
-beforeAll(async () => {
-  if (!POLICY_WRITABLE) return;
-  policyFile = writePolicyFile('jaga-netral-locks-test.json', POLICY);
-  try {
-    server = await startFixtureServer();
-    session = await launch({ server, extraHosts: ['rules.jaganetral.id'] });
-    await waitForEngine(session);
-    await vi.waitFor(async () => expect((await readExtensionStorage(session, ['policy'])).policy).toMatchObject(POLICY), { timeout: 20_000, interval: 200 });
-    await setSettings(session, WEAKENED);
-  } catch (error) {
-    removePolicyFile(policyFile);
-    throw error;
-  }
+const shared = sessionWithPolicy({
+  file: 'jaga-netral-locks-test.json',
+  policy: POLICY,
+  extraHosts: ['rules.jaganetral.id'],
+  storedPolicy: POLICY,
+  prepare: (started) => setSettings(started, WEAKENED),
 });
 
-afterAll(async () => {
-  removePolicyFile(policyFile);
-  await session?.close();
-  await server?.close();
-});
-
-describe.skipIf(!POLICY_WRITABLE)('a user under policy cannot undo it from the settings', () => {
+describe.skipIf(!shared.writable)('a user under policy cannot undo it from the settings', () => {
   it('a partisan like is still blocked: no proceed button, the site never gets it', async () => {
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     await page.click(PARTISAN_LIKE);
     const dialog = await waitForDialog(page, 15_000);
     expect(dialog.testIds).toContain('jaga-cancel');
@@ -71,7 +45,7 @@ describe.skipIf(!POLICY_WRITABLE)('a user under policy cannot undo it from the s
   });
 
   it('the options page shows the thresholds and the training date locked', async () => {
-    const options = await openExtensionPage(session, 'options.html');
+    const options = await openExtensionPage(shared.session, 'options.html');
     const like = options.locator('#min-like');
     await expect.poll(() => like.isDisabled(), { timeout: 5000 }).toBe(true);
     expect(await like.inputValue()).toBe('low');

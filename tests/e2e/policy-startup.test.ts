@@ -5,42 +5,25 @@
  * rules). The like must get the block dialog (no "Tetap lanjutkan"), never the user's default
  * warning and never pass unchecked.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  canWritePolicyFiles,
   clickDialogButton,
-  launch,
-  removePolicyFile,
+  sessionWithPolicy,
   siteLog,
-  startFixtureServer,
   waitForDialog,
-  writePolicyFile,
-  type FixtureServer,
-  type Session,
 } from './harness';
 
 const FEED = 'https://x.com/home-id.html';
-const POLICY_WRITABLE = canWritePolicyFiles();
-
-let server: FixtureServer;
-let session: Session | undefined;
-let policyFile = '';
-
-beforeAll(async () => {
-  if (!POLICY_WRITABLE) return;
-  policyFile = writePolicyFile('jaga-netral-startup-test.json', { actionBySeverity: { high: 'block', medium: 'block' }, allowUserDisable: false });
-  server = await startFixtureServer();
+// the browser is launched by the test itself, to click while it is still starting
+const shared = sessionWithPolicy({
+  file: 'jaga-netral-startup-test.json',
+  policy: { actionBySeverity: { high: 'block', medium: 'block' }, allowUserDisable: false },
+  launchInBeforeAll: false,
 });
 
-afterAll(async () => {
-  removePolicyFile(policyFile);
-  await session?.close();
-  await server?.close();
-});
-
-describe.skipIf(!POLICY_WRITABLE)('policy at browser start', () => {
+describe.skipIf(!shared.writable)('policy at browser start', () => {
   it('a partisan like clicked at once after the browser starts gets the block dialog', async () => {
-    session = await launch({ server });
+    const session = await shared.launch();
     const started = Date.now();
     const page = await session.context.newPage();
     // document_start: the content script runs before the page's DOM is parsed

@@ -5,25 +5,18 @@
  * agency extraRules raise the dialog, an invalid key is ignored with a warning, and a change to the
  * file applies without restarting the browser.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  canWritePolicyFiles,
   clickDialogButton,
   expectNoDialog,
-  launch,
   openExtensionPage,
   openFixture,
   readDialog,
   readExtensionStorage,
-  removePolicyFile,
+  sessionWithPolicy,
   siteLog,
-  startFixtureServer,
   waitForDialog,
-  waitForEngine,
-  writePolicyFile,
-  type FixtureServer,
-  type Session,
 } from './harness';
 
 const FEED = 'https://x.com/home-id.html';
@@ -57,52 +50,34 @@ const basePolicy = {
   updateIntervalHours: 0,
 };
 
-let server: FixtureServer;
-let session: Session;
-let policyFile = '';
-
-async function storedPolicy(): Promise<Record<string, unknown>> {
-  return (await readExtensionStorage(session, ['policy'])).policy as Record<string, unknown>;
-}
-
-const POLICY_WRITABLE = canWritePolicyFiles();
-
-beforeAll(async () => {
-  if (!POLICY_WRITABLE) return;
-  policyFile = writePolicyFile('jaga-netral-test.json', basePolicy);
-  try {
-    server = await startFixtureServer();
-    // the built-in update URL is answered locally (nothing leaves the machine)
-    session = await launch({ server, extraHosts: ['rules.jaganetral.id'] });
-    await waitForEngine(session);
-    await vi.waitFor(async () => expect(await storedPolicy()).toMatchObject({ enabledSites: ALL_BUT_INSTAGRAM }), { timeout: 20_000, interval: 200 });
-    // the engine with the agency rules merged
-    await vi.waitFor(async () => expect((await readExtensionStorage(session, ['engine'])).engine).toMatchObject({ extraRules: true }), {
+const shared = sessionWithPolicy({
+  file: 'jaga-netral-test.json',
+  policy: basePolicy,
+  // the built-in update URL is answered locally (nothing leaves the machine)
+  extraHosts: ['rules.jaganetral.id'],
+  storedPolicy: { enabledSites: ALL_BUT_INSTAGRAM },
+  // the engine with the agency rules merged
+  prepare: (started) =>
+    vi.waitFor(async () => expect((await readExtensionStorage(started, ['engine'])).engine).toMatchObject({ extraRules: true }), {
       timeout: 20_000,
       interval: 200,
-    });
-  } catch (error) {
-    removePolicyFile(policyFile);
-    throw error;
-  }
+    }),
 });
 
-afterAll(async () => {
-  removePolicyFile(policyFile);
-  await session?.close();
-  await server?.close();
-});
+async function storedPolicy(): Promise<Record<string, unknown>> {
+  return (await readExtensionStorage(shared.session, ['policy'])).policy as Record<string, unknown>;
+}
 
-describe.skipIf(!POLICY_WRITABLE)('enterprise policy from a real policy file', () => {
+describe.skipIf(!shared.writable)('enterprise policy from a real policy file', () => {
   it('applies the valid keys and records a warning for the invalid one', async () => {
     const policy = await storedPolicy();
     expect(policy).toMatchObject({ actionBySeverity: { high: 'block', medium: 'block' }, enabledSites: ALL_BUT_INSTAGRAM, allowUserDisable: false });
     expect(policy).not.toHaveProperty('updateIntervalHours');
-    const { policyWarnings } = await readExtensionStorage(session, ['policyWarnings']);
+    const { policyWarnings } = await readExtensionStorage(shared.session, ['policyWarnings']);
     expect(policyWarnings).toEqual([expect.stringMatching(/^updateIntervalHours: .* — ignored$/)]);
 
     // The options page shows the settings as managed, and the warning.
-    const options = await openExtensionPage(session, 'options.html');
+    const options = await openExtensionPage(shared.session, 'options.html');
     await expect.poll(() => options.locator('body').innerText(), { timeout: 5000 }).toContain('updateIntervalHours');
     // the master switch is locked on
     const master = options.locator('#umum input[type="checkbox"]').first();
@@ -112,7 +87,7 @@ describe.skipIf(!POLICY_WRITABLE)('enterprise policy from a real policy file', (
   });
 
   it('block: the dialog has no proceed button, and the site never gets the like', async () => {
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     await page.click(like('x1'));
     const dialog = await waitForDialog(page, DIALOG_TIMEOUT);
     expect(dialog.testIds).toContain('jaga-cancel');
@@ -124,7 +99,7 @@ describe.skipIf(!POLICY_WRITABLE)('enterprise policy from a real policy file', (
   });
 
   it('a site the policy leaves out is left alone: no dialog, the site handles the like', async () => {
-    const page = await openFixture(session, IG_FEED);
+    const page = await openFixture(shared.session, IG_FEED);
     await page.click(IG_PARTISAN_LIKE);
     await expectNoDialog(page, 1000);
     expect((await siteLog(page)).map(({ action, postId }) => ({ action, postId }))).toEqual([{ action: 'like', postId: 'ig-p1' }]);
@@ -132,7 +107,7 @@ describe.skipIf(!POLICY_WRITABLE)('enterprise policy from a real policy file', (
   });
 
   it("the agency's extraRules raise the dialog on content the shipped rules call neutral", async () => {
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     await page.click(like('x5'));
     const dialog = await waitForDialog(page, DIALOG_TIMEOUT);
     expect(dialog.text).toMatch(/Kumis|bakso/i);
@@ -141,8 +116,8 @@ describe.skipIf(!POLICY_WRITABLE)('enterprise policy from a real policy file', (
   });
 
   it('a changed policy file applies without restarting the browser (warn brings the proceed button back)', async () => {
-    const page: Page = await openFixture(session, FEED);
-    writePolicyFile('jaga-netral-test.json', { ...basePolicy, actionBySeverity: { high: 'warn', medium: 'warn' }, enabledSites: undefined });
+    const page: Page = await openFixture(shared.session, FEED);
+    shared.rewrite({ ...basePolicy, actionBySeverity: { high: 'warn', medium: 'warn' }, enabledSites: undefined });
     // Chromium notices the file change and republishes managed storage; storage.onChanged does the rest.
     await vi.waitFor(async () => expect(await storedPolicy()).toMatchObject({ actionBySeverity: { high: 'warn', medium: 'warn' } }), {
       timeout: 45_000,

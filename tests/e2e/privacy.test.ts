@@ -13,30 +13,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Request } from 'playwright-core';
 import { compileBound } from '../../rules/compile.ts';
 import { parseRuleBundle } from '../../rules/schema.ts';
 import { generateKeys, serializeEnvelope, signEnvelope } from '../../rules/signing.ts';
 import {
-  canWritePolicyFiles,
-  HANDLERS_PATH,
-  EXTENSION_DIR,
   clickDialogButton,
   expectNoDialog,
-  launch,
+  EXTENSION_DIR,
+  HANDLERS_PATH,
   openExtensionPage,
   openFixture,
   readExtensionStorage,
-  removePolicyFile,
   sendFromExtensionPage,
+  sessionWithPolicy,
   siteLog,
-  startFixtureServer,
   waitForDialog,
-  waitForEngine,
-  writePolicyFile,
-  type FixtureServer,
-  type Session,
 } from './harness';
 
 const AGENCY_HOST = 'rules.test.jaganetral.id';
@@ -47,9 +40,6 @@ const BUNDLE_HOSTS = ['rules.jaganetral.id', AGENCY_HOST];
 const DIALOG_TIMEOUT = 15_000;
 const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'If-None-Match, If-Modified-Since' };
 
-let server: FixtureServer;
-let session: Session;
-let policyFile = '';
 let bundleBody = '';
 
 interface Seen {
@@ -77,48 +67,34 @@ function bundleRoute(req: IncomingMessage, res: ServerResponse): boolean {
   return true;
 }
 
-const POLICY_WRITABLE = canWritePolicyFiles();
-
-beforeAll(async () => {
-  if (!POLICY_WRITABLE) return;
+/** A signed bundle one version above the shipped one, served on the agency URL; the policy trusts its key. */
+async function agencyPolicy(): Promise<Record<string, unknown>> {
   const keys = await generateKeys();
   const envelope = JSON.parse(readFileSync(join(EXTENSION_DIR, 'rules/default-bundle.json'), 'utf8')) as { payload: string };
   const shipped = parseRuleBundle((JSON.parse(envelope.payload) as { bundle: unknown }).bundle);
   if (!shipped.ok) throw new Error(shipped.errors.join('\n'));
   const next = { ...shipped.bundle, version: shipped.bundle.version + 1 };
   bundleBody = serializeEnvelope(await signEnvelope(JSON.stringify({ bundle: next, compiled: await compileBound(next) }), keys.privateKeyPem));
+  return { updateUrls: [AGENCY_URL], trustedPublicKeys: [keys.publicKey] };
+}
 
-  policyFile = writePolicyFile('jaga-netral-test.json', { updateUrls: [AGENCY_URL], trustedPublicKeys: [keys.publicKey] });
-  try {
-    server = await startFixtureServer();
-    server.routes.push(bundleRoute);
-    // `*` last: every other hostname also resolves to the local server, so nothing leaves the machine.
-    session = await launch({ server, extraHosts: [...BUNDLE_HOSTS, '*'] });
-    session.context.on('request', (r) => seen.push(classify(r)));
-    await waitForEngine(session);
-    await vi.waitFor(async () => expect((await readExtensionStorage(session, ['policy'])).policy).toMatchObject({ updateUrls: [AGENCY_URL] }), {
-      timeout: 20_000,
-      interval: 200,
-    });
-  } catch (error) {
-    removePolicyFile(policyFile);
-    throw error;
-  }
+const shared = sessionWithPolicy({
+  file: 'jaga-netral-test.json',
+  policy: agencyPolicy,
+  routes: [bundleRoute],
+  // `*` last: every other hostname also resolves to the local server, so nothing leaves the machine.
+  extraHosts: [...BUNDLE_HOSTS, '*'],
+  onLaunch: (started) => started.context.on('request', (r) => seen.push(classify(r))),
+  storedPolicy: { updateUrls: [AGENCY_URL] },
 });
 
-afterAll(async () => {
-  removePolicyFile(policyFile);
-  await session?.close();
-  await server?.close();
-});
-
-describe.skipIf(!POLICY_WRITABLE)('privacy', () => {
+describe.skipIf(!shared.writable)('privacy', () => {
   it('during a browsing session the extension contacts nothing but the bundle URLs', async () => {
-    const serverBefore = server.requests.length;
+    const serverBefore = shared.server.requests.length;
     const fixturePages = ['https://x.com/home-id.html', 'https://x.com/home-en.html', 'https://www.instagram.com/feed-id.html'];
 
     // X: a partisan like cancelled, then proceeded; a neutral like passes.
-    const x = await openFixture(session, fixturePages[0]!);
+    const x = await openFixture(shared.session, fixturePages[0]!);
     await x.click('article[data-post-id="x1"] [data-testid="like"]');
     await waitForDialog(x, DIALOG_TIMEOUT);
     await clickDialogButton(x, 'jaga-cancel');
@@ -132,20 +108,20 @@ describe.skipIf(!POLICY_WRITABLE)('privacy', () => {
       { action: 'like', postId: 'x2' },
     ]);
 
-    const xEn = await openFixture(session, fixturePages[1]!);
+    const xEn = await openFixture(shared.session, fixturePages[1]!);
     await xEn.click('article[data-post-id="x1"] [data-testid="like"]');
     await waitForDialog(xEn, DIALOG_TIMEOUT);
     await clickDialogButton(xEn, 'jaga-proceed');
 
     // Instagram: a partisan like held and cancelled.
-    const ig = await openFixture(session, fixturePages[2]!);
+    const ig = await openFixture(shared.session, fixturePages[2]!);
     await ig.click('[data-post-id="ig-p1"] ._aamw [role="button"]');
     await waitForDialog(ig, DIALOG_TIMEOUT);
     await clickDialogButton(ig, 'jaga-cancel');
 
     // The extension's own pages, and a rule update from the options page.
-    const popup = await openExtensionPage(session, 'popup.html');
-    const options = await openExtensionPage(session, 'options.html');
+    const popup = await openExtensionPage(shared.session, 'popup.html');
+    const options = await openExtensionPage(shared.session, 'options.html');
     const status = (await sendFromExtensionPage(options, { type: 'update-now' })) as { result?: string; history: { url: string; result: string }[] };
     expect(status.history.find((a) => a.url === AGENCY_URL)).toMatchObject({ result: 'updated' });
     await options.reload();
@@ -153,7 +129,7 @@ describe.skipIf(!POLICY_WRITABLE)('privacy', () => {
     for (const page of [x, xEn, ig, popup, options]) await page.close();
 
     // The decisions were logged — locally.
-    const { decisionLog } = await readExtensionStorage(session, ['decisionLog']);
+    const { decisionLog } = await readExtensionStorage(shared.session, ['decisionLog']);
     expect((decisionLog as unknown[]).length).toBeGreaterThanOrEqual(3);
 
     const network = (s: Seen) => /^(https?|wss?):/.test(s.url);
@@ -161,7 +137,7 @@ describe.skipIf(!POLICY_WRITABLE)('privacy', () => {
     // 1. The service worker fetched only the bundle URLs (and its own package files).
     const fromWorker = seen.filter((s) => s.from === 'service-worker');
     expect(fromWorker.filter(network).map((s) => s.url)).toEqual(BUNDLE_URLS);
-    expect(fromWorker.filter((s) => !network(s)).every((s) => s.url.startsWith(`chrome-extension://${session.extensionId}/`))).toBe(true);
+    expect(fromWorker.filter((s) => !network(s)).every((s) => s.url.startsWith(`chrome-extension://${shared.session.extensionId}/`))).toBe(true);
 
     // 2. Extension pages (options, popup) loaded only their own package files.
     const fromPages = seen.filter((s) => s.from === 'extension-page');
@@ -177,9 +153,9 @@ describe.skipIf(!POLICY_WRITABLE)('privacy', () => {
     expect([...new Set(fromWeb.map((s) => s.url))].sort()).toEqual([...fixturePages].sort());
 
     // 4. Cross-check at the network edge: the bundle hosts got exactly the worker's GETs.
-    const atServer = server.requests.slice(serverBefore).filter((r) => BUNDLE_HOSTS.includes(r.host));
+    const atServer = shared.server.requests.slice(serverBefore).filter((r) => BUNDLE_HOSTS.includes(r.host));
     expect(atServer.map((r) => `https://${r.host}${r.path}`)).toEqual(expect.arrayContaining(BUNDLE_URLS));
-    const serverGets = server.requests.slice(serverBefore).filter((r) => BUNDLE_HOSTS.includes(r.host) && r.method !== 'OPTIONS');
+    const serverGets = shared.server.requests.slice(serverBefore).filter((r) => BUNDLE_HOSTS.includes(r.host) && r.method !== 'OPTIONS');
     expect(serverGets).toHaveLength(fromWorker.filter(network).length);
   });
 });

@@ -11,28 +11,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { compileBound } from '../../rules/compile.ts';
 import { parseRuleBundle, type RuleBundle } from '../../rules/schema.ts';
 import { generateKeys, serializeEnvelope, signEnvelope, unsignedEnvelope, type GeneratedKeys } from '../../rules/signing.ts';
 import {
-  canWritePolicyFiles,
-  EXTENSION_DIR,
   expectNoDialog,
-  launch,
+  EXTENSION_DIR,
   openExtensionPage,
   openFixture,
   readExtensionStorage,
-  removePolicyFile,
   sendFromExtensionPage,
+  sessionWithPolicy,
   siteLog,
-  startFixtureServer,
   waitForDialog,
-  waitForEngine,
-  writePolicyFile,
-  type FixtureServer,
-  type Session,
 } from './harness';
 
 const UPDATE_HOST = 'rules.test.jaganetral.id';
@@ -43,9 +36,6 @@ const X5_LIKE = 'article[data-post-id="x5"] [data-testid="like"]';
 /** generous: the machine may be busy with other test runs; this is a wait, not a timing assertion */
 const DIALOG_TIMEOUT = 15_000;
 
-let server: FixtureServer;
-let session: Session;
-let policyFile = '';
 let keys: GeneratedKeys;
 let shipped: RuleBundle;
 /** what the update URL answers */
@@ -115,48 +105,36 @@ async function updateNow(): Promise<Status> {
 }
 
 async function activeVersion(): Promise<number> {
-  const { engine } = await readExtensionStorage(session, ['engine']);
+  const { engine } = await readExtensionStorage(shared.session, ['engine']);
   return (engine as { bundleVersion: number }).bundleVersion;
 }
 
-const POLICY_WRITABLE = canWritePolicyFiles();
-
-beforeAll(async () => {
-  if (!POLICY_WRITABLE) return;
+/** The shipped bundle and a fresh signing key; the policy adds the update URL and trusts the key. */
+async function updatePolicy(): Promise<Record<string, unknown>> {
   keys = await generateKeys();
   const envelope = JSON.parse(readFileSync(join(EXTENSION_DIR, 'rules/default-bundle.json'), 'utf8')) as { payload: string };
   const parsed = parseRuleBundle((JSON.parse(envelope.payload) as { bundle: unknown }).bundle);
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   shipped = parsed.bundle;
+  return { updateUrls: [UPDATE_URL], trustedPublicKeys: [keys.publicKey] };
+}
 
-  policyFile = writePolicyFile('jaga-netral-test.json', { updateUrls: [UPDATE_URL], trustedPublicKeys: [keys.publicKey] });
-  try {
-    server = await startFixtureServer();
-    server.routes.push(updateRoute);
-    session = await launch({ server, extraHosts: [UPDATE_HOST, 'rules.jaganetral.id'] });
-    await waitForEngine(session);
-    options = await openExtensionPage(session, 'options.html');
-    // The policy reached the extension through Chromium's 3rdparty policy.
-    await vi.waitFor(
-      async () => expect((await readExtensionStorage(session, ['policy'])).policy).toMatchObject({ updateUrls: [UPDATE_URL], trustedPublicKeys: [keys.publicKey] }),
-      { timeout: 20_000, interval: 200 },
-    );
-  } catch (error) {
-    removePolicyFile(policyFile);
-    throw error;
-  }
+const shared = sessionWithPolicy({
+  file: 'jaga-netral-test.json',
+  policy: updatePolicy,
+  routes: [updateRoute],
+  extraHosts: [UPDATE_HOST, 'rules.jaganetral.id'],
+  // the policy reached the extension through Chromium's 3rdparty policy
+  storedPolicy: () => ({ updateUrls: [UPDATE_URL], trustedPublicKeys: [keys.publicKey] }),
+  prepare: async (started) => {
+    options = await openExtensionPage(started, 'options.html');
+  },
 });
 
-afterAll(async () => {
-  removePolicyFile(policyFile);
-  await session?.close();
-  await server?.close();
-});
-
-describe.skipIf(!POLICY_WRITABLE)('signed rule updates', () => {
+describe.skipIf(!shared.writable)('signed rule updates', () => {
   it('starts on the shipped bundle; x5 (a food review) is neutral', async () => {
     expect(await activeVersion()).toBe(shipped.version);
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     await page.click(X5_LIKE);
     await expectNoDialog(page);
     expect(await siteLog(page)).toEqual([{ action: 'like', postId: 'x5' }]);
@@ -164,7 +142,7 @@ describe.skipIf(!POLICY_WRITABLE)('signed rule updates', () => {
   });
 
   it('applies a good update without reloading an open page: the new rule raises the dialog', async () => {
-    const open = await openFixture(session, FEED); // opened before the update, never reloaded
+    const open = await openFixture(shared.session, FEED); // opened before the update, never reloaded
     answer = { status: 200, body: await signedBody(bundleAt(shipped.version + 1, true)), headers: { etag: '"v1"' } };
     const status = await updateNow();
     expect(status).toMatchObject({ url: UPDATE_URL, result: 'updated', version: shipped.version + 1 });
@@ -180,7 +158,7 @@ describe.skipIf(!POLICY_WRITABLE)('signed rule updates', () => {
 
   it('sends the ETag back and is told 304 Not Modified', async () => {
     const seen: Record<string, string | undefined>[] = [];
-    server.routes.unshift((req, res) => {
+    shared.server.routes.unshift((req, res) => {
       if ((req.headers.host ?? '').replace(/:\d+$/, '') !== UPDATE_HOST || req.method !== 'GET') return false;
       seen.push({ inm: req.headers['if-none-match'] as string | undefined });
       if (req.headers['if-none-match'] === '"v1"') {
@@ -190,7 +168,7 @@ describe.skipIf(!POLICY_WRITABLE)('signed rule updates', () => {
       return false;
     });
     const status = await updateNow();
-    server.routes.shift();
+    shared.server.routes.shift();
     expect(seen).toEqual([{ inm: '"v1"' }]);
     expect(status.history.find((a) => a.url === UPDATE_URL)).toMatchObject({ result: 'not-modified' });
   });
@@ -218,14 +196,14 @@ describe.skipIf(!POLICY_WRITABLE)('signed rule updates', () => {
     expect(status).toMatchObject({ url: UPDATE_URL, result: 'rejected' });
     expect(status.reason).toMatch(reason);
     expect(await activeVersion()).toBe(shipped.version + 1);
-    const { updateStatus } = await readExtensionStorage(session, ['updateStatus']);
+    const { updateStatus } = await readExtensionStorage(shared.session, ['updateStatus']);
     expect(updateStatus).toMatchObject({ result: 'rejected', reason: status.reason });
 
     // The options page shows the reason.
     await expect.poll(() => options.locator('body').innerText(), { timeout: 5000 }).toContain(status.reason!.slice(0, 40));
 
     // The last good rules still work on a fresh page.
-    const page = await openFixture(session, FEED);
+    const page = await openFixture(shared.session, FEED);
     await page.click(X5_LIKE);
     await waitForDialog(page, DIALOG_TIMEOUT);
     await page.close();

@@ -438,7 +438,7 @@ function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: 
     if (!isActivation(event, submit) || isDisabled(submit)) return null;
     const box = ancestorContaining(submit, sel(s, 'commentEditor'), 8);
     const editor = queryFirst(box, sel(s, 'commentEditor'));
-    return editor ? commentAction(editor, submit, s, m) : null;
+    return editor ? commentAction(editor, submit, s) : null;
   }
 
   const next = closestAny(el, sel(s, 'postNext'));
@@ -496,7 +496,7 @@ function groupOfComposer(_dialog: Element, doc: Document, s: SelectorData): stri
   return textOf(queryFirst(doc, sel(s, 'pageHeading')), 300);
 }
 
-function commentAction(editor: Element, control: Element, s: SelectorData, m: Memory): DetectedAction | null {
+function commentAction(editor: Element, control: Element, s: SelectorData): DetectedAction | null {
   if (matchFirst(editor, sel(s, 'postEditor'))) return null; // Enter in the post composer is a newline
   const draft = textOf(editor);
   const dialog = editor.closest('[role="dialog"]');
@@ -527,7 +527,7 @@ function onKeydown(el: Element, event: KeyboardEvent, s: SelectorData, doc: Docu
   if (event.key === 'Enter' && isEditable(el)) {
     if (!isPlainEnter(event)) return null; // Shift+Enter is a newline
     const editor = closestAny(el, sel(s, 'commentEditor'));
-    return editor ? commentAction(editor, editor, s, m) : null;
+    return editor ? commentAction(editor, editor, s) : null;
   }
   // Enter/Space on a focused div[role=button]: Facebook activates it from keydown
   if (isEditable(el) || !isKeyActivation(event, el)) return null;

@@ -165,7 +165,7 @@ const HANDLE = /@([A-Za-z0-9_]{1,15})\b/;
 /** Everything a tweet shows: text, quoted tweet, author, handle, card, images, hashtags, permalink. */
 function tweetContent(article: Element, s: SelectorData): ActionContent {
   const quotedEl = queryFirst(article, sel(s, 'quotedTweet'));
-  const outside = (el: Element) => !quotedEl || !quotedEl.contains(el);
+  const outside = (el: Element) => !quotedEl?.contains(el);
   const textEl = queryAllAny(article, sel(s, 'tweetText')).find(outside) ?? null;
   const text = textOf(textEl);
   const quoted = quotedEl ? textOf(queryFirst(quotedEl, sel(s, 'tweetText')) ?? quotedEl) : '';

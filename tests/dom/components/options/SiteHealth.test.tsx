@@ -4,7 +4,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { SiteHealth, siteHealthReport } from '@/components/options/SiteHealth';
-import { emptyCounts, SITE_HEALTH_KEY } from '@/entrypoints/content/health';
+import { emptyCounts } from '@/entrypoints/content/health';
+import { siteHealthItem } from '@/utils/storage-items';
 
 const NOW = Date.UTC(2024, 0, 20);
 const HEALTH = {
@@ -16,7 +17,7 @@ describe('SiteHealth panel', () => {
   afterEach(cleanup);
 
   it('shows the stored counters per site and exports a report without post text', async () => {
-    await browser.storage.local.set({ [SITE_HEALTH_KEY]: HEALTH });
+    await browser.storage.local.set({ [siteHealthItem.key]: HEALTH });
     const download = vi.fn();
     render(<SiteHealth lang="id" download={download} now={() => NOW} />);
     const row = await screen.findByRole('row', { name: /instagram/ });
@@ -32,7 +33,7 @@ describe('SiteHealth panel', () => {
   });
 
   it('unreadable stored data shows nothing recorded and disables the report', async () => {
-    await browser.storage.local.set({ [SITE_HEALTH_KEY]: { instagram: 'broken' } });
+    await browser.storage.local.set({ [siteHealthItem.key]: { instagram: 'broken' } });
     render(<SiteHealth lang="en" />);
     await waitFor(() => expect(screen.getByText('No actions recorded yet.')).toBeTruthy());
     expect((screen.getByRole('button', { name: 'Report a site problem' }) as HTMLButtonElement).disabled).toBe(true);
@@ -50,7 +51,7 @@ describe('SiteHealth: photos sent unchecked', () => {
   afterEach(cleanup);
 
   it('shows the count per site and puts it in the report', async () => {
-    await browser.storage.local.set({ [SITE_HEALTH_KEY]: { x: { ...emptyCounts(), detected: 1, photoUnchecked: 3, at: NOW } } });
+    await browser.storage.local.set({ [siteHealthItem.key]: { x: { ...emptyCounts(), detected: 1, photoUnchecked: 3, at: NOW } } });
     const download = vi.fn();
     render(<SiteHealth lang="id" download={download} now={() => NOW} />);
     expect(await screen.findByRole('columnheader', { name: 'Foto tak diperiksa' })).toBeTruthy();

@@ -8,7 +8,8 @@ import { browser } from 'wxt/browser';
 import { MAX_LOG_BYTES, MAX_LOG_ENTRIES, appendLog } from '@/entrypoints/background/decision-log';
 import { handleMessage } from '@/entrypoints/background/messages';
 import { LogEntrySchema, type LogEntry } from '@/utils/messages';
-import { STORAGE_KEYS } from '@/utils/storage-keys';
+import { decisionLogItem } from '@/utils/decision-log-item';
+import { errorsItem } from '@/utils/storage-items';
 
 const entry = (n: number, over: Partial<LogEntry> = {}): LogEntry => ({
   time: 1_700_000_000_000 + n,
@@ -21,10 +22,10 @@ const entry = (n: number, over: Partial<LogEntry> = {}): LogEntry => ({
 });
 
 async function storedLog(): Promise<LogEntry[]> {
-  return ((await browser.storage.local.get(STORAGE_KEYS.decisionLog))[STORAGE_KEYS.decisionLog] ?? []) as LogEntry[];
+  return ((await browser.storage.local.get(decisionLogItem.key))[decisionLogItem.key] ?? []) as LogEntry[];
 }
 async function storedErrors(): Promise<{ stage?: string; message: string }[]> {
-  return ((await browser.storage.local.get(STORAGE_KEYS.errors))[STORAGE_KEYS.errors] ?? []) as { stage?: string; message: string }[];
+  return ((await browser.storage.local.get(errorsItem.key))[errorsItem.key] ?? []) as { stage?: string; message: string }[];
 }
 
 /** A content script's sender, as the background sees it. */
@@ -40,7 +41,7 @@ describe('appendLog after a failed write', () => {
     const realSet = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
     let failNext = true;
     vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items: Record<string, unknown>) => {
-      if (failNext && STORAGE_KEYS.decisionLog in items) {
+      if (failNext && decisionLogItem.key in items) {
         failNext = false;
         throw new Error('QUOTA_BYTES quota exceeded');
       }
@@ -100,7 +101,7 @@ describe('the log as a whole is bounded', () => {
   it(`keeps at most ${MAX_LOG_ENTRIES} entries and at most ${MAX_LOG_BYTES} bytes of JSON, dropping the oldest`, async () => {
     const big = (n: number) => entry(n, { entities: Array.from({ length: 5 }, (_, i) => `${n}-${i}-`.padEnd(120, 'e')), reason: 'r'.repeat(200), text: 't'.repeat(500) });
     // an old log, written by an earlier version without a byte bound
-    await browser.storage.local.set({ [STORAGE_KEYS.decisionLog]: Array.from({ length: MAX_LOG_ENTRIES }, (_, n) => big(n)) });
+    await browser.storage.local.set({ [decisionLogItem.key]: Array.from({ length: MAX_LOG_ENTRIES }, (_, n) => big(n)) });
     await appendLog(big(MAX_LOG_ENTRIES));
     const log = await storedLog();
     expect(JSON.stringify(log).length).toBeLessThanOrEqual(MAX_LOG_BYTES);
@@ -112,7 +113,7 @@ describe('the log as a whole is bounded', () => {
   });
 
   it('drops stored entries that are not valid log entries instead of keeping them forever', async () => {
-    await browser.storage.local.set({ [STORAGE_KEYS.decisionLog]: [{ junk: 'x'.repeat(1000) }, entry(1)] });
+    await browser.storage.local.set({ [decisionLogItem.key]: [{ junk: 'x'.repeat(1000) }, entry(1)] });
     await appendLog(entry(2));
     expect(await storedLog()).toEqual([entry(1), entry(2)]);
   });

@@ -4,7 +4,7 @@ import { compileBundle } from '@/rules/compile';
 import { generateKeys } from '@/rules/signing';
 import { buildEnrolmentLink, signAgencyPolicy, type AgencyPolicyPayload } from '@/utils/enrolment';
 import { ENROLMENT_KEYS, readEnrolment } from '@/utils/enrolment-store';
-import { STORAGE_KEYS } from '@/utils/storage-keys';
+import { policyItem } from '@/utils/storage-items';
 import { confirmEnrolment, leaveEnrolment, previewEnrolment, refreshEnrolment } from '@/entrypoints/background/enrolment';
 import { handleMessage } from '@/entrypoints/background/messages';
 import { refreshPolicy, resetPolicyState } from '@/entrypoints/background/policy';
@@ -62,7 +62,7 @@ describe('enrolling', () => {
     expect(preview.ok && preview.policy).toEqual({ actionBySeverity: { high: 'block' }, allowPause: false });
     expect(seen.map((r) => r.url)).toEqual([URL_]);
     expect(await readEnrolment()).toBeNull();
-    expect(await local(STORAGE_KEYS.policy)).toBeUndefined();
+    expect(await local(policyItem.key)).toBeUndefined();
   });
 
   it('a refused preview says why', async () => {
@@ -76,7 +76,7 @@ describe('enrolling', () => {
     const record = await readEnrolment();
     expect(record?.publicKey).toBe(agency.publicKey);
     expect(record?.agencyName).toBe('Pemerintah Kota Contoh');
-    expect(await local(STORAGE_KEYS.policy)).toEqual({ actionBySeverity: { high: 'block' }, allowPause: false });
+    expect(await local(policyItem.key)).toEqual({ actionBySeverity: { high: 'block' }, allowPause: false });
     expect(await local(ENROLMENT_KEYS.policySource)).toBe('enrolled');
     expect(await local<{ policy: unknown }>(ENROLMENT_KEYS.enrolledPolicy)).toMatchObject({ policy: { allowPause: false } });
   });
@@ -91,11 +91,11 @@ describe('enrolling', () => {
   it('a real managed policy always wins over the enrolled one', async () => {
     await fakeBrowser.storage.managed.set({ allowUserDisable: false });
     await enrol();
-    expect(await local(STORAGE_KEYS.policy)).toEqual({ allowUserDisable: false });
+    expect(await local(policyItem.key)).toEqual({ allowUserDisable: false });
     expect(await local(ENROLMENT_KEYS.policySource)).toBe('managed');
     await fakeBrowser.storage.managed.clear();
     await refreshPolicy();
-    expect(await local(STORAGE_KEYS.policy)).toEqual({ actionBySeverity: { high: 'block' }, allowPause: false });
+    expect(await local(policyItem.key)).toEqual({ actionBySeverity: { high: 'block' }, allowPause: false });
   });
 });
 
@@ -107,7 +107,7 @@ describe('following the enrolled policy', () => {
       agency.privateKeyPem,
     );
     await refreshEnrolment({ fetch: serving(() => newer).fetch });
-    expect(await local(STORAGE_KEYS.policy)).toEqual({ allowPause: true });
+    expect(await local(policyItem.key)).toEqual({ allowPause: true });
     expect((await readEnrolment())?.lastCheck).toMatchObject({ ok: true });
   });
 
@@ -122,7 +122,7 @@ describe('following the enrolled policy', () => {
     await enrol();
     const body = await file();
     await refreshEnrolment({ fetch: serving(() => body).fetch });
-    expect(await local(STORAGE_KEYS.policy)).toEqual({ actionBySeverity: { high: 'block' }, allowPause: false });
+    expect(await local(policyItem.key)).toEqual({ actionBySeverity: { high: 'block' }, allowPause: false });
     const last = (await readEnrolment())?.lastCheck;
     expect(last).toMatchObject({ ok: false, code });
     expect(last?.reason?.length).toBeGreaterThan(10);
@@ -131,7 +131,7 @@ describe('following the enrolled policy', () => {
   it('keeps the last good policy when the server is unreachable', async () => {
     await enrol();
     await refreshEnrolment({ fetch: scriptedFetch(new Map()).fetch });
-    expect(await local(STORAGE_KEYS.policy)).toEqual({ actionBySeverity: { high: 'block' }, allowPause: false });
+    expect(await local(policyItem.key)).toEqual({ actionBySeverity: { high: 'block' }, allowPause: false });
     expect((await readEnrolment())?.lastCheck).toMatchObject({ ok: false, code: 'download' });
   });
 
@@ -141,7 +141,7 @@ describe('following the enrolled policy', () => {
     expect(await local(ENROLMENT_KEYS.policySource)).toBe('enrolled');
     vi.spyOn(Date, 'now').mockReturnValue(soon + 1);
     await refreshPolicy();
-    expect(await local(STORAGE_KEYS.policy)).toEqual({});
+    expect(await local(policyItem.key)).toEqual({});
     expect(await local(ENROLMENT_KEYS.policySource)).toBe('none');
     expect(await readEnrolment()).not.toBeNull();
   });
@@ -151,7 +151,7 @@ describe('following the enrolled policy', () => {
     await leaveEnrolment();
     expect(await readEnrolment()).toBeNull();
     expect(await local(ENROLMENT_KEYS.enrolledPolicy)).toBeUndefined();
-    expect(await local(STORAGE_KEYS.policy)).toEqual({});
+    expect(await local(policyItem.key)).toEqual({});
   });
 });
 

@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PHOTO_ANALYSIS_TIMEOUT_MS, checkPhotoAnswer, firstUncheckedNotice, resetPhotoPage } from '@/entrypoints/background/photo';
 import { handleMessage } from '@/entrypoints/background/messages';
 import { PhotoCheckAnswerSchema, type PhotoResult } from '@/utils/messages';
-import { STORAGE_KEYS } from '@/utils/storage-keys';
+import { errorsItem } from '@/utils/storage-items';
 
 const RESULT: PhotoResult = { hands: 0, gestures: [], ms: 5 };
 const IMAGE = 'data:image/jpeg;base64,/9j/';
@@ -21,7 +21,7 @@ const offscreen = {
 };
 
 async function recorded(): Promise<{ stage: string; message: string }[]> {
-  return ((await fakeBrowser.storage.local.get(STORAGE_KEYS.errors))[STORAGE_KEYS.errors] as { stage: string; message: string }[]) ?? [];
+  return ((await fakeBrowser.storage.local.get(errorsItem.key))[errorsItem.key] as { stage: string; message: string }[]) ?? [];
 }
 
 beforeEach(async () => {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PHOTO_ANALYSIS_TIMEOUT_MS, checkPhoto, resetPhotoPage, warmPhoto } from '@/entrypoints/background/photo';
 import type { PhotoResult } from '@/utils/messages';
-import { STORAGE_KEYS } from '@/utils/storage-keys';
+import { errorsItem } from '@/utils/storage-items';
 
 const RESULT: PhotoResult = { hands: 1, gestures: [], ms: 5 };
 const IMAGE = 'data:image/jpeg;base64,/9j/';
@@ -53,7 +53,7 @@ describe('a photo analysis that never answers', () => {
     await outcome;
     expect(offscreen.closeDocument).toHaveBeenCalledTimes(1);
     await vi.waitFor(async () => {
-      const errors = (await fakeBrowser.storage.local.get(STORAGE_KEYS.errors))[STORAGE_KEYS.errors] as { stage: string; message: string }[];
+      const errors = (await fakeBrowser.storage.local.get(errorsItem.key))[errorsItem.key] as { stage: string; message: string }[];
       expect(errors?.[0]).toMatchObject({ stage: 'photo' });
       expect(errors[0]!.message).toMatch(/did not answer/);
     });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compileBundle } from '@/rules/compile';
 import { generateKeys } from '@/rules/signing';
-import { STORAGE_KEYS } from '@/utils/storage-keys';
+import { engineItem, policyItem, policyWarningsItem } from '@/utils/storage-items';
 import { applyPolicy } from '@/utils/policy';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { policyLoaded, refreshPolicy, resetPolicyState, watchPolicy } from '@/entrypoints/background/policy';
@@ -32,7 +32,7 @@ const agencyRules = {
 async function local<T>(key: string): Promise<T> {
   return (await fakeBrowser.storage.local.get(key))[key] as T;
 }
-const engine = () => local<StoredEngine>(STORAGE_KEYS.engine);
+const engine = () => local<StoredEngine>(engineItem.key);
 const agencySeverity = async () =>
   (await import('@/rules/engine'))
     .loadEngine((await engine()).compiled as never)
@@ -49,8 +49,8 @@ beforeEach(async () => {
 describe('enterprise policy (storage.managed)', () => {
   it('no policy: an empty policy and no warnings are published', async () => {
     await refreshPolicy();
-    expect(await local(STORAGE_KEYS.policy)).toEqual({});
-    expect(await local(STORAGE_KEYS.policyWarnings)).toEqual([]);
+    expect(await local(policyItem.key)).toEqual({});
+    expect(await local(policyWarningsItem.key)).toEqual([]);
   });
 
   it('invalid keys are ignored with warnings while the valid ones apply', async () => {
@@ -67,7 +67,7 @@ describe('enterprise policy (storage.managed)', () => {
       mode: 'strict',
     });
     await refreshPolicy();
-    const policy = await local<Record<string, unknown>>(STORAGE_KEYS.policy);
+    const policy = await local<Record<string, unknown>>(policyItem.key);
     expect(policy).toEqual({
       enabledSites: ['x', 'instagram'],
       actionBySeverity: { high: 'block', medium: 'warn_reason' },
@@ -75,7 +75,7 @@ describe('enterprise policy (storage.managed)', () => {
       region: '35',
       allowPause: false,
     });
-    const warnings = await local<string[]>(STORAGE_KEYS.policyWarnings);
+    const warnings = await local<string[]>(policyWarningsItem.key);
     expect(warnings.map((w) => w.split(':')[0]).sort()).toEqual(['allowUserDisable', 'mode', 'trustedPublicKeys', 'updateIntervalHours', 'updateUrls']);
     expect(warnings.find((w) => w.startsWith('mode'))).toMatch(/unknown policy key/);
 
@@ -89,25 +89,25 @@ describe('enterprise policy (storage.managed)', () => {
   it('a policy that is not an object is ignored with a warning', async () => {
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue(['x'] as never);
     await refreshPolicy();
-    expect(await local(STORAGE_KEYS.policy)).toEqual({});
-    expect(await local(STORAGE_KEYS.policyWarnings)).toEqual(['policy: expected an object']);
+    expect(await local(policyItem.key)).toEqual({});
+    expect(await local(policyWarningsItem.key)).toEqual(['policy: expected an object']);
   });
 
   it('no managed storage at all (Firefox without policies.json rejects the read): no policy', async () => {
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
     await refreshPolicy();
-    expect(await local(STORAGE_KEYS.policy)).toEqual({});
+    expect(await local(policyItem.key)).toEqual({});
   });
 
   it('applies live when managed storage changes (Chrome and Edge)', async () => {
     const onChange = vi.fn();
     watchPolicy(onChange);
     await fakeBrowser.storage.managed.set({ actionBySeverity: { high: 'block' } });
-    await vi.waitFor(async () => expect(await local(STORAGE_KEYS.policy)).toEqual({ actionBySeverity: { high: 'block' } }));
+    await vi.waitFor(async () => expect(await local(policyItem.key)).toEqual({ actionBySeverity: { high: 'block' } }));
     await vi.waitFor(() => expect(onChange).toHaveBeenLastCalledWith({}, { actionBySeverity: { high: 'block' } }));
 
     await fakeBrowser.storage.managed.remove('actionBySeverity');
-    await vi.waitFor(async () => expect(await local(STORAGE_KEYS.policy)).toEqual({}));
+    await vi.waitFor(async () => expect(await local(policyItem.key)).toEqual({}));
   });
 });
 
@@ -116,7 +116,7 @@ describe('extraRules', () => {
     expect(await agencySeverity()).toBe('none');
     await fakeBrowser.storage.managed.set({ extraRules: JSON.stringify(agencyRules) });
     await refreshPolicy();
-    expect(await local(STORAGE_KEYS.policyWarnings)).toEqual([]);
+    expect(await local(policyWarningsItem.key)).toEqual([]);
     const e = await engine();
     expect(e.extraRules).toBe(true);
     expect(e.bundleVersion).toBe(V(5));
@@ -143,11 +143,11 @@ describe('extraRules', () => {
     const before = await engine();
     await fakeBrowser.storage.managed.set({ extraRules: value, language: 'en' });
     await refreshPolicy();
-    const warnings = await local<string[]>(STORAGE_KEYS.policyWarnings);
+    const warnings = await local<string[]>(policyWarningsItem.key);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(warning);
     expect(warnings[0]).toMatch(/— ignored$/);
-    expect(await local(STORAGE_KEYS.policy)).toMatchObject({ language: 'en' });
+    expect(await local(policyItem.key)).toMatchObject({ language: 'en' });
     expect((await engine()).extraRules).toBe(false);
     expect((await engine()).compiled).toEqual(before.compiled);
   });

@@ -2,11 +2,11 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compileBundle } from '@/rules/compile';
 import { generateKeys, type GeneratedKeys } from '@/rules/signing';
-import { STORAGE_KEYS } from '@/utils/storage-keys';
+import { activeBundleItem, engineItem } from '@/utils/storage-items';
 import { refreshPolicy, resetPolicyState } from '@/entrypoints/background/policy';
 import { handleMessage } from '@/entrypoints/background/messages';
-import type { StoredEngine, UpdateStatus } from '@/utils/stored-values';
-import { ACTIVE_BUNDLE_KEY, storeEngine, type ActiveBundle } from '@/entrypoints/background/rules-store';
+import type { ActiveBundle, StoredEngine, UpdateStatus } from '@/utils/stored-values';
+import { storeEngine } from '@/entrypoints/background/rules-store';
 import {
   HISTORY_LENGTH,
   MAX_BUNDLE_BYTES,
@@ -46,10 +46,10 @@ function serve(url: string, body: string, headers: Record<string, string> = {}) 
 }
 
 async function engine(): Promise<StoredEngine> {
-  return (await fakeBrowser.storage.local.get(STORAGE_KEYS.engine))[STORAGE_KEYS.engine] as StoredEngine;
+  return (await fakeBrowser.storage.local.get(engineItem.key))[engineItem.key] as StoredEngine;
 }
 async function active(): Promise<ActiveBundle> {
-  return (await fakeBrowser.storage.local.get(ACTIVE_BUNDLE_KEY))[ACTIVE_BUNDLE_KEY] as ActiveBundle;
+  return (await fakeBrowser.storage.local.get(activeBundleItem.key))[activeBundleItem.key] as ActiveBundle;
 }
 const check = () => checkForUpdates({ fetch: net.fetch });
 
@@ -95,7 +95,7 @@ describe('rule updates', () => {
     expect(await active()).toMatchObject({ source: 'update', url: URL_DEFAULT });
     expect(status.active).toMatchObject({ version: V(6), source: 'update', expired: false });
     // engine and activeBundle change in one write, so no content script sees half an update
-    expect(changes.filter((keys) => keys.includes(STORAGE_KEYS.engine))).toEqual([[STORAGE_KEYS.engine, ACTIVE_BUNDLE_KEY]]);
+    expect(changes.filter((keys) => keys.includes(engineItem.key))).toEqual([[engineItem.key, activeBundleItem.key]]);
   });
 
   it('rejects a bundle with one byte changed (in the payload or the signature)', async () => {

@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import facebook from '@/entrypoints/content/sites/facebook';
 import youtube from '@/entrypoints/content/sites/youtube';
-import { emptyCounts, mergeHealth, parseSiteHealth, withHealth, type SiteHealthCounts } from '@/entrypoints/content/health';
+import { emptyCounts, mergeHealth, withHealth } from '@/entrypoints/content/health';
+import { parseSiteHealth, type SiteHealthCounts } from '@/utils/site-health';
 import { $, click, loadFixture } from './sites/load-fixture';
 
 function harness(adapter = facebook) {

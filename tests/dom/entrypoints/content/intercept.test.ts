@@ -1,16 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installInterceptor, MAX_HOLD_MS, type Assessment } from '@/entrypoints/content/intercept';
+import { MAX_HOLD_MS } from '@/entrypoints/content/intercept';
 import type { DetectedAction, SiteAdapter } from '@/entrypoints/content/sites/types';
+import { flush, installWith, interceptMocks, type InterceptMocks, user } from './intercept-fixture';
 
 /**
  * The core with a test adapter: a like button is any [data-like]; Enter in [data-composer] sends.
- * User input is marked in a WeakSet because happy-dom cannot create trusted events.
+ * User input is marked with `user` (intercept-fixture.ts) because happy-dom cannot create trusted events.
  */
-const userEvents = new WeakSet<Event>();
-function user<E extends Event>(event: E): E {
-  userEvents.add(event);
-  return event;
-}
 
 const testAdapter: SiteAdapter = {
   id: 'x',
@@ -33,31 +29,20 @@ const testAdapter: SiteAdapter = {
   },
 };
 
-let controller: AbortController;
+let mocks: InterceptMocks;
+let controller: InterceptMocks['controller'];
 let siteLog: string[];
-let present: ReturnType<typeof vi.fn<() => Promise<'proceed' | 'cancel'>>>;
-let assess: ReturnType<typeof vi.fn<(d: DetectedAction) => Assessment>>;
-let onError: ReturnType<typeof vi.fn<(error: unknown, stage: string) => void>>;
+let present: InterceptMocks['present'];
+let assess: InterceptMocks['assess'];
+let onError: InterceptMocks['onError'];
 
 function install(adapter: SiteAdapter = testAdapter) {
-  return installInterceptor(
-    window,
-    {
-      adapter,
-      selectors: () => adapter.selectors,
-      assess,
-      isOwnUi: (e) => (e.target as Element | null)?.localName === 'jaga-netral-dialog',
-      onError,
-      isUserInput: (e) => userEvents.has(e),
-    },
-    controller.signal,
-  );
+  return installWith(mocks, adapter, { isOwnUi: (e) => (e.target as Element | null)?.localName === 'jaga-netral-dialog' });
 }
 
-const flush = () => new Promise((r) => setTimeout(r, 0));
-
 beforeEach(() => {
-  controller = new AbortController();
+  mocks = interceptMocks();
+  ({ controller, present, assess, onError } = mocks);
   siteLog = [];
   document.body.innerHTML = `
     <article><button id="like" data-like data-text="Ayo coblos 02"><span id="icon">♥</span></button></article>
@@ -74,9 +59,6 @@ beforeEach(() => {
     e.preventDefault();
     siteLog.push('submit');
   });
-  present = vi.fn<() => Promise<'proceed' | 'cancel'>>();
-  assess = vi.fn<(d: DetectedAction) => Assessment>(() => ({ hold: true, present }));
-  onError = vi.fn<(error: unknown, stage: string) => void>();
 });
 
 afterEach(() => controller.abort());
@@ -257,19 +239,7 @@ describe('interceptor', () => {
 
 describe('intent', () => {
   function installWithIntent(onIntent: (d: DetectedAction) => void) {
-    return installInterceptor(
-      window,
-      {
-        adapter: testAdapter,
-        selectors: () => testAdapter.selectors,
-        assess,
-        isOwnUi: () => false,
-        onError,
-        isUserInput: (e) => userEvents.has(e),
-        onIntent,
-      },
-      controller.signal,
-    );
+    return installWith(mocks, testAdapter, { onIntent });
   }
 
   it('announces the first press on an action control, once, without holding anything', () => {

@@ -1,17 +1,13 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { installInterceptor, LONG_PRESS_MS, TAP_SLOP_PX, type Assessment } from '@/entrypoints/content/intercept';
-import type { DetectedAction, SiteAdapter } from '@/entrypoints/content/sites/types';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { LONG_PRESS_MS, TAP_SLOP_PX } from '@/entrypoints/content/intercept';
+import type { SiteAdapter } from '@/entrypoints/content/sites/types';
+import { flush, installWith, interceptMocks, type InterceptMocks, user } from './intercept-fixture';
 
 /**
  * Taps on a phone: the core holds a tap on an action control at pointerup/touchend (before sites
- * that act on those events see it) and replays the tap once. User input is marked in a WeakSet
- * because happy-dom cannot create trusted events; time is a test clock.
+ * that act on those events see it) and replays the tap once. User input is marked with `user`
+ * (intercept-fixture.ts) because happy-dom cannot create trusted events; time is a test clock.
  */
-const userEvents = new WeakSet<Event>();
-function user<E extends Event>(event: E): E {
-  userEvents.add(event);
-  return event;
-}
 
 /** Recognises clicks only, like every real adapter: the core shows it a tap as the click it becomes. */
 const testAdapter: SiteAdapter = {
@@ -25,30 +21,15 @@ const testAdapter: SiteAdapter = {
   },
 };
 
-let controller: AbortController;
+let mocks: InterceptMocks | undefined;
 let clock: number;
 let siteLog: string[];
-let present: ReturnType<typeof vi.fn<() => Promise<'proceed' | 'cancel'>>>;
-let assess: ReturnType<typeof vi.fn<(d: DetectedAction) => Assessment>>;
-let onError: ReturnType<typeof vi.fn<(error: unknown, stage: string) => void>>;
+let present: InterceptMocks['present'];
+let assess: InterceptMocks['assess'];
 
 function install() {
-  return installInterceptor(
-    window,
-    {
-      adapter: testAdapter,
-      selectors: () => testAdapter.selectors,
-      assess,
-      isOwnUi: () => false,
-      onError,
-      now: () => clock,
-      isUserInput: (e) => userEvents.has(e),
-    },
-    controller.signal,
-  );
+  return installWith(mocks!, testAdapter, { now: () => clock });
 }
-
-const flush = () => new Promise((r) => setTimeout(r, 0));
 const like = () => document.getElementById('icon')!;
 
 function pointer(type: string, target: Element, x = 10, y = 10, pointerType = 'touch'): PointerEvent {
@@ -88,16 +69,14 @@ function tap(target: Element, opts: { moveTo?: [number, number]; pressMs?: numbe
 }
 
 beforeEach(() => {
-  controller?.abort();
-  controller = new AbortController();
+  mocks?.controller.abort();
+  mocks = interceptMocks();
+  ({ present, assess } = mocks);
   clock = 1_000_000;
   siteLog = [];
   document.body.innerHTML = `<article><button id="like" data-like><span id="icon">♥</span></button></article><button id="other">Lainnya</button>`;
   const button = document.getElementById('like')!;
   for (const type of ['pointerup', 'touchend', 'click']) button.addEventListener(type, () => siteLog.push(type));
-  present = vi.fn<() => Promise<'proceed' | 'cancel'>>();
-  assess = vi.fn<(d: DetectedAction) => Assessment>(() => ({ hold: true, present }));
-  onError = vi.fn<(error: unknown, stage: string) => void>();
 });
 
 describe('taps', () => {
