@@ -9,8 +9,12 @@
  * Post/Kirim button), share (the share dialog's Send, mapped back to the post whose share icon
  * opened it), follow, story reply (Enter / Send in the story reply box).
  *
+ * On a phone a post has no comment box: comments are sent from /p/<id>/comments/, a page whose form
+ * sits outside any <article> and whose first list item is the post's caption [unverified].
+ *
  * Test URLs: https://www.instagram.com/ (feed), https://www.instagram.com/p/<id>/ (post dialog),
- * https://www.instagram.com/<user>/ (profile), https://www.instagram.com/stories/<user>/<id>/
+ * https://www.instagram.com/<user>/ (profile), https://www.instagram.com/stories/<user>/<id>/,
+ * https://www.instagram.com/p/<id>/comments/ (phone)
  */
 import type { ActionContent } from '../../../rules/actions';
 import {
