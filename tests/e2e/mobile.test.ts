@@ -5,15 +5,14 @@
  * makes of a tap). A tap on like, share, comment send or follow of partisan content opens the
  * dialog; Batal holds; Tetap lanjutkan replays once; neutral passes; a scroll is never held.
  * The dialog at 360 px: targets ≥ 44 px, no sideways scroll, the page behind locked, axe clean.
+ * Here: m.facebook.com and m.youtube.com, and the desktop pages of the other sites at phone width;
+ * the phone layouts of X, Instagram, TikTok and Threads are in mobile.<site>.test.ts.
  */
 import { createRequire } from 'node:module';
-import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoDialog, launch, readDialog, startFixtureServer, waitForDialog, waitForEngine, type FixtureServer, type Session } from './harness';
-import { actions, setSettings, type Expected } from './sites-support';
-
-const PHONE = { width: 360, height: 640 };
-const ANDROID_UA = 'Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0';
+import { launch, startFixtureServer, waitForDialog, type FixtureServer, type Session } from './harness';
+import { attr, borderBox, dialogNodes, PHONE, phone, swipeNeverHeld, tap, tapDialogButton, tapHeldThenReplayed, tapPasses, walk, type Phone } from './mobile-support';
+import { setSettings, type Expected } from './sites-support';
 
 let server: FixtureServer;
 let session: Session;
@@ -29,121 +28,6 @@ afterAll(async () => {
   await session?.close();
   await server?.close();
 });
-
-interface Phone {
-  page: Page;
-  cdp: CDPSession;
-}
-
-/** A tab emulating a phone (the emulation lasts as long as its CDP session), on `url`. */
-async function phone(url: string): Promise<Phone> {
-  const page = await session.context.newPage();
-  const cdp = await session.context.newCDPSession(page);
-  await cdp.send('Emulation.setDeviceMetricsOverride', { ...PHONE, deviceScaleFactor: 2, mobile: true });
-  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
-  await cdp.send('Emulation.setUserAgentOverride', { userAgent: ANDROID_UA, platform: 'Linux armv8l' });
-  await waitForEngine(session);
-  await page.goto(url);
-  return { page, cdp };
-}
-
-/** The centre of an element, scrolled into view first. */
-async function centre(page: Page, selector: string): Promise<{ x: number; y: number }> {
-  const el = page.locator(selector).first();
-  await el.scrollIntoViewIfNeeded();
-  const box = await el.boundingBox();
-  if (!box) throw new Error(`${selector} has no box`);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-async function tapAt({ cdp }: Phone, x: number, y: number): Promise<void> {
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-}
-
-async function tap(p: Phone, selector: string): Promise<void> {
-  const { x, y } = await centre(p.page, selector);
-  await tapAt(p, x, y);
-}
-
-/** A finger drag upwards over the element: a scroll, never a tap. */
-async function swipe(p: Phone, selector: string): Promise<void> {
-  const { x, y } = await centre(p.page, selector);
-  await p.cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
-  for (let dy = 10; dy <= 150; dy += 10) await p.cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - dy }] });
-  await p.cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-}
-
-interface CdpNode {
-  backendNodeId: number;
-  nodeName: string;
-  attributes?: string[];
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-}
-function* walk(node: CdpNode): Generator<CdpNode> {
-  yield node;
-  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) yield* walk(child);
-}
-const attr = (n: CdpNode, name: string) => {
-  const list = n.attributes ?? [];
-  for (let i = 0; i + 1 < list.length; i += 2) if (list[i] === name) return list[i + 1];
-  return undefined;
-};
-
-/** The dialog's shadow root and the alertdialog in it (the shadow root is closed to the page, not to CDP). */
-async function dialogNodes(cdp: CDPSession): Promise<{ shadow: CdpNode; dialog: CdpNode }> {
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-  for (const node of walk(root)) {
-    if (node.nodeName.toLowerCase() !== 'jaga-netral-dialog' || !node.shadowRoots?.[0]) continue;
-    const shadow = node.shadowRoots[0];
-    const dialog = [...walk(shadow)].find((n) => attr(n, 'role') === 'alertdialog');
-    if (dialog) return { shadow, dialog };
-  }
-  throw new Error('no dialog');
-}
-
-async function borderBox(cdp: CDPSession, node: CdpNode): Promise<{ x: number; y: number; width: number; height: number }> {
-  const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as { model: { border: number[]; width: number; height: number } };
-  return { x: model.border[0]!, y: model.border[1]!, width: model.width, height: model.height };
-}
-
-/** Tap a dialog button with a real touch, and wait for the dialog to close. */
-async function tapDialogButton(p: Phone, testId: 'jaga-cancel' | 'jaga-proceed'): Promise<void> {
-  const { dialog } = await dialogNodes(p.cdp);
-  const button = [...walk(dialog)].find((n) => attr(n, 'data-testid') === testId);
-  if (!button) throw new Error(`no ${testId}`);
-  const box = await borderBox(p.cdp, button);
-  await tapAt(p, box.x + box.width / 2, box.y + box.height / 2);
-  await expect.poll(() => readDialog(p.page), { timeout: 3000 }).toBeNull();
-}
-
-/** Tap: the dialog; Batal: nothing reached the site; tap again, Tetap lanjutkan: the site acted once. */
-async function tapHeldThenReplayed(p: Phone, selector: string, expected: Expected): Promise<void> {
-  await tap(p, selector);
-  await waitForDialog(p.page);
-  await tapDialogButton(p, 'jaga-cancel');
-  await p.page.waitForTimeout(200);
-  expect(await actions(p.page)).toEqual([]);
-  await tap(p, selector);
-  await waitForDialog(p.page);
-  await tapDialogButton(p, 'jaga-proceed');
-  await expect.poll(() => actions(p.page)).toEqual([expected]);
-  await p.page.waitForTimeout(300);
-  expect(await actions(p.page)).toEqual([expected]); // exactly once
-}
-
-async function tapPasses(p: Phone, selector: string, expected: Expected): Promise<void> {
-  await tap(p, selector);
-  await expectNoDialog(p.page);
-  expect(await actions(p.page)).toEqual([expected]);
-}
-
-async function swipeNeverHeld(p: Phone, selector: string): Promise<void> {
-  await swipe(p, selector);
-  await expectNoDialog(p.page);
-  expect(await actions(p.page)).toEqual([]);
-}
 
 interface Case {
   name: string;
@@ -216,20 +100,20 @@ const CASES: Case[] = [
 describe.each(CASES)('$name, tapped', (c) => {
   it('a tap on each partisan action opens the dialog; Batal holds; Tetap lanjutkan replays once', async () => {
     for (const [selector, expected] of c.held) {
-      const p = await phone(c.url);
+      const p = await phone(session, c.url);
       await tapHeldThenReplayed(p, selector, expected);
       await p.page.close();
     }
   });
 
   it.runIf(c.neutral)('a tap on a neutral post passes at once, once', async () => {
-    const p = await phone(c.url);
+    const p = await phone(session, c.url);
     await tapPasses(p, c.neutral![0], c.neutral![1]);
     await p.page.close();
   });
 
   it('a scroll that starts on a partisan action is never held', async () => {
-    const p = await phone(c.url);
+    const p = await phone(session, c.url);
     await swipeNeverHeld(p, c.held[0]![0]);
     await p.page.close();
   });
@@ -237,7 +121,7 @@ describe.each(CASES)('$name, tapped', (c) => {
 
 describe('comment send on a phone', () => {
   it('m.youtube.com: the simplebox Komentar button is held and replayed once', async () => {
-    const p = await phone('https://m.youtube.com/mobile-watch-id.html');
+    const p = await phone(session, 'https://m.youtube.com/mobile-watch-id.html');
     await p.page.fill('ytm-comment-simplebox-renderer textarea', 'Ayo coblos 02');
     await tapHeldThenReplayed(p, '#ytm-comment-submit', { action: 'comment', postId: 'v1' });
     await p.page.close();
@@ -246,7 +130,7 @@ describe('comment send on a phone', () => {
 
 describe('the dialog at 360 × 640', () => {
   it('every target is ≥ 44 px, nothing scrolls sideways, the page behind does not scroll, Indonesian first', async () => {
-    const p = await phone('https://m.facebook.com/mobile-feed-id.html');
+    const p = await phone(session, 'https://m.facebook.com/mobile-feed-id.html');
     await tap(p, '[data-post-id="m1"] [data-sigil~="ufi-inline-like"]');
     const view = await waitForDialog(p.page);
     expect(view.text).toMatch(/Batal/);
@@ -278,7 +162,7 @@ describe('the dialog at 360 × 640', () => {
   });
 
   it('passes axe at 360 px (the dialog markup and styles, copied out of the closed shadow root)', async () => {
-    const p = await phone('https://m.facebook.com/mobile-feed-id.html');
+    const p = await phone(session, 'https://m.facebook.com/mobile-feed-id.html');
     await tap(p, '[data-post-id="m1"] [data-sigil~="ufi-inline-like"]');
     await waitForDialog(p.page);
     const { shadow } = await dialogNodes(p.cdp);
@@ -289,7 +173,7 @@ describe('the dialog at 360 × 640', () => {
     await tapDialogButton(p, 'jaga-cancel');
     await p.page.close();
 
-    const copy = await phone('about:blank');
+    const copy = await phone(session, 'about:blank');
     await copy.page.setContent(`<!doctype html><html lang="id"><head><meta name="viewport" content="width=device-width"><title>Jaga Netral</title></head><body>${result.value}</body></html>`);
     await copy.page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
     const violations = await copy.page.evaluate(async () => {
@@ -303,7 +187,7 @@ describe('the dialog at 360 × 640', () => {
   });
 
   it('tap-to-dialog time in mobile emulation (reported, not asserted)', async () => {
-    const p = await phone('https://m.facebook.com/mobile-feed-id.html');
+    const p = await phone(session, 'https://m.facebook.com/mobile-feed-id.html');
     await p.page.evaluate(() => {
       const w = window as unknown as { __tapAt: number; __dialogAt: number[] };
       w.__dialogAt = [];

@@ -9,8 +9,12 @@
  * Post/Kirim button), share (the share dialog's Send, mapped back to the post whose share icon
  * opened it), follow, story reply (Enter / Send in the story reply box).
  *
+ * On a phone a post has no comment box: comments are sent from /p/<id>/comments/, a page whose form
+ * sits outside any <article> and whose first list item is the post's caption [unverified].
+ *
  * Test URLs: https://www.instagram.com/ (feed), https://www.instagram.com/p/<id>/ (post dialog),
- * https://www.instagram.com/<user>/ (profile), https://www.instagram.com/stories/<user>/<id>/
+ * https://www.instagram.com/<user>/ (profile), https://www.instagram.com/stories/<user>/<id>/,
+ * https://www.instagram.com/p/<id>/comments/ (phone)
  */
 import type { ActionContent } from '../../../rules/actions';
 import {
@@ -70,6 +74,12 @@ const selectors: SelectorData = {
     'article form button >> text="Kirim"', // [unverified]
     'article form button >> text="Post"',
   ],
+  /** the comment box's submit on the phone's comments page (/p/<id>/comments/), where no <article> is around
+   *  the form; counted only in a form holding a `commentInput` (story reply forms hold none) [unverified] */
+  commentPageSubmit: ['form [role="button"] >> text="Kirim"', 'form [role="button"] >> text="Post"', 'form button[type="submit"]'],
+  /** the comments page's first list item: the post's caption by its author (an h1, as in the desktop post view) [unverified] */
+  commentPageCaption: ['main ul li:has(h1)'],
+  captionAuthorLink: ['a[href^="/"]:not([href*="/explore/"]):not([href*="/p/"]):not([href*="/reel/"])'],
   /** a comment row in the post dialog (liking a comment is about the comment, not the post) */
   commentItem: ['ul ul li', 'ul li'],
   /** the comment's text (the first match outside the author link) */
@@ -223,7 +233,7 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document, m: Memo
     return { site: 'instagram', action: 'like', detail: 'like', control: like, content: post ? postContent(post, s, doc) : {} };
   }
 
-  const submit = closestAny(target, sel(s, 'commentSubmit'));
+  const submit = closestAny(target, sel(s, 'commentSubmit')) ?? commentPageSubmit(target, s);
   if (submit) {
     if (isDisabled(submit)) return null;
     const form = ancestorContaining(submit, sel(s, 'commentInput'));
@@ -258,13 +268,30 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document, m: Memo
   return null;
 }
 
+/** The submit control of a comment form outside any post (the phone's comments page). */
+function commentPageSubmit(target: Element, s: SelectorData): Element | null {
+  const control = closestAny(target, sel(s, 'commentPageSubmit'));
+  const form = control?.closest('form');
+  return form && queryFirst(form, sel(s, 'commentInput')) ? control : null;
+}
+
+/** The post a comments page is about: the caption item at its head (author link, caption, tags). */
+function commentPageContent(doc: Document, s: SelectorData): ActionContent {
+  const item = queryFirst(doc, sel(s, 'commentPageCaption'));
+  if (!item) return {};
+  const handle = handleFromHref(queryFirst(item, sel(s, 'captionAuthorLink'))?.getAttribute('href'));
+  const text = textAt(item, sel(s, 'caption'));
+  const tagLinks = queryAllAny(item, sel(s, 'tagLink')).map((a) => textOf(a).replace(/^#/, ''));
+  return compact<ActionContent>({ text, author: handle, handle, hashtags: [...new Set([...hashtagsIn(text), ...tagLinks.filter(Boolean)])], url: doc.URL });
+}
+
 function comment(control: Element, input: Element | null, s: SelectorData, doc: Document): DetectedAction | null {
   const draft = draftOf(input);
   if (!draft) return null; // an empty comment box sends nothing
   const post = closestAny(control, sel(s, 'post')) ?? closestAny(input, sel(s, 'post'));
   return {
     site: 'instagram', action: 'comment', detail: 'comment', control,
-    content: compact<ActionContent>({ ...(post ? postContent(post, s, doc) : {}), draft }),
+    content: compact<ActionContent>({ ...(post ? postContent(post, s, doc) : commentPageContent(doc, s)), draft }),
   };
 }
 

@@ -9,6 +9,10 @@
  * video that opened it), follow (profile/detail button and the "+" on the feed avatar).
  * Content: video description, author name and handle, hashtags, sound title (as `group`).
  *
+ * Mobile web (a phone on www.tiktok.com / m.tiktok.com): the video swiper's own tags (`video-slide-*`,
+ * `video-like-button`, `video-comment-button`, `video-share-button`, `video-follow`, `video-username`),
+ * from TikTok's mobile bundle mirrored in gyp-programmer/my-app (tiktok/video-swiper.js, 2025-02-15).
+ *
  * Test URLs: https://www.tiktok.com/foryou, https://www.tiktok.com/@<user>/video/<id>
  */
 import type { ActionContent } from '../../../rules/actions';
@@ -39,12 +43,18 @@ import type { DetectedAction, InterceptedEvent, SelectorData } from './types';
 
 const selectors: SelectorData = {
   /** one video in the For You / Following feed; the detail page has none (the document is the scope) */
-  item: ['[data-e2e="recommend-list-item-container"]' /* [unverified] */, 'article[data-scroll-index]' /* [unverified] */],
+  item: [
+    '[data-e2e="recommend-list-item-container"]' /* [unverified] */,
+    'article[data-scroll-index]' /* [unverified] */,
+    // mobile web: the swiper's slides (`video-slide-active`, `video-slide-<n>`), TikTok's mobile bundle 2025-02-15
+    '[data-e2e^="video-slide"]',
+  ],
   clickable: ['button', '[role="button"]'],
 
   like: [
     '[data-e2e="like-icon"]',
     '[data-e2e="browse-like-icon"]',
+    '[data-e2e="video-like-button"]', // mobile web (a plain div, no role or label)
     'button[aria-label^="Suka video"]', // [unverified]
     'button[aria-label^="Like video"]', // [unverified]
   ],
@@ -62,7 +72,7 @@ const selectors: SelectorData = {
   video: ['[data-e2e="browse-video"]', '[data-e2e="feed-video"]', 'video'],
 
   /** opening the comments panel (remembers which video the panel is about) */
-  commentOpen: ['[data-e2e="comment-icon"]', '[data-e2e="browse-comment-icon"]' /* [unverified] */],
+  commentOpen: ['[data-e2e="comment-icon"]', '[data-e2e="browse-comment-icon"]' /* [unverified] */, '[data-e2e="video-comment-button"]' /* mobile web */],
   /** the comment box: a DraftJS contenteditable inside the `comment-input` wrapper */
   commentInput: ['[data-e2e="comment-input"] [contenteditable="true"]', '[data-e2e="comment-input"]'],
   commentPost: [
@@ -71,7 +81,7 @@ const selectors: SelectorData = {
     '[data-e2e="comment-input"] ~ [role="button"] >> text="Post"',
   ],
 
-  share: ['[data-e2e="share-icon"]', '[data-e2e="browse-share-icon"]' /* [unverified] */],
+  share: ['[data-e2e="share-icon"]', '[data-e2e="browse-share-icon"]' /* [unverified] */, '[data-e2e="video-share-button"]' /* mobile web */],
   /** "Repost" in the share panel (a portal) — hook and labels [unverified] */
   repost: [
     '[data-e2e="share-repost"]', // [unverified]
@@ -88,6 +98,7 @@ const selectors: SelectorData = {
     '[data-e2e="follow-button"]',
     '[data-e2e="feed-follow"]', // [unverified]
     '[data-e2e="browse-follow"]', // [unverified]
+    '[data-e2e="video-follow"]', // mobile web: the "+" on the avatar
     'button >> text="Ikuti"', // [unverified]
     'button >> text="Follow"',
   ],
@@ -96,10 +107,10 @@ const selectors: SelectorData = {
 
   /** content */
   desc: ['[data-e2e="browse-video-desc"]', '[data-e2e="video-desc"]'],
-  handle: ['[data-e2e="browse-username"]', '[data-e2e="video-author-uniqueid"]' /* [unverified] */],
+  handle: ['[data-e2e="browse-username"]', '[data-e2e="video-author-uniqueid"]' /* [unverified] */, '[data-e2e="video-username"]' /* mobile web */],
   authorName: ['[data-e2e="browse-user-nickname"]' /* [unverified] */, '[data-e2e="video-author-nickname"]' /* [unverified] */],
   authorLink: ['a[href^="/@"]', 'a[href*="tiktok.com/@"]'],
-  sound: ['[data-e2e="browse-music"]', '[data-e2e="video-music"]'],
+  sound: ['[data-e2e="browse-music"]', '[data-e2e="video-music"]', '[data-e2e="video-music-info"]' /* mobile web */],
   tagLink: ['a[href*="/tag/"]'],
   permalink: ['a[href*="/video/"]'],
   /** profile page header (follow from a profile) */

@@ -283,7 +283,8 @@ function composerKind(
   } else {
     const send = matchFirst(control, sel(s, 'composerSend')) ? control : queryFirst(root, sel(s, 'composerSend'));
     if (send && matchFirst(send, sel(s, 'replySend'))) {
-      const repliedTo = m.replyOpener.recall() ?? tweetAbove(root, s, doc);
+      // the phone's full-screen reply composer shows the tweet replied to inside the page, under its send button
+      const repliedTo = m.replyOpener.recall() ?? queryFirst(root, sel(s, 'tweet')) ?? tweetAbove(root, s, doc);
       const about = repliedTo ? tweetContent(repliedTo, s) : {};
       return result('comment', 'reply', control, mergeTags({ ...about, ...base }, about.hashtags, hashtags));
     }

@@ -1,0 +1,16 @@
+/** TikTok's mobile web (issue #21): tests/fixtures/sites/tiktok/mobile-feed-en.html, tapped in Chromium's mobile emulation. */
+import { mobileSiteSuite } from './mobile-support';
+
+const FEED = 'https://www.tiktok.com/mobile-feed-en.html';
+
+mobileSiteSuite({
+  name: 'TikTok (mobile web)',
+  held: {
+    like: [FEED, '#ttm-1-like', { action: 'like', postId: 'ttm-1' }],
+    share: [FEED, '#ttm-1-share', { action: 'share', postId: 'ttm-1' }],
+    'comment send (the comment panel)': [FEED, ['#ttm-1-comment', '#ttm-comment-post'], { action: 'comment', postId: 'ttm-1' }],
+    follow: [FEED, '#ttm-1-follow', { action: 'follow', postId: 'ttm-1' }],
+  },
+  neutral: [FEED, '#ttm-2-like', { action: 'like', postId: 'ttm-2' }],
+  swipe: [FEED, '#ttm-1-like'],
+});
