@@ -16,6 +16,7 @@ import { DecisionLog } from './DecisionLog';
 import type { Download } from './log-export';
 import { PROVINCES, provinceOf } from './regions';
 import { RulesInfo } from './RulesInfo';
+import { TodayPhases } from '@/components/shared/TodayPhases';
 import { SiteHealth } from './SiteHealth';
 import { TryText } from './TryText';
 
@@ -426,6 +427,7 @@ export function Options({ now = Date.now, download }: OptionsProps) {
           ) : (
             <p className="muted">{t.noRules}</p>
           )}
+          {engine && <TodayPhases compiled={engine.compiled} now={now()} language={lang} />}
           {expired && <p className="notice error">{t.expiredHint}</p>}
           <p className="update-status">
             {update

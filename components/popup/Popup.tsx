@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { isExpired, saveSettings, updateOutcome, useStore, weekStats } from '@/components/shared/store';
 import { LockIcon, Locked, ShieldIcon } from '@/components/shared/icons';
 import { UI } from '@/components/shared/ui-strings';
+import { TodayPhases } from '@/components/shared/TodayPhases';
 import { WeekChart } from './WeekChart';
 
 export const PAUSE_MS = 60 * 60 * 1000;
@@ -120,6 +121,7 @@ export function Popup({ now = Date.now }: PopupProps) {
         ) : (
           <p className="muted">{t.noRules}</p>
         )}
+        {store.engine && <TodayPhases compiled={store.engine.compiled} now={clock} language={settings.language} />}
         {expired && <p className="notice error small">{t.expiredHint}</p>}
         {!expired && Number.isFinite(expires) && <p className="muted small">{t.rulesExpires(t.date(expires))}</p>}
         <p className="muted small update-line">
