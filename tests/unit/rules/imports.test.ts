@@ -26,6 +26,7 @@ describe('content-script boundary', () => {
       'rules/compiled.ts',
       'rules/engine.ts',
       'rules/normalize.ts',
+      'rules/phase.ts',
       'rules/severity.ts',
       'rules/verdict.ts',
       'rules/word-filter.ts',
