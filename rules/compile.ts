@@ -216,7 +216,8 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport)
   bundle.contests.forEach((c, ci) => {
     const days: number[] = [];
     for (const ph of c.phases) days.push(dayOf(ph.from), dayOf(ph.to));
-    contests.push(c.region ? { id: c.id, name: c.name, kind: c.kind, region: c.region, days } : { id: c.id, name: c.name, kind: c.kind, days });
+    const phases = c.phases.map((ph) => ph.kind);
+    contests.push(c.region ? { id: c.id, name: c.name, kind: c.kind, region: c.region, days, phases } : { id: c.id, name: c.name, kind: c.kind, days, phases });
     for (const t of c.campaignTerms ?? []) addTerm(t, PK.CONTEST_TERM, ci);
     for (const k of c.contestants) {
       const ki = contestants.length;

@@ -85,6 +85,11 @@ export interface CompiledContest {
   region?: string;
   /** in-season day ranges, flat [from, to, from, to…] in days since 1970-01-01 (inclusive) */
   days: number[];
+  /**
+   * the phase kind of each range in `days` (one per [from, to] pair), for "what is live today";
+   * absent in bundles compiled before it existed. The engine does not read it.
+   */
+  phases?: string[];
 }
 export interface CompiledContestant {
   id: string;

@@ -6,8 +6,9 @@
  * only. docs/engine.md ("Severity") explains the rules in prose.
  */
 import type { ContentField } from './actions.ts';
-import { dayOf, type CompiledContest, type CompiledContestant, type CompiledParty, type CompiledPerson } from './compiled.ts';
+import type { CompiledContest, CompiledContestant, CompiledParty, CompiledPerson } from './compiled.ts';
 import * as PK from './pattern-kinds.ts';
+import { dayAt, seasonState } from './phase.ts';
 import { CONTENT_FIELDS, MAX_REASONS, type EvaluateContext, type Reason, type Severity, type Verdict } from './verdict.ts';
 
 /** One match of a pattern in one field, as the matcher hands it over. */
@@ -118,21 +119,6 @@ function regionCompatible(a: string | undefined, b: string | undefined): boolean
   return a === b || a.startsWith(b + '.') || b.startsWith(a + '.');
 }
 
-const WIB_MS = 7 * 3_600_000;
-function dayOfContext(at: Date | string | undefined): number {
-  if (typeof at === 'string') {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(at)) {
-      const d = dayOf(at);
-      if (!Number.isNaN(d)) return d;
-    }
-    const t = Date.parse(at);
-    if (!Number.isNaN(t)) return Math.floor((t + WIB_MS) / 86_400_000);
-  } else if (at instanceof Date && !Number.isNaN(at.getTime())) {
-    return Math.floor((at.getTime() + WIB_MS) / 86_400_000);
-  }
-  return Math.floor((Date.now() + WIB_MS) / 86_400_000);
-}
-
 /**
  * Severity (docs/engine.md):
  * - campaign hashtag / slogan / salute / team / campaign account / contest campaign term of a live
@@ -146,7 +132,7 @@ function dayOfContext(at: Date | string | undefined): number {
  * - neutral/news cues without a support cue take high to medium, never medium to low ("Neutral news").
  */
 export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: PolicyTables): Verdict {
-  const day = dayOfContext(ctx.at);
+  const day = dayAt(ctx.at);
   const region = typeof ctx.region === 'string' && ctx.region ? ctx.region : undefined;
   const siteBit = ctx.site ? PK.PLATFORM_BIT[ctx.site] ?? 0 : 0;
   const nC = tables.contests.length;
@@ -155,13 +141,7 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
   for (let c = 0; c < nC; c++) {
     const k = tables.contests[c]!;
     if (!regionCompatible(k.region, region)) continue;
-    let live = false;
-    let started = false;
-    for (let d = 0; d + 1 < k.days.length; d += 2) {
-      if (day >= k.days[d]! && day <= k.days[d + 1]!) live = true;
-      if (day >= k.days[d]!) started = true;
-    }
-    state[c] = live ? 2 : started ? 1 : 3;
+    state[c] = seasonState(k.days, day);
   }
   const contestOf = (h: Hit): number => {
     if (CONTESTANT_KINDS.has(h.kind)) return tables.contestants[h.entity]?.contest ?? -1;

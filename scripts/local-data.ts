@@ -1,6 +1,7 @@
 /**
  * Where the third-party material that never goes into git is kept on this machine: the evaluation
- * texts (docs/engine.md, "Evaluation split") and the real-page captures (docs/real-pages.md). Both
+ * texts (docs/engine.md, "Evaluation split"), the real-page captures (docs/real-pages.md) and the
+ * real photographs of the photo check (docs/photo-check.md, "Evaluation"). All
  * default to folders under `.local/` in the checkout, which .gitignore keeps out of commits; an
  * environment variable points elsewhere (an empty one counts as unset).
  */
@@ -19,4 +20,9 @@ export function evalDataDir(env: Env = process.env): string {
 /** The real-page captures: `<site>/<id>.html` plus the corpus manifest.json. */
 export function realPagesDir(env: Env = process.env): string {
   return env.JAGA_REAL_PAGES || join(REPO_ROOT, '.local', 'real-pages');
+}
+
+/** The photo evaluation: `photos/` as copied by scripts/photos/real-eval.ts, `landmarks/` as cached. */
+export function photoEvalDir(env: Env = process.env): string {
+  return env.JAGA_PHOTO_EVAL || join(REPO_ROOT, '.local', 'photo-eval');
 }

@@ -19,6 +19,7 @@ import { HOST_ACCESS_TEXT, HostAccess } from './HostAccess';
 import type { Download } from './log-export';
 import { PROVINCES, provinceOf } from './regions';
 import { RulesInfo } from './RulesInfo';
+import { TodayPhases } from '@/components/shared/TodayPhases';
 import { SiteHealth } from './SiteHealth';
 import { TryText } from './TryText';
 
@@ -442,6 +443,7 @@ export function Options({ now = Date.now, download }: OptionsProps) {
           ) : (
             <p className="muted">{t.noRules}</p>
           )}
+          {engine && <TodayPhases compiled={engine.compiled} now={now()} language={lang} />}
           {expired && <p className="notice error">{t.expiredHint}</p>}
           <p className="update-status">
             {update

@@ -11,6 +11,7 @@ import { watchEnrolment } from '@/utils/enrolment-store';
 import { SITE_NAMES, UI } from '@/components/shared/ui-strings';
 import { useHostAccess } from '@/components/shared/host-access';
 import { sitesWithoutAccess } from '@/utils/host-access';
+import { TodayPhases } from '@/components/shared/TodayPhases';
 import { WeekChart } from './WeekChart';
 
 export const PAUSE_MS = 60 * 60 * 1000;
@@ -143,6 +144,7 @@ export function Popup({ now = Date.now }: PopupProps) {
         ) : (
           <p className="muted">{t.noRules}</p>
         )}
+        {store.engine && <TodayPhases compiled={store.engine.compiled} now={clock} language={settings.language} />}
         {expired && <p className="notice error small">{t.expiredHint}</p>}
         {!expired && Number.isFinite(expires) && <p className="muted small">{t.rulesExpires(t.date(expires))}</p>}
         <p className="muted small update-line">

@@ -1,6 +1,6 @@
 /**
  * Hand landmarks for every photo of the real-photo evaluation set (scripts/photos/real-eval.ts),
- * cached as JSON under /work/photo-eval/landmarks/<sha256>.json.
+ * cached as JSON under `.local/photo-eval/landmarks/<sha256>.json` (JAGA_PHOTO_EVAL points elsewhere).
  *
  * Runs the same MediaPipe Hands build and options as the analysis page (entrypoints/offscreen/
  * analyse.ts: @mediapipe/hands, maxNumHands 4, full landmark model, no tracking between photos) in

@@ -1,11 +1,11 @@
 /**
  * Builds the real-photo evaluation set for the photo check (docs/photo-check.md, "Evaluation"):
  * copies public photographs out of bare git snapshots of their repositories into
- * /work/photo-eval/photos/ (kept out of git) and writes the manifest
+ * `.local/photo-eval/photos/` (kept out of git; JAGA_PHOTO_EVAL points elsewhere) and writes the manifest
  * tests/fixtures/photos/real-eval/manifest.json (file, sha256, source, licence, label, split).
  *
  * `npx tsx scripts/photos/real-eval.ts [MIRROR_ROOT]`; MIRROR_ROOT holds `<owner>+<name>/repo`
- * bare git directories (default /work/.mirror). The split is decided by the file's hash alone
+ * bare git directories (or set JAGA_MIRRORS); there is no default. The split is decided by the file's hash alone
  * (see `splitOf`), before any landmark is looked at.
  */
 import { execFileSync } from 'node:child_process';
@@ -13,8 +13,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../tests/e2e/harness.ts';
+import { photoEvalDir } from '../local-data.ts';
 
-export const PHOTO_DIR = process.env.JAGA_PHOTO_EVAL ?? '/work/photo-eval';
+export const PHOTO_DIR = photoEvalDir();
 export const MANIFEST = join(ROOT, 'tests/fixtures/photos/real-eval/manifest.json');
 
 /** What a photo shows, in the evaluation's own words; `expectedGesture` maps it to the classifier's ids. */
@@ -135,7 +136,8 @@ export function readManifest(): EvalPhoto[] {
 }
 
 function main(): void {
-  const mirrors = process.argv[2] ?? '/work/.mirror';
+  const mirrors = process.argv[2] || process.env.JAGA_MIRRORS;
+  if (!mirrors) throw new Error('usage: real-eval.ts MIRROR_ROOT (or set JAGA_MIRRORS): the folder of <owner>+<name>/repo snapshots');
   mkdirSync(join(PHOTO_DIR, 'photos'), { recursive: true });
   const seen = new Set<string>();
   const out: EvalPhoto[] = [];

@@ -44,6 +44,7 @@ describe('content-script boundary', () => {
       'rules/matcher.ts',
       'rules/normalize.ts',
       'rules/pattern-kinds.ts',
+      'rules/phase.ts',
       'rules/severity.ts',
       'rules/tables.ts',
       'rules/verdict.ts',

@@ -147,4 +147,15 @@ describe('Popup', () => {
       expect(screen.queryByTestId('host-access-warning')).toBeNull();
     });
   });
+
+  it('shows what is live today: no campaign in December 2026, parties still count', async () => {
+    const { compileBundle } = await import('@/rules/compile');
+    const { devBundle } = await import('../../../unit/rules/helpers');
+    const compiled = JSON.parse(JSON.stringify(compileBundle(devBundle())));
+    await browser.storage.local.set({ engine: { ...ENGINE, compiled } });
+    render(<Popup now={() => Date.parse('2026-12-06T09:00:00+07:00')} />);
+    const line = await screen.findByTestId('today-phases');
+    expect(line.textContent).toContain('Hari ini: 0 kontestasi masa kampanye, 0 pemungutan suara, 0 pemungutan ulang.');
+    expect(line.textContent).toContain('partai politik tetap dihitung');
+  });
 });
