@@ -158,6 +158,57 @@ function RegionPicker({ value, disabled, t, onChange }: { value: string | undefi
   );
 }
 
+/**
+ * A two-column form table: one row per key, a label and a select of the same options. The per-action
+ * thresholds and the per-severity modes use it.
+ */
+function SelectTable({
+  head,
+  idPrefix,
+  rows,
+  options,
+  isOptionDisabled,
+  disabled,
+  onChange,
+}: {
+  head: readonly [string, string];
+  idPrefix: string;
+  rows: readonly { key: string; label: string; value: string }[];
+  options: readonly { value: string; label: string }[];
+  isOptionDisabled?: (row: string, option: string) => boolean;
+  disabled: boolean;
+  onChange: (row: string, value: string) => void;
+}) {
+  return (
+    <table className="form-table">
+      <thead>
+        <tr>
+          <th scope="col">{head[0]}</th>
+          <th scope="col">{head[1]}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">
+              <label htmlFor={`${idPrefix}-${row.key}`}>{row.label}</label>
+            </th>
+            <td>
+              <select id={`${idPrefix}-${row.key}`} value={row.value} disabled={disabled} onChange={(e) => onChange(row.key, e.target.value)}>
+                {options.map((o) => (
+                  <option key={o.value} value={o.value} disabled={isOptionDisabled?.(row.key, o.value)}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function Options({ now = Date.now, download }: OptionsProps) {
   const store = useStore();
   const { settings, locked, allowUserDisable, managed } = store.effective;
@@ -315,76 +366,29 @@ export function Options({ now = Date.now, download }: OptionsProps) {
         <Section id="tindakan" title={t.sectionActions}>
           <p className="muted">{t.thresholdHint}</p>
           {lockNote('minSeverityByAction')}
-          <table className="form-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.actionKind}</th>
-                <th scope="col">{t.threshold}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ACTION_KINDS.map((action) => (
-                <tr key={action}>
-                  <th scope="row">
-                    <label htmlFor={`min-${action}`}>{t.actionNames[action]}</label>
-                  </th>
-                  <td>
-                    <select
-                      id={`min-${action}`}
-                      value={settings.minSeverityByAction[action] ?? 'low'}
-                      disabled={locked.has('minSeverityByAction')}
-                      onChange={(e) => {
-                        const level = e.target.value as WarningSeverity;
-                        save((s) => ({ ...s, minSeverityByAction: { ...s.minSeverityByAction, [action]: level } }));
-                      }}
-                    >
-                      {THRESHOLDS.map((level) => (
-                        <option key={level} value={level}>
-                          {t.severityNames[level]}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SelectTable
+            head={[t.actionKind, t.threshold]}
+            idPrefix="min"
+            rows={ACTION_KINDS.map((action) => ({ key: action, label: t.actionNames[action], value: settings.minSeverityByAction[action] ?? 'low' }))}
+            options={THRESHOLDS.map((level) => ({ value: level, label: t.severityNames[level] }))}
+            disabled={locked.has('minSeverityByAction')}
+            onChange={(action, level) =>
+              save((s) => ({ ...s, minSeverityByAction: { ...s.minSeverityByAction, [action]: level as WarningSeverity } }))
+            }
+          />
           <p className="muted">{t.severityHint}</p>
           {lockNote('actionBySeverity')}
-          <table className="form-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.severityCol}</th>
-                <th scope="col">{t.modeCol}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {SEVERITIES_DESC.map((severity) => (
-                <tr key={severity}>
-                  <th scope="row">
-                    <label htmlFor={`mode-${severity}`}>{t.severityNames[severity]}</label>
-                  </th>
-                  <td>
-                    <select
-                      id={`mode-${severity}`}
-                      value={settings.actionBySeverity[severity]}
-                      disabled={locked.has('actionBySeverity')}
-                      onChange={(e) => {
-                        const mode = e.target.value as Mode;
-                        save((s) => ({ ...s, actionBySeverity: { ...s.actionBySeverity, [severity]: mode } }));
-                      }}
-                    >
-                      {MODES.map((mode) => (
-                        <option key={mode} value={mode} disabled={belowFloor(severity, mode)}>
-                          {t.modeNames[mode]}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SelectTable
+            head={[t.severityCol, t.modeCol]}
+            idPrefix="mode"
+            rows={SEVERITIES_DESC.map((severity) => ({ key: severity, label: t.severityNames[severity], value: settings.actionBySeverity[severity] }))}
+            options={MODES.map((mode) => ({ value: mode, label: t.modeNames[mode] }))}
+            isOptionDisabled={(severity, mode) => belowFloor(severity as WarningSeverity, mode as Mode)}
+            disabled={locked.has('actionBySeverity')}
+            onChange={(severity, mode) =>
+              save((s) => ({ ...s, actionBySeverity: { ...s.actionBySeverity, [severity]: mode as Mode } }))
+            }
+          />
         </Section>
 
         <Section id="bahasa" title={t.sectionLanguage}>
