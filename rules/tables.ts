@@ -48,6 +48,22 @@ function decodeArray(name: ArrayName, s: unknown): Uint8Array | Uint16Array | In
   }
 }
 
+/** The region table (rules/compiled.ts, `regions`): every entry n ≥ 1 dictionary tokens and a province code. */
+function checkedRegions(r: unknown, nTok: number): Int32Array | null {
+  if (r === undefined) return null;
+  if (!Array.isArray(r)) throw new StructuralError('compiled rules: regions is not an array');
+  const table = Int32Array.from(r as number[]);
+  for (let o = 0; o < table.length; o += 2 + table[o]!) {
+    const n = r[o];
+    if (!Number.isInteger(n) || n < 1 || o + 2 + n > table.length || !Number.isInteger(r[o + 1])) throw new StructuralError('compiled rules: regions entry');
+    for (let k = 0; k < n; k++) {
+      const t = r[o + 2 + k];
+      if (!Number.isInteger(t) || t < 0 || t >= nTok) throw new StructuralError('compiled rules: regions token');
+    }
+  }
+  return table.length ? table : null;
+}
+
 /** FNV-1a of four chars (the suffix filter's key). */
 export function hashOf4(c1: number, c2: number, c3: number, c4: number): number {
   let h = HASH_INIT;
@@ -90,6 +106,8 @@ export class CompiledTables implements WordFilter {
   readonly maxAsk = MAX_GLUED;
   /** WordFilter: the fast path for plain words, if the loader was given a builder (rules/automaton.ts) */
   readonly words: WordScanner | null;
+  /** the region names outside the trie (rules/compiled.ts, `regions`), checked; null: none */
+  protected readonly regionTable: Int32Array | null;
 
   constructor(c: CompiledRules, buildWords: WordAutomatonBuilder | undefined) {
     if (!c || typeof c !== 'object') throw new StructuralError('compiled rules: not an object');
@@ -134,6 +152,7 @@ export class CompiledTables implements WordFilter {
     if (!Array.isArray(c.persons) || !Array.isArray(c.parties) || !Array.isArray(c.contests) || !Array.isArray(c.contestants)) {
       throw new StructuralError('compiled rules: entity tables missing');
     }
+    this.regionTable = checkedRegions(c.regions, nTok);
     this.bundleVersion = c.bundleVersion;
     this.maxTokLen = Math.min(Math.max(1, c.maxTokLen | 0), MAX_GLUED);
     this.hashMask = hs - 1;
