@@ -85,7 +85,16 @@ function ownerOf(kind: number, entity: number): string {
   return entity >= 0 ? `contestant:${entity}` : 'vocabulary';
 }
 
-export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport): CompiledRules {
+/** Options of compileBundle. */
+export interface CompileOptions {
+  /**
+   * Compile region names into the phrase trie as PK.REGION patterns, matched everywhere (the layout
+   * before 2026-12-06). The engine reads both layouts with the same verdicts; tests compare them.
+   */
+  regionsInTrie?: boolean;
+}
+
+export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport, options: CompileOptions = {}): CompiledRules {
   const tokIds = new Map<string, number>();
   const tokList: string[] = [];
   // trie under construction: children per node (Map tokenId → node), outputs per node
@@ -245,10 +254,30 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport)
   });
 
   // ---- place names of the provinces that have a contest (region evidence, docs/engine.md "Evidence")
+  // They only ever count as evidence for a context-requiring name, so by default they stay out of the
+  // trie (matched everywhere, they cost the scan of every text ~10%) and go to a small table that the
+  // engine scans only when such a name needs evidence. Their tokens still enter the dictionary, in the
+  // same order, so that tokens, glued-word segmentation and ordinals do not change.
   const contestProvinces = new Set(bundle.contests.flatMap((c) => (c.region ? [c.region.slice(0, 2)] : [])));
+  const regionTable: number[] = [];
+  const regionSeen = new Set<string>();
+  const addRegion = (text: string, province: number): void => {
+    buf.tokenize(text);
+    if (buf.nt === 0) return;
+    const form: string[] = [];
+    for (let t = 0; t < buf.nt; t++) form.push(tokenText(buf, t));
+    const key = form.join(' ');
+    if (!taken.has(key)) taken.set(key, ownerOf(PK.REGION, -1));
+    if (regionSeen.has(`${key}|${province}`)) return;
+    regionSeen.add(`${key}|${province}`);
+    regionTable.push(form.length, province, ...form.map(tokenId));
+  };
   for (const r of bundle.regions ?? []) {
     if (!contestProvinces.has(r.code)) continue;
-    for (const n of r.names) add(n, PK.REGION, -1, 0, Number(r.code));
+    for (const n of r.names) {
+      if (options.regionsInTrie) add(n, PK.REGION, -1, 0, Number(r.code));
+      else addRegion(n, Number(r.code));
+    }
   }
 
   // ---- vocabulary
@@ -386,6 +415,7 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport)
     parties,
     contests,
     contestants,
+    ...(regionTable.length ? { regions: regionTable } : {}),
   };
 }
 

@@ -33,6 +33,17 @@
  *
  * Entity tables (persons, parties, contests with in-season day ranges, contestants with Indonesian
  * labels for the dialog) are JSON arrays beside the typed arrays.
+ *
+ * Region names (optional, a JSON number array beside the typed arrays): the place names of the
+ * provinces that have a contest, kept out of the phrase trie because they only ever count as evidence
+ * for a context-requiring candidate name; the engine scans them only when such a name needs evidence.
+ * Their tokens are in the dictionary like every other term's, so the token stream is the same.
+ *
+ *   regions    [n, province, tok_1 … tok_n,  n, province, …]   a name of n dictionary tokens and the
+ *                            2-digit province code it names, as a number (36 = Banten)
+ *
+ * Compiled rules without `regions` may carry the names in the trie as PK.REGION patterns (the layout
+ * before 2026-12-06, or `compileBundle(…, { regionsInTrie: true })`); the engine reads both.
  */
 
 /** Bump whenever the layout or the meaning of any field changes; loadEngine refuses other versions. */
@@ -119,6 +130,8 @@ export interface CompiledRules {
   parties: CompiledParty[];
   contests: CompiledContest[];
   contestants: CompiledContestant[];
+  /** region names, outside the phrase trie (layout in the comment at the top); absent: none, or in the trie */
+  regions?: number[];
 }
 
 // ---------------------------------------------------------------------------------------------

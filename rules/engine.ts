@@ -47,6 +47,8 @@ class RuleEngine extends Matcher implements Engine {
     const nums: Num[] = [];
     let budget = TOTAL_CAP;
     let seq = 0;
+    // the fields as scanned, for the region names (scanned only if a context-requiring name needs them)
+    const scanned: Array<[string, ContentField, number | undefined, number, number, number]> = [];
     const run = (value: unknown, field: ContentField, index: number | undefined, prefix: string) => {
       if (typeof value !== 'string' || value.length === 0 || budget <= 0) return;
       let str = value;
@@ -58,6 +60,7 @@ class RuleEngine extends Matcher implements Engine {
       const limit = Math.min(str.length, FIELD_CAP, budget);
       budget -= limit;
       // shift: offsets are reported in the caller's string, without our prefix
+      scanned.push([str, field, index, seq, shift, limit]);
       this.matchField(str, field, index, seq++, shift, limit, hits, nums);
     };
     for (const field of CONTENT_FIELDS) {
@@ -68,7 +71,15 @@ class RuleEngine extends Matcher implements Engine {
       } else run(v, field, undefined, field === 'handle' ? '@' : '');
     }
     if (hits.length === 0 && nums.length === 0) return { severity: 'none', reasons: [] };
-    return decide(hits, nums, ctx, this.tables);
+    let regions: Hit[] | undefined;
+    const regionHits = () => {
+      if (!regions) {
+        regions = [];
+        for (const [str, field, index, sq, shift, limit] of scanned) this.scanRegions(str, field, index, sq, shift, limit, regions);
+      }
+      return regions;
+    };
+    return decide(hits, nums, ctx, this.tables, this.regionTable ? regionHits : undefined);
   }
 }
 

@@ -71,6 +71,8 @@ export class Matcher extends CompiledTables {
   private matchEnd = new Int32Array(64);
   /** matches of the last field scanned (read by countMatches) */
   matchCount = 0;
+  /** region names by first token: offsets into regionTable, shorter names first (built at the first region scan) */
+  private regionsByFirst: Map<number, number[]> | null = null;
   // segmentation scratch: reach[k] = start of the piece that ends at k on the cover found (-1: none), reachTok[k] its token
   private reach = new Int32Array(MAX_GLUED + 1);
   private reachTok = new Int32Array(MAX_GLUED + 1);
@@ -266,6 +268,70 @@ export class Matcher extends CompiledTables {
     const o0 = this.streamSpanStart[s0]! - shift;
     const o1 = this.streamSpanEnd[s1 - 1]! - shift;
     return [Math.max(0, o0), Math.max(0, Math.min(str.length, o1))];
+  }
+
+  /**
+   * The region names (PK.REGION hits) of one field, from the table outside the trie: called only when a
+   * context-requiring name needs evidence. The field is tokenised again without the word filter (which
+   * drops words no trie term starts with, as a region name's first word now is); the filter never
+   * changes a token it keeps, its ordinal or offsets, so the hits are those a trie walk would find: the
+   * same tokens at consecutive ordinals, in the same order (by row, shorter names first, then as listed).
+   */
+  scanRegions(str: string, field: ContentField, index: number | undefined, seq: number, shift: number, limit: number, hits: Hit[]): void {
+    const table = this.regionTable;
+    if (!table) return;
+    let byFirst = this.regionsByFirst;
+    if (!byFirst) {
+      byFirst = new Map();
+      for (let o = 0; o < table.length; o += 2 + table[o]!) {
+        const list = byFirst.get(table[o + 2]!);
+        if (list) list.push(o);
+        else byFirst.set(table[o + 2]!, [o]);
+      }
+      for (const list of byFirst.values()) list.sort((x, y) => table[x]! - table[y]! || x - y);
+      this.regionsByFirst = byFirst;
+    }
+    const filter = this.buf.filter;
+    this.buf.filter = null;
+    try {
+      this.buf.tokenize(str, limit);
+      this.buildStream();
+    } finally {
+      this.buf.filter = filter;
+    }
+    const rows = this.streamLength;
+    const ordinals = this.streamOrdinal;
+    const hasLower = /[a-z]/.test(str.length > limit ? str.slice(0, limit) : str);
+    for (let i = 0; i < rows; i++) {
+      const starts = byFirst.get(this.streamToken[i]!);
+      if (!starts) continue;
+      for (const o of starts) {
+        const n = table[o]!;
+        let k = 1;
+        for (; k < n; k++) {
+          const j = i + k;
+          if (j >= rows || ordinals[j] !== ordinals[j - 1]! + 1 || this.streamToken[j] !== table[o + 2 + k]) break;
+        }
+        if (k < n) continue;
+        hits.push({
+          kind: PK.REGION,
+          entity: -1,
+          ctx: false,
+          aux: table[o + 1]!,
+          field,
+          index,
+          seq,
+          s0: ordinals[i]!,
+          s1: ordinals[i + n - 1]! + 1,
+          span: this.spanOf(str, shift, i, i + n),
+          src: str,
+          off: shift,
+          caps: hasLower && n === 1 && (this.streamFlags[i]! & TOK_CAPS) !== 0,
+          lower: false,
+          tag: this.allTagged(i, i + n),
+        });
+      }
+    }
   }
 
   matchField(str: string, field: ContentField, index: number | undefined, seq: number, shift: number, limit: number, hits: Hit[] | null, nums: Num[]): void {

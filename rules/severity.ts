@@ -131,7 +131,7 @@ function regionCompatible(a: string | undefined, b: string | undefined): boolean
  * - a context-requiring term counts only when confirmed (see `confirmed`); else an 'ambiguous' reason, none;
  * - neutral/news cues without a support cue take high to medium, never medium to low ("Neutral news").
  */
-export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: PolicyTables): Verdict {
+export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: PolicyTables, regionHits?: () => readonly Hit[]): Verdict {
   const day = dayAt(ctx.at);
   const region = typeof ctx.region === 'string' && ctx.region ? ctx.region : undefined;
   const siteBit = ctx.site ? PK.PLATFORM_BIT[ctx.site] ?? 0 : 0;
@@ -200,13 +200,18 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     markerNums.some((n) => n.seq !== h.seq || Math.abs(n.s - h.s0) <= CONTEXT_WINDOW);
 
   const supports = live.filter((h) => h.kind === PK.SUPPORT_CUE);
-  /** Does a field of this evaluation name a place of region `code` (its province, a regency or city of it)? */
+  /**
+   * Does a field of this evaluation name a place of region `code` (its province, a regency or city of it)?
+   * Region names come from `regionHits` (scanned on demand, rules/engine.ts) or, with compiled rules that
+   * keep them in the trie, from the hits.
+   */
   const regionHit = (code: string): Hit | undefined => {
     const province = Number(code.slice(0, 2));
     // every region hit counts, also one inside a longer match ("Koalisi Jakarta Baru" names Jakarta)
     // the longest, to name "Tangerang Selatan" rather than "Tangerang"
     let best: Hit | undefined;
     for (const x of hits) if (x.kind === PK.REGION && x.aux === province && (!best || x.s1 - x.s0 > best.s1 - best.s0)) best = x;
+    if (regionHits) for (const x of regionHits()) if (x.aux === province && (!best || x.s1 - x.s0 > best.s1 - best.s0)) best = x;
     return best;
   };
   /**

@@ -48,6 +48,22 @@ function decodeArray(name: ArrayName, s: unknown): Uint8Array | Uint16Array | In
   }
 }
 
+/** The region table (rules/compiled.ts, `regions`): every entry n ≥ 1 dictionary tokens and a province code. */
+function checkedRegions(r: unknown, nTok: number): Int32Array | null {
+  if (r === undefined) return null;
+  if (!Array.isArray(r)) throw new StructuralError('compiled rules: regions is not an array');
+  const table = Int32Array.from(r as number[]);
+  for (let o = 0; o < table.length; o += 2 + table[o]!) {
+    const n = r[o];
+    if (!Number.isInteger(n) || n < 1 || o + 2 + n > table.length || !Number.isInteger(r[o + 1])) throw new StructuralError('compiled rules: regions entry');
+    for (let k = 0; k < n; k++) {
+      const t = r[o + 2 + k];
+      if (!Number.isInteger(t) || t < 0 || t >= nTok) throw new StructuralError('compiled rules: regions token');
+    }
+  }
+  return table.length ? table : null;
+}
+
 /** FNV-1a of four chars (the suffix filter's key). */
 export function hashOf4(c1: number, c2: number, c3: number, c4: number): number {
   let h = HASH_INIT;
@@ -90,6 +106,14 @@ export class CompiledTables implements WordFilter {
   readonly maxAsk = MAX_GLUED;
   /** WordFilter: the fast path for plain words, if the loader was given a builder (rules/automaton.ts) */
   readonly words: WordScanner | null;
+  /**
+   * WordFilter, per token id: 2 = a trie term starts with it, 1 = it only continues terms (useless right
+   * after an unknown word), 0 = in no trie term (a region name's own word: region names are scanned apart,
+   * rules/matcher.ts `scanRegions`), so the filter drops it like a word outside the dictionary
+   */
+  protected readonly keepToken: Uint8Array;
+  /** the region names outside the trie (rules/compiled.ts, `regions`), checked; null: none */
+  protected readonly regionTable: Int32Array | null;
 
   constructor(c: CompiledRules, buildWords: WordAutomatonBuilder | undefined) {
     if (!c || typeof c !== 'object') throw new StructuralError('compiled rules: not an object');
@@ -134,6 +158,7 @@ export class CompiledTables implements WordFilter {
     if (!Array.isArray(c.persons) || !Array.isArray(c.parties) || !Array.isArray(c.contests) || !Array.isArray(c.contestants)) {
       throw new StructuralError('compiled rules: entity tables missing');
     }
+    this.regionTable = checkedRegions(c.regions, nTok);
     this.bundleVersion = c.bundleVersion;
     this.maxTokLen = Math.min(Math.max(1, c.maxTokLen | 0), MAX_GLUED);
     this.hashMask = hs - 1;
@@ -171,14 +196,22 @@ export class CompiledTables implements WordFilter {
       }
     }
 
+    this.keepToken = new Uint8Array(nTok);
+    for (let e = 0; e < this.edgeTok.length; e++) {
+      const t = this.edgeTok[e]!;
+      if (t >= 0 && t < nTok) this.keepToken[t] = 1;
+    }
+    for (let t = 0; t < nTok; t++) if (this.rootChild[t] !== 0) this.keepToken[t] = 2;
+
     // wordBits: ≥ 16 bits per token, so most words that are no token stop at one bit test instead of a
-    // probe of the denser slot table
+    // probe of the denser slot table; tokens of no trie term get no bit (the filter drops them anyway;
+    // one of ≥ 6 chars may still be written out as a glued-word candidate, which changes no match)
     let bitsLen = 8192;
     while (bitsLen * 8 < nTok * 16 && bitsLen < 1 << 20) bitsLen <<= 1;
     this.wordBits = new Uint8Array(bitsLen);
     this.wordBitsMask = bitsLen * 8 - 1;
     for (let slot = 0; slot <= this.hashMask; slot++) {
-      if (this.tokHash[slot] === 0) continue;
+      if (this.tokHash[slot] === 0 || this.keepToken[this.tokHash[slot]! - 1] === 0) continue;
       const tb = (this.slotHash[slot]! >>> 13) & this.wordBitsMask;
       this.wordBits[tb >>> 3]! |= 1 << (tb & 7);
     }
@@ -196,8 +229,12 @@ export class CompiledTables implements WordFilter {
     const tb = (h >>> 13) & this.wordBitsMask;
     if (this.wordBits[tb >>> 3]! & (1 << (tb & 7))) {
       const id = this.lookupInput(input, i, j, h, m);
-      // a token no pattern starts with, right after an unknown word, can be in no match
-      if (id >= 0) return afterGap && this.rootChild[id] === 0 ? WORD_DROP : id;
+      // a token no pattern starts with, right after an unknown word, can be in no match; nor can a token
+      // of no trie term at all
+      if (id >= 0) {
+        const keep = this.keepToken[id]!;
+        return keep === 2 || (keep === 1 && !afterGap) ? id : WORD_DROP;
+      }
     }
     if (m < MIN_GLUED || m > MAX_GLUED) return WORD_DROP;
     // segmentation's filters on the first 3 and 4 normalised chars

@@ -15,10 +15,18 @@ const PARTIES = [
   'gerindra', 'pdi ?p', 'pdi perjuangan', 'golkar', 'nasdem', 'demokrat', 'perindo', 'hanura', 'gelora',
   'partai keadilan sejahtera', 'partai kebangkitan bangsa', 'partai amanat nasional', 'partai solidaritas indonesia',
   'partai persatuan pembangunan', 'partai buruh', 'partai ummat',
+  // the rest of the 18 national parties of the 2024 ballot (KPU): their acronyms are everyday words
+  // (PBB is also the UN and the land tax), so only the full names count
+  'partai bulan bintang', 'partai garuda', 'partai kebangkitan nusantara',
 ];
 const NAMES = new RegExp(`(?<![a-z])(?:${[...CANDIDATES, ...PARTIES].join('|')})(?![a-z])`, 'i');
 /** Short party acronyms count only in capitals: "pan", "pks" and "ppp" are also everyday words or slang. */
 const ACRONYMS = /(?<![A-Za-z])(?:PKS|PKB|PAN|PPP|PSI|PDIP)(?![A-Za-z])/;
+/**
+ * The pair acronym of the ballot (AMIN, Anies–Muhaimin) counts in capitals in text that has lower case
+ * too: "amin" is "amen", and a prayer written all in capitals ends with "AMIN".
+ */
+const PAIR_ACRONYM = /(?<![A-Za-z])AMIN(?![A-Za-z])/;
 
 /** A hashtag of a pair or candidate, or a campaign tagline (the campaigns' own hashtags). */
 const CAMPAIGN_HASHTAG =
@@ -38,7 +46,7 @@ export interface Labels {
 
 export function label(text: string): Labels {
   return {
-    names: NAMES.test(text) || ACRONYMS.test(text),
+    names: NAMES.test(text) || ACRONYMS.test(text) || (PAIR_ACRONYM.test(text) && /[a-z]/.test(text)),
     hashtag: CAMPAIGN_HASHTAG.test(text),
     electionWords: ELECTION_WORDS.test(text),
   };

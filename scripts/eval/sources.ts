@@ -121,6 +121,12 @@ export const SOURCES: Source[] = [
     files: [file('komentar_prabowo.csv', column('komentar'))],
   },
   {
+    // third batch (docs/engine.md, "Third batch"): YouTube comments on the TV One stream of a Pilpres debate
+    id: 'rfaoktvian-youtube', repo: 'rfaoktvian/AnalisisSentimenDebatCapres2024', commit: '70ad20fdfe51d614b84788b114bcc58264329161',
+    licence: 'none stated', split: 'report', platform: 'youtube', kind: 'political', race: 'pilpres',
+    files: [file('youtube_comments_debat_capres2024.csv', column('comment_text', 'published_at'))],
+  },
+  {
     id: 'indonlu-everyday', repo: 'IndoNLP/indonlu', commit: 'ce728f6926a36174b9923dfe49d6a6839b6e9bb7',
     licence: 'MIT (repository)', split: 'development', platform: 'web', kind: 'everyday',
     files: [
