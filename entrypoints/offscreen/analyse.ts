@@ -124,7 +124,8 @@ async function analyseNow(image: Blob): Promise<PhotoResult> {
   const size = { width: bitmap.width, height: bitmap.height };
   try {
     assertImageSize(size.width, size.height);
-    const found = landmarker.detect(bitmap);
+    const padded = paddedSize(size);
+    const found = unpad(landmarker.detect(drawPadded(bitmap, padded)), size, padded);
     return toPhotoResult(found, size, runtime, Math.round(performance.now() - start));
   } finally {
     bitmap.close();
@@ -132,6 +133,62 @@ async function analyseNow(image: Blob): Promise<PhotoResult> {
 }
 
 type Reported = Pick<HandLandmarkerResult, 'landmarks' | 'worldLandmarks' | 'handedness'>;
+
+/**
+ * Border added around the photo before detection, as a fraction of its longest side. A photo
+ * cropped tight around a hand gives the palm detector no context and it often finds nothing; with
+ * the border it finds the hand (docs/photo-check.md, "Measured": chosen on the dev split).
+ */
+export const DETECT_PAD = 0.25;
+
+export interface PaddedSize {
+  /** border on each side, in pixels */
+  border: number;
+  width: number;
+  height: number;
+}
+
+export function paddedSize(size: { width: number; height: number }, pad = DETECT_PAD): PaddedSize {
+  const border = Math.round(pad * Math.max(size.width, size.height));
+  return { border, width: size.width + 2 * border, height: size.height + 2 * border };
+}
+
+/** The photo on a canvas with the border around it, filled with the photo's mean colour (plain: no hand in it). */
+function drawPadded(bitmap: ImageBitmap, padded: PaddedSize): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = padded.width;
+  canvas.height = padded.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2d context');
+  if (padded.border) {
+    const one = document.createElement('canvas');
+    one.width = 1;
+    one.height = 1;
+    const c1 = one.getContext('2d');
+    c1?.drawImage(bitmap, 0, 0, 1, 1);
+    const [r = 128, g = 128, b = 128] = c1?.getImageData(0, 0, 1, 1).data ?? [];
+    ctx.fillStyle = `rgb(${r},${g},${b})`;
+    ctx.fillRect(0, 0, padded.width, padded.height);
+  }
+  ctx.drawImage(bitmap, padded.border, padded.border);
+  return canvas;
+}
+
+/** Landmarks found in the padded image, normalized to the photo itself (as if found there). */
+export function unpad(found: Reported, size: { width: number; height: number }, padded: PaddedSize): Reported {
+  if (!padded.border) return found;
+  return {
+    ...found,
+    landmarks: found.landmarks.map((hand) =>
+      hand.map((p) => ({
+        ...p,
+        x: (p.x * padded.width - padded.border) / size.width,
+        y: (p.y * padded.height - padded.border) / size.height,
+        z: (p.z * padded.width) / size.width,
+      })),
+    ),
+  };
+}
 
 /** The model's answer as a PhotoResult: every hand through the classifier, the signs kept. */
 export function toPhotoResult(found: Reported, size: { width: number; height: number }, runtime: PhotoRuntime, ms: number): PhotoResult {
