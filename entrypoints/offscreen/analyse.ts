@@ -124,8 +124,7 @@ async function analyseNow(image: Blob): Promise<PhotoResult> {
   const size = { width: bitmap.width, height: bitmap.height };
   try {
     assertImageSize(size.width, size.height);
-    const padded = paddedSize(size);
-    const found = unpad(landmarker.detect(drawPadded(bitmap, padded)), size, padded);
+    const found = detectHands((padded) => landmarker.detect(padded.border ? drawPadded(bitmap, padded) : bitmap), size);
     return toPhotoResult(found, size, runtime, Math.round(performance.now() - start));
   } finally {
     bitmap.close();
@@ -135,11 +134,21 @@ async function analyseNow(image: Blob): Promise<PhotoResult> {
 type Reported = Pick<HandLandmarkerResult, 'landmarks' | 'worldLandmarks' | 'handedness'>;
 
 /**
- * Border added around the photo before detection, as a fraction of its longest side. A photo
- * cropped tight around a hand gives the palm detector no context and it often finds nothing; with
- * the border it finds the hand (docs/photo-check.md, "Measured": chosen on the dev split).
+ * Border added around the photo when the photo alone gives no hand, as a fraction of its longest
+ * side. A photo cropped tight around a hand gives the palm detector no context and it often finds
+ * nothing; with the border it finds the hand. Not always: the border also shrinks the hand in the
+ * detector's input, which loses hands in ordinary photos, hence only as a second try
+ * (docs/photo-check.md, "Evaluation": chosen on the dev split).
  */
 export const DETECT_PAD = 0.25;
+
+/** The photo alone first; with the border when that finds no hand. Landmarks normalized to the photo. */
+export function detectHands(detect: (padded: PaddedSize) => Reported, size: { width: number; height: number }): Reported {
+  const plain = detect({ border: 0, ...size });
+  if (plain.landmarks.length) return plain;
+  const padded = paddedSize(size);
+  return unpad(detect(padded), size, padded);
+}
 
 export interface PaddedSize {
   /** border on each side, in pixels */

@@ -41,6 +41,11 @@ export interface RuntimeChoice {
   runtime: LandmarkRuntime;
   /** border added around the image before detection, as a fraction of its longest side (tasks only) */
   pad?: number;
+  /**
+   * the border only when the photo alone gives no hand (the analysis page's way): read from the
+   * caches of both (extract with and without `--pad`)
+   */
+  padFallback?: boolean;
 }
 
 function argValue(name: string): string | undefined {
@@ -55,7 +60,9 @@ export function runtimeFromArgs(): RuntimeChoice {
   const pad = Number(argValue('pad') ?? 0);
   if (!(pad >= 0 && pad <= 1)) throw new Error(`--pad must be a fraction between 0 and 1, not ${argValue('pad')}`);
   if (pad && runtime !== 'tasks') throw new Error('--pad works with --runtime tasks only');
-  return pad ? { runtime, pad } : { runtime };
+  const padFallback = process.argv.includes('--pad-fallback');
+  if (padFallback && !pad) throw new Error('--pad-fallback needs --pad');
+  return pad ? { runtime, pad, ...(padFallback ? { padFallback } : {}) } : { runtime };
 }
 
 /** Where a runtime's landmarks are cached. */
@@ -80,6 +87,12 @@ export interface CachedLandmarks {
 }
 
 export function readLandmarks(sha256: string, choice: RuntimeChoice = { runtime: 'legacy' }): CachedLandmarks | null {
+  if (choice.padFallback) {
+    const plain = readLandmarks(sha256, { runtime: choice.runtime });
+    const padded = readLandmarks(sha256, { runtime: choice.runtime, ...(choice.pad ? { pad: choice.pad } : {}) });
+    if (!plain || !padded) return null;
+    return plain.hands.length ? plain : { ...padded, ms: plain.ms + padded.ms };
+  }
   const f = join(landmarkDir(choice), `${sha256}.json`);
   return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as CachedLandmarks) : null;
 }

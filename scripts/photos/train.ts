@@ -237,12 +237,12 @@ function gestureModelData(): GestureModel {
 
 function main(): void {
   const options: FitOptions = { hidden: arg('hidden', 0), epochs: arg('epochs', 1500), l2: arg('l2', 1e-3) };
-  const choice: RuntimeChoice = process.argv.includes('--runtime') ? runtimeFromArgs() : { runtime: 'tasks', pad: DETECT_PAD };
+  const choice: RuntimeChoice = process.argv.includes('--runtime') ? runtimeFromArgs() : { runtime: 'tasks', pad: DETECT_PAD, padFallback: true };
   const base = examples('dev', choice);
   const legacyOnly = process.argv.includes('--legacy-only');
   const extra = process.argv.includes('--pool') || legacyOnly ? examples('dev', { runtime: 'legacy' }) : [];
   const folds = arg('cv', 0);
-  console.log(`dev hands: ${base.length} (${choice.runtime}${choice.pad ? `, border ${choice.pad}` : ''}) + ${extra.length} (legacy)`);
+  console.log(`dev hands: ${base.length} (${choice.runtime}${choice.pad ? `, border ${choice.pad}${choice.padFallback ? ' when none found without' : ''}` : ''}) + ${extra.length} (legacy)`);
   if (folds) return crossValidate(base, extra, folds, options, legacyOnly);
   const model = fit([...base, ...extra], options);
   const source = `${choice.runtime === 'tasks' ? `tasks-vision CPU landmarks${choice.pad ? ` with a border of ${choice.pad}` : ''}` : 'legacy @mediapipe/hands landmarks'}${extra.length ? ' pooled with legacy @mediapipe/hands landmarks' : ''}`;

@@ -20,7 +20,7 @@ vi.mock('@/rules/gestures', async (original) => {
   };
 });
 
-const { loadLandmarker, toPhotoResult, RUNTIME_ORDER, DETECT_PAD, paddedSize, unpad } = await import('@/entrypoints/offscreen/analyse');
+const { loadLandmarker, toPhotoResult, RUNTIME_ORDER, DETECT_PAD, paddedSize, unpad, detectHands } = await import('@/entrypoints/offscreen/analyse');
 
 const fixture = (name: string) =>
   (JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/gestures', name), 'utf8')) as { hand: Landmark[] }).hand;
@@ -133,5 +133,32 @@ describe('padding before detection', () => {
     expect(seen[0]!.landmarks[8]!.x).toBeCloseTo(inPhoto[8]!.x * size.width);
     expect(seen[0]!.landmarks[8]!.y).toBeCloseTo(inPhoto[8]!.y * size.height);
     expect(result.gestures.map((g) => g.gesture)).toEqual(['thumbs-up']);
+  });
+});
+
+describe('detectHands', () => {
+  const size = { width: 100, height: 60 };
+  const hand = [{ x: 0.5, y: 0.5, z: 0, visibility: 0 }];
+  const none = { landmarks: [], worldLandmarks: [], handedness: [] };
+
+  it('looks at the photo alone first and stops there when it finds a hand', () => {
+    const detect = vi.fn(() => ({ landmarks: [hand], worldLandmarks: [], handedness: [] }));
+    expect(detectHands(detect, size).landmarks).toEqual([hand]);
+    expect(detect).toHaveBeenCalledTimes(1);
+    expect(detect).toHaveBeenCalledWith({ border: 0, width: 100, height: 60 });
+  });
+
+  it('tries again with the border when the photo alone gives no hand, and maps the hand back', () => {
+    const padded = paddedSize(size);
+    const detect = vi.fn((p: { border: number }) => (p.border ? { landmarks: [hand], worldLandmarks: [], handedness: [] } : none));
+    const found = detectHands(detect, size);
+    expect(detect).toHaveBeenCalledTimes(2);
+    expect(detect).toHaveBeenLastCalledWith(padded);
+    expect(found.landmarks[0]![0]!.x * size.width).toBeCloseTo(0.5 * padded.width - padded.border);
+    expect(found.landmarks[0]![0]!.y * size.height).toBeCloseTo(0.5 * padded.height - padded.border);
+  });
+
+  it('reports no hand when neither finds one', () => {
+    expect(detectHands(() => none, size).landmarks).toEqual([]);
   });
 });
