@@ -87,7 +87,7 @@ interface FitOptions {
 }
 
 /** Trains on the examples (each also augmented a few times, fixed seed): the model and a note of what it saw. */
-function fit(base: Example[], { hidden, epochs, l2, quiet }: FitOptions): GestureModel {
+function trainModel(base: Example[], { hidden, epochs, l2, quiet }: FitOptions): GestureModel {
   const random = rng(20261206);
   const rows: { f: number[]; y: number }[] = [];
   for (const e of base) {
@@ -206,7 +206,7 @@ function crossValidate(base: Example[], extra: Example[], k: number, options: Fi
   // folds by photo (hash of the file name), so a photo's landmarks from both runtimes stay together
   const fold = (file: string) => [...file].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % k;
   const folds = Array.from({ length: k }, (_, i) => ({
-    model: fit(
+    model: trainModel(
       [...(legacyOnly ? [] : base), ...extra].filter((e) => fold(e.file) !== i),
       { ...options, quiet: true },
     ),
@@ -243,8 +243,11 @@ function main(): void {
   const extra = process.argv.includes('--pool') || legacyOnly ? examples('dev', { runtime: 'legacy' }) : [];
   const folds = arg('cv', 0);
   console.log(`dev hands: ${base.length} (${choice.runtime}${choice.pad ? `, border ${choice.pad}${choice.padFallback ? ' when none found without' : ''}` : ''}) + ${extra.length} (legacy)`);
-  if (folds) return crossValidate(base, extra, folds, options, legacyOnly);
-  const model = fit([...base, ...extra], options);
+  if (folds) {
+    crossValidate(base, extra, folds, options, legacyOnly);
+    return;
+  }
+  const model = trainModel([...base, ...extra], options);
   const source = `${choice.runtime === 'tasks' ? `tasks-vision CPU landmarks${choice.pad ? ` with a border of ${choice.pad}` : ''}` : 'legacy @mediapipe/hands landmarks'}${extra.length ? ' pooled with legacy @mediapipe/hands landmarks' : ''}`;
   model.trainedOn = `${model.trainedOn}; ${source}`;
   writeFileSync(OUT, `${JSON.stringify(model)}\n`);
