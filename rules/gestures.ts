@@ -268,10 +268,11 @@ export const CONFIDENCE = {
   classProbability: 0.7,
   /**
    * a geometry-only pose (metal, pistol, telephone, finger heart: no photographs to learn them from)
-   * needs the model to find "none" less likely than not; on the dev split, every hand the geometry
-   * alone read as one of them was an O shape with P(none) ≥ 0.96
+   * needs the model's P(none) below this; on the dev split (product runtime's landmarks), every hand
+   * the geometry alone read as one of them was an O shape or a fist with P(none) ≥ 0.96, while
+   * the model, never shown these poses, gives a clear metal or pistol P(none) ≈ 0.5
    */
-  ruleOnlyNone: 0.5,
+  ruleOnlyNone: 0.9,
   /** detector and handedness scores, when given */
   detectorScore: 0.5,
   handednessScore: 0.6,

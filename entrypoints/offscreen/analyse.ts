@@ -124,7 +124,7 @@ async function analyseNow(image: Blob): Promise<PhotoResult> {
   const size = { width: bitmap.width, height: bitmap.height };
   try {
     assertImageSize(size.width, size.height);
-    const found = landmarker.detect(bitmap);
+    const found = detectHands((padded) => landmarker.detect(padded.border ? drawPadded(bitmap, padded) : bitmap), size);
     return toPhotoResult(found, size, runtime, Math.round(performance.now() - start));
   } finally {
     bitmap.close();
@@ -132,6 +132,72 @@ async function analyseNow(image: Blob): Promise<PhotoResult> {
 }
 
 type Reported = Pick<HandLandmarkerResult, 'landmarks' | 'worldLandmarks' | 'handedness'>;
+
+/**
+ * Border added around the photo when the photo alone gives no hand, as a fraction of its longest
+ * side. A photo cropped tight around a hand gives the palm detector no context and it often finds
+ * nothing; with the border it finds the hand. Not always: the border also shrinks the hand in the
+ * detector's input, which loses hands in ordinary photos, hence only as a second try
+ * (docs/photo-check.md, "Evaluation": chosen on the dev split).
+ */
+export const DETECT_PAD = 0.25;
+
+/** The photo alone first; with the border when that finds no hand. Landmarks normalized to the photo. */
+export function detectHands(detect: (padded: PaddedSize) => Reported, size: { width: number; height: number }): Reported {
+  const plain = detect({ border: 0, ...size });
+  if (plain.landmarks.length) return plain;
+  const padded = paddedSize(size);
+  return unpad(detect(padded), size, padded);
+}
+
+export interface PaddedSize {
+  /** border on each side, in pixels */
+  border: number;
+  width: number;
+  height: number;
+}
+
+export function paddedSize(size: { width: number; height: number }, pad = DETECT_PAD): PaddedSize {
+  const border = Math.round(pad * Math.max(size.width, size.height));
+  return { border, width: size.width + 2 * border, height: size.height + 2 * border };
+}
+
+/** The photo on a canvas with the border around it, filled with the photo's mean colour (plain: no hand in it). */
+function drawPadded(bitmap: ImageBitmap, padded: PaddedSize): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = padded.width;
+  canvas.height = padded.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2d context');
+  if (padded.border) {
+    const one = document.createElement('canvas');
+    one.width = 1;
+    one.height = 1;
+    const c1 = one.getContext('2d');
+    c1?.drawImage(bitmap, 0, 0, 1, 1);
+    const [r = 128, g = 128, b = 128] = c1?.getImageData(0, 0, 1, 1).data ?? [];
+    ctx.fillStyle = `rgb(${r},${g},${b})`;
+    ctx.fillRect(0, 0, padded.width, padded.height);
+  }
+  ctx.drawImage(bitmap, padded.border, padded.border);
+  return canvas;
+}
+
+/** Landmarks found in the padded image, normalized to the photo itself (as if found there). */
+export function unpad(found: Reported, size: { width: number; height: number }, padded: PaddedSize): Reported {
+  if (!padded.border) return found;
+  return {
+    ...found,
+    landmarks: found.landmarks.map((hand) =>
+      hand.map((p) => ({
+        ...p,
+        x: (p.x * padded.width - padded.border) / size.width,
+        y: (p.y * padded.height - padded.border) / size.height,
+        z: (p.z * padded.width) / size.width,
+      })),
+    ),
+  };
+}
 
 /** The model's answer as a PhotoResult: every hand through the classifier, the signs kept. */
 export function toPhotoResult(found: Reported, size: { width: number; height: number }, runtime: PhotoRuntime, ms: number): PhotoResult {

@@ -5,13 +5,16 @@
  * exact gesture, would warn, false warnings; the issue's targets on each split; the time MediaPipe
  * took per photo when the landmarks were made; and the regression sets (landmark fixtures in
  * tests/fixtures/gestures, MediaPipe on the synthetic renders if cached). No browser.
+ *
+ * `npm run bench -- photo-quality [--runtime tasks|legacy] [--pad F]`: which runtime's landmarks
+ * (scripts/photos/landmarks.ts); tasks (the product's) by default.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../tests/e2e/harness.ts';
-import { classifyHand, geometryGesture, GESTURES, type GestureId, type Landmark } from '../../rules/gestures.ts';
+import { classifyHand, geometryGesture, GESTURES, type GestureId, type HandObservation, type Landmark } from '../../rules/gestures.ts';
 import { LABELS } from '../photos/labels.ts';
-import { LANDMARK_DIR, readLandmarks, type CachedLandmarks } from '../photos/landmarks.ts';
+import { landmarkDir, readLandmarks, runtimeFromArgs, type CachedLandmarks, type RuntimeChoice } from '../photos/landmarks.ts';
 import { MANIFEST, readManifest, type EvalPhoto } from '../photos/real-eval.ts';
 
 export const name = 'photo-quality';
@@ -32,10 +35,19 @@ export interface PhotoVerdict {
 /** `geometry`: the finger-geometry rules alone, as the classifier was before the model (for comparison) */
 export function judge(photo: EvalPhoto, lm: CachedLandmarks, geometry = false): PhotoVerdict {
   const hands = [...lm.hands].sort((a, b) => area(b.landmarks) - area(a.landmarks));
-  const gestures = hands.map((h) =>
-    geometry ? geometryGesture(h.landmarks) : classifyHand(h.landmarks, { handedness: h.handedness, imageSize: lm.imageSize }).gesture,
-  );
+  const gestures = hands.map((h) => (geometry ? geometryGesture(h.landmarks) : classifyCached(h, lm.imageSize)));
   return { photo, hands: hands.length, gestures, warned: gestures.some(warns), ms: lm.ms };
+}
+/** One cached hand through the classifier as the analysis page passes it (world landmarks when there are some). */
+export function classifyCached(h: CachedLandmarks['hands'][number], imageSize: CachedLandmarks['imageSize']): GestureId {
+  const label = h.handedness?.label;
+  const handedness: HandObservation['handedness'] = h.handedness && (label === 'Left' || label === 'Right') ? { label, score: h.handedness.score } : undefined;
+  return classifyHand({
+    landmarks: h.landmarks,
+    ...(handedness ? { handedness } : {}),
+    ...(h.worldLandmarks?.length ? { worldLandmarks: h.worldLandmarks } : {}),
+    imageSize,
+  }).gesture;
 }
 function area(lm: Landmark[]): number {
   const xs = lm.map((p) => p.x);
@@ -92,7 +104,7 @@ function report(split: string, verdicts: PhotoVerdict[], brief = false): void {
   const ms = verdicts.map((v) => v.ms).sort((a, b) => a - b);
   if (ms.length)
     console.log(
-      `MediaPipe time per photo when cached (landmarks.ts, CPU inference): median ${ms[Math.floor(ms.length / 2)]} ms, p90 ${ms[Math.floor(ms.length * 0.9)]} ms`,
+      `MediaPipe time per photo when cached (landmarks.ts, CPU inference, detection only): median ${ms[Math.floor(ms.length / 2)]} ms, p90 ${ms[Math.floor(ms.length * 0.9)]} ms`,
     );
 }
 
@@ -106,10 +118,10 @@ function fixtures(): void {
   for (const r of rows) if (!ok.includes(r)) console.log(`  ${r.f}: expected ${r.expect}, got ${classifyHand(r.hand).gesture}`);
 }
 
-function synthetic(): void {
+function synthetic(choice: RuntimeChoice): void {
   const manifest = join(ROOT, 'tests/fixtures/photos/synthetic/manifest.json');
   const entries = JSON.parse(readFileSync(manifest, 'utf8')) as { file: string; expected: GestureId; warn: boolean }[];
-  const rows = entries.map((e) => ({ e, lm: readCached(`synthetic-${e.file}`) })).filter((r) => r.lm);
+  const rows = entries.map((e) => ({ e, lm: readCached(`synthetic-${e.file}`, choice) })).filter((r) => r.lm);
   if (!rows.length)
     return void console.log('\n-- regression: synthetic renders: no cached landmarks (scripts/photos/landmarks.ts --synthetic) --');
   for (const geometry of [false, true]) {
@@ -118,9 +130,7 @@ function synthetic(): void {
     let falseWarn = 0;
     let missed = 0;
     for (const { e, lm } of rows) {
-      const gs = lm!.hands.map((h) =>
-        geometry ? geometryGesture(h.landmarks) : classifyHand(h.landmarks, { handedness: h.handedness, imageSize: lm!.imageSize }).gesture,
-      );
+      const gs = lm!.hands.map((h) => (geometry ? geometryGesture(h.landmarks) : classifyCached(h, lm!.imageSize)));
       const g = gs.find((x) => x !== 'none') ?? 'none';
       if (g === e.expected) exact++;
       const w = gs.some(warns);
@@ -133,19 +143,20 @@ function synthetic(): void {
     );
   }
 }
-function readCached(key: string): CachedLandmarks | null {
-  const f = join(LANDMARK_DIR, `${key}.json`);
+function readCached(key: string, choice: RuntimeChoice): CachedLandmarks | null {
+  const f = join(landmarkDir(choice), `${key}.json`);
   return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as CachedLandmarks) : null;
 }
 
 export async function run(): Promise<void> {
   if (!existsSync(MANIFEST)) return void console.log('no manifest: npx tsx scripts/photos/real-eval.ts');
   const photos = readManifest();
+  const choice: RuntimeChoice = process.argv.includes('--runtime') ? runtimeFromArgs() : { runtime: 'tasks' };
   const verdicts = photos.flatMap((p) => {
-    const lm = readLandmarks(p.sha256);
+    const lm = readLandmarks(p.sha256, choice);
     return lm ? [judge(p, lm)] : [];
   });
-  console.log(`${verdicts.length} of ${photos.length} photos have cached landmarks (${LANDMARK_DIR})`);
+  console.log(`${verdicts.length} of ${photos.length} photos have cached landmarks (${landmarkDir(choice)})`);
   for (const split of ['dev', 'report'] as const)
     report(
       split,
@@ -153,11 +164,11 @@ export async function run(): Promise<void> {
     );
   for (const split of ['dev', 'report'] as const) {
     const before = photos.flatMap((p) => {
-      const lm = readLandmarks(p.sha256);
+      const lm = readLandmarks(p.sha256, choice);
       return lm && p.split === split ? [judge(p, lm, true)] : [];
     });
     report(`${split}, finger geometry alone (the classifier before the model)`, before, true);
   }
   fixtures();
-  synthetic();
+  synthetic(choice);
 }

@@ -1,21 +1,32 @@
 /**
  * Hand landmarks for every photo of the real-photo evaluation set (scripts/photos/real-eval.ts),
- * cached as JSON under `.local/photo-eval/landmarks/<sha256>.json` (JAGA_PHOTO_EVAL points elsewhere).
+ * cached as JSON under `.local/photo-eval/<runtime dir>/<sha256>.json` (JAGA_PHOTO_EVAL points
+ * elsewhere), in headless Chromium. Two runtimes (`--runtime`):
  *
- * Runs the same MediaPipe Hands build and options as the analysis page (entrypoints/offscreen/
- * analyse.ts: @mediapipe/hands, maxNumHands 4, full landmark model, no tracking between photos) in
- * headless Chromium, on the photo as attached (no padding, no rescaling), and records per hand the
- * 21 landmarks in pixels (z scaled by the width, as the analysis page does), MediaPipe's handedness
- * label and score, and the image size.
+ * - `tasks` (the product's, cached in `landmarks-tasks/`): @mediapipe/tasks-vision's HandLandmarker
+ *   on the CPU with the hand_landmarker.task the build makes (scripts/photos/hand-landmarker-task.ts)
+ *   and the options of the analysis page (entrypoints/offscreen/analyse.ts), on the photo downscaled
+ *   as the content script does (longest side 960 px, JPEG 0.85: entrypoints/content/photo.ts).
+ *   `--pad F` adds a border of F × the longest side around the image before detection (mean
+ *   colour of the image edge) and maps the landmarks back; cached in `landmarks-tasks-pad<F>/`.
+ * - `legacy` (default for the old cache, `landmarks/`): the @mediapipe/hands solution (maxNumHands 4,
+ *   full landmark model, no tracking between photos) on the photo as attached; `--gpu` uses WebGL.
  *
- * `npx tsx scripts/photos/landmarks.ts [--force] [--gpu] [--synthetic]`; `--synthetic` does the rendered
- * regression set (tests/fixtures/photos/synthetic) instead, cached as synthetic-<file>.json.
+ * Records per hand the 21 landmarks in pixels of the image classified (z scaled by the width, as
+ * the analysis page does), MediaPipe's handedness label and score, the world landmarks when the
+ * runtime gives them, the image size, and the time detection took.
+ *
+ * `npx tsx scripts/photos/landmarks.ts [--runtime tasks|legacy] [--pad F] [--force] [--gpu] [--synthetic]`;
+ * `--synthetic` does the rendered regression set (tests/fixtures/photos/synthetic) instead, cached
+ * as synthetic-<file>.json.
  */
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { findChromium, ROOT } from '../../tests/e2e/harness.ts';
+import { composeHandLandmarkerTask, extractPackedFile } from './hand-landmarker-task.ts';
+import { PHOTO_MAX_SIDE } from '../../entrypoints/content/photo.ts';
 import { PHOTO_DIR, readManifest } from './real-eval.ts';
 
 /**
@@ -25,11 +36,48 @@ import { PHOTO_DIR, readManifest } from './real-eval.ts';
  */
 const CPU = !process.argv.includes('--gpu');
 
-export const LANDMARK_DIR = join(PHOTO_DIR, 'landmarks');
+export type LandmarkRuntime = 'legacy' | 'tasks';
+export interface RuntimeChoice {
+  runtime: LandmarkRuntime;
+  /** border added around the image before detection, as a fraction of its longest side (tasks only) */
+  pad?: number;
+  /**
+   * the border only when the photo alone gives no hand (the analysis page's way): read from the
+   * caches of both (extract with and without `--pad`)
+   */
+  padFallback?: boolean;
+}
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+/** The runtime named on the command line (`--runtime`, `--pad`), legacy when none. */
+export function runtimeFromArgs(): RuntimeChoice {
+  const runtime = argValue('runtime') ?? 'legacy';
+  if (runtime !== 'legacy' && runtime !== 'tasks') throw new Error(`--runtime must be legacy or tasks, not ${runtime}`);
+  const pad = Number(argValue('pad') ?? 0);
+  if (!(pad >= 0 && pad <= 1)) throw new Error(`--pad must be a fraction between 0 and 1, not ${argValue('pad')}`);
+  if (pad && runtime !== 'tasks') throw new Error('--pad works with --runtime tasks only');
+  const padFallback = process.argv.includes('--pad-fallback');
+  if (padFallback && !pad) throw new Error('--pad-fallback needs --pad');
+  return pad ? { runtime, pad, ...(padFallback ? { padFallback } : {}) } : { runtime };
+}
+
+/** Where a runtime's landmarks are cached. */
+export function landmarkDir(choice: RuntimeChoice = { runtime: 'legacy' }): string {
+  if (choice.runtime === 'legacy') return join(PHOTO_DIR, 'landmarks');
+  return join(PHOTO_DIR, choice.pad ? `landmarks-tasks-pad${choice.pad}` : 'landmarks-tasks');
+}
+
+/** the legacy runtime's cache */
+export const LANDMARK_DIR = landmarkDir();
 
 export interface CachedHand {
   landmarks: { x: number; y: number; z: number }[];
   handedness?: { label: string; score: number };
+  worldLandmarks?: { x: number; y: number; z: number }[];
 }
 export interface CachedLandmarks {
   sha256: string;
@@ -38,24 +86,47 @@ export interface CachedLandmarks {
   ms: number;
 }
 
-export function readLandmarks(sha256: string): CachedLandmarks | null {
-  const f = join(LANDMARK_DIR, `${sha256}.json`);
+export function readLandmarks(sha256: string, choice: RuntimeChoice = { runtime: 'legacy' }): CachedLandmarks | null {
+  if (choice.padFallback) {
+    const plain = readLandmarks(sha256, { runtime: choice.runtime });
+    const padded = readLandmarks(sha256, { runtime: choice.runtime, ...(choice.pad ? { pad: choice.pad } : {}) });
+    if (!plain || !padded) return null;
+    return plain.hands.length ? plain : { ...padded, ms: plain.ms + padded.ms };
+  }
+  const f = join(landmarkDir(choice), `${sha256}.json`);
   return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as CachedLandmarks) : null;
 }
 
 const MOUNTS: Record<string, string> = {
   '/mp/': join(ROOT, 'node_modules/@mediapipe/hands/'),
+  '/tv/': join(ROOT, 'node_modules/@mediapipe/tasks-vision/'),
   '/photos/': join(PHOTO_DIR, 'photos/'),
   '/synthetic/': join(ROOT, 'tests/fixtures/photos/synthetic/'),
 };
 const SYNTHETIC = process.argv.includes('--synthetic');
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
+/** `--split dev`: only that split's photos */
+const SPLIT = argValue('split');
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
 const PAGE = `<!doctype html><meta charset="utf-8"><script src="/mp/hands.js"></script>`;
 
-function serve(): Promise<{ port: number; close(): Promise<void> }> {
+/** The task file exactly as the build makes it (wxt.config.ts). */
+function handLandmarkerTask(): Uint8Array {
+  const hands = join(ROOT, 'node_modules/@mediapipe/hands');
+  return composeHandLandmarkerTask({
+    palmDetector: extractPackedFile(
+      readFileSync(join(hands, 'hands_solution_packed_assets_loader.js'), 'utf8'),
+      new Uint8Array(readFileSync(join(hands, 'hands_solution_packed_assets.data'))),
+      'palm_detection_full.tflite',
+    ),
+    handLandmarks: new Uint8Array(readFileSync(join(hands, 'hand_landmark_full.tflite'))),
+  });
+}
+
+function serve(task: Uint8Array | null): Promise<{ port: number; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+    if (path === '/hand_landmarker.task' && task) return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(task);
     for (const [prefix, dir] of Object.entries(MOUNTS)) {
       if (!path.startsWith(prefix)) continue;
       const file = normalize(join(dir, path.slice(prefix.length)));
@@ -73,9 +144,126 @@ function serve(): Promise<{ port: number; close(): Promise<void> }> {
   );
 }
 
+type Analysed = Omit<CachedLandmarks, 'sha256'>;
+
+/** Sets up `globalThis.analyse(url)` in the page: the legacy @mediapipe/hands solution. */
+async function setUpLegacy(page: Page): Promise<void> {
+  await page.evaluate(async (cpu: boolean) => {
+    type R = { multiHandLandmarks?: { x: number; y: number; z: number }[][]; multiHandedness?: { label: string; score: number }[] };
+    const g = globalThis as unknown as Record<string, unknown>;
+    const Hands = g.Hands as new (c: { locateFile(f: string): string }) => {
+      setOptions(o: object): void;
+      onResults(l: (r: R) => void): void;
+      initialize(): Promise<void>;
+      reset(): void;
+      send(i: { image: HTMLCanvasElement }): Promise<void>;
+    };
+    const hands = new Hands({ locateFile: (f) => `/mp/${f}` });
+    hands.setOptions({ maxNumHands: 4, modelComplexity: 1, minDetectionConfidence: 0.5, minTrackingConfidence: 0.5, selfieMode: false, useCpuInference: cpu });
+    let done: ((r: R) => void) | null = null;
+    hands.onResults((r) => done?.(r));
+    await hands.initialize();
+    g.analyse = async (url: string) => {
+      const bitmap = await createImageBitmap(await (await fetch(url)).blob());
+      const { width, height } = bitmap;
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+      const t0 = performance.now();
+      hands.reset();
+      const r = await new Promise<R>((resolve, reject) => {
+        done = resolve;
+        hands.send({ image: canvas }).catch(reject);
+      });
+      const ms = performance.now() - t0;
+      return {
+        imageSize: { width, height },
+        ms: Math.round(ms),
+        hands: (r.multiHandLandmarks ?? []).map((lm, i) => ({
+          landmarks: lm.map((p) => ({ x: p.x * width, y: p.y * height, z: p.z * width })),
+          handedness: r.multiHandedness?.[i] ? { label: r.multiHandedness[i]!.label, score: r.multiHandedness[i]!.score } : undefined,
+        })),
+      };
+    };
+  }, CPU);
+}
+
+/**
+ * Sets up `globalThis.analyse(url)` in the page: tasks-vision's HandLandmarker on the CPU, with the
+ * analysis page's options, on the photo downscaled as the content script does.
+ */
+async function setUpTasks(page: Page, pad: number): Promise<void> {
+  await page.evaluate(
+    async ({ pad, maxSide }: { pad: number; maxSide: number }) => {
+      type P = { x: number; y: number; z: number };
+      type Result = { landmarks: P[][]; worldLandmarks: P[][]; handedness: { categoryName: string; score: number }[][] };
+      const vision = (await import('/tv/vision_bundle.mjs' as string)) as {
+        HandLandmarker: { createFromOptions(fileset: object, options: object): Promise<{ detect(image: HTMLCanvasElement): Result }> };
+      };
+      const landmarker = await vision.HandLandmarker.createFromOptions(
+        { wasmLoaderPath: '/tv/wasm/vision_wasm_internal.js', wasmBinaryPath: '/tv/wasm/vision_wasm_internal.wasm' },
+        {
+          baseOptions: { modelAssetPath: '/hand_landmarker.task', delegate: 'CPU' },
+          runningMode: 'IMAGE',
+          numHands: 4,
+          minHandDetectionConfidence: 0.5,
+          minHandPresenceConfidence: 0.5,
+        },
+      );
+      const g = globalThis as unknown as Record<string, unknown>;
+      g.analyse = async (url: string) => {
+        // the content script's downscale: longest side at most maxSide, re-encoded as JPEG 0.85
+        const original = await createImageBitmap(await (await fetch(url)).blob());
+        const scale = Math.min(1, maxSide / Math.max(original.width, original.height));
+        const small = new OffscreenCanvas(Math.max(1, Math.round(original.width * scale)), Math.max(1, Math.round(original.height * scale)));
+        small.getContext('2d')!.drawImage(original, 0, 0, small.width, small.height);
+        original.close();
+        const bitmap = await createImageBitmap(await small.convertToBlob({ type: 'image/jpeg', quality: 0.85 }));
+        const { width, height } = bitmap;
+        const border = Math.round(pad * Math.max(width, height));
+        const canvas = document.createElement('canvas');
+        canvas.width = width + 2 * border;
+        canvas.height = height + 2 * border;
+        const ctx = canvas.getContext('2d')!;
+        if (border) {
+          // the border is the image's mean colour: plain, so the palm detector finds no hand in it
+          const one = new OffscreenCanvas(1, 1);
+          const c1 = one.getContext('2d')!;
+          c1.drawImage(bitmap, 0, 0, 1, 1);
+          const [r, gr, b] = c1.getImageData(0, 0, 1, 1).data;
+          ctx.fillStyle = `rgb(${r},${gr},${b})`;
+          ctx.fillRect(0, 0, canvas.width, canvas.height);
+        }
+        ctx.drawImage(bitmap, border, border);
+        bitmap.close();
+        const t0 = performance.now();
+        const found = landmarker.detect(canvas);
+        const ms = performance.now() - t0;
+        const [W, H] = [canvas.width, canvas.height];
+        return {
+          imageSize: { width, height },
+          ms: Math.round(ms),
+          hands: found.landmarks.map((lm, i) => {
+            const top = found.handedness[i]?.[0];
+            return {
+              landmarks: lm.map((p) => ({ x: p.x * W - border, y: p.y * H - border, z: p.z * W })),
+              handedness: top ? { label: top.categoryName, score: top.score } : undefined,
+              worldLandmarks: found.worldLandmarks[i]?.map((p) => ({ x: p.x, y: p.y, z: p.z })),
+            };
+          }),
+        };
+      };
+    },
+    { pad, maxSide: PHOTO_MAX_SIDE },
+  );
+}
+
 async function main(): Promise<void> {
   const force = process.argv.includes('--force');
-  mkdirSync(LANDMARK_DIR, { recursive: true });
+  const choice = runtimeFromArgs();
+  const dir = landmarkDir(choice);
+  mkdirSync(dir, { recursive: true });
   // in hash order: every label and source gets some landmarks early if the run is cut short
   const todo: { key: string; url: string }[] = SYNTHETIC
     ? (JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/photos/synthetic/manifest.json'), 'utf8')) as { file: string }[]).map((e) => ({
@@ -83,11 +271,12 @@ async function main(): Promise<void> {
         url: `/synthetic/${encodeURIComponent(e.file)}`,
       }))
     : readManifest()
+        .filter((p) => !SPLIT || p.split === SPLIT)
         .sort((a, b) => a.sha256.localeCompare(b.sha256))
         .map((p) => ({ key: p.sha256, url: `/photos/${p.file.split('/').map(encodeURIComponent).join('/')}` }));
-  for (let i = todo.length - 1; i >= 0; i--) if (!force && existsSync(join(LANDMARK_DIR, `${todo[i]!.key}.json`))) todo.splice(i, 1);
-  console.log(`${todo.length} photos to analyse`);
-  const server = await serve();
+  for (let i = todo.length - 1; i >= 0; i--) if (!force && existsSync(join(dir, `${todo[i]!.key}.json`))) todo.splice(i, 1);
+  console.log(`${todo.length} photos to analyse (${dir})`);
+  const server = await serve(choice.runtime === 'tasks' ? handLandmarkerTask() : null);
   const browser = await chromium.launch({
     executablePath: findChromium(),
     args: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
@@ -97,49 +286,12 @@ async function main(): Promise<void> {
     await page.goto(`http://127.0.0.1:${server.port}/`);
     // tsx keeps function names with a `__name` helper that the page does not have
     await page.evaluate('globalThis.__name = (f) => f');
-    await page.evaluate(async (cpu: boolean) => {
-      type R = { multiHandLandmarks?: { x: number; y: number; z: number }[][]; multiHandedness?: { label: string; score: number }[] };
-      const g = globalThis as unknown as Record<string, unknown>;
-      const Hands = g.Hands as new (c: { locateFile(f: string): string }) => {
-        setOptions(o: object): void;
-        onResults(l: (r: R) => void): void;
-        initialize(): Promise<void>;
-        reset(): void;
-        send(i: { image: HTMLCanvasElement }): Promise<void>;
-      };
-      const hands = new Hands({ locateFile: (f) => `/mp/${f}` });
-      hands.setOptions({ maxNumHands: 4, modelComplexity: 1, minDetectionConfidence: 0.5, minTrackingConfidence: 0.5, selfieMode: false, useCpuInference: cpu });
-      let done: ((r: R) => void) | null = null;
-      hands.onResults((r) => done?.(r));
-      await hands.initialize();
-      g.analyse = async (url: string) => {
-        const bitmap = await createImageBitmap(await (await fetch(url)).blob());
-        const { width, height } = bitmap;
-        const canvas = document.createElement('canvas');
-        canvas.width = width;
-        canvas.height = height;
-        canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
-        const t0 = performance.now();
-        hands.reset();
-        const r = await new Promise<R>((resolve, reject) => {
-          done = resolve;
-          hands.send({ image: canvas }).catch(reject);
-        });
-        const ms = performance.now() - t0;
-        return {
-          imageSize: { width, height },
-          ms: Math.round(ms),
-          hands: (r.multiHandLandmarks ?? []).map((lm, i) => ({
-            landmarks: lm.map((p) => ({ x: p.x * width, y: p.y * height, z: p.z * width })),
-            handedness: r.multiHandedness?.[i] ? { label: r.multiHandedness[i]!.label, score: r.multiHandedness[i]!.score } : undefined,
-          })),
-        };
-      };
-    }, CPU);
+    if (choice.runtime === 'tasks') await setUpTasks(page, choice.pad ?? 0);
+    else await setUpLegacy(page);
     let n = 0;
     for (const { key, url } of todo) {
-      const r = (await page.evaluate((u) => (globalThis as unknown as { analyse(u: string): Promise<Omit<CachedLandmarks, 'sha256'>> }).analyse(u), url)) as Omit<CachedLandmarks, 'sha256'>;
-      writeFileSync(join(LANDMARK_DIR, `${key}.json`), JSON.stringify({ sha256: key, ...r }));
+      const r = (await page.evaluate((u) => (globalThis as unknown as { analyse(u: string): Promise<Analysed> }).analyse(u), url)) as Analysed;
+      writeFileSync(join(dir, `${key}.json`), JSON.stringify({ sha256: key, ...r }));
       if (++n % 25 === 0) console.log(`${n}/${todo.length}`);
     }
   } finally {

@@ -3,19 +3,25 @@
  * split only (scripts/photos/real-eval.ts, scripts/photos/landmarks.ts) and writes
  * rules/data/gesture-model.json.
  *
- * `npx tsx scripts/photos/train.ts [--hidden N] [--epochs N] [--l2 X]`
+ * `npx tsx scripts/photos/train.ts [--hidden N] [--epochs N] [--l2 X] [--runtime tasks|legacy] [--pad F] [--pool] [--cv K [--legacy-only]]`
+ *
+ * Landmarks: the runtime named (scripts/photos/landmarks.ts; the product's, `tasks`, with the
+ * analysis page's border, by default); `--pool` adds the legacy runtime's landmarks of the same dev
+ * photos. `--cv K` writes nothing: it trains on K−1 folds of the dev photos and scores the held-out
+ * fold (on the chosen runtime's landmarks only), for choosing the data and settings on dev alone.
  *
  * Which hand carries the label: in a photo of a sign, the biggest hand; every hand found in a
  * photo without hands (a false detection) is a "none" example. Each example is also taken a few
  * times with its landmarks jittered and the hand turned a little away from the camera (yaw), with
  * a fixed seed, so the weights are the same on every run.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../tests/e2e/harness.ts';
-import { FEATURE_COUNT, handFeatures, MODEL_CLASSES, type GestureModel, type Point3 } from '../../rules/gesture-model.ts';
+import { FEATURE_COUNT, handFeatures, MODEL_CLASSES, predict, type GestureModel, type Point3 } from '../../rules/gesture-model.ts';
 import { LABELS } from './labels.ts';
-import { readLandmarks } from './landmarks.ts';
+import { DETECT_PAD } from '../../entrypoints/offscreen/analyse.ts';
+import { readLandmarks, runtimeFromArgs, type RuntimeChoice } from './landmarks.ts';
 import { readManifest } from './real-eval.ts';
 
 const OUT = join(ROOT, 'rules/data/gesture-model.json');
@@ -35,12 +41,18 @@ function rng(seed: number): () => number {
   };
 }
 
-export function examples(split: 'dev' | 'report'): { hand: Point3[]; cls: number; file: string }[] {
-  const out: { hand: Point3[]; cls: number; file: string }[] = [];
+export interface Example {
+  hand: Point3[];
+  cls: number;
+  file: string;
+}
+
+export function examples(split: 'dev' | 'report', choice: RuntimeChoice = { runtime: 'legacy' }): Example[] {
+  const out: Example[] = [];
   for (const photo of readManifest()) {
     if (photo.split !== split) continue;
     const cls = LABELS[photo.label].train;
-    const lm = readLandmarks(photo.sha256);
+    const lm = readLandmarks(photo.sha256, choice);
     if (!cls || !lm || lm.hands.length === 0) continue;
     const hands = photo.label === 'no-hand' ? lm.hands : [lm.hands.reduce((a, b) => (area(a.landmarks) >= area(b.landmarks) ? a : b))];
     for (const h of hands) out.push({ hand: h.landmarks, cls: MODEL_CLASSES.indexOf(cls), file: photo.file });
@@ -67,12 +79,16 @@ function augment(hand: Point3[], random: () => number): Point3[] {
   });
 }
 
-function main(): void {
-  const hidden = arg('hidden', 0);
-  const epochs = arg('epochs', 1500);
-  const l2 = arg('l2', 1e-3);
+interface FitOptions {
+  hidden: number;
+  epochs: number;
+  l2: number;
+  quiet?: boolean;
+}
+
+/** Trains on the examples (each also augmented a few times, fixed seed): the model and a note of what it saw. */
+function trainModel(base: Example[], { hidden, epochs, l2, quiet }: FitOptions): GestureModel {
   const random = rng(20261206);
-  const base = examples('dev');
   const rows: { f: number[]; y: number }[] = [];
   for (const e of base) {
     const f0 = handFeatures(e.hand);
@@ -85,7 +101,7 @@ function main(): void {
   const K = MODEL_CLASSES.length;
   const counts = Array(K).fill(0) as number[];
   for (const r of rows) counts[r.y]!++;
-  console.log(`${base.length} dev hands, ${rows.length} rows; per class ${MODEL_CLASSES.map((c, i) => `${c} ${counts[i]}`).join(', ')}`);
+  if (!quiet) console.log(`${base.length} hands, ${rows.length} rows; per class ${MODEL_CLASSES.map((c, i) => `${c} ${counts[i]}`).join(', ')}`);
   // classes weighted by 1/frequency, so the many ASL digits do not drown the rare thumbs-up
   const classWeight = counts.map((n) => (n ? rows.length / (K * n) : 0));
   const mean = Array.from({ length: FEATURE_COUNT }, (_, i) => rows.reduce((a, r) => a + r.f[i]!, 0) / rows.length);
@@ -143,10 +159,10 @@ function main(): void {
         params[p]![i]! -= (lr * (m1[p]![i]! / (1 - 0.9 ** epoch))) / (Math.sqrt(m2[p]![i]! / (1 - 0.999 ** epoch)) + 1e-8);
       }
     }
-    if (epoch % 500 === 0 || epoch === epochs) console.log(`epoch ${epoch}: loss ${(loss / wsum).toFixed(4)}`);
+    if (!quiet && (epoch % 500 === 0 || epoch === epochs)) console.log(`epoch ${epoch}: loss ${(loss / wsum).toFixed(4)}`);
   }
   const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
-  const model: GestureModel = {
+  return {
     version: 1,
     classes: [...MODEL_CLASSES],
     mean: mean.map(r4),
@@ -156,6 +172,84 @@ function main(): void {
     bias: b.map(r4),
     trainedOn: `dev split of tests/fixtures/photos/real-eval/manifest.json: ${base.length} hands from ${new Set(base.map((e) => e.file)).size} photos, ${hidden ? `${hidden} hidden units` : 'softmax regression'}, l2 ${l2}, ${epochs} epochs`,
   };
+}
+
+/** Held-out score of one fold's model: per hand, would it warn (top class a sign at ≥ the threshold) and is it right. */
+function score(model: GestureModel, held: Example[], threshold: number) {
+  let signs = 0;
+  let warned = 0;
+  let right = 0;
+  let nones = 0;
+  let falseWarn = 0;
+  for (const e of held) {
+    const f = handFeatures(e.hand);
+    const p = f ? predict(model, f) : null;
+    let top = 0;
+    if (p) for (let k = 1; k < p.length; k++) if (p[k]! > p[top]!) top = k;
+    const cls = model.classes[top];
+    const warns = !!p && cls !== 'none' && cls !== 'five' && p[top]! >= threshold;
+    const truth = MODEL_CLASSES[e.cls]!;
+    if (truth === 'none') {
+      nones++;
+      if (warns) falseWarn++;
+    } else if (truth !== 'five') {
+      signs++;
+      if (warns) warned++;
+      if (warns && top === e.cls) right++;
+    }
+  }
+  return { signs, warned, right, nones, falseWarn };
+}
+
+/** `legacyOnly`: train on the legacy landmarks alone, score on the chosen runtime's (as the committed model was made) */
+function crossValidate(base: Example[], extra: Example[], k: number, options: FitOptions, legacyOnly = false): void {
+  // folds by photo (hash of the file name), so a photo's landmarks from both runtimes stay together
+  const fold = (file: string) => [...file].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % k;
+  const folds = Array.from({ length: k }, (_, i) => ({
+    model: trainModel(
+      [...(legacyOnly ? [] : base), ...extra].filter((e) => fold(e.file) !== i),
+      { ...options, quiet: true },
+    ),
+    held: base.filter((e) => fold(e.file) === i),
+  }));
+  const committed = gestureModelData();
+  for (const threshold of [0.5, 0.6, 0.7, 0.8]) {
+    const total = { signs: 0, warned: 0, right: 0, nones: 0, falseWarn: 0 };
+    const before = { ...total };
+    for (const { model, held } of folds) {
+      const s = score(model, held, threshold);
+      const c = score(committed, held, threshold);
+      for (const key of Object.keys(total) as (keyof typeof total)[]) {
+        total[key] += s[key];
+        before[key] += c[key];
+      }
+    }
+    const pc = (a: number, b: number) => `${a}/${b} (${Math.round((100 * a) / b)}%)`;
+    const line = (t: typeof total) => `signs warned ${pc(t.warned, t.signs)}, right ${pc(t.right, t.signs)}; "none" hands warned ${pc(t.falseWarn, t.nones)}`;
+    console.log(`p ≥ ${threshold}: held out ${line(total)}\n         committed model ${line(before)}`);
+  }
+}
+
+/** the model in rules/data now (trained on all of dev: not held out, for reference) */
+function gestureModelData(): GestureModel {
+  return JSON.parse(readFileSync(OUT, 'utf8')) as GestureModel;
+}
+
+function main(): void {
+  const options: FitOptions = { hidden: arg('hidden', 0), epochs: arg('epochs', 1500), l2: arg('l2', 1e-3) };
+  const choice: RuntimeChoice = process.argv.includes('--runtime') ? runtimeFromArgs() : { runtime: 'tasks', pad: DETECT_PAD, padFallback: true };
+  const base = examples('dev', choice);
+  const legacyOnly = process.argv.includes('--legacy-only');
+  const extra = process.argv.includes('--pool') || legacyOnly ? examples('dev', { runtime: 'legacy' }) : [];
+  const folds = arg('cv', 0);
+  console.log(`dev hands: ${base.length} (${choice.runtime}${choice.pad ? `, border ${choice.pad}${choice.padFallback ? ' when none found without' : ''}` : ''}) + ${extra.length} (legacy)`);
+  if (folds) {
+    crossValidate(base, extra, folds, options, legacyOnly);
+    return;
+  }
+  const model = trainModel([...base, ...extra], options);
+  const source = `${choice.runtime === 'tasks' ? `tasks-vision CPU landmarks${choice.pad ? ` with a border of ${choice.pad}` : ''}` : 'legacy @mediapipe/hands landmarks'}${extra.length ? ' pooled with legacy @mediapipe/hands landmarks' : ''}`;
+  model.trainedOn = `${model.trainedOn}; ${source}`;
   writeFileSync(OUT, `${JSON.stringify(model)}\n`);
   console.log(`wrote ${OUT}`);
 }

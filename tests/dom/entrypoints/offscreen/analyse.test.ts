@@ -20,7 +20,7 @@ vi.mock('@/rules/gestures', async (original) => {
   };
 });
 
-const { loadLandmarker, toPhotoResult, RUNTIME_ORDER } = await import('@/entrypoints/offscreen/analyse');
+const { loadLandmarker, toPhotoResult, RUNTIME_ORDER, DETECT_PAD, paddedSize, unpad, detectHands } = await import('@/entrypoints/offscreen/analyse');
 
 const fixture = (name: string) =>
   (JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/gestures', name), 'utf8')) as { hand: Landmark[] }).hand;
@@ -95,3 +95,70 @@ describe('toPhotoResult', () => {
   });
 });
 
+
+describe('padding before detection', () => {
+  it('adds a border of DETECT_PAD × the longest side on every side', () => {
+    expect(DETECT_PAD).toBeGreaterThan(0);
+    const border = Math.round(DETECT_PAD * 100);
+    expect(paddedSize({ width: 100, height: 60 })).toEqual({ border, width: 100 + 2 * border, height: 60 + 2 * border });
+  });
+
+  it('maps landmarks found in the padded image back onto the photo', () => {
+    const size = { width: 100, height: 60 };
+    const padded = paddedSize(size);
+    // a point at photo pixel (30, 45), z = 5 px, as the task API reports it in the padded image
+    const inPadded = { x: (30 + padded.border) / padded.width, y: (45 + padded.border) / padded.height, z: 5 / padded.width, visibility: 0 };
+    const world = [{ x: 0.01, y: 0.02, z: 0.03, visibility: 0 }];
+    const found = unpad({ landmarks: [[inPadded]], worldLandmarks: [world], handedness: [[{ categoryName: 'Left', score: 0.9, index: 0, displayName: '' }]] }, size, padded);
+    const [p] = found.landmarks[0]!;
+    expect(p!.x * size.width).toBeCloseTo(30);
+    expect(p!.y * size.height).toBeCloseTo(45);
+    expect(p!.z * size.width).toBeCloseTo(5);
+    expect(found.worldLandmarks).toEqual([world]);
+    expect(found.handedness[0]![0]!.categoryName).toBe('Left');
+  });
+
+  it('passes a hand found in the padded image to the classifier in photo pixels', () => {
+    const size = { width: 1000, height: 800 };
+    const padded = paddedSize(size);
+    const hand = fixture('recorded-thumbs-up-000.json');
+    const inPhoto = reported(hand);
+    const inPadded = inPhoto.map((p) => ({
+      x: (p.x * size.width + padded.border) / padded.width,
+      y: (p.y * size.height + padded.border) / padded.height,
+      z: (p.z * size.width) / padded.width,
+      visibility: 0,
+    }));
+    const result = toPhotoResult(unpad({ landmarks: [inPadded], worldLandmarks: [], handedness: [] }, size, padded), size, 'tasks-cpu', 1);
+    expect(seen[0]!.landmarks[8]!.x).toBeCloseTo(inPhoto[8]!.x * size.width);
+    expect(seen[0]!.landmarks[8]!.y).toBeCloseTo(inPhoto[8]!.y * size.height);
+    expect(result.gestures.map((g) => g.gesture)).toEqual(['thumbs-up']);
+  });
+});
+
+describe('detectHands', () => {
+  const size = { width: 100, height: 60 };
+  const hand = [{ x: 0.5, y: 0.5, z: 0, visibility: 0 }];
+  const none = { landmarks: [], worldLandmarks: [], handedness: [] };
+
+  it('looks at the photo alone first and stops there when it finds a hand', () => {
+    const detect = vi.fn(() => ({ landmarks: [hand], worldLandmarks: [], handedness: [] }));
+    expect(detectHands(detect, size).landmarks).toEqual([hand]);
+    expect(detect).toHaveBeenCalledTimes(1);
+    expect(detect).toHaveBeenCalledWith({ border: 0, width: 100, height: 60 });
+  });
+
+  it('tries again with the border when the photo alone gives no hand, and maps the hand back', () => {
+    const padded = paddedSize(size);
+    const detect = vi.fn((p: { border: number }) => (p.border ? { landmarks: [hand], worldLandmarks: [], handedness: [] } : none));
+    const found = detectHands(detect, size);
+    expect(detect).toHaveBeenCalledTimes(2);
+    expect(detect).toHaveBeenLastCalledWith(padded);
+    expect(found.landmarks[0]![0]!.x * size.width).toBeCloseTo(0.5 * padded.width - padded.border);
+    expect(found.landmarks[0]![0]!.y * size.height).toBeCloseTo(0.5 * padded.height - padded.border);
+  });
+
+  it('reports no hand when neither finds one', () => {
+    expect(detectHands(() => none, size).landmarks).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Which landmark cache a runtime reads, and the analysis page's fallback border read from two
+ * caches. No browser: the caches are written to a temporary folder.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const root = mkdtempSync(join(tmpdir(), 'jaga-landmarks-'));
+vi.stubEnv('JAGA_PHOTO_EVAL', root);
+const { landmarkDir, readLandmarks, runtimeFromArgs } = await import('../../../../scripts/photos/landmarks.ts');
+
+const hand = { landmarks: [{ x: 1, y: 2, z: 3 }] };
+function cache(dir: string, sha256: string, hands: unknown[], ms: number): void {
+  mkdirSync(join(root, dir), { recursive: true });
+  writeFileSync(join(root, dir, `${sha256}.json`), JSON.stringify({ sha256, imageSize: { width: 10, height: 10 }, hands, ms }));
+}
+
+const argv = process.argv;
+afterEach(() => {
+  process.argv = argv;
+});
+
+describe('landmarkDir', () => {
+  it('keeps each runtime and border in its own folder', () => {
+    expect(landmarkDir()).toBe(join(root, 'landmarks'));
+    expect(landmarkDir({ runtime: 'tasks' })).toBe(join(root, 'landmarks-tasks'));
+    expect(landmarkDir({ runtime: 'tasks', pad: 0.25 })).toBe(join(root, 'landmarks-tasks-pad0.25'));
+  });
+});
+
+describe('readLandmarks with padFallback', () => {
+  it('takes the photo alone when it found a hand', () => {
+    cache('landmarks-tasks', 'a', [hand], 50);
+    cache('landmarks-tasks-pad0.25', 'a', [hand, hand], 70);
+    expect(readLandmarks('a', { runtime: 'tasks', pad: 0.25, padFallback: true })).toMatchObject({ hands: [hand], ms: 50 });
+  });
+
+  it('takes the bordered image when the photo alone gave no hand, timing both detections', () => {
+    cache('landmarks-tasks', 'b', [], 40);
+    cache('landmarks-tasks-pad0.25', 'b', [hand], 60);
+    expect(readLandmarks('b', { runtime: 'tasks', pad: 0.25, padFallback: true })).toMatchObject({ hands: [hand], ms: 100 });
+  });
+
+  it('is missing when either cache is', () => {
+    cache('landmarks-tasks', 'c', [], 40);
+    expect(readLandmarks('c', { runtime: 'tasks', pad: 0.25, padFallback: true })).toBeNull();
+  });
+});
+
+describe('runtimeFromArgs', () => {
+  it('reads the runtime and border, and refuses what does not make sense', () => {
+    process.argv = ['node', 'x', '--runtime', 'tasks', '--pad', '0.25', '--pad-fallback'];
+    expect(runtimeFromArgs()).toEqual({ runtime: 'tasks', pad: 0.25, padFallback: true });
+    process.argv = ['node', 'x'];
+    expect(runtimeFromArgs()).toEqual({ runtime: 'legacy' });
+    process.argv = ['node', 'x', '--runtime', 'gpu'];
+    expect(() => runtimeFromArgs()).toThrow(/legacy or tasks/);
+    process.argv = ['node', 'x', '--runtime', 'legacy', '--pad', '0.25'];
+    expect(() => runtimeFromArgs()).toThrow(/tasks only/);
+    process.argv = ['node', 'x', '--runtime', 'tasks', '--pad', 'wide'];
+    expect(() => runtimeFromArgs()).toThrow(/fraction/);
+  });
+});
