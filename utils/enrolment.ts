@@ -19,6 +19,7 @@
 import * as z from 'zod/mini';
 import { POLICY_ENVELOPE_FORMAT, keyIdOf, serializeEnvelope, signEnvelope, verifyEnvelope } from '@/rules/signing';
 import { parsePolicy, type Policy } from './policy';
+import { BodyTooLarge, readLimited } from './read-limited';
 
 export const ENROL_SCHEME = 'web+jaganetral';
 /** A policy is a few KB; anything above this is refused while downloading. */
@@ -265,36 +266,13 @@ export async function downloadPolicy(url: string, fetchImpl: typeof fetch, timeo
       signal: controller.signal,
     });
     if (!response.ok) throw new EnrolmentRefused('download', `HTTP ${response.status}`);
-    const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > MAX_POLICY_BYTES) {
-      throw new EnrolmentRefused('too-large', `the policy file is larger than ${MAX_POLICY_BYTES} bytes (${declared} declared)`);
+    try {
+      return await readLimited(response, MAX_POLICY_BYTES, controller.signal);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      const declared = error.declared === undefined ? '' : ` (${error.declared} declared)`;
+      throw new EnrolmentRefused('too-large', `the policy file is larger than ${MAX_POLICY_BYTES} bytes${declared}`);
     }
-    if (!response.body) {
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      if (bytes.length > MAX_POLICY_BYTES)
-        throw new EnrolmentRefused('too-large', `the policy file is larger than ${MAX_POLICY_BYTES} bytes`);
-      return bytes;
-    }
-    const reader = response.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > MAX_POLICY_BYTES) {
-        await reader.cancel().catch(() => {});
-        throw new EnrolmentRefused('too-large', `the policy file is larger than ${MAX_POLICY_BYTES} bytes`);
-      }
-      chunks.push(value);
-    }
-    const out = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return out;
   };
   try {
     return await Promise.race([read(), deadline]);

@@ -23,6 +23,7 @@
 import { browser } from 'wxt/browser';
 import { type BundleEnvelope, decodeUtf8, parseEnvelope, verifyEnvelope, versionProblem } from '@/rules/signing';
 import type { Policy } from '@/utils/policy';
+import { BodyTooLarge, readLimited, untilAborted } from '@/utils/read-limited';
 import { updateStatusItem } from '@/utils/storage-items';
 import type { ActiveBundle, UpdateAttempt, UpdateResult, UpdateStatus } from '@/utils/stored-values';
 import { BUILT_IN_PUBLIC_KEYS, DEFAULT_UPDATE_URLS } from '@/utils/trusted-keys';
@@ -108,61 +109,6 @@ type Download =
   | { kind: 'not-modified' }
   | { kind: 'body'; bytes: Uint8Array; etag?: string; lastModified?: string };
 
-/** Settles with `promise`, or rejects as soon as `signal` aborts (a body stream may ignore it). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new Error('aborted'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new Error('aborted'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
-
-/** Reads at most `limit` bytes; throws Rejected as soon as the body is larger. */
-async function readLimited(response: Response, limit: number, signal: AbortSignal): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) {
-    await response.body?.cancel().catch(() => {});
-    throw new Rejected(`bundle too large: ${declared} bytes declared, the limit is ${limit}`);
-  }
-  if (!response.body) {
-    const bytes = new Uint8Array(await untilAborted(response.arrayBuffer(), signal));
-    if (bytes.length > limit) throw new Rejected(`bundle too large: more than ${limit} bytes`);
-    return bytes;
-  }
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await untilAborted(reader.read(), signal);
-      if (done) break;
-      total += value.byteLength;
-      if (total > limit) throw new Rejected(`bundle too large: more than ${limit} bytes`);
-      chunks.push(value);
-    }
-  } catch (error) {
-    await reader.cancel().catch(() => {});
-    throw error;
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
 export interface DownloadTimeouts {
   /** from the request to the response headers */
   headersMs: number;
@@ -223,6 +169,7 @@ async function download(
       bytes = await readLimited(response, MAX_BUNDLE_BYTES, controller.signal);
     } catch (error) {
       if (timedOut) throw new Error(`download failed: ${timedOut}`);
+      if (error instanceof BodyTooLarge) throw new Rejected(`bundle too large: ${error.message}`);
       throw error;
     }
     const etag = response.headers.get('etag') ?? undefined;
