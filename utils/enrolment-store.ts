@@ -10,11 +10,11 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import type { RefusalCode } from './enrolment';
-import { parsePolicy, type Policy } from './policy';
+import { enrolledPolicyItem } from './storage-items';
 
 export const ENROLMENT_KEYS = {
   enrolment: 'enrolment',
-  enrolledPolicy: 'enrolledPolicy',
+  enrolledPolicy: enrolledPolicyItem.key,
   policySource: 'policySource',
 } as const;
 
@@ -86,12 +86,6 @@ export async function activeEnrolledPolicy(now: number): Promise<Record<string, 
   const record = await readEnrolment();
   if (!record || isEnrolmentExpired(record, now)) return null;
   return record.policy;
-}
-
-/** The content scripts' copy: the valid policy keys, or {} once expired or when unreadable. */
-export function enrolledPolicyOf(value: unknown, now: number): Policy {
-  const v = value as { policy?: unknown; expiresAt?: unknown } | undefined;
-  return typeof v?.expiresAt === 'number' && v.expiresAt > now ? parsePolicy(v.policy).policy : {};
 }
 
 export interface EnrolmentView {

@@ -118,6 +118,18 @@ export const updateStatusItem = /* @__PURE__ */ defineItem('updateStatus', (raw)
 
 export const siteHealthItem = /* @__PURE__ */ defineItem('siteHealth', parseSiteHealth);
 
+/** The content scripts' copy of an enrolled agency policy (written by utils/enrolment-store.ts). */
+export interface EnrolledPolicyCopy {
+  /** the valid policy keys */
+  policy: Policy;
+  /** ms since the epoch; the copy stops applying then */
+  expiresAt: number;
+}
+
+export const enrolledPolicyItem = /* @__PURE__ */ defineItem('enrolledPolicy', (raw): EnrolledPolicyCopy | null =>
+  isRecord(raw) && typeof raw.expiresAt === 'number' ? { policy: parsePolicy(raw.policy).policy, expiresAt: raw.expiresAt } : null,
+);
+
 /** Every item, by name (tests and tools). */
 export const STORAGE_ITEMS = {
   settingsItem,
@@ -129,4 +141,5 @@ export const STORAGE_ITEMS = {
   policyWarningsItem,
   updateStatusItem,
   siteHealthItem,
+  enrolledPolicyItem,
 };

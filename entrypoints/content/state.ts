@@ -18,11 +18,9 @@ import { loadEngine, type Engine } from '@/rules/engine';
 import type { SiteId } from '@/rules/actions';
 import { applyPolicy, parsePolicy, type Policy } from '@/utils/policy';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
-import { dialogStatsItem, engineItem, policyItem, settingsItem } from '@/utils/storage-items';
+import { dialogStatsItem, type EnrolledPolicyCopy, enrolledPolicyItem, engineItem, policyItem, settingsItem } from '@/utils/storage-items';
 import type { SelectorData, SiteAdapter } from './sites/types';
 
-/** utils/enrolment-store.ts ENROLMENT_KEYS.enrolledPolicy (not imported: it carries schemas this script does not need) */
-const ENROLLED_POLICY = 'enrolledPolicy';
 
 export interface ContentState {
   /** the effective settings: the user's, with the agency policy laid over them */
@@ -61,15 +59,15 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
   let storedPolicy: Policy = {};
   /** undefined until storage.managed has answered; {} when there is none */
   let managedPolicy: Policy | undefined;
-  /** the background's copy of the enrolled agency policy: { policy, expiresAt } */
-  let enrolled: { policy?: unknown; expiresAt?: unknown } | undefined;
+  /** the background's copy of the enrolled agency policy */
+  let enrolled: EnrolledPolicyCopy | null = null;
   let policyKnown = false;
   let storedRead = false;
 
   const layer = () => {
     let policy = managedPolicy ?? storedPolicy;
     if (managedPolicy && !Object.keys(managedPolicy).length) {
-      policy = (enrolled?.expiresAt as number) > Date.now() ? parsePolicy(enrolled?.policy).policy : {};
+      policy = enrolled && enrolled.expiresAt > Date.now() ? enrolled.policy : {};
     }
     state.settings = applyPolicy(userSettings, policy).settings;
   };
@@ -81,12 +79,12 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
     if (policyKnown && storedRead && state.engine) becomeReady();
   };
 
-  const ITEMS = [settingsItem, policyItem, engineItem, dialogStatsItem];
+  const ITEMS = [settingsItem, policyItem, enrolledPolicyItem, engineItem, dialogStatsItem];
   const apply = (changes: Record<string, unknown>) => {
     if (settingsItem.key in changes) userSettings = settingsItem.read(changes[settingsItem.key]);
     if (policyItem.key in changes) storedPolicy = policyItem.read(changes[policyItem.key]);
-    if (ENROLLED_POLICY in changes) enrolled = changes[ENROLLED_POLICY] as typeof enrolled;
-    if (settingsItem.key in changes || policyItem.key in changes || ENROLLED_POLICY in changes) layer();
+    if (enrolledPolicyItem.key in changes) enrolled = enrolledPolicyItem.read(changes[enrolledPolicyItem.key]);
+    if (settingsItem.key in changes || policyItem.key in changes || enrolledPolicyItem.key in changes) layer();
     if (engineItem.key in changes) {
       const stored = engineItem.read(changes[engineItem.key]);
       if (stored) {
@@ -129,7 +127,7 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
   }, READY_WAIT_MS);
 
   browser.storage.local
-    .get([...ITEMS.map((item) => item.key), ENROLLED_POLICY])
+    .get(ITEMS.map((item) => item.key))
     .then((items) => {
       storedRead = true;
       apply(items);
