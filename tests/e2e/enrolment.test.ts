@@ -8,12 +8,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeys, serializeEnvelope, signEnvelope } from '../../rules/signing.ts';
 import {
+  cancelBlockDialog,
   clickDialogButton,
   launch,
   openExtensionPage,
   openFixture,
   readExtensionStorage,
-  siteLog,
   startFixtureServer,
   waitForDialog,
   waitForEngine,
@@ -90,11 +90,7 @@ describe('agency enrolment without storage.managed', () => {
     const page = await openFixture(session, FEED);
     await page.click(X1_LIKE);
     const dialog = await waitForDialog(page, DIALOG_TIMEOUT);
-    expect(dialog.testIds).toContain('jaga-cancel');
-    expect(dialog.testIds).not.toContain('jaga-proceed');
-    await clickDialogButton(page, 'jaga-cancel');
-    await page.waitForTimeout(200);
-    expect(await siteLog(page)).toEqual([]);
+    await cancelBlockDialog(page, dialog);
     await page.close();
   });
 });

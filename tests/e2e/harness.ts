@@ -208,6 +208,18 @@ async function findDialog(cdp: CDPSession): Promise<{ host: CdpNode; dialog: Cdp
   return null;
 }
 
+/**
+ * The dialog is a block (*Batal* and no proceed button); *Batal* is pressed and the site's own
+ * handler never ran. The policy, startup and enrolment tests all end a blocked action this way.
+ */
+export async function cancelBlockDialog(page: Page, dialog: DialogView): Promise<void> {
+  expect(dialog.testIds).toContain('jaga-cancel');
+  expect(dialog.testIds).not.toContain('jaga-proceed');
+  await clickDialogButton(page, 'jaga-cancel');
+  await page.waitForTimeout(200);
+  expect(await siteLog(page)).toEqual([]);
+}
+
 /** The open dialog, or null when none is shown. */
 export async function readDialog(page: Page): Promise<DialogView | null> {
   const cdp = await cdpFor(page);

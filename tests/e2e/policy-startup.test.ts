@@ -5,11 +5,10 @@
  * rules). The like must get the block dialog (no "Tetap lanjutkan"), never the user's default
  * warning and never pass unchecked.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import {
-  clickDialogButton,
+  cancelBlockDialog,
   sessionWithPolicy,
-  siteLog,
   waitForDialog,
 } from './harness';
 
@@ -32,11 +31,7 @@ describe.skipIf(!shared.writable)('policy at browser start', () => {
     const clickedAfter = Date.now() - started;
     const dialog = await waitForDialog(page, 15_000);
     console.info(`like clicked ${clickedAfter} ms after the service worker started; dialog after ${Date.now() - started} ms`);
-    expect(dialog.testIds).toContain('jaga-cancel');
-    expect(dialog.testIds).not.toContain('jaga-proceed');
-    await clickDialogButton(page, 'jaga-cancel');
-    await page.waitForTimeout(200);
-    expect(await siteLog(page)).toEqual([]);
+    await cancelBlockDialog(page, dialog);
     await page.close();
   });
 });
