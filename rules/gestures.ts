@@ -35,7 +35,7 @@ export interface Landmark {
  * One hand as the analysis page sees it. Only `landmarks` is required; the rest is what the hand
  * model reports besides, for a classifier that weighs confidence and framing.
  */
-export interface HandObservation {
+export interface HandObservation extends HandExtras {
   /** the 21 hand landmarks in image pixels (x right, y down; z relative depth, same scale as x) */
   landmarks: readonly Landmark[];
   /**
@@ -43,12 +43,6 @@ export interface HandObservation {
    * image were mirrored (a selfie): in an unmirrored photo of a right hand it says 'Left'.
    */
   handedness?: { label: 'Left' | 'Right'; score: number };
-  /** the detector's confidence that this is a hand (0–1), where the model reports it */
-  score?: number;
-  /** the same 21 points in metres, origin at the hand's centre, where the model reports them */
-  worldLandmarks?: readonly Landmark[];
-  /** size of the analysed image in pixels */
-  imageSize?: { width: number; height: number };
 }
 
 export type FingerName = 'thumb' | 'index' | 'middle' | 'ring' | 'pinky';
@@ -247,6 +241,7 @@ export interface HandExtras {
   handedness?: { label: string; score: number };
   /** the detector's confidence that this is a hand (0–1) */
   score?: number;
+  /** the same 21 points in metres, origin at the hand's centre, where the model reports them */
   worldLandmarks?: readonly Landmark[];
   /** the picture's size, in the landmarks' units */
   imageSize?: { width: number; height: number };
@@ -311,16 +306,6 @@ function clearlySeen(lm: readonly Landmark[], extras: HandExtras): boolean {
   return true;
 }
 
-/** The detector's extras carried by a HandObservation (only the fields it has). */
-function observationExtras(hand: HandObservation): HandExtras {
-  const extras: HandExtras = {};
-  if (hand.handedness) extras.handedness = hand.handedness;
-  if (hand.score !== undefined) extras.score = hand.score;
-  if (hand.worldLandmarks) extras.worldLandmarks = hand.worldLandmarks;
-  if (hand.imageSize) extras.imageSize = hand.imageSize;
-  return extras;
-}
-
 /** The thumb points up in the picture (image y grows downwards). */
 function thumbPointsUp(lm: readonly Landmark[]): boolean {
   const dx = lm[4]!.x - lm[2]!.x;
@@ -348,8 +333,8 @@ export function geometryGesture(lm: readonly Landmark[], f: FingerStates = finge
 
 /** Classify one hand. Anything not clearly one of the poses is "none". */
 export function classifyHand(hand: readonly Landmark[] | HandObservation, more: HandExtras = {}): HandClassification {
-  const lm = 'landmarks' in hand ? hand.landmarks : hand;
-  const extras: HandExtras = 'landmarks' in hand ? { ...observationExtras(hand), ...more } : more;
+  const { landmarks: lm, ...fromHand }: HandObservation = 'landmarks' in hand ? hand : { landmarks: hand };
+  const extras: HandExtras = { ...fromHand, ...more };
   if (lm.length < 21 || lm.some((p) => !Number.isFinite(p.x) || !Number.isFinite(p.y))) {
     return { gesture: 'none', fingers: UNSURE };
   }
