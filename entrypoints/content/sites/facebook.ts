@@ -17,9 +17,11 @@
  *
  * Test URLs: https://www.facebook.com/, https://www.facebook.com/<page>, https://www.facebook.com/groups/<id>.
  * m.facebook.com (the touch site): `data-sigil` hooks (story-div, ufi-inline-like, comment,
- * comment-body), the header h3 (author, then group) and the ._5rgt message, as seen in the
- * development real page fb-m-scraper-group-permalink-2021-06 (docs/real-pages.md). Its share and
- * comment composer have no development source: the label layer covers them.
+ * comment-body, m-story-view), the header h3 (author, then group) and the ._5rgt message, as seen in the
+ * development real page fb-m-scraper-group-permalink-2021-06 (docs/real-pages.md); the share link
+ * (share-popup) and its sheet, the comment box, the status composer and the follow / like-page links
+ * from public scripts (tests/fixtures/sites/README.md, "m.facebook.com hooks"). There Enter in a
+ * textarea is a newline: only the send buttons send.
  * Fixtures: tests/fixtures/sites/facebook/ (mobile-*.html for m.facebook.com).
  */
 import type { ActionContent } from '../../../rules/actions';
@@ -35,6 +37,7 @@ import {
   closestNearest,
   compact,
   controlFor,
+  draftOf,
   eventElement,
   handleFromHref,
   hashtagsIn,
@@ -87,8 +90,10 @@ const FACEBOOK_SELECTORS = {
   /** photos [unverified] */
   image: ['a[href*="/photo"] img[alt]', 'img[data-visualcompletion="media-vc-image"][alt]'],
   hashtag: ['a[href*="/hashtag/"]'],
-  /** the page, profile or group name in a header (follow / like page / join group) */
-  pageHeading: ['[role="main"] h1', 'h1'],
+  /** the page, profile or group name in a header (follow / like page / join group); m.facebook.com: #cover-name-root */
+  pageHeading: ['[role="main"] h1', '#cover-name-root', 'h1'],
+  /** m.facebook.com story page: the story-div and, after it, its comments and comment box */
+  storyPage: ['[data-sigil~="m-story-view"]'],
   /** what a marker (like_button…) resolves to: the element the site listens on */
   clickable: ['[role="button"]', 'button', '[role="menuitem"]', 'a[role="link"]'],
 
@@ -149,6 +154,7 @@ const FACEBOOK_SELECTORS = {
   /** row "share (step 1)": opens the share dialog; remembered */
   shareButton: [
     '[data-ad-rendering-role="share_button"]',
+    'a[data-sigil~="share-popup"]', // m.facebook.com: opens the share sheet
     '[role="button"][aria-label="Kirim ini ke teman atau posting di profil Anda."]',
     '[role="button"][aria-label="Send this to friends or post it on your profile."]',
     '[role="button"][aria-label="Bagikan"]',
@@ -156,6 +162,7 @@ const FACEBOOK_SELECTORS = {
   ],
   /** row "share (step 2)": `Bagikan sekarang` / `(Publik)` / `(Teman)`; en `Share now` (variants [unverified]) */
   shareNow: [
+    '[data-sigil~="share-one-click-button"]', // m.facebook.com sheet
     '[role="button"][aria-label^="Bagikan sekarang"]', // [unverified: label as aria]
     '[role="button"][aria-label^="Share now"]', // [unverified]
     '[role="button"] >> text^="Bagikan sekarang"',
@@ -163,6 +170,18 @@ const FACEBOOK_SELECTORS = {
     '[role="button"] >> text^="Share now"',
     '[role="menuitem"] >> text^="Share now"',
   ],
+
+  /** m.facebook.com sheet: "Tulis postingan" (#share-with-message-button) opens a box; its send shares with the message */
+  shareMessageSend: ['#share_submit'],
+  shareMessage: ['#share_msg_input'],
+
+  // --- m.facebook.com composers: textareas (Enter is a newline) in forms, sent by their button -------------
+  mobileCommentBox: ['textarea[name="comment_text"]', 'textarea#composerInput'],
+  mobileCommentSend: ['[data-sigil~="composer-submit"]', 'button[name="submit"]', 'input[name="submit"]'],
+  mobilePostEditor: ['textarea[data-sigil~="composer-textarea"]', 'textarea[name="xc_message"]'],
+  mobilePostSend: ['[data-sigil~="submit_composer"]', '[name="view_post"]'],
+  /** a link preview under the draft [unverified] */
+  mobileLinkPreview: ['[data-sigil~="m-composer-link-preview"]'],
 
   // --- post (create-post dialog) ---------------------------------------------------------------------
   /** row "post (composer)": the editor, by placeholder; group composer placeholders [unverified] */
@@ -187,13 +206,17 @@ const FACEBOOK_SELECTORS = {
   // --- follow / like page / join group -------------------------------------------------------------------
   /** row "follow": `Ikuti` / `Follow` (aria, then visible text) */
   follow: [
+    'a[href*="/a/subscribe.php"]', // m.facebook.com, mbasic
     '[role="button"][aria-label="Ikuti"]',
     '[role="button"][aria-label="Follow"]',
     '[role="button"] >> text="Ikuti"',
     '[role="button"] >> text="Follow"',
+    'a >> text="Ikuti"',
+    'a >> text="Follow"',
   ],
   /** like a page [unverified: label not found in any source] */
   likePage: [
+    'a[href*="/a/profile.php?fan"]', // m.facebook.com, mbasic
     '[role="button"][aria-label="Sukai Halaman"]',
     '[role="button"][aria-label="Like Page"]',
     '[role="button"] >> text="Sukai Halaman"',
@@ -417,13 +440,14 @@ function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: 
     return result('like', 'like', like, likeAbout(like, s));
   }
 
-  const shareNow = closestAny(el, sel(s, 'shareNow'));
+  const withMessage = closestAny(el, sel(s, 'shareMessageSend'));
+  const shareNow = withMessage ?? closestAny(el, sel(s, 'shareNow'));
   if (shareNow) {
     if (!isActivation(event, shareNow) || isDisabled(shareNow)) return null;
     const post = m.shareOpener.recall();
     const dialog = shareNow.closest('[role="dialog"]');
     const content = post ? postContent(post, s) : dialog ? postContent(dialog, s) : {};
-    const draft = dialog ? draftIn(dialog, sel(s, 'commentEditor')) : '';
+    const draft = withMessage ? draftOf(queryFirst(doc, sel(s, 'shareMessage'))) : dialog ? draftIn(dialog, sel(s, 'commentEditor')) : '';
     return result('share', 'share', shareNow, { ...content, draft });
   }
 
@@ -432,6 +456,9 @@ function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: 
     if (isActivation(event, share)) m.shareOpener.remember(postOf(share, s));
     return null; // opens the share dialog
   }
+
+  const mobile = mobileSend(el, event, s);
+  if (mobile !== undefined) return mobile;
 
   const submit = closestAny(el, sel(s, 'commentSubmit'));
   if (submit && !isEditable(submit)) {
@@ -478,6 +505,56 @@ function onActivate(el: Element, event: InterceptedEvent, s: SelectorData, doc: 
   return null;
 }
 
+/**
+ * m.facebook.com: a send button in the form of a status composer (a post of its draft and link
+ * preview) or of a comment box (a comment about the story the box is under, or the story of the
+ * story page). Undefined when `el` is no such button.
+ */
+function mobileSend(el: Element, event: InterceptedEvent, s: SelectorData): DetectedAction | null | undefined {
+  for (const [send, boxes] of [
+    ['mobilePostSend', 'mobilePostEditor'],
+    ['mobileCommentSend', 'mobileCommentBox'],
+  ] as const) {
+    const button = closestAny(el, sel(s, send));
+    const form = button && ancestorContaining(button, sel(s, boxes), 8);
+    if (!form) continue;
+    if (!isActivation(event, button) || isDisabled(button)) return null;
+    const box = queryFirst(form, sel(s, boxes))!;
+    const draft = draftOf(box);
+    let action: DetectedAction;
+    if (send === 'mobilePostSend') {
+      const preview = queryFirst(form, sel(s, 'mobileLinkPreview'));
+      // its title, description and domain are sibling blocks: join their texts with spaces
+      const linkTitle = cap(
+        queryAllAny(preview, ['*'])
+          .filter((e) => !e.firstElementChild)
+          .map((e) => textOf(e))
+          .filter(Boolean)
+          .join(' '),
+        500,
+      );
+      action = result('post', 'post', button, {
+        draft,
+        linkTitle,
+        linkUrl: cardUrl(preview?.querySelector('a[href]') ?? null),
+        hashtags: hashtagsIn(draft, linkTitle),
+      });
+    } else {
+      const story = postOf(form, s) ?? queryFirst(closestAny(form, sel(s, 'storyPage')), sel(s, 'post'));
+      const content = story ? postContent(story, s) : {};
+      action = result('comment', 'comment', button, {
+        ...content,
+        draft,
+        hashtags: [...new Set([...(content.hashtags ?? []), ...hashtagsIn(draft)])],
+      });
+    }
+    action.composer = box;
+    if (!draft && !action.content.linkTitle) action.attachmentsOnly = true;
+    return action;
+  }
+  return undefined;
+}
+
 /** The create-post dialog around `el`: titled so, or holding the post editor, or remembered at `Berikutnya`. */
 function createPostDialog(el: Element, s: SelectorData, m: Memory): Element | null {
   const dialog = el.closest('[role="dialog"]');
@@ -519,7 +596,7 @@ function commentAction(editor: Element, control: Element, s: SelectorData): Dete
 function composerOf(el: Element, s: SelectorData, m: Memory): Element | null {
   const dialog = createPostDialog(el, s, m);
   if (dialog) return dialog;
-  return composerAround(el, sel(s, 'commentEditor'));
+  return composerAround(el, [...sel(s, 'commentEditor'), ...sel(s, 'mobileCommentBox'), ...sel(s, 'mobilePostEditor')]);
 }
 
 function onKeydown(el: Element, event: KeyboardEvent, s: SelectorData, doc: Document, m: Memory): DetectedAction | null {
