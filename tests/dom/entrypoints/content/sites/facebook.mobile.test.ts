@@ -149,6 +149,14 @@ describe('Facebook adapter, m.facebook.com: post (the full-screen status compose
     expect(r!.composer).toBe($('textarea[name="xc_message"]'));
   });
 
+  it('a photo picked in the composer belongs to that composer (the photo check holds its post only)', () => {
+    loadFixture('facebook/mobile-composer-id.html');
+    const editor = $('textarea[name="xc_message"]');
+    expect(facebook.composerOf!($('input[type="file"]'), facebook.selectors, document)).toBe(editor);
+    expect(click(facebook, $('[data-sigil~="submit_composer"]'))!.composer).toBe(editor);
+    expect(click(facebook, $('[data-sigil~="photo-button"]'))).toBeNull();
+  });
+
   it('English UI: Post is a post of the (neutral) draft', () => {
     loadFixture('facebook/mobile-composer-en.html');
     const r = click(facebook, $('button[value="Post"]'));
