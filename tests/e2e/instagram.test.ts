@@ -2,15 +2,17 @@
  * Instagram end-to-end: the built extension in Chromium on https://www.instagram.com (fixture pages,
  * see tests/fixtures/sites/README.md). For each action kind: partisan content raises the dialog and
  * neutral content does not; cancel holds (the page's own handler never runs); proceed replays exactly
- * once. Keyboard (Enter in the comment and story-reply boxes) and double-tap paths included.
+ * once. Keyboard (Enter in the comment and story-reply boxes) and double-tap paths included, and a
+ * new post through the create dialog.
  */
+import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import {
   expectNoDialog,
   openFixture,
   sessionForFile,
 } from './harness';
-import { heldThenReplayed, passes } from './sites-support';
+import { heldThenReplayed, passes, typeIn } from './sites-support';
 
 const shared = sessionForFile();
 
@@ -115,6 +117,31 @@ describe.each(['story-id.html', 'story-en.html'])('Instagram %s', (file) => {
     await passes(other, () => other.click('#s2-send'), { action: 'story-reply', postId: 'ig-s2' });
     await page.close();
     await byButton.close();
+    await other.close();
+  });
+});
+
+describe.each(['create-id.html', 'create-en.html'])('Instagram %s (new post)', (file) => {
+  const url = `https://www.instagram.com/${file}`;
+
+  /** Create → (media picked) → Next: no warning on the way; then the caption step is shown. */
+  async function toCaptionStep(page: Page): Promise<void> {
+    await page.click('#ig-create-open');
+    await page.click('#ig-next');
+    await page.waitForSelector('#ig-create:not([hidden])');
+    await expectNoDialog(page, 300);
+  }
+
+  it('post: Create and Next pass without a warning; Share with a partisan caption is held, replayed once; a neutral caption passes', async () => {
+    const page = await openFixture(shared.session, url);
+    await toCaptionStep(page);
+    await typeIn(page, '#ig-caption', 'Dukung AMIN nomor urut 1! Perubahan untuk Indonesia. #AMIN2024');
+    await heldThenReplayed(page, () => page.click('#ig-share'), { action: 'post', postId: 'ig-new' });
+    const other = await openFixture(shared.session, url);
+    await toCaptionStep(other);
+    await typeIn(other, '#ig-caption', 'Sunday market haul: mangoes and fresh tempeh.');
+    await passes(other, () => other.click('#ig-share'), { action: 'post', postId: 'ig-new' });
+    await page.close();
     await other.close();
   });
 });

@@ -184,6 +184,8 @@ export interface MobileSite {
   /** action name → [page url, taps, what the site's own handler records] */
   held: Record<string, [url: string, taps: Taps, expected: Expected]>;
   neutral: [url: string, taps: Taps, expected: Expected];
+  /** more neutral taps that pass at once (other actions, other pages): name → [page url, taps, what the site records] */
+  alsoPasses?: Record<string, [url: string, taps: Taps, expected: Expected]>;
   /** a control on a partisan post where a swipe starts */
   swipe: [url: string, selector: string];
 }
@@ -218,6 +220,15 @@ export function mobileSiteSuite(site: MobileSite): void {
       await tapPasses(p, taps, expected);
       await p.page.close();
     });
+
+    const alsoPasses = Object.entries(site.alsoPasses ?? {});
+    if (alsoPasses.length > 0) {
+      it.each(alsoPasses)('%s: passes at once, once', async (_action, [url, taps, expected]) => {
+        const p = await phone(shared.session, url);
+        await tapPasses(p, taps, expected);
+        await p.page.close();
+      });
+    }
 
     it('a swipe that starts on a partisan post is never held', async () => {
       const p = await phone(shared.session, site.swipe[0]);

@@ -1,8 +1,10 @@
 /**
  * TikTok end-to-end on https://www.tiktok.com (fixture pages): for each action kind, partisan content
  * raises the dialog, cancel holds, proceed replays exactly once; neutral content passes. Includes
- * double-tap, Enter in the comment box, and the share panel's Repost (a portal mapped to its video).
+ * double-tap, Enter in the comment box, the share panel's Repost (a portal mapped to its video) and
+ * the upload page's Posting/Post.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   clickDialogButton,
@@ -109,5 +111,28 @@ describe('TikTok video-id.html (detail page)', () => {
     await heldThenReplayed(like, () => like.click('#tt-detail-like'), { action: 'like', postId: 'tt-v-id' });
     await page.close();
     await like.close();
+  });
+});
+
+describe.each(['upload-id.html', 'upload-en.html'])('TikTok %s (TikTok Studio upload)', (file) => {
+  const url = `https://www.tiktok.com/${file}`;
+
+  /** Replace the prefilled file name in the caption with real keystrokes. */
+  async function caption(page: Page, text: string): Promise<void> {
+    await page.click('#tt-caption');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(text);
+  }
+
+  it('post: a partisan caption holds the post button, replayed once; a neutral caption passes', async () => {
+    const page = await openFixture(shared.session, url);
+    await caption(page, 'Dukung AMIN nomor urut 1! Perubahan untuk Indonesia. #AMIN2024');
+    await heldThenReplayed(page, () => page.click('#tt-post'), { action: 'post', postId: 'tt-new' });
+    const other = await openFixture(shared.session, url);
+    await caption(other, 'Resep sambal matah rumahan #resep');
+    await passes(other, () => other.click('#tt-post'), { action: 'post', postId: 'tt-new' });
+    await page.close();
+    await other.close();
   });
 });

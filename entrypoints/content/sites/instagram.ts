@@ -7,7 +7,9 @@
  *
  * Actions: like (icon button, and double-tap on the media), comment (Enter in the comment box, the
  * Post/Kirim button), share (the share dialog's Send, mapped back to the post whose share icon
- * opened it), follow, story reply (Enter / Send in the story reply box).
+ * opened it), follow, story reply (Enter / Send in the story reply box), post (a new post's or
+ * reel's final Bagikan/Share, with the caption, location and alt text; a new story's "Bagikan ke
+ * cerita Anda"). The steps before the last one (Berikutnya/Next) publish nothing and are never held.
  *
  * On a phone a post has no comment box: comments are sent from /p/<id>/comments/, a page whose form
  * sits outside any <article> and whose first list item is the post's caption [unverified].
@@ -21,6 +23,7 @@ import {
   OpenerMemory,
   absoluteHref,
   ancestorContaining,
+  cap,
   closestAny,
   compact,
   controlFor,
@@ -139,6 +142,32 @@ const selectors: SelectorData = {
   /** the post's own link (the one around its timestamp), not "liked by" */
   permalink: ['a[href*="/p/"]:has(time)', 'a[href*="/reel/"]:has(time)', 'a[href*="/p/"]:not([href*="/liked_by"])', 'a[href*="/reel/"]'],
 
+  /**
+   * A new post or reel: the caption editor of its last step, a Lexical contenteditable in the
+   * desktop dialog and a textarea on the phone's /create/details/ page. Label sources:
+   * tests/fixtures/sites/README.md, "Create and upload flows"; the Indonesian ones [unverified].
+   */
+  captionEditor: [
+    '[contenteditable="true"][aria-label^="Tulis keterangan"]', // [unverified]
+    'textarea[aria-label^="Tulis keterangan"]', // [unverified]
+    '[contenteditable="true"][aria-label^="Write a caption"]',
+    'textarea[aria-label^="Write a caption"]',
+    'textarea[placeholder^="Write a caption"]',
+  ],
+  /** the last step's publish button; counted only next to a caption editor and outside any post
+   *  (a feed post's share icon carries the same word) — `Bagikan` [unverified] */
+  postShare: ['[role="button"] >> text="Bagikan"', 'button >> text="Bagikan"', '[role="button"] >> text="Share"', 'button >> text="Share"'],
+  /** the location and alt-text fields of the last step, read when filled; placeholders in id-ID [unverified] */
+  postLocation: ['input[name="creation-location-input"]', 'input[placeholder="Tambahkan lokasi"]', 'input[placeholder="Add location"]'],
+  postAltText: ['input[placeholder^="Tulis teks alt"]', 'input[placeholder^="Write alt text"]'],
+  /** a new story's publish button [unverified]; never the story tray's "Cerita Anda" / "Your story" (label trap) */
+  storyShare: [
+    'button >> text="Bagikan ke cerita Anda"',
+    '[role="button"] >> text="Bagikan ke cerita Anda"',
+    'button >> text="Add to your story"',
+    '[role="button"] >> text="Add to your story"',
+  ],
+
   /** profile page header (follow from a profile) */
   profileHeader: ['main header'],
   profileHandle: ['h2', 'h1'],
@@ -246,6 +275,9 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document, m: Memo
     if (form && !isDisabled(storySend)) return storyReply(storySend, queryFirst(form, sel(s, 'storyReplyInput')), s, doc);
   }
 
+  const published = newPost(target, s, doc);
+  if (published !== undefined) return published;
+
   const share = controlFor(target, sel(s, 'share'), clickable);
   if (share) {
     // opening the share dialog publishes nothing; remember the post for the dialog's Send
@@ -266,6 +298,38 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document, m: Memo
     return { site: 'instagram', action: 'follow', detail: 'follow', control: follow, content: post ? postContent(post, s, doc) : profileContent(follow, s, doc) };
   }
   return null;
+}
+
+/**
+ * The last step of a new post, reel or story: its publish button, with what it publishes (the
+ * caption, its hashtags, the location, the alt texts). Undefined when the press is on no such
+ * button; null when it is but publishes nothing (disabled).
+ */
+function newPost(target: Element, s: SelectorData, doc: Document): DetectedAction | null | undefined {
+  const story = closestAny(target, sel(s, 'storyShare'));
+  if (story && !closestAny(story, sel(s, 'post'))) {
+    if (isDisabled(story)) return null;
+    // a story has no caption: only the photo check can find something in it
+    return { site: 'instagram', action: 'post', detail: 'post', control: story, content: { url: doc.URL }, attachmentsOnly: true };
+  }
+  const control = closestAny(target, sel(s, 'postShare'));
+  if (!control || closestAny(control, sel(s, 'post'))) return undefined;
+  // the create dialog on the desktop; the page around the top bar on the phone
+  const root = control.closest('[role="dialog"]') ?? ancestorContaining(control, sel(s, 'captionEditor'), 8);
+  if (!root || root === doc.body || root === doc.documentElement || !queryFirst(root, sel(s, 'captionEditor'))) return undefined;
+  if (isDisabled(control)) return null;
+  const draft = cap(queryAllAny(root, sel(s, 'captionEditor')).map((e) => draftOf(e)).filter(Boolean).join('\n'));
+  const content = compact<ActionContent>({
+    draft,
+    hashtags: hashtagsIn(draft),
+    group: draftOf(queryFirst(root, sel(s, 'postLocation'))),
+    imageAlt: queryAllAny(root, sel(s, 'postAltText')).map((e) => draftOf(e)).filter(Boolean),
+    url: doc.URL,
+  });
+  const found: DetectedAction = { site: 'instagram', action: 'post', detail: 'post', control, content };
+  // nothing typed: the post publishes only its media, which the photo check looks at
+  if (!content.draft && !content.group && !content.imageAlt) found.attachmentsOnly = true;
+  return found;
 }
 
 /** The submit control of a comment form outside any post (the phone's comments page). */

@@ -6,14 +6,21 @@
  *
  * Actions: like (the heart, and double-tap on the video), comment (the Post button, Enter in the
  * comment box), share (opening the share panel), repost (in the share panel, mapped back to the
- * video that opened it), follow (profile/detail button and the "+" on the feed avatar).
+ * video that opened it), follow (profile/detail button and the "+" on the feed avatar), post (the
+ * upload page's Posting/Post button, with the caption typed above it).
  * Content: video description, author name and handle, hashtags, sound title (as `group`).
+ *
+ * Upload (www.tiktok.com/tiktokstudio/upload, and the older /upload): the caption is a DraftJS
+ * editor in `[data-e2e="caption_container"]` and the publish button is
+ * `[data-e2e="post_video_button"]`, as public uploaders drive them (tests/fixtures/sites/README.md,
+ * "Create and upload flows"). Phones have no upload on the web (docs/mobile.md).
  *
  * Mobile web (a phone on www.tiktok.com / m.tiktok.com): the video swiper's own tags (`video-slide-*`,
  * `video-like-button`, `video-comment-button`, `video-share-button`, `video-follow`, `video-username`),
  * from TikTok's mobile bundle mirrored in gyp-programmer/my-app (tiktok/video-swiper.js, 2025-02-15).
  *
- * Test URLs: https://www.tiktok.com/foryou, https://www.tiktok.com/@<user>/video/<id>
+ * Test URLs: https://www.tiktok.com/foryou, https://www.tiktok.com/@<user>/video/<id>,
+ * https://www.tiktok.com/tiktokstudio/upload
  */
 import type { ActionContent } from '../../../rules/actions';
 import {
@@ -113,6 +120,23 @@ const selectors: SelectorData = {
   sound: ['[data-e2e="browse-music"]', '[data-e2e="video-music"]', '[data-e2e="video-music-info"]' /* mobile web */],
   tagLink: ['a[href*="/tag/"]'],
   permalink: ['a[href*="/video/"]'],
+  /** the upload page's caption editor (DraftJS); the last entry is the older /upload page's */
+  uploadCaption: [
+    '[data-e2e="caption_container"] .public-DraftEditor-content',
+    '[data-e2e="caption_container"] [contenteditable="true"]',
+    '.public-DraftEditor-content[contenteditable="true"]',
+  ],
+  /** the upload page's publish button, counted only next to an upload caption; `.btn-post` is the older
+   *  /upload page's; the labels are fallbacks (`Posting`, `Jadwalkan` [unverified]) */
+  uploadPost: [
+    '[data-e2e="post_video_button"]',
+    '.btn-post',
+    'button >> text="Posting"',
+    'button >> text="Post"',
+    'button >> text="Jadwalkan"',
+    'button >> text="Schedule"',
+  ],
+
   /** profile page header (follow from a profile) */
   profileHandle: ['[data-e2e="user-title"]'],
   profileName: ['[data-e2e="user-subtitle"]'],
@@ -146,7 +170,7 @@ function scopeOf(control: Element, s: SelectorData, doc: Document, m: Memory): P
   return closestAny(control, sel(s, 'item')) ?? m.panelOpener.recall() ?? doc;
 }
 
-function found(action: 'like' | 'comment' | 'share' | 'follow', detail: DetectedAction['detail'], control: Element, content: ActionContent): DetectedAction {
+function found(action: 'like' | 'comment' | 'share' | 'follow' | 'post', detail: DetectedAction['detail'], control: Element, content: ActionContent): DetectedAction {
   return { site: 'tiktok', action, detail, control, content };
 }
 
@@ -204,6 +228,12 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document, m: Memo
     return comment(post, queryFirst(area ?? doc, sel(s, 'commentInput')), s, doc, m);
   }
 
+  const upload = closestAny(target, sel(s, 'uploadPost'));
+  if (upload) {
+    const published = uploadPost(upload, s, doc);
+    if (published !== undefined) return published;
+  }
+
   const open = controlFor(target, sel(s, 'commentOpen'), clickable);
   if (open) {
     m.panelOpener.remember(closestAny(open, sel(s, 'item')));
@@ -235,6 +265,23 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document, m: Memo
     }));
   }
   return null;
+}
+
+/**
+ * The upload page's publish button: the caption above it is what is published. Undefined when the
+ * button has no upload caption near it (another "Post"); null when disabled (still uploading).
+ */
+function uploadPost(control: Element, s: SelectorData, doc: Document): DetectedAction | null | undefined {
+  const area = ancestorContaining(control, sel(s, 'uploadCaption'), 8);
+  // a DraftJS comment box is no caption
+  const editors = queryAllAny(area, sel(s, 'uploadCaption')).filter((e) => !closestAny(e, sel(s, 'commentInput')));
+  if (!area || area === doc.body || editors.length === 0) return undefined;
+  if (isDisabled(control)) return null;
+  const draft = editors.map((e) => draftOf(e)).filter(Boolean).join('\n');
+  const action = found('post', 'post', control, compact<ActionContent>({ draft, hashtags: hashtagsIn(draft), url: doc.URL }));
+  // an empty caption publishes only the video, which the photo check cannot read either
+  if (!draft) action.attachmentsOnly = true;
+  return action;
 }
 
 function comment(control: Element, input: Element | null, s: SelectorData, doc: Document, m: Memory): DetectedAction | null {
