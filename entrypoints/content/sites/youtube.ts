@@ -12,8 +12,12 @@
  * comment text, the draft.
  *
  * m.youtube.com has its own element names (`ytm-*`: slim metadata, action bar, like, subscribe,
- * comment renderers and a textarea simplebox); no source shows their inner markup, so every
- * ytm hook below is [unverified] and follows the desktop ones.
+ * comment renderers and a textarea simplebox). Its comments panel (2026) is documented by public
+ * code (tests/fixtures/sites/README.md, "m.youtube.com comments"): the comment box's textarea and
+ * send button in `ytm-comment-simplebox-renderer`, comments as `ytm-comment-renderer` with
+ * `Ytm*` classes, and a comment's like and reply only in its action menu, a bottom sheet opened by
+ * its "More options" button; the adapter remembers which comment opened the sheet. Hooks marked
+ * m.youtube.com without a source are [unverified] and follow the desktop ones.
  *
  * Test URLs: https://www.youtube.com/watch?v=<id>, https://m.youtube.com/watch?v=<id>, https://www.youtube.com/shorts/<id>,
  * https://www.youtube.com/@<channel>, https://www.youtube.com/live_chat?v=<id>
@@ -32,6 +36,7 @@ import {
   isModEnter,
   isPlainEnter,
   matchFirst,
+  OpenerMemory,
   queryAllAny,
   queryFirst,
   sel,
@@ -64,19 +69,47 @@ const selectors: SelectorData = {
 
   /** a comment (liking it, replying to it) */
   comment: ['ytd-comment-view-model', 'ytd-comment-renderer', 'ytm-comment-renderer'],
-  commentText: ['#content-text', '.comment-text' /* m.youtube.com [unverified] */],
-  commentAuthor: ['#author-text', '.comment-title' /* m.youtube.com [unverified] */],
+  commentText: ['#content-text', '.YtmCommentRendererText' /* m.youtube.com 2026 */, '.comment-text' /* m.youtube.com [unverified] */],
+  commentAuthor: ['#author-text', '.YtmCommentRendererTitle' /* m.youtube.com 2026 */, '.comment-title' /* m.youtube.com [unverified] */],
+  /** m.youtube.com: a comment's "More options" button, which opens its action menu (a bottom sheet) */
+  commentMenu: ['button.YtmCommentRendererMenu'],
+  /** m.youtube.com: the action menu's Like and Reply items (labels: en seen, id-ID [unverified]) */
+  commentMenuLike: [
+    'bottom-sheet-container ytm-menu-item button >> text="Suka"',
+    'bottom-sheet-container ytm-menu-item button >> text="Like"',
+  ],
+  commentMenuReply: [
+    'bottom-sheet-container ytm-menu-item button >> text="Balas"',
+    'bottom-sheet-container ytm-menu-item button >> text="Reply"',
+  ],
+  /** m.youtube.com: the comment's first action icon (the like) is selected when the viewer liked it */
+  commentLiked: ['.YtmCommentRendererIcons:first-child .YtmCommentRendererActionIcon[data-selected="true"]'],
   /** the thread a reply box belongs to (its top-level comment is what is replied to) */
   thread: ['ytd-comment-thread-renderer', 'ytm-comment-thread-renderer'],
 
   /** the comment box and its submit button; submit labels [unverified] in id-ID */
-  commentBox: ['ytd-commentbox', 'ytd-comment-simplebox-renderer', 'ytm-comment-simplebox-renderer'],
-  commentEditor: ['#contenteditable-root[contenteditable="true"]', 'ytd-commentbox [contenteditable="true"]', 'ytm-comment-simplebox-renderer textarea' /* [unverified] */],
+  commentBox: [
+    'ytd-commentbox',
+    'ytd-comment-simplebox-renderer',
+    'ytm-comment-simplebox-renderer',
+    'ytm-comment-reply-dialog-renderer' /* [unverified] */,
+  ],
+  /** m.youtube.com: the reply dialog (commentReplyDialogRenderer; its tag [unverified]) */
+  replyBox: ['ytm-comment-reply-dialog-renderer'],
+  commentEditor: [
+    '#contenteditable-root[contenteditable="true"]',
+    'ytd-commentbox [contenteditable="true"]',
+    'textarea.YtmCommentSimpleboxRendererReply', // m.youtube.com 2026
+    'ytm-comment-simplebox-renderer textarea',
+    'ytm-comment-reply-dialog-renderer textarea', // [unverified]
+  ],
   commentSubmit: [
     'ytm-comment-simplebox-renderer button[aria-label="Komentar"]', // m.youtube.com [unverified]
     'ytm-comment-simplebox-renderer button[aria-label="Balas"]', // [unverified]
     'ytm-comment-simplebox-renderer button[aria-label="Comment"]', // [unverified]
     'ytm-comment-simplebox-renderer button[aria-label="Reply"]', // [unverified]
+    'ytm-comment-reply-dialog-renderer button[aria-label="Balas"]', // [unverified]
+    'ytm-comment-reply-dialog-renderer button[aria-label="Reply"]', // label seen, tag [unverified]
     'ytd-commentbox #submit-button button',
     'ytd-comment-simplebox-renderer #submit-button button',
     'ytd-commentbox button[aria-label="Komentar"]', // [unverified]
@@ -182,7 +215,23 @@ function found(action: DetectedAction['action'], detail: DetectedAction['detail'
   return { site: 'youtube', action, detail, control, content };
 }
 
-function detect(event: InterceptedEvent, s: SelectorData, doc: Document): DetectedAction | null {
+/** What the adapter remembers. */
+interface Memory {
+  /** m.youtube.com: the comment whose "More options" opened the action menu (its Like, its Reply) */
+  commentMenu: OpenerMemory;
+}
+
+/** A like on a comment: the comment's text and author, on the page's video. */
+function commentLike(control: Element, comment: Element, s: SelectorData, doc: Document): DetectedAction {
+  const text = textAt(comment, sel(s, 'commentText'));
+  const author = textAt(comment, sel(s, 'commentAuthor'));
+  const video = videoContent(doc, s, doc);
+  return found('like', 'like', control, compact<ActionContent>({
+    text, author, handle: author.replace(/^@/, ''), hashtags: hashtagsIn(text), group: video.group, quoted: textAt(doc, sel(s, 'title')), url: doc.URL,
+  }));
+}
+
+function detect(event: InterceptedEvent, s: SelectorData, doc: Document, m: Memory): DetectedAction | null {
   const target = eventElement(event);
   if (!target) return null;
   const clickable = sel(s, 'clickable');
@@ -194,7 +243,7 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document): Detect
     }
     if (isModEnter(event)) {
       const editor = closestAny(target, sel(s, 'commentEditor'));
-      if (editor) return commentSubmit(editor, editor, s, doc); // Ctrl+Enter submits [unverified]
+      if (editor) return commentSubmit(editor, editor, s, doc, m); // Ctrl+Enter submits [unverified]
     }
     const control = closestAny(target, clickable);
     if (!control || !isActivation(event, control)) return null;
@@ -206,22 +255,30 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document): Detect
   if (like) {
     if (matchFirst(like, sel(s, 'liked'))) return null;
     const comment = closestAny(like, sel(s, 'comment'));
-    if (comment) {
-      const text = textAt(comment, sel(s, 'commentText'));
-      const author = textAt(comment, sel(s, 'commentAuthor'));
-      const video = videoContent(doc, s, doc);
-      return found('like', 'like', like, compact<ActionContent>({
-        text, author, handle: author.replace(/^@/, ''), hashtags: hashtagsIn(text), group: video.group, quoted: textAt(doc, sel(s, 'title')), url: doc.URL,
-      }));
-    }
+    if (comment) return commentLike(like, comment, s, doc);
     return found('like', 'like', like, videoContent(scopeOf(like, s, doc), s, doc));
   }
+
+  // m.youtube.com: "More options" on a comment opens its action menu; the menu acts on that comment
+  const menu = closestAny(target, sel(s, 'commentMenu'));
+  if (menu) {
+    m.commentMenu.remember(closestAny(menu, sel(s, 'comment')));
+    return null;
+  }
+  const menuLike = controlFor(target, sel(s, 'commentMenuLike'), clickable);
+  if (menuLike) {
+    const comment = m.commentMenu.recall();
+    // no comment known, or already liked (the item then unlikes): nothing to hold
+    if (!comment || queryFirst(comment, sel(s, 'commentLiked'))) return null;
+    return commentLike(menuLike, comment, s, doc);
+  }
+  if (controlFor(target, sel(s, 'commentMenuReply'), clickable)) return null; // opens the reply dialog
 
   const submit = closestAny(target, sel(s, 'commentSubmit'));
   if (submit) {
     if (isDisabled(submit)) return null;
     const box = closestAny(submit, sel(s, 'commentBox'));
-    return commentSubmit(submit, queryFirst(box, sel(s, 'commentEditor')), s, doc);
+    return commentSubmit(submit, queryFirst(box, sel(s, 'commentEditor')), s, doc, m);
   }
 
   const send = closestAny(target, sel(s, 'chatSend'));
@@ -243,14 +300,16 @@ function detect(event: InterceptedEvent, s: SelectorData, doc: Document): Detect
   return null;
 }
 
-function commentSubmit(control: Element, editor: Element | null, s: SelectorData, doc: Document): DetectedAction | null {
+function commentSubmit(control: Element, editor: Element | null, s: SelectorData, doc: Document, m: Memory): DetectedAction | null {
   const draft = draftOf(editor);
   if (!draft) return null;
   const video = videoContent(scopeOf(control, s, doc), s, doc);
-  // a reply box sits inside a comment thread; the thread's top-level comment is what is replied to
+  // a reply box sits inside a comment thread; the thread's top-level comment is what is replied to.
+  // m.youtube.com's reply dialog outside a thread replies to the comment whose menu opened it.
   const thread = closestAny(control, sel(s, 'thread'));
-  if (thread) {
-    const parent = queryFirst(thread, sel(s, 'comment'));
+  const menuComment = thread ? null : closestAny(control, sel(s, 'replyBox')) && m.commentMenu.recall();
+  if (thread || menuComment) {
+    const parent = menuComment || queryFirst(thread, sel(s, 'comment'));
     return found('comment', 'reply', control, compact<ActionContent>({
       ...video, quoted: textAt(parent, sel(s, 'commentText')), draft,
     }));
@@ -280,5 +339,6 @@ export default defineSiteAdapter({
   id: 'youtube',
   hosts: ['youtube.com'],
   selectors,
+  memory: () => ({ commentMenu: new OpenerMemory(2 * 60_000) }),
   detect,
 });
