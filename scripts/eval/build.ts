@@ -20,6 +20,8 @@ export interface EvalLine {
   platform: Source['platform'];
   kind: Source['kind'];
   names: boolean;
+  /** the contests it names (scripts/eval/label.ts); absent in lines built before they were recorded */
+  contests?: string[];
   hashtag: boolean;
   electionWords: boolean;
 }
