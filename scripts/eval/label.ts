@@ -4,6 +4,8 @@
  * generated from rules/data, so the engine cannot agree with itself.
  */
 
+import { ANNOTATIONS, type Annotation, textKey } from './annotations.ts';
+
 /**
  * The 2024 contests and their candidates, by contest: the Pilpres pairs, then the governor pairs of the
  * provinces the sets cover (KPU candidate lists). A regional candidate counts by full name or by a
@@ -66,20 +68,24 @@ export interface Labels {
   names: boolean;
   /** the contests it names: a key of CONTESTS, or "party" */
   contests: string[];
+  /** "names" comes from a human annotation (annotations.ts), not from the name list */
+  annotated: boolean;
   /** carries a campaign hashtag */
   hashtag: boolean;
   /** uses election vocabulary */
   electionWords: boolean;
 }
 
-export function label(text: string): Labels {
+export function label(text: string, annotations: Map<string, Annotation> = ANNOTATIONS): Labels {
+  const human = annotations.get(textKey(text));
   const contests = CONTEST_NAMES.filter(([, re]) => re.test(text)).map(([contest]) => contest);
   const pairAcronym = PAIR_ACRONYM.test(text) && /[a-z]/.test(text);
   if (pairAcronym && !contests.includes('pilpres')) contests.unshift('pilpres');
   if (PARTY_NAMES.test(text) || ACRONYMS.test(text)) contests.push('party');
   return {
-    names: contests.length > 0,
-    contests,
+    names: human ? human.names : contests.length > 0,
+    contests: human && !human.names ? [] : contests,
+    annotated: human !== undefined,
     hashtag: CAMPAIGN_HASHTAG.test(text),
     electionWords: ELECTION_WORDS.test(text),
   };
