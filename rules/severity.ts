@@ -125,13 +125,14 @@ function regionCompatible(a: string | undefined, b: string | undefined): boolean
  * Severity (docs/engine.md):
  * - campaign hashtag / slogan / salute / team / campaign account / contest campaign term of a live
  *   contest → high; a candidate, pair or coalition of a live contest → medium, high with a support cue
- *   or that contest's ballot number;
+ *   or that contest's ballot number, or when a live contestant's name is written as a hashtag;
  * - a party → medium (high with a support cue and election vocabulary); parties always matter;
  * - a person who is not a contestant in a live contest (e.g. an officeholder after the election) →
  *   none alone, low with election vocabulary, medium with election vocabulary and a support cue;
  * - campaign material of a finished contest → low; election vocabulary alone → low;
  * - a context-requiring term counts only when confirmed (see `confirmed`); else an 'ambiguous' reason, none;
- * - neutral/news cues without a support cue take high to medium, never medium to low ("Neutral news").
+ * - neutral/news cues without a support cue or a live campaign hashtag (a pair's or a contestant's name)
+ *   take high to medium, never medium to low ("Neutral news").
  */
 export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: PolicyTables, regionHits?: () => readonly Hit[]): Verdict {
   const day = dayAt(ctx.at);
