@@ -84,8 +84,9 @@ describe('csv importer: a transcription with a source per row', () => {
   });
 
   it('account columns become the pair campaign accounts, without "@"', () => {
-    const { contests } = run(CSV);
+    const { result, contests } = run(CSV);
     expect(contests[0]!.contestants[0]!.accounts).toEqual({ instagram: ['budisri.official'], tiktok: ['budisri_ofc'] });
+    expect(result.report.accounts).toBe(2);
     expect(contests[0]!.contestants[1]!.accounts).toBeUndefined();
   });
 
