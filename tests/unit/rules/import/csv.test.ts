@@ -9,7 +9,7 @@ import { sourceUrl } from '../../../../rules/import/provenance.ts';
 import { parseRuleBundle, type Contest, type Person, type RuleBundle } from '../../../../rules/schema.ts';
 
 // A transcription of news articles into one CSV: each row names the article it comes from. The
-// people are invented and province "99" does not exist, so nothing here is a real candidate.
+// people are invented (names no real list holds) and province "99" does not exist, so nothing here is a real candidate.
 const base = loadDefaultBundle();
 const origin = { source: 'https://example.org/transkripsi-pilkada.csv', licence: 'facts from the cited articles', fetchedAt: '2026-12-06' };
 const A = 'https://berita.example.org/2024/09/23/nomor-urut-paslon-contoh';
@@ -17,8 +17,8 @@ const B = 'https://kabar.example.net/pilkada/paslon-contoh-2';
 
 const CSV = [
   'kode_wilayah,nama_wilayah,nomor_urut,nama_calon,nama_wakil,koalisi,akronim,instagram,tiktok,sumber',
-  `99.01,Kabupaten Contoh Raya,1,Dr. H. BUDI HARTONO,SRI WAHYUNI S.E.,PKB; Gerindra | PDI Perjuangan,Budi-Sri; Bahagia | Kuda Hitam,@budisri.official,budisri_ofc,${A} ${B}`,
-  `99.01,Kabupaten Contoh Raya,2,JOKO PRASETYO,ANDI WIJAYA,Partai Entah; PKS,Joko-Andi,,,${A}`,
+  `99.01,Kabupaten Contoh Raya,1,Dr. H. BUDI CONTOHARTO,SRI CONTOHWATI S.E.,PKB; Gerindra | PDI Perjuangan,Budi-Sri; Bahagia | Kuda Hitam,@budisri.official,budisri_ofc,${A} ${B}`,
+  `99.01,Kabupaten Contoh Raya,2,JOKO CONTOHYONO,ANDI CONTOHJAYA,Partai Entah; PKS,Joko-Andi,,,${A}`,
   `99.01,Kabupaten Contoh Raya,3,DEWI KARTIKA,BAGUS SANTOSO,,,,,bukan-url`,
   `99.01,Kabupaten Contoh Raya,4,RINA MARLINA,AGUS SALIM,,,has space,,${B}`,
 ].join('\n');
@@ -44,8 +44,8 @@ describe('csv importer: a transcription with a source per row', () => {
     expect(one!.sources).toEqual([A, B]);
     expect(two!.sources).toEqual([A]);
     expect(contest!.sources).toEqual([A, B]);
-    const budi = persons.find((p) => p.name === 'Budi Hartono')!;
-    const joko = persons.find((p) => p.name === 'Joko Prasetyo')!;
+    const budi = persons.find((p) => p.name === 'Budi Contoharto')!;
+    const joko = persons.find((p) => p.name === 'Joko Contohyono')!;
     expect(budi.sources).toEqual([A, B]);
     expect(joko.sources).toEqual([A]);
     // the provenance still names the transcription, its licence and the day it was made
