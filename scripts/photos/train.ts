@@ -54,7 +54,7 @@ export function examples(split: 'dev' | 'report', choice: RuntimeChoice = { runt
     const cls = LABELS[photo.label].train;
     const lm = readLandmarks(photo.sha256, choice);
     if (!cls || !lm || lm.hands.length === 0) continue;
-    const hands = photo.label === 'no-hand' ? lm.hands : [lm.hands.reduce((a, b) => (area(a.landmarks) >= area(b.landmarks) ? a : b))];
+    const hands = LABELS[photo.label].allHands ? lm.hands : [lm.hands.reduce((a, b) => (area(a.landmarks) >= area(b.landmarks) ? a : b))];
     for (const h of hands) out.push({ hand: h.landmarks, cls: MODEL_CLASSES.indexOf(cls), file: photo.file });
   }
   return out;
