@@ -16,6 +16,9 @@ export default defineConfig({
           name: 'engine',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          // Whole-rule-set tests take ~0.5–1 s alone and several times that when the e2e project
+          // shares the machine; a timeout is a hang guard, not a speed target (those are benches).
+          testTimeout: 20_000,
         },
       },
       {
@@ -24,6 +27,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'happy-dom',
           include: ['tests/dom/**/*.test.{ts,tsx}'],
+          testTimeout: 20_000,
         },
       },
       {

@@ -333,6 +333,11 @@ export function geometryGesture(lm: readonly Landmark[], f: FingerStates = finge
 
 /** Classify one hand. Anything not clearly one of the poses is "none". */
 export function classifyHand(hand: readonly Landmark[] | HandObservation, more: HandExtras = {}): HandClassification {
+  return classifyWith(gestureModel(), hand, more);
+}
+
+/** `classifyHand` with a given model (the trainer's cross-validation scores each fold's model this way). */
+export function classifyWith(m: GestureModel, hand: readonly Landmark[] | HandObservation, more: HandExtras = {}): HandClassification {
   const { landmarks: lm, ...fromHand }: HandObservation = 'landmarks' in hand ? hand : { landmarks: hand };
   const extras: HandExtras = { ...fromHand, ...more };
   if (lm.length < 21 || lm.some((p) => !Number.isFinite(p.x) || !Number.isFinite(p.y))) {
@@ -341,7 +346,6 @@ export function classifyHand(hand: readonly Landmark[] | HandObservation, more: 
   const fingers = fingerStates(lm);
   const features = handFeatures(lm);
   if (!features || !(palmSize(lm) > 0) || !clearlySeen(lm, extras)) return { gesture: 'none', fingers };
-  const m = gestureModel();
   const p = predict(m, features);
   let top = 0;
   for (let k = 1; k < p.length; k++) if (p[k]! > p[top]!) top = k;

@@ -95,6 +95,8 @@ const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(bu|ibu|bunda|pak|pa|bapak|mas|mbak|mba|
 const HONORIFIC_START = /^(bu|ibu|pak|bapak|mas|mbak|bang|kang|cak|gus)[^\p{L}]+\p{L}/iu;
 /** A support cue within this many tokens of the name counts as "near". */
 const SUPPORT_NEAR = 3;
+/** A contestant's ballot number or hand sign within this many tokens counts as "beside" its acronym. */
+const NUMBER_BESIDE = 5;
 
 const SEV: Severity[] = ['none', 'low', 'medium', 'high'];
 const NONE = 0;
@@ -123,13 +125,14 @@ function regionCompatible(a: string | undefined, b: string | undefined): boolean
  * Severity (docs/engine.md):
  * - campaign hashtag / slogan / salute / team / campaign account / contest campaign term of a live
  *   contest → high; a candidate, pair or coalition of a live contest → medium, high with a support cue
- *   or that contest's ballot number;
+ *   or that contest's ballot number, or when a live contestant's name is written as a hashtag;
  * - a party → medium (high with a support cue and election vocabulary); parties always matter;
  * - a person who is not a contestant in a live contest (e.g. an officeholder after the election) →
  *   none alone, low with election vocabulary, medium with election vocabulary and a support cue;
  * - campaign material of a finished contest → low; election vocabulary alone → low;
  * - a context-requiring term counts only when confirmed (see `confirmed`); else an 'ambiguous' reason, none;
- * - neutral/news cues without a support cue take high to medium, never medium to low ("Neutral news").
+ * - neutral/news cues without a support cue or a live campaign hashtag (a pair's or a contestant's name)
+ *   take high to medium, never medium to low ("Neutral news").
  */
 export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: PolicyTables, regionHits?: () => readonly Hit[]): Verdict {
   const day = dayAt(ctx.at);
@@ -266,6 +269,20 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     }
     return undefined;
   };
+  /**
+   * A contestant term written in capitals with that contestant's own ballot number or hand sign beside it
+   * ("AMIN ☝", "01 AMIN", "#AMIN #01"): the number says which "AMIN" is meant. A plain number counts only
+   * right next to the term; "amin" in lower case and prayers all in capitals never get here (caps).
+   */
+  const ownNumberBeside = (h: Hit): boolean => {
+    const n = tables.contestants[h.entity]?.number;
+    if (n === undefined || !CONTESTANT_KINDS.has(h.kind)) return false;
+    const gap = (s0: number, s1: number) => (s0 >= h.s1 ? s0 - h.s1 : h.s0 - s1);
+    return (
+      nums.some((x) => x.value === n && x.seq === h.seq && ((x.strong && gap(x.s, x.s + 1) <= NUMBER_BESIDE) || x.s === h.s1 || x.s + 1 === h.s0)) ||
+      live.some((x) => x.kind === PK.HAND_SIGN && x.aux === n && x.seq === h.seq && gap(x.s0, x.s1) <= NUMBER_BESIDE)
+    );
+  };
   /** Does a context-requiring match count here? */
   const confirmed = (h: Hit): boolean => {
     if (h.kind === PK.AMBIGUOUS || h.kind === PK.HAND_SIGN || h.lower) return false;
@@ -282,7 +299,7 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     }
     const c = contestOf(h);
     if (c >= 0 && liveNamed(c)) return true;
-    return h.caps && support && c >= 0 && state[c] === 2;
+    return h.caps && c >= 0 && state[c] === 2 && (support || ownNumberBeside(h));
   };
 
   const reasons: Reason[] = [];
@@ -320,6 +337,8 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
   };
 
   const linkedContests = new Set<number>();
+  /** a live contestant's name was written as a hashtag */
+  let campaignTag = false;
   for (const h of live) {
     if (h.kind === PK.SUPPORT_CUE || h.kind === PK.NEUTRAL_CUE) continue;
     if (h.kind === PK.ELECTION_TERM) {
@@ -337,11 +356,14 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
         const p = tables.persons[h.entity]!;
         const ks = (tables.personContestants[h.entity] ?? []).filter((k) => state[tables.contestants[k]!.contest] === 2);
         const kind = h.kind === PK.PERSON ? 'candidate' : 'account';
+        // a live contestant's name written as a hashtag (#RidwanKamil) is campaign material, as the pair's is
+        const tagged = h.kind === PK.PERSON && h.tag;
         if (ks.length) {
+          if (tagged) campaignTag = true;
           for (const ki of ks) {
             const k = tables.contestants[ki]!;
             linkedContests.add(k.contest);
-            add(h, kind, h.kind === PK.PERSON ? p.id : p.id, k.label, h.kind === PK.ACCOUNT_PERSON ? HIGH : contestantSev(k, h, false), contestInfo(k));
+            add(h, kind, h.kind === PK.PERSON ? p.id : p.id, k.label, h.kind === PK.ACCOUNT_PERSON ? HIGH : contestantSev(k, h, tagged), contestInfo(k));
           }
         } else {
           const sev = electionVocab ? (support ? MEDIUM : LOW) : NONE;
@@ -431,7 +453,7 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
   // campaign hashtag (news posted under the campaign's hashtag is the campaign's). It never takes medium
   // to low: news that names a live candidate or party still warns (docs/engine.md, "Neutral news")
   const neutral = live.filter((h) => h.kind === PK.NEUTRAL_CUE);
-  if (neutral.length && !support && !live.some((h) => h.kind === PK.AGAINST) && !reasons.some((r) => r.kind === 'hashtag' && r.severity === 'high') && top === HIGH) {
+  if (neutral.length && !support && !campaignTag && !live.some((h) => h.kind === PK.AGAINST) && !reasons.some((r) => r.kind === 'hashtag' && r.severity === 'high') && top === HIGH) {
     top = top - 1;
     for (const h of neutral) add(h, 'neutral-cue', 'neutral-cue', 'Penanda berita/informasi netral (tingkat diturunkan satu)', NONE);
   }

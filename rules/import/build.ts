@@ -5,12 +5,15 @@
  * count alone) only counts next to context. Contests the base rule set already has are skipped.
  * Pure: the base bundle and the records come in, the partial bundle and a report go out.
  */
+import type { z } from 'zod';
 import { everydayReading, plainWords } from '../data/lint.ts';
-import type { Contest, Contestant, ContestKind, Person, RuleBundle, Term } from '../schema.ts';
+import type { Contest, Contestant, ContestKind, ExamplesSchema, Person, Provenance, RuleBundle, Term } from '../schema.ts';
 import { cleanName, fixCapitals, nameVariants } from './names.ts';
 import { provenanceOf, sourceUrl, type ImportOrigin } from './provenance.ts';
 import type { CandidateRecord, RowError } from './records.ts';
 import { phasesFor } from './schedule.ts';
+
+type Examples = z.output<typeof ExamplesSchema>;
 
 export interface ImportReport {
   contests: number;
@@ -55,6 +58,38 @@ function uniqueId(base: string, used: Set<string>): string {
 
 const PREFIX: Record<string, string> = { 'pilkada-provinsi': 'Pilgub', 'pilkada-kabupaten': 'Pilbup', 'pilkada-kota': 'Pilwalkot' };
 
+/** The offices a Pilkada pair runs for, head and deputy. */
+const OFFICES: Record<string, [string, string]> = {
+  'pilkada-provinsi': ['gubernur', 'wakil gubernur'],
+  'pilkada-kabupaten': ['bupati', 'wakil bupati'],
+  'pilkada-kota': ['wali kota', 'wakil wali kota'],
+};
+
+/**
+ * Example sentences for an imported Pilkada entry, in the shape of the hand-written ones: the
+ * positive one names the entry with the campaign words people write, the negative one has the
+ * same everyday words without a candidate, so `jaga test` checks that the names match and the
+ * words alone do not.
+ */
+const PILKADA_EXAMPLES = {
+  person: (name: string, office: string, place: string, n: number): Examples => ({
+    positive: [`Ayo dukung ${name}, calon ${office} ${place} nomor urut ${n}!`],
+    negative: ['Jadwal vaksinasi di puskesmas kelurahan dimulai pukul 08.00.'],
+  }),
+  pair: (names: string[], place: string, n: number): Examples => ({
+    positive: [`Dukung ${names.join(' dan ')} di Pilkada ${place}, coblos nomor ${n}!`],
+    negative: [`Antrean nomor ${n} silakan menuju loket pelayanan KTP.`],
+  }),
+  contest: (name: string, place: string): Examples => ({
+    positive: [`Ayo dukung ${name} di Pilkada ${place}, jangan lupa coblos!`],
+    negative: [`Pemkot dan Pemkab se-${place} menggelar lomba kebersihan lingkungan.`],
+  }),
+};
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
 export interface BuildOptions {
   origin: ImportOrigin;
   /** the rule set the output is merged with (rules/data, and rules/national when it exists) */
@@ -63,7 +98,10 @@ export interface BuildOptions {
   regionNames?: ReadonlyMap<string, string>;
 }
 
-export function buildCandidates(records: readonly CandidateRecord[], options: BuildOptions): { sources: ImportedSources; report: ImportReport } {
+export function buildCandidates(
+  records: readonly CandidateRecord[],
+  options: BuildOptions,
+): { sources: ImportedSources; report: ImportReport } {
   const url = sourceUrl(options.origin.source);
   const provenance = provenanceOf(options.origin);
   const stamp = { sources: [url], provenance };
@@ -94,7 +132,13 @@ export function buildCandidates(records: readonly CandidateRecord[], options: Bu
   const persons: Person[] = [];
   const contests: Contest[] = [];
 
-  const makePerson = (raw: string, contestName: string, row: string): string | undefined => {
+  const makePerson = (
+    raw: string,
+    contestName: string,
+    row: string,
+    rowStamp: { sources: string[]; provenance: Provenance },
+    examples?: (name: string) => Examples,
+  ): string | undefined => {
     const { name } = cleanName(raw);
     if (!name || !/\p{L}{2}/u.test(name)) {
       report.errors.push({ row, message: `name "${raw}" has no letters left after removing titles` });
@@ -122,7 +166,13 @@ export function buildCandidates(records: readonly CandidateRecord[], options: Bu
     const other = baseNames.get(key) ?? seenNames.get(key);
     if (other) report.notes.push(`${row}: "${name}" has the same name as person "${other}"; matches are attributed to both`);
     else seenNames.set(key, id);
-    persons.push({ id, name: personName, ...(aliases.length ? { aliases } : {}), ...stamp });
+    persons.push({
+      id,
+      name: personName,
+      ...(aliases.length ? { aliases } : {}),
+      ...rowStamp,
+      ...(examples ? { examples: examples(name) } : {}),
+    });
     return id;
   };
 
@@ -132,11 +182,15 @@ export function buildCandidates(records: readonly CandidateRecord[], options: Bu
     let name: string;
     let idBase: string;
     let region: string;
+    /** where the race is, as examples name it ("Kabupaten Sleman", "Kota Yogyakarta", "Bali") */
+    let place = '';
     if (first.kind === 'pilkada') {
       region = first.region;
       kind = pilkadaKind(region);
       const regionName = first.regionName ?? options.regionNames?.get(region);
       name = regionName ? `${PREFIX[kind]} ${regionLabel(regionName)} 2024` : `Pilkada 2024 ${region}`;
+      const label = regionName ? regionLabel(regionName) : region;
+      place = kind === 'pilkada-kabupaten' ? `Kabupaten ${label}` : kind === 'pilkada-kota' ? `Kota ${label}` : label;
       idBase = regionName ? slug(name) : `pilkada-2024-${region.replace('.', '-')}`;
       const existing = options.base.contests.find((c) => c.kind === kind && c.region === region && c.votingDay?.startsWith('2024'));
       if (existing) {
@@ -147,7 +201,11 @@ export function buildCandidates(records: readonly CandidateRecord[], options: Bu
       region = first.region.split('.')[0]!;
       kind = 'pileg';
       // a name in capitals throughout is fixed; a mixed one ("DKI Jakarta I") is kept as written
-      const label = first.districtName ? (first.districtName === first.districtName.toUpperCase() ? fixCapitals(first.districtName) : first.districtName) : first.district!;
+      const label = first.districtName
+        ? first.districtName === first.districtName.toUpperCase()
+          ? fixCapitals(first.districtName)
+          : first.districtName
+        : first.district!;
       name = `DPR RI 2024 ${label}`;
       idBase = `dpr-2024-${slug(label)}`;
     } else {
@@ -168,32 +226,90 @@ export function buildCandidates(records: readonly CandidateRecord[], options: Bu
     const numbers = new Map<string, string>();
     for (const r of [...group].sort((a, b) => (a.number ?? 0) - (b.number ?? 0))) {
       const partyId = r.party ? parties.get(plainWords(r.party)) : undefined;
-      if (r.kind === 'dpr' && r.party && !partyId) report.notes.push(`${r.row}: party "${r.party}" is not a national party of the base rule set; imported without it`);
+      if (r.kind === 'dpr' && r.party && !partyId)
+        report.notes.push(`${r.row}: party "${r.party}" is not a national party of the base rule set; imported without it`);
+      const coalition: string[] = partyId ? [partyId] : [];
+      for (const p of r.coalition ?? []) {
+        const id = parties.get(plainWords(p));
+        if (id) coalition.push(id);
+        else report.notes.push(`${r.row}: party "${p}" is not a party of the base rule set; left out of the coalition`);
+      }
+      const rowStamp = r.sources?.length ? { sources: r.sources, provenance } : stamp;
       // DPR numbers run per party list, so they are unique only with the party
       const numberKey = r.kind === 'dpr' ? `${partyId ?? r.party}#${r.number}` : String(r.number);
       if (r.number !== undefined && numbers.has(numberKey)) {
         report.errors.push({ row: r.row, message: `ballot number ${r.number} is already used in ${name} by ${numbers.get(numberKey)}` });
         continue;
       }
-      const ids = r.names.map((n) => makePerson(n, name, r.row));
+      const offices = first.kind === 'pilkada' ? OFFICES[kind] : undefined;
+      const ids = r.names.map((n, i) =>
+        makePerson(
+          n,
+          name,
+          r.row,
+          rowStamp,
+          offices && r.number !== undefined
+            ? (clean) => PILKADA_EXAMPLES.person(clean, offices[Math.min(i, 1)]!, place, r.number!)
+            : undefined,
+        ),
+      );
       if (ids.some((id) => id === undefined)) continue;
       if (r.number !== undefined) numbers.set(numberKey, r.row);
       const nn = r.number !== undefined ? String(r.number).padStart(2, '0') : String(contestants.length + 1);
-      const contestantId = uniqueId(r.kind === 'dpr' ? `${contestId}-${slug(partyId ?? r.party ?? 'x')}-${nn}` : `${contestId}-${nn}`, contestantIds);
+      const contestantId = uniqueId(
+        r.kind === 'dpr' ? `${contestId}-${slug(partyId ?? r.party ?? 'x')}-${nn}` : `${contestId}-${nn}`,
+        contestantIds,
+      );
+      const acronyms: Term[] = (r.acronyms ?? []).map((a) => {
+        const reading = everydayReading(a);
+        if (reading === undefined && /[\s-]/.test(a)) return a;
+        report.collisions.push(
+          `${r.row}: acronym "${a}" ${reading !== undefined ? `reads as the everyday word "${reading}"` : 'is one word'}; needs context`,
+        );
+        return {
+          term: a,
+          requiresContext: true,
+          note: reading !== undefined ? `reads as the everyday word "${reading}"` : 'one-word acronym',
+        };
+      });
       contestants.push({
         id: contestantId,
         // a DPR list number repeats across parties in one district; the id keeps it
         ...(r.kind !== 'dpr' && r.number !== undefined ? { number: r.number } : {}),
         persons: ids as string[],
-        ...(partyId ? { coalition: { parties: [partyId] } } : {}),
-        ...stamp,
+        ...(acronyms.length ? { acronyms } : {}),
+        ...(coalition.length ? { coalition: { parties: unique(coalition) } } : {}),
+        ...(r.accounts ? { accounts: r.accounts } : {}),
+        ...rowStamp,
+        ...(offices && r.number !== undefined
+          ? {
+              examples: PILKADA_EXAMPLES.pair(
+                r.names.map((n) => cleanName(n).name),
+                place,
+                r.number,
+              ),
+            }
+          : {}),
       });
     }
     if (!contestants.length) {
       contestIds.delete(contestId);
       continue;
     }
-    contests.push({ id: contestId, name, kind, region, votingDay: schedule.votingDay, phases: schedule.phases, contestants, ...stamp });
+    const contestSources = unique(group.flatMap((r) => (r.sources?.length ? r.sources : [url])));
+    const headName = cleanName(first.names[0] ?? '').name;
+    contests.push({
+      id: contestId,
+      name,
+      kind,
+      region,
+      votingDay: schedule.votingDay,
+      phases: schedule.phases,
+      contestants,
+      sources: contestSources,
+      provenance,
+      ...(first.kind === 'pilkada' && headName ? { examples: PILKADA_EXAMPLES.contest(headName, place) } : {}),
+    });
   }
   report.contests = contests.length;
   report.contestants = contests.reduce((n, c) => n + c.contestants.length, 0);

@@ -1,7 +1,10 @@
 /**
  * CSV (comma, semicolon or tab separated, with a header row; RFC 4180 quotes) into records. The
  * header names the fields as the data set does ("kode_wilayah", "nomor_urut", "nama_calon",
- * "nama_wakil", "partai", "kode_dapil", "platform", "handle", "hashtag"…; see records.ts). Pure.
+ * "nama_wakil", "partai", "kode_dapil", "platform", "handle", "hashtag"…; see records.ts). A
+ * transcription of news articles adds, per row, "sumber" (the article URLs), "koalisi" (the backing
+ * parties, ";"-separated), "akronim" (the pair's acronyms) and one column per platform ("instagram",
+ * "tiktok", …) for the campaign accounts the article names. Pure.
  */
 import { districtDefaults, emptyExtracted, readRecord, type DistrictOptions, type Extracted } from './records.ts';
 

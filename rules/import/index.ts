@@ -86,6 +86,15 @@ export function runImport(req: ImportRequest): ImportResult {
   return {
     yaml: header(req) + (Object.keys(doc).length ? stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }) : '{}\n'),
     overlay: false,
-    report: { ...report, errors: [...extracted.errors, ...report.errors], accounts: 0, hashtags: 0 },
+    report: {
+      ...report,
+      errors: [...extracted.errors, ...report.errors],
+      // the pairs' campaign accounts a transcription names
+      accounts: sources.contests.reduce(
+        (n, c) => n + c.contestants.reduce((m, k) => m + Object.values(k.accounts ?? {}).reduce((a, l) => a + (l?.length ?? 0), 0), 0),
+        0,
+      ),
+      hashtags: 0,
+    },
   };
 }

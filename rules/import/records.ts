@@ -37,7 +37,23 @@ const NumberSchema = z.coerce
   .int({ message: 'expected a whole ballot number' })
   .positive({ message: 'expected a ballot number of 1 or more' });
 
-const text = (what: string) => z.coerce.string().trim().min(1, { message: `empty ${what}` });
+const text = (what: string) =>
+  z.coerce
+    .string()
+    .trim()
+    .min(1, { message: `empty ${what}` });
+
+/** An account handle as written: "@name", "name" or the profile URL. */
+const HandleSchema = z
+  .string()
+  .trim()
+  .transform((h) =>
+    h
+      .replace(/^https?:\/\/[^/]+\//, '')
+      .replace(/^@/, '')
+      .replace(/\/+$/, ''),
+  )
+  .pipe(z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, { message: 'expected an account handle such as "prabowo" (no spaces)' }));
 
 const CandidateSchema = z.object({
   kind: z.enum(['pilkada', 'dpr', 'dpd']),
@@ -51,17 +67,20 @@ const CandidateSchema = z.object({
   votingDay: IsoDateSchema.optional(),
   campaignFrom: IsoDateSchema.optional(),
   campaignTo: IsoDateSchema.optional(),
+  /** the pages the row was transcribed from (a transcription of news articles names one per row) */
+  sources: z.array(z.url({ message: 'expected URLs (https://…) separated by spaces or ";"' })).optional(),
+  acronyms: z.array(text('acronym')).optional(),
+  /** the backing parties (Pilkada), by name, abbreviation or 2024 ballot number */
+  coalition: z.array(text('party')).optional(),
+  /** the pair's campaign accounts per platform */
+  accounts: z.partialRecord(z.enum(ACCOUNT_PLATFORMS), z.array(HandleSchema)).optional(),
 });
 export type CandidateRecord = z.output<typeof CandidateSchema> & { row: string };
 
 const AccountSchema = z.object({
   owner: text('owner id'),
   platform: z.enum(ACCOUNT_PLATFORMS, { message: `expected a platform: ${ACCOUNT_PLATFORMS.join(', ')}` }),
-  handle: z
-    .string()
-    .trim()
-    .transform((h) => h.replace(/^https?:\/\/[^/]+\//, '').replace(/^@/, '').replace(/\/+$/, ''))
-    .pipe(z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, { message: 'expected an account handle such as "prabowo" (no spaces)' })),
+  handle: HandleSchema,
 });
 export type AccountRecord = z.output<typeof AccountSchema> & { row: string };
 
@@ -115,8 +134,31 @@ function pick(fields: Fields, names: readonly string[]): unknown {
 }
 
 const F = {
-  region: ['kode_wilayah', 'kode_wil', 'kode_pro', 'kode_prov', 'kode_provinsi', 'kode_kab', 'kode_kabupaten', 'kode_kota', 'kode_kabkota', 'kode', 'region'],
-  regionName: ['nama_wilayah', 'wilayah', 'nama_kabupaten_kota', 'nama_kabkota', 'nama_kabupaten', 'nama_kota', 'kabupaten_kota', 'nama_provinsi', 'provinsi', 'region_name'],
+  region: [
+    'kode_wilayah',
+    'kode_wil',
+    'kode_pro',
+    'kode_prov',
+    'kode_provinsi',
+    'kode_kab',
+    'kode_kabupaten',
+    'kode_kota',
+    'kode_kabkota',
+    'kode',
+    'region',
+  ],
+  regionName: [
+    'nama_wilayah',
+    'wilayah',
+    'nama_kabupaten_kota',
+    'nama_kabkota',
+    'nama_kabupaten',
+    'nama_kota',
+    'kabupaten_kota',
+    'nama_provinsi',
+    'provinsi',
+    'region_name',
+  ],
   district: ['kode_dapil', 'dapil_kode', 'dapil', 'district'],
   districtName: ['nama_dapil', 'district_name'],
   number: ['nomor_urut', 'no_urut', 'nomor', 'number', 'urutan'],
@@ -132,10 +174,44 @@ const F = {
   handle: ['handle', 'akun', 'username', 'account', 'url'],
   hashtag: ['hashtag', 'tagar', 'term'],
   against: ['against', 'lawan', 'menolak'],
+  sources: ['sumber', 'sumber_url', 'url_sumber', 'source', 'sources'],
+  acronyms: ['akronim', 'singkatan', 'acronyms', 'acronym'],
+  coalition: ['koalisi', 'pengusung', 'partai_pengusung', 'coalition'],
 } as const;
 
+/** "a; b | c" → ["a", "b", "c"]; URLs and handles may also be separated by spaces or commas. */
+function listOf(value: unknown, separators: RegExp): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items = String(value)
+    .split(separators)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return items.length ? items : undefined;
+}
+
+/** Per-platform account columns of a candidate row ("instagram" or "akun_instagram"). */
+function accountColumns(fields: Fields): Partial<Record<(typeof ACCOUNT_PLATFORMS)[number], string[]>> | undefined {
+  const out: Partial<Record<(typeof ACCOUNT_PLATFORMS)[number], string[]>> = {};
+  for (const platform of ACCOUNT_PLATFORMS) {
+    const handles = listOf(pick(fields, [platform, `akun_${platform}`]), /[;|]/);
+    if (handles) out[platform] = handles;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** The column a row's field comes from, as a transcription names it, for errors a reader can act on. */
+const COLUMN: Record<string, string> = { sources: 'sumber', acronyms: 'akronim', coalition: 'koalisi' };
+
 function issues(error: z.ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+  return error.issues
+    .map((i) => {
+      if (!i.path.length) return i.message;
+      const [head, ...rest] = i.path.map(String);
+      // "accounts.instagram.0" → "instagram"; "sources.1" → "sumber"
+      const where = head === 'accounts' ? rest[0]! : (COLUMN[head!] ?? [head, ...rest].join('.'));
+      return `${where}: ${i.message}`;
+    })
+    .join('; ');
 }
 
 /**
@@ -145,7 +221,11 @@ function issues(error: z.ZodError): string {
 export function readRecord(kind: ImportKind, fields: Fields, row: string, out: Extracted, defaults: Fields = {}): void {
   const f = { ...defaults, ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.trim().toLowerCase(), v])) };
   if (kind === 'accounts') {
-    const r = AccountSchema.safeParse({ owner: pick(f, F.owner), platform: String(pick(f, F.platform) ?? '').toLowerCase(), handle: pick(f, F.handle) ?? '' });
+    const r = AccountSchema.safeParse({
+      owner: pick(f, F.owner),
+      platform: String(pick(f, F.platform) ?? '').toLowerCase(),
+      handle: pick(f, F.handle) ?? '',
+    });
     if (r.success) out.accounts.push({ ...r.data, row });
     else out.errors.push({ row, message: issues(r.error) });
     return;
@@ -164,11 +244,19 @@ export function readRecord(kind: ImportKind, fields: Fields, row: string, out: E
   const head = pick(f, F.head);
   const deputy = pick(f, F.deputy);
   const pair = pick(f, F.pair);
-  const names = head !== undefined ? [head, deputy].filter((x) => x !== undefined) : pair !== undefined ? (kind === 'pilkada' ? splitPair(String(pair)) : [pair]) : [];
+  const names =
+    head !== undefined
+      ? [head, deputy].filter((x) => x !== undefined)
+      : pair !== undefined
+        ? kind === 'pilkada'
+          ? splitPair(String(pair))
+          : [pair]
+        : [];
   let region = pick(f, F.region);
   const district = pick(f, F.district);
   // a DPR district code ("1101", "3201") lies in its province
-  if (region === undefined && kind === 'dpr' && district !== undefined && /^\d{4}/.test(String(district))) region = String(district).slice(0, 2);
+  if (region === undefined && kind === 'dpr' && district !== undefined && /^\d{4}/.test(String(district)))
+    region = String(district).slice(0, 2);
   const r = CandidateSchema.safeParse({
     kind,
     region: region ?? '',
@@ -181,6 +269,10 @@ export function readRecord(kind: ImportKind, fields: Fields, row: string, out: E
     votingDay: pick(f, F.votingDay),
     campaignFrom: pick(f, F.campaignFrom),
     campaignTo: pick(f, F.campaignTo),
+    sources: listOf(pick(f, F.sources), /[\s;|,]+/),
+    acronyms: listOf(pick(f, F.acronyms), /[;|]/),
+    coalition: listOf(pick(f, F.coalition), /[;|]/),
+    accounts: accountColumns(f),
   });
   if (!r.success) {
     out.errors.push({ row, message: issues(r.error) });

@@ -19,6 +19,13 @@ import { MANIFEST, readManifest, type EvalPhoto } from '../photos/real-eval.ts';
 
 export const name = 'photo-quality';
 
+/** the sets of the first evaluation (525 photos, report split 212), before linto-gestures and coco-people */
+const FIRST_SOURCES = ['asl-digits', 'erikx50-manual', 'subhih-hands', 'face-recognition-examples', 'fingerpose'];
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
 const pct = (a: number, b: number) => (b ? `${a}/${b} (${Math.round((100 * a) / b)}%)` : '0/0');
 const warns = (g: GestureId) => g !== 'none' && GESTURES[g].severity === 'medium';
 const numberOf = (g: GestureId) => (g === 'none' ? undefined : GESTURES[g].number);
@@ -157,12 +164,23 @@ export async function run(): Promise<void> {
     return lm ? [judge(p, lm)] : [];
   });
   console.log(`${verdicts.length} of ${photos.length} photos have cached landmarks (${landmarkDir(choice)})`);
-  for (const split of ['dev', 'report'] as const)
+  // `--split dev`: that split alone (the report split stays unread while choices are made)
+  const only = argValue('split');
+  if (only && only !== 'dev' && only !== 'report') throw new Error(`--split must be dev or report, not ${only}`);
+  const splits = (['dev', 'report'] as const).filter((s) => !only || s === only);
+  for (const split of splits)
     report(
       split,
       verdicts.filter((v) => v.photo.split === split),
     );
-  for (const split of ['dev', 'report'] as const) {
+  if (only === 'dev') return void fixtures();
+  // the report split as it was before the sixth and seventh sources, for comparison
+  report(
+    `report, first five sources only (${FIRST_SOURCES.join(', ')})`,
+    verdicts.filter((v) => v.photo.split === 'report' && FIRST_SOURCES.includes(v.photo.set)),
+    true,
+  );
+  for (const split of splits) {
     const before = photos.flatMap((p) => {
       const lm = readLandmarks(p.sha256, choice);
       return lm && p.split === split ? [judge(p, lm, true)] : [];

@@ -3,7 +3,9 @@
  * scripts/eval/build.ts into $JAGA_EVAL_DATA/jsonl or .local/eval-data/jsonl; never committed). Prints per
  * source, per platform and per split (development and report apart): recall of posts naming a 2024
  * candidate or party (medium or high), the everyday medium-or-high rate, the high rate of posts with a
- * campaign hashtag, and process news (naming nobody) above low. Skips with a message when no data.
+ * campaign hashtag, and process news (naming nobody) above low; then recall per contest named (the
+ * Pilpres, each province's governor race, parties) and how many Pilkada provinces the sets cover. Skips
+ * with a message when no data.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +17,9 @@ import type { EvalLine } from '../eval/build.ts';
 import { evalDataDir } from '../local-data.ts';
 
 export const name = 'quality';
+
+/** A province counts as covered when at least this many posts name one of its candidates. */
+const MIN_PER_PROVINCE = 20;
 
 interface Tally {
   named: number; namedHit: number;
@@ -47,6 +52,7 @@ export async function run(): Promise<void> {
   const bySource = new Map<string, Tally>();
   const byPlatform = new Map<string, Tally>();
   const bySplit = new Map<string, Tally>();
+  const byContest = new Map<string, Tally>();
   const get = (m: Map<string, Tally>, k: string) => m.get(k) ?? (m.set(k, empty()), m.get(k)!);
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) {
     for (const raw of readFileSync(join(dir, f), 'utf8').split('\n')) {
@@ -56,10 +62,20 @@ export async function run(): Promise<void> {
       add(get(bySource, `${l.split === 'report' ? 'R' : 'D'} ${l.source}`), l, severity);
       add(get(byPlatform, `${l.split} · ${l.platform}`), l, severity);
       add(get(bySplit, l.split), l, severity);
+      for (const c of l.contests ?? []) add(get(byContest, `${l.split} · ${c}`), l, severity);
     }
   }
   for (const [title, m] of [['per source (D development, R report)', bySource], ['per platform', byPlatform], ['per split', bySplit]] as const) {
     console.log(`  ${title}:`);
     for (const k of [...m.keys()].sort()) console.log(row(k, m.get(k)!));
+  }
+  console.log('  per contest named (posts naming it → medium or high):');
+  for (const k of [...byContest.keys()].sort()) console.log(`  ${k.padEnd(34)} ${pct(byContest.get(k)!.namedHit, byContest.get(k)!.named)}`);
+  for (const split of ['development', 'report']) {
+    const provinces = [...byContest.entries()]
+      .filter(([k, t]) => k.startsWith(`${split} · `) && t.named >= MIN_PER_PROVINCE)
+      .map(([k]) => k.slice(split.length + 3))
+      .filter((c) => c !== 'pilpres' && c !== 'party');
+    console.log(`  Pilkada provinces with ≥ ${MIN_PER_PROVINCE} posts naming a candidate, ${split}: ${provinces.length} (${provinces.join(', ') || '—'})`);
   }
 }

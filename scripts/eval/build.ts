@@ -20,6 +20,10 @@ export interface EvalLine {
   platform: Source['platform'];
   kind: Source['kind'];
   names: boolean;
+  /** the contests it names (scripts/eval/label.ts); absent in lines built before they were recorded */
+  contests?: string[];
+  /** names was decided by a human annotation (scripts/eval/annotations.ts) */
+  annotated?: boolean;
   hashtag: boolean;
   electionWords: boolean;
 }

@@ -6,7 +6,7 @@
 import { csvObjects } from './csv.ts';
 
 export type Split = 'development' | 'report';
-export type Platform = 'x' | 'youtube' | 'tiktok' | 'news' | 'web';
+export type Platform = 'x' | 'youtube' | 'tiktok' | 'instagram' | 'news' | 'web';
 
 export interface RawRecord {
   text: string;
@@ -37,9 +37,17 @@ const MONTHS: Record<string, string> = {
   Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12',
 };
 
-/** "Wed Mar 13 23:57:44 +0000 2024", ISO date-times and "15/11/2023" → YYYY-MM-DD (UTC day). */
+/** Indonesian month abbreviations where they differ from the English ones (news sites' dates). */
+const BULAN: Record<string, string> = { ...MONTHS, Mei: '05', Agu: '08', Okt: '10', Des: '12' };
+
+/**
+ * "Wed Mar 13 23:57:44 +0000 2024", ISO date-times, "15/11/2023" and Indonesian news dates ("Sabtu, 21 Des
+ * 2024 22:30 WIB", the site's local day) → YYYY-MM-DD (UTC day for the others).
+ */
 export function toDay(s: string | undefined): string | undefined {
   if (!s) return undefined;
+  const id = /^\p{L}+, (\d{1,2}) (\p{L}{3}) (\d{4})\b/u.exec(s.trim());
+  if (id) return BULAN[id[2]!] ? `${id[3]}-${BULAN[id[2]!]}-${id[1]!.padStart(2, '0')}` : undefined;
   const tw = /^\w{3} (\w{3}) (\d{2}) [\d:]{8} \+0000 (\d{4})$/.exec(s.trim());
   if (tw && MONTHS[tw[1]!]) return `${tw[3]}-${MONTHS[tw[1]!]}-${tw[2]}`;
   const iso = /^(\d{4}-\d{2}-\d{2})/.exec(s.trim());
@@ -125,6 +133,47 @@ export const SOURCES: Source[] = [
     id: 'rfaoktvian-youtube', repo: 'rfaoktvian/AnalisisSentimenDebatCapres2024', commit: '70ad20fdfe51d614b84788b114bcc58264329161',
     licence: 'none stated', split: 'report', platform: 'youtube', kind: 'political', race: 'pilpres',
     files: [file('youtube_comments_debat_capres2024.csv', column('comment_text', 'published_at'))],
+  },
+  // fourth batch (docs/engine.md, "Fourth batch")
+  {
+    id: 'alammahadika-youtube', repo: 'Alammahadika/Gibran-Rebranding-Uncensored', commit: 'e34a3da9db8fc24f57a894de2497a6a5ccff412a',
+    licence: 'none stated', split: 'report', platform: 'youtube', kind: 'political', race: 'pilpres',
+    files: [file('youtube_comments.csv', column('Comment'))],
+  },
+  {
+    id: 'dennamandela-jakarta', repo: 'dennamandela/sentiment-analysis-dki-jakarta-2024', commit: 'cf2e79ff9b6dcf20d3cf65f9e5f3fa91f5f2f3d5',
+    licence: 'none stated', split: 'development', platform: 'x', kind: 'political', race: 'pilkada',
+    files: ['Dharma Pongrekun', 'Rano Karno', 'Ridwan Kamil'].map((n) => tweets(`data/raw/${n}.csv`)),
+  },
+  {
+    id: 'dikirust-jakarta-youtube', repo: 'dikirust/Sentiment-Analysis-of-DKI-Jakarta-2024-Gubernatorial-Election-Using-NLP',
+    commit: 'e722d73eef5262d384149ecb35d718e22aa29432', licence: 'MIT', split: 'report', platform: 'youtube', kind: 'political',
+    race: 'pilkada', files: [file('Dataset Pilgub Jakarta.csv', column('comment'))],
+  },
+  {
+    id: 'luthfilkhairi-tweets', repo: 'luthfilkhairi/ABSA-Transformer-Pemilu2024', commit: '7506d3b76f0f83e7d76754162c2033a1fef6aad5',
+    licence: 'MIT', split: 'development', platform: 'x', kind: 'political', race: 'pilpres',
+    files: [tweets('crawling_zaki/data/data_mentah/crawling_4_25_desember/dataset_politik_10000.csv', '\t')],
+  },
+  {
+    id: 'restuibu17-headlines', repo: 'restuibu17/streamlit-pilkada-jateng', commit: '15e1b74a2e54412ba50d9732d8bc10902327d6a6',
+    licence: 'none stated', split: 'report', platform: 'news', kind: 'political', race: 'pilkada',
+    files: [file('pilkada_jawa_tengah.csv', column('Judul', 'Tanggal'))],
+  },
+  {
+    id: 'zidanefahrezi-jakarta', repo: 'zidanefahrezi/Sentimen-Analisis-Pemilihan-Gubernur-Jakarta-2024',
+    commit: 'e7b89dfa4d258a203227d16510e62f90bf818c75', licence: 'none stated', split: 'development', platform: 'x',
+    kind: 'political', race: 'pilkada', files: ['dharma', 'pramono', 'ridwan'].map((n) => tweets(`clean_${n}.csv`)),
+  },
+  {
+    id: 'danzwzp-tiktok', repo: 'DanzWzp/sentimen-komentar-tiktokLSTM', commit: '88ff35854f50965a6c48fe060f5a211dfe4d2843',
+    licence: 'none stated', split: 'report', platform: 'tiktok', kind: 'everyday',
+    files: [file('komentar_tiktok.csv', column('comment'))],
+  },
+  {
+    id: 'tarissauwar-instagram', repo: 'tarissauwar/Analisa-Sentimen-Cyberbullying-Pada-Kolom-Komentar-Instagram',
+    commit: '3d9d76c7df8d3c7fff2f4f9b14f2b91d19d3f527', licence: 'none stated', split: 'development', platform: 'instagram',
+    kind: 'everyday', files: [file('dataset_komentar_instagram_cyberbullying.csv', column('Instagram Comment Text'))],
   },
   {
     id: 'indonlu-everyday', repo: 'IndoNLP/indonlu', commit: 'ce728f6926a36174b9923dfe49d6a6839b6e9bb7',

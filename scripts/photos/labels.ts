@@ -14,6 +14,8 @@ export interface LabelMeaning {
   warn: boolean;
   /** counted for the "number signs" target, the "no number sign" target, or neither */
   target: 'number' | 'no-sign' | null;
+  /** every hand found carries the label (the photo's hands all show it, or none of them is a sign), not just the biggest */
+  allHands?: boolean;
 }
 
 export const LABELS: Record<EvalLabel, LabelMeaning> = {
@@ -38,5 +40,11 @@ export const LABELS: Record<EvalLabel, LabelMeaning> = {
   // ASL 7 and 8: three fingers up with the thumb on another; a viewer may read 3 or nothing
   'asl-seven': { train: null, expect: ['none', 'three', 'ok'], warn: false, target: null },
   'asl-eight': { train: null, expect: ['none', 'three', 'ok'], warn: false, target: null },
-  'no-hand': { train: 'none', expect: ['none'], warn: false, target: 'no-sign' },
+  'no-hand': { train: 'none', expect: ['none'], warn: false, target: 'no-sign', allHands: true },
+  // index and middle finger closing on the thumb (ASL "no")
+  pinch: { train: 'none', expect: ['none'], warn: false, target: 'no-sign' },
+  // both flat hands in front of the mouth (ASL "thank you"): fingers together, no count shown
+  'hands-near-face': { train: null, expect: ['none', 'five'], warn: false, target: 'no-sign', allHands: true },
+  // people in everyday photos (COCO): hands relaxed or holding things, none showing a sign
+  people: { train: 'none', expect: ['none'], warn: false, target: 'no-sign', allHands: true },
 };

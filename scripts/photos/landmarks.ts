@@ -9,6 +9,9 @@
  *   as the content script does (longest side 960 px, JPEG 0.85: entrypoints/content/photo.ts).
  *   `--pad F` adds a border of F × the longest side around the image before detection (mean
  *   colour of the image edge) and maps the landmarks back; cached in `landmarks-tasks-pad<F>/`.
+ *   `--upscale N` first enlarges a photo whose longest side is below N px to N px (smoothed),
+ *   as the analysis page does (`upscaledSize` in entrypoints/offscreen/analyse.ts); cached in
+ *   `landmarks-tasks-up<N>[-pad<F>]/`.
  * - `legacy` (default for the old cache, `landmarks/`): the @mediapipe/hands solution (maxNumHands 4,
  *   full landmark model, no tracking between photos) on the photo as attached; `--gpu` uses WebGL.
  *
@@ -46,6 +49,8 @@ export interface RuntimeChoice {
    * caches of both (extract with and without `--pad`)
    */
   padFallback?: boolean;
+  /** a photo whose longest side is below this many pixels is enlarged to it before detection (tasks only) */
+  upscale?: number;
 }
 
 function argValue(name: string): string | undefined {
@@ -62,13 +67,17 @@ export function runtimeFromArgs(): RuntimeChoice {
   if (pad && runtime !== 'tasks') throw new Error('--pad works with --runtime tasks only');
   const padFallback = process.argv.includes('--pad-fallback');
   if (padFallback && !pad) throw new Error('--pad-fallback needs --pad');
-  return pad ? { runtime, pad, ...(padFallback ? { padFallback } : {}) } : { runtime };
+  const upscale = Number(argValue('upscale') ?? 0);
+  if (!(Number.isInteger(upscale) && upscale >= 0 && upscale <= 4096)) throw new Error(`--upscale must be a size in pixels, not ${argValue('upscale')}`);
+  if (upscale && runtime !== 'tasks') throw new Error('--upscale works with --runtime tasks only');
+  return { runtime, ...(upscale ? { upscale } : {}), ...(pad ? { pad, ...(padFallback ? { padFallback } : {}) } : {}) };
 }
 
 /** Where a runtime's landmarks are cached. */
 export function landmarkDir(choice: RuntimeChoice = { runtime: 'legacy' }): string {
   if (choice.runtime === 'legacy') return join(PHOTO_DIR, 'landmarks');
-  return join(PHOTO_DIR, choice.pad ? `landmarks-tasks-pad${choice.pad}` : 'landmarks-tasks');
+  const parts = ['landmarks-tasks', ...(choice.upscale ? [`up${choice.upscale}`] : []), ...(choice.pad ? [`pad${choice.pad}`] : [])];
+  return join(PHOTO_DIR, parts.join('-'));
 }
 
 /** the legacy runtime's cache */
@@ -88,8 +97,9 @@ export interface CachedLandmarks {
 
 export function readLandmarks(sha256: string, choice: RuntimeChoice = { runtime: 'legacy' }): CachedLandmarks | null {
   if (choice.padFallback) {
-    const plain = readLandmarks(sha256, { runtime: choice.runtime });
-    const padded = readLandmarks(sha256, { runtime: choice.runtime, ...(choice.pad ? { pad: choice.pad } : {}) });
+    const up = choice.upscale ? { upscale: choice.upscale } : {};
+    const plain = readLandmarks(sha256, { runtime: choice.runtime, ...up });
+    const padded = readLandmarks(sha256, { runtime: choice.runtime, ...up, ...(choice.pad ? { pad: choice.pad } : {}) });
     if (!plain || !padded) return null;
     return plain.hands.length ? plain : { ...padded, ms: plain.ms + padded.ms };
   }
@@ -193,9 +203,9 @@ async function setUpLegacy(page: Page): Promise<void> {
  * Sets up `globalThis.analyse(url)` in the page: tasks-vision's HandLandmarker on the CPU, with the
  * analysis page's options, on the photo downscaled as the content script does.
  */
-async function setUpTasks(page: Page, pad: number): Promise<void> {
+async function setUpTasks(page: Page, pad: number, upscale: number): Promise<void> {
   await page.evaluate(
-    async ({ pad, maxSide }: { pad: number; maxSide: number }) => {
+    async ({ pad, maxSide, upscale }: { pad: number; maxSide: number; upscale: number }) => {
       type P = { x: number; y: number; z: number };
       type Result = { landmarks: P[][]; worldLandmarks: P[][]; handedness: { categoryName: string; score: number }[][] };
       const vision = (await import('/tv/vision_bundle.mjs' as string)) as {
@@ -221,11 +231,16 @@ async function setUpTasks(page: Page, pad: number): Promise<void> {
         original.close();
         const bitmap = await createImageBitmap(await small.convertToBlob({ type: 'image/jpeg', quality: 0.85 }));
         const { width, height } = bitmap;
-        const border = Math.round(pad * Math.max(width, height));
+        // the analysis page's enlargement of a small photo (smoothed), before the border
+        const k = upscale && Math.max(width, height) < upscale ? upscale / Math.max(width, height) : 1;
+        const [w, h] = [Math.round(width * k), Math.round(height * k)];
+        const border = Math.round(pad * Math.max(w, h));
         const canvas = document.createElement('canvas');
-        canvas.width = width + 2 * border;
-        canvas.height = height + 2 * border;
+        canvas.width = w + 2 * border;
+        canvas.height = h + 2 * border;
         const ctx = canvas.getContext('2d')!;
+        ctx.imageSmoothingEnabled = true;
+        ctx.imageSmoothingQuality = 'high';
         if (border) {
           // the border is the image's mean colour: plain, so the palm detector finds no hand in it
           const one = new OffscreenCanvas(1, 1);
@@ -235,7 +250,7 @@ async function setUpTasks(page: Page, pad: number): Promise<void> {
           ctx.fillStyle = `rgb(${r},${gr},${b})`;
           ctx.fillRect(0, 0, canvas.width, canvas.height);
         }
-        ctx.drawImage(bitmap, border, border);
+        ctx.drawImage(bitmap, border, border, w, h);
         bitmap.close();
         const t0 = performance.now();
         const found = landmarker.detect(canvas);
@@ -247,7 +262,7 @@ async function setUpTasks(page: Page, pad: number): Promise<void> {
           hands: found.landmarks.map((lm, i) => {
             const top = found.handedness[i]?.[0];
             return {
-              landmarks: lm.map((p) => ({ x: p.x * W - border, y: p.y * H - border, z: p.z * W })),
+              landmarks: lm.map((p) => ({ x: (p.x * W - border) / k, y: (p.y * H - border) / k, z: (p.z * W) / k })),
               handedness: top ? { label: top.categoryName, score: top.score } : undefined,
               worldLandmarks: found.worldLandmarks[i]?.map((p) => ({ x: p.x, y: p.y, z: p.z })),
             };
@@ -255,7 +270,7 @@ async function setUpTasks(page: Page, pad: number): Promise<void> {
         };
       };
     },
-    { pad, maxSide: PHOTO_MAX_SIDE },
+    { pad, maxSide: PHOTO_MAX_SIDE, upscale },
   );
 }
 
@@ -286,7 +301,7 @@ async function main(): Promise<void> {
     await page.goto(`http://127.0.0.1:${server.port}/`);
     // tsx keeps function names with a `__name` helper that the page does not have
     await page.evaluate('globalThis.__name = (f) => f');
-    if (choice.runtime === 'tasks') await setUpTasks(page, choice.pad ?? 0);
+    if (choice.runtime === 'tasks') await setUpTasks(page, choice.pad ?? 0, choice.upscale ?? 0);
     else await setUpLegacy(page);
     let n = 0;
     for (const { key, url } of todo) {

@@ -22,7 +22,9 @@ export const MANIFEST = join(ROOT, 'tests/fixtures/photos/real-eval/manifest.jso
 export type EvalLabel =
   | 'one' | 'two' | 'three' | 'four' | 'five' | 'ok' | 'metal' | 'thumbs-up'
   | 'thumbs-down' | 'fist' | 'relaxed' | 'mute' | 'stop' | 'call' | 'o-shape' | 'asl-seven' | 'asl-eight'
-  | 'half-curl' | 'no-hand';
+  | 'half-curl' | 'no-hand'
+  // added with the sixth and seventh sources (2026-12-06, second round)
+  | 'pinch' | 'hands-near-face' | 'people';
 
 export interface EvalPhoto {
   file: string;
@@ -68,6 +70,36 @@ const HAGRID_NAMES: Record<string, EvalLabel> = {
   one: 'one', palm: 'five', peace: 'two', peace_inverted: 'two', rock: 'metal', stop: 'stop', stop_inverted: 'stop',
   three: 'three', three2: 'three', two_up: 'two', two_up_inverted: 'two',
 };
+
+/**
+ * linto-ai/multi-hand-gesture-dataset: the data set's class (the file name's first part) → what the
+ * photo shows. Webcam photos, 640×480, the signer's upper body and face in frame, one man on (at
+ * least) two days. Looked at 5 photos per class before mapping; nothing else was looked at.
+ */
+export const LINTO_CLASSES: Record<string, EvalLabel> = {
+  callme: 'call', // thumb and little finger out: "telephone"
+  handup: 'one', // index finger raised
+  hello: 'five', // both open palms raised: a wave
+  // thumb, index and little finger out (ASL "I love you"): rules/gestures.ts reads horns with the
+  // thumb out as "salam metal" too, as it is often made
+  iloveyou: 'metal',
+  no: 'pinch', // ASL "no": index and middle finger closing on the thumb
+  ok: 'thumbs-up',
+  okay: 'ok', // thumb and index in a ring, three fingers up
+  thanks: 'hands-near-face', // both flat hands in front of the mouth
+  vectory: 'two', // V (the data set's spelling)
+  yes: 'fist', // ASL "yes": a fist
+};
+/** photos per class, evenly spaced by file name over train/ and test/ together */
+const LINTO_PER_CLASS = 30;
+
+/** Spread `want` picks evenly over the sorted list. */
+function evenly<T>(items: T[], want: number): T[] {
+  const step = items.length / want;
+  const out: T[] = [];
+  for (let i = 0; i < want && i * step < items.length; i++) out.push(items[Math.floor(i * step)]!);
+  return out;
+}
 
 const SOURCES: Source[] = [
   {
@@ -122,6 +154,30 @@ const SOURCES: Source[] = [
     licence: 'MIT (repository); press photos, rights not stated (evaluation only)',
     pick: (paths) => paths.filter((p) => /\.(jpe?g|png)$/i.test(p) && !p.includes('32bit')).map((p) => ({ path: p, label: 'no-hand' as const })),
   },
+  {
+    repo: 'linto-ai/multi-hand-gesture-dataset',
+    set: 'linto-gestures',
+    licence: 'none stated (evaluation only, never redistributed)',
+    pick(paths) {
+      const out: { path: string; label: EvalLabel }[] = [];
+      for (const [cls, label] of Object.entries(LINTO_CLASSES)) {
+        const files = paths.filter((p) => /^(train|test)\//.test(p) && p.split('/').pop()!.startsWith(`${cls}.`) && p.endsWith('.jpg'));
+        // by file name (a uuid): the order says nothing about the photo
+        files.sort((a, b) => a.split('/').pop()!.localeCompare(b.split('/').pop()!));
+        for (const path of evenly(files, LINTO_PER_CLASS)) out.push({ path, label });
+      }
+      return out;
+    },
+  },
+  {
+    // COCO val2014 photos shipped as OpenPose's examples: people at home, at sport, in the street,
+    // hands relaxed, holding a phone, a camera, a racket, a bat. COCO labels people, not hand signs:
+    // all 20 were looked at, none shows a hand sign.
+    repo: 'CMU-Perceptual-Computing-Lab/openpose',
+    set: 'coco-people',
+    licence: 'COCO images: Flickr photographers, CC licences per image (evaluation only)',
+    pick: (paths) => paths.filter((p) => /^examples\/media\/COCO_val2014_\d+\.jpg$/.test(p)).map((p) => ({ path: p, label: 'people' as const })),
+  },
 ];
 
 /** The fingerpose photos already in the repository (tests/fixtures/photos/README.md). */
@@ -147,7 +203,8 @@ function main(): void {
     seen.add(sha256);
     const file = `${e.set}/${name}`;
     mkdirSync(join(PHOTO_DIR, 'photos', e.set), { recursive: true });
-    writeFileSync(join(PHOTO_DIR, 'photos', file), bytes);
+    // the folder is shared: a photo already there (same name, so same bytes) is left alone
+    if (!existsSync(join(PHOTO_DIR, 'photos', file))) writeFileSync(join(PHOTO_DIR, 'photos', file), bytes);
     out.push({ file, sha256, split: splitOf(sha256), ...e });
   };
   for (const src of SOURCES) {

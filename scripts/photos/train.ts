@@ -18,11 +18,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../tests/e2e/harness.ts';
-import { FEATURE_COUNT, handFeatures, MODEL_CLASSES, predict, type GestureModel, type Point3 } from '../../rules/gesture-model.ts';
+import { FEATURE_COUNT, handFeatures, MODEL_CLASSES, type GestureModel, type Point3 } from '../../rules/gesture-model.ts';
+import { classifyWith, GESTURES, type GestureId } from '../../rules/gestures.ts';
 import { LABELS } from './labels.ts';
 import { DETECT_PAD } from '../../entrypoints/offscreen/analyse.ts';
-import { readLandmarks, runtimeFromArgs, type RuntimeChoice } from './landmarks.ts';
-import { readManifest } from './real-eval.ts';
+import { readLandmarks, runtimeFromArgs, type CachedLandmarks, type RuntimeChoice } from './landmarks.ts';
+import { readManifest, type EvalPhoto } from './real-eval.ts';
 
 const OUT = join(ROOT, 'rules/data/gesture-model.json');
 const arg = (name: string, fallback: number) => {
@@ -54,12 +55,12 @@ export function examples(split: 'dev' | 'report', choice: RuntimeChoice = { runt
     const cls = LABELS[photo.label].train;
     const lm = readLandmarks(photo.sha256, choice);
     if (!cls || !lm || lm.hands.length === 0) continue;
-    const hands = photo.label === 'no-hand' ? lm.hands : [lm.hands.reduce((a, b) => (area(a.landmarks) >= area(b.landmarks) ? a : b))];
+    const hands = LABELS[photo.label].allHands ? lm.hands : [lm.hands.reduce((a, b) => (area(a.landmarks) >= area(b.landmarks) ? a : b))];
     for (const h of hands) out.push({ hand: h.landmarks, cls: MODEL_CLASSES.indexOf(cls), file: photo.file });
   }
   return out;
 }
-/** bounding-box area (not rules/gestures.ts's handBox: that module loads the model this script writes) */
+/** bounding-box area of a hand's landmarks */
 const area = (lm: Point3[]) => {
   const xs = lm.map((p) => p.x);
   const ys = lm.map((p) => p.y);
@@ -174,60 +175,67 @@ function trainModel(base: Example[], { hidden, epochs, l2, quiet }: FitOptions):
   };
 }
 
-/** Held-out score of one fold's model: per hand, would it warn (top class a sign at ≥ the threshold) and is it right. */
-function score(model: GestureModel, held: Example[], threshold: number) {
-  let signs = 0;
-  let warned = 0;
-  let right = 0;
-  let nones = 0;
-  let falseWarn = 0;
-  for (const e of held) {
-    const f = handFeatures(e.hand);
-    const p = f ? predict(model, f) : null;
-    let top = 0;
-    if (p) for (let k = 1; k < p.length; k++) if (p[k]! > p[top]!) top = k;
-    const cls = model.classes[top];
-    const warns = !!p && cls !== 'none' && cls !== 'five' && p[top]! >= threshold;
-    const truth = MODEL_CLASSES[e.cls]!;
-    if (truth === 'none') {
-      nones++;
-      if (warns) falseWarn++;
-    } else if (truth !== 'five') {
-      signs++;
-      if (warns) warned++;
-      if (warns && top === e.cls) right++;
+/** A photo's verdict under a model, as photo-quality judges it: does it warn, and with which numbers. */
+function judgePhoto(model: GestureModel, lm: CachedLandmarks): { warned: boolean; numbers: Set<number | undefined> } {
+  const numbers = new Set<number | undefined>();
+  for (const h of lm.hands) {
+    const label = h.handedness?.label;
+    const handedness = h.handedness && (label === 'Left' || label === 'Right') ? { handedness: { label, score: h.handedness.score } as const } : {};
+    const { gesture } = classifyWith(model, {
+      landmarks: h.landmarks,
+      ...handedness,
+      ...(h.worldLandmarks?.length ? { worldLandmarks: h.worldLandmarks } : {}),
+      imageSize: lm.imageSize,
+    });
+    if (gesture !== 'none' && GESTURES[gesture].severity === 'medium') numbers.add(GESTURES[gesture].number);
+  }
+  return { warned: numbers.size > 0, numbers };
+}
+
+interface Tally {
+  signs: number;
+  warned: number;
+  right: number;
+  noSign: number;
+  falseWarn: number;
+}
+
+/** Held-out score of a fold's model on its photos, through the whole classifier (gates included). */
+function scorePhotos(model: GestureModel, photos: EvalPhoto[], choice: RuntimeChoice, t: Tally): void {
+  for (const photo of photos) {
+    const lm = readLandmarks(photo.sha256, choice);
+    const meaning = LABELS[photo.label];
+    if (!lm || !meaning.target) continue;
+    const v = judgePhoto(model, lm);
+    if (meaning.target === 'number') {
+      t.signs++;
+      if (v.warned) t.warned++;
+      const want = meaning.expect[0] === 'none' ? undefined : GESTURES[meaning.expect[0] as Exclude<GestureId, 'none'>].number;
+      if (v.warned && v.numbers.has(want)) t.right++;
+    } else {
+      t.noSign++;
+      if (v.warned) t.falseWarn++;
     }
   }
-  return { signs, warned, right, nones, falseWarn };
 }
 
 /** `legacyOnly`: train on the legacy landmarks alone, score on the chosen runtime's (as the committed model was made) */
-function crossValidate(base: Example[], extra: Example[], k: number, options: FitOptions, legacyOnly = false): void {
+function crossValidate(base: Example[], extra: Example[], k: number, options: FitOptions, choice: RuntimeChoice, legacyOnly = false): void {
   // folds by photo (hash of the file name), so a photo's landmarks from both runtimes stay together
   const fold = (file: string) => [...file].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % k;
-  const folds = Array.from({ length: k }, (_, i) => ({
-    model: trainModel(
-      [...(legacyOnly ? [] : base), ...extra].filter((e) => fold(e.file) !== i),
-      { ...options, quiet: true },
-    ),
-    held: base.filter((e) => fold(e.file) === i),
-  }));
-  const committed = gestureModelData();
-  for (const threshold of [0.5, 0.6, 0.7, 0.8]) {
-    const total = { signs: 0, warned: 0, right: 0, nones: 0, falseWarn: 0 };
-    const before = { ...total };
-    for (const { model, held } of folds) {
-      const s = score(model, held, threshold);
-      const c = score(committed, held, threshold);
-      for (const key of Object.keys(total) as (keyof typeof total)[]) {
-        total[key] += s[key];
-        before[key] += c[key];
-      }
-    }
-    const pc = (a: number, b: number) => `${a}/${b} (${Math.round((100 * a) / b)}%)`;
-    const line = (t: typeof total) => `signs warned ${pc(t.warned, t.signs)}, right ${pc(t.right, t.signs)}; "none" hands warned ${pc(t.falseWarn, t.nones)}`;
-    console.log(`p ≥ ${threshold}: held out ${line(total)}\n         committed model ${line(before)}`);
+  const dev = readManifest().filter((p) => p.split === 'dev');
+  const total: Tally = { signs: 0, warned: 0, right: 0, noSign: 0, falseWarn: 0 };
+  const committed: Tally = { ...total };
+  const current = gestureModelData();
+  for (let i = 0; i < k; i++) {
+    const model = trainModel([...(legacyOnly ? [] : base), ...extra].filter((e) => fold(e.file) !== i), { ...options, quiet: true });
+    const held = dev.filter((p) => fold(p.file) === i);
+    scorePhotos(model, held, choice, total);
+    scorePhotos(current, held, choice, committed);
   }
+  const pc = (a: number, b: number) => `${a}/${b} (${Math.round((100 * a) / b)}%)`;
+  const line = (t: Tally) => `number signs warned ${pc(t.warned, t.signs)}, right number ${pc(t.right, t.signs)}; no-sign photos warned ${pc(t.falseWarn, t.noSign)}`;
+  console.log(`held out, whole classifier: ${line(total)}\ncommitted model (not held out): ${line(committed)}`);
 }
 
 /** the model in rules/data now (trained on all of dev: not held out, for reference) */
@@ -244,7 +252,7 @@ function main(): void {
   const folds = arg('cv', 0);
   console.log(`dev hands: ${base.length} (${choice.runtime}${choice.pad ? `, border ${choice.pad}${choice.padFallback ? ' when none found without' : ''}` : ''}) + ${extra.length} (legacy)`);
   if (folds) {
-    crossValidate(base, extra, folds, options, legacyOnly);
+    crossValidate(base, extra, folds, options, choice, legacyOnly);
     return;
   }
   const model = trainModel([...base, ...extra], options);

@@ -21,7 +21,10 @@ const USAGE = `usage: jaga import --format <${IMPORT_FORMATS.join('|')}> --kind 
   --base      rules the output is merged with (default rules/data plus rules/national): contests
               already there are skipped, ids stay unique
   --strict    any broken row fails the import and nothing is written (default: broken rows are reported
-              and skipped)`;
+              and skipped)
+  csv columns of a news transcription (one row per pair): kode_wilayah, nama_wilayah, nomor_urut,
+              nama_calon, nama_wakil, koalisi ("PKB; Gerindra"), akronim, instagram, tiktok, x, youtube,
+              facebook, threads, and sumber (the row's article URLs; they become its sources)`;
 
 function readRegionNames(path: string): Map<string, string> {
   const out = new Map<string, string>();

@@ -178,7 +178,11 @@ describe('a pair written as a hashtag is a campaign hashtag (real rules)', () =>
   });
   it('the same pair as plain text stays a mention (medium), and one name as a hashtag is not a pair', () => {
     expect(sev('Khofifah-Emil untuk Jatim berlari lebih kencang', PILKADA_CAMPAIGN)).toBe('medium');
-    expect(sev('#Khofifah meninjau banjir di Jember', PILKADA_CAMPAIGN)).toBe('medium');
+    // one live contestant's name as a hashtag is campaign material of its own (engine.campaign-tags.test.ts)
+    const v = engine.evaluate({ text: '#Khofifah meninjau banjir di Jember' }, { at: PILKADA_CAMPAIGN });
+    expect(v.severity).toBe('high');
+    expect(v.reasons.map((r) => r.kind)).not.toContain('hashtag');
+    expect(v.reasons[0]).toMatchObject({ kind: 'candidate', matched: 'Khofifah' });
   });
   it('also in the hashtags field', () => {
     expect(engine.evaluate({ hashtags: ['AniesMuhaimin'] }, { at: PILPRES_CAMPAIGN }).severity).toBe('high');

@@ -36,7 +36,6 @@ const scale = (hand: Landmark[], k: number) => hand.map((p) => ({ x: p.x * k + 5
  */
 const KNOWN_MISSES: Record<string, { reads: string; why: string }> = {
   'synthetic-finger-heart.json': { reads: 'none', why: 'no photographs of the pose; the model finds "none" likelier' },
-  'synthetic-telephone.json': { reads: 'none', why: 'no photographs of the pose; the model finds "none" likelier' },
   'synthetic-three-mrp.json': { reads: 'ok', why: 'middle–ring–little read as OK: still number 3' },
   'synthetic-thumbs-up.json': { reads: 'none', why: 'its thumb points sideways (≈ 70° from up), not up' },
 };
@@ -140,4 +139,23 @@ describe('classifyHand input: the landmarks alone, or what the analysis page kno
   it('reads too few landmarks in an observation as no sign', () => {
     expect(classifyHand({ landmarks: fixtures[0]!.hand.slice(0, 20), score: 1 }).gesture).toBe('none');
   });
+});
+
+/**
+ * Hands from dev-split photographs of the evaluation (docs/photo-check.md, "Evaluation"), which the
+ * model is trained on: a webcam thumbs-up, a fist and a "telephone" with the signer's face in the
+ * frame. The model trained before that source read the thumbs-up and the telephone as none (P(none)
+ * 0.70 and 0.92) and the fist as a finger heart; these hold what the retraining taught.
+ */
+describe('hands from dev-split photographs (trained on)', () => {
+  const DEV = join(DIR, 'dev-photos');
+  for (const file of readdirSync(DEV).filter((f) => f.endsWith('.json'))) {
+    const f = JSON.parse(readFileSync(join(DEV, file), 'utf8')) as Fixture & {
+      imageSize: { width: number; height: number };
+      handedness: { label: 'Left' | 'Right'; score: number };
+    };
+    it(`${file}: ${f.expect}`, () => {
+      expect(classifyHand({ landmarks: f.hand, handedness: f.handedness, imageSize: f.imageSize }).gesture).toBe(f.expect);
+    });
+  }
 });

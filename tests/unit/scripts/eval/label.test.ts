@@ -19,3 +19,42 @@ describe('the everyday word stays unnamed', () => {
     'SEMOGA PEMILU DAMAI DAN LANCAR, AMIN',
   ])('%s', (text) => expect(label(text).names).toBe(false));
 });
+
+// The governor pairs of the provinces the fourth batch covers (KPU candidate lists), written the way
+// headlines and comments write them; each text also records which contest it names.
+describe('a 2024 governor candidate of a further province names that contest', () => {
+  it.each([
+    ['Ahmad Luthfi dan Taj Yasin kampanye di Semarang', 'jawa tengah'],
+    ['Andika Perkasa janji perbaiki jalan desa', 'jawa tengah'],
+    ['Dedi Mulyadi blusukan ke pasar Purwakarta', 'jawa barat'],
+    ['Syaikhu-Ilham Habibie daftar ke KPU Jabar', 'jawa barat'],
+    ['Bobby Nasution dan Edy Rahmayadi debat soal jalan rusak', 'sumatera utara'],
+    ["Rudy Mas'ud unggul hitung cepat", 'kalimantan timur'],
+    ['Wayan Koster sapa warga Buleleng', 'bali'],
+    ['Danny Pomanto kunjungi pasar Makassar', 'sulawesi selatan'],
+    ['Ria Norsan dan Sutarmidji saling sindir', 'kalimantan barat'],
+    ['Mahyeldi lanjutkan program di Padang', 'sumatera barat'],
+  ])('%s → %s', (text, contest) => {
+    const l = label(text);
+    expect(l.names).toBe(true);
+    expect(l.contests).toContain(contest);
+  });
+
+  it('a Pilpres name and a party are contests of their own', () => {
+    expect(label('Prabowo hadiri rapat Gerindra').contests).toEqual(['pilpres', 'party']);
+    expect(label('Pramono dan Rano Karno menang').contests).toEqual(['jakarta']);
+  });
+});
+
+describe('short names that are everyday words or common given names stay unnamed', () => {
+  it.each([
+    'surya tenggelam di pantai kuta sore ini',
+    'Jihan lagi masak rendang buat lebaran',
+    'Mas Hendi tukang las depan rumah',
+    'seno main bola sama teman',
+    'KPU Jateng umumkan jadwal debat cagub',
+  ])('%s', (text) => {
+    expect(label(text).names).toBe(false);
+    expect(label(text).contests).toEqual([]);
+  });
+});

@@ -27,6 +27,8 @@ describe('landmarkDir', () => {
     expect(landmarkDir()).toBe(join(root, 'landmarks'));
     expect(landmarkDir({ runtime: 'tasks' })).toBe(join(root, 'landmarks-tasks'));
     expect(landmarkDir({ runtime: 'tasks', pad: 0.25 })).toBe(join(root, 'landmarks-tasks-pad0.25'));
+    expect(landmarkDir({ runtime: 'tasks', upscale: 256 })).toBe(join(root, 'landmarks-tasks-up256'));
+    expect(landmarkDir({ runtime: 'tasks', upscale: 256, pad: 0.25 })).toBe(join(root, 'landmarks-tasks-up256-pad0.25'));
   });
 });
 
@@ -61,5 +63,24 @@ describe('runtimeFromArgs', () => {
     expect(() => runtimeFromArgs()).toThrow(/tasks only/);
     process.argv = ['node', 'x', '--runtime', 'tasks', '--pad', 'wide'];
     expect(() => runtimeFromArgs()).toThrow(/fraction/);
+  });
+
+  it('reads the upscale size, tasks only', () => {
+    process.argv = ['node', 'x', '--runtime', 'tasks', '--upscale', '256', '--pad', '0.25', '--pad-fallback'];
+    expect(runtimeFromArgs()).toEqual({ runtime: 'tasks', upscale: 256, pad: 0.25, padFallback: true });
+    process.argv = ['node', 'x', '--runtime', 'tasks', '--upscale', '256'];
+    expect(runtimeFromArgs()).toEqual({ runtime: 'tasks', upscale: 256 });
+    process.argv = ['node', 'x', '--runtime', 'legacy', '--upscale', '256'];
+    expect(() => runtimeFromArgs()).toThrow(/tasks only/);
+    process.argv = ['node', 'x', '--runtime', 'tasks', '--upscale', '-3'];
+    expect(() => runtimeFromArgs()).toThrow(/--upscale/);
+  });
+});
+
+describe('readLandmarks with upscale and padFallback', () => {
+  it('reads both caches of the upscaled runtime', () => {
+    cache('landmarks-tasks-up256', 'd', [], 30);
+    cache('landmarks-tasks-up256-pad0.25', 'd', [hand], 45);
+    expect(readLandmarks('d', { runtime: 'tasks', upscale: 256, pad: 0.25, padFallback: true })).toMatchObject({ hands: [hand], ms: 75 });
   });
 });

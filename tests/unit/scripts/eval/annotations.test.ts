@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ANNOTATIONS, parseAnnotations, textKey } from '../../../../scripts/eval/annotations.ts';
+import { label } from '../../../../scripts/eval/label.ts';
+
+// Paraphrased headlines, written for the project (the annotated texts themselves stay out of git).
+describe('textKey', () => {
+  it('is the same for texts that differ only in case and spacing, as build.ts de-duplicates', () => {
+    expect(textKey('  Luthfi-Yasin  Unggul di Quick Count ')).toBe(textKey('luthfi-yasin unggul di\nquick count'));
+    expect(textKey('Luthfi-Yasin unggul')).toMatch(/^[0-9a-f]{16}$/);
+    expect(textKey('Luthfi-Yasin unggul')).not.toBe(textKey('Andika-Hendi unggul'));
+  });
+});
+
+describe('a human annotation decides "names" where one exists', () => {
+  const text = 'Pasangan Melati-Kenanga unggul di hitung cepat pilkada';
+  const annotations = parseAnnotations({ [textKey(text)]: { names: true, seen: 'Melati-Kenanga' } });
+
+  it('turns a text the name list misses into one that names a contestant', () => {
+    expect(label(text, new Map()).names).toBe(false);
+    const l = label(text, annotations);
+    expect(l.names).toBe(true);
+    expect(l.annotated).toBe(true);
+  });
+
+  it('turns a name-list match that names nobody into none', () => {
+    const homonym = 'Gerindra, nama warung kopi di ujung gang, buka sampai malam';
+    const none = parseAnnotations({ [textKey(homonym)]: { names: false } });
+    expect(label(homonym, new Map()).names).toBe(true);
+    expect(label(homonym, none).names).toBe(false);
+    expect(label(homonym, none).contests).toEqual([]);
+  });
+
+  it('leaves texts without an annotation to the name list', () => {
+    expect(label('Prabowo kampanye di Medan', annotations)).toMatchObject({ names: true, annotated: false });
+  });
+});
+
+describe('parseAnnotations', () => {
+  it.each([
+    [{ nothex: { names: true } }, /key/],
+    [{ '0123456789abcdef': { names: 'yes' } }, /names/],
+    [{ '0123456789abcdef': { names: true, via: 'guess' } }, /via/],
+  ])('rejects %j with a clear error', (input, message) => {
+    expect(() => parseAnnotations(input)).toThrow(message);
+  });
+});
+
+describe('the committed annotations', () => {
+  it('hold the blind annotation of the process-news texts (docs/engine.md)', () => {
+    expect(ANNOTATIONS.size).toBe(874 + 185);
+    const yes = [...ANNOTATIONS.values()].filter((a) => a.names);
+    expect(yes.length).toBeGreaterThan(0);
+    for (const a of yes) expect(a.seen).toBeTruthy();
+  });
+});
