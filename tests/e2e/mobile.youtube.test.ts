@@ -4,7 +4,7 @@
  * tests/fixtures/sites/youtube/mobile-comments-*.html. Each partisan action: the tap opens the dialog,
  * Batal holds (the page's own handler did not run), Tetap lanjutkan replays exactly once; the same
  * control on neutral content passes at once; a swipe that starts on the partisan comment is never held.
- * The video's like, share and subscribe are in mobile.test.ts.
+ * Also the live_chat page's send at phone width. The video's like, share and subscribe are in mobile.test.ts.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { sessionForFile } from './harness';
@@ -15,6 +15,7 @@ const M = 'https://m.youtube.com';
 const ID = `${M}/mobile-comments-id.html`;
 const EN = `${M}/mobile-comments-en.html`;
 const SIMPLEBOX = 'ytm-comment-simplebox-renderer textarea';
+const CHAT = 'div#input[contenteditable]';
 const replyBox = (id: string) => `[data-post-id="${id}"] ytm-comment-reply-dialog-renderer textarea`;
 
 /** [page url, what is typed first (box → text), taps, what the site's own handler records] */
@@ -42,6 +43,15 @@ const ACTIONS: Record<string, { held: Case[]; neutral: Case }> = {
       [EN, {}, ['#mce1-menu', '#sheet-like'], { action: 'like', postId: 'mce1' }],
     ],
     neutral: [EN, {}, ['#mce2-menu', '#sheet-like'], { action: 'like', postId: 'mce2' }],
+  },
+  // Whether the phone web shows a stream's chat is unverified (docs/mobile.md); where the live_chat page
+  // opens on a phone, its send is held by the desktop hooks: the page at 360 px, the send button tapped.
+  'live chat send (the live_chat page at phone width)': {
+    held: [
+      [`${M}/live-chat-id.html`, { [CHAT]: 'Dukung AMIN nomor urut 1!' }, '#yt-chat-send', { action: 'send', postId: 'yt-live-id' }],
+      [`${M}/live-chat-en.html`, { [CHAT]: 'Ayo coblos 02! #PrabowoGibran2024' }, '#yt-chat-send', { action: 'send', postId: 'yt-live-en' }],
+    ],
+    neutral: [`${M}/live-chat-en.html`, { [CHAT]: 'Hello from Surabaya' }, '#yt-chat-send', { action: 'send', postId: 'yt-live-en' }],
   },
 };
 
