@@ -11,7 +11,8 @@
  *   without a download, and so content scripts never have to read the (larger) source.
  */
 import { browser } from 'wxt/browser';
-import { compileBundle } from '@/rules/compile';
+import { compileBound, compileBundle } from '@/rules/compile';
+import { COMPILED_FORMAT } from '@/rules/compiled';
 import { loadEngine } from '@/rules/engine';
 import type { RuleBundle } from '@/rules/schema';
 import { activeBundleItem, engineItem, getItemValues, itemEntry } from '@/utils/storage-items';
@@ -84,6 +85,34 @@ export async function readActiveBundle(): Promise<ActiveBundle | null> {
   return activeBundle && engine ? activeBundle : null;
 }
 
+const isCurrentFormat = (compiled: unknown) =>
+  typeof compiled === 'object' && compiled !== null && (compiled as { format?: unknown }).format === COMPILED_FORMAT;
+
+/**
+ * The active bundle, with its compiled rules made current: rules of another COMPILED_FORMAT (what an
+ * older version of the extension stored; content scripts refuse them) are recompiled from the active
+ * bundle's source and stored again, keeping where the bundle came from. A source that no longer
+ * compiles gives way to the package's default bundle. Null before the first install finished.
+ * Run inside `serialise`.
+ */
+async function currentActiveBundle(): Promise<ActiveBundle | null> {
+  const { activeBundle, engine } = await getItemValues([activeBundleItem, engineItem]);
+  if (!activeBundle || !engine) return null;
+  if (isCurrentFormat(activeBundle.compiled) && isCurrentFormat(engine.compiled)) return activeBundle;
+  const { bundle, compiled: _stale, ...origin } = activeBundle;
+  let compiled: unknown;
+  try {
+    compiled = await compileBound(bundle);
+    assertLoads(compiled);
+  } catch (error) {
+    console.error('Jaga Netral: the active bundle no longer compiles; using the default bundle', error);
+    await storeEngine(await loadDefaultBundle(), 'default');
+    return readActiveBundle();
+  }
+  await storeEngine({ bundle, compiled }, origin);
+  return { bundle, compiled, ...origin };
+}
+
 // Engine writes are serialised: an update and a policy change never interleave their read-modify-write.
 let queue: Promise<unknown> = Promise.resolve();
 export function serialise<T>(task: () => Promise<T>): Promise<T> {
@@ -92,10 +121,13 @@ export function serialise<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** Make sure content scripts have rules: keep what is stored, else install the default bundle. */
+/**
+ * Make sure content scripts have rules: keep what is stored (recompiled if an older version stored
+ * another format), else install the default bundle.
+ */
 export function ensureEngine(): Promise<void> {
   return serialise(async () => {
-    if (await readActiveBundle()) return;
+    if (await currentActiveBundle()) return;
     await storeEngine(await loadDefaultBundle(), 'default');
   });
 }
@@ -107,7 +139,7 @@ export function ensureEngine(): Promise<void> {
  */
 export function syncDefaultBundle(): Promise<void> {
   return serialise(async () => {
-    const active = await readActiveBundle();
+    const active = await currentActiveBundle();
     const packaged = await loadDefaultBundle();
     if (active && active.bundle.version >= packaged.bundle.version) return;
     await storeEngine(packaged, 'default');
@@ -117,7 +149,7 @@ export function syncDefaultBundle(): Promise<void> {
 /** Re-derive `engine` from the active bundle (after the policy's extraRules changed). */
 export function rebuildEngine(): Promise<void> {
   return serialise(async () => {
-    const active = await readActiveBundle();
+    const active = await currentActiveBundle();
     if (!active) {
       await storeEngine(await loadDefaultBundle(), 'default');
       return;

@@ -1,0 +1,70 @@
+/**
+ * Compiled rules stored by an older version of the extension (another COMPILED_FORMAT) are refused
+ * and recompiled from the active bundle's source, so that content scripts, which cannot load them,
+ * are never left without rules after an update of the extension.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ensureEngine, rebuildEngine, syncDefaultBundle } from '@/entrypoints/background/rules-store';
+import { COMPILED_FORMAT } from '@/rules/compiled';
+import { loadEngine } from '@/rules/engine';
+import { activeBundleItem, engineItem } from '@/utils/storage-items';
+import type { ActiveBundle, StoredEngine } from '@/utils/stored-values';
+import { bundleAt, NEW_HASHTAG, severityOf, unsignedBound, V } from './helpers';
+
+/** compiled rules as format 1 wrote them (JSON arrays of base64) */
+const FORMAT_1 = { format: 1, bundleVersion: V(6), issuedAt: '2026-01-01', expiresAt: '2099-01-01', maxTokLen: 9, arrays: { tokChars: '' }, persons: [], parties: [], contests: [], contestants: [] };
+
+async function stored(): Promise<{ engine: StoredEngine; active: ActiveBundle }> {
+  const raw = await fakeBrowser.storage.local.get([engineItem.key, activeBundleItem.key]);
+  return { engine: raw[engineItem.key] as StoredEngine, active: raw[activeBundleItem.key] as ActiveBundle };
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  // what an older version left: the active bundle V(6), downloaded, with its rules in format 1
+  const bundle = bundleAt(6, { newRule: true });
+  await fakeBrowser.storage.local.set({
+    [activeBundleItem.key]: { bundle, compiled: FORMAT_1, source: 'update', appliedAt: 1 },
+    [engineItem.key]: { bundleVersion: V(6), compiled: FORMAT_1, sites: {}, source: 'update', issuedAt: '2026-01-01', expiresAt: bundle.expiresAt, extraRules: false },
+  });
+  // the package carries an older default bundle: it must not replace the downloaded one
+  const body = await unsignedBound(bundleAt(5));
+  vi.stubGlobal('fetch', (async (input: RequestInfo | URL) =>
+    String(input).endsWith('/rules/default-bundle.json') ? new Response(body) : new Response('not found', { status: 404 })) as typeof fetch);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+async function expectRecompiled() {
+  const { engine, active } = await stored();
+  expect(engine.bundleVersion).toBe(V(6));
+  expect(active.source).toBe('update');
+  for (const compiled of [engine.compiled, active.compiled]) {
+    expect((compiled as { format: number }).format).toBe(COMPILED_FORMAT);
+    expect(() => loadEngine(compiled as Parameters<typeof loadEngine>[0])).not.toThrow();
+  }
+  // the downloaded bundle's own rule is there: recompiled from its source, not replaced by the package's
+  expect(severityOf(engine.compiled, NEW_HASHTAG)).toBe('high');
+}
+
+describe('stored compiled rules of an older format', () => {
+  it('are recompiled from the active bundle at browser start (syncDefaultBundle)', async () => {
+    await syncDefaultBundle();
+    await expectRecompiled();
+  });
+  it('are recompiled when a content script asks for rules (ensureEngine)', async () => {
+    await ensureEngine();
+    await expectRecompiled();
+  });
+  it('are recompiled when the policy changes (rebuildEngine)', async () => {
+    await rebuildEngine();
+    await expectRecompiled();
+  });
+  it('current rules are kept as they are', async () => {
+    await ensureEngine();
+    const before = await stored();
+    await syncDefaultBundle();
+    await ensureEngine();
+    expect(await stored()).toEqual(before);
+  });
+});
