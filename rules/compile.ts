@@ -479,6 +479,36 @@ function writeBuffer(
   return out;
 }
 
+/** region a is b, inside b or contains b (the policy's regionCompatible, rules/severity.ts) */
+function sameArea(a: string, b: string): boolean {
+  return a === b || a.startsWith(b + '.') || b.startsWith(a + '.');
+}
+
+/**
+ * The rule set a content script needs where a region is set (the user's `region` setting or the
+ * agency's policy): every contest, but the contestants only of the national contests and of that
+ * region's (a contest of the province counts for a regency in it, and the other way round); the
+ * national parties and the region's; and of the persons those that are contestants kept or in no
+ * contest at all (officeholders, party figures). The
+ * warning policy ignores every other region's contest for such a user, so posts about the national
+ * contests and the region's keep their verdicts; what is lost is a name known only from another
+ * region's race (docs/engine.md, "Regional rule sets"). No region: the bundle itself.
+ */
+export function regionalBundle(bundle: RuleBundle, region: string | undefined): RuleBundle {
+  if (!region) return bundle;
+  // every contest stays (a few hundred, and naming another region's race is what tells the policy that
+  // a ballot number belongs to it); another region's contestants go, with their persons
+  const contests = bundle.contests.map((c) => (!c.region || sameArea(c.region, region) ? c : { ...c, contestants: [] }));
+  const needed = new Set(contests.flatMap((c) => c.contestants.flatMap((k) => k.persons)));
+  const inAnyContest = new Set(bundle.contests.flatMap((c) => c.contestants.flatMap((k) => k.persons)));
+  return {
+    ...bundle,
+    persons: bundle.persons.filter((p) => needed.has(p.id) || !inAnyContest.has(p.id)),
+    parties: bundle.parties.filter((p) => !p.region || sameArea(p.region, region)),
+    contests,
+  };
+}
+
 /** Sizes of a compiled rule set (for `jaga` and the benchmark). */
 export function compiledStats(c: CompiledRules): { jsonBytes: number; arrayBytes: number } {
   return { jsonBytes: JSON.stringify(c).length, arrayBytes: c.data.length };

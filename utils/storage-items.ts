@@ -94,6 +94,7 @@ const storedEngineShape = /* @__PURE__ */ z.looseObject({
   issuedAt: z.optional(z.string()),
   expiresAt: z.optional(z.string()),
   extraRules: z.optional(z.boolean()),
+  region: z.optional(z.string()),
 });
 
 // the value itself, not zod's copy of it

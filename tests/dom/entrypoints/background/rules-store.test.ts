@@ -5,12 +5,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ensureEngine, rebuildEngine, syncDefaultBundle } from '@/entrypoints/background/rules-store';
+import { ensureEngine, rebuildEngine, syncDefaultBundle, watchRegion } from '@/entrypoints/background/rules-store';
 import { COMPILED_FORMAT } from '@/rules/compiled';
 import { loadEngine } from '@/rules/engine';
-import { activeBundleItem, engineItem } from '@/utils/storage-items';
+import { decodeRules } from '@/rules/tables';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { activeBundleItem, engineItem, policyItem, settingsItem } from '@/utils/storage-items';
 import type { ActiveBundle, StoredEngine } from '@/utils/stored-values';
-import { bundleAt, NEW_HASHTAG, severityOf, unsignedBound, V } from './helpers';
+import { bundleAt, devBundle, NEW_HASHTAG, severityOf, unsignedBound, V } from './helpers';
 
 /** compiled rules as format 1 wrote them (JSON arrays of base64) */
 const FORMAT_1 = { format: 1, bundleVersion: V(6), issuedAt: '2026-01-01', expiresAt: '2099-01-01', maxTokLen: 9, arrays: { tokChars: '' }, persons: [], parties: [], contests: [], contestants: [] };
@@ -66,5 +68,46 @@ describe('stored compiled rules of an older format', () => {
     await syncDefaultBundle();
     await ensureEngine();
     expect(await stored()).toEqual(before);
+  });
+});
+
+describe('regional rules for content scripts', () => {
+  const personsIn = (compiled: unknown) => decodeRules(compiled as Parameters<typeof decodeRules>[0]).persons;
+  const all = devBundle().persons.length + 1; // bundleAt(6, { newRule: true }) adds one
+  beforeEach(async () => {
+    // the active bundle in the current format
+    await ensureEngine();
+  });
+
+  it('with a region set, content scripts get the national contests and that region only; the background keeps the full set', async () => {
+    await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS, region: '31' } });
+    await rebuildEngine();
+    const { engine, active } = await stored();
+    expect(engine.region).toBe('31');
+    expect(personsIn(engine.compiled)).toBeLessThan(all);
+    expect(personsIn(active.compiled)).toBe(all);
+    // the national contest's hashtag still warns
+    expect(severityOf(engine.compiled, NEW_HASHTAG)).toBe('high');
+  });
+
+  it("the agency's region wins over the user's", async () => {
+    await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS, region: '31' }, [policyItem.key]: { region: '35' } });
+    await rebuildEngine();
+    expect((await stored()).engine.region).toBe('35');
+  });
+
+  it('a region change rebuilds the rules of content scripts; clearing it restores the full set', async () => {
+    watchRegion();
+    await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS, region: '35' } });
+    await vi.waitFor(async () => expect((await stored()).engine.region).toBe('35'));
+    await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS } });
+    await vi.waitFor(async () => expect((await stored()).engine.region).toBeUndefined());
+    expect(personsIn((await stored()).engine.compiled)).toBe(all);
+  });
+
+  it('a stored engine of another region is rebuilt at the next start', async () => {
+    await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS, region: '33' } });
+    await syncDefaultBundle();
+    expect((await stored()).engine.region).toBe('33');
   });
 });
