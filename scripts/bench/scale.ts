@@ -4,7 +4,9 @@
  * receives them (heap and buffers, measured in a fresh child process that reads the stored `engine`
  * value and loads it the way entrypoints/content/state.ts does); load time; match time per char
  * (this process, every size loaded first and timed in alternating rounds, so a slow spell of the
- * machine hits all alike); the ratios against 2,000 names measured in the same run.
+ * machine hits all alike); the ratios against 2,000 names measured in the same run. The names are
+ * spread over the 38 provinces, and a tab is measured twice: with the full set (no region set) and
+ * with the set the background narrows to one province (`…Region`, rules/compile.ts regionalBundle).
  *
  * `npm run --silent bench -- scale --json`: one JSON line per size, then one per ratio.
  * Targets at 300,000 names: ≤ 8 MB per tab, load ≤ 20 ms, match ≤ 1.5× that at 2,000 names, compile ≤ 2 s.
@@ -16,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { buildWordAutomaton } from '../../rules/automaton.ts';
-import { compileBundle } from '../../rules/compile.ts';
+import { compileBundle, regionalBundle } from '../../rules/compile.ts';
 import { bytesToBase64, unpackBytes, type CompiledRules } from '../../rules/compiled.ts';
 import { countMatches, loadEngine, type Engine } from '../../rules/engine.ts';
 import { parseRuleBundle, type RuleBundle } from '../../rules/schema.ts';
@@ -51,7 +53,18 @@ export function syntheticNames(n: number): string[] {
   return out;
 }
 
-/** The dev bundle plus n legislative candidates (one person each) in a pileg contest. */
+/** the 38 provinces' codes */
+export const PROVINCES = [
+  '11', '12', '13', '14', '15', '16', '17', '18', '19', '21', '31', '32', '33', '34', '35', '36', '51', '52', '53',
+  '61', '62', '63', '64', '65', '71', '72', '73', '74', '75', '76', '81', '82', '91', '92', '93', '94', '95', '96',
+];
+/** the region of the tabs measured with a regional rule set (rules/compile.ts, regionalBundle) */
+export const TAB_REGION = '35';
+
+/**
+ * The dev bundle plus n legislative candidates (one person each), spread over one provincial list
+ * per province, as the country's ~300,000 candidates are regional (DPRD lists; DPR by district).
+ */
 export function scaledBundle(base: RuleBundle, n: number): RuleBundle {
   const names = syntheticNames(n);
   const persons = names.map((nm, i) => ({ id: `caleg-${i}`, name: nm }));
@@ -60,13 +73,14 @@ export function scaledBundle(base: RuleBundle, n: number): RuleBundle {
     persons: [...base.persons, ...persons],
     contests: [
       ...base.contests,
-      {
-        id: 'pileg-2024-synthetic',
-        name: 'Pileg 2024 (sintetis)',
+      ...PROVINCES.map((region, r) => ({
+        id: `pileg-2024-synthetic-${region}`,
+        name: `Pileg 2024 (sintetis) ${region}`,
         kind: 'pileg',
+        region,
         phases: [{ kind: 'kampanye', from: '2023-11-28', to: '2024-02-10' }],
-        contestants: persons.map((p) => ({ id: `k-${p.id}`, persons: [p.id] })),
-      },
+        contestants: persons.filter((_, i) => i % PROVINCES.length === r).map((p) => ({ id: `k-${p.id}`, persons: [p.id] })),
+      })),
     ],
   } as RuleBundle;
 }
@@ -89,6 +103,11 @@ interface TabFigures {
 export interface ScaleLine extends TabFigures {
   names: number;
   compileMs: number;
+  /** a tab where a region is set (TAB_REGION): the rules narrowed to it, as the background stores them */
+  perTabBytesRegion: number;
+  loadMsRegion: number;
+  /** the background's compile of those narrowed rules */
+  compileMsRegion: number;
   matchNsPerChar: number;
   /** the same with the word automaton (bulk scanning: `jaga check`, the background) */
   matchNsPerCharAutomaton: number;
@@ -172,13 +191,17 @@ export async function run(): Promise<void> {
     const compileMs = performance.now() - t0;
     const stored = storedEngine(compiled);
     const tab = tabFigures(stored);
+    const t1 = performance.now();
+    const regional = compileBundle(regionalBundle(b, TAB_REGION));
+    const compileMsRegion = performance.now() - t1;
+    const tabRegion = tabFigures(storedEngine(regional));
     const bytes = unpackBytes(compiled.data)!;
     const b64 = bytesToBase64(bytes);
     const { base64ToBytes } = await import('../../rules/compiled.ts');
     const base64DecodeMs = median([0, 1, 2].map(() => bestOf(1, () => base64ToBytes(b64))));
     const packedDecodeMs = median([0, 1, 2].map(() => bestOf(1, () => unpackBytes(compiled.data))));
     rows.push({
-      line: { names: n, ...tab, compileMs, matchNsPerChar: 0, matchNsPerCharAutomaton: 0, storedBytes: Buffer.byteLength(stored), dataBytes: bytes.length, base64Bytes: b64.length, base64DecodeMs, packedDecodeMs },
+      line: { names: n, ...tab, compileMs, perTabBytesRegion: tabRegion.perTabBytes, loadMsRegion: tabRegion.loadMs, compileMsRegion, matchNsPerChar: 0, matchNsPerCharAutomaton: 0, storedBytes: Buffer.byteLength(stored), dataBytes: bytes.length, base64Bytes: b64.length, base64DecodeMs, packedDecodeMs },
       plain: loadEngine(compiled),
       auto: loadEngine(compiled, { wordAutomaton: buildWordAutomaton }),
     });
@@ -209,7 +232,8 @@ export async function run(): Promise<void> {
     else {
       console.log(
         `${String(line.names).padStart(7)} names: per tab ${(line.perTabBytes / 1_048_576).toFixed(2)} MB (heap ${(line.heapBytes / 1_048_576).toFixed(2)}, buffers ${(line.bufferBytes / 1_048_576).toFixed(2)}), ` +
-          `load ${line.loadMs.toFixed(1)} ms (+ deserialising the stored value ${line.parseMs.toFixed(1)} ms), compile ${line.compileMs.toFixed(0)} ms, ` +
+          `load ${line.loadMs.toFixed(1)} ms (+ deserialising the stored value ${line.parseMs.toFixed(1)} ms), compile ${line.compileMs.toFixed(0)} ms; ` +
+          `a tab with region ${TAB_REGION}: ${(line.perTabBytesRegion / 1_048_576).toFixed(2)} MB, load ${line.loadMsRegion.toFixed(1)} ms (compiled in ${line.compileMsRegion.toFixed(0)} ms); ` +
           `match ${line.matchNsPerChar.toFixed(1)} ns/char (${line.matchNsPerCharAutomaton.toFixed(1)} with the word automaton), stored ${(line.storedBytes / 1_048_576).toFixed(2)} MB ` +
           `(buffer ${(line.dataBytes / 1_048_576).toFixed(2)} MB; as base64 ${(line.base64Bytes / 1_048_576).toFixed(2)} MB, decoded in ${line.base64DecodeMs.toFixed(1)} ms vs ${line.packedDecodeMs.toFixed(1)} ms packed)`,
       );
@@ -221,9 +245,10 @@ export async function run(): Promise<void> {
       match: round(line.matchNsPerChar / base0.matchNsPerChar),
       matchAutomaton: round(line.matchNsPerCharAutomaton / base0.matchNsPerCharAutomaton),
       perTab: round(line.perTabBytes / base0.perTabBytes),
+      perTabRegion: round(line.perTabBytesRegion / base0.perTabBytesRegion),
       load: round(line.loadMs / base0.loadMs),
     };
     if (json) console.log(JSON.stringify(ratio));
-    else console.log(`ratio ${ratio.ratio} names: match ${ratio.match}× (${ratio.matchAutomaton}× with the word automaton), per tab ${ratio.perTab}×, load ${ratio.load}× (targets at 300,000: match ≤ 1.5×, ≤ 8 MB per tab, load ≤ 20 ms, compile ≤ 2 s)`);
+    else console.log(`ratio ${ratio.ratio} names: match ${ratio.match}× (${ratio.matchAutomaton}× with the word automaton), per tab ${ratio.perTab}× (with a region ${ratio.perTabRegion}×), load ${ratio.load}× (targets at 300,000: match ≤ 1.5×, ≤ 8 MB per tab, load ≤ 20 ms, compile ≤ 2 s)`);
   }
 }
