@@ -23,6 +23,12 @@ export interface LoadOptions {
    * which checks one post per action, loads without it. Verdicts are the same either way.
    */
   wordAutomaton?: WordAutomatonBuilder;
+  /**
+   * Up to this many persons, parties and contestants the entity metadata is decoded at load; above,
+   * only for the hits of a warning (rules/tables.ts, entityTables). Default EAGER_ENTITIES (4,096).
+   * Verdicts are the same either way.
+   */
+  eagerEntities?: number;
 }
 
 class RuleEngine extends Matcher implements Engine {
@@ -31,7 +37,7 @@ class RuleEngine extends Matcher implements Engine {
 
   constructor(c: CompiledRules, d: DecodedRules, options: LoadOptions) {
     super(d, c.bundleVersion, options.wordAutomaton);
-    this.tables = entityTables(d, c.contests);
+    this.tables = entityTables(d, c.contests, options.eagerEntities);
   }
 
   evaluate(content: ActionContent, ctx: EvaluateContext): Verdict {

@@ -8,7 +8,10 @@ import { compileBundle } from '../../../rules/compile.ts';
 import { HEADER_WORDS, SECTION_NAMES, packBytes, unpackBytes, type CompiledRules } from '../../../rules/compiled.ts';
 import { loadEngine } from '../../../rules/engine.ts';
 import { StructuralError, decodeRules } from '../../../rules/tables.ts';
-import { devBundle } from './helpers.ts';
+import { loadDefaultBundle } from '../../../rules/data/index.ts';
+import { ROOT, devBundle } from './helpers.ts';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 const compiled = compileBundle(devBundle());
 const AT = '2024-01-10';
@@ -42,14 +45,33 @@ describe('binary compiled format', () => {
     }
   });
 
-  it('decodes entity metadata only for the entities of a warning', () => {
-    const engine = loadEngine(compiled);
+  it('decodes entity metadata only for the entities of a warning (above eagerEntities)', () => {
+    const engine = loadEngine(compiled, { eagerEntities: 0 });
     const v = engine.evaluate({ text: 'Ayo coblos Prabowo-Gibran nomor 02!' }, { at: AT });
     expect(v.severity).toBe('high');
     expect(v.reasons.some((r) => /Prabowo/.test(r.label) && r.contest?.name)).toBe(true);
     // the tables the policy reads: no entity is decoded before a hit needs it
-    const fresh = loadEngine(compiled) as unknown as { tables: { persons: unknown[]; contestants: unknown[] } };
+    const fresh = loadEngine(compiled, { eagerEntities: 0 }) as unknown as { tables: { persons: unknown[]; contestants: unknown[] } };
     expect(fresh.tables.persons.length).toBe(devBundle().persons.length);
+    expect(Array.isArray((loadEngine(compiled) as unknown as { tables: { persons: unknown[] } }).tables.persons)).toBe(true);
+  });
+
+  it('lazy and eager entity tables give the same verdicts on every eval text, at several dates and regions', () => {
+    const evalDir = join(ROOT, 'tests/fixtures/eval');
+    const texts = readdirSync(evalDir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) => readFileSync(join(evalDir, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text));
+    for (const bundle of [devBundle(), loadDefaultBundle()]) {
+      const c = compileBundle(bundle);
+      const eager = loadEngine(c);
+      const lazy = loadEngine(c, { eagerEntities: 0 });
+      for (const at of ['2024-01-10', '2024-11-20', '2026-12-06']) {
+        for (const region of [undefined, '35', '31.71']) {
+          const ctx = { at, ...(region ? { region } : {}) };
+          for (const text of texts) expect(lazy.evaluate({ text, hashtags: text.match(/#\w+/g) ?? [] }, ctx)).toEqual(eager.evaluate({ text, hashtags: text.match(/#\w+/g) ?? [] }, ctx));
+        }
+      }
+    }
   });
 
   it.each([
@@ -76,7 +98,8 @@ describe('binary compiled format', () => {
     const metaOff = d.sections.metaOff as Int32Array;
     const bytesAt = (d.sections.metaBytes as Uint8Array).byteOffset;
     const damaged = edited((_v, bytes) => bytes.fill(0x7b, bytesAt + metaOff[person]!, bytesAt + metaOff[person + 1]!));
-    const v = loadEngine(damaged).evaluate({ text: 'Prabowo Subianto' }, { at: '2026-12-06' });
+    const v = loadEngine(damaged, { eagerEntities: 0 }).evaluate({ text: 'Prabowo Subianto' }, { at: '2026-12-06' });
+    expect(loadEngine(damaged).evaluate({ text: 'Prabowo Subianto' }, { at: '2026-12-06' })).toEqual(v);
     const good = loadEngine(compiled).evaluate({ text: 'Prabowo Subianto' }, { at: '2026-12-06' });
     expect(v.severity).toBe(good.severity);
     expect(v.reasons.length).toBe(good.reasons.length);
