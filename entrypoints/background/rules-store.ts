@@ -182,8 +182,12 @@ export function rebuildEngine(): Promise<void> {
  * of the policy the background publishes re-derives them (`rebuildEngine`).
  */
 export function watchRegion(): void {
+  const regionOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { region?: unknown }).region : undefined);
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(settingsItem.key in changes || policyItem.key in changes)) return;
+    if (area !== 'local') return;
+    // only a change of a region (the engine read below is the size of the rule set)
+    const moved = [settingsItem.key, policyItem.key].some((key) => key in changes && regionOf(changes[key]!.oldValue) !== regionOf(changes[key]!.newValue));
+    if (!moved) return;
     void serialise(async () => {
       const engine = await engineItem.getValue();
       return engine !== null && engine.region !== (await effectiveRegion());

@@ -105,6 +105,18 @@ describe('regional rules for content scripts', () => {
     expect(personsIn((await stored()).engine.compiled)).toBe(all);
   });
 
+  it('a settings change that leaves the region alone rewrites nothing', async () => {
+    watchRegion();
+    await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS, region: '35' } });
+    await vi.waitFor(async () => expect((await stored()).engine.region).toBe('35'));
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS, region: '35', language: 'en' } });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(set).toHaveBeenCalledTimes(1); // the test's own write
+    expect(get).not.toHaveBeenCalled();
+  });
+
   it('a stored engine of another region is rebuilt at the next start', async () => {
     await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS, region: '33' } });
     await syncDefaultBundle();
