@@ -100,7 +100,26 @@ export function decodeRules(c: CompiledRules): DecodedRules {
   checkIndex('contestK0', contestK0!, d.contests, contestK!, d.contestants);
   checkIndex('metaOff', metaOff!, d.persons + d.parties + d.contestants, null, 0);
   if (metaOff![metaOff!.length - 1] !== (metaBytes as unknown as Uint8Array).length) throw new StructuralError('compiled rules: metaOff does not end the metadata');
+  // every index the scan follows stays inside its table, and every probe of the token hash ends: damaged
+  // rules fail here, not in a page's click
+  const { tokOff, tokHash, rootChild, edgeStart, edgeTok, edgeNode, outStart, outPat, patEntity } = sections as Record<SectionName, Int32Array>;
+  const nTok = tokOff!.length - 1;
+  const nodes = edgeStart!.length - 1;
+  if (nTok < 0 || nodes < 0 || tokOff![nTok] !== sections.tokChars.length) throw new StructuralError('compiled rules: tokOff does not end the chars');
+  checkIndex('tokOff', tokOff!, nTok, null, 0);
+  checkIndex('edgeStart', edgeStart!, nodes, edgeTok!, nTok);
+  checkIndex('outStart', outStart!, nodes, outPat!, sections.patKind.length);
+  inRange('edgeNode', edgeNode!, 1, nodes);
+  inRange('rootChild', rootChild!, 0, nodes);
+  inRange('tokHash', tokHash!, 0, nTok + 1);
+  if (tokHash!.indexOf(0) < 0) throw new StructuralError('compiled rules: tokHash has no empty slot');
+  inRange('patEntity', patEntity!, -1, Math.max(d.persons, d.parties, d.contests, d.contestants, 1));
   return d;
+}
+
+/** every entry in [lo, hi) */
+function inRange(name: string, a: Int32Array, lo: number, hi: number): void {
+  for (let i = 0; i < a.length; i++) if (a[i]! < lo || a[i]! >= hi) throw new StructuralError(`compiled rules: ${name} entry out of range`);
 }
 
 /** start[n+1] monotonic from 0, ending at list's length; every list entry below `bound` */

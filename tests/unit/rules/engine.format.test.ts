@@ -86,6 +86,15 @@ describe('binary compiled format', () => {
     ['a section misaligned', edited((v) => v.setUint32(sectionWord('outPat', 0), v.getUint32(sectionWord('outPat', 0), true) + 2, true))],
     ['inconsistent trie sizes', edited((v) => v.setUint32(sectionWord('edgeNode', 1), v.getUint32(sectionWord('edgeNode', 1), true) - 1, true))],
     ['a contestant index out of range', edited((v) => v.setInt32(v.getUint32(sectionWord('personK', 0), true), 1 << 20, true))],
+    ['a trie edge to no node', edited((v) => v.setInt32(v.getUint32(sectionWord('edgeNode', 0), true), 1 << 24, true))],
+    ['a root child past the nodes', edited((v) => v.setInt32(v.getUint32(sectionWord('rootChild', 0), true), -5, true))],
+    ['an output to no pattern', edited((v) => v.setInt32(v.getUint32(sectionWord('outPat', 0), true), 1 << 24, true))],
+    ['a token hash with no empty slot (a probe that never ends)', edited((v) => {
+      const off = v.getUint32(sectionWord('tokHash', 0), true);
+      const len = v.getUint32(sectionWord('tokHash', 1), true);
+      for (let i = 0; i < len; i++) v.setInt32(off + 4 * i, 1, true);
+    })],
+    ['a pattern of an entity that is not there', edited((v) => v.setInt32(v.getUint32(sectionWord('patEntity', 0), true), 1 << 24, true))],
     ['metadata offsets not monotonic', edited((v) => v.setInt32(v.getUint32(sectionWord('metaOff', 0), true) + 4, 1 << 30, true))],
     ['contests that do not match', { ...compiled, contests: compiled.contests.slice(1) }],
   ])('refuses %s with a StructuralError', (_what, bad) => {
