@@ -5,17 +5,24 @@
 import type { SiteId } from './actions.ts';
 import type { Accounts, RuleBundle, Term } from './schema.ts';
 import {
-  ARRAY_NAMES,
-  ARRAY_TYPES,
   COMPILED_FORMAT,
+  HEADER_WORDS,
+  MAGIC,
   PF_CASE,
   PF_CONTEXT,
-  bytesToBase64,
+  SECTION_NAMES,
+  SECTION_TYPES,
+  contestantLabel,
   dayOf,
+  packBytes,
   type ArrayName,
   type CompiledContest,
   type CompiledContestant,
+  type CompiledParty,
+  type CompiledPerson,
   type CompiledRules,
+  type SectionArray,
+  type SectionName,
 } from './compiled.ts';
 import * as PK from './pattern-kinds.ts';
 import { EVERYDAY_WORDS, VARIANT_EVERYDAY_WORDS } from './data/lint.ts';
@@ -230,9 +237,7 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     for (const t of c.campaignTerms ?? []) addTerm(t, PK.CONTEST_TERM, ci);
     for (const k of c.contestants) {
       const ki = contestants.length;
-      const names = k.persons.map((id) => personName.get(id) ?? id);
-      const num = k.number === undefined ? '' : c.kind === 'pilpres' ? String(k.number).padStart(2, '0') : String(k.number);
-      const label = num ? `${c.name}, nomor urut ${num}: ${names.join(' – ')}` : `${c.name}: ${names.join(' – ')}`;
+      const label = contestantLabel(c, k.number, k.persons.map((id) => personName.get(id) ?? id));
       const entry: CompiledContestant = {
         id: k.id,
         contest: ci,
@@ -381,7 +386,7 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     patAux[i] = p.aux;
   });
 
-  const typed: Record<ArrayName, Uint8Array | Uint16Array | Int32Array> = {
+  const typed: Record<ArrayName, SectionArray> = {
     tokChars,
     tokOff,
     tokHash,
@@ -397,33 +402,116 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     patFlags,
     patAux,
   };
-  const arrays = {} as Record<ArrayName, string>;
-  for (const name of ARRAY_NAMES) {
-    const a = typed[name];
-    if (ARRAY_TYPES[name] === 'u8' && !(a instanceof Uint8Array)) throw new Error(`compile: ${name} type`);
-    arrays[name] = bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-  }
-
   return {
     format: COMPILED_FORMAT,
     bundleVersion: bundle.version,
     issuedAt: bundle.issuedAt,
     expiresAt: bundle.expiresAt,
-    maxTokLen,
-    arrays,
-    persons,
-    parties,
     contests,
-    contestants,
-    ...(regionTable.length ? { regions: regionTable } : {}),
+    data: packBytes(writeBuffer(typed, Int32Array.from(regionTable), maxTokLen, persons, parties, contests, contestants)),
+  };
+}
+
+/** The buffer of the compiled format (layout in rules/compiled.ts). */
+function writeBuffer(
+  typed: Record<ArrayName, SectionArray>,
+  regions: Int32Array,
+  maxTokLen: number,
+  persons: CompiledPerson[],
+  parties: CompiledParty[],
+  contests: CompiledContest[],
+  contestants: CompiledContestant[],
+): Uint8Array {
+  // person → contestants and contest → contestants, as CSR
+  const csr = (n: number, key: (k: CompiledContestant) => number[]): [Int32Array, Int32Array] => {
+    const start = new Int32Array(n + 1);
+    for (const k of contestants) for (const x of key(k)) start[x + 1]!++;
+    for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+    const list = new Int32Array(start[n]!);
+    const fill = start.slice(0, n);
+    contestants.forEach((k, ki) => {
+      for (const x of key(k)) list[fill[x]!++] = ki;
+    });
+    return [start, list];
+  };
+  const [personK0, personK] = csr(persons.length, (k) => k.persons);
+  const [contestK0, contestK] = csr(contests.length, (k) => [k.contest]);
+
+  // metadata: one JSON array per entity, UTF-8
+  const encoder = new TextEncoder();
+  const entries: Uint8Array[] = [];
+  for (const p of persons) entries.push(encoder.encode(JSON.stringify([p.id, p.label])));
+  for (const p of parties) entries.push(encoder.encode(JSON.stringify(p.region ? [p.id, p.label, p.region] : [p.id, p.label])));
+  for (const k of contestants) {
+    const usual = contestantLabel(contests[k.contest]!, k.number, k.persons.map((i) => persons[i]!.label));
+    const row: unknown[] = [k.id, k.contest, k.number ?? null, k.persons, k.parties];
+    if (k.label !== usual) row.push(k.label);
+    entries.push(encoder.encode(JSON.stringify(row)));
+  }
+  const metaOff = new Int32Array(entries.length + 1);
+  for (let e = 0; e < entries.length; e++) metaOff[e + 1] = metaOff[e]! + entries[e]!.length;
+  const metaBytes = new Uint8Array(metaOff[entries.length]!);
+  for (let e = 0; e < entries.length; e++) metaBytes.set(entries[e]!, metaOff[e]!);
+
+  const sections: Record<SectionName, SectionArray> = { ...typed, regions, personK0, personK, contestK0, contestK, metaOff, metaBytes };
+  const headerBytes = 4 * (HEADER_WORDS + 2 * SECTION_NAMES.length);
+  let size = headerBytes;
+  const offsets: number[] = [];
+  for (const name of SECTION_NAMES) {
+    const a = sections[name];
+    const want = SECTION_TYPES[name];
+    if ((want === 'u8') !== a instanceof Uint8Array || (want === 'u16') !== a instanceof Uint16Array) throw new Error(`compile: ${name} type`);
+    offsets.push(size);
+    size += (a.byteLength + 3) & ~3;
+  }
+  const out = new Uint8Array(size);
+  const head = new DataView(out.buffer);
+  [MAGIC, COMPILED_FORMAT, SECTION_NAMES.length, maxTokLen, persons.length, parties.length, contests.length, contestants.length].forEach((v, i) => {
+    head.setUint32(4 * i, v, true);
+  });
+  SECTION_NAMES.forEach((name, i) => {
+    const a = sections[name];
+    head.setUint32(4 * (HEADER_WORDS + 2 * i), offsets[i]!, true);
+    head.setUint32(4 * (HEADER_WORDS + 2 * i + 1), a.length, true);
+    // the platform is little-endian (rules/compiled.ts): the arrays' own bytes are the format's
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), offsets[i]!);
+  });
+  return out;
+}
+
+/** region a is b, inside b or contains b (the policy's regionCompatible, rules/severity.ts) */
+function sameArea(a: string, b: string): boolean {
+  return a === b || a.startsWith(b + '.') || b.startsWith(a + '.');
+}
+
+/**
+ * The rule set a content script needs where a region is set (the user's `region` setting or the
+ * agency's policy): every contest, but the contestants only of the national contests and of that
+ * region's (a contest of the province counts for a regency in it, and the other way round); the
+ * national parties and the region's; and of the persons those that are contestants kept or in no
+ * contest at all (officeholders, party figures). The
+ * warning policy ignores every other region's contest for such a user, so posts about the national
+ * contests and the region's keep their verdicts; what is lost is a name known only from another
+ * region's race (docs/engine.md, "Regional rule sets"). No region: the bundle itself.
+ */
+export function regionalBundle(bundle: RuleBundle, region: string | undefined): RuleBundle {
+  if (!region) return bundle;
+  // every contest stays (a few hundred, and naming another region's race is what tells the policy that
+  // a ballot number belongs to it); another region's contestants go, with their persons
+  const contests = bundle.contests.map((c) => (!c.region || sameArea(c.region, region) ? c : { ...c, contestants: [] }));
+  const needed = new Set(contests.flatMap((c) => c.contestants.flatMap((k) => k.persons)));
+  const inAnyContest = new Set(bundle.contests.flatMap((c) => c.contestants.flatMap((k) => k.persons)));
+  return {
+    ...bundle,
+    persons: bundle.persons.filter((p) => needed.has(p.id) || !inAnyContest.has(p.id)),
+    parties: bundle.parties.filter((p) => !p.region || sameArea(p.region, region)),
+    contests,
   };
 }
 
 /** Sizes of a compiled rule set (for `jaga` and the benchmark). */
 export function compiledStats(c: CompiledRules): { jsonBytes: number; arrayBytes: number } {
-  let arrayBytes = 0;
-  for (const name of ARRAY_NAMES) arrayBytes += (c.arrays[name].length / 4) * 3;
-  return { jsonBytes: JSON.stringify(c).length, arrayBytes: Math.round(arrayBytes) };
+  return { jsonBytes: JSON.stringify(c).length, arrayBytes: c.data.length };
 }
 
 /**

@@ -1,9 +1,20 @@
 /**
  * The compiled rule format: what `compileBundle` (rules/compile.ts) writes and `loadEngine` reads
  * (rules/tables.ts decodes and checks it, rules/matcher.ts walks it). Plain data, no zod, safe for the
- * content script. JSON-serialisable and structured-clone-able: typed arrays travel as base64 strings of
- * their little-endian bytes (every browser platform we target is little-endian). This comment is the
- * one description of the layout; docs/engine.md has the same table in prose.
+ * content script. This comment is the one description of the layout; docs/engine.md has it in prose.
+ *
+ * CompiledRules is a small JSON object (versions, dates, the contests) and `data`: ONE binary buffer
+ * holding every typed array and the entity metadata, carried as a string of one char per byte
+ * (`packBytes`, shifted so that JSON stores it compactly: storage.local and the bundle file hold JSON only, and V8 keeps such a
+ * string at one byte per char). At load the string becomes one ArrayBuffer and every array below is a
+ * view on it: no per-array copies, no JS object per person.
+ *
+ * The buffer, little-endian (every browser platform we target is), every section 4-byte aligned:
+ *
+ *   header     u32[8]        MAGIC, COMPILED_FORMAT, section count, maxTokLen (longest dictionary
+ *                            token, bounds glued-word segmentation), persons, parties, contests, contestants
+ *   sections   u32[2 × n]    per section in SECTION_NAMES order: byte offset, length in elements
+ *   …the sections themselves, in that order
  *
  * Token dictionary: every distinct normalised token of every term, id = 0 … nTok-1
  *
@@ -31,23 +42,43 @@
  *   patAux     i32[nPat]     a number (hand signs, number words, a region's province code) or, for
  *                            accounts, a platform bitmask (PK.PLATFORM_BIT)
  *
- * Entity tables (persons, parties, contests with in-season day ranges, contestants with Indonesian
- * labels for the dialog) are JSON arrays beside the typed arrays.
+ * Region names: the place names of the provinces that have a contest, kept out of the phrase trie
+ * because they only ever count as evidence for a context-requiring candidate name; the engine scans
+ * them only when such a name needs evidence. Their tokens are in the dictionary like every other
+ * term's, so the token stream is the same. Empty: none, or compiled into the trie as PK.REGION
+ * patterns (`compileBundle(…, { regionsInTrie: true })`); the engine reads both.
  *
- * Region names (optional, a JSON number array beside the typed arrays): the place names of the
- * provinces that have a contest, kept out of the phrase trie because they only ever count as evidence
- * for a context-requiring candidate name; the engine scans them only when such a name needs evidence.
- * Their tokens are in the dictionary like every other term's, so the token stream is the same.
+ *   regions    i32[…]        [n, province, tok_1 … tok_n,  n, province, …]: a name of n dictionary
+ *                            tokens and the 2-digit province code it names, as a number (36 = Banten)
  *
- *   regions    [n, province, tok_1 … tok_n,  n, province, …]   a name of n dictionary tokens and the
- *                            2-digit province code it names, as a number (36 = Banten)
+ * Entity indexes (what the warning policy needs for every hit, without decoding any metadata)
  *
- * Compiled rules without `regions` may carry the names in the trie as PK.REGION patterns (the layout
- * before 2026-12-06, or `compileBundle(…, { regionsInTrie: true })`); the engine reads both.
+ *   personK0   i32[persons+1]   person p is a contestant in personK[personK0[p], personK0[p+1])
+ *   personK    i32[…]           contestant indices
+ *   contestK0  i32[contests+1]  contest c's contestants are contestK[contestK0[c], contestK0[c+1])
+ *   contestK   i32[…]           contestant indices
+ *
+ * Entity metadata, decoded only for the entities of a warning's hits (rules/tables.ts, EntityTables):
+ * entry e is the UTF-8 JSON array metaBytes[metaOff[e], metaOff[e+1]); entries are the persons, then
+ * the parties, then the contestants, in index order:
+ *
+ *   metaOff    i32[entries+1]
+ *   metaBytes  u8[…]         person ["id", "label"]; party ["id", "label", "region"?];
+ *                            contestant ["id", contest, number | null, [persons], [parties], "label"?]
+ *                            (a contestant's label is left out when it is the usual one, made from the
+ *                            contest and the persons' names: `contestantLabel`)
+ *
+ * Contests (a few hundred, read by the policy at every verdict: in season today? in the user's
+ * region?) stay a JSON array in CompiledRules, beside `data`.
  */
 
 /** Bump whenever the layout or the meaning of any field changes; loadEngine refuses other versions. */
-export const COMPILED_FORMAT = 1;
+export const COMPILED_FORMAT = 2;
+
+/** the buffer's first u32: "JAGA" read little-endian */
+export const MAGIC = 0x4147414a;
+/** u32 words of the header before the section table */
+export const HEADER_WORDS = 8;
 
 export const ARRAY_NAMES = [
   'tokChars', 'tokOff', 'tokHash', 'prefixBits', 'rootChild', 'edgeStart', 'edgeTok', 'edgeNode',
@@ -55,7 +86,11 @@ export const ARRAY_NAMES = [
 ] as const;
 export type ArrayName = (typeof ARRAY_NAMES)[number];
 
-export const ARRAY_TYPES: Record<ArrayName, 'u8' | 'u16' | 'i32'> = {
+/** every section of the buffer, in order */
+export const SECTION_NAMES = [...ARRAY_NAMES, 'regions', 'personK0', 'personK', 'contestK0', 'contestK', 'metaOff', 'metaBytes'] as const;
+export type SectionName = (typeof SECTION_NAMES)[number];
+
+export const SECTION_TYPES: Record<SectionName, 'u8' | 'u16' | 'i32'> = {
   tokChars: 'u16',
   tokOff: 'i32',
   tokHash: 'i32',
@@ -70,7 +105,18 @@ export const ARRAY_TYPES: Record<ArrayName, 'u8' | 'u16' | 'i32'> = {
   patEntity: 'i32',
   patFlags: 'u8',
   patAux: 'i32',
+  regions: 'i32',
+  personK0: 'i32',
+  personK: 'i32',
+  contestK0: 'i32',
+  contestK: 'i32',
+  metaOff: 'i32',
+  metaBytes: 'u8',
 };
+/** the arrays of the matcher (a subset of the sections) */
+export const ARRAY_TYPES: Record<ArrayName, 'u8' | 'u16' | 'i32'> = SECTION_TYPES;
+
+export type SectionArray = Uint8Array | Uint16Array | Int32Array;
 
 /** the term needs context (everyday word) */
 export const PF_CONTEXT = 1;
@@ -123,15 +169,52 @@ export interface CompiledRules {
   bundleVersion: number;
   issuedAt: string;
   expiresAt: string;
-  /** longest dictionary token, in chars (bounds glued-word segmentation) */
-  maxTokLen: number;
-  arrays: Record<ArrayName, string>;
-  persons: CompiledPerson[];
-  parties: CompiledParty[];
+  /** the contests, resident (layout in the comment at the top) */
   contests: CompiledContest[];
-  contestants: CompiledContestant[];
-  /** region names, outside the phrase trie (layout in the comment at the top); absent: none, or in the trie */
-  regions?: number[];
+  /** the buffer (layout at the top), one char per byte (`packBytes`) */
+  data: string;
+}
+
+/** The usual label of a contestant, made from its contest and its persons' names. */
+export function contestantLabel(contest: Pick<CompiledContest, 'name' | 'kind'>, number: number | undefined, names: string[]): string {
+  const num = number === undefined ? '' : contest.kind === 'pilpres' ? String(number).padStart(2, '0') : String(number);
+  return num ? `${contest.name}, nomor urut ${num}: ${names.join(' – ')}` : `${contest.name}: ${names.join(' – ')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// packing: bytes ↔ a string of one char (0–255) per byte, shifted by PACK_SHIFT
+//
+// Byte b is the char (b + 32) & 255. In memory a string of chars ≤ 255 takes one byte per char (V8,
+// SpiderMonkey), a quarter less than base64, and unpacking is one subtraction per byte. Stored as
+// JSON (storage.local, the bundle file) chars below 32 are escaped to 6 bytes and chars from 128 take 2
+// in UTF-8: the shift moves the commonest bytes of the buffer (0: 38–56% of them, small numbers) to
+// plain ASCII, so the JSON costs 1.3–1.43 bytes per buffer byte (measured on the default bundle and on
+// 30,000 names) against 1.33 for base64 and 3.6–4.5 unshifted.
+
+const PACK_SHIFT = 32;
+
+/** The bytes as a string of one char per byte (what `data` holds). */
+export function packBytes(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const chunk = new Uint16Array(8192);
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const n = Math.min(8192, bytes.length - i);
+    for (let k = 0; k < n; k++) chunk[k] = (bytes[i + k]! + PACK_SHIFT) & 255;
+    parts.push(String.fromCharCode.apply(null, chunk.subarray(0, n) as unknown as number[]));
+  }
+  return parts.join('');
+}
+
+/** The bytes of a packed string, in a fresh ArrayBuffer; null when a char is no byte (> 255). */
+export function unpackBytes(s: string): Uint8Array | null {
+  const out = new Uint8Array(s.length);
+  let or = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    or |= c;
+    out[i] = c - PACK_SHIFT;
+  }
+  return or > 255 ? null : out;
 }
 
 // ---------------------------------------------------------------------------------------------

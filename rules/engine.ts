@@ -8,8 +8,8 @@
 import type { ActionContent, ContentField } from './actions.ts';
 import type { CompiledRules } from './compiled.ts';
 import { Matcher } from './matcher.ts';
-import { decide, policyTables, type Hit, type Num, type PolicyTables } from './severity.ts';
-import type { WordAutomatonBuilder } from './tables.ts';
+import { decide, type Hit, type Num, type PolicyTables } from './severity.ts';
+import { decodeRules, entityTables, type DecodedRules, type WordAutomatonBuilder } from './tables.ts';
 import { ARRAY_ITEMS_CAP, CONTENT_FIELDS, FIELD_CAP, TOTAL_CAP, type Engine, type EvaluateContext, type Verdict } from './verdict.ts';
 
 export type { Engine, EvaluateContext, Reason, Severity, Verdict } from './verdict.ts';
@@ -23,15 +23,21 @@ export interface LoadOptions {
    * which checks one post per action, loads without it. Verdicts are the same either way.
    */
   wordAutomaton?: WordAutomatonBuilder;
+  /**
+   * Up to this many persons, parties and contestants the entity metadata is decoded at load; above,
+   * only for the hits of a warning (rules/tables.ts, entityTables). Default EAGER_ENTITIES (4,096).
+   * Verdicts are the same either way.
+   */
+  eagerEntities?: number;
 }
 
 class RuleEngine extends Matcher implements Engine {
   /** the entity tables and their indexes, for the warning policy */
   private readonly tables: PolicyTables;
 
-  constructor(c: CompiledRules, options: LoadOptions) {
-    super(c, options.wordAutomaton);
-    this.tables = policyTables(c.persons, c.parties, c.contests, c.contestants);
+  constructor(c: CompiledRules, d: DecodedRules, options: LoadOptions) {
+    super(d, c.bundleVersion, options.wordAutomaton);
+    this.tables = entityTables(d, c.contests, options.eagerEntities);
   }
 
   evaluate(content: ActionContent, ctx: EvaluateContext): Verdict {
@@ -94,9 +100,11 @@ export function countMatches(engine: Engine, text: string): number {
 }
 
 /**
- * Load compiled rules (from `compileBundle`, possibly after JSON or structured-clone transport).
- * Decodes the typed arrays and runs cheap structural checks; throws on a wrong format or corrupt data.
+ * Load compiled rules (from `compileBundle`, possibly after JSON or structured-clone transport; `data`
+ * may also be the buffer itself, a Uint8Array or ArrayBuffer). Unpacks the buffer once, makes every
+ * array a view on it and runs cheap structural checks; throws StructuralError on a wrong format or
+ * corrupt data. Entity metadata is decoded later, only for the hits of a warning.
  */
 export function loadEngine(compiled: CompiledRules, options: LoadOptions = {}): Engine {
-  return new RuleEngine(compiled, options);
+  return new RuleEngine(compiled, decodeRules(compiled), options);
 }

@@ -18,8 +18,24 @@
  *
  * Every bit set is indexed the same way: bit `b` is `bits[b >>> 3] & (1 << (b & 7))`.
  */
-import { ARRAY_NAMES, ARRAY_TYPES, COMPILED_FORMAT, base64ToBytes, type ArrayName, type CompiledRules } from './compiled.ts';
+import {
+  COMPILED_FORMAT,
+  HEADER_WORDS,
+  MAGIC,
+  SECTION_NAMES,
+  SECTION_TYPES,
+  contestantLabel,
+  unpackBytes,
+  type CompiledContest,
+  type CompiledContestant,
+  type CompiledParty,
+  type CompiledPerson,
+  type CompiledRules,
+  type SectionArray,
+  type SectionName,
+} from './compiled.ts';
 import { HASH_INIT } from './normalize.ts';
+import type { PolicyTables } from './severity.ts';
 import { WORD_DROP, WORD_WRITE, type WordFilter, type WordScanner } from './word-filter.ts';
 
 /** glued words longer than this are not segmented */
@@ -33,32 +49,96 @@ export type WordAutomatonBuilder = (tokChars: Uint16Array, tokOff: Int32Array, r
 /** Compiled rules that are not what compileBundle writes: a clear message, caught by nobody in the scan. */
 export class StructuralError extends Error {}
 
-function decodeArray(name: ArrayName, s: unknown): Uint8Array | Uint16Array | Int32Array {
-  if (typeof s !== 'string') throw new StructuralError(`compiled rules: array ${name} missing`);
-  const bytes = base64ToBytes(s);
-  switch (ARRAY_TYPES[name]) {
-    case 'u8':
-      return bytes;
-    case 'u16':
-      if (bytes.byteLength % 2) throw new StructuralError(`compiled rules: ${name} length`);
-      return new Uint16Array(bytes.buffer, 0, bytes.byteLength / 2);
-    default:
-      if (bytes.byteLength % 4) throw new StructuralError(`compiled rules: ${name} length`);
-      return new Int32Array(bytes.buffer, 0, bytes.byteLength / 4);
-  }
+/** The buffer decoded: every section a view on one ArrayBuffer, and the header's counts. */
+export interface DecodedRules {
+  sections: Record<SectionName, SectionArray>;
+  maxTokLen: number;
+  persons: number;
+  parties: number;
+  contests: number;
+  contestants: number;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Reads the buffer of compiled rules (rules/compiled.ts) and checks its structure: the header, every
+ * section inside the buffer and aligned, the sizes that must agree, every index table monotonic and in
+ * range. Throws StructuralError on anything else than what compileBundle writes.
+ */
+export function decodeRules(c: CompiledRules): DecodedRules {
+  if (!c || typeof c !== 'object') throw new StructuralError('compiled rules: not an object');
+  if (c.format !== COMPILED_FORMAT) throw new StructuralError(`compiled rules: format ${String(c.format)}, expected ${COMPILED_FORMAT}`);
+  if (!LITTLE_ENDIAN) throw new StructuralError('compiled rules: this platform is big-endian');
+  const raw: unknown = c.data;
+  const bytes = typeof raw === 'string' ? unpackBytes(raw) : raw instanceof Uint8Array ? raw : raw instanceof ArrayBuffer ? new Uint8Array(raw) : null;
+  if (!bytes) throw new StructuralError('compiled rules: data is not a packed buffer');
+  if (bytes.byteOffset % 4) throw new StructuralError('compiled rules: data not aligned');
+  if (!Array.isArray(c.contests)) throw new StructuralError('compiled rules: contests missing');
+  const buffer = bytes.buffer;
+  const base = bytes.byteOffset;
+  const headerBytes = 4 * (HEADER_WORDS + 2 * SECTION_NAMES.length);
+  if (bytes.byteLength < headerBytes) throw new StructuralError('compiled rules: data too short');
+  const head = new Uint32Array(buffer, base, HEADER_WORDS + 2 * SECTION_NAMES.length);
+  if (head[0] !== MAGIC) throw new StructuralError('compiled rules: data is not a Jaga rule buffer');
+  if (head[1] !== COMPILED_FORMAT || head[2] !== SECTION_NAMES.length) throw new StructuralError('compiled rules: data of another format');
+  const sections = {} as Record<SectionName, SectionArray>;
+  let end = headerBytes;
+  SECTION_NAMES.forEach((name, i) => {
+    const off = head[HEADER_WORDS + 2 * i]!;
+    const len = head[HEADER_WORDS + 2 * i + 1]!;
+    const type = SECTION_TYPES[name];
+    const size = type === 'u8' ? len : type === 'u16' ? 2 * len : 4 * len;
+    if (off % 4 || off < end || off + size > bytes.byteLength) throw new StructuralError(`compiled rules: section ${name} out of place`);
+    end = off + size;
+    sections[name] = type === 'u8' ? new Uint8Array(buffer, base + off, len) : type === 'u16' ? new Uint16Array(buffer, base + off, len) : new Int32Array(buffer, base + off, len);
+  });
+  const d: DecodedRules = { sections, maxTokLen: head[3]!, persons: head[4]!, parties: head[5]!, contests: head[6]!, contestants: head[7]! };
+  const { personK0, personK, contestK0, contestK, metaOff, metaBytes } = sections as Record<SectionName, Int32Array>;
+  if (d.contests !== c.contests.length) throw new StructuralError('compiled rules: contests do not match the data');
+  checkIndex('personK0', personK0!, d.persons, personK!, d.contestants);
+  checkIndex('contestK0', contestK0!, d.contests, contestK!, d.contestants);
+  checkIndex('metaOff', metaOff!, d.persons + d.parties + d.contestants, null, 0);
+  if (metaOff![metaOff!.length - 1] !== (metaBytes as unknown as Uint8Array).length) throw new StructuralError('compiled rules: metaOff does not end the metadata');
+  // every index the scan follows stays inside its table, and every probe of the token hash ends: damaged
+  // rules fail here, not in a page's click
+  const { tokOff, tokHash, rootChild, edgeStart, edgeTok, edgeNode, outStart, outPat, patEntity } = sections as Record<SectionName, Int32Array>;
+  const nTok = tokOff!.length - 1;
+  const nodes = edgeStart!.length - 1;
+  if (nTok < 0 || nodes < 0 || tokOff![nTok] !== sections.tokChars.length) throw new StructuralError('compiled rules: tokOff does not end the chars');
+  checkIndex('tokOff', tokOff!, nTok, null, 0);
+  checkIndex('edgeStart', edgeStart!, nodes, edgeTok!, nTok);
+  checkIndex('outStart', outStart!, nodes, outPat!, sections.patKind.length);
+  inRange('edgeNode', edgeNode!, 1, nodes);
+  inRange('rootChild', rootChild!, 0, nodes);
+  inRange('tokHash', tokHash!, 0, nTok + 1);
+  if (tokHash!.indexOf(0) < 0) throw new StructuralError('compiled rules: tokHash has no empty slot');
+  inRange('patEntity', patEntity!, -1, Math.max(d.persons, d.parties, d.contests, d.contestants, 1));
+  return d;
+}
+
+/** every entry in [lo, hi) */
+function inRange(name: string, a: Int32Array, lo: number, hi: number): void {
+  for (let i = 0; i < a.length; i++) if (a[i]! < lo || a[i]! >= hi) throw new StructuralError(`compiled rules: ${name} entry out of range`);
+}
+
+/** start[n+1] monotonic from 0, ending at list's length; every list entry below `bound` */
+function checkIndex(name: string, start: Int32Array, n: number, list: Int32Array | null, bound: number): void {
+  if (start.length !== n + 1 || start[0] !== 0) throw new StructuralError(`compiled rules: ${name} size`);
+  for (let i = 0; i < n; i++) if (start[i + 1]! < start[i]!) throw new StructuralError(`compiled rules: ${name} not monotonic`);
+  if (!list) return;
+  if (start[n] !== list.length) throw new StructuralError(`compiled rules: ${name} does not end its list`);
+  for (let i = 0; i < list.length; i++) if (list[i]! < 0 || list[i]! >= bound) throw new StructuralError(`compiled rules: ${name} entry out of range`);
 }
 
 /** The region table (rules/compiled.ts, `regions`): every entry n ≥ 1 dictionary tokens and a province code. */
-function checkedRegions(r: unknown, nTok: number): Int32Array | null {
-  if (r === undefined) return null;
-  if (!Array.isArray(r)) throw new StructuralError('compiled rules: regions is not an array');
-  const table = Int32Array.from(r as number[]);
+function checkedRegions(table: Int32Array, nTok: number): Int32Array | null {
   for (let o = 0; o < table.length; o += 2 + table[o]!) {
-    const n = r[o];
-    if (!Number.isInteger(n) || n < 1 || o + 2 + n > table.length || !Number.isInteger(r[o + 1])) throw new StructuralError('compiled rules: regions entry');
+    const n = table[o]!;
+    if (n < 1 || o + 2 + n > table.length) throw new StructuralError('compiled rules: regions entry');
     for (let k = 0; k < n; k++) {
-      const t = r[o + 2 + k];
-      if (!Number.isInteger(t) || t < 0 || t >= nTok) throw new StructuralError('compiled rules: regions token');
+      const t = table[o + 2 + k]!;
+      if (t < 0 || t >= nTok) throw new StructuralError('compiled rules: regions token');
     }
   }
   return table.length ? table : null;
@@ -115,12 +195,8 @@ export class CompiledTables implements WordFilter {
   /** the region names outside the trie (rules/compiled.ts, `regions`), checked; null: none */
   protected readonly regionTable: Int32Array | null;
 
-  constructor(c: CompiledRules, buildWords: WordAutomatonBuilder | undefined) {
-    if (!c || typeof c !== 'object') throw new StructuralError('compiled rules: not an object');
-    if (c.format !== COMPILED_FORMAT) throw new StructuralError(`compiled rules: format ${String(c.format)}, expected ${COMPILED_FORMAT}`);
-    if (!c.arrays || typeof c.arrays !== 'object') throw new StructuralError('compiled rules: arrays missing');
-    const a = {} as Record<ArrayName, Uint8Array | Uint16Array | Int32Array>;
-    for (const name of ARRAY_NAMES) a[name] = decodeArray(name, (c.arrays as Record<string, unknown>)[name]);
+  constructor(d: DecodedRules, bundleVersion: number, buildWords: WordAutomatonBuilder | undefined) {
+    const a = d.sections;
     this.tokChars = a.tokChars as Uint16Array;
     this.tokOff = a.tokOff as Int32Array;
     this.tokHash = a.tokHash as Int32Array;
@@ -155,12 +231,9 @@ export class CompiledTables implements WordFilter {
     ) {
       throw new StructuralError('compiled rules: inconsistent array sizes');
     }
-    if (!Array.isArray(c.persons) || !Array.isArray(c.parties) || !Array.isArray(c.contests) || !Array.isArray(c.contestants)) {
-      throw new StructuralError('compiled rules: entity tables missing');
-    }
-    this.regionTable = checkedRegions(c.regions, nTok);
-    this.bundleVersion = c.bundleVersion;
-    this.maxTokLen = Math.min(Math.max(1, c.maxTokLen | 0), MAX_GLUED);
+    this.regionTable = checkedRegions(a.regions as Int32Array, nTok);
+    this.bundleVersion = bundleVersion;
+    this.maxTokLen = Math.min(Math.max(1, d.maxTokLen | 0), MAX_GLUED);
     this.hashMask = hs - 1;
 
     // slotHash and stemBits: one pass over every token's chars
@@ -330,4 +403,99 @@ export class CompiledTables implements WordFilter {
     }
     return 0;
   }
+}
+
+/** decoded entities kept per table: the hits of recent warnings, not the rule set */
+const ENTITY_CACHE = 512;
+/** up to this many persons, parties and contestants, entity tables are decoded at load (LoadOptions) */
+export const EAGER_ENTITIES = 4096;
+
+function eagerList<T>(n: number, make: (i: number) => T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(make(i));
+  return out;
+}
+
+/**
+ * The warning policy's entity tables (rules/severity.ts, PolicyTables) over the buffer: contests are
+ * resident (few, read at every verdict); in a large rule set a person, party or contestant is decoded
+ * from its metadata entry when the policy first reads it (only for a hit), and the contestant lists
+ * come from the buffer's indexes. The lists look like arrays to the policy (index, length, iteration):
+ * a Proxy. Up to `eagerUpTo` entities, all are decoded at load instead.
+ * An entry that does not decode (damaged data the structural checks cannot see without reading every
+ * entry at load) still gives an entity, labelled as damaged, so a warning is never lost.
+ */
+export function entityTables(d: DecodedRules, contests: CompiledContest[], eagerUpTo = EAGER_ENTITIES): PolicyTables {
+  // few entities (the shipped rules, a region's): decoded at once into plain arrays, which the policy
+  // reads faster than through a Proxy (~10% of a full evaluate); many: on demand
+  const list = d.persons + d.parties + d.contestants <= eagerUpTo ? eagerList : lazyList;
+  const { personK0, personK, contestK0, contestK, metaOff } = d.sections as Record<SectionName, Int32Array>;
+  const metaBytes = d.sections.metaBytes as Uint8Array;
+  const decoder = new TextDecoder();
+  const entry = (e: number): unknown[] => {
+    try {
+      const v: unknown = JSON.parse(decoder.decode(metaBytes.subarray(metaOff![e]!, metaOff![e + 1]!)));
+      if (Array.isArray(v) && typeof v[0] === 'string') return v;
+    } catch {
+      // damaged entry: below
+    }
+    return [];
+  };
+  const str = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
+  const ints = (v: unknown, bound: number) => (Array.isArray(v) ? v.filter((x): x is number => Number.isInteger(x) && x >= 0 && x < bound) : []);
+  const persons = list(d.persons, (i): CompiledPerson => {
+    const [id, label] = entry(i);
+    return { id: str(id, `person-${i}`), label: str(label, DAMAGED) };
+  });
+  const parties = list(d.parties, (i): CompiledParty => {
+    const [id, label, region] = entry(d.persons + i);
+    const p: CompiledParty = { id: str(id, `party-${i}`), label: str(label, DAMAGED) };
+    if (typeof region === 'string') p.region = region;
+    return p;
+  });
+  const contestants = list(d.contestants, (i): CompiledContestant => {
+    const row = entry(d.persons + d.parties + i);
+    const contest = Number.isInteger(row[1]) && (row[1] as number) >= 0 && (row[1] as number) < contests.length ? (row[1] as number) : 0;
+    const k: CompiledContestant = { id: str(row[0], `contestant-${i}`), contest, label: '', persons: ints(row[3], d.persons), parties: ints(row[4], d.parties) };
+    if (typeof row[2] === 'number') k.number = row[2];
+    k.label = row.length === 0 ? DAMAGED : typeof row[5] === 'string' ? row[5] : contestantLabel(contests[contest] ?? { name: '', kind: '' }, k.number, k.persons.map((p) => persons[p]!.label));
+    return k;
+  });
+  const slices = (n: number, start: Int32Array, ks: Int32Array) => list(n, (i) => Array.from(ks.subarray(start[i]!, start[i + 1]!)));
+  return { persons, parties, contests, contestants, personContestants: slices(d.persons, personK0!, personK!), contestContestants: slices(d.contests, contestK0!, contestK!) };
+}
+
+/** what a damaged metadata entry is called in a warning */
+const DAMAGED = 'Aturan rusak: entri tidak terbaca';
+
+/**
+ * A read-only array of n items made by `make` on first read, and kept (up to ENTITY_CACHE, then
+ * forgotten all at once). The policy reads the same few entities many times per verdict: the cache is
+ * keyed by the property name as the Proxy receives it, so a repeated read is one Map lookup.
+ */
+function lazyList<T>(n: number, make: (i: number) => T): T[] {
+  const made = new Map<string, T>();
+  return new Proxy([] as T[], {
+    get(target, prop, receiver) {
+      if (typeof prop === 'string') {
+        const v = made.get(prop);
+        if (v !== undefined) return v;
+        const c = prop.charCodeAt(0);
+        if (c >= 48 && c <= 57) {
+          const i = Number(prop);
+          if (!Number.isInteger(i) || i >= n) return undefined;
+          const item = make(i);
+          if (made.size >= ENTITY_CACHE) made.clear();
+          made.set(prop, item);
+          return item;
+        }
+        if (prop === 'length') return n;
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+    has(_target, prop) {
+      if (typeof prop === 'string' && /^\d+$/.test(prop)) return Number(prop) < n;
+      return prop === 'length';
+    },
+  });
 }

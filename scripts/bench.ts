@@ -20,7 +20,8 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
   if (typeof mod.run !== 'function') continue;
   const name = mod.name ?? file.replace(/\.ts$/, '');
   if (only.length && !only.some((o) => name.includes(o) || file.includes(o))) continue;
-  console.log(`\n== ${name} (${file}) ==`);
+  // --json: the sections print JSON lines only
+  if (!process.argv.includes('--json')) console.log(`\n== ${name} (${file}) ==`);
   try {
     await mod.run();
   } catch (error) {

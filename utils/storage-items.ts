@@ -24,6 +24,7 @@
  * - siteHealth: per-site adapter counters (utils/site-health.ts)
  */
 import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
 import { parsePolicy, type Policy } from './policy';
 import { parseSettings } from './settings';
 import { parseSiteHealth } from './site-health';
@@ -81,9 +82,23 @@ export const settingsItem = /* @__PURE__ */ defineItem('settings', parseSettings
 
 export const policyItem = /* @__PURE__ */ defineItem('policy', (raw): Policy => parsePolicy(raw).policy);
 
-export const engineItem = /* @__PURE__ */ defineItem('engine', (raw): EngineRead | null =>
-  isRecord(raw) && typeof raw.bundleVersion === 'number' && 'compiled' in raw ? (raw as EngineRead) : null,
-);
+/**
+ * The stored engine's shape. Only the shape: the compiled rules (rules/compiled.ts; one packed buffer
+ * of tens of MB at scale) are checked by loadEngine, which the content script runs on them anyway.
+ */
+const storedEngineShape = /* @__PURE__ */ z.looseObject({
+  bundleVersion: z.number(),
+  compiled: z.looseObject({}),
+  sites: z.optional(z.record(z.string(), z.looseObject({}))),
+  source: z.optional(z.string()),
+  issuedAt: z.optional(z.string()),
+  expiresAt: z.optional(z.string()),
+  extraRules: z.optional(z.boolean()),
+  region: z.optional(z.string()),
+});
+
+// the value itself, not zod's copy of it
+export const engineItem = /* @__PURE__ */ defineItem('engine', (raw): EngineRead | null => (storedEngineShape.safeParse(raw).success ? (raw as EngineRead) : null));
 
 export const activeBundleItem = /* @__PURE__ */ defineItem('activeBundle', (raw): ActiveBundle | null => {
   if (!isRecord(raw)) return null;

@@ -15,6 +15,8 @@ export interface StoredEngine {
   expiresAt: string;
   /** true when the policy's extraRules are merged into `compiled` */
   extraRules: boolean;
+  /** the region `compiled` is narrowed to (rules/compile.ts, regionalBundle); absent: the full set */
+  region?: string;
 }
 
 /**

@@ -5,7 +5,7 @@ import { ENROLMENT_EXPIRY_ALARM, onEnrolmentExpiry, refreshEnrolment, setEnrolme
 import { openAccessStepIfMissing } from './host-access';
 import { handleMessage } from './messages';
 import { policyLoaded, storedPolicy, watchPolicy } from './policy';
-import { syncDefaultBundle } from './rules-store';
+import { syncDefaultBundle, watchRegion } from './rules-store';
 import { UPDATE_ALARM, onUpdateAlarm, refreshActiveStatus, scheduleUpdates } from './updates';
 
 /**
@@ -23,6 +23,8 @@ export default defineBackground(() => {
 
   // Listeners first and synchronously, so an event that woke the service worker is not missed.
   watchPolicy(onPolicyChange);
+  // content scripts' rules are narrowed to the region that applies (rules-store.ts)
+  watchRegion();
   setEnrolmentPolicyListener(onPolicyChange);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === UPDATE_ALARM) {

@@ -11,10 +11,12 @@
  *   without a download, and so content scripts never have to read the (larger) source.
  */
 import { browser } from 'wxt/browser';
-import { compileBundle } from '@/rules/compile';
+import { compileBound, compileBundle, regionalBundle } from '@/rules/compile';
+import { COMPILED_FORMAT } from '@/rules/compiled';
 import { loadEngine } from '@/rules/engine';
 import type { RuleBundle } from '@/rules/schema';
-import { activeBundleItem, engineItem, getItemValues, itemEntry } from '@/utils/storage-items';
+import { applyPolicy } from '@/utils/policy';
+import { activeBundleItem, engineItem, getItemValues, itemEntry, policyItem, settingsItem } from '@/utils/storage-items';
 import type { ActiveBundle, BundleOrigin, StoredEngine } from '@/utils/stored-values';
 import { parseBundleFile, type LoadedBundle } from './bundle-file';
 
@@ -45,27 +47,38 @@ export function assertLoads(compiled: unknown): void {
 
 /**
  * The compiled rules content scripts get for a base bundle: its own, or, with extra rules, the merge
- * compiled here. Invalid extra rules are skipped (policy.ts records the warning).
+ * compiled here; where a region is set, only what that region needs (rules/compile.ts,
+ * regionalBundle: the national contests and the region's), compiled here, so that every tab holds a
+ * part of a national rule set while the background keeps all of it. Invalid extra rules are skipped
+ * (policy.ts records the warning).
  */
-export function engineFor(base: LoadedBundle): { compiled: unknown; extraRules: boolean; sites: StoredEngine['sites'] } {
+export function engineFor(base: LoadedBundle, region?: string): { compiled: unknown; extraRules: boolean; sites: StoredEngine['sites'] } {
   const merged = extraRulesMerger(base.bundle);
   if (merged?.ok) {
     try {
-      const compiled = compileBundle(merged.bundle);
+      const compiled = compileBundle(regionalBundle(merged.bundle, region));
       assertLoads(compiled);
       return { compiled, extraRules: true, sites: merged.bundle.sites ?? {} };
     } catch (error) {
       console.error('Jaga Netral: extra rules did not compile; using the bundle alone', error);
     }
   }
-  return { compiled: base.compiled, extraRules: false, sites: base.bundle.sites ?? {} };
+  const compiled = region ? compileBundle(regionalBundle(base.bundle, region)) : base.compiled;
+  return { compiled, extraRules: false, sites: base.bundle.sites ?? {} };
+}
+
+/** The region that applies (the agency policy's over the user's setting), as the background last published them. */
+export async function effectiveRegion(): Promise<string | undefined> {
+  const { settings, policy } = await getItemValues([settingsItem, policyItem]);
+  return applyPolicy(settings, policy).settings.region;
 }
 
 /** Make `loaded` the active bundle: one storage write, picked up live by every content script. */
 export async function storeEngine(loaded: LoadedBundle, origin: BundleOrigin | BundleOrigin['source']): Promise<void> {
   const from: BundleOrigin = typeof origin === 'string' ? { source: origin, appliedAt: Date.now() } : origin;
   const active: ActiveBundle = { bundle: loaded.bundle, compiled: loaded.compiled, ...from };
-  const derived = engineFor(loaded);
+  const region = await effectiveRegion();
+  const derived = engineFor(loaded, region);
   const engine: StoredEngine = {
     bundleVersion: loaded.bundle.version,
     compiled: derived.compiled,
@@ -74,6 +87,7 @@ export async function storeEngine(loaded: LoadedBundle, origin: BundleOrigin | B
     issuedAt: loaded.bundle.issuedAt,
     expiresAt: loaded.bundle.expiresAt,
     extraRules: derived.extraRules,
+    ...(region ? { region } : {}),
   };
   await browser.storage.local.set({ ...itemEntry(engineItem, engine), ...itemEntry(activeBundleItem, active) });
 }
@@ -84,6 +98,39 @@ export async function readActiveBundle(): Promise<ActiveBundle | null> {
   return activeBundle && engine ? activeBundle : null;
 }
 
+const isCurrentFormat = (compiled: unknown) =>
+  typeof compiled === 'object' && compiled !== null && (compiled as { format?: unknown }).format === COMPILED_FORMAT;
+
+/**
+ * The active bundle, with its compiled rules made current: rules of another COMPILED_FORMAT (what an
+ * older version of the extension stored; content scripts refuse them) are recompiled from the active
+ * bundle's source and stored again, keeping where the bundle came from; content scripts' rules of
+ * another region than the one that applies are derived again. A source that no longer compiles gives
+ * way to the package's default bundle. Null before the first install finished.
+ * Run inside `serialise`.
+ */
+async function currentActiveBundle(): Promise<ActiveBundle | null> {
+  const { activeBundle, engine } = await getItemValues([activeBundleItem, engineItem]);
+  if (!activeBundle || !engine) return null;
+  const { bundle, compiled: activeCompiled, ...origin } = activeBundle;
+  if (isCurrentFormat(activeCompiled) && isCurrentFormat(engine.compiled)) {
+    // content scripts' rules of another region than the one that applies now: derived again
+    if (engine.region !== (await effectiveRegion())) await storeEngine({ bundle, compiled: activeCompiled }, origin);
+    return activeBundle;
+  }
+  let compiled: unknown;
+  try {
+    compiled = await compileBound(bundle);
+    assertLoads(compiled);
+  } catch (error) {
+    console.error('Jaga Netral: the active bundle no longer compiles; using the default bundle', error);
+    await storeEngine(await loadDefaultBundle(), 'default');
+    return readActiveBundle();
+  }
+  await storeEngine({ bundle, compiled }, origin);
+  return { bundle, compiled, ...origin };
+}
+
 // Engine writes are serialised: an update and a policy change never interleave their read-modify-write.
 let queue: Promise<unknown> = Promise.resolve();
 export function serialise<T>(task: () => Promise<T>): Promise<T> {
@@ -92,10 +139,13 @@ export function serialise<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** Make sure content scripts have rules: keep what is stored, else install the default bundle. */
+/**
+ * Make sure content scripts have rules: keep what is stored (recompiled if an older version stored
+ * another format), else install the default bundle.
+ */
 export function ensureEngine(): Promise<void> {
   return serialise(async () => {
-    if (await readActiveBundle()) return;
+    if (await currentActiveBundle()) return;
     await storeEngine(await loadDefaultBundle(), 'default');
   });
 }
@@ -107,7 +157,7 @@ export function ensureEngine(): Promise<void> {
  */
 export function syncDefaultBundle(): Promise<void> {
   return serialise(async () => {
-    const active = await readActiveBundle();
+    const active = await currentActiveBundle();
     const packaged = await loadDefaultBundle();
     if (active && active.bundle.version >= packaged.bundle.version) return;
     await storeEngine(packaged, 'default');
@@ -117,12 +167,32 @@ export function syncDefaultBundle(): Promise<void> {
 /** Re-derive `engine` from the active bundle (after the policy's extraRules changed). */
 export function rebuildEngine(): Promise<void> {
   return serialise(async () => {
-    const active = await readActiveBundle();
+    const active = await currentActiveBundle();
     if (!active) {
       await storeEngine(await loadDefaultBundle(), 'default');
       return;
     }
     const { bundle, compiled, ...origin } = active;
     await storeEngine({ bundle, compiled }, origin);
+  });
+}
+
+/**
+ * Content scripts' rules follow the region that applies: a change of the user's `region` setting or
+ * of the policy the background publishes re-derives them (`rebuildEngine`).
+ */
+export function watchRegion(): void {
+  const regionOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { region?: unknown }).region : undefined);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    // only a change of a region (the engine read below is the size of the rule set)
+    const moved = [settingsItem.key, policyItem.key].some((key) => key in changes && regionOf(changes[key]!.oldValue) !== regionOf(changes[key]!.newValue));
+    if (!moved) return;
+    void serialise(async () => {
+      const engine = await engineItem.getValue();
+      return engine !== null && engine.region !== (await effectiveRegion());
+    })
+      .then((stale) => (stale ? rebuildEngine() : undefined))
+      .catch((error: unknown) => console.error('Jaga Netral: rules not narrowed to the region', error));
   });
 }

@@ -3,7 +3,7 @@
  * - normalise + match vs a RegExp alternation over the same terms (target ≥ 10× faster);
  * - normalise + match vs one bare pass over the char codes (target within 3×);
  * - loading the compiled full rule set (target < 5 ms);
- * - scale: 300,000 synthetic candidate names vs 2,000 (target match time ≤ 1.5×), compiled size, heap;
+ * (the rule set at 2,000 to 300,000 names has its own section: scripts/bench/scale.ts);
  * - quality on tests/fixtures/eval (see tests/fixtures/eval/README.md).
  */
 import { spawnSync } from 'node:child_process';
@@ -11,22 +11,18 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parse } from 'yaml';
 import { buildWordAutomaton } from '../../rules/automaton.ts';
 import { compileBundle } from '../../rules/compile.ts';
 import { countMatches, loadEngine, type Engine } from '../../rules/engine.ts';
 import { parseRuleBundle, type RuleBundle, type Term } from '../../rules/schema.ts';
-import { CHILD_ENV, bestOf, throughput, type Throughput } from './throughput.ts';
+import { CHILD_ENV, throughput, type Throughput } from './throughput.ts';
 
 export const name = 'engine';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EVAL_DIR = join(ROOT, 'tests', 'fixtures', 'eval');
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 
 function devBundle(): RuleBundle {
   const r = parseRuleBundle(parse(readFileSync(join(ROOT, 'tests/fixtures/dev-bundle.yaml'), 'utf8')));
@@ -63,7 +59,7 @@ function readEval(file: string): EvalLine[] {
 }
 
 /** ~1 MB of mixed text in ~2 KB chunks (everyday, news and partisan sentences, shuffled). */
-function corpus(): string[] {
+export function corpus(): string[] {
   const lines: string[] = [];
   for (const f of readdirSync(EVAL_DIR).filter((x) => x.endsWith('.jsonl'))) lines.push(...readEval(f).map((l) => l.text));
   if (lines.length === 0) lines.push('Selamat pagi, Prabowo-Gibran menang! #PrabowoGibran2024 ayo coblos nomor 2.');
@@ -100,55 +96,6 @@ function termsOf(b: RuleBundle): string[] {
   const v = b.vocabulary;
   [...v.electionTerms, ...v.supportCues, ...v.neutralCues, ...v.ambiguousTerms].forEach(t);
   return [...new Set(out.map((s) => s.toLowerCase()))];
-}
-
-/** n unique synthetic Indonesian-looking names (seeded). */
-function syntheticNames(n: number): string[] {
-  const syl = ['ba', 'di', 'su', 'har', 'to', 'ni', 'ka', 'ra', 'wan', 'ti', 'ma', 'ya', 'sa', 'ri', 'no', 'ta', 'lu', 'gi', 'pra', 'se', 'tya', 'an', 'dra', 'wi', 'jo', 'ko', 'mu', 'lia', 'ha', 'dy', 'fa', 'rul', 'zi', 'ad', 'hen', 'dri', 'yo', 'gus', 'sri', 'ati'];
-  let seed = 7;
-  // high bits: the low bits of an LCG have short periods
-  const rnd = (k: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % k;
-  const word = (min: number) => {
-    let w = '';
-    const len = min + rnd(2);
-    for (let i = 0; i < len; i++) w += syl[rnd(syl.length)];
-    return w[0]!.toUpperCase() + w.slice(1);
-  };
-  const seen = new Set<string>();
-  const out: string[] = [];
-  while (out.length < n) {
-    const nm = `${word(2)} ${word(2)}${rnd(4) === 0 ? ' ' + word(2) : ''}`;
-    if (seen.has(nm)) continue;
-    seen.add(nm);
-    out.push(nm);
-  }
-  return out;
-}
-
-/** The dev bundle plus n legislative candidates (one person each) in a pileg contest. */
-function scaledBundle(base: RuleBundle, n: number): RuleBundle {
-  const names = syntheticNames(n);
-  const persons = names.map((nm, i) => ({ id: `caleg-${i}`, name: nm }));
-  return {
-    ...base,
-    persons: [...base.persons, ...persons],
-    contests: [
-      ...base.contests,
-      {
-        id: 'pileg-2024-synthetic',
-        name: 'Pileg 2024 (sintetis)',
-        kind: 'pileg',
-        phases: [{ kind: 'kampanye', from: '2023-11-28', to: '2024-02-10' }],
-        contestants: persons.map((p) => ({ id: `k-${p.id}`, persons: [p.id] })),
-      },
-    ],
-  } as RuleBundle;
-}
-
-function heapUsed(): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
 }
 
 const fmt = (x: number, d = 2) => x.toFixed(d);
@@ -243,13 +190,6 @@ export async function run(): Promise<void> {
         `RegExp ${fmt(inProc.tRegex / inProc.tEngine, 1)}×, bare pass ${fmt(inProc.tEngine / inProc.tBare, 1)}×, floor ${fmt(inProc.tFloor / inProc.tBare, 1)}× bare`,
     );
   }
-  // scale test: in this process (the ratio compares two engines measured the same way)
-  const chunks = texts;
-  let sink = 0;
-  const scanAll = (e: Engine) => () => {
-    for (const c of chunks) sink += countMatches(e, c);
-  };
-
   // ---- load
   const json = JSON.stringify(compiled);
   const loads: number[] = [];
@@ -272,42 +212,10 @@ export async function run(): Promise<void> {
       `; with the word automaton: median ${fmt(median(autoLoads), 3)} ms`,
   );
 
-  // ---- scale: both engines loaded first, then measured in alternating rounds (best of each), so that
-  // a slow spell of the machine or of V8's code hits both alike instead of one of them
-  const base = devBundle();
-  const scaled: Array<{ n: number; e: Engine; t: number; size: number; heap: number; buffers: number; compileMs: number; loadMs: number }> = [];
-  for (const n of [2_000, 300_000]) {
-    const b = scaledBundle(base, n);
-    const t0 = performance.now();
-    const c = compileBundle(b);
-    const compileMs = performance.now() - t0;
-    const s = JSON.stringify(c);
-    const h0 = heapUsed();
-    const b0 = process.memoryUsage().arrayBuffers;
-    const t1 = performance.now();
-    const e = loadEngine(JSON.parse(s), { wordAutomaton: buildWordAutomaton });
-    const loadMs = performance.now() - t1;
-    const heap = heapUsed() - h0;
-    // typed arrays live outside the JS heap: counted separately
-    const buffers = process.memoryUsage().arrayBuffers - b0;
-    scaled.push({ n, e, t: Infinity, size: s.length, heap, buffers, compileMs, loadMs });
-  }
-  for (let round = 0; round < 7; round++) {
-    for (const x of scaled) {
-      if (round === 0) scanAll(x.e)();
-      x.t = Math.min(x.t, bestOf(1, scanAll(x.e)));
-    }
-  }
-  for (const x of scaled) {
-    console.log(
-      `scale ${String(x.n).padStart(7)} names: match ${fmt(x.t)} ms, compiled ${mb(x.size)} JSON, after load +${mb(x.heap)} JS heap +${mb(x.buffers)} typed arrays, compile ${fmt(x.compileMs, 0)} ms, JSON.parse+load ${fmt(x.loadMs, 1)} ms`,
-    );
-  }
-  if (sink === 0.5) console.log(scaled[0]!.e.bundleVersion);
-  console.log(`scale ratio 300,000 / 2,000 names: ${fmt(scaled[1]!.t / scaled[0]!.t)}× (target ≤ 1.5×; alternating rounds, best of 7 each)`);
+  // the rule set at 2,000 to 300,000 names: `npm run bench -- scale` (scripts/bench/scale.ts)
 
   // ---- quality
-  evalQuality('dev bundle', loadEngine(compileBundle(base)));
+  evalQuality('dev bundle', loadEngine(compileBundle(devBundle())));
   if (from !== 'tests/fixtures/dev-bundle.yaml') evalQuality(from, engine);
 }
 

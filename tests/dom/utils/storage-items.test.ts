@@ -71,6 +71,24 @@ describe('storage items', () => {
     expect(await updateStatusItem.getValue()).toEqual({ history: [], active: null, validators: {} });
   });
 
+  it('a stored engine of the wrong shape reads as missing (zod/mini; the compiled rules themselves are loadEngine\'s to check)', async () => {
+    const good = { bundleVersion: 7, compiled: { format: 2, data: '' }, sites: {}, source: 'update', issuedAt: '2026-01-01', expiresAt: '2026-07-01', extraRules: false };
+    await put('engine', good);
+    expect(await engineItem.getValue()).toEqual(good);
+    for (const bad of [
+      { ...good, compiled: 'compiled' },
+      { ...good, compiled: null },
+      { ...good, compiled: [] },
+      { ...good, sites: 'x' },
+      { ...good, source: 3 },
+      { ...good, extraRules: 'no' },
+      [good],
+    ]) {
+      await put('engine', bad);
+      expect(await engineItem.getValue()).toBeNull();
+    }
+  });
+
   it('lists keep their valid entries only', async () => {
     const entry = { time: 1, site: 'x', action: 'like', severity: 'high', entities: [], decision: 'cancelled' };
     await put('decisionLog', [{ junk: true }, entry]);

@@ -4,15 +4,8 @@
 // differential tests compare matching only; policy changes need no mirroring here.
 
 import type { ActionContent, ContentField } from '../../../rules/actions.ts';
-import {
-  ARRAY_NAMES,
-  ARRAY_TYPES,
-  COMPILED_FORMAT,
-  PF_CASE,
-  PF_CONTEXT,
-  base64ToBytes,
-  type CompiledRules,
-} from '../../../rules/compiled.ts';
+import { PF_CASE, PF_CONTEXT, type CompiledRules } from '../../../rules/compiled.ts';
+import { StructuralError, decodeRules, entityTables } from '../../../rules/tables.ts';
 import * as PK from '../../../rules/pattern-kinds.ts';
 import { decide, policyTables, type Hit, type Num, type PolicyTables } from '../../../rules/severity.ts';
 import { ARRAY_ITEMS_CAP, CONTENT_FIELDS, FIELD_CAP, TOTAL_CAP, type Engine, type EvaluateContext, type Verdict } from '../../../rules/verdict.ts';
@@ -33,22 +26,6 @@ import {
 /** glued words longer than this are not segmented */
 const MAX_GLUED = 48;
 
-class StructuralError extends Error {}
-
-function decodeArray(name: (typeof ARRAY_NAMES)[number], s: unknown): Uint8Array | Uint16Array | Int32Array {
-  if (typeof s !== 'string') throw new StructuralError(`compiled rules: array ${name} missing`);
-  const bytes = base64ToBytes(s);
-  switch (ARRAY_TYPES[name]) {
-    case 'u8':
-      return bytes;
-    case 'u16':
-      if (bytes.byteLength % 2) throw new StructuralError(`compiled rules: ${name} length`);
-      return new Uint16Array(bytes.buffer, 0, bytes.byteLength / 2);
-    default:
-      if (bytes.byteLength % 4) throw new StructuralError(`compiled rules: ${name} length`);
-      return new Int32Array(bytes.buffer, 0, bytes.byteLength / 4);
-  }
-}
 
 class RuleEngine implements Engine {
   readonly bundleVersion: number;
@@ -83,11 +60,10 @@ class RuleEngine implements Engine {
   private reachTok = new Int32Array(MAX_GLUED + 1);
 
   constructor(c: CompiledRules) {
-    if (!c || typeof c !== 'object') throw new StructuralError('compiled rules: not an object');
-    if (c.format !== COMPILED_FORMAT) throw new StructuralError(`compiled rules: format ${String(c.format)}, expected ${COMPILED_FORMAT}`);
-    if (!c.arrays || typeof c.arrays !== 'object') throw new StructuralError('compiled rules: arrays missing');
-    const a = {} as Record<(typeof ARRAY_NAMES)[number], Uint8Array | Uint16Array | Int32Array>;
-    for (const name of ARRAY_NAMES) a[name] = decodeArray(name, (c.arrays as Record<string, unknown>)[name]);
+    // loading follows the compiled format (rules/tables.ts); the entity tables are decoded eagerly into
+    // plain arrays, as every entity was before the binary format, to check the lazy tables against
+    const d = decodeRules(c);
+    const a = d.sections;
     this.tokChars = a.tokChars as Uint16Array;
     this.tokOff = a.tokOff as Int32Array;
     this.tokHash = a.tokHash as Int32Array;
@@ -112,12 +88,11 @@ class RuleEngine implements Engine {
       throw new StructuralError('compiled rules: inconsistent array sizes');
     }
     this.hashMask = hs - 1;
-    this.maxTokLen = Math.min(Math.max(1, c.maxTokLen | 0), MAX_GLUED);
-    if (!Array.isArray(c.persons) || !Array.isArray(c.parties) || !Array.isArray(c.contests) || !Array.isArray(c.contestants)) {
-      throw new StructuralError('compiled rules: entity tables missing');
-    }
+    this.maxTokLen = Math.min(Math.max(1, d.maxTokLen | 0), MAX_GLUED);
     this.bundleVersion = c.bundleVersion;
-    this.tables = policyTables(c.persons, c.parties, c.contests, c.contestants);
+    const lazy = entityTables(d, c.contests);
+    const all = <T,>(list: T[]) => Array.from({ length: list.length }, (_, i) => list[i]!);
+    this.tables = policyTables(all(lazy.persons), all(lazy.parties), c.contests, all(lazy.contestants));
   }
 
   // ------------------------------------------------------------------------------------------

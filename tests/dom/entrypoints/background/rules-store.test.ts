@@ -1,0 +1,125 @@
+/**
+ * Compiled rules stored by an older version of the extension (another COMPILED_FORMAT) are refused
+ * and recompiled from the active bundle's source, so that content scripts, which cannot load them,
+ * are never left without rules after an update of the extension.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ensureEngine, rebuildEngine, syncDefaultBundle, watchRegion } from '@/entrypoints/background/rules-store';
+import { COMPILED_FORMAT } from '@/rules/compiled';
+import { loadEngine } from '@/rules/engine';
+import { decodeRules } from '@/rules/tables';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { activeBundleItem, engineItem, policyItem, settingsItem } from '@/utils/storage-items';
+import type { ActiveBundle, StoredEngine } from '@/utils/stored-values';
+import { bundleAt, devBundle, NEW_HASHTAG, severityOf, unsignedBound, V } from './helpers';
+
+/** compiled rules as format 1 wrote them (JSON arrays of base64) */
+const FORMAT_1 = { format: 1, bundleVersion: V(6), issuedAt: '2026-01-01', expiresAt: '2099-01-01', maxTokLen: 9, arrays: { tokChars: '' }, persons: [], parties: [], contests: [], contestants: [] };
+
+async function stored(): Promise<{ engine: StoredEngine; active: ActiveBundle }> {
+  const raw = await fakeBrowser.storage.local.get([engineItem.key, activeBundleItem.key]);
+  return { engine: raw[engineItem.key] as StoredEngine, active: raw[activeBundleItem.key] as ActiveBundle };
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  // what an older version left: the active bundle V(6), downloaded, with its rules in format 1
+  const bundle = bundleAt(6, { newRule: true });
+  await fakeBrowser.storage.local.set({
+    [activeBundleItem.key]: { bundle, compiled: FORMAT_1, source: 'update', appliedAt: 1 },
+    [engineItem.key]: { bundleVersion: V(6), compiled: FORMAT_1, sites: {}, source: 'update', issuedAt: '2026-01-01', expiresAt: bundle.expiresAt, extraRules: false },
+  });
+  // the package carries an older default bundle: it must not replace the downloaded one
+  const body = await unsignedBound(bundleAt(5));
+  vi.stubGlobal('fetch', (async (input: RequestInfo | URL) =>
+    String(input).endsWith('/rules/default-bundle.json') ? new Response(body) : new Response('not found', { status: 404 })) as typeof fetch);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+async function expectRecompiled() {
+  const { engine, active } = await stored();
+  expect(engine.bundleVersion).toBe(V(6));
+  expect(active.source).toBe('update');
+  for (const compiled of [engine.compiled, active.compiled]) {
+    expect((compiled as { format: number }).format).toBe(COMPILED_FORMAT);
+    expect(() => loadEngine(compiled as Parameters<typeof loadEngine>[0])).not.toThrow();
+  }
+  // the downloaded bundle's own rule is there: recompiled from its source, not replaced by the package's
+  expect(severityOf(engine.compiled, NEW_HASHTAG)).toBe('high');
+}
+
+describe('stored compiled rules of an older format', () => {
+  it('are recompiled from the active bundle at browser start (syncDefaultBundle)', async () => {
+    await syncDefaultBundle();
+    await expectRecompiled();
+  });
+  it('are recompiled when a content script asks for rules (ensureEngine)', async () => {
+    await ensureEngine();
+    await expectRecompiled();
+  });
+  it('are recompiled when the policy changes (rebuildEngine)', async () => {
+    await rebuildEngine();
+    await expectRecompiled();
+  });
+  it('current rules are kept as they are', async () => {
+    await ensureEngine();
+    const before = await stored();
+    await syncDefaultBundle();
+    await ensureEngine();
+    expect(await stored()).toEqual(before);
+  });
+});
+
+describe('regional rules for content scripts', () => {
+  const personsIn = (compiled: unknown) => decodeRules(compiled as Parameters<typeof decodeRules>[0]).persons;
+  const all = devBundle().persons.length + 1; // bundleAt(6, { newRule: true }) adds one
+  beforeEach(async () => {
+    // the active bundle in the current format
+    await ensureEngine();
+  });
+
+  it('with a region set, content scripts get the national contests and that region only; the background keeps the full set', async () => {
+    await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS, region: '31' } });
+    await rebuildEngine();
+    const { engine, active } = await stored();
+    expect(engine.region).toBe('31');
+    expect(personsIn(engine.compiled)).toBeLessThan(all);
+    expect(personsIn(active.compiled)).toBe(all);
+    // the national contest's hashtag still warns
+    expect(severityOf(engine.compiled, NEW_HASHTAG)).toBe('high');
+  });
+
+  it("the agency's region wins over the user's", async () => {
+    await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS, region: '31' }, [policyItem.key]: { region: '35' } });
+    await rebuildEngine();
+    expect((await stored()).engine.region).toBe('35');
+  });
+
+  it('a region change rebuilds the rules of content scripts; clearing it restores the full set', async () => {
+    watchRegion();
+    await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS, region: '35' } });
+    await vi.waitFor(async () => expect((await stored()).engine.region).toBe('35'));
+    await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS } });
+    await vi.waitFor(async () => expect((await stored()).engine.region).toBeUndefined());
+    expect(personsIn((await stored()).engine.compiled)).toBe(all);
+  });
+
+  it('a settings change that leaves the region alone rewrites nothing', async () => {
+    watchRegion();
+    await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS, region: '35' } });
+    await vi.waitFor(async () => expect((await stored()).engine.region).toBe('35'));
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS, region: '35', language: 'en' } });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(set).toHaveBeenCalledTimes(1); // the test's own write
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  it('a stored engine of another region is rebuilt at the next start', async () => {
+    await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS, region: '33' } });
+    await syncDefaultBundle();
+    expect((await stored()).engine.region).toBe('33');
+  });
+});
