@@ -84,7 +84,10 @@ export default defineConfig({
     default_locale: 'id',
     // offscreen (Chrome): the photo check runs its hand model in an offscreen document; Firefox
     // has no such API and runs the same page in a frame of its background page.
-    permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // unlimitedStorage (Chrome and Edge only, no install warning there): storage.local is capped at
+    // 10 MB, which a compiled rule set of ~30,000 names (an agency's DPR/DPRD lists) already fills.
+    // Firefox's storage.local has no such cap, and there the permission would ask the user.
+    permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen', 'unlimitedStorage'])],
     host_permissions: [...SUPPORTED_MATCHES],
     action: { default_title: '__MSG_extName__' },
     // 'wasm-unsafe-eval' lets extension pages compile WebAssembly: the photo check's hand model runs

@@ -53,7 +53,8 @@ describe('the Edge store package (npm run zip:edge)', () => {
     expect(manifest).not.toHaveProperty('key');
     expect(manifest.minimum_chrome_version).toBe('109');
     expect(manifest).not.toHaveProperty('browser_specific_settings');
-    expect([...manifest.permissions].sort()).toEqual(['alarms', 'offscreen', 'scripting', 'storage']);
+    // unlimitedStorage: Chrome caps storage.local at 10 MB, which a compiled rule set of ~30,000 names fills
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'offscreen', 'scripting', 'storage', 'unlimitedStorage']);
     expect(manifest.host_permissions).toEqual([...SUPPORTED_MATCHES]);
     expect(manifest.storage).toEqual({ managed_schema: 'managed_schema.json' });
     expect(manifest.short_name.length).toBeLessThanOrEqual(12);
