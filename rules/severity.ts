@@ -116,6 +116,16 @@ const PRAISE_BESIDE = 2;
  */
 const CHOICE_AFTER = /^(?:\S+ )?(?:bukan|jangan|(?:tidak|tdk|gak|ga|nggak|tak) ada) (?:yang|yg) lain/;
 const CHOICE_PHRASE = /(?:^| )pilihan ?(?:ku|saya|kami|gue|gw|aku)(?: |$)/;
+/** Written right before the name: its supporters ("pendukung X"), a misspelt vote verb ("toblos X"). */
+const CHOICE_BEFORE = new Set(['pendukung', 'toblos', 'nyoblos', 'nyoblosin']);
+/** Words of an honorific, skipped when looking for what is beside the name ("Mantap bu hj Airin"). */
+const TITLE_WORDS = new Set(['bu', 'ibu', 'ibunda', 'bunda', 'pak', 'pa', 'bapak', 'mas', 'mbak', 'mba', 'bang', 'kang', 'cak', 'teh', 'om', 'hj', 'haji', 'h']);
+/**
+ * Words of the race itself, counted like the contest's office: candidate, the debate, the programme. Each
+ * is everyday alone ("calon mahasiswa", "debat sama adik"); beside a candidate's name with one more cue
+ * they point at the race.
+ */
+const RACE_WORD = /^(?:calon|kandidat|debat|debatnya|visi|misi|janji|janjinya)$/;
 /** "Hidup X!": the rally cry, only at the start of the text or of a sentence ("kisah hidup X" is a life). */
 const RALLY_BEFORE = /(?:^|[.!?\n]\s*)hidup\s+(?:(?:bu|ibu|pak|bapak|mas|mbak|bang|kang|cak)\s+)?$/iu;
 /** The office a contest fills, written beside the name ("Airin gubernur", "capres Anies"). */
@@ -291,14 +301,16 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     const { before, after } = wordsAround(h, WORDS_AROUND);
     const beforeText = h.src.slice(Math.max(0, h.span[0] + h.off - 24), h.span[0] + h.off);
     const afterText = after.join(' ');
-    if (!near && (CHOICE_AFTER.test(afterText) || CHOICE_PHRASE.test(`${before.join(' ')} | ${afterText}`) || RALLY_BEFORE.test(beforeText))) {
-      (w += EVIDENCE.supportNear), why.push('choice or rally cry beside the name');
-    }
-    const praise = [...before.slice(-PRAISE_BESIDE), ...after.slice(0, PRAISE_BESIDE)].find((x) => PRAISE.has(x));
+    const bare = before.filter((x) => !TITLE_WORDS.has(x));
+    const choice =
+      CHOICE_AFTER.test(afterText) || CHOICE_PHRASE.test(`${before.join(' ')} | ${afterText}`) || RALLY_BEFORE.test(beforeText) ||
+      (bare.length > 0 && CHOICE_BEFORE.has(bare[bare.length - 1]!));
+    if (!near && choice) (w += EVIDENCE.supportNear), why.push('choice or rally cry beside the name');
+    const praise = [...bare.slice(-PRAISE_BESIDE), ...after.slice(0, PRAISE_BESIDE)].find((x) => PRAISE.has(x));
     if (praise) (w += EVIDENCE.praise), why.push(`praise "${praise}" beside the name`);
     const office = OFFICE[tables.contests[k.contest]!.kind];
-    const title = office ? [...before, ...after].find((x) => office.test(x)) : undefined;
-    if (title) (w += EVIDENCE.office), why.push(`office "${title}" beside the name`);
+    const title = [...before, ...after].find((x) => office?.test(x) || RACE_WORD.test(x));
+    if (title) (w += EVIDENCE.office), why.push(`office or race "${title}" beside the name`);
     return w;
   };
   /** what confirmed each context-requiring person match (the reason's `evidence`) */

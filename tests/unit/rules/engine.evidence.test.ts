@@ -80,6 +80,11 @@ describe('further evidence from how comment sections name a candidate', () => {
     ['the contest office beside the name and the region', 'semoga airin jadi gubernur banten'],
     ['the running mate named beside the name (both context-requiring)', 'luluk dan lukman cocok'],
     ['the running mate with honorifics', 'pak andra dan pak dimyati menyala'],
+    ['praise before the honorific', 'Mantap bu hj Airin'],
+    ['a word of the race and the region', 'dimyati itu calon yang paling pas buat pandeglang'],
+    ['an honorific and the debate', 'pak dimyati di debat tadi lumayan'],
+    ['supporters named beside the name', 'para pendukung airin kumpul di sini'],
+    ['a misspelt vote verb beside the name', 'pasti gw toblos airin'],
   ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
 });
 
@@ -92,6 +97,8 @@ describe('…and the everyday homonym without such evidence stays none', () => {
     ['two common given names far apart', 'Luluk lagi masak sayur lodeh di rumah nenek di desa sebelah yang jauh sekali dari kota, sorenya ketemu Lukman'],
     ['an honorific, praise for something three words on', 'Bu Airin bawa kue, rasanya keren'],
     ['a rally cry for something else', 'Hidup sehat ala Airin'],
+    ['the debate alone', 'Airin debat sama adiknya soal film'],
+    ['a word of the race far from the name', 'Airin tadi cerita panjang soal kucingnya yang lucu, terus ada calon mahasiswa baru'],
   ])('%s: %s', (_why, text) => expect(sev(text)).toBe('none'));
 });
 
