@@ -90,7 +90,7 @@ const CONTEXT_WINDOW = 24;
  */
 export const EVIDENCE = {
   honorific: 2, supportNear: 3, supportField: 2, ballotNumber: 2, region: 2,
-  praise: 2, office: 2, runningMateNear: 3, runningMateField: 2, threshold: 3,
+  praise: 2, office: 2, runningMateNear: 3, runningMateField: 2, coalitionParty: 2, threshold: 3,
 } as const;
 /**
  * How Indonesians address a candidate: the honorific written directly before the name ("Bu Airin"), also
@@ -297,6 +297,9 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
       if (d <= NUMBER_BESIDE) (mate = x), (mateNear = true);
     }
     if (mate) (w += mateNear ? EVIDENCE.runningMateNear : EVIDENCE.runningMateField), why.push(`running mate "${matchedText(mate)}"`);
+    // a party that nominated this pair, also by its context-requiring acronym in capitals ("Luluk PKB")
+    const party = k.parties.length ? live.find((x) => x.seq === h.seq && !x.lower && (x.kind === PK.PARTY || x.kind === PK.ACCOUNT_PARTY) && k.parties.includes(x.entity)) : undefined;
+    if (party) (w += EVIDENCE.coalitionParty), why.push(`party "${matchedText(party)}" of the pair`);
     if (w >= EVIDENCE.threshold) return w;
     const { before, after } = wordsAround(h, WORDS_AROUND);
     const beforeText = h.src.slice(Math.max(0, h.span[0] + h.off - 24), h.span[0] + h.off);

@@ -85,6 +85,8 @@ describe('further evidence from how comment sections name a candidate', () => {
     ['an honorific and the debate', 'pak dimyati di debat tadi lumayan'],
     ['supporters named beside the name', 'para pendukung airin kumpul di sini'],
     ['a misspelt vote verb beside the name', 'pasti gw toblos airin'],
+    ['a party of the candidate\'s coalition and the region', 'Luluk PKB di Jatim kayaknya berat'],
+    ['an honorific and a party of the candidate\'s coalition', 'mba Luluk dari PKB rajin turun ke desa'],
   ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
 });
 
@@ -98,6 +100,8 @@ describe('…and the everyday homonym without such evidence stays none', () => {
     ['an honorific, praise for something three words on', 'Bu Airin bawa kue, rasanya keren'],
     ['a rally cry for something else', 'Hidup sehat ala Airin'],
     ['the debate alone', 'Airin debat sama adiknya soal film'],
+    ['an honorific and a party outside the candidate\'s coalition', 'Bu Airin dari PKB datang ke arisan'],
+    ['a coalition party alone', 'Luluk PKB ngomong soal kuota haji'],
     ['a word of the race far from the name', 'Airin tadi cerita panjang soal kucingnya yang lucu, terus ada calon mahasiswa baru'],
   ])('%s: %s', (_why, text) => expect(sev(text)).toBe('none'));
 });
