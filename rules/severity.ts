@@ -106,8 +106,11 @@ const SUPPORT_NEAR = 3;
 const NUMBER_BESIDE = 5;
 /** Words read on each side of a context-requiring name for praise, choice idioms and the contest's office. */
 const WORDS_AROUND = 4;
-/** Praise written beside a name ("Bu Airin keren", "mantap pak Dimyati"; repeated letters collapsed first). */
-const PRAISE = new Set(['terbaik', 'best', 'mantap', 'mantab', 'mantul', 'keren', 'hebat', 'cerdas', 'jos', 'top', 'semangat', 'menyala', 'gas', 'gaskeun', 'gasken', 'sukses', 'juara', 'tetap']);
+/**
+ * Praise written beside a name ("Bu Airin keren", "mantap pak Dimyati"; repeated letters collapsed first).
+ * Not words with an everyday sense beside a name: tetap (still), gas (LPG), juara (won a contest), top.
+ */
+const PRAISE = new Set(['terbaik', 'best', 'mantap', 'mantab', 'mantul', 'keren', 'hebat', 'cerdas', 'jos', 'semangat', 'menyala', 'gaskeun', 'gasken', 'sukses']);
 /** Praise counts only this close to the name (words): further away it is about something else. */
 const PRAISE_BESIDE = 2;
 /**

@@ -102,6 +102,9 @@ describe('…and the everyday homonym without such evidence stays none', () => {
     ['the debate alone', 'Airin debat sama adiknya soal film'],
     ['an honorific and a party outside the candidate\'s coalition', 'Bu Airin dari PKB datang ke arisan'],
     ['a coalition party alone', 'Luluk PKB ngomong soal kuota haji'],
+    ['an honorific and "tetap" (still), no praise', 'Bu Airin tetap di rumah hari ini'],
+    ['an honorific and LPG gas', 'pak Andra antar gas ke warung'],
+    ['an honorific and a cooking contest won', 'Bu Airin juara lomba masak'],
     ['a word of the race far from the name', 'Airin tadi cerita panjang soal kucingnya yang lucu, terus ada calon mahasiswa baru'],
   ])('%s: %s', (_why, text) => expect(sev(text)).toBe('none'));
 });
