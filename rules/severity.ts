@@ -121,8 +121,6 @@ const CHOICE_AFTER = /^(?:\S+ )?(?:bukan|jangan|(?:tidak|tdk|gak|ga|nggak|tak) a
 const CHOICE_PHRASE = /(?:^| )pilihan ?(?:ku|saya|kami|gue|gw|aku)(?: |$)/;
 /** Written right before the name: its supporters ("pendukung X"), a misspelt vote verb ("toblos X"). */
 const CHOICE_BEFORE = new Set(['pendukung', 'toblos', 'nyoblos', 'nyoblosin']);
-/** Words of an honorific, skipped when looking for what is beside the name ("Mantap bu hj Airin"). */
-const TITLE_WORDS = new Set(['bu', 'ibu', 'ibunda', 'bunda', 'pak', 'pa', 'bapak', 'mas', 'mbak', 'mba', 'bang', 'kang', 'cak', 'teh', 'om', 'hj', 'haji', 'h']);
 /**
  * Words of the race itself, counted like the contest's office: candidate, the debate, the programme. Each
  * is everyday alone ("calon mahasiswa", "debat sama adik"); beside a candidate's name with one more cue
@@ -307,7 +305,8 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     const { before, after } = wordsAround(h, WORDS_AROUND);
     const beforeText = h.src.slice(Math.max(0, h.span[0] + h.off - 24), h.span[0] + h.off);
     const afterText = after.join(' ');
-    const bare = before.filter((x) => !TITLE_WORDS.has(x));
+    // honorific words are skipped when looking for what is beside the name ("Mantap bu hj Airin")
+    const bare = before.filter((x) => !HONORIFIC_BEFORE.test(x));
     const choice =
       CHOICE_AFTER.test(afterText) || CHOICE_PHRASE.test(`${before.join(' ')} | ${afterText}`) || RALLY_BEFORE.test(beforeText) ||
       (bare.length > 0 && CHOICE_BEFORE.has(bare[bare.length - 1]!));
