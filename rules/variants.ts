@@ -14,7 +14,8 @@
  * - a suffix glued to a one-word alias: -nya, -ku, -lah, -mu ("prabowonya", "aniesku").
  * Only names and aliases of one or two words get variants.
  * At most MAX_VARIANTS_PER_TERM per name, in the order above. A variant that reads as an everyday word,
- * or as another entity's term, is dropped and reported (`jaga validate`); maintainers add or veto
+ * or as another entity's term (unless both come from a context-requiring given name the two share), is
+ * dropped and reported (`jaga validate`); maintainers add or veto
  * variants per person (`variants: { add, veto }` in the rule source).
  */
 import { TokenBuffer, tokenText } from './normalize.ts';
@@ -134,10 +135,14 @@ export function personVariants(p: VariantPerson, everyday: ReadonlySet<string>, 
   const sources: Array<{ text: string; ctx: boolean }> = [{ text: p.name, ctx: false }];
   for (const a of p.aliases ?? []) sources.push(typeof a === 'string' ? { text: a, ctx: false } : { text: a.term, ctx: a.requiresContext === true });
   for (const s of sources) {
+    // a context-requiring given name that another person has too ("Dimyati" of two races): its variants
+    // are as shared as the name itself, and each race's evidence decides which one counts
+    const sharedWith = s.ctx ? taken.get(normalizedForm(s.text)) : undefined;
     for (const v of nameVariants(s.text)) {
       if (kept.has(v) || added.has(v)) continue; // a maintainer's addition decides its own context
       const owner = taken.get(v);
-      const why = veto.has(v) ? 'vetoed' : everyday.has(v) ? 'everyday word' : owner !== undefined && owner !== self ? 'another term' : undefined;
+      const other = owner !== undefined && owner !== self && owner !== sharedWith;
+      const why = veto.has(v) ? 'vetoed' : everyday.has(v) ? 'everyday word' : other ? 'another term' : undefined;
       if (why) {
         dropped.push({ person: p.id, from: s.text, variant: v, why });
         continue;

@@ -121,12 +121,16 @@ export function lintBundle(bundle: RuleBundle, locate: (path: string) => string 
     }
   }
   // the same term owned by two different entities (ambiguous attribution)
-  const owners = new Map<string, { owner: string; path: string }>();
+  const owners = new Map<string, { owner: string; path: string; gatedPerson: boolean }>();
   for (const { term, path } of sites) {
     const key = plainWords(termText(term));
     const owner = path.replace(/\.(name|aliases|nicknames|misspellings|abbreviations|symbols|slogans|campaignTerms|acronyms|coalition|hashtags|againstHashtags|salutes|teams)\b.*$/, '');
+    // a context-requiring given name of two persons ("Dimyati" in Banten and in Malang) is meant to match
+    // both: the evidence of each one's own contest (region, running mate…) decides which one counts
+    const gatedPerson = path.startsWith('persons[') && typeof term === 'object' && term.requiresContext === true;
     const prev = owners.get(key);
-    if (!prev) owners.set(key, { owner, path });
+    if (!prev) owners.set(key, { owner, path, gatedPerson });
+    else if (prev.gatedPerson && gatedPerson) continue;
     else if (prev.owner !== owner && !path.includes('coalition.names') && !prev.path.includes('coalition.names')) {
       warnings.push(`${locate(path)}: "${termText(term)}" also belongs to ${locate(prev.owner)}; matches will be attributed to both`);
     }

@@ -67,3 +67,55 @@ describe('the reason lists which evidence counted', () => {
     expect(r?.evidence).toBeUndefined();
   });
 });
+
+// Failure classes of the development comment sources (docs/engine.md, "Development misses by class",
+// 2026-12-06); every text paraphrased, written for the project.
+describe('further evidence from how comment sections name a candidate', () => {
+  it.each([
+    ['an honorific and praise beside the name', 'Bu Airin memang keren sekali'],
+    ['an honorific with "Hj" between and praise', 'ibu hj Airin mantap pokoknya'],
+    ['a choice idiom beside the name', 'pokoknya airin bukan yang lain'],
+    ['a choice idiom beside the name', 'tetap airin, gak ada yg lain'],
+    ['a rally cry before the name', 'Hidup Airin!!'],
+    ['the contest office beside the name and the region', 'semoga airin jadi gubernur banten'],
+    ['the running mate named beside the name (both context-requiring)', 'luluk dan lukman cocok'],
+    ['the running mate with honorifics', 'pak andra dan pak dimyati menyala'],
+    ['praise before the honorific', 'Mantap bu hj Airin'],
+    ['a word of the race and the region', 'dimyati itu calon yang paling pas buat pandeglang'],
+    ['an honorific and the debate', 'pak dimyati di debat tadi lumayan'],
+    ['supporters named beside the name', 'para pendukung airin kumpul di sini'],
+    ['a misspelt vote verb beside the name', 'pasti gw toblos airin'],
+    ['a party of the candidate\'s coalition and the region', 'Luluk PKB di Jatim kayaknya berat'],
+    ['an honorific and a party of the candidate\'s coalition', 'mba Luluk dari PKB rajin turun ke desa'],
+  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+});
+
+describe('…and the everyday homonym without such evidence stays none', () => {
+  it.each([
+    ['praise alone', 'Airin keren banget hari ini'],
+    ['an honorific alone, praise far away', 'Bu Airin tadi datang ke sekolah, acaranya seru dan pentasnya anak-anak keren'],
+    ['office word alone', 'Airin kerja di kantor gubernur'],
+    ['a life story, not a rally cry', 'kisah hidup Airin bikin terharu'],
+    ['two common given names far apart', 'Luluk lagi masak sayur lodeh di rumah nenek di desa sebelah yang jauh sekali dari kota, sorenya ketemu Lukman'],
+    ['an honorific, praise for something three words on', 'Bu Airin bawa kue, rasanya keren'],
+    ['a rally cry for something else', 'Hidup sehat ala Airin'],
+    ['the debate alone', 'Airin debat sama adiknya soal film'],
+    ['an honorific and a party outside the candidate\'s coalition', 'Bu Airin dari PKB datang ke arisan'],
+    ['a coalition party alone', 'Luluk PKB ngomong soal kuota haji'],
+    ['an honorific and "tetap" (still), no praise', 'Bu Airin tetap di rumah hari ini'],
+    ['an honorific and LPG gas', 'pak Andra antar gas ke warung'],
+    ['an honorific and a cooking contest won', 'Bu Airin juara lomba masak'],
+    ['a word of the race far from the name', 'Airin tadi cerita panjang soal kucingnya yang lucu, terus ada calon mahasiswa baru'],
+  ])('%s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+});
+
+describe('the Pilgub Banten running mate is named by his short name', () => {
+  it.each([
+    ['an honorific and the region', 'Pak Dimyati bicara soal Banten'],
+    ['a support verb beside it', 'saya pilih dimyati'],
+  ])('%s: %s', (_why, text) => {
+    const r = engine.evaluate({ text }, { at }).reasons.find((x) => x.kind === 'candidate');
+    expect(r?.contest?.id).toBe('pilgub-banten-2024');
+  });
+  it('stays none alone', () => expect(sev('Dimyati baru beli motor')).toBe('none'));
+});

@@ -112,6 +112,19 @@ describe('variant generator properties', () => {
     );
     expect(personVariants({ id: 'ganjar', name: 'Ganjar' }, new Set(), taken).keep.map((v) => v.text)).toContain('ganjr');
   });
+
+  it('two persons who share a context-requiring given name share its variants too', () => {
+    // "Dimyati" (Pilgub Banten) and "Dimyati" (Pilwalkot Malang): the first one's variants are taken
+    const first = personVariants({ id: 'a', name: 'Dimyati Satu Dua', aliases: [{ term: 'Dimyati', requiresContext: true }] }, new Set(), new Map([['dimyati', 'person:a']]), 'person:a');
+    const taken = new Map<string, string>([['dimyati', 'person:a'], ...first.keep.map((v) => [v.text, 'person:a'] as [string, string])]);
+    const second = personVariants({ id: 'b', name: 'Dimyati (kota lain)', aliases: [{ term: 'Dimyati', requiresContext: true }] }, new Set(), taken, 'person:b');
+    expect(second.keep.map((v) => v.text)).toContain('dmyati');
+    expect(second.keep.find((v) => v.text === 'dmyati')?.ctx).toBe(true);
+    expect(second.dropped.filter((d) => d.why === 'another term')).toEqual([]);
+    // a variant that is a different term of that other person is still dropped
+    const other = personVariants({ id: 'c', name: 'Prabowo' }, new Set(), new Map([['prbowo', 'person:a']]), 'person:c');
+    expect(other.dropped).toContainEqual(expect.objectContaining({ variant: 'prbowo', why: 'another term' }));
+  });
 });
 
 describe('variants in the default rules', () => {
