@@ -124,6 +124,14 @@ export default defineConfig({
         stdio: ['ignore', 'ignore', 'inherit'],
       });
     },
+    // Content scripts run on every social page and must stay within 40 KB gzip: terser (two compress
+    // passes) makes them ~4% smaller than Vite's default esbuild minifier (facebook.js 41,677 →
+    // 39,949 B, 2026-12-06). Other pages keep esbuild, which builds three times faster.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.length > 0 && entrypoints.every((e) => e.type === 'content-script')) {
+        config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 2 } } };
+      }
+    },
     // The hand-landmark model and its WebAssembly runtime (MediaPipe, Apache-2.0), in the build;
     // nothing is downloaded at run time (docs/photo-check.md, "Model").
     'build:publicAssets': (wxt, files) => {
