@@ -38,7 +38,7 @@ describe('manifest', () => {
   });
 
   it('asks only for what it uses, and only on the seven sites', () => {
-    expect([...manifest.permissions].sort()).toEqual(['alarms', 'offscreen', 'scripting', 'storage']);
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'offscreen', 'scripting', 'storage', 'unlimitedStorage']);
     const hosts = new Set(
       (manifest.host_permissions as string[]).map((p) => p.replace(/^https:\/\/(\*\.)?/, '').replace(/\/\*$/, '')),
     );
