@@ -188,8 +188,11 @@ async function tapToDialog(): Promise<void> {
       await page.goto('https://x.com/home-id.html');
       await page.waitForTimeout(500);
       await page.evaluate(() => {
-        const w = window as unknown as { __t0?: number; __t1?: number };
-        // t0: the finger's lift; t1: the dialog host's first frame, or the site's own click handler.
+        const w = window as unknown as { __t0?: number; __ts?: number; __t1?: number };
+        // t0: the finger's lift; t1: the dialog host's first frame, or the site's own click handler. The
+        // extension holds a partisan tap's touchend before the page sees it: then the lift is taken as
+        // the touchstart plus the touch's length.
+        addEventListener('touchstart', (e) => (w.__ts = e.timeStamp), { capture: true });
         addEventListener('touchend', (e) => (w.__t0 = e.timeStamp), { capture: true });
         new MutationObserver((records) => {
           for (const r of records) {
@@ -202,8 +205,9 @@ async function tapToDialog(): Promise<void> {
       });
       const sample = async () => {
         await page.evaluate(() => {
-          const w = window as unknown as { __t0?: number; __t1?: number };
+          const w = window as unknown as { __t0?: number; __ts?: number; __t1?: number };
           delete w.__t0;
+          delete w.__ts;
           delete w.__t1;
         });
         const el = page.locator(selector).first();
@@ -211,13 +215,15 @@ async function tapToDialog(): Promise<void> {
         const box = (await el.boundingBox())!;
         const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
         await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+        const touchedAt = performance.now();
         if (touchMs > 0) await page.waitForTimeout(touchMs);
+        const held = performance.now() - touchedAt;
         await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
         await page.waitForFunction(() => (window as unknown as { __t1?: number }).__t1 !== undefined, undefined, { timeout: 5000 });
-        const ms = await page.evaluate(() => {
-          const w = window as unknown as { __t0: number; __t1: number };
-          return w.__t1 - w.__t0;
-        });
+        const ms = await page.evaluate((held) => {
+          const w = window as unknown as { __t0?: number; __ts: number; __t1: number };
+          return w.__t1 - (w.__t0 ?? w.__ts + held);
+        }, held);
         if (until === 'dialog') await page.keyboard.press('Escape');
         await page.waitForTimeout(100);
         return ms;
