@@ -25,6 +25,7 @@ import {
   type SectionName,
 } from './compiled.ts';
 import * as PK from './pattern-kinds.ts';
+import { scanFilters } from './tables.ts';
 import { EVERYDAY_WORDS, VARIANT_EVERYDAY_WORDS } from './data/lint.ts';
 import { HASH_INIT, TokenBuffer, hashStep, tokenText } from './normalize.ts';
 import { personVariants, type DroppedVariant } from './variants.ts';
@@ -386,12 +387,14 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     patAux[i] = p.aux;
   });
 
+  const rootChild = Int32Array.from(rootChildList);
   const typed: Record<ArrayName, SectionArray> = {
+    ...scanFilters(tokChars, tokOff, tokHash, rootChild, edgeTok),
     tokChars,
     tokOff,
     tokHash,
     prefixBits,
-    rootChild: Int32Array.from(rootChildList),
+    rootChild,
     edgeStart,
     edgeTok,
     edgeNode,

@@ -42,6 +42,22 @@
  *   patAux     i32[nPat]     a number (hand signs, number words, a region's province code) or, for
  *                            accounts, a platform bitmask (PK.PLATFORM_BIT)
  *
+ * The scan's filters over the dictionary, computed once by compileBundle (`scanFilters`) so that loading
+ * is views and bounds checks only (format 3; format 2 derived them at every load). Any content is safe
+ * to scan (hashes are compared, bits tested); the loader checks their sizes, which the masks rely on.
+ * Every bit set is indexed the same way: bit b is bits[b >>> 3] & (1 << (b & 7)).
+ *
+ *   slotHash   i32[2^k]      the full FNV-1a hash of the token in each tokHash slot (0 if empty), compared
+ *                            before the token's chars
+ *   stemBits   u8[2^j]       1 KB … 1 MB: a bit per hash (& stemBits.length × 8 − 1) of every prefix
+ *                            ≥ 3 chars of every token: segmentation stops extending a piece once it is none
+ *   suffixBits u8[8192]      a bit per hash (hashOf4, rules/tables.ts) of the last 4 chars of every token
+ *                            ≥ 4 chars: a plain glued word must end with one
+ *   wordBits   u8[2^i]       8 KB … 1 MB, ≥ 16 bits per token: a bit per token hash (bits 13 and up) of
+ *                            every token some trie term holds; most words that are no token stop there
+ *   keepToken  u8[nTok]      2 = a trie term starts with the token, 1 = it only continues terms, 0 = in no
+ *                            trie term (a region name's own word)
+ *
  * Region names: the place names of the provinces that have a contest, kept out of the phrase trie
  * because they only ever count as evidence for a context-requiring candidate name; the engine scans
  * them only when such a name needs evidence. Their tokens are in the dictionary like every other
@@ -73,7 +89,7 @@
  */
 
 /** Bump whenever the layout or the meaning of any field changes; loadEngine refuses other versions. */
-export const COMPILED_FORMAT = 2;
+export const COMPILED_FORMAT = 3;
 
 /** the buffer's first u32: "JAGA" read little-endian */
 export const MAGIC = 0x4147414a;
@@ -83,6 +99,7 @@ export const HEADER_WORDS = 8;
 export const ARRAY_NAMES = [
   'tokChars', 'tokOff', 'tokHash', 'prefixBits', 'rootChild', 'edgeStart', 'edgeTok', 'edgeNode',
   'outStart', 'outPat', 'patKind', 'patEntity', 'patFlags', 'patAux',
+  'slotHash', 'stemBits', 'suffixBits', 'wordBits', 'keepToken',
 ] as const;
 export type ArrayName = (typeof ARRAY_NAMES)[number];
 
@@ -105,6 +122,11 @@ export const SECTION_TYPES: Record<SectionName, 'u8' | 'u16' | 'i32'> = {
   patEntity: 'i32',
   patFlags: 'u8',
   patAux: 'i32',
+  slotHash: 'i32',
+  stemBits: 'u8',
+  suffixBits: 'u8',
+  wordBits: 'u8',
+  keepToken: 'u8',
   regions: 'i32',
   personK0: 'i32',
   personK: 'i32',

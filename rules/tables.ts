@@ -3,20 +3,9 @@
  * checked once at load (cheap structural checks, no zod, no recompiling), the filters derived from them,
  * and the accessors the scan uses (dictionary lookups, trie edges, the tokeniser's word filter).
  *
- * The arrays and what each index means are drawn in rules/compiled.ts (the one place of the layout).
- * The tables derived here at load are not part of the format, so compiled bundles stay valid when they
- * change:
- *
- *   slotHash    i32[tokHash.length]  the full FNV-1a hash of the token in each tokHash slot, compared
- *                                    before the token's chars
- *   stemBits    u8[1 KB … 1 MB]      a bit per hash (& stemMask) of every prefix ≥ 3 chars of every
- *                                    token: segmentation stops extending a piece once it is no prefix
- *   suffixBits  u8[8192]             a bit per hash of the last 4 chars of every token ≥ 4 chars: a plain
- *                                    glued word must end with one
- *   wordBits    u8[8 KB … 1 MB]      a bit per token hash (bits 13 and up, ≥ 16 bits per token): most
- *                                    words that are no token stop at one bit test (WordFilter)
- *
- * Every bit set is indexed the same way: bit `b` is `bits[b >>> 3] & (1 << (b & 7))`.
+ * The arrays and what each index means, the scan's filters included, are drawn in rules/compiled.ts
+ * (the one place of the layout). compileBundle computes the filters once (rules/compile.ts,
+ * `scanFilters`): loading makes views and checks bounds, nothing more.
  */
 import {
   COMPILED_FORMAT,
@@ -153,6 +142,76 @@ export function hashOf4(c1: number, c2: number, c3: number, c4: number): number 
   return Math.imul(h ^ c4, 16777619);
 }
 
+/**
+ * The scan's filters over the dictionary (rules/compiled.ts: slotHash, stemBits, suffixBits, wordBits,
+ * keepToken), computed once by compileBundle rather than at every load: the content script, which only
+ * loads, does not carry this function (bundlers drop unused functions).
+ */
+export function scanFilters(
+  tokChars: Uint16Array,
+  tokOff: Int32Array,
+  tokHash: Int32Array,
+  rootChild: Int32Array,
+  edgeTok: Int32Array,
+): Record<'slotHash' | 'stemBits' | 'suffixBits' | 'wordBits' | 'keepToken', SectionArray> {
+  const nTok = tokOff.length - 1;
+  const hashMask = tokHash.length - 1;
+  // slotHash, stemBits and suffixBits: one pass over every token's chars
+  const slotHash = new Int32Array(tokHash.length);
+  let stemBytes = 1024;
+  while (stemBytes < tokChars.length && stemBytes < 1 << 20) stemBytes <<= 1; // ≥ 8 bits per prefix, ≤ 1 MB
+  const stemBits = new Uint8Array(stemBytes);
+  const stemMask = stemBytes * 8 - 1;
+  const suffixBits = new Uint8Array(8192);
+  for (let t = 0; t < nTok; t++) {
+    let h = HASH_INIT;
+    const o = tokOff[t]!;
+    const e = tokOff[t + 1]!;
+    for (let k = o; k < e; k++) {
+      h = Math.imul(h ^ tokChars[k]!, 16777619);
+      if (k - o >= 2) {
+        const bit = h & stemMask;
+        stemBits[bit >>> 3]! |= 1 << (bit & 7);
+      }
+    }
+    let slot = h & hashMask;
+    for (let probe = 0; probe <= hashMask; probe++) {
+      const v = tokHash[slot]!;
+      if (v === 0) break;
+      if (v === t + 1) {
+        slotHash[slot] = h;
+        break;
+      }
+      slot = (slot + 1) & hashMask;
+    }
+    if (e - o >= 4) {
+      const h4 = hashOf4(tokChars[e - 4]!, tokChars[e - 3]!, tokChars[e - 2]!, tokChars[e - 1]!);
+      suffixBits[(h4 >>> 3) & 8191]! |= 1 << (h4 & 7);
+    }
+  }
+
+  const keepToken = new Uint8Array(nTok);
+  for (let e = 0; e < edgeTok.length; e++) {
+    const t = edgeTok[e]!;
+    if (t >= 0 && t < nTok) keepToken[t] = 1;
+  }
+  for (let t = 0; t < nTok; t++) if (rootChild[t] !== 0) keepToken[t] = 2;
+
+  // wordBits: ≥ 16 bits per token, so most words that are no token stop at one bit test instead of a
+  // probe of the denser slot table; tokens of no trie term get no bit (the filter drops them anyway;
+  // one of ≥ 6 chars may still be written out as a glued-word candidate, which changes no match)
+  let bitsLen = 8192;
+  while (bitsLen * 8 < nTok * 16 && bitsLen < 1 << 20) bitsLen <<= 1;
+  const wordBits = new Uint8Array(bitsLen);
+  const wordBitsMask = bitsLen * 8 - 1;
+  for (let slot = 0; slot <= hashMask; slot++) {
+    if (tokHash[slot] === 0 || keepToken[tokHash[slot]! - 1] === 0) continue;
+    const tb = (slotHash[slot]! >>> 13) & wordBitsMask;
+    wordBits[tb >>> 3]! |= 1 << (tb & 7);
+  }
+  return { slotHash, stemBits, suffixBits, wordBits, keepToken };
+}
+
 export class CompiledTables implements WordFilter {
   readonly bundleVersion: number;
   // the format's arrays (rules/compiled.ts)
@@ -173,11 +232,11 @@ export class CompiledTables implements WordFilter {
   protected readonly patAux: Int32Array;
   /** longest dictionary token in chars, at most MAX_GLUED (bounds segmentation) */
   protected readonly maxTokLen: number;
-  // derived at load (diagram above)
+  // the scan's filters (rules/compiled.ts)
   protected readonly slotHash: Int32Array;
   readonly stemBits: Uint8Array;
   readonly stemMask: number;
-  protected readonly suffixBits = new Uint8Array(8192);
+  protected readonly suffixBits: Uint8Array;
   /** WordFilter: a bit per token hash (bits 13 and up), see classifyWord */
   readonly wordBits: Uint8Array;
   readonly wordBitsMask: number;
@@ -231,63 +290,25 @@ export class CompiledTables implements WordFilter {
     ) {
       throw new StructuralError('compiled rules: inconsistent array sizes');
     }
+    // the scan's filters, stored by compileBundle: any content is safe to scan, but the masks rely on
+    // their sizes (a power of two of bytes, one slot hash per slot, one keep flag per token)
+    this.slotHash = a.slotHash as Int32Array;
+    this.stemBits = a.stemBits as Uint8Array;
+    this.suffixBits = a.suffixBits as Uint8Array;
+    this.wordBits = a.wordBits as Uint8Array;
+    this.keepToken = a.keepToken as Uint8Array;
+    const sb = this.stemBits.length;
+    const wb = this.wordBits.length;
+    if (this.slotHash.length !== hs || sb === 0 || (sb & (sb - 1)) !== 0 || wb === 0 || (wb & (wb - 1)) !== 0 || this.suffixBits.length !== 8192 || this.keepToken.length !== nTok) {
+      throw new StructuralError('compiled rules: scan filters of the wrong size');
+    }
+    this.stemMask = sb * 8 - 1;
+    this.wordBitsMask = wb * 8 - 1;
     this.regionTable = checkedRegions(a.regions as Int32Array, nTok);
     this.bundleVersion = bundleVersion;
     this.maxTokLen = Math.min(Math.max(1, d.maxTokLen | 0), MAX_GLUED);
     this.hashMask = hs - 1;
 
-    // slotHash and stemBits: one pass over every token's chars
-    this.slotHash = new Int32Array(hs);
-    let stemBytes = 1024;
-    while (stemBytes < this.tokChars.length && stemBytes < 1 << 20) stemBytes <<= 1; // ≥ 8 bits per prefix, ≤ 1 MB
-    this.stemBits = new Uint8Array(stemBytes);
-    this.stemMask = stemBytes * 8 - 1;
-    for (let t = 0; t < nTok; t++) {
-      let h = HASH_INIT;
-      const o = this.tokOff[t]!;
-      const e = this.tokOff[t + 1]!;
-      for (let k = o; k < e; k++) {
-        h = Math.imul(h ^ this.tokChars[k]!, 16777619);
-        if (k - o >= 2) {
-          const bit = h & this.stemMask;
-          this.stemBits[bit >>> 3]! |= 1 << (bit & 7);
-        }
-      }
-      let slot = h & this.hashMask;
-      for (let probe = 0; probe <= this.hashMask; probe++) {
-        const v = this.tokHash[slot]!;
-        if (v === 0) break;
-        if (v === t + 1) {
-          this.slotHash[slot] = h;
-          break;
-        }
-        slot = (slot + 1) & this.hashMask;
-      }
-      if (e - o >= 4) {
-        const h4 = hashOf4(this.tokChars[e - 4]!, this.tokChars[e - 3]!, this.tokChars[e - 2]!, this.tokChars[e - 1]!);
-        this.suffixBits[(h4 >>> 3) & 8191]! |= 1 << (h4 & 7);
-      }
-    }
-
-    this.keepToken = new Uint8Array(nTok);
-    for (let e = 0; e < this.edgeTok.length; e++) {
-      const t = this.edgeTok[e]!;
-      if (t >= 0 && t < nTok) this.keepToken[t] = 1;
-    }
-    for (let t = 0; t < nTok; t++) if (this.rootChild[t] !== 0) this.keepToken[t] = 2;
-
-    // wordBits: ≥ 16 bits per token, so most words that are no token stop at one bit test instead of a
-    // probe of the denser slot table; tokens of no trie term get no bit (the filter drops them anyway;
-    // one of ≥ 6 chars may still be written out as a glued-word candidate, which changes no match)
-    let bitsLen = 8192;
-    while (bitsLen * 8 < nTok * 16 && bitsLen < 1 << 20) bitsLen <<= 1;
-    this.wordBits = new Uint8Array(bitsLen);
-    this.wordBitsMask = bitsLen * 8 - 1;
-    for (let slot = 0; slot <= this.hashMask; slot++) {
-      if (this.tokHash[slot] === 0 || this.keepToken[this.tokHash[slot]! - 1] === 0) continue;
-      const tb = (this.slotHash[slot]! >>> 13) & this.wordBitsMask;
-      this.wordBits[tb >>> 3]! |= 1 << (tb & 7);
-    }
     this.words = buildWords?.(this.tokChars, this.tokOff, this.rootChild) ?? null;
   }
 

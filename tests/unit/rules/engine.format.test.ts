@@ -22,7 +22,12 @@ function edited(edit: (view: DataView, bytes: Uint8Array) => void, c: CompiledRu
   edit(new DataView(bytes.buffer), bytes);
   return { ...c, data: packBytes(bytes) };
 }
-const sectionWord = (name: (typeof SECTION_NAMES)[number], k: 0 | 1) => 4 * (HEADER_WORDS + 2 * SECTION_NAMES.indexOf(name) + k);
+/** the header word of a section's offset (k = 0) or length (k = 1); a section the format lacks is an error, not another word */
+const sectionWord = (name: (typeof SECTION_NAMES)[number], k: 0 | 1) => {
+  const i = SECTION_NAMES.indexOf(name);
+  if (i < 0) throw new Error(`no section ${name}`);
+  return 4 * (HEADER_WORDS + 2 * i + k);
+};
 
 describe('binary compiled format', () => {
   it('is one packed buffer beside a little JSON, and every array is a view on one ArrayBuffer', () => {
@@ -34,6 +39,18 @@ describe('binary compiled format', () => {
     expect(buffers.size).toBe(1);
     for (const a of Object.values(d.sections)) expect(a.byteOffset % 4).toBe(0);
     expect(d.persons).toBe(devBundle().persons.length);
+  });
+
+  it('carries the tables the scan derives from the dictionary, so loading computes none (format 3)', () => {
+    const d = decodeRules(compiled);
+    const engine = loadEngine(compiled) as unknown as Record<string, Uint8Array | Int32Array>;
+    const buffer = engine.tokChars!.buffer;
+    for (const name of ['slotHash', 'stemBits', 'suffixBits', 'wordBits', 'keepToken'] as const) {
+      expect(d.sections[name], name).toBeDefined();
+      expect(engine[name]!.buffer, name).toBe(buffer);
+    }
+    expect(d.sections.slotHash!.length).toBe(d.sections.tokHash.length);
+    expect(d.sections.keepToken!.length).toBe(d.sections.tokOff.length - 1);
   });
 
   it('loads from the packed string, a Uint8Array or an ArrayBuffer to the same verdicts', () => {
@@ -96,6 +113,11 @@ describe('binary compiled format', () => {
     })],
     ['a pattern of an entity that is not there', edited((v) => v.setInt32(v.getUint32(sectionWord('patEntity', 0), true), 1 << 24, true))],
     ['metadata offsets not monotonic', edited((v) => v.setInt32(v.getUint32(sectionWord('metaOff', 0), true) + 4, 1 << 30, true))],
+    ['a slot-hash table of another size than the token hash', edited((v) => v.setUint32(sectionWord('slotHash', 1), v.getUint32(sectionWord('slotHash', 1), true) - 1, true))],
+    ['a stem filter no mask can index', edited((v) => v.setUint32(sectionWord('stemBits', 1), v.getUint32(sectionWord('stemBits', 1), true) - 1, true))],
+    ['a suffix filter of another size', edited((v) => v.setUint32(sectionWord('suffixBits', 1), 4096, true))],
+    ['a word filter no mask can index', edited((v) => v.setUint32(sectionWord('wordBits', 1), v.getUint32(sectionWord('wordBits', 1), true) - 1, true))],
+    ['a token-keep table not one per token', edited((v) => v.setUint32(sectionWord('keepToken', 1), v.getUint32(sectionWord('keepToken', 1), true) - 1, true))],
     ['contests that do not match', { ...compiled, contests: compiled.contests.slice(1) }],
   ])('refuses %s with a StructuralError', (_what, bad) => {
     expect(() => loadEngine(bad)).toThrow(StructuralError);
