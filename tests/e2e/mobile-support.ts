@@ -99,7 +99,8 @@ export async function tapEach(p: Phone, selectors: string[]): Promise<void> {
 export async function swipe(p: Phone, selector: string): Promise<void> {
   const { x, y } = await centre(p.page, selector);
   await p.cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
-  for (let dy = 10; dy <= 150; dy += 10) await p.cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - dy }] });
+  for (let dy = 10; dy <= 150; dy += 10)
+    await p.cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - dy }] });
   await p.cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
@@ -133,7 +134,9 @@ export async function dialogNodes(cdp: CDPSession): Promise<{ shadow: CdpNode; d
 }
 
 export async function borderBox(cdp: CDPSession, node: CdpNode): Promise<{ x: number; y: number; width: number; height: number }> {
-  const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as { model: { border: number[]; width: number; height: number } };
+  const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as {
+    model: { border: number[]; width: number; height: number };
+  };
   return { x: model.border[0]!, y: model.border[1]!, width: model.width, height: model.height };
 }
 
@@ -178,16 +181,29 @@ export async function swipeNeverHeld(p: Phone, selector: string): Promise<void> 
   expect(await actions(p.page)).toEqual([]);
 }
 
+/** What is typed before the taps: box selector → text (a draft, a reply). */
+export type Typed = Record<string, string>;
+/** One tap case: [page url, taps, what the site's own handler records, what is typed first] */
+export type PhoneCase = [url: string, taps: Taps, expected: Expected, typed?: Typed];
+/** Where a swipe starts: [page url, a control on a partisan post, what is typed first] */
+export type SwipeCase = [url: string, selector: string, typed?: Typed];
+
+async function typeAll(p: Phone, typed: Typed = {}): Promise<void> {
+  for (const [box, text] of Object.entries(typed)) await p.page.fill(box, text);
+}
+
 /** One site's phone layout: each partisan action tapped, a neutral post, a swipe. */
 export interface MobileSite {
   name: string;
-  /** action name → [page url, taps, what the site's own handler records] */
-  held: Record<string, [url: string, taps: Taps, expected: Expected]>;
-  neutral: [url: string, taps: Taps, expected: Expected];
-  /** more neutral taps that pass at once (other actions, other pages): name → [page url, taps, what the site records] */
-  alsoPasses?: Record<string, [url: string, taps: Taps, expected: Expected]>;
+  /** action name → its partisan case */
+  held: Record<string, PhoneCase>;
+  neutral: PhoneCase;
+  /** more neutral taps that pass at once (other actions, other pages) */
+  alsoPasses?: Record<string, PhoneCase>;
   /** a control on a partisan post where a swipe starts */
-  swipe: [url: string, selector: string];
+  swipe: SwipeCase;
+  /** more places a swipe starts, by name */
+  alsoSwipes?: Record<string, SwipeCase>;
 }
 
 /**
@@ -198,43 +214,47 @@ export interface MobileSite {
  */
 export function mobileSiteSuite(site: MobileSite): void {
   // About taps and hold/replay, not the calendar: Pemilu 2024 content is "low" after the election.
-  const shared = sessionForFile({ prepare: (session) => setSettings(session, { actionBySeverity: { high: 'warn', medium: 'warn', low: 'warn' } }) });
+  const shared = sessionForFile({
+    prepare: (session) => setSettings(session, { actionBySeverity: { high: 'warn', medium: 'warn', low: 'warn' } }),
+  });
   // first tap on a fresh page (the dialog's script loads then) and the second tap (it is loaded)
   const cold: number[] = [];
   const warm: number[] = [];
 
   describe(`${site.name}, tapped on a phone`, () => {
-    it.each(Object.entries(site.held))('%s: the tap opens the dialog; Batal holds; Tetap lanjutkan replays once', async (_action, [url, taps, expected]) => {
-      const p = await phone(shared.session, url);
-      await tapHeldThenReplayed(p, taps, expected);
-      const seen = await tapToDialogTimes(p);
-      expect(seen.length).toBe(2); // one per dialog
-      cold.push(seen[0]!);
-      warm.push(seen[1]!);
-      await p.page.close();
-    });
-
-    it('a tap on a neutral post passes at once, once', async () => {
-      const [url, taps, expected] = site.neutral;
-      const p = await phone(shared.session, url);
-      await tapPasses(p, taps, expected);
-      await p.page.close();
-    });
-
-    const alsoPasses = Object.entries(site.alsoPasses ?? {});
-    if (alsoPasses.length > 0) {
-      it.each(alsoPasses)('%s: passes at once, once', async (_action, [url, taps, expected]) => {
+    it.each(Object.entries(site.held))(
+      '%s: the tap opens the dialog; Batal holds; Tetap lanjutkan replays once',
+      async (_action, [url, taps, expected, typed]) => {
         const p = await phone(shared.session, url);
+        await typeAll(p, typed);
+        await tapHeldThenReplayed(p, taps, expected);
+        const seen = await tapToDialogTimes(p);
+        expect(seen.length).toBe(2); // one per dialog
+        cold.push(seen[0]!);
+        warm.push(seen[1]!);
+        await p.page.close();
+      },
+    );
+
+    it.each(Object.entries({ 'a tap on a neutral post': site.neutral, ...site.alsoPasses }))(
+      '%s: passes at once, once',
+      async (_action, [url, taps, expected, typed]) => {
+        const p = await phone(shared.session, url);
+        await typeAll(p, typed);
         await tapPasses(p, taps, expected);
         await p.page.close();
-      });
-    }
+      },
+    );
 
-    it('a swipe that starts on a partisan post is never held', async () => {
-      const p = await phone(shared.session, site.swipe[0]);
-      await swipeNeverHeld(p, site.swipe[1]);
-      await p.page.close();
-    });
+    it.each(Object.entries({ 'a partisan post': site.swipe, ...site.alsoSwipes }))(
+      'a swipe that starts on %s is never held',
+      async (_where, [url, selector, typed]) => {
+        const p = await phone(shared.session, url);
+        await typeAll(p, typed);
+        await swipeNeverHeld(p, selector);
+        await p.page.close();
+      },
+    );
   });
 
   afterAll(() => {

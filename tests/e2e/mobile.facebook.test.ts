@@ -5,20 +5,15 @@
  * lanjutkan replays exactly once; the same control on neutral content passes at once; a swipe that
  * starts on the partisan story is never held. The like itself is in mobile.test.ts.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { sessionForFile } from './harness';
-import { median, phone, swipeNeverHeld, tapHeldThenReplayed, tapPasses, tapToDialogTimes, type Taps } from './mobile-support';
-import { setSettings, type Expected } from './sites-support';
+import { mobileSiteSuite, type PhoneCase } from './mobile-support';
 
 const M = 'https://m.facebook.com';
 const SHARE = `${M}/mobile-share-id.html`;
 const PROFILE = `${M}/mobile-profile-id.html`;
 const popup = (id: string) => `[data-post-id="${id}"] [data-sigil~="share-popup"]`;
 
-type Case = [url: string, taps: Taps, expected: Expected];
-
 /** action → the partisan case (held) and the neutral one (passes) */
-const ACTIONS: Record<string, { held: Case; neutral: Case }> = {
+const ACTIONS: Record<string, { held: PhoneCase; neutral: PhoneCase }> = {
   'comment send (story page, composer-submit)': {
     held: [`${M}/mobile-comment-id.html`, '[data-sigil~="composer-submit"]', { action: 'comment', postId: 'mc1' }],
     neutral: [
@@ -61,52 +56,17 @@ const ACTIONS: Record<string, { held: Case; neutral: Case }> = {
   },
 };
 
-/** a control on (or of) a partisan story or header where a swipe starts */
-const SWIPES: [url: string, selector: string][] = [
-  [`${M}/mobile-comment-id.html`, '[data-sigil~="composer-submit"]'],
-  [SHARE, popup('ms1')],
-  [PROFILE, '[data-post-id="mf1"] header a[href*="/a/subscribe.php"]'],
-];
+const [first, ...rest] = Object.entries(ACTIONS);
 
-// About taps and hold/replay, not the calendar: Pemilu 2024 content is "low" after the election.
-const shared = sessionForFile({
-  prepare: (session) => setSettings(session, { actionBySeverity: { high: 'warn', medium: 'warn', low: 'warn' } }),
-});
-const cold: number[] = [];
-const warm: number[] = [];
-
-describe('m.facebook.com beyond the like, tapped on a phone', () => {
-  it.each(Object.entries(ACTIONS))(
-    '%s: partisan → dialog; Batal holds; Tetap lanjutkan replays once',
-    async (_name, { held: [url, taps, expected] }) => {
-      const p = await phone(shared.session, url);
-      await tapHeldThenReplayed(p, taps, expected);
-      const seen = await tapToDialogTimes(p);
-      expect(seen.length).toBe(2); // one per dialog
-      cold.push(seen[0]!);
-      warm.push(seen[1]!);
-      await p.page.close();
-    },
-  );
-
-  it.each(Object.entries(ACTIONS))('%s: neutral content passes at once, once', async (_name, { neutral: [url, taps, expected] }) => {
-    const p = await phone(shared.session, url);
-    await tapPasses(p, taps, expected);
-    await p.page.close();
-  });
-
-  it.each(SWIPES)('a swipe that starts on %s %s is never held', async (url, selector) => {
-    const p = await phone(shared.session, url);
-    await swipeNeverHeld(p, selector);
-    await p.page.close();
-  });
-});
-
-afterAll(() => {
-  if (cold.length === 0) return;
-  const line = (list: number[]) => `${list.map((t) => t.toFixed(1)).join(', ')} (median ${median(list).toFixed(1)})`;
-  console.log(
-    `m.facebook.com: tap-to-dialog ms (touchstart → dialog), ${cold.length} actions\n` +
-      `  first tap on a fresh page (loads the dialog script): ${line(cold)}\n  second tap on the same page: ${line(warm)}`,
-  );
+mobileSiteSuite({
+  name: 'm.facebook.com beyond the like',
+  held: Object.fromEntries(Object.entries(ACTIONS).map(([name, { held }]) => [name, held])),
+  neutral: first![1].neutral,
+  alsoPasses: Object.fromEntries(rest.map(([name, { neutral }]) => [`${name}, neutral`, neutral])),
+  // a control on (or of) a partisan story or header
+  swipe: [`${M}/mobile-comment-id.html`, '[data-sigil~="composer-submit"]'],
+  alsoSwipes: {
+    'the share link of a partisan story': [SHARE, popup('ms1')],
+    "a partisan story header's Ikuti": [PROFILE, '[data-post-id="mf1"] header a[href*="/a/subscribe.php"]'],
+  },
 });
