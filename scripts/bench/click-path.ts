@@ -24,6 +24,7 @@ import { loadDefaultBundle } from '../../rules/data/index.ts';
 import { ADAPTERS } from '../../entrypoints/content/sites/index.ts';
 import { decide } from '../../utils/decision.ts';
 import { DEFAULT_SETTINGS } from '../../utils/settings.ts';
+import type { Page } from 'playwright-core';
 import { FIXTURES_DIR, launch, openFixture, startFixtureServer } from '../../tests/e2e/harness.ts';
 
 export const name = 'click-path';
@@ -101,6 +102,64 @@ async function decisionTime(): Promise<void> {
   }
 }
 
+/** The marks the page records: __t0 the release, __ts a touch's start, __t1 the dialog's first frame. */
+type Marks = { __t0?: number; __ts?: number; __t1?: number };
+
+/**
+ * Main-world instrumentation: the release (mouseup for a mouse; for a touch the finger's lift, and the
+ * touchstart, since the extension holds a partisan tap's touchend before the page sees it), and t1: the
+ * dialog host's first frame, or the site's own click handler on a neutral post.
+ */
+async function instrument(page: Page, input: 'mouse' | 'touch'): Promise<void> {
+  await page.evaluate((input) => {
+    const w = window as unknown as Marks;
+    if (input === 'mouse') addEventListener('mouseup', () => (w.__t0 = performance.now()), { capture: true });
+    else {
+      addEventListener('touchstart', (e) => (w.__ts = e.timeStamp), { capture: true });
+      addEventListener('touchend', (e) => (w.__t0 = e.timeStamp), { capture: true });
+    }
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if ((n as Element).localName === 'jaga-netral-dialog') requestAnimationFrame(() => (w.__t1 = performance.now()));
+        }
+      }
+    }).observe(document.documentElement, { childList: true });
+    document.addEventListener('click', () => (w.__t1 ??= performance.now()));
+  }, input);
+}
+
+/**
+ * One sample: clears the marks, runs `act` (which returns how long a touch was held, 0 for a click), and
+ * returns release → t1; where the release never reached the page, touchstart + the time held.
+ */
+async function sample(page: Page, act: () => Promise<number>, until: 'dialog' | 'site'): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as Marks;
+    delete w.__t0;
+    delete w.__ts;
+    delete w.__t1;
+  });
+  const held = await act();
+  await page.waitForFunction(() => (window as unknown as Marks).__t1 !== undefined, undefined, { timeout: 5000 });
+  const ms = await page.evaluate((held) => {
+    const w = window as unknown as Required<Pick<Marks, '__t1'>> & Marks;
+    return w.__t1 - (w.__t0 ?? w.__ts! + held);
+  }, held);
+  if (until === 'dialog') await page.keyboard.press('Escape');
+  await page.waitForTimeout(100);
+  return ms;
+}
+
+/** The first sample on the page (cold) and ten more, sorted (warm); closes the page. */
+async function coldThenWarm(page: Page, one: () => Promise<number>): Promise<{ first: number; rest: number[] }> {
+  const first = await one();
+  const rest: number[] = [];
+  for (let i = 0; i < 10; i++) rest.push(await one());
+  await page.close();
+  return { first, rest: rest.sort((a, b) => a - b) };
+}
+
 async function clickToDialog(): Promise<void> {
   const server = await startFixtureServer();
   const session = await launch({ server });
@@ -112,26 +171,8 @@ async function clickToDialog(): Promise<void> {
         await page.click(warmUp);
         await page.waitForTimeout(1000);
       }
-      await page.evaluate(() => {
-        const w = window as unknown as { __t0?: number; __t1?: number };
-        // Main-world instrumentation: the user's mousedown, and the dialog host's first frame.
-        // t0: the button's release (the click follows it at once); for an instant click that is the press too.
-        addEventListener('mouseup', () => (w.__t0 = performance.now()), { capture: true });
-        new MutationObserver((records) => {
-          for (const r of records) {
-            for (const n of r.addedNodes) {
-              if ((n as Element).localName === 'jaga-netral-dialog') requestAnimationFrame(() => (w.__t1 = performance.now()));
-            }
-          }
-        }).observe(document.documentElement, { childList: true });
-        document.addEventListener('click', () => (w.__t1 ??= performance.now()));
-      });
-      const sample = async () => {
-        await page.evaluate(() => {
-          const w = window as unknown as { __t0?: number; __t1?: number };
-          delete w.__t0;
-          delete w.__t1;
-        });
+      await instrument(page, 'mouse');
+      const click = async () => {
         if (pressMs > 0) {
           // A human press: the button is held for a while before the click.
           const box = (await page.locator(selector).first().boundingBox())!;
@@ -142,20 +183,9 @@ async function clickToDialog(): Promise<void> {
         } else {
           await page.click(selector);
         }
-        await page.waitForFunction(() => (window as unknown as { __t1?: number }).__t1 !== undefined, undefined, { timeout: 5000 });
-        const ms = await page.evaluate(() => {
-          const w = window as unknown as { __t0: number; __t1: number };
-          return w.__t1 - w.__t0;
-        });
-        if (until === 'dialog') await page.keyboard.press('Escape');
-        await page.waitForTimeout(100);
-        return ms;
+        return 0;
       };
-      const first = await sample();
-      const rest: number[] = [];
-      for (let i = 0; i < 10; i++) rest.push(await sample());
-      await page.close();
-      return { first, rest: rest.sort((a, b) => a - b) };
+      return coldThenWarm(page, () => sample(page, click, until));
     };
     const site = await measure('article[data-post-id="x2"] [data-testid="like"]', 'site');
     const dialog = await measure('article[data-post-id="x1"] [data-testid="like"]', 'dialog');
@@ -187,29 +217,8 @@ async function tapToDialog(): Promise<void> {
       await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
       await page.goto('https://x.com/home-id.html');
       await page.waitForTimeout(500);
-      await page.evaluate(() => {
-        const w = window as unknown as { __t0?: number; __ts?: number; __t1?: number };
-        // t0: the finger's lift; t1: the dialog host's first frame, or the site's own click handler. The
-        // extension holds a partisan tap's touchend before the page sees it: then the lift is taken as
-        // the touchstart plus the touch's length.
-        addEventListener('touchstart', (e) => (w.__ts = e.timeStamp), { capture: true });
-        addEventListener('touchend', (e) => (w.__t0 = e.timeStamp), { capture: true });
-        new MutationObserver((records) => {
-          for (const r of records) {
-            for (const n of r.addedNodes) {
-              if ((n as Element).localName === 'jaga-netral-dialog') requestAnimationFrame(() => (w.__t1 = performance.now()));
-            }
-          }
-        }).observe(document.documentElement, { childList: true });
-        document.addEventListener('click', () => (w.__t1 ??= performance.now()));
-      });
-      const sample = async () => {
-        await page.evaluate(() => {
-          const w = window as unknown as { __t0?: number; __ts?: number; __t1?: number };
-          delete w.__t0;
-          delete w.__ts;
-          delete w.__t1;
-        });
+      await instrument(page, 'touch');
+      const tap = async () => {
         const el = page.locator(selector).first();
         await el.scrollIntoViewIfNeeded();
         const box = (await el.boundingBox())!;
@@ -219,20 +228,9 @@ async function tapToDialog(): Promise<void> {
         if (touchMs > 0) await page.waitForTimeout(touchMs);
         const held = performance.now() - touchedAt;
         await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-        await page.waitForFunction(() => (window as unknown as { __t1?: number }).__t1 !== undefined, undefined, { timeout: 5000 });
-        const ms = await page.evaluate((held) => {
-          const w = window as unknown as { __t0?: number; __ts: number; __t1: number };
-          return w.__t1 - (w.__t0 ?? w.__ts + held);
-        }, held);
-        if (until === 'dialog') await page.keyboard.press('Escape');
-        await page.waitForTimeout(100);
-        return ms;
+        return held;
       };
-      const first = await sample();
-      const rest: number[] = [];
-      for (let i = 0; i < 10; i++) rest.push(await sample());
-      await page.close();
-      return { first, rest: rest.sort((a, b) => a - b) };
+      return coldThenWarm(page, () => sample(page, tap, until));
     };
     const like = (id: string) => `article[data-post-id="${id}"] [data-testid="like"]`;
     const site = await measure(like('x2'), 'site');
