@@ -127,10 +127,13 @@ export function lintBundle(bundle: RuleBundle, locate: (path: string) => string 
     const owner = path.replace(/\.(name|aliases|nicknames|misspellings|abbreviations|symbols|slogans|campaignTerms|acronyms|coalition|hashtags|againstHashtags|salutes|teams)\b.*$/, '');
     // a context-requiring given name of two persons ("Dimyati" in Banten and in Malang) is meant to match
     // both: the evidence of each one's own contest (region, running mate…) decides which one counts
-    const gatedPerson = path.startsWith('persons[') && typeof term === 'object' && term.requiresContext === true;
+    // So is a person's context-requiring name that another person has as a plain name (two candidates called
+    // "Lukman Hakim"): a plain mention counts for the plain one, and the gated one only with its own race
+    const person = path.startsWith('persons[');
+    const gatedPerson = person && typeof term === 'object' && term.requiresContext === true;
     const prev = owners.get(key);
     if (!prev) owners.set(key, { owner, path, gatedPerson });
-    else if (prev.gatedPerson && gatedPerson) continue;
+    else if ((prev.gatedPerson && person) || (gatedPerson && prev.path.startsWith('persons['))) continue;
     else if (prev.owner !== owner && !path.includes('coalition.names') && !prev.path.includes('coalition.names')) {
       warnings.push(`${locate(path)}: "${termText(term)}" also belongs to ${locate(prev.owner)}; matches will be attributed to both`);
     }

@@ -149,9 +149,11 @@ export function buildCandidates(
     const aliases: Term[] = [];
     let personName = name;
     const reading = everydayReading(name);
-    if (reading !== undefined || !name.includes(' ')) {
-      // the name alone would count on its own: qualify it and keep the bare name as a context-only alias
-      const why = reading !== undefined ? `reads as the everyday word "${reading}"` : 'one-word name';
+    const other = baseNames.get(key) ?? seenNames.get(key);
+    if (reading !== undefined || !name.includes(' ') || other) {
+      // the name alone would count on its own, or for another candidate too: qualify it and keep the bare
+      // name as a context-only alias, which the evidence of this person's own race confirms
+      const why = reading !== undefined ? `reads as the everyday word "${reading}"` : other ? `shares the name of person "${other}"` : 'one-word name';
       personName = `${name} (${contestName})`;
       aliases.push({ term: name, requiresContext: true, note: why });
       report.collisions.push(`${row}: "${name}" ${why}; needs context`);
@@ -163,7 +165,6 @@ export function buildCandidates(
         report.collisions.push(`${row}: variant "${v}" ${r !== undefined ? `reads as "${r}"` : 'is one word'}; needs context`);
       } else aliases.push(v);
     }
-    const other = baseNames.get(key) ?? seenNames.get(key);
     if (other) report.notes.push(`${row}: "${name}" has the same name as person "${other}"; matches are attributed to both`);
     else seenNames.set(key, id);
     persons.push({

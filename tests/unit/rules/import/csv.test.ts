@@ -113,4 +113,18 @@ describe('csv importer: a transcription with a source per row', () => {
     const warnings = lintBundle(bundle).filter(imported);
     expect(warnings).toEqual([]);
   });
+
+  it('a name another person of the rules already has only counts with its own race, and lint accepts it', () => {
+    // two candidates of different races with the same full name: the text alone cannot say which one is meant
+    const shared = base.persons.find((p) => /^\p{L}+ \p{L}+$/u.test(p.name))!.name;
+    const csv = `${CSV.split('\n')[0]}\n99.01,Kabupaten Contoh Raya,1,${shared.toUpperCase()},SRI CONTOHWATI,,,,,${A}`;
+    const { result, persons, contests } = run(csv);
+    const head = persons.find((p) => p.aliases?.some((a) => typeof a === 'object' && a.term === shared))!;
+    expect(head.name).toBe(`${shared} (Pilbup Contoh Raya 2024)`);
+    expect(head.aliases).toContainEqual(expect.objectContaining({ term: shared, requiresContext: true }));
+    expect(result.report.notes.join('\n')).toMatch(new RegExp(`"${shared}" has the same name as person`));
+    const bundle = merged(persons, contests);
+    expect(lintBundle(bundle).filter((w) => w.includes(`"${shared}"`))).toEqual([]);
+  });
 });
+
