@@ -91,7 +91,17 @@ const CONTEXT_WINDOW = 24;
 export const EVIDENCE = {
   honorific: 2, supportNear: 3, supportField: 2, ballotNumber: 2, region: 2,
   praise: 2, office: 2, runningMateNear: 3, runningMateField: 2, coalitionParty: 2, threshold: 3,
+  /** election vocabulary for a name of a regency or city race only: decisive for the others */
+  localElectionWord: 2,
 } as const;
+/**
+ * Races of one regency or city. About 1,500 pairs ran in them in 2024, and their one-word names are shared by
+ * the election officials, council members and commentators quoted in the same election news: there an
+ * election word says that a Pilkada is discussed, not that this regency's candidate is.
+ */
+const LOCAL_RACE = new Set(['pilkada-kabupaten', 'pilkada-kota']);
+/** Evidence that names no race ("Pak", "mantap"): not enough, with an election word, for a local name. */
+const GENERIC_EVIDENCE = /^(?:honorific|praise) /;
 /**
  * How Indonesians address a candidate: the honorific written directly before the name ("Bu Airin"), also
  * with the pilgrim's title between ("ibu Hj. Airin"), or that title alone ("Hj Airin").
@@ -323,15 +333,16 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
 
   /** What confirms a context-requiring person match, or undefined (docs/engine.md, "Evidence"). */
   const personEvidence = (h: Hit): string[] | undefined => {
+    const ks = tables.personContestants[h.entity] ?? [];
+    const local = ks.length > 0 && ks.every((ki) => LOCAL_RACE.has(tables.contests[tables.contestants[ki]!.contest]!.kind));
     const term = electionTerms.find((e) => e.seq !== h.seq || Math.abs(e.s0 - h.s0) <= CONTEXT_WINDOW);
-    if (term) return [`election word "${matchedText(term)}"`];
     const marker = markerNums.find((n) => n.seq !== h.seq || Math.abs(n.s - h.s0) <= CONTEXT_WINDOW);
-    if (marker) return [`ballot number "${matchedText(marker)}"`];
+    const vocabulary = term ? `election word "${matchedText(term)}"` : marker ? `ballot number "${matchedText(marker)}"` : undefined;
+    if (vocabulary && !local) return [vocabulary];
     const plain = (x: Hit) => !x.ctx && !x.dropped && x !== h;
     // "Prabowo gemoy": the same person named plainly
     const same = namedPersons.has(h.entity) ? live.find((x) => plain(x) && (x.kind === PK.PERSON || x.kind === PK.ACCOUNT_PERSON) && x.entity === h.entity) : undefined;
     if (same) return [`same person "${matchedText(same)}"`];
-    const ks = tables.personContestants[h.entity] ?? [];
     for (const ki of ks) {
       const c = tables.contestants[ki]!.contest;
       if (!liveNamed(c)) continue;
@@ -340,7 +351,10 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     }
     for (const ki of ks) {
       const why: string[] = [];
-      if (evidence(h, tables.contestants[ki]!, why) >= EVIDENCE.threshold) return why;
+      let w = evidence(h, tables.contestants[ki]!, why);
+      // with something of this race beside it: an honorific or praise is how anyone quoted in the news is named
+      if (vocabulary && w < EVIDENCE.threshold && why.some((x) => !GENERIC_EVIDENCE.test(x))) (w += EVIDENCE.localElectionWord), why.push(vocabulary);
+      if (w >= EVIDENCE.threshold) return why;
     }
     return undefined;
   };

@@ -119,3 +119,28 @@ describe('the Pilgub Banten running mate is named by his short name', () => {
   });
   it('stays none alone', () => expect(sev('Dimyati baru beli motor')).toBe('none'));
 });
+
+// Paraphrased, written for the project: "Sanusi" (Pilbup Malang 2024 no. 1) is a one-word, context-requiring
+// name of a regency race. With some 1,500 local pairs, such names are shared by election officials, council
+// members and commentators who appear in the same election news, so an election word says that a Pilkada is
+// discussed, not that this regency's candidate is.
+describe('a one-word name of a regency or city race needs evidence of that race, not only an election word', () => {
+  it.each([
+    ['its office and region', 'Bupati Malang Sanusi maju lagi di pilkada'],
+    ['a support verb beside the name', 'pilkada nanti saya pilih Sanusi'],
+    ['its own ballot number', 'Sanusi nomor urut 1 di pilkada'],
+    ['its region in another field', 'ikut pilkada, Sanusi lagi', { group: 'Warga Kab Malang' }],
+  ])('on with %s: %s', (_why, text, more = {}) => expect(on(engine.evaluate({ text, ...more }, { at }).severity)).toBe(true));
+  it.each([
+    ['an election word of another race', 'Mantan anggota dewan Sanusi menilai pilkada Jakarta bakal ketat'],
+    ['an election official quoted', 'Ketua panitia Sanusi: tahapan pilkada berjalan lancar'],
+    ['an election word in another field', 'Pak Sanusi sudah datang ke rapat', { group: 'Relawan Pemilu Kampus' }],
+  ])('not on with %s: %s', (_why, text, more = {}) => expect(on(engine.evaluate({ text, ...more }, { at }).severity)).toBe(false));
+  it('counts the election word as evidence, and says so', () => {
+    const r = engine.evaluate({ text: 'Sanusi jadi bupati lagi habis pilkada' }, { at }).reasons.find((x) => x.matched === 'Sanusi');
+    expect(r?.evidence).toEqual(['office or race "bupati" beside the name', 'election word "pilkada"']);
+  });
+  it('a governor candidate named with an election word still counts (few, and known across the province)', () => {
+    expect(on(sev('Airin ikut pilkada tahun ini'))).toBe(true);
+  });
+});
