@@ -7,6 +7,9 @@
  */
 import type { ContentField } from './actions.ts';
 import type { CompiledContest, CompiledContestant, CompiledParty, CompiledPerson } from './compiled.ts';
+import {
+  HONORIFIC_BEFORE, HONORIFIC_START, PRAISE, PRAISE_BESIDE, FILLER, CHEER_AFTER, CHEER_BEFORE, LOYAL_BEFORE, CLAUSE_END, NAMED_BEFORE, IN_HEART, CHOICE_AFTER, CHOICE_PHRASE, CHOICE_BEFORE, RACE_WORD, PAIR_JOIN, RALLY_BEFORE, OFFICE, wordsAround,
+} from './evidence-cues.ts';
 import * as PK from './pattern-kinds.ts';
 import { dayAt, seasonState } from './phase.ts';
 import { CONTENT_FIELDS, MAX_REASONS, type EvaluateContext, type Reason, type Severity, type Verdict } from './verdict.ts';
@@ -90,59 +93,14 @@ const CONTEXT_WINDOW = 24;
  */
 export const EVIDENCE = {
   honorific: 2, supportNear: 3, supportField: 2, ballotNumber: 2, region: 2,
-  praise: 2, office: 2, runningMateNear: 3, runningMateField: 2, coalitionParty: 2, threshold: 3,
+  praise: 2, office: 2, officeField: 1, runningMateNear: 3, runningMateField: 2, coalitionParty: 2, threshold: 3,
 } as const;
-/**
- * How Indonesians address a candidate: the honorific written directly before the name ("Bu Airin"), also
- * with the pilgrim's title between ("ibu Hj. Airin"), or that title alone ("Hj Airin").
- */
-const HONORIFIC_BEFORE =
-  /(?:^|[^\p{L}])(bu|ibu|ibunda|bunda|pak|pa|bapak|mas|mbak|mba|bang|abang|kang|cak|uda|teh|abah|kyai|kiai|gus|ning|neng|om|ustadz|hj|haji)(?:\.?\s*(?:hj|haji|h)\.?)?\s*$/iu;
-/** The honorific as part of the matched name ("Pak Pram" compiled from "Mas Pram", rules/compile.ts). */
-const HONORIFIC_START = /^(bu|ibu|pak|bapak|mas|mbak|bang|kang|cak|gus)[^\p{L}]+\p{L}/iu;
 /** A support cue within this many tokens of the name counts as "near". */
 const SUPPORT_NEAR = 3;
 /** A contestant's ballot number or hand sign within this many tokens counts as "beside" its acronym. */
 const NUMBER_BESIDE = 5;
 /** Words read on each side of a context-requiring name for praise, choice idioms and the contest's office. */
 const WORDS_AROUND = 4;
-/**
- * Praise written beside a name ("Bu Airin keren", "mantap pak Dimyati"; repeated letters collapsed first).
- * Not words with an everyday sense beside a name: tetap (still), gas (LPG), juara (won a contest), top.
- */
-const PRAISE = new Set(['terbaik', 'best', 'mantap', 'mantab', 'mantul', 'keren', 'hebat', 'cerdas', 'jos', 'semangat', 'menyala', 'gaskeun', 'gasken', 'sukses']);
-/** Praise counts only this close to the name (words): further away it is about something else. */
-const PRAISE_BESIDE = 2;
-/**
- * Choosing this person over the others: "X bukan yang lain", "gak ada yg lain", "pilihan saya X". As strong
- * as a support verb beside the name ("pilih X").
- */
-const CHOICE_AFTER = /^(?:\S+ )?(?:bukan|jangan|(?:tidak|tdk|gak|ga|nggak|tak) ada) (?:yang|yg) lain/;
-const CHOICE_PHRASE = /(?:^| )pilihan ?(?:ku|saya|kami|gue|gw|aku)(?: |$)/;
-/** Written right before the name: its supporters ("pendukung X"), a misspelt vote verb ("toblos X"). */
-const CHOICE_BEFORE = new Set(['pendukung', 'toblos', 'nyoblos', 'nyoblosin']);
-/**
- * Words of the race itself, counted like the contest's office: candidate, the debate, the programme. Each
- * is everyday alone ("calon mahasiswa", "debat sama adik"); beside a candidate's name with one more cue
- * they point at the race.
- */
-const RACE_WORD = /^(?:calon|kandidat|debat|debatnya|visi|misi|janji|janjinya)$/;
-/** "Hidup X!": the rally cry, only at the start of the text or of a sentence ("kisah hidup X" is a life). */
-const RALLY_BEFORE = /(?:^|[.!?\n]\s*)hidup\s+(?:(?:bu|ibu|pak|bapak|mas|mbak|bang|kang|cak)\s+)?$/iu;
-/** The office a contest fills, written beside the name ("Airin gubernur", "capres Anies"). */
-const OFFICE: Record<string, RegExp> = {
-  'pilkada-provinsi': /^(?:gubernur|gubenur|gubernurku|wagub|cagub|cawagub|wakil gubernur)$/,
-  'pilkada-kabupaten': /^(?:bupati|wabup|cabup|cawabup|wakil bupati)$/,
-  'pilkada-kota': /^(?:walikota|wali|wawali|cawali|cawalkot)$/,
-  pilpres: /^(?:presiden|wapres|capres|cawapres|presidenku)$/,
-};
-/** Up to `n` lower-case words before and after a match in its field (repeated letters collapsed). */
-function wordsAround(h: Hit, n: number): { before: string[]; after: string[] } {
-  const at = h.span[0] + h.off;
-  const end = h.span[1] + h.off;
-  const words = (t: string) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => w.replace(/(\p{L})\1+/gu, '$1'));
-  return { before: words(h.src.slice(Math.max(0, at - 16 * n), at)).slice(-n), after: words(h.src.slice(end, end + 16 * n)).slice(0, n) };
-}
 
 const SEV: Severity[] = ['none', 'low', 'medium', 'high'];
 const NONE = 0;
@@ -295,7 +253,8 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
       const d = x.s0 >= h.s1 ? x.s0 - h.s1 : h.s0 - x.s1;
       if (d > CONTEXT_WINDOW) continue;
       mate ??= x;
-      if (d <= NUMBER_BESIDE) (mate = x), (mateNear = true);
+      const [a, b] = x.s0 >= h.s1 ? [h, x] : [x, h];
+      if (d <= NUMBER_BESIDE && PAIR_JOIN.test(h.src.slice(a.span[1] + a.off, b.span[0] + b.off))) (mate = x), (mateNear = true);
     }
     if (mate) (w += mateNear ? EVIDENCE.runningMateNear : EVIDENCE.runningMateField), why.push(`running mate "${matchedText(mate)}"`);
     // a party that nominated this pair, also by its context-requiring acronym in capitals ("Luluk PKB")
@@ -307,15 +266,27 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     const afterText = after.join(' ');
     // honorific words are skipped when looking for what is beside the name ("Mantap bu hj Airin")
     const bare = before.filter((x) => !HONORIFIC_BEFORE.test(x));
+    const rest = h.src.slice(h.span[1] + h.off, h.span[1] + h.off + 16);
     const choice =
       CHOICE_AFTER.test(afterText) || CHOICE_PHRASE.test(`${before.join(' ')} | ${afterText}`) || RALLY_BEFORE.test(beforeText) ||
-      (bare.length > 0 && CHOICE_BEFORE.has(bare[bare.length - 1]!));
+      (bare.length > 0 && CHOICE_BEFORE.has(bare[bare.length - 1]!)) ||
+      (LOYAL_BEFORE.test(beforeText) && CLAUSE_END.test(rest) && !NAMED_BEFORE.test(beforeText));
     if (!near && choice) (w += EVIDENCE.supportNear), why.push('choice or rally cry beside the name');
-    const praise = [...bare.slice(-PRAISE_BESIDE), ...after.slice(0, PRAISE_BESIDE)].find((x) => PRAISE.has(x));
+    const keep = (x: string) => !FILLER.has(x);
+    const praise =
+      [...bare.filter(keep).slice(-PRAISE_BESIDE), ...after.filter(keep).slice(0, PRAISE_BESIDE)].find((x) => PRAISE.has(x)) ??
+      (CHEER_AFTER.test(rest) || CHEER_BEFORE.test(beforeText) ? 'cheering emoji' : IN_HEART.test(afterText) ? 'di hati' : undefined);
     if (praise) (w += EVIDENCE.praise), why.push(`praise "${praise}" beside the name`);
     const office = OFFICE[tables.contests[k.contest]!.kind];
-    const title = [...before, ...after].find((x) => office?.test(x) || RACE_WORD.test(x));
+    const isTitle = (x: string) => office?.test(x) || RACE_WORD.test(x);
+    const title = [...before, ...after].find(isTitle);
     if (title) (w += EVIDENCE.office), why.push(`office or race "${title}" beside the name`);
+    else if (w > 0 && w < EVIDENCE.threshold) {
+      // the office further away in the field ("bu Airin … layak jadi gubernur"): weaker, never enough alone
+      const far = wordsAround(h, CONTEXT_WINDOW);
+      const farTitle = [...far.before, ...far.after].find(isTitle);
+      if (farTitle) (w += EVIDENCE.officeField), why.push(`office or race "${farTitle}" in the field`);
+    }
     return w;
   };
   /** what confirmed each context-requiring person match (the reason's `evidence`) */

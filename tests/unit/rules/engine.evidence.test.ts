@@ -119,3 +119,52 @@ describe('the Pilgub Banten running mate is named by his short name', () => {
   });
   it('stays none alone', () => expect(sev('Dimyati baru beli motor')).toBe('none'));
 });
+
+// Failure classes of the development comment sources, second pass (docs/engine.md, "Comment-section
+// misses by class", 2026-12-06, evening); every text paraphrased, written for the project.
+describe('comment-section cheering and choosing count as evidence', () => {
+  it.each([
+    ['an honorific and a city abbreviation of the contest', 'bu airin sudah terbukti di tangsel'],
+    ['an honorific and a Jakarta city abbreviation', 'Bang Pramono orang jaksel ya'],
+    ['an honorific and hearts right after the name', 'Bu Airin ❤❤❤'],
+    ['an honorific and a heart-eyes emoji glued to the name', 'ibu airin😍'],
+    ['the region and a heart between it and the name', 'Tangsel ❤ Airin'],
+    ['praise after filler words ("is the")', 'Bu Airin is the best'],
+    ['praise after filler words ("memang paling")', 'ibu Airin memang paling hebat'],
+    ['praise in English and an honorific', 'Ibu Airin good'],
+    ['praise before the name and an honorific', 'bravo bu airin'],
+    ['"tetap X" ending the comment: still choosing X', 'kalau saya tetap Airin'],
+    ['"tetap X" before a comma', 'pokoknya tetap bu Airin, sudah terbukti'],
+    ['"X di hati" and an honorific', 'Ibu Airin di hati selalu'],
+    ['an honorific and the office further away in the field', 'Ibu airin itu perempuan yang sangat layak jadi gubernur'],
+    ['opposition right before the name', 'anti dimyati pokoknya'],
+  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+});
+
+describe('…and without them the everyday homonym stays none', () => {
+  it.each([
+    ['hearts alone', 'Airin ❤❤'],
+    ['an honorific, a heart for something else', 'Bu Airin bawa kue enak banget ❤'],
+    ['praise alone after a filler', 'Airin is the best'],
+    ['"tetap X" inside a sentence: still X doing something', 'tetap Airin yang masak hari ini'],
+    ['"di hati" alone', 'Airin di hati'],
+    ['the office far away, no honorific', 'Airin cerita soal kantornya yang jauh dari rumah, dekat kantor gubernur'],
+    ['opposition for something else', 'Airin anti gula sekarang'],
+    ['an honorific and leading a prayer (no office)', 'Pak Dimyati memimpin doa di masjid'],
+  ])('%s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+});
+
+describe('the Pilgub Banten running mate "Ade", as the press writes the pair ("Airin-Ade")', () => {
+  it.each([
+    ['joined to the candidate by "dan"', 'airin dan ade mantap'],
+    ['both with honorifics', 'Bu Airin dan Pak Ade sudah terbukti'],
+  ])('%s: %s', (_why, text) => {
+    const r = engine.evaluate({ text }, { at }).reasons.find((x) => x.kind === 'candidate');
+    expect(r?.contest?.id).toBe('pilgub-banten-2024');
+  });
+  it.each([
+    ['the everyday word (a younger sibling) alone', 'ade lagi tidur di kamar'],
+    ['an honorific alone', 'pak ade tukang sayur datang pagi'],
+    ['a given name and the sibling words apart', 'Airin lagi main, terus ade nangis minta susu'],
+  ])('stays none: %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+});
