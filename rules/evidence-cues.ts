@@ -8,7 +8,7 @@
  * with the pilgrim's title between ("ibu Hj. Airin"), or that title alone ("Hj Airin").
  */
 export const HONORIFIC_BEFORE =
-  /(?:^|[^\p{L}])(bu|ibu|ibunda|bunda|pak|pa|bapak|mas|mbak|mba|bang|abang|kang|cak|uda|teh|abah|kyai|kiai|gus|ning|neng|om|ustadz|hj|haji)(?:\.?\s*(?:hj|haji|h)\.?)?\s*$/iu;
+  /(?:^|[^\p{L}])(bu|ibu|ibunda|bunda|pak|pa|bapak|mas|mbak|mba|bang|abang|kang|cak|uda|teh|abah|kyai|kiai|gus|ning|neng|om|ustadz|hj|haji)\.?(?:\s*(?:hj|haji|h)\.?)?\s*$/iu;
 /** The honorific as part of the matched name ("Pak Pram" compiled from "Mas Pram", rules/compile.ts). */
 export const HONORIFIC_START = /^(bu|ibu|pak|bapak|mas|mbak|bang|kang|cak|gus)[^\p{L}]+\p{L}/iu;
 /**
@@ -20,6 +20,7 @@ export const PRAISE = new Set(
     'terbaik', 'best', 'mantap', 'mantab', 'mantul', 'keren', 'hebat', 'cerdas', 'jos', 'semangat', 'menyala', 'gaskeun', 'gasken', 'sukses',
     // comment sections cheer in English too, and for the qualities a leader is praised for (2026-12-06, evening)
     'good', 'bravo', 'love', 'idola', 'idolaku', 'favorit', 'amanah', 'tegas', 'jujur', 'bijak', 'jago', 'pintar', 'pinter', 'jawara', 'jawaranya',
+    'kren', 'mantaf', 'jenius', 'berwibawa', 'wibawa', 'lugas', 'salut',
   ].map((w) => w.replace(/(\p{L})\1+/gu, '$1')), // read as wordsAround reads the text ("good" → "god")
 );
 /** Praise counts only this close to the name (words): further away it is about something else. */
@@ -42,7 +43,7 @@ export const CHEER_BEFORE = new RegExp(`${CHEER.source}\\ufe0f?[\\s.,!]*(?:(?:bu
  * terbukti") is still choosing X, as strong as "pilih X"; "tetap Airin yang masak" (still Airin doing
  * something) goes on and is not, nor "namanya tetap Airin". "X di hati" ("ibu Airin di hati") is praise.
  */
-export const LOYAL_BEFORE = /(?:^|[^\p{L}])(?:tetap|tetep|ttp)\s+(?:(?:bu|ibu|pak|bapak|mas|mbak|mba|bang|kang|cak|teh|hj)\.?\s+)*$/iu;
+export const LOYAL_BEFORE = /(?:^|[^\p{L}])(?:tetap|tetep|ttp|teteg)\s+(?:(?:bu|ibu|pak|bapak|mas|mbak|mba|bang|kang|cak|teh|hj)\.?\s+)*$/iu;
 export const CLAUSE_END = /^\s*(?:$|[.,!?;\n]|\p{Extended_Pictographic})/u;
 export const NAMED_BEFORE = /(?:^|[^\p{L}])nama(?:nya)?\s+\S*\s*$/iu;
 export const IN_HEART = /^(?:\S+ )?di ?hati(?: |$)/;
@@ -50,7 +51,7 @@ export const IN_HEART = /^(?:\S+ )?di ?hati(?: |$)/;
  * Choosing this person over the others: "X bukan yang lain", "gak ada yg lain", "pilihan saya X". As strong
  * as a support verb beside the name ("pilih X").
  */
-export const CHOICE_AFTER = /^(?:\S+ )?(?:bukan|jangan|(?:tidak|tdk|gak|ga|nggak|tak) ada) (?:yang|yg) lain/;
+export const CHOICE_AFTER = /^(?:\S+ )?(?:bukan|jangan|(?:tidak|tdk|gak|ga|nggak|tak)(?: ada)?) (?:yang|yg) lain/;
 export const CHOICE_PHRASE = /(?:^| )pilihan ?(?:ku|saya|kami|gue|gw|aku)(?: |$)/;
 /** Written right before the name: its supporters ("pendukung X"), a misspelt vote verb ("toblos X"). */
 export const CHOICE_BEFORE = new Set(['pendukung', 'toblos', 'nyoblos', 'nyoblosin', 'anti', 'tolak']);
@@ -59,7 +60,7 @@ export const CHOICE_BEFORE = new Set(['pendukung', 'toblos', 'nyoblos', 'nyoblos
  * is everyday alone ("calon mahasiswa", "debat sama adik"); beside a candidate's name with one more cue
  * they point at the race.
  */
-export const RACE_WORD = /^(?:calon|kandidat|debat|debatnya|visi|misi|janji|janjinya)$/;
+export const RACE_WORD = /^(?:calon|kandidat|debat|debatnya|visi|misi|janji|janjinya|terpilih)$/;
 /**
  * Two names of one ballot pair written as a pair: nothing between them but a joiner and honorifics ("Airin
  * dan Ade", "Bu Airin & Pak Ade", "Airin-Ade"). Further apart, or with other words between ("Airin lagi
@@ -67,7 +68,11 @@ export const RACE_WORD = /^(?:calon|kandidat|debat|debatnya|visi|misi|janji|janj
  */
 export const PAIR_JOIN = /^[^\p{L}\p{N}]*(?:(?:dan|and|n|bersama|dengan|dgn|dg)[^\p{L}\p{N}]+)?(?:(?:bu|ibu|pak|pa|bapak|mas|mbak|mba|bang|kang|cak|gus|teh|hj|haji|h)\b\.?[^\p{L}\p{N}]*)*$/iu;
 /** "Hidup X!": the rally cry, only at the start of the text or of a sentence ("kisah hidup X" is a life). */
-export const RALLY_BEFORE = /(?:^|[.!?\n]\s*)hidup\s+(?:(?:bu|ibu|pak|bapak|mas|mbak|bang|kang|cak)\s+)?$/iu;
+export const RALLY_BEFORE = /(?:^|[.!?\n]\s*)(?:hidup|maju|majulah)\s+(?:(?:bu|ibu|pak|bapak|mas|mbak|bang|kang|cak)\s+)?$/iu;
+/** "X maju terus" ("go on, X"): the rally cry written after the name. */
+export const RALLY_AFTER = /^(?:maju|majulah) (?:terus|trs)(?: |$)/;
+/** "luar biasa" (extraordinary), two words, as praise beside the name. */
+export const PRAISE_PHRASE = /(?:^| )luar biasa(?: |$)/;
 /** The office a contest fills, written beside the name ("Airin gubernur", "capres Anies"). */
 export const OFFICE: Record<string, RegExp> = {
   'pilkada-provinsi': /^(?:gubernur|gubenur|gubernurku|wagub|cagub|cawagub|wakil gubernur)$/,

@@ -8,7 +8,7 @@
 import type { ContentField } from './actions.ts';
 import type { CompiledContest, CompiledContestant, CompiledParty, CompiledPerson } from './compiled.ts';
 import {
-  HONORIFIC_BEFORE, HONORIFIC_START, PRAISE, PRAISE_BESIDE, FILLER, CHEER_AFTER, CHEER_BEFORE, LOYAL_BEFORE, CLAUSE_END, NAMED_BEFORE, IN_HEART, CHOICE_AFTER, CHOICE_PHRASE, CHOICE_BEFORE, RACE_WORD, PAIR_JOIN, RALLY_BEFORE, OFFICE, wordsAround,
+  HONORIFIC_BEFORE, HONORIFIC_START, PRAISE, PRAISE_BESIDE, FILLER, CHEER_AFTER, CHEER_BEFORE, LOYAL_BEFORE, CLAUSE_END, NAMED_BEFORE, IN_HEART, CHOICE_AFTER, CHOICE_PHRASE, CHOICE_BEFORE, RACE_WORD, PAIR_JOIN, RALLY_BEFORE, RALLY_AFTER, PRAISE_PHRASE, OFFICE, wordsAround,
 } from './evidence-cues.ts';
 import * as PK from './pattern-kinds.ts';
 import { dayAt, seasonState } from './phase.ts';
@@ -241,7 +241,10 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     if (near) (w += EVIDENCE.supportNear), why.push(`support "${matchedText(near)}" beside the name`);
     else if (inField) (w += EVIDENCE.supportField), why.push(`support "${matchedText(inField)}" in the field`);
     const ballot = k.number === undefined ? undefined : nums.find((n) => n.value === k.number && (n.strong || n.seq === h.seq));
+    // or the pair's hand sign beside the name ("☝️ Bu Airin"), counted as its number
+    const sign = ballot || k.number === undefined ? undefined : live.find((x) => x.kind === PK.HAND_SIGN && x.aux === k.number && x.seq === h.seq && (x.s0 >= h.s1 ? x.s0 - h.s1 : h.s0 - x.s1) <= NUMBER_BESIDE);
     if (ballot) (w += EVIDENCE.ballotNumber), why.push(`ballot number "${matchedText(ballot)}"`);
+    else if (sign) (w += EVIDENCE.ballotNumber), why.push(`hand sign "${matchedText(sign)}"`);
     const region = tables.contests[k.contest]!.region;
     const place = region ? regionHit(region) : undefined;
     if (place) (w += EVIDENCE.region), why.push(`region "${matchedText(place)}"`);
@@ -268,14 +271,15 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     const bare = before.filter((x) => !HONORIFIC_BEFORE.test(x));
     const rest = h.src.slice(h.span[1] + h.off, h.span[1] + h.off + 16);
     const choice =
-      CHOICE_AFTER.test(afterText) || CHOICE_PHRASE.test(`${before.join(' ')} | ${afterText}`) || RALLY_BEFORE.test(beforeText) ||
+      CHOICE_AFTER.test(afterText) || CHOICE_PHRASE.test(`${before.join(' ')} | ${afterText}`) || RALLY_BEFORE.test(beforeText) || RALLY_AFTER.test(afterText) ||
       (bare.length > 0 && CHOICE_BEFORE.has(bare[bare.length - 1]!)) ||
       (LOYAL_BEFORE.test(beforeText) && CLAUSE_END.test(rest) && !NAMED_BEFORE.test(beforeText));
     if (!near && choice) (w += EVIDENCE.supportNear), why.push('choice or rally cry beside the name');
     const keep = (x: string) => !FILLER.has(x);
     const praise =
       [...bare.filter(keep).slice(-PRAISE_BESIDE), ...after.filter(keep).slice(0, PRAISE_BESIDE)].find((x) => PRAISE.has(x)) ??
-      (CHEER_AFTER.test(rest) || CHEER_BEFORE.test(beforeText) ? 'cheering emoji' : IN_HEART.test(afterText) ? 'di hati' : undefined);
+      (CHEER_AFTER.test(rest) || CHEER_BEFORE.test(beforeText) ? 'cheering emoji' : IN_HEART.test(afterText) ? 'di hati' : undefined) ??
+      (PRAISE_PHRASE.test(bare.slice(-3).join(' ')) || PRAISE_PHRASE.test(afterText) ? 'luar biasa' : undefined);
     if (praise) (w += EVIDENCE.praise), why.push(`praise "${praise}" beside the name`);
     const office = OFFICE[tables.contests[k.contest]!.kind];
     const isTitle = (x: string) => office?.test(x) || RACE_WORD.test(x);

@@ -168,3 +168,23 @@ describe('the Pilgub Banten running mate "Ade", as the press writes the pair ("A
     ['a given name and the sibling words apart', 'Airin lagi main, terus ade nangis minta susu'],
   ])('stays none: %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
 });
+
+describe('comment-section style, second step: stops, rally cries, signs', () => {
+  it.each([
+    ['an honorific with a full stop after it, and hearts', 'IBU. AIRIN. ❤❤'],
+    ['an honorific with a full stop, and the region', 'ayo bu. airin buat banten'],
+    ['"maju" opening the comment as a rally cry, and an honorific', 'Maju bu Airin'],
+    ['"maju terus" after the name, and an honorific', 'ibu airin maju terus'],
+    ['"tidak yg lain" (no "ada") after the name', 'Bu Airin tidak yg lain'],
+    ['"luar biasa" before the name, and an honorific', 'sungguh luar biasa bu Airin'],
+    ['praise for how a leader speaks, and an honorific', 'Bu Airin memang sangat berwibawa'],
+    ['elected beside the name, and an honorific', 'semoga bu airin terpilih'],
+    ['the pair\'s own hand sign beside the name, and an honorific', '☝️ Bu Airin'],
+  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  it.each([
+    ['"maju" inside a sentence: stepping forward', 'giliran Airin maju ke depan kelas'],
+    ['"luar biasa" alone beside the name', 'luar biasa Airin hari ini'],
+    ['another pair\'s hand sign beside the name', '✌️ Bu Airin'],
+    ['elected for something else, no honorific', 'Airin terpilih jadi ketua kelas'],
+  ])('stays none: %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+});
