@@ -20,7 +20,7 @@ export const PRAISE = new Set(
     'terbaik', 'best', 'mantap', 'mantab', 'mantul', 'keren', 'hebat', 'cerdas', 'jos', 'semangat', 'menyala', 'gaskeun', 'gasken', 'sukses',
     // comment sections cheer in English too, and for the qualities a leader is praised for (2026-12-06, evening)
     'good', 'bravo', 'love', 'idola', 'idolaku', 'favorit', 'amanah', 'tegas', 'jujur', 'bijak', 'jago', 'pintar', 'pinter', 'jawara', 'jawaranya',
-    'kren', 'mantaf', 'jenius', 'berwibawa', 'wibawa', 'lugas', 'salut',
+    'kren', 'mantaf', 'mantep', 'jenius', 'berwibawa', 'wibawa', 'lugas', 'salut', 'yes',
   ].map((w) => w.replace(/(\p{L})\1+/gu, '$1')), // read as wordsAround reads the text ("good" → "god")
 );
 /** Praise counts only this close to the name (words): further away it is about something else. */
@@ -69,6 +69,16 @@ export const RACE_WORD = /^(?:calon|kandidat|debat|debatnya|visi|misi|janji|janj
 export const PAIR_JOIN = /^[^\p{L}\p{N}]*(?:(?:dan|and|n|bersama|dengan|dgn|dg)[^\p{L}\p{N}]+)?(?:(?:bu|ibu|pak|pa|bapak|mas|mbak|mba|bang|kang|cak|gus|teh|hj|haji|h)\b\.?[^\p{L}\p{N}]*)*$/iu;
 /** "Hidup X!": the rally cry, only at the start of the text or of a sentence ("kisah hidup X" is a life). */
 export const RALLY_BEFORE = /(?:^|[.!?\n]\s*)(?:hidup|maju|majulah)\s+(?:(?:bu|ibu|pak|bapak|mas|mbak|bang|kang|cak)\s+)?$/iu;
+/**
+ * "X aja" / "X saja" closing a clause ("Pandeglang mah Airin aja."): just X, a loose choice; "Airin aja
+ * belum datang" goes on and is not. Weaker than a support verb (an everyday "who goes? Airin aja").
+ */
+export const ONLY_AFTER = /^\s*(?:saja|aja|ajah|sj)\s*(?:$|[.,!?;\n]|\p{Extended_Pictographic})/iu;
+/**
+ * Words of politics read anywhere in the field (corruption, dynasty, the people, officials): how comment
+ * sections argue about a candidate, but also the news of any day; never enough alone.
+ */
+export const POLITICS_WORD = /^(?:korupsi|koruptor|korup|dinasti|rakyat|pejabat)$/;
 /** "X maju terus" ("go on, X"): the rally cry written after the name. */
 export const RALLY_AFTER = /^(?:maju|majulah) (?:terus|trs)(?: |$)/;
 /** "luar biasa" (extraordinary), two words, as praise beside the name. */

@@ -8,7 +8,7 @@
 import type { ContentField } from './actions.ts';
 import type { CompiledContest, CompiledContestant, CompiledParty, CompiledPerson } from './compiled.ts';
 import {
-  HONORIFIC_BEFORE, HONORIFIC_START, PRAISE, PRAISE_BESIDE, FILLER, CHEER_AFTER, CHEER_BEFORE, LOYAL_BEFORE, CLAUSE_END, NAMED_BEFORE, IN_HEART, CHOICE_AFTER, CHOICE_PHRASE, CHOICE_BEFORE, RACE_WORD, PAIR_JOIN, RALLY_BEFORE, RALLY_AFTER, PRAISE_PHRASE, OFFICE, wordsAround,
+  HONORIFIC_BEFORE, HONORIFIC_START, PRAISE, PRAISE_BESIDE, FILLER, CHEER_AFTER, CHEER_BEFORE, LOYAL_BEFORE, CLAUSE_END, NAMED_BEFORE, IN_HEART, CHOICE_AFTER, CHOICE_PHRASE, CHOICE_BEFORE, RACE_WORD, PAIR_JOIN, RALLY_BEFORE, RALLY_AFTER, ONLY_AFTER, POLITICS_WORD, PRAISE_PHRASE, OFFICE, wordsAround,
 } from './evidence-cues.ts';
 import * as PK from './pattern-kinds.ts';
 import { dayAt, seasonState } from './phase.ts';
@@ -93,7 +93,7 @@ const CONTEXT_WINDOW = 24;
  */
 export const EVIDENCE = {
   honorific: 2, supportNear: 3, supportField: 2, ballotNumber: 2, region: 2,
-  praise: 2, office: 2, officeField: 1, runningMateNear: 3, runningMateField: 2, coalitionParty: 2, threshold: 3,
+  praise: 2, office: 2, officeField: 1, choiceLoose: 2, politicsField: 1, runningMateNear: 3, runningMateField: 2, coalitionParty: 2, threshold: 3,
 } as const;
 /** A support cue within this many tokens of the name counts as "near". */
 const SUPPORT_NEAR = 3;
@@ -275,6 +275,7 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
       (bare.length > 0 && CHOICE_BEFORE.has(bare[bare.length - 1]!)) ||
       (LOYAL_BEFORE.test(beforeText) && CLAUSE_END.test(rest) && !NAMED_BEFORE.test(beforeText));
     if (!near && choice) (w += EVIDENCE.supportNear), why.push('choice or rally cry beside the name');
+    else if (!near && ONLY_AFTER.test(rest)) (w += EVIDENCE.choiceLoose), why.push('"X aja" closing a clause');
     const keep = (x: string) => !FILLER.has(x);
     const praise =
       [...bare.filter(keep).slice(-PRAISE_BESIDE), ...after.filter(keep).slice(0, PRAISE_BESIDE)].find((x) => PRAISE.has(x)) ??
@@ -285,11 +286,15 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     const isTitle = (x: string) => office?.test(x) || RACE_WORD.test(x);
     const title = [...before, ...after].find(isTitle);
     if (title) (w += EVIDENCE.office), why.push(`office or race "${title}" beside the name`);
-    else if (w > 0 && w < EVIDENCE.threshold) {
-      // the office further away in the field ("bu Airin … layak jadi gubernur"): weaker, never enough alone
+    if (w > 0 && w < EVIDENCE.threshold) {
+      // further away in the field, weaker and never enough alone: the office ("bu Airin … layak jadi
+      // gubernur"), a word of politics ("pak Dimyati … kasus korupsi")
       const far = wordsAround(h, CONTEXT_WINDOW);
-      const farTitle = [...far.before, ...far.after].find(isTitle);
+      const words = [...far.before, ...far.after];
+      const farTitle = title ? undefined : words.find(isTitle);
       if (farTitle) (w += EVIDENCE.officeField), why.push(`office or race "${farTitle}" in the field`);
+      const politics = words.find((x) => POLITICS_WORD.test(x));
+      if (politics) (w += EVIDENCE.politicsField), why.push(`politics "${politics}" in the field`);
     }
     return w;
   };

@@ -188,3 +188,20 @@ describe('comment-section style, second step: stops, rally cries, signs', () => 
     ['elected for something else, no honorific', 'Airin terpilih jadi ketua kelas'],
   ])('stays none: %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
 });
+
+describe('comment-section style, third step: "yes", "X aja", political words', () => {
+  it.each([
+    ['"yes" after the name and the region', 'buat banten airin yes'],
+    ['"X aja" closing a clause and the region', 'Pandeglang mah Airin aja.'],
+    ['"X saja" closing the comment and an honorific', 'sudah bu Airin saja'],
+    ['a word of politics in the field, the region', 'dinasti dimyati bikin pandeglang tertinggal'],
+    ['a word of politics in the field, an honorific', 'pak dimyati dulu pernah kena kasus korupsi'],
+  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  it.each([
+    ['"yes" alone', 'Airin yes, aku ikut'],
+    ['"X aja" alone', 'yang berangkat Airin aja.'],
+    ['"X aja" going on', 'bu Airin aja belum datang'],
+    ['a word of politics alone', 'Dimyati nonton berita korupsi'],
+    ['a word of politics and a far office word only', 'Dimyati baca berita korupsi, katanya ada pejabat kantor gubernur ditangkap'],
+  ])('stays none: %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+});
