@@ -93,7 +93,7 @@ const CONTEXT_WINDOW = 24;
  */
 export const EVIDENCE = {
   honorific: 2, supportNear: 3, supportField: 2, ballotNumber: 2, region: 2,
-  praise: 2, office: 2, officeField: 1, choiceLoose: 2, politicsField: 1, runningMateNear: 3, runningMateField: 2, coalitionParty: 2, threshold: 3,
+  praise: 2, office: 2, officeField: 1, choiceLoose: 2, politicsField: 1, rivalField: 2, runningMateNear: 3, runningMateField: 2, coalitionParty: 2, threshold: 3,
 } as const;
 /** A support cue within this many tokens of the name counts as "near". */
 const SUPPORT_NEAR = 3;
@@ -251,15 +251,22 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     // the running mate named in the same field by a context-requiring name too ("Airin dan Ade", "Luluk-Lukman")
     let mate: Hit | undefined;
     let mateNear = false;
+    // a rival of the same contest by a context-requiring name in the field ("airin … dari andra")
+    let rival: Hit | undefined;
     for (const x of live) {
-      if (x === h || x.seq !== h.seq || x.kind !== PK.PERSON || x.entity === h.entity || !k.persons.includes(x.entity)) continue;
+      if (x === h || x.seq !== h.seq || x.kind !== PK.PERSON || x.entity === h.entity) continue;
       const d = x.s0 >= h.s1 ? x.s0 - h.s1 : h.s0 - x.s1;
       if (d > CONTEXT_WINDOW) continue;
+      if (!k.persons.includes(x.entity)) {
+        if (!rival && (tables.personContestants[x.entity] ?? []).some((r) => tables.contestants[r]!.contest === k.contest)) rival = x;
+        continue;
+      }
       mate ??= x;
       const [a, b] = x.s0 >= h.s1 ? [h, x] : [x, h];
       if (d <= NUMBER_BESIDE && PAIR_JOIN.test(h.src.slice(a.span[1] + a.off, b.span[0] + b.off))) (mate = x), (mateNear = true);
     }
     if (mate) (w += mateNear ? EVIDENCE.runningMateNear : EVIDENCE.runningMateField), why.push(`running mate "${matchedText(mate)}"`);
+    else if (rival) (w += EVIDENCE.rivalField), why.push(`rival "${matchedText(rival)}" in the field`);
     // a party that nominated this pair, also by its context-requiring acronym in capitals ("Luluk PKB")
     const party = k.parties.length ? live.find((x) => x.seq === h.seq && !x.lower && (x.kind === PK.PARTY || x.kind === PK.ACCOUNT_PARTY) && k.parties.includes(x.entity)) : undefined;
     if (party) (w += EVIDENCE.coalitionParty), why.push(`party "${matchedText(party)}" of the pair`);

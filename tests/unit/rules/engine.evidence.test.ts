@@ -205,3 +205,13 @@ describe('comment-section style, third step: "yes", "X aja", political words', (
     ['a word of politics and a far office word only', 'Dimyati baca berita korupsi, katanya ada pejabat kantor gubernur ditangkap'],
   ])('stays none: %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
 });
+
+describe('a rival of the same contest named in the same field', () => {
+  it.each([
+    ['the rival by a context-requiring name and an honorific', 'bu airin jauh lebih jelas dari andra'],
+    ['the rival and praise beside the name', 'dimyati muter muter, airin mantap'],
+  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  it.each([
+    ['two given names in a list, nothing else', 'Airin, Andra dan Budi ulang tahun bulan ini'],
+  ])('stays none: %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+});
