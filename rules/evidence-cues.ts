@@ -79,6 +79,12 @@ export const ONLY_AFTER = /^\s*(?:saja|aja|ajah|sj)\s*(?:$|[.,!?;\n]|\p{Extended
  * sections argue about a candidate, but also the news of any day; never enough alone.
  */
 export const POLITICS_WORD = /^(?:korupsi|koruptor|korup|dinasti|rakyat|pejabat)$/;
+/**
+ * A word of a party's own organisation right before its acronym ("Ketua DPD PSI", "Ketum PAN", "kader
+ * PKB"): the board, the chair, a cadre or faction of a party, so the acronym is the party. Not "sekjen"
+ * (the UN's Secretary-General is "Sekjen PBB").
+ */
+export const PARTY_ORGAN_BEFORE = /(?:^|[^\p{L}])(?:dpp|dpd|dpw|dpc|ketum|ketua umum|waketum|kader|fraksi|caleg)\s*$/iu;
 /** "X maju terus" ("go on, X"): the rally cry written after the name. */
 export const RALLY_AFTER = /^(?:maju|majulah) (?:terus|trs)(?: |$)/;
 /** "luar biasa" (extraordinary), two words, as praise beside the name. */

@@ -215,3 +215,18 @@ describe('a rival of the same contest named in the same field', () => {
     ['two given names in a list, nothing else', 'Airin, Andra dan Budi ulang tahun bulan ini'],
   ])('stays none: %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
 });
+
+// Headline style (development Pilpres and party headlines): a context-requiring party acronym right
+// after a word of the party's own organisation names the party.
+describe('a party acronym after a word of party organisation', () => {
+  it.each([
+    ['a regional board', 'Ketua DPD PSI Kota Contoh dilantik hari ini'],
+    ['the party chair', 'Hari ini Ketum PAN datang ke pasar'],
+    ['a party cadre', 'kader PKB bagi sembako di desa'],
+  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  it.each([
+    ['the acronym alone', 'PSI Kota Contoh dilantik hari ini'],
+    ['the everyday word in lower case', 'ketua kelas pan sini dong'],
+    ['the UN\'s Secretary-General ("Sekjen PBB")', 'Sekjen PBB minta perang segera dihentikan'],
+  ])('stays none: %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+});
