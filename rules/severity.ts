@@ -7,6 +7,9 @@
  */
 import type { ContentField } from './actions.ts';
 import type { CompiledContest, CompiledContestant, CompiledParty, CompiledPerson } from './compiled.ts';
+import {
+  HONORIFIC_BEFORE, HONORIFIC_START, PRAISE, PRAISE_BESIDE, FILLER, CHEER_AFTER, CHEER_BEFORE, LOYAL_BEFORE, CLAUSE_END, NAMED_BEFORE, IN_HEART, CHOICE_AFTER, CHOICE_PHRASE, CHOICE_BEFORE, RACE_WORD, PAIR_JOIN, RALLY_BEFORE, RALLY_AFTER, ONLY_AFTER, PARTY_ORGAN_BEFORE, POLITICS_WORD, PRAISE_PHRASE, OFFICE, wordsAround,
+} from './evidence-cues.ts';
 import * as PK from './pattern-kinds.ts';
 import { dayAt, seasonState } from './phase.ts';
 import { CONTENT_FIELDS, MAX_REASONS, type EvaluateContext, type Reason, type Severity, type Verdict } from './verdict.ts';
@@ -90,7 +93,7 @@ const CONTEXT_WINDOW = 24;
  */
 export const EVIDENCE = {
   honorific: 2, supportNear: 3, supportField: 2, ballotNumber: 2, region: 2,
-  praise: 2, office: 2, runningMateNear: 3, runningMateField: 2, coalitionParty: 2, threshold: 3,
+  praise: 2, office: 2, officeField: 1, choiceLoose: 2, politicsField: 1, rivalField: 2, runningMateNear: 3, runningMateField: 2, coalitionParty: 2, threshold: 3,
   /** election vocabulary for a name of a regency or city race only: decisive for the others */
   localElectionWord: 2,
 } as const;
@@ -100,59 +103,14 @@ export const EVIDENCE = {
  * election word says that a Pilkada is discussed, not that this regency's candidate is.
  */
 const LOCAL_RACE = new Set(['pilkada-kabupaten', 'pilkada-kota']);
-/** Evidence that names no race ("Pak", "mantap"): not enough, with an election word, for a local name. */
-const GENERIC_EVIDENCE = /^(?:honorific|praise) /;
-/**
- * How Indonesians address a candidate: the honorific written directly before the name ("Bu Airin"), also
- * with the pilgrim's title between ("ibu Hj. Airin"), or that title alone ("Hj Airin").
- */
-const HONORIFIC_BEFORE =
-  /(?:^|[^\p{L}])(bu|ibu|ibunda|bunda|pak|pa|bapak|mas|mbak|mba|bang|abang|kang|cak|uda|teh|abah|kyai|kiai|gus|ning|neng|om|ustadz|hj|haji)(?:\.?\s*(?:hj|haji|h)\.?)?\s*$/iu;
-/** The honorific as part of the matched name ("Pak Pram" compiled from "Mas Pram", rules/compile.ts). */
-const HONORIFIC_START = /^(bu|ibu|pak|bapak|mas|mbak|bang|kang|cak|gus)[^\p{L}]+\p{L}/iu;
+/** Evidence that names no race ("Pak", "mantap", "korupsi"): not enough, with an election word, for a local name. */
+const GENERIC_EVIDENCE = /^(?:honorific|praise|politics) /;
 /** A support cue within this many tokens of the name counts as "near". */
 const SUPPORT_NEAR = 3;
 /** A contestant's ballot number or hand sign within this many tokens counts as "beside" its acronym. */
 const NUMBER_BESIDE = 5;
 /** Words read on each side of a context-requiring name for praise, choice idioms and the contest's office. */
 const WORDS_AROUND = 4;
-/**
- * Praise written beside a name ("Bu Airin keren", "mantap pak Dimyati"; repeated letters collapsed first).
- * Not words with an everyday sense beside a name: tetap (still), gas (LPG), juara (won a contest), top.
- */
-const PRAISE = new Set(['terbaik', 'best', 'mantap', 'mantab', 'mantul', 'keren', 'hebat', 'cerdas', 'jos', 'semangat', 'menyala', 'gaskeun', 'gasken', 'sukses']);
-/** Praise counts only this close to the name (words): further away it is about something else. */
-const PRAISE_BESIDE = 2;
-/**
- * Choosing this person over the others: "X bukan yang lain", "gak ada yg lain", "pilihan saya X". As strong
- * as a support verb beside the name ("pilih X").
- */
-const CHOICE_AFTER = /^(?:\S+ )?(?:bukan|jangan|(?:tidak|tdk|gak|ga|nggak|tak) ada) (?:yang|yg) lain/;
-const CHOICE_PHRASE = /(?:^| )pilihan ?(?:ku|saya|kami|gue|gw|aku)(?: |$)/;
-/** Written right before the name: its supporters ("pendukung X"), a misspelt vote verb ("toblos X"). */
-const CHOICE_BEFORE = new Set(['pendukung', 'toblos', 'nyoblos', 'nyoblosin']);
-/**
- * Words of the race itself, counted like the contest's office: candidate, the debate, the programme. Each
- * is everyday alone ("calon mahasiswa", "debat sama adik"); beside a candidate's name with one more cue
- * they point at the race.
- */
-const RACE_WORD = /^(?:calon|kandidat|debat|debatnya|visi|misi|janji|janjinya)$/;
-/** "Hidup X!": the rally cry, only at the start of the text or of a sentence ("kisah hidup X" is a life). */
-const RALLY_BEFORE = /(?:^|[.!?\n]\s*)hidup\s+(?:(?:bu|ibu|pak|bapak|mas|mbak|bang|kang|cak)\s+)?$/iu;
-/** The office a contest fills, written beside the name ("Airin gubernur", "capres Anies"). */
-const OFFICE: Record<string, RegExp> = {
-  'pilkada-provinsi': /^(?:gubernur|gubenur|gubernurku|wagub|cagub|cawagub|wakil gubernur)$/,
-  'pilkada-kabupaten': /^(?:bupati|wabup|cabup|cawabup|wakil bupati)$/,
-  'pilkada-kota': /^(?:walikota|wali|wawali|cawali|cawalkot)$/,
-  pilpres: /^(?:presiden|wapres|capres|cawapres|presidenku)$/,
-};
-/** Up to `n` lower-case words before and after a match in its field (repeated letters collapsed). */
-function wordsAround(h: Hit, n: number): { before: string[]; after: string[] } {
-  const at = h.span[0] + h.off;
-  const end = h.span[1] + h.off;
-  const words = (t: string) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => w.replace(/(\p{L})\1+/gu, '$1'));
-  return { before: words(h.src.slice(Math.max(0, at - 16 * n), at)).slice(-n), after: words(h.src.slice(end, end + 16 * n)).slice(0, n) };
-}
 
 const SEV: Severity[] = ['none', 'low', 'medium', 'high'];
 const NONE = 0;
@@ -293,21 +251,32 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     if (near) (w += EVIDENCE.supportNear), why.push(`support "${matchedText(near)}" beside the name`);
     else if (inField) (w += EVIDENCE.supportField), why.push(`support "${matchedText(inField)}" in the field`);
     const ballot = k.number === undefined ? undefined : nums.find((n) => n.value === k.number && (n.strong || n.seq === h.seq));
+    // or the pair's hand sign beside the name ("☝️ Bu Airin"), counted as its number
+    const sign = ballot || k.number === undefined ? undefined : live.find((x) => x.kind === PK.HAND_SIGN && x.aux === k.number && x.seq === h.seq && (x.s0 >= h.s1 ? x.s0 - h.s1 : h.s0 - x.s1) <= NUMBER_BESIDE);
     if (ballot) (w += EVIDENCE.ballotNumber), why.push(`ballot number "${matchedText(ballot)}"`);
+    else if (sign) (w += EVIDENCE.ballotNumber), why.push(`hand sign "${matchedText(sign)}"`);
     const region = tables.contests[k.contest]!.region;
     const place = region ? regionHit(region) : undefined;
     if (place) (w += EVIDENCE.region), why.push(`region "${matchedText(place)}"`);
     // the running mate named in the same field by a context-requiring name too ("Airin dan Ade", "Luluk-Lukman")
     let mate: Hit | undefined;
     let mateNear = false;
+    // a rival of the same contest by a context-requiring name in the field ("airin … dari andra")
+    let rival: Hit | undefined;
     for (const x of live) {
-      if (x === h || x.seq !== h.seq || x.kind !== PK.PERSON || x.entity === h.entity || !k.persons.includes(x.entity)) continue;
+      if (x === h || x.seq !== h.seq || x.kind !== PK.PERSON || x.entity === h.entity) continue;
       const d = x.s0 >= h.s1 ? x.s0 - h.s1 : h.s0 - x.s1;
       if (d > CONTEXT_WINDOW) continue;
+      if (!k.persons.includes(x.entity)) {
+        if (!rival && (tables.personContestants[x.entity] ?? []).some((r) => tables.contestants[r]!.contest === k.contest)) rival = x;
+        continue;
+      }
       mate ??= x;
-      if (d <= NUMBER_BESIDE) (mate = x), (mateNear = true);
+      const [a, b] = x.s0 >= h.s1 ? [h, x] : [x, h];
+      if (d <= NUMBER_BESIDE && PAIR_JOIN.test(h.src.slice(a.span[1] + a.off, b.span[0] + b.off))) (mate = x), (mateNear = true);
     }
     if (mate) (w += mateNear ? EVIDENCE.runningMateNear : EVIDENCE.runningMateField), why.push(`running mate "${matchedText(mate)}"`);
+    else if (rival) (w += EVIDENCE.rivalField), why.push(`rival "${matchedText(rival)}" in the field`);
     // a party that nominated this pair, also by its context-requiring acronym in capitals ("Luluk PKB")
     const party = k.parties.length ? live.find((x) => x.seq === h.seq && !x.lower && (x.kind === PK.PARTY || x.kind === PK.ACCOUNT_PARTY) && k.parties.includes(x.entity)) : undefined;
     if (party) (w += EVIDENCE.coalitionParty), why.push(`party "${matchedText(party)}" of the pair`);
@@ -317,15 +286,33 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     const afterText = after.join(' ');
     // honorific words are skipped when looking for what is beside the name ("Mantap bu hj Airin")
     const bare = before.filter((x) => !HONORIFIC_BEFORE.test(x));
+    const rest = h.src.slice(h.span[1] + h.off, h.span[1] + h.off + 16);
     const choice =
-      CHOICE_AFTER.test(afterText) || CHOICE_PHRASE.test(`${before.join(' ')} | ${afterText}`) || RALLY_BEFORE.test(beforeText) ||
-      (bare.length > 0 && CHOICE_BEFORE.has(bare[bare.length - 1]!));
+      CHOICE_AFTER.test(afterText) || CHOICE_PHRASE.test(`${before.join(' ')} | ${afterText}`) || RALLY_BEFORE.test(beforeText) || RALLY_AFTER.test(afterText) ||
+      (bare.length > 0 && CHOICE_BEFORE.has(bare[bare.length - 1]!)) ||
+      (LOYAL_BEFORE.test(beforeText) && CLAUSE_END.test(rest) && !NAMED_BEFORE.test(beforeText));
     if (!near && choice) (w += EVIDENCE.supportNear), why.push('choice or rally cry beside the name');
-    const praise = [...bare.slice(-PRAISE_BESIDE), ...after.slice(0, PRAISE_BESIDE)].find((x) => PRAISE.has(x));
+    else if (!near && ONLY_AFTER.test(rest)) (w += EVIDENCE.choiceLoose), why.push('"X aja" closing a clause');
+    const keep = (x: string) => !FILLER.has(x);
+    const praise =
+      [...bare.filter(keep).slice(-PRAISE_BESIDE), ...after.filter(keep).slice(0, PRAISE_BESIDE)].find((x) => PRAISE.has(x)) ??
+      (CHEER_AFTER.test(rest) || CHEER_BEFORE.test(beforeText) ? 'cheering emoji' : IN_HEART.test(afterText) ? 'di hati' : undefined) ??
+      (PRAISE_PHRASE.test(bare.slice(-3).join(' ')) || PRAISE_PHRASE.test(afterText) ? 'luar biasa' : undefined);
     if (praise) (w += EVIDENCE.praise), why.push(`praise "${praise}" beside the name`);
     const office = OFFICE[tables.contests[k.contest]!.kind];
-    const title = [...before, ...after].find((x) => office?.test(x) || RACE_WORD.test(x));
+    const isTitle = (x: string) => office?.test(x) || RACE_WORD.test(x);
+    const title = [...before, ...after].find(isTitle);
     if (title) (w += EVIDENCE.office), why.push(`office or race "${title}" beside the name`);
+    if (w > 0 && w < EVIDENCE.threshold) {
+      // further away in the field, weaker and never enough alone: the office ("bu Airin … layak jadi
+      // gubernur"), a word of politics ("pak Dimyati … kasus korupsi")
+      const far = wordsAround(h, CONTEXT_WINDOW);
+      const words = [...far.before, ...far.after];
+      const farTitle = title ? undefined : words.find(isTitle);
+      if (farTitle) (w += EVIDENCE.officeField), why.push(`office or race "${farTitle}" in the field`);
+      const politics = words.find((x) => POLITICS_WORD.test(x));
+      if (politics) (w += EVIDENCE.politicsField), why.push(`politics "${politics}" in the field`);
+    }
     return w;
   };
   /** what confirmed each context-requiring person match (the reason's `evidence`) */
@@ -384,6 +371,7 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     if (h.kind === PK.PARTY || h.kind === PK.PARTY_SYMBOL || h.kind === PK.PARTY_SLOGAN) {
       if (anyPartyPlain) return true;
       for (const c of namedContests) if (state[c] === 2) return true;
+      if (PARTY_ORGAN_BEFORE.test(h.src.slice(Math.max(0, h.span[0] + h.off - 16), h.span[0] + h.off))) return true;
       return h.caps && support;
     }
     const c = contestOf(h);

@@ -120,6 +120,117 @@ describe('the Pilgub Banten running mate is named by his short name', () => {
   it('stays none alone', () => expect(sev('Dimyati baru beli motor')).toBe('none'));
 });
 
+// Failure classes of the development comment sources, second pass (docs/engine.md, "Comment-section
+// misses by class", 2026-12-06, evening); every text paraphrased, written for the project.
+describe('comment-section cheering and choosing count as evidence', () => {
+  it.each([
+    ['an honorific and a city abbreviation of the contest', 'bu airin sudah terbukti di tangsel'],
+    ['an honorific and a Jakarta city abbreviation', 'Bang Pramono orang jaksel ya'],
+    ['an honorific and hearts right after the name', 'Bu Airin ❤❤❤'],
+    ['an honorific and a heart-eyes emoji glued to the name', 'ibu airin😍'],
+    ['the region and a heart between it and the name', 'Tangsel ❤ Airin'],
+    ['praise after filler words ("is the")', 'Bu Airin is the best'],
+    ['praise after filler words ("memang paling")', 'ibu Airin memang paling hebat'],
+    ['praise in English and an honorific', 'Ibu Airin good'],
+    ['praise before the name and an honorific', 'bravo bu airin'],
+    ['"tetap X" ending the comment: still choosing X', 'kalau saya tetap Airin'],
+    ['"tetap X" before a comma', 'pokoknya tetap bu Airin, sudah terbukti'],
+    ['"X di hati" and an honorific', 'Ibu Airin di hati selalu'],
+    ['an honorific and the office further away in the field', 'Ibu airin itu perempuan yang sangat layak jadi gubernur'],
+    ['opposition right before the name', 'anti dimyati pokoknya'],
+  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+});
+
+describe('…and without them the everyday homonym stays none', () => {
+  it.each([
+    ['hearts alone', 'Airin ❤❤'],
+    ['an honorific, a heart for something else', 'Bu Airin bawa kue enak banget ❤'],
+    ['praise alone after a filler', 'Airin is the best'],
+    ['"tetap X" inside a sentence: still X doing something', 'tetap Airin yang masak hari ini'],
+    ['"di hati" alone', 'Airin di hati'],
+    ['the office far away, no honorific', 'Airin cerita soal kantornya yang jauh dari rumah, dekat kantor gubernur'],
+    ['opposition for something else', 'Airin anti gula sekarang'],
+    ['an honorific and leading a prayer (no office)', 'Pak Dimyati memimpin doa di masjid'],
+  ])('%s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+});
+
+describe('the Pilgub Banten running mate "Ade", as the press writes the pair ("Airin-Ade")', () => {
+  it.each([
+    ['joined to the candidate by "dan"', 'airin dan ade mantap'],
+    ['both with honorifics', 'Bu Airin dan Pak Ade sudah terbukti'],
+  ])('%s: %s', (_why, text) => {
+    const r = engine.evaluate({ text }, { at }).reasons.find((x) => x.kind === 'candidate');
+    expect(r?.contest?.id).toBe('pilgub-banten-2024');
+  });
+  it.each([
+    ['the everyday word (a younger sibling) alone', 'ade lagi tidur di kamar'],
+    ['an honorific alone', 'pak ade tukang sayur datang pagi'],
+    ['a given name and the sibling words apart', 'Airin lagi main, terus ade nangis minta susu'],
+  ])('stays none: %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+});
+
+describe('comment-section style, second step: stops, rally cries, signs', () => {
+  it.each([
+    ['an honorific with a full stop after it, and hearts', 'IBU. AIRIN. ❤❤'],
+    ['an honorific with a full stop, and the region', 'ayo bu. airin buat banten'],
+    ['"maju" opening the comment as a rally cry, and an honorific', 'Maju bu Airin'],
+    ['"maju terus" after the name, and an honorific', 'ibu airin maju terus'],
+    ['"tidak yg lain" (no "ada") after the name', 'Bu Airin tidak yg lain'],
+    ['"luar biasa" before the name, and an honorific', 'sungguh luar biasa bu Airin'],
+    ['praise for how a leader speaks, and an honorific', 'Bu Airin memang sangat berwibawa'],
+    ['elected beside the name, and an honorific', 'semoga bu airin terpilih'],
+    ['the pair\'s own hand sign beside the name, and an honorific', '☝️ Bu Airin'],
+  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  it.each([
+    ['"maju" inside a sentence: stepping forward', 'giliran Airin maju ke depan kelas'],
+    ['"luar biasa" alone beside the name', 'luar biasa Airin hari ini'],
+    ['another pair\'s hand sign beside the name', '✌️ Bu Airin'],
+    ['elected for something else, no honorific', 'Airin terpilih jadi ketua kelas'],
+  ])('stays none: %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+});
+
+describe('comment-section style, third step: "yes", "X aja", political words', () => {
+  it.each([
+    ['"yes" after the name and the region', 'buat banten airin yes'],
+    ['"X aja" closing a clause and the region', 'Pandeglang mah Airin aja.'],
+    ['"X saja" closing the comment and an honorific', 'sudah bu Airin saja'],
+    ['a word of politics in the field, the region', 'dinasti dimyati bikin pandeglang tertinggal'],
+    ['a word of politics in the field, an honorific', 'pak dimyati dulu pernah kena kasus korupsi'],
+  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  it.each([
+    ['"yes" alone', 'Airin yes, aku ikut'],
+    ['"X aja" alone', 'yang berangkat Airin aja.'],
+    ['"X aja" going on', 'bu Airin aja belum datang'],
+    ['a word of politics alone', 'Dimyati nonton berita korupsi'],
+    ['a word of politics and a far office word only', 'Dimyati baca berita korupsi, katanya ada pejabat kantor gubernur ditangkap'],
+  ])('stays none: %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+});
+
+describe('a rival of the same contest named in the same field', () => {
+  it.each([
+    ['the rival by a context-requiring name and an honorific', 'bu airin jauh lebih jelas dari andra'],
+    ['the rival and praise beside the name', 'dimyati muter muter, airin mantap'],
+  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  it.each([
+    ['two given names in a list, nothing else', 'Airin, Andra dan Budi ulang tahun bulan ini'],
+  ])('stays none: %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+});
+
+// Headline style (development Pilpres and party headlines): a context-requiring party acronym right
+// after a word of the party's own organisation names the party.
+describe('a party acronym after a word of party organisation', () => {
+  it.each([
+    ['a regional board', 'Ketua DPD PSI Kota Contoh dilantik hari ini'],
+    ['the party chair', 'Hari ini Ketum PAN datang ke pasar'],
+    ['a party cadre', 'kader PKB bagi sembako di desa'],
+  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  it.each([
+    ['the acronym alone', 'PSI Kota Contoh dilantik hari ini'],
+    ['the everyday word in lower case', 'ketua kelas pan sini dong'],
+    ['the UN\'s Secretary-General ("Sekjen PBB")', 'Sekjen PBB minta perang segera dihentikan'],
+  ])('stays none: %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+});
+
 // Paraphrased, written for the project: "Sanusi" (Pilbup Malang 2024 no. 1) is a one-word, context-requiring
 // name of a regency race. With some 1,500 local pairs, such names are shared by election officials, council
 // members and commentators who appear in the same election news, so an election word says that a Pilkada is
@@ -130,12 +241,12 @@ describe('a one-word name of a regency or city race needs evidence of that race,
     ['a support verb beside the name', 'pilkada nanti saya pilih Sanusi'],
     ['its own ballot number', 'Sanusi nomor urut 1 di pilkada'],
     ['its region in another field', 'ikut pilkada, Sanusi lagi', { group: 'Warga Kab Malang' }],
-  ])('on with %s: %s', (_why, text, more = {}) => expect(on(engine.evaluate({ text, ...more }, { at }).severity)).toBe(true));
+  ])('on with %s: %s', (_why: string, text: string, more: Record<string, string> = {}) => expect(on(engine.evaluate({ text, ...more }, { at }).severity)).toBe(true));
   it.each([
     ['an election word of another race', 'Mantan anggota dewan Sanusi menilai pilkada Jakarta bakal ketat'],
     ['an election official quoted', 'Ketua panitia Sanusi: tahapan pilkada berjalan lancar'],
     ['an election word in another field', 'Pak Sanusi sudah datang ke rapat', { group: 'Relawan Pemilu Kampus' }],
-  ])('not on with %s: %s', (_why, text, more = {}) => expect(on(engine.evaluate({ text, ...more }, { at }).severity)).toBe(false));
+  ])('not on with %s: %s', (_why: string, text: string, more: Record<string, string> = {}) => expect(on(engine.evaluate({ text, ...more }, { at }).severity)).toBe(false));
   it('counts the election word as evidence, and says so', () => {
     const r = engine.evaluate({ text: 'Sanusi jadi bupati lagi habis pilkada' }, { at }).reasons.find((x) => x.matched === 'Sanusi');
     expect(r?.evidence).toEqual(['office or race "bupati" beside the name', 'election word "pilkada"']);

@@ -41,6 +41,7 @@ describe('content-script boundary', () => {
       'rules/chars.ts',
       'rules/compiled.ts',
       'rules/engine.ts',
+      'rules/evidence-cues.ts',
       'rules/matcher.ts',
       'rules/normalize.ts',
       'rules/pattern-kinds.ts',
@@ -72,7 +73,7 @@ describe('content-script boundary', () => {
     for (const f of sources) expect(readFileSync(join(contentDir, f), 'utf8'), f).not.toMatch(/automaton/);
   });
   it('rules/ uses relative imports only (no @/ alias)', () => {
-    for (const f of ['engine.ts', 'matcher.ts', 'tables.ts', 'pattern-kinds.ts', 'severity.ts', 'verdict.ts', 'normalize.ts', 'word-filter.ts', 'chars.ts', 'compiled.ts', 'compile.ts', 'schema.ts', 'index.ts', 'automaton.ts']) {
+    for (const f of ['engine.ts', 'matcher.ts', 'tables.ts', 'pattern-kinds.ts', 'severity.ts', 'evidence-cues.ts', 'verdict.ts', 'normalize.ts', 'word-filter.ts', 'chars.ts', 'compiled.ts', 'compile.ts', 'schema.ts', 'index.ts', 'automaton.ts']) {
       expect(readFileSync(join(ROOT, 'rules', f), 'utf8')).not.toMatch(/from\s+['"]@\//);
     }
   });

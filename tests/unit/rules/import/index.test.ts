@@ -15,7 +15,7 @@ import { jaga, tempDir } from '../cli/helpers.ts';
 // province "99" does not exist, so nothing here is a real candidate. Their common names can still be a real
 // candidate's (rules/data grows with every import), and a shared name is imported context-only
 // (tests/unit/rules/import/csv.test.ts), so here the base's persons of the same name are renamed.
-const SAMPLE_NAMES = new Set(['budi hartono', 'sri wahyuni', 'joko prasetyo', 'andi wijaya']);
+const SAMPLE_NAMES = new Set(['budi hartono', 'sri wahyuni', 'joko prasetyo', 'andi wijaya', 'bagus santoso', 'dewi kartika']);
 const real = loadDefaultBundle();
 const base = { ...real, persons: real.persons.map((p) => (SAMPLE_NAMES.has(p.name.toLowerCase()) ? { ...p, name: `${p.name} (rules/data)` } : p)) };
 const origin = { source: 'example-org/pemilu-data:paslon/pkwkk.json@0123456789abcdef0123456789abcdef01234567', licence: 'CC-BY-4.0', fetchedAt: '2026-12-05' };

@@ -1,0 +1,105 @@
+/**
+ * The words and patterns around a context-requiring candidate name that count as evidence for it
+ * (docs/engine.md, "Evidence"): honorifics, praise, cheering emoji, choice idioms, offices, words of the
+ * race. Pure data and string helpers, read by `decide` (rules/severity.ts), which holds the weights.
+ */
+/**
+ * How Indonesians address a candidate: the honorific written directly before the name ("Bu Airin"), also
+ * with the pilgrim's title between ("ibu Hj. Airin"), or that title alone ("Hj Airin").
+ */
+export const HONORIFIC_BEFORE =
+  /(?:^|[^\p{L}])(bu|ibu|ibunda|bunda|pak|pa|bapak|mas|mbak|mba|bang|abang|kang|cak|uda|teh|abah|kyai|kiai|gus|ning|neng|om|ustadz|hj|haji)\.?(?:\s*(?:hj|haji|h)\.?)?\s*$/iu;
+/** The honorific as part of the matched name ("Pak Pram" compiled from "Mas Pram", rules/compile.ts). */
+export const HONORIFIC_START = /^(bu|ibu|pak|bapak|mas|mbak|bang|kang|cak|gus)[^\p{L}]+\p{L}/iu;
+/**
+ * Praise written beside a name ("Bu Airin keren", "mantap pak Dimyati"; repeated letters collapsed first).
+ * Not words with an everyday sense beside a name: tetap (still), gas (LPG), juara (won a contest), top.
+ */
+export const PRAISE = new Set(
+  [
+    'terbaik', 'best', 'mantap', 'mantab', 'mantul', 'keren', 'hebat', 'cerdas', 'jos', 'semangat', 'menyala', 'gaskeun', 'gasken', 'sukses',
+    // comment sections cheer in English too, and for the qualities a leader is praised for (2026-12-06, evening)
+    'good', 'bravo', 'love', 'idola', 'idolaku', 'favorit', 'amanah', 'tegas', 'jujur', 'bijak', 'jago', 'pintar', 'pinter', 'jawara', 'jawaranya',
+    'kren', 'mantaf', 'mantep', 'jenius', 'berwibawa', 'wibawa', 'lugas', 'salut', 'yes',
+  ].map((w) => w.replace(/(\p{L})\1+/gu, '$1')), // read as wordsAround reads the text ("good" → "god")
+);
+/** Praise counts only this close to the name (words): further away it is about something else. */
+export const PRAISE_BESIDE = 2;
+/**
+ * Words that only intensify or link ("Airin is the best", "bu Airin memang paling hebat"): skipped when
+ * looking for praise beside the name, so they do not push the praise out of reach.
+ */
+export const FILLER = new Set(['is', 'the', 'so', 'yg', 'yang', 'memang', 'emang', 'mmg', 'emg', 'paling', 'plg', 'lebih', 'sangat', 'sgt', 'banget', 'bgt', 'itu', 'sih', 'mah', 'trs', 'terus', 'sekali', 'pokoknya', 'pokonya']);
+/**
+ * Cheering emoji written right beside the name ("Bu Airin ❤❤", "Tangsel ❤ Airin"): hearts, heart eyes,
+ * fire, clapping, a raised fist, a party popper, thumbs up. Counted as praise (once): a comment section's
+ * way of saying "keren". Not 🙏 (thanks, prayer) nor laughter.
+ */
+const CHEER = /[\u2764\u2665\u{1F493}-\u{1F49F}\u{1F9E1}\u{1F90D}\u{1F90E}\u{1F60D}\u{1F970}\u{1F618}\u{1F525}\u{1F44D}\u{1F44F}\u{1F4AA}\u{270A}\u{1F389}\u{1F64C}]/u;
+export const CHEER_AFTER = new RegExp(`^[\\s.,!]*${CHEER.source}`, 'u');
+export const CHEER_BEFORE = new RegExp(`${CHEER.source}\\ufe0f?[\\s.,!]*(?:(?:bu|ibu|pak|bapak|mas|mbak|mba|bang|kang|cak|teh|hj)\\.?\\s+)*$`, 'iu');
+/**
+ * Loyalty without a verb: "tetap X" closing a clause ("kalau saya tetap Airin", "tetap bu Airin, sudah
+ * terbukti") is still choosing X, as strong as "pilih X"; "tetap Airin yang masak" (still Airin doing
+ * something) goes on and is not, nor "namanya tetap Airin". "X di hati" ("ibu Airin di hati") is praise.
+ */
+export const LOYAL_BEFORE = /(?:^|[^\p{L}])(?:tetap|tetep|ttp|teteg)\s+(?:(?:bu|ibu|pak|bapak|mas|mbak|mba|bang|kang|cak|teh|hj)\.?\s+)*$/iu;
+export const CLAUSE_END = /^\s*(?:$|[.,!?;\n]|\p{Extended_Pictographic})/u;
+export const NAMED_BEFORE = /(?:^|[^\p{L}])nama(?:nya)?\s+\S*\s*$/iu;
+export const IN_HEART = /^(?:\S+ )?di ?hati(?: |$)/;
+/**
+ * Choosing this person over the others: "X bukan yang lain", "gak ada yg lain", "pilihan saya X". As strong
+ * as a support verb beside the name ("pilih X").
+ */
+export const CHOICE_AFTER = /^(?:\S+ )?(?:bukan|jangan|(?:tidak|tdk|gak|ga|nggak|tak)(?: ada)?) (?:yang|yg) lain/;
+export const CHOICE_PHRASE = /(?:^| )pilihan ?(?:ku|saya|kami|gue|gw|aku)(?: |$)/;
+/** Written right before the name: its supporters ("pendukung X"), a misspelt vote verb ("toblos X"). */
+export const CHOICE_BEFORE = new Set(['pendukung', 'toblos', 'nyoblos', 'nyoblosin', 'anti', 'tolak']);
+/**
+ * Words of the race itself, counted like the contest's office: candidate, the debate, the programme. Each
+ * is everyday alone ("calon mahasiswa", "debat sama adik"); beside a candidate's name with one more cue
+ * they point at the race.
+ */
+export const RACE_WORD = /^(?:calon|kandidat|debat|debatnya|visi|misi|janji|janjinya|terpilih)$/;
+/**
+ * Two names of one ballot pair written as a pair: nothing between them but a joiner and honorifics ("Airin
+ * dan Ade", "Bu Airin & Pak Ade", "Airin-Ade"). Further apart, or with other words between ("Airin lagi
+ * main, terus ade nangis"), they may be two neighbours.
+ */
+export const PAIR_JOIN = /^[^\p{L}\p{N}]*(?:(?:dan|and|n|bersama|dengan|dgn|dg)[^\p{L}\p{N}]+)?(?:(?:bu|ibu|pak|pa|bapak|mas|mbak|mba|bang|kang|cak|gus|teh|hj|haji|h)\b\.?[^\p{L}\p{N}]*)*$/iu;
+/** "Hidup X!": the rally cry, only at the start of the text or of a sentence ("kisah hidup X" is a life). */
+export const RALLY_BEFORE = /(?:^|[.!?\n]\s*)(?:hidup|maju|majulah)\s+(?:(?:bu|ibu|pak|bapak|mas|mbak|bang|kang|cak)\s+)?$/iu;
+/**
+ * "X aja" / "X saja" closing a clause ("Pandeglang mah Airin aja."): just X, a loose choice; "Airin aja
+ * belum datang" goes on and is not. Weaker than a support verb (an everyday "who goes? Airin aja").
+ */
+export const ONLY_AFTER = /^\s*(?:saja|aja|ajah|sj)\s*(?:$|[.,!?;\n]|\p{Extended_Pictographic})/iu;
+/**
+ * Words of politics read anywhere in the field (corruption, dynasty, the people, officials): how comment
+ * sections argue about a candidate, but also the news of any day; never enough alone.
+ */
+export const POLITICS_WORD = /^(?:korupsi|koruptor|korup|dinasti|rakyat|pejabat)$/;
+/**
+ * A word of a party's own organisation right before its acronym ("Ketua DPD PSI", "Ketum PAN", "kader
+ * PKB"): the board, the chair, a cadre or faction of a party, so the acronym is the party. Not "sekjen"
+ * (the UN's Secretary-General is "Sekjen PBB").
+ */
+export const PARTY_ORGAN_BEFORE = /(?:^|[^\p{L}])(?:dpp|dpd|dpw|dpc|ketum|ketua umum|waketum|kader|fraksi|caleg)\s*$/iu;
+/** "X maju terus" ("go on, X"): the rally cry written after the name. */
+export const RALLY_AFTER = /^(?:maju|majulah) (?:terus|trs)(?: |$)/;
+/** "luar biasa" (extraordinary), two words, as praise beside the name. */
+export const PRAISE_PHRASE = /(?:^| )luar biasa(?: |$)/;
+/** The office a contest fills, written beside the name ("Airin gubernur", "capres Anies"). */
+export const OFFICE: Record<string, RegExp> = {
+  'pilkada-provinsi': /^(?:gubernur|gubenur|gubernurku|wagub|cagub|cawagub|wakil gubernur)$/,
+  'pilkada-kabupaten': /^(?:bupati|wabup|cabup|cawabup|wakil bupati)$/,
+  'pilkada-kota': /^(?:walikota|wali|wawali|cawali|cawalkot)$/,
+  pilpres: /^(?:presiden|wapres|capres|cawapres|presidenku)$/,
+};
+/** Up to `n` lower-case words before and after a match in its field (repeated letters collapsed). */
+export function wordsAround(h: { src: string; off: number; span: readonly [number, number] }, n: number): { before: string[]; after: string[] } {
+  const at = h.span[0] + h.off;
+  const end = h.span[1] + h.off;
+  const words = (t: string) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => w.replace(/(\p{L})\1+/gu, '$1'));
+  return { before: words(h.src.slice(Math.max(0, at - 16 * n), at)).slice(-n), after: words(h.src.slice(end, end + 16 * n)).slice(0, n) };
+}
