@@ -21,6 +21,10 @@ export const name = 'photo-quality';
 
 /** the sets of the first evaluation (525 photos, report split 212), before linto-gestures and coco-people */
 const FIRST_SOURCES = ['asl-digits', 'erikx50-manual', 'subhih-hands', 'face-recognition-examples', 'fingerpose'];
+/** the sets of the second round; with FIRST_SOURCES, the seven whose report split had been read four times */
+const SECOND_SOURCES = ['linto-gestures', 'coco-people'];
+/** the third round's fresh sources (2026-12-06, evening): their report split is the fresh figure */
+export const FRESH_SOURCES = ['epsrc-fingers', 'kaust-rps', 'smartcanvas-tests', 'hagrid-samples'];
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -174,6 +178,16 @@ export async function run(): Promise<void> {
       verdicts.filter((v) => v.photo.split === split),
     );
   if (only === 'dev') return void fixtures();
+  // the fresh sources' report photos apart (read once, at the end of the round), then the seven older ones
+  report(
+    `report, fresh sources only (${FRESH_SOURCES.join(', ')})`,
+    verdicts.filter((v) => v.photo.split === 'report' && FRESH_SOURCES.includes(v.photo.set)),
+  );
+  report(
+    'report, the seven earlier sources only',
+    verdicts.filter((v) => v.photo.split === 'report' && [...FIRST_SOURCES, ...SECOND_SOURCES].includes(v.photo.set)),
+    true,
+  );
   // the report split as it was before the sixth and seventh sources, for comparison
   report(
     `report, first five sources only (${FIRST_SOURCES.join(', ')})`,

@@ -93,6 +93,59 @@ export const LINTO_CLASSES: Record<string, EvalLabel> = {
 /** photos per class, evenly spaced by file name over train/ and test/ together */
 const LINTO_PER_CLASS = 30;
 
+/**
+ * interact-rg/SmartCanvas tests/test_assets/finger_pictures: its tests' expected answers, by file
+ * name. 6–10 are counts over two hands (left out: which hand shows what is not named); `spiderman`
+ * is thumb, index and little finger out, which rules/gestures.ts reads as salam metal (as linto's
+ * "iloveyou"); `dummy` and `small_image` are not hand photos named by the tests.
+ */
+export const SMARTCANVAS_NAMES: Record<string, EvalLabel> = {
+  '1': 'one', '2': 'two', '3': 'three', '4': 'four', '5': 'five', '5_720': 'five',
+  Vsign: 'two', spiderman: 'metal', thumbsup: 'thumbs-up', thumbs_up_720: 'thumbs-up', thumbsdown: 'thumbs-down', thumbs_down_720: 'thumbs-down',
+};
+
+/** EPSRC-NUMBERS finger counting: the class folder (1–5) → label */
+const EPSRC_COUNT: Record<string, EvalLabel> = { '1': 'one', '2': 'two', '3': 'three', '4': 'four', '5': 'five' };
+
+/**
+ * Photos of a finger-counting set under `root` (`<split>/<count>/<file>.jpg`, silhouettes left out),
+ * `want[count]` per count, spread evenly over the file names of all its splits.
+ */
+export function fingerCountPick(paths: string[], root: string, want: Record<string, number>): { path: string; label: EvalLabel }[] {
+  const out: { path: string; label: EvalLabel }[] = [];
+  for (const [count, n] of Object.entries(want)) {
+    const label = EPSRC_COUNT[count];
+    if (!label) throw new Error(`no label for finger count ${count}`);
+    const files = paths.filter((p) => p.startsWith(root) && p.split('/').at(-2) === count && /\.jpe?g$/i.test(p)).sort();
+    for (const path of evenly(files, n)) out.push({ path, label });
+  }
+  return out;
+}
+
+/**
+ * The source clip of a KAUST rock-paper-scissors crop (`[<class>.]<original>.rf.<hash>_<n>.jpg`):
+ * the video for frames (`IMG_7077_MOV-19_jpg` → `IMG_7077`), else the original photo's name.
+ */
+export function rpsClip(path: string): string {
+  const original = path.split('/').pop()!.replace(/^(rock|paper|scissors)\./, '').split('.rf.')[0]!;
+  const video = original.match(/^(.*)[-_](?:mp4|MP4|mov|MOV)-\d+_jpg$/);
+  return video ? video[1]! : original.replace(/(_(?:jpe?g|png|JPE?G|PNG))+$/, '');
+}
+
+/** The first crop (by file name) of each clip, sorted by file name: frames of one video count once. */
+export function onePerClip(paths: string[]): string[] {
+  const base = (p: string) => p.split('/').pop()!;
+  const first = new Map<string, string>();
+  for (const p of [...paths].sort((a, b) => base(a).localeCompare(base(b)))) if (!first.has(rpsClip(p))) first.set(rpsClip(p), p);
+  return [...first.values()].sort((a, b) => base(a).localeCompare(base(b)));
+}
+/** KAUST rock-paper-scissors: the class folder → label, and photos per class (one per clip) */
+const RPS_CLASSES: Record<string, { label: EvalLabel; want: number }> = {
+  scissors: { label: 'two', want: 80 }, // index and middle finger out: a V, often sideways
+  rock: { label: 'fist', want: 50 },
+  paper: { label: 'five', want: 30 },
+};
+
 /** Spread `want` picks evenly over the sorted list. */
 function evenly<T>(items: T[], want: number): T[] {
   const step = items.length / want;
@@ -177,6 +230,51 @@ const SOURCES: Source[] = [
     set: 'coco-people',
     licence: 'COCO images: Flickr photographers, CC licences per image (evaluation only)',
     pick: (paths) => paths.filter((p) => /^examples\/media\/COCO_val2014_\d+\.jpg$/.test(p)).map((p) => ({ path: p, label: 'people' as const })),
+  },
+  // third round (2026-12-06, evening): fresh sources whose report half nobody had looked at
+  {
+    // a finger-counting data set: one man's hand, back to the camera, before a plain wall, on two
+    // occasions; counts 1–5 are index; index+middle (a V); index+middle+ring; four; five
+    repo: 'EPSRC-NUMBERS/Human-Robot_Finger-Counting_Dataset',
+    set: 'epsrc-fingers',
+    licence: 'CC BY-SA 4.0 (EPSRC NUMBERS project, University of Plymouth)',
+    pick: (paths) => fingerCountPick(paths, 'Example_Datasets/Human_Fingers_1000_200_200/', { 1: 24, 2: 24, 3: 24, 4: 24, 5: 12 }),
+  },
+  {
+    // crops of one hand each from Roboflow's rock-paper-scissors photos and phone videos: many
+    // people, rooms, webcams, egocentric views; one crop per source clip
+    repo: 'tsyurii/kaust-dsa299-rps-dataset',
+    set: 'kaust-rps',
+    licence: 'CDLA-Sharing-1.0 (derived from Roboflow Universe "Rock Paper Scissors (SXSW)")',
+    pick(paths) {
+      const out: { path: string; label: EvalLabel }[] = [];
+      for (const [cls, { label, want }] of Object.entries(RPS_CLASSES)) {
+        const clips = onePerClip(paths.filter((p) => new RegExp(`^(training|testing)/${cls}/[^/]+\\.jpg$`).test(p)));
+        for (const path of evenly(clips, want)) out.push({ path, label });
+      }
+      return out;
+    },
+  },
+  {
+    repo: 'interact-rg/SmartCanvas',
+    set: 'smartcanvas-tests',
+    licence: 'GPL-3.0 (repository); photos of the project team, evaluation only',
+    pick: (paths) =>
+      paths
+        .filter((p) => p.startsWith('tests/test_assets/finger_pictures/'))
+        .map((p) => ({ path: p, label: SMARTCANVAS_NAMES[p.split('/').pop()!.replace(/\.(jpe?g|png)$/i, '')]! }))
+        .filter((x) => x.label),
+  },
+  {
+    // one HaGRID sample photo per class (HaGRID: many people, at home, 384 px), the tutorial's test images
+    repo: 'cj-mills/icevision-openvino-unity-tutorial',
+    set: 'hagrid-samples',
+    licence: 'HaGRID photos: CC BY-SA 4.0 (repository MIT)',
+    pick: (paths) =>
+      paths
+        .filter((p) => /^images\/[^/]+\.jpg$/.test(p))
+        .map((p) => ({ path: p, label: HAGRID_NAMES[p.split('/').pop()!.replace(/\.jpg$/i, '')]! }))
+        .filter((x) => x.label),
   },
 ];
 

@@ -3,7 +3,7 @@
  * split only (scripts/photos/real-eval.ts, scripts/photos/landmarks.ts) and writes
  * rules/data/gesture-model.json.
  *
- * `npx tsx scripts/photos/train.ts [--hidden N] [--epochs N] [--l2 X] [--runtime tasks|legacy] [--pad F] [--pool] [--cv K [--legacy-only]]`
+ * `npx tsx scripts/photos/train.ts [--hidden N] [--epochs N] [--l2 X] [--runtime tasks|legacy] [--pad F] [--pool] [--cv K [--legacy-only] [--half-finger P,…]] [--leave-out-sets A,B]`
  *
  * Landmarks: the runtime named (scripts/photos/landmarks.ts; the product's, `tasks`, with the
  * analysis page's border, by default); `--pool` adds the legacy runtime's landmarks of the same dev
@@ -19,7 +19,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../tests/e2e/harness.ts';
 import { FEATURE_COUNT, handFeatures, MODEL_CLASSES, type GestureModel, type Point3 } from '../../rules/gesture-model.ts';
-import { classifyWith, GESTURES, type GestureId } from '../../rules/gestures.ts';
+import { CONFIDENCE, classifyWith, GESTURES, type ConfidenceGates, type GestureId } from '../../rules/gestures.ts';
 import { LABELS } from './labels.ts';
 import { DETECT_PAD } from '../../entrypoints/offscreen/analyse.ts';
 import { readLandmarks, runtimeFromArgs, type CachedLandmarks, type RuntimeChoice } from './landmarks.ts';
@@ -29,6 +29,11 @@ const OUT = join(ROOT, 'rules/data/gesture-model.json');
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+
+const argText = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
 };
 
 function rng(seed: number): () => number {
@@ -176,17 +181,22 @@ function trainModel(base: Example[], { hidden, epochs, l2, quiet }: FitOptions):
 }
 
 /** A photo's verdict under a model, as photo-quality judges it: does it warn, and with which numbers. */
-function judgePhoto(model: GestureModel, lm: CachedLandmarks): { warned: boolean; numbers: Set<number | undefined> } {
+function judgePhoto(model: GestureModel, lm: CachedLandmarks, gates: ConfidenceGates): { warned: boolean; numbers: Set<number | undefined> } {
   const numbers = new Set<number | undefined>();
   for (const h of lm.hands) {
     const label = h.handedness?.label;
     const handedness = h.handedness && (label === 'Left' || label === 'Right') ? { handedness: { label, score: h.handedness.score } as const } : {};
-    const { gesture } = classifyWith(model, {
-      landmarks: h.landmarks,
-      ...handedness,
-      ...(h.worldLandmarks?.length ? { worldLandmarks: h.worldLandmarks } : {}),
-      imageSize: lm.imageSize,
-    });
+    const { gesture } = classifyWith(
+      model,
+      {
+        landmarks: h.landmarks,
+        ...handedness,
+        ...(h.worldLandmarks?.length ? { worldLandmarks: h.worldLandmarks } : {}),
+        imageSize: lm.imageSize,
+      },
+      {},
+      gates,
+    );
     if (gesture !== 'none' && GESTURES[gesture].severity === 'medium') numbers.add(GESTURES[gesture].number);
   }
   return { warned: numbers.size > 0, numbers };
@@ -201,12 +211,12 @@ interface Tally {
 }
 
 /** Held-out score of a fold's model on its photos, through the whole classifier (gates included). */
-function scorePhotos(model: GestureModel, photos: EvalPhoto[], choice: RuntimeChoice, t: Tally): void {
+function scorePhotos(model: GestureModel, photos: EvalPhoto[], choice: RuntimeChoice, t: Tally, gates: ConfidenceGates = CONFIDENCE): void {
   for (const photo of photos) {
     const lm = readLandmarks(photo.sha256, choice);
     const meaning = LABELS[photo.label];
     if (!lm || !meaning.target) continue;
-    const v = judgePhoto(model, lm);
+    const v = judgePhoto(model, lm, gates);
     if (meaning.target === 'number') {
       t.signs++;
       if (v.warned) t.warned++;
@@ -219,23 +229,38 @@ function scorePhotos(model: GestureModel, photos: EvalPhoto[], choice: RuntimeCh
   }
 }
 
-/** `legacyOnly`: train on the legacy landmarks alone, score on the chosen runtime's (as the committed model was made) */
-function crossValidate(base: Example[], extra: Example[], k: number, options: FitOptions, choice: RuntimeChoice, legacyOnly = false): void {
+/**
+ * `legacyOnly`: train on the legacy landmarks alone, score on the chosen runtime's (as the committed
+ * model was made). `halfFinger`: further values of CONFIDENCE.halfFingerProbability to score the
+ * same fold models with.
+ */
+function crossValidate(
+  base: Example[],
+  extra: Example[],
+  k: number,
+  options: FitOptions,
+  choice: RuntimeChoice,
+  legacyOnly = false,
+  halfFinger: number[] = [],
+): void {
   // folds by photo (hash of the file name), so a photo's landmarks from both runtimes stay together
   const fold = (file: string) => [...file].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % k;
   const dev = readManifest().filter((p) => p.split === 'dev');
   const total: Tally = { signs: 0, warned: 0, right: 0, noSign: 0, falseWarn: 0 };
   const committed: Tally = { ...total };
+  const variants = halfFinger.map((p) => ({ p, t: { ...total } as Tally }));
   const current = gestureModelData();
   for (let i = 0; i < k; i++) {
     const model = trainModel([...(legacyOnly ? [] : base), ...extra].filter((e) => fold(e.file) !== i), { ...options, quiet: true });
     const held = dev.filter((p) => fold(p.file) === i);
     scorePhotos(model, held, choice, total);
     scorePhotos(current, held, choice, committed);
+    for (const v of variants) scorePhotos(model, held, choice, v.t, { ...CONFIDENCE, halfFingerProbability: v.p });
   }
   const pc = (a: number, b: number) => `${a}/${b} (${Math.round((100 * a) / b)}%)`;
   const line = (t: Tally) => `number signs warned ${pc(t.warned, t.signs)}, right number ${pc(t.right, t.signs)}; no-sign photos warned ${pc(t.falseWarn, t.noSign)}`;
   console.log(`held out, whole classifier: ${line(total)}\ncommitted model (not held out): ${line(committed)}`);
+  for (const v of variants) console.log(`held out, a half-bent finger passing at p ≥ ${v.p}: ${line(v.t)}`);
 }
 
 /** the model in rules/data now (trained on all of dev: not held out, for reference) */
@@ -246,13 +271,19 @@ function gestureModelData(): GestureModel {
 function main(): void {
   const options: FitOptions = { hidden: arg('hidden', 0), epochs: arg('epochs', 1500), l2: arg('l2', 1e-3) };
   const choice: RuntimeChoice = process.argv.includes('--runtime') ? runtimeFromArgs() : { runtime: 'tasks', pad: DETECT_PAD, padFallback: true };
-  const base = examples('dev', choice);
+  // `--leave-out-sets a,b`: train without those sets' photos (scored all the same under --cv), to see
+  // what a model trained as before does on photos it never saw
+  const leftOut = new Set((argText('leave-out-sets') ?? '').split(',').filter(Boolean));
+  const kept = (e: Example) => !leftOut.has(e.file.split('/')[0]!);
+  const base = examples('dev', choice).filter(kept);
   const legacyOnly = process.argv.includes('--legacy-only');
-  const extra = process.argv.includes('--pool') || legacyOnly ? examples('dev', { runtime: 'legacy' }) : [];
+  const extra = (process.argv.includes('--pool') || legacyOnly ? examples('dev', { runtime: 'legacy' }) : []).filter(kept);
   const folds = arg('cv', 0);
   console.log(`dev hands: ${base.length} (${choice.runtime}${choice.pad ? `, border ${choice.pad}${choice.padFallback ? ' when none found without' : ''}` : ''}) + ${extra.length} (legacy)`);
   if (folds) {
-    crossValidate(base, extra, folds, options, choice, legacyOnly);
+    const halfFinger = (argText('half-finger') ?? '').split(',').filter(Boolean).map(Number);
+    if (halfFinger.some((p) => !(p > 0))) throw new Error('--half-finger takes probabilities, comma-separated');
+    crossValidate(base, extra, folds, options, choice, legacyOnly, halfFinger);
     return;
   }
   const model = trainModel([...base, ...extra], options);

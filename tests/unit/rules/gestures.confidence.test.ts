@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyHand, gestureModel, type Landmark } from '../../../rules/gestures';
-import { MODEL_CLASSES } from '../../../rules/gesture-model';
+import { CONFIDENCE, classifyHand, classifyWith, fingerStates, gestureModel, type Landmark } from '../../../rules/gestures';
+import { FEATURE_COUNT, type GestureModel, MODEL_CLASSES } from '../../../rules/gesture-model';
 
 const hand = (file: string) =>
   (JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'gestures', file), 'utf8')) as { hand: Landmark[] }).hand;
@@ -57,5 +57,51 @@ describe('classifyHand: a warning needs a confident, clearly visible sign', () =
   it('runs a committed model that knows a no-sign class', () => {
     expect(gestureModel().classes).toEqual([...MODEL_CLASSES]);
     expect(gestureModel().trainedOn).toMatch(/dev split/);
+  });
+});
+
+/** a model that ignores the hand: the same class probabilities for every input */
+function constantModel(probabilities: Partial<Record<(typeof MODEL_CLASSES)[number], number>>): GestureModel {
+  const zeros = () => Array(FEATURE_COUNT).fill(0) as number[];
+  return {
+    version: 1,
+    classes: [...MODEL_CLASSES],
+    mean: zeros(),
+    std: zeros().map(() => 1),
+    weights: MODEL_CLASSES.map(zeros),
+    bias: MODEL_CLASSES.map((c) => Math.log(probabilities[c] ?? 1e-6)),
+  };
+}
+/** the V with its middle finger bent 55° at its middle joint, in the picture's plane: half bent to the geometry */
+const vHalfMiddle = (() => {
+  const o = v[10]!;
+  const [c, s] = [Math.cos((55 * Math.PI) / 180), Math.sin((55 * Math.PI) / 180)];
+  return v.map((p, i) => (i === 11 || i === 12 ? { ...p, x: o.x + (p.x - o.x) * c + (p.y - o.y) * s, y: o.y - (p.x - o.x) * s + (p.y - o.y) * c } : p));
+})();
+
+describe('classifyWith: a half-bent long finger', () => {
+  it('is what the test hand shows: the middle finger half, the rest clear', () => {
+    expect(fingerStates(vHalfMiddle)).toMatchObject({ index: 'extended', middle: 'half', ring: 'folded', pinky: 'folded' });
+  });
+
+  it('blocks a learned sign the model is only fairly sure of', () => {
+    const fair = constantModel({ two: 0.75, none: 0.25 });
+    expect(classifyWith(fair, v, sure).gesture).toBe('two');
+    expect(classifyWith(fair, vHalfMiddle, sure).gesture).toBe('none');
+  });
+
+  it('lets a learned sign through when the model is at least halfFingerProbability sure', () => {
+    const p = CONFIDENCE.halfFingerProbability;
+    expect(p).toBeGreaterThan(CONFIDENCE.classProbability);
+    expect(p).toBeLessThanOrEqual(1);
+    const confident = constantModel({ two: Math.min(0.999, p + 0.005), none: 1 - Math.min(0.999, p + 0.005) });
+    expect(classifyWith(confident, vHalfMiddle, sure).gesture).toBe('two');
+    expect(classifyWith(confident, vHalfMiddle, sure, { ...CONFIDENCE, halfFingerProbability: Number.POSITIVE_INFINITY }).gesture).toBe('none');
+  });
+
+  it('still says none for a relaxed hand and a fist, whatever the gate', () => {
+    const relaxedHand = hand('recorded-near-miss-half-curl.json');
+    expect(classifyHand(relaxedHand, { ...sure, imageSize: { width: 480, height: 640 } }).gesture).toBe('none');
+    expect(classifyHand(hand('recorded-near-miss-fist.json'), sure).gesture).toBe('none');
   });
 });

@@ -1,0 +1,18 @@
+/**
+ * The photo-quality bench reports the fresh sources' report photos apart: the sets it names must be
+ * the manifest's, and the only ones whose report split was not read before the third round.
+ */
+import { describe, expect, it } from 'vitest';
+import { FRESH_SOURCES } from '../../../../scripts/bench/photo-quality.ts';
+import { readManifest } from '../../../../scripts/photos/real-eval.ts';
+
+describe('photo-quality: the fresh sources', () => {
+  it('names sets of the manifest that have report photos', () => {
+    const manifest = readManifest();
+    for (const set of FRESH_SOURCES) expect(manifest.some((p) => p.set === set && p.split === 'report'), set).toBe(true);
+  });
+  it('leaves out every set of the first two rounds', () => {
+    for (const old of ['asl-digits', 'erikx50-manual', 'subhih-hands', 'face-recognition-examples', 'fingerpose', 'linto-gestures', 'coco-people'])
+      expect(FRESH_SOURCES).not.toContain(old);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * How the evaluation set picks and labels photos from the sources' own paths and file names
+ * (docs/photo-check.md, "Evaluation"): the split rule, frames of one video counted once, labels
+ * from class folders and file names. No photo is read.
+ */
+import { describe, expect, it } from 'vitest';
+import { fingerCountPick, onePerClip, rpsClip, SMARTCANVAS_NAMES, splitOf } from '../../../../scripts/photos/real-eval.ts';
+
+describe('splitOf', () => {
+  it('puts a photo in the report split when the first byte of its hash is below 0x60', () => {
+    expect(splitOf(`5f${'0'.repeat(62)}`)).toBe('report');
+    expect(splitOf(`60${'0'.repeat(62)}`)).toBe('dev');
+    expect(splitOf(`00${'f'.repeat(62)}`)).toBe('report');
+  });
+});
+
+describe('rpsClip', () => {
+  it('gives every frame of one video the same clip', () => {
+    expect(rpsClip('testing/paper/IMG_7077_MOV-187_jpg.rf.c423b8f3_00159.jpg')).toBe('IMG_7077');
+    expect(rpsClip('training/rock/rock.IMG_7077_MOV-19_jpg.rf.bc707fa7_00050.jpg')).toBe('IMG_7077');
+    expect(rpsClip('testing/scissors/JWitt-RCP_mp4-64_jpg.rf.184e0e82_00005.jpg')).toBe('JWitt-RCP');
+    expect(rpsClip('testing/paper/Screen-Recording-2023-03-11-at-9_48_18-PM_mov-157_jpg.rf.ce9_00060.jpg')).toBe(
+      'Screen-Recording-2023-03-11-at-9_48_18-PM',
+    );
+  });
+  it('keeps still photos apart, with or without the class prefix', () => {
+    expect(rpsClip('testing/paper/egohands-public-1620849870898_png_jpg.rf.2de5e5ff_00319.jpg')).toBe('egohands-public-1620849870898');
+    expect(rpsClip('testing/paper/paper.egohands-public-1620849870898_png_jpg.rf.ef4ffbc3_00985.jpg')).toBe('egohands-public-1620849870898');
+    expect(rpsClip('testing/paper/0114_png.rf.c3934ce7_00154.jpg')).not.toBe(rpsClip('testing/paper/0251_png.rf.96211a30_00697.jpg'));
+  });
+});
+
+describe('onePerClip', () => {
+  it('takes the first frame, by name, of each clip', () => {
+    const paths = ['a/IMG_1_MOV-9_jpg.rf.x_1.jpg', 'a/IMG_1_MOV-10_jpg.rf.y_2.jpg', 'a/IMG_2_MOV-3_jpg.rf.z_3.jpg', 'a/0001_png.rf.w_4.jpg'];
+    expect(onePerClip(paths)).toEqual(['a/0001_png.rf.w_4.jpg', 'a/IMG_1_MOV-10_jpg.rf.y_2.jpg', 'a/IMG_2_MOV-3_jpg.rf.z_3.jpg']);
+  });
+});
+
+describe('SMARTCANVAS_NAMES', () => {
+  it('labels the test photos by the count or gesture their file name gives', () => {
+    expect(SMARTCANVAS_NAMES['3']).toBe('three');
+    expect(SMARTCANVAS_NAMES.thumbsdown).toBe('thumbs-down');
+    expect(SMARTCANVAS_NAMES.thumbs_down_720).toBe('thumbs-down');
+    expect(SMARTCANVAS_NAMES.Vsign).toBe('two');
+  });
+  it('leaves out the counts above five, which need two hands', () => {
+    expect(SMARTCANVAS_NAMES['7']).toBeUndefined();
+    expect(SMARTCANVAS_NAMES.dummy).toBeUndefined();
+  });
+});
+
+describe('fingerCountPick', () => {
+  it('spreads the picks of each count over the sorted file names and labels them by folder', () => {
+    const paths = Array.from({ length: 10 }, (_, i) => `H/training_set/2/two_${i}.jpg`).concat(['H/training_set/2/silhouettes/x.jpg', 'H/training_set/7/seven_1.jpg']);
+    const picked = fingerCountPick(paths, 'H/', { 2: 5 });
+    expect(picked).toHaveLength(5);
+    expect(picked.every((p) => p.label === 'two' && !p.path.includes('silhouettes'))).toBe(true);
+  });
+});
