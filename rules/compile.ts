@@ -100,9 +100,22 @@ export interface CompileOptions {
    * before 2026-12-06). The engine reads both layouts with the same verdicts; tests compare them.
    */
   regionsInTrie?: boolean;
+  /**
+   * Filled with the milliseconds each phase took (the compile-profile bench): terms, variants, tokens,
+   * trie, filters, metadata and buffer, pack.
+   */
+  phases?: Record<string, number>;
 }
 
 export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport, options: CompileOptions = {}): CompiledRules {
+  const phases = options.phases;
+  let phaseStart = phases ? performance.now() : 0;
+  const phase = (name: string): void => {
+    if (!phases) return;
+    const now = performance.now();
+    phases[name] = (phases[name] ?? 0) + now - phaseStart;
+    phaseStart = now;
+  };
   const tokIds = new Map<string, number>();
   const tokList: string[] = [];
   // trie under construction: children per node (Map tokenId → node), outputs per node
@@ -298,6 +311,8 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   for (const w of YEAR_WORDS) add(w, PK.YEAR_WORD, -1, 0);
   for (const w of NUMBERED_NOUNS) add(w, PK.NUMBERED_NOUN, -1, 0);
 
+  phase('terms');
+
   // ---- spelling variants of every person's name and aliases (rules/variants.ts), after every other term
   // so that a variant equal to another entity's term or to the vocabulary is dropped, not compiled
   const everyday = new Set([...EVERYDAY_WORDS, ...VARIANT_EVERYDAY_WORDS]);
@@ -309,6 +324,8 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
       variantReport.dropped.push(...dropped);
     }
   });
+
+  phase('variants');
 
   // ---- serialise: token table
   let totalChars = 0;
@@ -340,6 +357,8 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     tokHash[slot] = id + 1;
   });
   tokOff[tokList.length] = pos;
+
+  phase('tokens');
 
   // ---- trie CSR
   const nodes = children.length;
@@ -388,8 +407,11 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   });
 
   const rootChild = Int32Array.from(rootChildList);
+  phase('trie');
+  const filters = scanFilters(tokChars, tokOff, tokHash, rootChild, edgeTok);
+  phase('filters');
   const typed: Record<ArrayName, SectionArray> = {
-    ...scanFilters(tokChars, tokOff, tokHash, rootChild, edgeTok),
+    ...filters,
     tokChars,
     tokOff,
     tokHash,
@@ -405,13 +427,17 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     patFlags,
     patAux,
   };
+  const bytes = writeBuffer(typed, Int32Array.from(regionTable), maxTokLen, persons, parties, contests, contestants);
+  phase('buffer');
+  const data = packBytes(bytes);
+  phase('pack');
   return {
     format: COMPILED_FORMAT,
     bundleVersion: bundle.version,
     issuedAt: bundle.issuedAt,
     expiresAt: bundle.expiresAt,
     contests,
-    data: packBytes(writeBuffer(typed, Int32Array.from(regionTable), maxTokLen, persons, parties, contests, contestants)),
+    data,
   };
 }
 
