@@ -246,7 +246,7 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   };
   const bytes = writeBuffer(typed, Int32Array.from(terms.regionTable), maxTokLen, persons, parties, contests, contestants);
   phase('buffer');
-  const data = packBytes(bytes);
+  const data = packCompiled(bytes);
   phase('pack');
   return {
     format: COMPILED_FORMAT,
@@ -256,6 +256,25 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     contests,
     data,
   };
+}
+
+/** What packCompiled needs of Node's Buffer. */
+interface NodeBufferLike {
+  from(buffer: ArrayBufferLike, byteOffset: number, length: number): { toString(encoding: 'latin1'): string };
+}
+const NODE_BUFFER = (globalThis as { Buffer?: NodeBufferLike }).Buffer ?? null;
+/** what packBytes adds to every byte (read from packBytes itself, so that the two cannot differ) */
+const PACK_SHIFT = packBytes(new Uint8Array(1)).charCodeAt(0);
+
+/**
+ * packBytes(bytes), through Node's latin1 encoder where there is one (the CLI, the benches): one pass
+ * and one string instead of 8 KB pieces joined (at 300,000 names, 70 MB: a third of the time and of the
+ * garbage). Shifts `bytes` in place: the caller's buffer is spent. Elsewhere (the extension) packBytes.
+ */
+export function packCompiled(bytes: Uint8Array, nodeBuffer: NodeBufferLike | null = NODE_BUFFER): string {
+  if (nodeBuffer === null) return packBytes(bytes);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (bytes[i]! + PACK_SHIFT) & 255;
+  return nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
 }
 
 /** The buffer of the compiled format (layout in rules/compiled.ts). */
