@@ -328,42 +328,23 @@ export class TermCompiler {
     // ---- trie CSR: each node's edges sorted by token id, its patterns in the order they were added
     const nodes = trie.nodes;
     const edges = trie.edges;
+    // two stable counting sorts: by token, then by parent, so each node's edges come out by token id
     const edgeStart = new Int32Array(nodes + 1);
     for (let e = 0; e < edges; e++) edgeStart[trie.eParent[e]! + 1]!++;
     for (let n = 0; n < nodes; n++) edgeStart[n + 1]! += edgeStart[n]!;
+    const byTok = new Int32Array(nTok + 1);
+    for (let e = 0; e < edges; e++) byTok[trie.eTok[e]! + 1]!++;
+    for (let t = 0; t < nTok; t++) byTok[t + 1]! += byTok[t]!;
+    const tokOrder = new Int32Array(edges);
+    for (let e = 0; e < edges; e++) tokOrder[byTok[trie.eTok[e]!]!++] = e;
     const edgeTok = new Int32Array(edges);
     const edgeNode = new Int32Array(edges);
     const fill = edgeStart.slice(0, nodes);
-    for (let e = 0; e < edges; e++) {
+    for (let k = 0; k < edges; k++) {
+      const e = tokOrder[k]!;
       const at = fill[trie.eParent[e]!]!++;
       edgeTok[at] = trie.eTok[e]!;
       edgeNode[at] = trie.eChild[e]!;
-    }
-    for (let n = 1; n < nodes; n++) {
-      const a = edgeStart[n]!;
-      const b = edgeStart[n + 1]!;
-      if (b - a < 2) continue;
-      // insertion sort: most nodes have a few edges; the few with many are sorted through an index
-      if (b - a <= 32) {
-        for (let i = a + 1; i < b; i++) {
-          const t = edgeTok[i]!;
-          const c = edgeNode[i]!;
-          let j = i - 1;
-          while (j >= a && edgeTok[j]! > t) {
-            edgeTok[j + 1] = edgeTok[j]!;
-            edgeNode[j + 1] = edgeNode[j]!;
-            j--;
-          }
-          edgeTok[j + 1] = t;
-          edgeNode[j + 1] = c;
-        }
-      } else {
-        const order = Array.from({ length: b - a }, (_, k) => a + k).sort((x, y) => edgeTok[x]! - edgeTok[y]!);
-        const toks = order.map((x) => edgeTok[x]!);
-        const kids = order.map((x) => edgeNode[x]!);
-        edgeTok.set(toks, a);
-        edgeNode.set(kids, a);
-      }
     }
     const outStart = new Int32Array(nodes + 1);
     const outPat = new Int32Array(trie.outs);

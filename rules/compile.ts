@@ -112,7 +112,6 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
 
   // ---- persons
   const personIdx = new Map<string, number>();
-  const personName = new Map(bundle.persons.map((p) => [p.id, p.name]));
   const persons = bundle.persons.map((p, i) => {
     personIdx.set(p.id, i);
     add(p.name, PK.PERSON, i, 0);
@@ -159,6 +158,8 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   // ---- contests and contestants
   const contests: CompiledContest[] = [];
   const contestants: CompiledContestant[] = [];
+  /** per contestant: every person id resolved, so the label is the usual one (writeBuffer stores no label) */
+  const usualLabel: boolean[] = [];
   bundle.contests.forEach((c, ci) => {
     const days: number[] = [];
     for (const ph of c.phases) days.push(dayOf(ph.from), dayOf(ph.to));
@@ -167,16 +168,18 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     for (const t of c.campaignTerms ?? []) addTerm(t, PK.CONTEST_TERM, ci);
     for (const k of c.contestants) {
       const ki = contestants.length;
-      const label = contestantLabel(c, k.number, k.persons.map((id) => personName.get(id) ?? id));
+      const idx = k.persons.map((id) => personIdx.get(id) ?? -1);
+      const label = contestantLabel(c, k.number, k.persons.map((id, j) => (idx[j]! >= 0 ? bundle.persons[idx[j]!]!.name : id)));
       const entry: CompiledContestant = {
         id: k.id,
         contest: ci,
         label,
-        persons: k.persons.map((id) => personIdx.get(id) ?? -1).filter((x) => x >= 0),
+        persons: idx.every((x) => x >= 0) ? idx : idx.filter((x) => x >= 0),
         parties: (k.coalition?.parties ?? []).map((id) => partyIdx.get(id) ?? -1).filter((x) => x >= 0),
       };
       if (k.number !== undefined) entry.number = k.number;
       contestants.push(entry);
+      usualLabel.push(entry.persons === idx);
       for (const t of k.acronyms ?? []) addTerm(t, PK.PAIR, ki);
       for (const t of k.coalition?.names ?? []) addTerm(t, PK.COALITION, ki);
       for (const t of k.hashtags ?? []) addTerm(t, PK.HASHTAG, ki);
@@ -244,7 +247,7 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     patFlags,
     patAux,
   };
-  const bytes = writeBuffer(typed, Int32Array.from(terms.regionTable), maxTokLen, persons, parties, contests, contestants);
+  const bytes = writeBuffer(typed, Int32Array.from(terms.regionTable), maxTokLen, persons, parties, contests, contestants, usualLabel);
   phase('buffer');
   const data = packCompiled(bytes);
   phase('pack');
@@ -286,6 +289,7 @@ function writeBuffer(
   parties: CompiledParty[],
   contests: CompiledContest[],
   contestants: CompiledContestant[],
+  usualLabel: boolean[],
 ): Uint8Array {
   // person → contestants and contest → contestants, as CSR
   const csr = (n: number, key: (k: CompiledContestant) => number[]): [Int32Array, Int32Array] => {
@@ -307,8 +311,9 @@ function writeBuffer(
   const entries: string[] = [];
   for (const p of persons) entries.push(JSON.stringify([p.id, p.label]));
   for (const p of parties) entries.push(JSON.stringify(p.region ? [p.id, p.label, p.region] : [p.id, p.label]));
-  for (const k of contestants) {
-    const usual = contestantLabel(contests[k.contest]!, k.number, k.persons.map((i) => persons[i]!.label));
+  for (let ki = 0; ki < contestants.length; ki++) {
+    const k = contestants[ki]!;
+    const usual = usualLabel[ki] ? k.label : contestantLabel(contests[k.contest]!, k.number, k.persons.map((i) => persons[i]!.label));
     const row: unknown[] = [k.id, k.contest, k.number ?? null, k.persons, k.parties];
     if (k.label !== usual) row.push(k.label);
     entries.push(JSON.stringify(row));
