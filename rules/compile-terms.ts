@@ -58,8 +58,8 @@ export class TermCompiler {
   private readonly buf = new TokenBuffer();
   /** the token ids of the term at hand */
   private ids = new Int32Array(64);
-  /** pattern index by (entity, kind, flags) when aux is 0, else by all four as text */
-  private readonly patKey = new Map<number, number>();
+  /** pattern index + 1 per entity + 1, one array per kind × 4 + flags, when aux is 0; else by all four as text */
+  private readonly patByKind: Array<Int32Array<ArrayBuffer> | undefined> = [];
   private readonly patKeyAux = new Map<string, number>();
   // the pattern of the last add: terms come in runs of one entity
   private lastKind = -1;
@@ -275,13 +275,25 @@ export class TermCompiler {
 
   private patternOf(kind: number, entity: number, flags: number, aux: number): number {
     if (kind === this.lastKind && entity === this.lastEntity && flags === this.lastFlags && aux === this.lastAux) return this.lastPat;
-    const key = aux === 0 ? (entity + 1) * 1024 + kind * 4 + flags : `${kind}|${entity}|${flags}|${aux}`;
-    let p = typeof key === 'number' ? this.patKey.get(key) : this.patKeyAux.get(key);
-    if (p === undefined) {
-      p = this.pats.length;
-      this.pats.push({ kind, entity, flags, aux });
-      if (typeof key === 'number') this.patKey.set(key, p);
-      else this.patKeyAux.set(key, p);
+    let p: number;
+    if (aux === 0 && kind < 256 && flags < 4) {
+      const k = kind * 4 + flags;
+      let byEntity = this.patByKind[k];
+      if (byEntity === undefined || entity + 1 >= byEntity.length) byEntity = this.patByKind[k] = grow(byEntity ?? new Int32Array(64), entity + 2);
+      p = byEntity[entity + 1]! - 1;
+      if (p < 0) {
+        p = this.pats.length;
+        this.pats.push({ kind, entity, flags, aux });
+        byEntity[entity + 1] = p + 1;
+      }
+    } else {
+      const key = `${kind}|${entity}|${flags}|${aux}`;
+      p = this.patKeyAux.get(key) ?? -1;
+      if (p < 0) {
+        p = this.pats.length;
+        this.pats.push({ kind, entity, flags, aux });
+        this.patKeyAux.set(key, p);
+      }
     }
     this.lastKind = kind;
     this.lastEntity = entity;

@@ -169,6 +169,14 @@ export interface VariantWord {
   flags: number;
 }
 
+/** A word as the memo keeps it: the lists made for it sit on it (a property read, not a map lookup). */
+interface MemoWord extends VariantWord {
+  /** its distinct one-place variants as normalised words, without the word itself, in rule order */
+  alternatives: readonly VariantWord[] | undefined;
+  /** its variants as a one-word name (nameVariants) */
+  alone: readonly VariantWord[] | undefined;
+}
+
 /**
  * nameVariants, memoised per distinct word for the compiler: a variant changes one word of a one- or
  * two-word name, so the variants of "A B" are those of A beside B, then A beside those of B, and the
@@ -177,17 +185,13 @@ export interface VariantWord {
  * long as one compile.
  */
 export class VariantMemo {
-  private readonly words = new Map<string, VariantWord>();
-  /** per word: its distinct one-place variants as normalised words, without the word itself, in rule order */
-  private readonly alternatives = new Map<VariantWord, readonly VariantWord[]>();
-  /** per word: the variants of that word as a one-word name (nameVariants) */
-  private readonly alone = new Map<VariantWord, readonly VariantWord[]>();
+  private readonly words = new Map<string, MemoWord>();
 
   /** The one object of this (normalised) word. */
   word(text: string): VariantWord {
     let w = this.words.get(text);
     if (w === undefined) {
-      w = { text, id: -1, flags: -1 };
+      w = { text, id: -1, flags: -1, alternatives: undefined, alone: undefined };
       this.words.set(text, w);
     }
     return w;
@@ -200,17 +204,14 @@ export class VariantMemo {
 
   /** The variants of the one-word name `w` (w eligible), as nameVariants gives them. */
   oneWord(w: VariantWord): readonly VariantWord[] {
-    let out = this.alone.get(w);
-    if (out === undefined) {
-      out = nameVariants(w.text).map((v) => this.word(v));
-      this.alone.set(w, out);
-    }
-    return out;
+    const m = w as MemoWord;
+    return (m.alone ??= nameVariants(w.text).map((v) => this.word(v)));
   }
 
   /** The distinct one-place variants of `w` inside a longer name (normalised, without w itself). */
   wordAlternatives(w: VariantWord): readonly VariantWord[] {
-    let out = this.alternatives.get(w);
+    const m = w as MemoWord;
+    let out = m.alternatives;
     if (out === undefined) {
       const seen = new Set<string>([w.text]);
       const list: VariantWord[] = [];
@@ -221,8 +222,7 @@ export class VariantMemo {
         seen.add(v);
         list.push(this.word(v));
       }
-      out = list;
-      this.alternatives.set(w, out);
+      out = m.alternatives = list;
     }
     return out;
   }
