@@ -19,7 +19,6 @@ import {
   type CompiledContest,
   type CompiledContestant,
   type CompiledParty,
-  type CompiledPerson,
   type CompiledRules,
   type SectionArray,
   type SectionName,
@@ -112,7 +111,9 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
 
   // ---- persons
   const personIdx = new Map<string, number>();
-  const persons = bundle.persons.map((p, i) => {
+  // (their metadata is written from the bundle's persons: no object per person here)
+  const persons = bundle.persons;
+  persons.forEach((p, i) => {
     personIdx.set(p.id, i);
     add(p.name, PK.PERSON, i, 0);
     for (const t of p.aliases ?? []) {
@@ -132,7 +133,6 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     for (const t of p.nicknames ?? []) addTerm(t, PK.PERSON, i);
     for (const t of p.misspellings ?? []) addTerm(t, PK.PERSON, i);
     addAccounts(p.accounts, PK.ACCOUNT_PERSON, i);
-    return { id: p.id, label: p.name };
   });
 
   // ---- parties
@@ -285,7 +285,7 @@ function writeBuffer(
   typed: Record<ArrayName, SectionArray>,
   regions: Int32Array,
   maxTokLen: number,
-  persons: CompiledPerson[],
+  persons: ReadonlyArray<{ id: string; name: string }>,
   parties: CompiledParty[],
   contests: CompiledContest[],
   contestants: CompiledContestant[],
@@ -306,28 +306,34 @@ function writeBuffer(
   const [personK0, personK] = csr(persons.length, (k) => k.persons);
   const [contestK0, contestK] = csr(contests.length, (k) => [k.contest]);
 
-  // metadata: one JSON array per entity, UTF-8, end to end; encoded in one call when all of it is
-  // ASCII (then each entry's bytes are its chars), else entry by entry
-  const entries: string[] = [];
-  for (const p of persons) entries.push(JSON.stringify([p.id, p.label]));
-  for (const p of parties) entries.push(JSON.stringify(p.region ? [p.id, p.label, p.region] : [p.id, p.label]));
+  // metadata: one JSON array per entity, UTF-8, end to end, each encoded as it is made into one
+  // growing buffer (no string per entity kept until the end)
+  const encoder = new TextEncoder();
+  const metaOff = new Int32Array(persons.length + parties.length + contestants.length + 1);
+  let metaBytes = new Uint8Array(1 << 16);
+  let entry = 0;
+  const put = (json: string): void => {
+    const at = metaOff[entry]!;
+    // at most 3 bytes per UTF-16 unit
+    if (at + 3 * json.length > metaBytes.length) {
+      let size = metaBytes.length * 2;
+      while (size < at + 3 * json.length) size *= 2;
+      const grown = new Uint8Array(size);
+      grown.set(metaBytes.subarray(0, at));
+      metaBytes = grown;
+    }
+    metaOff[++entry] = at + encoder.encodeInto(json, metaBytes.subarray(at)).written;
+  };
+  for (const p of persons) put(JSON.stringify([p.id, p.name]));
+  for (const p of parties) put(JSON.stringify(p.region ? [p.id, p.label, p.region] : [p.id, p.label]));
   for (let ki = 0; ki < contestants.length; ki++) {
     const k = contestants[ki]!;
-    const usual = usualLabel[ki] ? k.label : contestantLabel(contests[k.contest]!, k.number, k.persons.map((i) => persons[i]!.label));
+    const usual = usualLabel[ki] ? k.label : contestantLabel(contests[k.contest]!, k.number, k.persons.map((i) => persons[i]!.name));
     const row: unknown[] = [k.id, k.contest, k.number ?? null, k.persons, k.parties];
     if (k.label !== usual) row.push(k.label);
-    entries.push(JSON.stringify(row));
+    put(JSON.stringify(row));
   }
-  const encoder = new TextEncoder();
-  const metaOff = new Int32Array(entries.length + 1);
-  for (let e = 0; e < entries.length; e++) metaOff[e + 1] = metaOff[e]! + entries[e]!.length;
-  let metaBytes = encoder.encode(entries.join(''));
-  if (metaBytes.length !== metaOff[entries.length]) {
-    const encoded = entries.map((x) => encoder.encode(x));
-    for (let e = 0; e < entries.length; e++) metaOff[e + 1] = metaOff[e]! + encoded[e]!.length;
-    metaBytes = new Uint8Array(metaOff[entries.length]!);
-    for (let e = 0; e < entries.length; e++) metaBytes.set(encoded[e]!, metaOff[e]!);
-  }
+  metaBytes = metaBytes.slice(0, metaOff[entry]!);
 
   const sections: Record<SectionName, SectionArray> = { ...typed, regions, personK0, personK, contestK0, contestK, metaOff, metaBytes };
   const headerBytes = 4 * (HEADER_WORDS + 2 * SECTION_NAMES.length);
