@@ -93,7 +93,7 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     phases[name] = (phases[name] ?? 0) + now - phaseStart;
     phaseStart = now;
   };
-  const terms = new TermCompiler();
+  const terms = new TermCompiler(bundle.persons.reduce((n, p) => n + 1 + (p.aliases?.length ?? 0), 0));
   const add = (text: string, kind: number, entity: number, flags: number, aux = 0): void => terms.add(text, kind, entity, flags, aux);
   const addTerm = (t: Term, kind: number, entity: number, forceCtx = false, aux = 0) => {
     const text = termText(t);

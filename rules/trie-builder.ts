@@ -111,22 +111,43 @@ export class Dictionary {
  */
 export class TrieBuilder {
   nodes = 1;
-  owner = new Int32Array(1 << 12).fill(-1);
+  owner: Int32Array<ArrayBuffer>;
   rootChild = new Int32Array(1 << 12);
   // edges of nodes other than the root: in insertion order, and in an open-addressing table of
   // (parent, token, child) triples side by side, so that a probe reads one cache line
   edges = 0;
-  eParent = new Int32Array(1 << 12);
-  eTok = new Int32Array(1 << 12);
-  eChild = new Int32Array(1 << 12);
-  private eTable = new Int32Array(4 << 13);
-  private eMask = (1 << 13) - 1;
+  eParent: Int32Array<ArrayBuffer>;
+  eTok: Int32Array<ArrayBuffer>;
+  eChild: Int32Array<ArrayBuffer>;
+  private eTable: Int32Array<ArrayBuffer>;
+  private eMask: number;
   // patterns per node
-  outHead = new Int32Array(1 << 12).fill(-1);
-  private outTail = new Int32Array(1 << 12).fill(-1);
+  outHead: Int32Array<ArrayBuffer>;
+  private outTail: Int32Array<ArrayBuffer>;
   outs = 0;
-  outPat = new Int32Array(1 << 12);
-  outNext = new Int32Array(1 << 12);
+  outPat: Int32Array<ArrayBuffer>;
+  outNext: Int32Array<ArrayBuffer>;
+
+  /**
+   * `expected`: about how many nodes, edges and patterns the trie will have. The arrays start that
+   * large: growing them by doubling allocates twice their final size, and V8 answers every ~64 MB of
+   * new ArrayBuffers with a full garbage collection (at 300,000 names, several of ~0.5 s each).
+   */
+  constructor(expected = 1 << 12) {
+    const n = Math.max(1 << 12, expected);
+    this.owner = new Int32Array(n).fill(-1);
+    this.eParent = new Int32Array(n);
+    this.eTok = new Int32Array(n);
+    this.eChild = new Int32Array(n);
+    let cap = 1 << 13;
+    while (cap < 2 * n) cap *= 2;
+    this.eTable = new Int32Array(4 * cap);
+    this.eMask = cap - 1;
+    this.outHead = new Int32Array(n).fill(-1);
+    this.outTail = new Int32Array(n).fill(-1);
+    this.outPat = new Int32Array(n);
+    this.outNext = new Int32Array(n);
+  }
 
   private static edgeHash(parent: number, tok: number): number {
     const h = Math.imul(parent, 0x9e3779b1) ^ Math.imul(tok, 0x85ebca6b);
