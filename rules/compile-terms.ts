@@ -323,8 +323,9 @@ export class TermCompiler {
   tables() {
     const { dict, trie, pats } = this;
     const nTok = dict.count;
-    const tokOff = dict.off.slice(0, nTok + 1);
-    const tokChars = dict.chars.slice(0, tokOff[nTok]!);
+    // views, not copies: writeBuffer copies every section into the one buffer
+    const tokOff = dict.off.subarray(0, nTok + 1);
+    const tokChars = dict.chars.subarray(0, tokOff[nTok]!);
     let maxTokLen = 0;
     let size = 16;
     while (size < nTok * 2) size *= 2;

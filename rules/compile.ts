@@ -333,7 +333,7 @@ function writeBuffer(
     if (k.label !== usual) row.push(k.label);
     put(JSON.stringify(row));
   }
-  metaBytes = metaBytes.slice(0, metaOff[entry]!);
+  metaBytes = metaBytes.subarray(0, metaOff[entry]!); // a view: writeBuffer copies it
 
   const sections: Record<SectionName, SectionArray> = { ...typed, regions, personK0, personK, contestK0, contestK, metaOff, metaBytes };
   const headerBytes = 4 * (HEADER_WORDS + 2 * SECTION_NAMES.length);
