@@ -19,16 +19,14 @@ import {
   type CompiledContest,
   type CompiledContestant,
   type CompiledParty,
-  type CompiledPerson,
   type CompiledRules,
   type SectionArray,
   type SectionName,
 } from './compiled.ts';
 import * as PK from './pattern-kinds.ts';
 import { scanFilters } from './tables.ts';
-import { EVERYDAY_WORDS, VARIANT_EVERYDAY_WORDS } from './data/lint.ts';
-import { HASH_INIT, TokenBuffer, hashStep, tokenText } from './normalize.ts';
-import { personVariants, type DroppedVariant } from './variants.ts';
+import { TermCompiler, type VariantReport } from './compile-terms.ts';
+import { EVERYDAY_WORDS } from './data/lint.ts';
 
 export { COMPILED_FORMAT } from './compiled.ts';
 
@@ -59,13 +57,6 @@ const HONORIFIC_ALIAS = new RegExp(`^(${HONORIFICS.join('|')})\\s+(\\p{L}{3,})$`
 /** kinds whose context-requiring one-word terms with inner capitals are acronyms of a pair, party or coalition (PF_CASE) */
 const ACRONYM_KINDS = new Set([PK.PAIR, PK.PARTY, PK.COALITION]);
 
-interface Pat {
-  kind: number;
-  entity: number;
-  flags: number;
-  aux: number;
-}
-
 const termText = (t: Term) => (typeof t === 'string' ? t : t.term);
 const termCtx = (t: Term) => typeof t !== 'string' && t.requiresContext === true;
 
@@ -77,21 +68,7 @@ export interface CompileStats {
   bytes: number;
 }
 
-/** What the variant generator did (filled when passed to compileBundle; `jaga validate` prints it). */
-export interface VariantReport {
-  /** variants compiled (generated and kept, plus maintainers' additions) */
-  compiled: number;
-  dropped: DroppedVariant[];
-}
-
-/** who owns a term, for the variant generator's collision check */
-function ownerOf(kind: number, entity: number): string {
-  if (kind === PK.PERSON || kind === PK.ACCOUNT_PERSON) return `person:${entity}`;
-  if (kind === PK.PARTY || kind === PK.PARTY_SYMBOL || kind === PK.PARTY_SLOGAN || kind === PK.ACCOUNT_PARTY) return `party:${entity}`;
-  if (kind === PK.CONTEST_TERM) return `contest:${entity}`;
-  if (kind === PK.REGION) return 'region';
-  return entity >= 0 ? `contestant:${entity}` : 'vocabulary';
-}
+export type { VariantReport } from './compile-terms.ts';
 
 /** Options of compileBundle. */
 export interface CompileOptions {
@@ -100,73 +77,24 @@ export interface CompileOptions {
    * before 2026-12-06). The engine reads both layouts with the same verdicts; tests compare them.
    */
   regionsInTrie?: boolean;
+  /**
+   * Filled with the milliseconds each phase took (the compile-profile bench): terms, variants, tokens,
+   * trie, filters, metadata and buffer, pack.
+   */
+  phases?: Record<string, number>;
 }
 
 export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport, options: CompileOptions = {}): CompiledRules {
-  const tokIds = new Map<string, number>();
-  const tokList: string[] = [];
-  // trie under construction: children per node (Map tokenId → node), outputs per node
-  const children: Array<Map<number, number> | undefined> = [undefined];
-  const outputs: Array<number[] | undefined> = [undefined];
-  const rootChildList: number[] = [];
-  const pats: Pat[] = [];
-  const patKey = new Map<string, number>();
-  const buf = new TokenBuffer();
-  /** normalised form of every term → its owner (ownerOf) */
-  const taken = new Map<string, string>();
-
-  const tokenId = (s: string): number => {
-    let id = tokIds.get(s);
-    if (id === undefined) {
-      id = tokList.length;
-      tokIds.set(s, id);
-      tokList.push(s);
-      rootChildList.push(0);
-    }
-    return id;
+  const phases = options.phases;
+  let phaseStart = phases ? performance.now() : 0;
+  const phase = (name: string): void => {
+    if (!phases) return;
+    const now = performance.now();
+    phases[name] = (phases[name] ?? 0) + now - phaseStart;
+    phaseStart = now;
   };
-
-  const add = (text: string, kind: number, entity: number, flags: number, aux = 0): void => {
-    buf.tokenize(text);
-    if (buf.nt === 0) return;
-    const key = `${kind}|${entity}|${flags}|${aux}`;
-    let p = patKey.get(key);
-    if (p === undefined) {
-      p = pats.length;
-      pats.push({ kind, entity, flags, aux });
-      patKey.set(key, p);
-    }
-    const form: string[] = [];
-    for (let t = 0; t < buf.nt; t++) form.push(tokenText(buf, t));
-    if (!taken.has(form.join(' '))) taken.set(form.join(' '), ownerOf(kind, entity));
-    let node = 0;
-    for (let t = 0; t < buf.nt; t++) {
-      const id = tokenId(form[t]!);
-      if (node === 0) {
-        let child = rootChildList[id]!;
-        if (!child) {
-          child = children.length;
-          children.push(undefined);
-          outputs.push(undefined);
-          rootChildList[id] = child;
-        }
-        node = child;
-      } else {
-        let m = children[node];
-        if (!m) children[node] = m = new Map();
-        let child = m.get(id);
-        if (child === undefined) {
-          child = children.length;
-          children.push(undefined);
-          outputs.push(undefined);
-          m.set(id, child);
-        }
-        node = child;
-      }
-    }
-    const out = (outputs[node] ??= []);
-    if (!out.includes(p)) out.push(p);
-  };
+  const terms = new TermCompiler(bundle.persons.reduce((n, p) => n + 1 + (p.aliases?.length ?? 0), 0));
+  const add = (text: string, kind: number, entity: number, flags: number, aux = 0): void => terms.add(text, kind, entity, flags, aux);
   const addTerm = (t: Term, kind: number, entity: number, forceCtx = false, aux = 0) => {
     const text = termText(t);
     const ctx = forceCtx || termCtx(t);
@@ -183,8 +111,9 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
 
   // ---- persons
   const personIdx = new Map<string, number>();
-  const personName = new Map(bundle.persons.map((p) => [p.id, p.name]));
-  const persons = bundle.persons.map((p, i) => {
+  // (their metadata is written from the bundle's persons: no object per person here)
+  const persons = bundle.persons;
+  persons.forEach((p, i) => {
     personIdx.set(p.id, i);
     add(p.name, PK.PERSON, i, 0);
     for (const t of p.aliases ?? []) {
@@ -204,7 +133,6 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     for (const t of p.nicknames ?? []) addTerm(t, PK.PERSON, i);
     for (const t of p.misspellings ?? []) addTerm(t, PK.PERSON, i);
     addAccounts(p.accounts, PK.ACCOUNT_PERSON, i);
-    return { id: p.id, label: p.name };
   });
 
   // ---- parties
@@ -230,6 +158,8 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   // ---- contests and contestants
   const contests: CompiledContest[] = [];
   const contestants: CompiledContestant[] = [];
+  /** per contestant: every person id resolved, so the label is the usual one (writeBuffer stores no label) */
+  const usualLabel: boolean[] = [];
   bundle.contests.forEach((c, ci) => {
     const days: number[] = [];
     for (const ph of c.phases) days.push(dayOf(ph.from), dayOf(ph.to));
@@ -238,16 +168,18 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     for (const t of c.campaignTerms ?? []) addTerm(t, PK.CONTEST_TERM, ci);
     for (const k of c.contestants) {
       const ki = contestants.length;
-      const label = contestantLabel(c, k.number, k.persons.map((id) => personName.get(id) ?? id));
+      const idx = k.persons.map((id) => personIdx.get(id) ?? -1);
+      const label = contestantLabel(c, k.number, k.persons.map((id, j) => (idx[j]! >= 0 ? bundle.persons[idx[j]!]!.name : id)));
       const entry: CompiledContestant = {
         id: k.id,
         contest: ci,
         label,
-        persons: k.persons.map((id) => personIdx.get(id) ?? -1).filter((x) => x >= 0),
+        persons: idx.every((x) => x >= 0) ? idx : idx.filter((x) => x >= 0),
         parties: (k.coalition?.parties ?? []).map((id) => partyIdx.get(id) ?? -1).filter((x) => x >= 0),
       };
       if (k.number !== undefined) entry.number = k.number;
       contestants.push(entry);
+      usualLabel.push(entry.persons === idx);
       for (const t of k.acronyms ?? []) addTerm(t, PK.PAIR, ki);
       for (const t of k.coalition?.names ?? []) addTerm(t, PK.COALITION, ki);
       for (const t of k.hashtags ?? []) addTerm(t, PK.HASHTAG, ki);
@@ -265,24 +197,11 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   // engine scans only when such a name needs evidence. Their tokens still enter the dictionary, in the
   // same order, so that tokens, glued-word segmentation and ordinals do not change.
   const contestProvinces = new Set(bundle.contests.flatMap((c) => (c.region ? [c.region.slice(0, 2)] : [])));
-  const regionTable: number[] = [];
-  const regionSeen = new Set<string>();
-  const addRegion = (text: string, province: number): void => {
-    buf.tokenize(text);
-    if (buf.nt === 0) return;
-    const form: string[] = [];
-    for (let t = 0; t < buf.nt; t++) form.push(tokenText(buf, t));
-    const key = form.join(' ');
-    if (!taken.has(key)) taken.set(key, ownerOf(PK.REGION, -1));
-    if (regionSeen.has(`${key}|${province}`)) return;
-    regionSeen.add(`${key}|${province}`);
-    regionTable.push(form.length, province, ...form.map(tokenId));
-  };
   for (const r of bundle.regions ?? []) {
     if (!contestProvinces.has(r.code)) continue;
     for (const n of r.names) {
       if (options.regionsInTrie) add(n, PK.REGION, -1, 0, Number(r.code));
-      else addRegion(n, Number(r.code));
+      else terms.addRegion(n, Number(r.code));
     }
   }
 
@@ -298,98 +217,21 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   for (const w of YEAR_WORDS) add(w, PK.YEAR_WORD, -1, 0);
   for (const w of NUMBERED_NOUNS) add(w, PK.NUMBERED_NOUN, -1, 0);
 
+  phase('terms');
+
   // ---- spelling variants of every person's name and aliases (rules/variants.ts), after every other term
   // so that a variant equal to another entity's term or to the vocabulary is dropped, not compiled
-  const everyday = new Set([...EVERYDAY_WORDS, ...VARIANT_EVERYDAY_WORDS]);
-  bundle.persons.forEach((p, i) => {
-    const { keep, dropped } = personVariants(p, everyday, taken, `person:${i}`);
-    for (const v of keep) add(v.text, PK.PERSON, i, v.ctx ? PF_CONTEXT : 0);
-    if (variantReport) {
-      variantReport.compiled += keep.length;
-      variantReport.dropped.push(...dropped);
-    }
-  });
+  terms.addVariants(bundle.persons, variantReport);
 
-  // ---- serialise: token table
-  let totalChars = 0;
-  let maxTokLen = 0;
-  for (const s of tokList) {
-    totalChars += s.length;
-    if (s.length > maxTokLen) maxTokLen = s.length;
-  }
-  const tokChars = new Uint16Array(totalChars);
-  const tokOff = new Int32Array(tokList.length + 1);
-  let size = 16;
-  while (size < tokList.length * 2) size *= 2;
-  const tokHash = new Int32Array(size);
-  const prefixBits = new Uint8Array(8192);
-  let pos = 0;
-  tokList.forEach((s, id) => {
-    tokOff[id] = pos;
-    let h = HASH_INIT;
-    let h3 = HASH_INIT;
-    for (let k = 0; k < s.length; k++) {
-      const c = s.charCodeAt(k);
-      tokChars[pos++] = c;
-      h = hashStep(h, c);
-      if (k < 3) h3 = hashStep(h3, c);
-    }
-    if (s.length >= 3) prefixBits[(h3 >>> 3) & 8191]! |= 1 << (h3 & 7);
-    let slot = h & (size - 1);
-    while (tokHash[slot] !== 0) slot = (slot + 1) & (size - 1);
-    tokHash[slot] = id + 1;
-  });
-  tokOff[tokList.length] = pos;
+  phase('variants');
 
-  // ---- trie CSR
-  const nodes = children.length;
-  const edgeStart = new Int32Array(nodes + 1);
-  let edges = 0;
-  for (let n = 0; n < nodes; n++) {
-    edgeStart[n] = edges;
-    if (n !== 0) edges += children[n]?.size ?? 0;
-  }
-  edgeStart[nodes] = edges;
-  const edgeTok = new Int32Array(edges);
-  const edgeNode = new Int32Array(edges);
-  for (let n = 1; n < nodes; n++) {
-    const m = children[n];
-    if (!m) continue;
-    const sorted = [...m.entries()].sort((a, b) => a[0] - b[0]);
-    let e = edgeStart[n]!;
-    for (const [tok, child] of sorted) {
-      edgeTok[e] = tok;
-      edgeNode[e] = child;
-      e++;
-    }
-  }
-  const outStart = new Int32Array(nodes + 1);
-  let outs = 0;
-  for (let n = 0; n < nodes; n++) {
-    outStart[n] = outs;
-    outs += outputs[n]?.length ?? 0;
-  }
-  outStart[nodes] = outs;
-  const outPat = new Int32Array(outs);
-  for (let n = 0; n < nodes; n++) {
-    const out = outputs[n];
-    if (out) outPat.set(out, outStart[n]!);
-  }
-
-  const patKind = new Uint8Array(pats.length);
-  const patEntity = new Int32Array(pats.length);
-  const patFlags = new Uint8Array(pats.length);
-  const patAux = new Int32Array(pats.length);
-  pats.forEach((p, i) => {
-    patKind[i] = p.kind;
-    patEntity[i] = p.entity;
-    patFlags[i] = p.flags;
-    patAux[i] = p.aux;
-  });
-
-  const rootChild = Int32Array.from(rootChildList);
+  // ---- serialise: the dictionary and the trie as the format's arrays
+  const { tokChars, tokOff, tokHash, prefixBits, maxTokLen, rootChild, edgeStart, edgeTok, edgeNode, outStart, outPat, patKind, patEntity, patFlags, patAux } = terms.tables();
+  phase('trie');
+  const filters = scanFilters(tokChars, tokOff, tokHash, rootChild, edgeTok);
+  phase('filters');
   const typed: Record<ArrayName, SectionArray> = {
-    ...scanFilters(tokChars, tokOff, tokHash, rootChild, edgeTok),
+    ...filters,
     tokChars,
     tokOff,
     tokHash,
@@ -405,14 +247,37 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     patFlags,
     patAux,
   };
+  const bytes = writeBuffer(typed, Int32Array.from(terms.regionTable), maxTokLen, persons, parties, contests, contestants, usualLabel);
+  phase('buffer');
+  const data = packCompiled(bytes);
+  phase('pack');
   return {
     format: COMPILED_FORMAT,
     bundleVersion: bundle.version,
     issuedAt: bundle.issuedAt,
     expiresAt: bundle.expiresAt,
     contests,
-    data: packBytes(writeBuffer(typed, Int32Array.from(regionTable), maxTokLen, persons, parties, contests, contestants)),
+    data,
   };
+}
+
+/** What packCompiled needs of Node's Buffer. */
+interface NodeBufferLike {
+  from(buffer: ArrayBufferLike, byteOffset: number, length: number): { toString(encoding: 'latin1'): string };
+}
+const NODE_BUFFER = (globalThis as { Buffer?: NodeBufferLike }).Buffer ?? null;
+/** what packBytes adds to every byte (read from packBytes itself, so that the two cannot differ) */
+const PACK_SHIFT = packBytes(new Uint8Array(1)).charCodeAt(0);
+
+/**
+ * packBytes(bytes), through Node's latin1 encoder where there is one (the CLI, the benches): one pass
+ * and one string instead of 8 KB pieces joined (at 300,000 names, 70 MB: a third of the time and of the
+ * garbage). Shifts `bytes` in place: the caller's buffer is spent. Elsewhere (the extension) packBytes.
+ */
+export function packCompiled(bytes: Uint8Array, nodeBuffer: NodeBufferLike | null = NODE_BUFFER): string {
+  if (nodeBuffer === null) return packBytes(bytes);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (bytes[i]! + PACK_SHIFT) & 255;
+  return nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
 }
 
 /** The buffer of the compiled format (layout in rules/compiled.ts). */
@@ -420,10 +285,11 @@ function writeBuffer(
   typed: Record<ArrayName, SectionArray>,
   regions: Int32Array,
   maxTokLen: number,
-  persons: CompiledPerson[],
+  persons: ReadonlyArray<{ id: string; name: string }>,
   parties: CompiledParty[],
   contests: CompiledContest[],
   contestants: CompiledContestant[],
+  usualLabel: boolean[],
 ): Uint8Array {
   // person → contestants and contest → contestants, as CSR
   const csr = (n: number, key: (k: CompiledContestant) => number[]): [Int32Array, Int32Array] => {
@@ -440,21 +306,34 @@ function writeBuffer(
   const [personK0, personK] = csr(persons.length, (k) => k.persons);
   const [contestK0, contestK] = csr(contests.length, (k) => [k.contest]);
 
-  // metadata: one JSON array per entity, UTF-8
+  // metadata: one JSON array per entity, UTF-8, end to end, each encoded as it is made into one
+  // growing buffer (no string per entity kept until the end)
   const encoder = new TextEncoder();
-  const entries: Uint8Array[] = [];
-  for (const p of persons) entries.push(encoder.encode(JSON.stringify([p.id, p.label])));
-  for (const p of parties) entries.push(encoder.encode(JSON.stringify(p.region ? [p.id, p.label, p.region] : [p.id, p.label])));
-  for (const k of contestants) {
-    const usual = contestantLabel(contests[k.contest]!, k.number, k.persons.map((i) => persons[i]!.label));
+  const metaOff = new Int32Array(persons.length + parties.length + contestants.length + 1);
+  let metaBytes = new Uint8Array(1 << 16);
+  let entry = 0;
+  const put = (json: string): void => {
+    const at = metaOff[entry]!;
+    // at most 3 bytes per UTF-16 unit
+    if (at + 3 * json.length > metaBytes.length) {
+      let size = metaBytes.length * 2;
+      while (size < at + 3 * json.length) size *= 2;
+      const grown = new Uint8Array(size);
+      grown.set(metaBytes.subarray(0, at));
+      metaBytes = grown;
+    }
+    metaOff[++entry] = at + encoder.encodeInto(json, metaBytes.subarray(at)).written;
+  };
+  for (const p of persons) put(JSON.stringify([p.id, p.name]));
+  for (const p of parties) put(JSON.stringify(p.region ? [p.id, p.label, p.region] : [p.id, p.label]));
+  for (let ki = 0; ki < contestants.length; ki++) {
+    const k = contestants[ki]!;
+    const usual = usualLabel[ki] ? k.label : contestantLabel(contests[k.contest]!, k.number, k.persons.map((i) => persons[i]!.name));
     const row: unknown[] = [k.id, k.contest, k.number ?? null, k.persons, k.parties];
     if (k.label !== usual) row.push(k.label);
-    entries.push(encoder.encode(JSON.stringify(row)));
+    put(JSON.stringify(row));
   }
-  const metaOff = new Int32Array(entries.length + 1);
-  for (let e = 0; e < entries.length; e++) metaOff[e + 1] = metaOff[e]! + entries[e]!.length;
-  const metaBytes = new Uint8Array(metaOff[entries.length]!);
-  for (let e = 0; e < entries.length; e++) metaBytes.set(entries[e]!, metaOff[e]!);
+  metaBytes = metaBytes.subarray(0, metaOff[entry]!); // a view: writeBuffer copies it
 
   const sections: Record<SectionName, SectionArray> = { ...typed, regions, personK0, personK, contestK0, contestK, metaOff, metaBytes };
   const headerBytes = 4 * (HEADER_WORDS + 2 * SECTION_NAMES.length);

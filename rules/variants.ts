@@ -159,3 +159,85 @@ export function personVariants(p: VariantPerson, everyday: ReadonlySet<string>, 
   }
   return { keep, dropped };
 }
+
+/** A word of a name or of a variant, one object per distinct text (VariantMemo.word). */
+export interface VariantWord {
+  readonly text: string;
+  /** free for the caller (the compiler keeps the word's dictionary id here); -1 until it sets it */
+  id: number;
+  /** free for the caller (the compiler keeps its everyday-word checks here); -1 until it sets it */
+  flags: number;
+}
+
+/** A word as the memo keeps it: the lists made for it sit on it (a property read, not a map lookup). */
+interface MemoWord extends VariantWord {
+  /** its distinct one-place variants as normalised words, without the word itself, in rule order */
+  alternatives: readonly VariantWord[] | undefined;
+  /** its variants as a one-word name (nameVariants) */
+  alone: readonly VariantWord[] | undefined;
+}
+
+/**
+ * nameVariants, memoised per distinct word for the compiler: a variant changes one word of a one- or
+ * two-word name, so the variants of "A B" are those of A beside B, then A beside those of B, and the
+ * variants of a one-word name depend on that word only. Names repeat words heavily (synthetic and real
+ * candidate lists alike): 300,000 names cost the variants of far fewer distinct words. A memo lives as
+ * long as one compile.
+ */
+export class VariantMemo {
+  private readonly words = new Map<string, MemoWord>();
+
+  /** The one object of this (normalised) word. */
+  word(text: string): VariantWord {
+    let w = this.words.get(text);
+    if (w === undefined) {
+      w = { text, id: -1, flags: -1, alternatives: undefined, alone: undefined };
+      this.words.set(text, w);
+    }
+    return w;
+  }
+
+  /** Whether a name's normalised words get variants at all (as nameVariants decides). */
+  static eligible(words: readonly string[]): boolean {
+    return words.length > 0 && words.length <= MAX_WORDS && words.every((w) => /^[a-z]+$/.test(w));
+  }
+
+  /** The variants of the one-word name `w` (w eligible), as nameVariants gives them. */
+  oneWord(w: VariantWord): readonly VariantWord[] {
+    const m = w as MemoWord;
+    return (m.alone ??= nameVariants(w.text).map((v) => this.word(v)));
+  }
+
+  /** The distinct one-place variants of `w` inside a longer name (normalised, without w itself). */
+  wordAlternatives(w: VariantWord): readonly VariantWord[] {
+    const m = w as MemoWord;
+    let out = m.alternatives;
+    if (out === undefined) {
+      const seen = new Set<string>([w.text]);
+      const list: VariantWord[] = [];
+      for (const raw of wordVariants(w.text)) {
+        // one word of letters stays one token: its normalised form is the name's word in place
+        const v = normalizedForm(raw);
+        if (seen.has(v)) continue;
+        seen.add(v);
+        list.push(this.word(v));
+      }
+      out = m.alternatives = list;
+    }
+    return out;
+  }
+
+  /** nameVariants(name), each variant as its words (the tests' and any caller's view of the memo). */
+  nameVariants(name: string): VariantWord[][] {
+    const words = normalizedForm(name).split(' ').filter(Boolean);
+    if (!VariantMemo.eligible(words)) return [];
+    const ws = words.map((t) => this.word(t));
+    if (ws.length === 1) return this.oneWord(ws[0]!).map((v) => [v]);
+    // distinct already: two variants that change different words differ in both
+    const out: VariantWord[][] = [];
+    ws.forEach((w, i) => {
+      for (const v of this.wordAlternatives(w)) out.push(ws.map((x, k) => (k === i ? v : x)));
+    });
+    return out.slice(0, MAX_VARIANTS_PER_TERM);
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * The compiler's dictionary and phrase trie while they are built (rules/compile.ts), in typed arrays
+ * grown by doubling: 300,000 names make ~2 M trie nodes, and a Map or array per node made the garbage
+ * collector a quarter of the compile time. Build-time only; the engine reads the compiled CSR form
+ * (rules/compiled.ts).
+ */
+import { HASH_INIT } from './normalize.ts';
+
+/** `a`, or a copy at least `need` long (doubling), new entries set to `fill` */
+export function grow(a: Int32Array<ArrayBuffer>, need: number, fill = 0): Int32Array<ArrayBuffer> {
+  if (need <= a.length) return a;
+  let size = a.length * 2;
+  while (size < need) size *= 2;
+  const b = new Int32Array(size);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+
+/**
+ * The dictionary under construction: every token's chars end to end (the format's tokChars and tokOff)
+ * and an open-addressing table on their FNV-1a hash, so that a token read from the TokenBuffer finds
+ * its id without becoming a string first. Ids are given in first-seen order.
+ */
+export class Dictionary {
+  chars = new Uint16Array(1 << 16);
+  /** off[id]..off[id + 1]: the token's chars */
+  off = new Int32Array(1 << 12);
+  /** FNV-1a of each token's chars */
+  hash = new Int32Array(1 << 12);
+  count = 0;
+  private slots = new Int32Array(1 << 13);
+
+  private static hashOf(src: Uint16Array, s: number, e: number): number {
+    let h = HASH_INIT;
+    for (let k = s; k < e; k++) h = Math.imul(h ^ src[k]!, 16777619);
+    return h;
+  }
+
+  /** id of the token src[s, e), or -1 (create: add it) */
+  find(src: Uint16Array, s: number, e: number, create: boolean): number {
+    const h = Dictionary.hashOf(src, s, e);
+    const mask = this.slots.length - 1;
+    const len = e - s;
+    let slot = h & mask;
+    for (;;) {
+      const v = this.slots[slot]!;
+      if (v === 0) break;
+      const id = v - 1;
+      if (this.hash[id] === h) {
+        const o = this.off[id]!;
+        if (this.off[id + 1]! - o === len) {
+          let k = 0;
+          while (k < len && this.chars[o + k] === src[s + k]) k++;
+          if (k === len) return id;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (!create) return -1;
+    const id = this.count++;
+    if (id + 2 > this.off.length) {
+      this.off = grow(this.off, id + 2);
+      this.hash = grow(this.hash, id + 2);
+    }
+    const o = this.off[id]!;
+    if (o + len > this.chars.length) {
+      let size = this.chars.length * 2;
+      while (size < o + len) size *= 2;
+      const c = new Uint16Array(size);
+      c.set(this.chars);
+      this.chars = c;
+    }
+    this.chars.set(src.subarray(s, e), o);
+    this.off[id + 1] = o + len;
+    this.hash[id] = h;
+    this.slots[slot] = id + 1;
+    if (this.count * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private scratch = new Uint16Array(64);
+  /** id of a token given as a string, or -1 (create: add it) */
+  findText(text: string, create: boolean): number {
+    if (text.length > this.scratch.length) this.scratch = new Uint16Array(text.length * 2);
+    for (let k = 0; k < text.length; k++) this.scratch[k] = text.charCodeAt(k);
+    return this.find(this.scratch, 0, text.length, create);
+  }
+
+  text(id: number): string {
+    return String.fromCharCode(...this.chars.subarray(this.off[id]!, this.off[id + 1]!));
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.count; id++) {
+      let slot = this.hash[id]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+/**
+ * The phrase trie under construction, in typed arrays: nodes in creation order (0 = root), the root's
+ * children per token id, other edges in an open-addressing table on (parent, token) and in a list in
+ * insertion order, each node's patterns as a linked list in insertion order, and the owner of the term
+ * that ends at a node (-1: none). Nothing per node is an object: the trie of 300,000 names has ~2 M nodes.
+ */
+export class TrieBuilder {
+  nodes = 1;
+  owner: Int32Array<ArrayBuffer>;
+  rootChild = new Int32Array(1 << 12);
+  // edges of nodes other than the root: in insertion order, and in an open-addressing table of
+  // (parent, token, child) triples side by side, so that a probe reads one cache line
+  edges = 0;
+  eParent: Int32Array<ArrayBuffer>;
+  eTok: Int32Array<ArrayBuffer>;
+  eChild: Int32Array<ArrayBuffer>;
+  private eTable: Int32Array<ArrayBuffer>;
+  private eMask: number;
+  // patterns per node
+  outHead: Int32Array<ArrayBuffer>;
+  private outTail: Int32Array<ArrayBuffer>;
+  outs = 0;
+  outPat: Int32Array<ArrayBuffer>;
+  outNext: Int32Array<ArrayBuffer>;
+
+  /**
+   * `expected`: about how many nodes, edges and patterns the trie will have. The arrays start that
+   * large: growing them by doubling allocates twice their final size, and V8 answers every ~64 MB of
+   * new ArrayBuffers with a full garbage collection (at 300,000 names, several of ~0.5 s each).
+   */
+  constructor(expected = 1 << 12) {
+    const n = Math.max(1 << 12, expected);
+    this.owner = new Int32Array(n).fill(-1);
+    this.eParent = new Int32Array(n);
+    this.eTok = new Int32Array(n);
+    this.eChild = new Int32Array(n);
+    let cap = 1 << 13;
+    while (cap < 2 * n) cap *= 2;
+    this.eTable = new Int32Array(4 * cap);
+    this.eMask = cap - 1;
+    this.outHead = new Int32Array(n).fill(-1);
+    this.outTail = new Int32Array(n).fill(-1);
+    this.outPat = new Int32Array(n);
+    this.outNext = new Int32Array(n);
+  }
+
+  private static edgeHash(parent: number, tok: number): number {
+    const h = Math.imul(parent, 0x9e3779b1) ^ Math.imul(tok, 0x85ebca6b);
+    return h ^ (h >>> 15);
+  }
+
+  /** the child of `node` by token `tok`, or -1 (create: add it) */
+  child(node: number, tok: number, create: boolean): number {
+    if (node === 0) {
+      if (tok >= this.rootChild.length) this.rootChild = grow(this.rootChild, tok + 1);
+      const c = this.rootChild[tok]!;
+      if (c !== 0 || !create) return c === 0 ? -1 : c;
+      return (this.rootChild[tok] = this.newNode());
+    }
+    const table = this.eTable;
+    const mask = this.eMask;
+    let slot = TrieBuilder.edgeHash(node, tok) & mask;
+    for (;;) {
+      const at = slot << 2;
+      const parent = table[at]!;
+      if (parent === 0) break;
+      if (parent === node && table[at + 1] === tok) return table[at + 2]!;
+      slot = (slot + 1) & mask;
+    }
+    if (!create) return -1;
+    const child = this.newNode();
+    const e = this.edges++;
+    if (e >= this.eParent.length) {
+      this.eParent = grow(this.eParent, e + 1);
+      this.eTok = grow(this.eTok, e + 1);
+      this.eChild = grow(this.eChild, e + 1);
+    }
+    this.eParent[e] = node;
+    this.eTok[e] = tok;
+    this.eChild[e] = child;
+    table[slot << 2] = node;
+    table[(slot << 2) + 1] = tok;
+    table[(slot << 2) + 2] = child;
+    if (this.edges * 2 > mask) this.growEdges();
+    return child;
+  }
+
+  private growEdges(): void {
+    const cap = (this.eMask + 1) * 2;
+    const table = new Int32Array(4 * cap);
+    const mask = cap - 1;
+    for (let k = 0; k < this.edges; k++) {
+      const parent = this.eParent[k]!;
+      const tok = this.eTok[k]!;
+      let slot = TrieBuilder.edgeHash(parent, tok) & mask;
+      while (table[slot << 2] !== 0) slot = (slot + 1) & mask;
+      table[slot << 2] = parent;
+      table[(slot << 2) + 1] = tok;
+      table[(slot << 2) + 2] = this.eChild[k]!;
+    }
+    this.eTable = table;
+    this.eMask = mask;
+  }
+
+  private newNode(): number {
+    const n = this.nodes++;
+    if (n >= this.owner.length) {
+      this.owner = grow(this.owner, n + 1, -1);
+      this.outHead = grow(this.outHead, n + 1, -1);
+      this.outTail = grow(this.outTail, n + 1, -1);
+    }
+    return n;
+  }
+
+  /** node of the term ids[0, n), or -1 */
+  find(ids: Int32Array, n: number): number {
+    let node = 0;
+    for (let t = 0; t < n && node >= 0; t++) node = ids[t]! < 0 ? -1 : this.child(node, ids[t]!, false);
+    return node;
+  }
+
+  /** pattern p at node, once, after the node's earlier ones */
+  addOutput(node: number, p: number): void {
+    for (let o = this.outHead[node]!; o >= 0; o = this.outNext[o]!) if (this.outPat[o] === p) return;
+    const o = this.outs++;
+    if (o >= this.outPat.length) {
+      this.outPat = grow(this.outPat, o + 1);
+      this.outNext = grow(this.outNext, o + 1);
+    }
+    this.outPat[o] = p;
+    this.outNext[o] = -1;
+    if (this.outTail[node]! < 0) this.outHead[node] = o;
+    else this.outNext[this.outTail[node]!] = o;
+    this.outTail[node] = o;
+  }
+}

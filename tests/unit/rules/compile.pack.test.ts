@@ -1,0 +1,35 @@
+/**
+ * The compiler packs its buffer through Node's latin1 encoder where there is one (the CLI, the
+ * benches): it must give packBytes' string exactly, for every byte value, and fall back to packBytes
+ * where there is none (the extension's background).
+ */
+import { describe, expect, it } from 'vitest';
+import { packCompiled } from '../../../rules/compile.ts';
+import { packBytes, unpackBytes } from '../../../rules/compiled.ts';
+
+function bytes(n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let seed = 11;
+  for (let i = 0; i < n; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    out[i] = i < 256 ? i : seed >>> 24;
+  }
+  return out;
+}
+
+describe('packCompiled', () => {
+  it.each([0, 1, 255, 256, 8193, 100_003])('gives packBytes’ string for %i bytes, every byte value among them', (n) => {
+    const b = bytes(n);
+    const want = packBytes(b);
+    expect(packCompiled(b.slice())).toBe(want);
+    expect(packCompiled(b.slice(), null)).toBe(want);
+    expect(unpackBytes(packCompiled(b.slice()))).toEqual(b);
+  });
+
+  it('packs a view into a larger buffer, not the whole buffer', () => {
+    const whole = bytes(1000);
+    const view = whole.subarray(100, 300);
+    expect(packCompiled(view.slice())).toBe(packBytes(view));
+    expect(packCompiled(new Uint8Array(whole.buffer.slice(0), 100, 200))).toBe(packBytes(view));
+  });
+});

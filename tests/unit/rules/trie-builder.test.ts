@@ -1,0 +1,85 @@
+/**
+ * The compiler's dictionary and trie under construction (rules/trie-builder.ts) against plain maps:
+ * ids in first-seen order, children found again after every table growth, patterns per node once
+ * and in insertion order.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Dictionary, TrieBuilder } from '../../../rules/trie-builder.ts';
+
+describe('Dictionary', () => {
+  it('gives ids in first-seen order and finds every token again, across growth', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 12 }), { maxLength: 3000 }), (words) => {
+        const dict = new Dictionary();
+        const ref = new Map<string, number>();
+        for (const w of words) {
+          const found = dict.findText(w, false);
+          expect(found).toBe(ref.get(w) ?? -1);
+          const id = dict.findText(w, true);
+          if (!ref.has(w)) ref.set(w, ref.size);
+          expect(id).toBe(ref.get(w));
+        }
+        expect(dict.count).toBe(ref.size);
+        for (const [w, id] of ref) expect(dict.text(id)).toBe(w);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('keeps every token of 50,000 (many table growths)', () => {
+    const dict = new Dictionary();
+    const wrong: number[] = [];
+    for (let i = 0; i < 50_000; i++) if (dict.findText(`w${i.toString(36)}`, true) !== i) wrong.push(i);
+    for (let i = 0; i < 50_000; i += 7) if (dict.findText(`w${i.toString(36)}`, false) !== i) wrong.push(i);
+    expect(wrong).toEqual([]);
+    expect(dict.findText('w-none', false)).toBe(-1);
+  });
+});
+
+describe('TrieBuilder', () => {
+  it('finds every child again and keeps each node’s patterns once, in order, across growth', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.array(fc.nat(40), { minLength: 1, maxLength: 4 }), fc.nat(9)), { maxLength: 4000 }), (terms) => {
+        const trie = new TrieBuilder(1);
+        const ref = new Map<string, number>([['', 0]]);
+        const outs = new Map<number, number[]>();
+        for (const [tokens, p] of terms) {
+          let node = 0;
+          let key = '';
+          for (const t of tokens) {
+            key += `/${t}`;
+            const existing = ref.get(key);
+            expect(trie.child(node, t, false)).toBe(existing ?? -1);
+            node = trie.child(node, t, true);
+            if (existing === undefined) ref.set(key, node);
+            else expect(node).toBe(existing);
+          }
+          expect(trie.find(Int32Array.from(tokens), tokens.length)).toBe(node);
+          trie.addOutput(node, p);
+          const list = outs.get(node) ?? [];
+          if (!list.includes(p)) list.push(p);
+          outs.set(node, list);
+        }
+        expect(trie.nodes).toBe(ref.size);
+        for (const [node, list] of outs) {
+          const got: number[] = [];
+          for (let o = trie.outHead[node]!; o >= 0; o = trie.outNext[o]!) got.push(trie.outPat[o]!);
+          expect(got).toEqual(list);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('keeps every edge of 100,000 nodes (many table growths)', () => {
+    const trie = new TrieBuilder(1);
+    const kids: number[] = [];
+    for (let i = 0; i < 100_000; i++) kids.push(trie.child(trie.child(0, i % 100, true), i, true));
+    expect(trie.nodes).toBe(1 + 100 + 100_000);
+    const wrong: number[] = [];
+    for (let i = 0; i < 100_000; i += 3) if (trie.child(trie.child(0, i % 100, false), i, false) !== kids[i]) wrong.push(i);
+    expect(wrong).toEqual([]);
+    expect(trie.child(trie.child(0, 5, false), 6, false)).toBe(-1);
+  });
+});
