@@ -14,8 +14,6 @@ import * as PK from './pattern-kinds.ts';
 import type { RuleBundle } from './schema.ts';
 import { decodeRules, entityTables, type DecodedRules } from './tables.ts';
 
-/** Compiled rules of a tab set: CompiledRules with the escalation filter beside the buffer. */
-export type TabRules = CompiledRules & { fullSet?: FullSetFilterData };
 
 /**
  * The national part of a bundle, what a tab without a region holds: every contest stays (naming a race
@@ -225,7 +223,7 @@ export function filterData(e: Escalation): FullSetFilterData {
  * national part): the tab set with its escalation filter; the full set itself when the tab set would not
  * be smaller or cannot be compared.
  */
-export function tabRules(bundle: RuleBundle, full: CompiledRules, region?: string): TabRules {
+export function tabRules(bundle: RuleBundle, full: CompiledRules, region?: string): CompiledRules {
   const tab = compileBundle(region ? regionalBundle(bundle, region) : nationalBundle(bundle));
   if (tab.data.length >= full.data.length) return full;
   const e = escalation(full, tab);

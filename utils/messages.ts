@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { ACTION_DETAILS, ACTION_KINDS, SITE_IDS } from '@/rules/actions';
+import { ARRAY_ITEMS_CAP, FIELD_CAP } from '@/rules/verdict';
 import { GESTURE_IDS, type GestureId } from '@/rules/gesture-ids';
 import { WARNING_SEVERITIES, type WarningSeverity } from '@/utils/decision';
 
@@ -104,6 +105,23 @@ export const LogEntrySchema = z.object({
 });
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 
+const contentText = z.optional(z.string().check(z.maxLength(FIELD_CAP)));
+const contentTexts = z.optional(z.array(z.string().check(z.maxLength(FIELD_CAP))).check(z.maxLength(ARRAY_ITEMS_CAP)));
+/** what an action is about (rules/actions.ts ActionContent), each field cut to what the engine reads */
+export const ActionContentSchema = z.object({
+  text: contentText,
+  quoted: contentText,
+  author: contentText,
+  handle: contentText,
+  hashtags: contentTexts,
+  linkTitle: contentText,
+  linkUrl: contentText,
+  imageAlt: contentTexts,
+  draft: contentText,
+  group: contentText,
+  url: contentText,
+});
+
 export const MessageSchema = z.discriminatedUnion('type', [
   /** content → background: inject the dialog script into the sender's frame */
   z.object({ type: z.literal('inject-dialog') }),
@@ -146,6 +164,20 @@ export const MessageSchema = z.discriminatedUnion('type', [
    * first time in this browser session for that site (the notice is shown then, not again).
    */
   z.object({ type: z.literal('photo-unchecked'), site: z.enum(SITE_IDS) }),
+  /**
+   * content → background: the full rule set's verdict on an action that the tab's rule set (a tab set,
+   * rules/tab-set.ts) cannot judge alone; answers with the Verdict. `at` is an ISO date-time.
+   */
+  z.object({
+    type: z.literal('full-verdict'),
+    content: ActionContentSchema,
+    context: z.object({
+      at: z.string().check(z.maxLength(40)),
+      region: z.optional(z.string().check(z.maxLength(20))),
+      site: z.optional(z.enum(SITE_IDS)),
+      action: z.optional(z.enum(ACTION_KINDS)),
+    }),
+  }),
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -156,4 +188,5 @@ export const CONTENT_MESSAGE_TYPES: ReadonlySet<Message['type']> = new Set([
   'photo-check',
   'photo-warm',
   'photo-unchecked',
+  'full-verdict',
 ]);
