@@ -8,18 +8,22 @@
  * words, and the pieces glued words, hashtags, handles and CamelCase are cut into). So the full engine's
  * verdict can differ from the tab set's only when the full engine's stream holds an *escalation token*:
  * a token of the full dictionary the tab set lacks, or the first token of a term whose pattern the two sets
- * do not share (another region's candidate, a person whose contests differ, …). `needsFullSet` answers
- * "could the full stream of this content hold one?" without the full dictionary, erring only towards yes:
+ * do not share (another region's candidate, a person whose contests differ, …). A token the tab set lacks
+ * that starts no such term changes nothing as a whole word (no tab term holds it; a full term through it
+ * starts at an escalation token), only as a piece of a cut: it is an *escalation piece*. `needsFullSet`
+ * answers "could the full stream of this content hold an escalation token, or a cut through an escalation
+ * piece?" without the full dictionary, erring only towards yes:
  *
  *  - every token of the tokeniser (no word filter, so also the words a tab set would drop) is looked up
- *    whole in the escalation bits;
+ *    whole in the escalation token bits, and one the matcher may cut (≥ MIN_GLUED chars) in the piece bits;
  *  - a word the matcher may cut into pieces (≥ MIN_GLUED chars) is cut here too, over a Bloom filter of the
  *    full dictionary (a superset of it): a plain word needs a cover of ≥ 4-char pieces from end to end that
  *    uses an escalation piece, as the matcher's full cover does; a hashtag, handle or CamelCase word needs an
  *    escalation piece reachable from its start or from a part boundary ('.', '_', a capital), as the
- *    matcher's partial cover of each part does. Every cover the matcher can choose is among these.
+ *    matcher's partial cover of each part does (a short whole part: an escalation token). Every cover the
+ *    matcher can choose is among these.
  *
- * Both bit sets are Bloom filters (K_PROBES probes, ≥ BITS_PER_KEY bits per token, double hashing on the
+ * The bit sets are Bloom filters (K_PROBES probes, ≥ BITS_PER_KEY bits per token, double hashing on the
  * token's FNV-1a hash, the hash the dictionary itself is keyed on): a false positive costs one round trip
  * to the background, never a wrong verdict. Plain data and typed arrays: safe for the content script.
  */
@@ -35,8 +39,10 @@ export interface FullSetFilterData {
   maxTokLen: number;
   /** Bloom bits over every token of the full dictionary, packed (`packBytes`); a power of two bytes */
   dict: string;
-  /** Bloom bits over the escalation tokens, packed; a power of two bytes */
+  /** Bloom bits over the escalation pieces (the escalation tokens and every token the tab set lacks), packed */
   escalate: string;
+  /** Bloom bits over the escalation tokens (what a whole token escalates on), packed */
+  whole: string;
 }
 
 export const K_PROBES = 6;
@@ -82,15 +88,19 @@ export class FullSetFilter {
   private readonly dictMask: number;
   private readonly esc: Uint8Array;
   private readonly escMask: number;
+  private readonly whole: Uint8Array;
+  private readonly wholeMask: number;
   private readonly maxTokLen: number;
   /** per char position of the word being cut: 1 = reachable, 2 = reachable through an escalation piece */
   private reach = new Uint8Array(MAX_GLUED + 1);
 
-  private constructor(dict: Uint8Array, esc: Uint8Array, maxTokLen: number) {
+  private constructor(dict: Uint8Array, esc: Uint8Array, whole: Uint8Array, maxTokLen: number) {
     this.dict = dict;
     this.dictMask = dict.length * 8 - 1;
     this.esc = esc;
     this.escMask = esc.length * 8 - 1;
+    this.whole = whole;
+    this.wholeMask = whole.length * 8 - 1;
     this.maxTokLen = maxTokLen;
   }
 
@@ -104,11 +114,12 @@ export class FullSetFilter {
     if (data === undefined) return null;
     const dict = typeof data?.dict === 'string' ? unpackBytes(data.dict) : null;
     const esc = typeof data?.escalate === 'string' ? unpackBytes(data.escalate) : null;
+    const whole = typeof data?.whole === 'string' ? unpackBytes(data.whole) : null;
     const maxTokLen = data?.maxTokLen;
-    if (!dict || !esc || !isPow2(dict.length) || !isPow2(esc.length) || typeof maxTokLen !== 'number' || !Number.isInteger(maxTokLen) || maxTokLen < 1) {
+    if (!dict || !esc || !whole || !isPow2(dict.length) || !isPow2(esc.length) || !isPow2(whole.length) || typeof maxTokLen !== 'number' || !Number.isInteger(maxTokLen) || maxTokLen < 1) {
       throw new Error('compiled rules: fullSet is not an escalation filter');
     }
-    return new FullSetFilter(dict, esc, Math.min(maxTokLen, MAX_GLUED));
+    return new FullSetFilter(dict, esc, whole, Math.min(maxTokLen, MAX_GLUED));
   }
 
   /** Could the full rule set's verdict on this content differ from the tab set's? (false: it cannot) */
@@ -133,10 +144,13 @@ export class FullSetFilter {
   private fieldNeeds(str: string, limit: number): boolean {
     const buf = this.buf.tokenize(str, limit);
     for (let t = 0; t < buf.nt; t++) {
-      if (bloomHas(this.esc, this.escMask, buf.tHash[t]!)) return true;
+      const h = buf.tHash[t]!;
+      if (bloomHas(this.whole, this.wholeMask, h)) return true;
       const a = buf.tStart[t]!;
       const b = buf.tEnd[t]!;
       if (b - a < MIN_GLUED) continue;
+      // a long token only the full set has: the tab set may cut it into its own tokens
+      if (bloomHas(this.esc, this.escMask, h)) return true;
       const f = buf.tFlags[t]!;
       const parts = (f & (TOK_HASHTAG | TOK_HANDLE)) !== 0 || (f & (TOK_CAMEL | TOK_URL)) === TOK_CAMEL;
       if (parts ? this.partialCover(a, b) : b - a <= MAX_GLUED && this.fullCover(a, b)) return true;
@@ -163,7 +177,8 @@ export class FullSetFilter {
       const lim = Math.min(len, i + this.maxTokLen);
       for (let k = i; k < lim; k++) {
         h = Math.imul(h ^ chars[a + k]!, 16777619);
-        if (k - i < 3) continue;
+        // the whole word is no piece: the matcher looks it up whole (above)
+        if (k - i < 3 || (i === 0 && k + 1 === len)) continue;
         if (bloomHas(this.esc, this.escMask, h)) reach[k + 1]! |= 2;
         else if (bloomHas(this.dict, this.dictMask, h)) reach[k + 1]! |= from;
       }
@@ -197,7 +212,7 @@ export class FullSetFilter {
         h = Math.imul(h ^ chars[a + k]!, 16777619);
         if (k - i < 2) {
           // a short whole part: from one boundary to the next
-          if (from & 4 && reach[k + 1]! & 4 && bloomHas(this.esc, this.escMask, h)) return true;
+          if (from & 4 && reach[k + 1]! & 4 && bloomHas(this.whole, this.wholeMask, h)) return true;
           continue;
         }
         if (bloomHas(this.esc, this.escMask, h)) return true;

@@ -136,6 +136,8 @@ export interface Escalation {
   dictionary: string[];
   /** the tokens whose presence in the full engine's token stream asks for the full verdict */
   escalate: string[];
+  /** the full set's tokens the tab set lacks (escalation pieces: they matter as pieces of a cut) */
+  missing: string[];
   maxTokLen: number;
 }
 
@@ -154,9 +156,11 @@ export function escalation(full: CompiledRules, tab: CompiledRules): Escalation 
   if (t.tokens.some((s) => !fullIds.has(s))) return null;
   const tabIds = new Map(t.tokens.map((s, i) => [s, i]));
   const flagged = new Set<string>();
+  const missing: string[] = [];
   f.tokens.forEach((s, i) => {
     const j = tabIds.get(s);
-    if (j === undefined || t.a.keepToken[j] !== f.a.keepToken[i]) flagged.add(s);
+    if (j === undefined) missing.push(s);
+    else if (t.a.keepToken[j] !== f.a.keepToken[i]) flagged.add(s);
   });
   // the tab set's terms, by path and pattern
   const tabKeys = new Set<string>();
@@ -206,15 +210,17 @@ export function escalation(full: CompiledRules, tab: CompiledRules): Escalation 
     for (let o = 0, r = f.a.regions; o < r.length; o += 2 + r[o]!) flagged.add(f.tokens[r[o + 2]!]!);
     if (t.regionNames().some((r) => !fullRegions.includes(r))) return null;
   }
-  return { dictionary: f.tokens, escalate: [...flagged], maxTokLen: f.d.maxTokLen };
+  return { dictionary: f.tokens, escalate: [...flagged], missing, maxTokLen: f.d.maxTokLen };
 }
 
 /** The escalation filter's data (CompiledRules.fullSet) for an escalation. */
 export function filterData(e: Escalation): FullSetFilterData {
+  const pieces = [...e.escalate, ...e.missing];
   return {
     maxTokLen: e.maxTokLen,
     dict: packBytes(bloomBits(e.dictionary.map(tokenHash), e.dictionary.length)),
-    escalate: packBytes(bloomBits(e.escalate.map(tokenHash), e.escalate.length)),
+    escalate: packBytes(bloomBits(pieces.map(tokenHash), pieces.length)),
+    whole: packBytes(bloomBits(e.escalate.map(tokenHash), e.escalate.length)),
   };
 }
 
@@ -228,5 +234,5 @@ export function tabRules(bundle: RuleBundle, full: CompiledRules, region?: strin
   if (tab.data.length >= full.data.length) return full;
   const e = escalation(full, tab);
   if (!e) return full;
-  return e.escalate.length ? { ...tab, fullSet: filterData(e) } : tab;
+  return e.escalate.length || e.missing.length ? { ...tab, fullSet: filterData(e) } : tab;
 }
