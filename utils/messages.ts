@@ -5,7 +5,6 @@
  */
 import * as z from 'zod/mini';
 import { ACTION_DETAILS, ACTION_KINDS, SITE_IDS } from '@/rules/actions';
-import { ARRAY_ITEMS_CAP, FIELD_CAP } from '@/rules/verdict';
 import { GESTURE_IDS, type GestureId } from '@/rules/gesture-ids';
 import { WARNING_SEVERITIES, type WarningSeverity } from '@/utils/decision';
 
@@ -105,9 +104,11 @@ export const LogEntrySchema = z.object({
 });
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 
-const contentText = z.optional(z.string().check(z.maxLength(FIELD_CAP)));
-const contentTexts = z.optional(z.array(z.string().check(z.maxLength(FIELD_CAP))).check(z.maxLength(ARRAY_ITEMS_CAP)));
-/** what an action is about (rules/actions.ts ActionContent), each field cut to what the engine reads */
+// any length: the background cuts each field to what the engine reads (rules-store.ts fullVerdict), so
+// that a long post is judged, not refused
+const contentText = z.optional(z.string());
+const contentTexts = z.optional(z.array(z.string()));
+/** what an action is about (rules/actions.ts ActionContent) */
 export const ActionContentSchema = z.object({
   text: contentText,
   quoted: contentText,

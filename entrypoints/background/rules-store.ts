@@ -16,6 +16,7 @@ import { COMPILED_FORMAT, type CompiledRules } from '@/rules/compiled';
 import { loadEngine, type Engine, type EvaluateContext, type Verdict } from '@/rules/engine';
 import type { ActionContent } from '@/rules/actions';
 import { tabRules } from '@/rules/tab-set';
+import { ARRAY_ITEMS_CAP, FIELD_CAP } from '@/rules/verdict';
 import type { RuleBundle } from '@/rules/schema';
 import { applyPolicy } from '@/utils/policy';
 import { activeBundleItem, engineItem, getItemValues, itemEntry, policyItem, settingsItem } from '@/utils/storage-items';
@@ -234,5 +235,15 @@ export async function fullVerdict(content: ActionContent, context: EvaluateConte
   }
   const held = fullEngine!;
   held.engine ??= loadEngine(held.compiled as CompiledRules);
-  return held.engine.evaluate(content, context);
+  return held.engine.evaluate(capped(content), context);
+}
+
+/** the content as the engine reads it (a content script sends what the page holds) */
+function capped(content: ActionContent): ActionContent {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(content)) {
+    if (typeof value === 'string') out[key] = value.slice(0, FIELD_CAP);
+    else if (Array.isArray(value)) out[key] = value.slice(0, ARRAY_ITEMS_CAP).map((v: string) => v.slice(0, FIELD_CAP));
+  }
+  return out as ActionContent;
 }

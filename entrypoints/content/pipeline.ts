@@ -4,7 +4,6 @@
  */
 import type { ActionContent } from '@/rules/actions';
 import type { Engine, Verdict } from '@/rules/engine';
-import { ARRAY_ITEMS_CAP, FIELD_CAP } from '@/rules/verdict';
 import type { DialogMode, DialogRequest, DialogResult } from '@/utils/dialog-api';
 import type { Severity } from '@/rules/verdict';
 import { decide, severityRank } from '@/utils/decision';
@@ -269,16 +268,6 @@ function needsFullSet(detected: DetectedAction, state: ContentState): boolean {
   }
 }
 
-/** the content as the engine reads it: each field cut to what it scans, so the message stays small and valid */
-function capped(content: ActionContent): ActionContent {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(content)) {
-    if (typeof value === 'string') out[key] = value.slice(0, FIELD_CAP);
-    else if (Array.isArray(value)) out[key] = value.slice(0, ARRAY_ITEMS_CAP).map((v) => (typeof v === 'string' ? v.slice(0, FIELD_CAP) : ''));
-  }
-  return out as ActionContent;
-}
-
 /**
  * The full rule set's verdict, bounded by the timeout; on an error or timeout the tab's own verdict,
  * and `fullSetUnchecked` says so.
@@ -290,7 +279,7 @@ async function fullVerdictOf(detected: DetectedAction, state: ContentState, effe
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('full verdict timed out')), effects.fullVerdictTimeoutMs ?? FULL_VERDICT_TIMEOUT_MS);
     });
-    const verdict = await Promise.race([effects.fullVerdict(capped(detected.content), context(detected, state, now)), timeout]);
+    const verdict = await Promise.race([effects.fullVerdict(detected.content, context(detected, state, now)), timeout]);
     if (!verdict || typeof verdict.severity !== 'string' || !Array.isArray(verdict.reasons)) throw new Error('not a verdict');
     return verdict;
   } catch {

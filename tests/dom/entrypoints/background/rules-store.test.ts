@@ -114,6 +114,9 @@ describe('regional rules for content scripts', () => {
     const { engine } = await stored();
     expect(FullSetFilter.of(engine.compiled as never)?.needsFullSet(content)).toBe(true);
     await expect(handleMessage({ type: 'full-verdict', content: { text: 1 }, context: ctx }, sender)).rejects.toThrow(/invalid message/);
+    // a post longer than the engine reads is judged on what it reads, not refused
+    const long = { text: content.text + ' '.repeat(30_000) + 'x', hashtags: Array.from({ length: 80 }, () => 'KhofifahEmil') };
+    expect(await handleMessage({ type: 'full-verdict', content: long, context: ctx }, sender)).toEqual(loadEngine(active.compiled as Parameters<typeof loadEngine>[0]).evaluate(long, ctx));
   });
 
   it("the agency's region wins over the user's", async () => {
