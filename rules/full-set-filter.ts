@@ -179,8 +179,8 @@ export class FullSetFilter {
         h = Math.imul(h ^ chars[a + k]!, 16777619);
         // the whole word is no piece: the matcher looks it up whole (above)
         if (k - i < 3 || (i === 0 && k + 1 === len)) continue;
-        if (bloomHas(this.esc, this.escMask, h)) reach[k + 1]! |= 2;
-        else if (bloomHas(this.dict, this.dictMask, h)) reach[k + 1]! |= from;
+        // every escalation piece is a dictionary token: the dictionary bits first, which most pieces fail
+        if (bloomHas(this.dict, this.dictMask, h)) reach[k + 1]! |= bloomHas(this.esc, this.escMask, h) ? 2 : from;
       }
     }
     return (reach[len]! & 2) !== 0;
@@ -215,8 +215,9 @@ export class FullSetFilter {
           if (from & 4 && reach[k + 1]! & 4 && bloomHas(this.whole, this.wholeMask, h)) return true;
           continue;
         }
+        if (!bloomHas(this.dict, this.dictMask, h)) continue;
         if (bloomHas(this.esc, this.escMask, h)) return true;
-        if (bloomHas(this.dict, this.dictMask, h)) reach[k + 1]! |= 1;
+        reach[k + 1]! |= 1;
       }
     }
     return false;
