@@ -69,7 +69,9 @@ export function bloomBits(hashes: Iterable<number>, count: number): Uint8Array {
   return bits;
 }
 
-function bloomHas(bits: Uint8Array, mask: number, h: number): boolean {
+/** a Bloom bit set (a power of two bytes) asked for a hash */
+function bloomHas(bits: Uint8Array, h: number): boolean {
+  const mask = bits.length * 8 - 1;
   const step = second(h);
   let a = h;
   for (let i = 0; i < K_PROBES; i++) {
@@ -82,144 +84,112 @@ function bloomHas(bits: Uint8Array, mask: number, h: number): boolean {
 
 const isPow2 = (n: number) => n >= 8 && (n & (n - 1)) === 0;
 
-export class FullSetFilter {
-  private readonly buf = new TokenBuffer();
-  private readonly dict: Uint8Array;
-  private readonly dictMask: number;
-  private readonly esc: Uint8Array;
-  private readonly escMask: number;
-  private readonly whole: Uint8Array;
-  private readonly wholeMask: number;
-  private readonly maxTokLen: number;
-  /** per char position of the word being cut: 1 = reachable, 2 = reachable through an escalation piece */
-  private reach = new Uint8Array(MAX_GLUED + 1);
+/** The escalation filter of a tab set, loaded (closures rather than a class: the content script's size). */
+export interface FullSetFilter {
+  /** Could the full rule set's verdict on this content differ from the tab set's? (false: it cannot) */
+  needsFullSet(content: ActionContent): boolean;
+}
 
-  private constructor(dict: Uint8Array, esc: Uint8Array, whole: Uint8Array, maxTokLen: number) {
-    this.dict = dict;
-    this.dictMask = dict.length * 8 - 1;
-    this.esc = esc;
-    this.escMask = esc.length * 8 - 1;
-    this.whole = whole;
-    this.wholeMask = whole.length * 8 - 1;
-    this.maxTokLen = maxTokLen;
-  }
-
+export const FullSetFilter = {
   /**
    * The filter of compiled rules that carry one, or null (a full set: nothing to escalate). Throws on a
    * `fullSet` that is not what rules/tab-set.ts writes: a tab that cannot tell when to escalate must not
    * pass for one that can.
    */
-  static of(compiled: { fullSet?: unknown }): FullSetFilter | null {
+  of(compiled: { fullSet?: unknown }): FullSetFilter | null {
     const data = compiled?.fullSet as Partial<FullSetFilterData> | undefined;
     if (data === undefined) return null;
-    const dict = typeof data?.dict === 'string' ? unpackBytes(data.dict) : null;
-    const esc = typeof data?.escalate === 'string' ? unpackBytes(data.escalate) : null;
-    const whole = typeof data?.whole === 'string' ? unpackBytes(data.whole) : null;
+    const [dict, esc, whole] = [data?.dict, data?.escalate, data?.whole].map((x) => (typeof x === 'string' ? unpackBytes(x) : null));
     const maxTokLen = data?.maxTokLen;
-    if (!dict || !esc || !whole || !isPow2(dict.length) || !isPow2(esc.length) || !isPow2(whole.length) || typeof maxTokLen !== 'number' || !Number.isInteger(maxTokLen) || maxTokLen < 1) {
+    if (![dict, esc, whole].every((b) => b && isPow2(b.length)) || typeof maxTokLen !== 'number' || !(maxTokLen >= 1)) {
       throw new Error('compiled rules: fullSet is not an escalation filter');
     }
-    return new FullSetFilter(dict, esc, whole, Math.min(maxTokLen, MAX_GLUED));
-  }
+    return filterOf(dict!, esc!, whole!, Math.min(maxTokLen | 0, MAX_GLUED));
+  },
+};
 
-  /** Could the full rule set's verdict on this content differ from the tab set's? (false: it cannot) */
-  needsFullSet(content: ActionContent): boolean {
-    let budget = TOTAL_CAP;
-    for (const field of CONTENT_FIELDS) {
-      const v = (content as Record<string, unknown>)[field];
-      const items = Array.isArray(v) ? v.slice(0, ARRAY_ITEMS_CAP) : [v];
-      // the engine scans hashtags as "#…" and a handle as "@…" (rules/engine.ts)
-      const prefix = field === 'hashtags' ? '#' : field === 'handle' ? '@' : '';
-      for (const item of items) {
-        if (typeof item !== 'string' || item.length === 0 || budget <= 0) continue;
-        const str = prefix && !item.startsWith(prefix) ? prefix + item : item;
-        const limit = Math.min(str.length, FIELD_CAP, budget);
-        budget -= limit;
-        if (this.fieldNeeds(str, limit)) return true;
+function filterOf(dict: Uint8Array, esc: Uint8Array, whole: Uint8Array, maxTokLen: number): FullSetFilter {
+  const buf = new TokenBuffer();
+  /** per char position of the word being cut: bit 1 reachable, 2 reachable through an escalation piece, 4 a part boundary */
+  let reach = new Uint8Array(MAX_GLUED + 1);
+
+  /**
+   * Chars [a, b) of the buffer. `parts` false, a plain word: a cover by ≥ 4-char dictionary pieces from end
+   * to end that uses an escalation piece (the whole word is no piece: the matcher looks it up whole).
+   * `parts` true, a hashtag, handle or CamelCase word: an escalation piece reachable by ≥ 3-char dictionary
+   * pieces from the start or from a part boundary (after '@', '.' or '_', at or after a capital), or a
+   * short whole part that is an escalation token.
+   */
+  const cut = (a: number, b: number, parts: boolean): boolean => {
+    const chars = buf.chars;
+    const len = b - a;
+    if (reach.length <= len) reach = new Uint8Array(len * 2);
+    reach.fill(0, 0, len + 1);
+    reach[0] = 5;
+    if (parts) {
+      for (let k = 1; k < len; k++) {
+        const c = chars[a + k - 1]!;
+        if (c === 46 || c === 95 || c === 64 || buf.camel[a + k] || buf.camel[a + k - 1]) reach[k] = 5;
+      }
+      reach[len]! |= 4;
+    }
+    const minPiece = parts ? 2 : 3;
+    for (let i = 0; i < len; i++) {
+      const from = reach[i]! & 3;
+      if (!from) continue;
+      let h = HASH_INIT;
+      const lim = Math.min(len, i + maxTokLen);
+      for (let k = i; k < lim; k++) {
+        h = Math.imul(h ^ chars[a + k]!, 16777619);
+        if (k - i < minPiece) {
+          if (parts && reach[i]! & 4 && reach[k + 1]! & 4 && bloomHas(whole, h)) return true;
+          continue;
+        }
+        if ((!parts && i === 0 && k + 1 === len) || !bloomHas(dict, h)) continue;
+        // every escalation piece is a dictionary token: the dictionary bits first, which most pieces fail
+        if (bloomHas(esc, h)) {
+          if (parts) return true;
+          reach[k + 1]! |= 2;
+        } else reach[k + 1]! |= from;
       }
     }
-    return false;
-  }
+    return !parts && (reach[len]! & 2) !== 0;
+  };
 
-  private fieldNeeds(str: string, limit: number): boolean {
-    const buf = this.buf.tokenize(str, limit);
+  const fieldNeeds = (str: string, limit: number): boolean => {
+    buf.tokenize(str, limit);
     for (let t = 0; t < buf.nt; t++) {
       const h = buf.tHash[t]!;
-      if (bloomHas(this.whole, this.wholeMask, h)) return true;
+      if (bloomHas(whole, h)) return true;
       const a = buf.tStart[t]!;
       const b = buf.tEnd[t]!;
       if (b - a < MIN_GLUED) continue;
       // a long token only the full set has: the tab set may cut it into its own tokens
-      if (bloomHas(this.esc, this.escMask, h)) return true;
+      if (bloomHas(esc, h)) return true;
       const f = buf.tFlags[t]!;
       const parts = (f & (TOK_HASHTAG | TOK_HANDLE)) !== 0 || (f & (TOK_CAMEL | TOK_URL)) === TOK_CAMEL;
-      if (parts ? this.partialCover(a, b) : b - a <= MAX_GLUED && this.fullCover(a, b)) return true;
+      if ((parts || b - a <= MAX_GLUED) && cut(a, b, parts)) return true;
     }
     return false;
-  }
+  };
 
-  private room(len: number): Uint8Array {
-    if (this.reach.length <= len) this.reach = new Uint8Array(len * 2);
-    this.reach.fill(0, 0, len + 1);
-    return this.reach;
-  }
-
-  /** A cover of chars[a, b) by ≥ 4-char dictionary pieces that uses an escalation piece. */
-  private fullCover(a: number, b: number): boolean {
-    const chars = this.buf.chars;
-    const len = b - a;
-    const reach = this.room(len);
-    reach[0] = 1;
-    for (let i = 0; i + 4 <= len; i++) {
-      const from = reach[i]!;
-      if (!from) continue;
-      let h = HASH_INIT;
-      const lim = Math.min(len, i + this.maxTokLen);
-      for (let k = i; k < lim; k++) {
-        h = Math.imul(h ^ chars[a + k]!, 16777619);
-        // the whole word is no piece: the matcher looks it up whole (above)
-        if (k - i < 3 || (i === 0 && k + 1 === len)) continue;
-        // every escalation piece is a dictionary token: the dictionary bits first, which most pieces fail
-        if (bloomHas(this.dict, this.dictMask, h)) reach[k + 1]! |= bloomHas(this.esc, this.escMask, h) ? 2 : from;
-      }
-    }
-    return (reach[len]! & 2) !== 0;
-  }
-
-  /**
-   * An escalation piece reachable by ≥ 3-char dictionary pieces from the start of chars[a, b) or from a
-   * part boundary (after '@', '.' or '_', at or after a CamelCase capital); a whole part is looked up at any
-   * length, as the matcher does.
-   */
-  private partialCover(a: number, b: number): boolean {
-    const chars = this.buf.chars;
-    const camel = this.buf.camel;
-    const len = b - a;
-    const reach = this.room(len);
-    // bit 4: a part boundary
-    reach[0] = 5;
-    for (let k = 1; k < len; k++) {
-      const c = chars[a + k - 1]!;
-      if (c === 46 || c === 95 || c === 64 || camel[a + k] || camel[a + k - 1]) reach[k]! |= 5;
-    }
-    reach[len]! |= 4;
-    for (let i = 0; i < len; i++) {
-      const from = reach[i]!;
-      if (!(from & 1)) continue;
-      let h = HASH_INIT;
-      const lim = Math.min(len, i + this.maxTokLen);
-      for (let k = i; k < lim; k++) {
-        h = Math.imul(h ^ chars[a + k]!, 16777619);
-        if (k - i < 2) {
-          // a short whole part: from one boundary to the next
-          if (from & 4 && reach[k + 1]! & 4 && bloomHas(this.whole, this.wholeMask, h)) return true;
-          continue;
+  return {
+    needsFullSet(content) {
+      let budget = TOTAL_CAP;
+      for (const field of CONTENT_FIELDS) {
+        const v = (content as Record<string, unknown>)[field];
+        const items = Array.isArray(v) ? v.slice(0, ARRAY_ITEMS_CAP) : [v];
+        // the engine scans hashtags as "#…" and a handle as "@…" (rules/engine.ts)
+        const prefix = field === 'hashtags' ? '#' : field === 'handle' ? '@' : '';
+        for (const item of items) {
+          if (typeof item !== 'string' || item.length === 0 || budget <= 0) continue;
+          const str = prefix && !item.startsWith(prefix) ? prefix + item : item;
+          const limit = Math.min(str.length, FIELD_CAP, budget);
+          budget -= limit;
+          if (fieldNeeds(str, limit)) return true;
         }
-        if (!bloomHas(this.dict, this.dictMask, h)) continue;
-        if (bloomHas(this.esc, this.escMask, h)) return true;
-        reach[k + 1]! |= 1;
       }
-    }
-    return false;
-  }
+      return false;
+    },
+  };
 }
