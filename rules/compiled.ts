@@ -88,6 +88,8 @@
  * region?) stay a JSON array in CompiledRules, beside `data`.
  */
 
+import type { FullSetFilterData } from './full-set-filter.ts';
+
 /** Bump whenever the layout or the meaning of any field changes; loadEngine refuses other versions. */
 export const COMPILED_FORMAT = 3;
 
@@ -195,6 +197,12 @@ export interface CompiledRules {
   contests: CompiledContest[];
   /** the buffer (layout at the top), one char per byte (`packBytes`) */
   data: string;
+  /**
+   * Only in the rules of a tab set (rules/tab-set.ts: the national contests, plus a region's): the
+   * escalation filter over what the full rule set knows beyond them (rules/full-set-filter.ts), beside
+   * the buffer, so the buffer's layout is the same for every rule set. Absent: these are the full set.
+   */
+  fullSet?: FullSetFilterData;
 }
 
 /** The usual label of a contestant, made from its contest and its persons' names. */

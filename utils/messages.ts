@@ -104,6 +104,25 @@ export const LogEntrySchema = z.object({
 });
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 
+// any length: the background cuts each field to what the engine reads (rules-store.ts fullVerdict), so
+// that a long post is judged, not refused
+const contentText = z.optional(z.string());
+const contentTexts = z.optional(z.array(z.string()));
+/** what an action is about (rules/actions.ts ActionContent) */
+export const ActionContentSchema = z.object({
+  text: contentText,
+  quoted: contentText,
+  author: contentText,
+  handle: contentText,
+  hashtags: contentTexts,
+  linkTitle: contentText,
+  linkUrl: contentText,
+  imageAlt: contentTexts,
+  draft: contentText,
+  group: contentText,
+  url: contentText,
+});
+
 export const MessageSchema = z.discriminatedUnion('type', [
   /** content → background: inject the dialog script into the sender's frame */
   z.object({ type: z.literal('inject-dialog') }),
@@ -146,6 +165,20 @@ export const MessageSchema = z.discriminatedUnion('type', [
    * first time in this browser session for that site (the notice is shown then, not again).
    */
   z.object({ type: z.literal('photo-unchecked'), site: z.enum(SITE_IDS) }),
+  /**
+   * content → background: the full rule set's verdict on an action that the tab's rule set (a tab set,
+   * rules/tab-set.ts) cannot judge alone; answers with the Verdict. `at` is an ISO date-time.
+   */
+  z.object({
+    type: z.literal('full-verdict'),
+    content: ActionContentSchema,
+    context: z.object({
+      at: z.string().check(z.maxLength(40)),
+      region: z.optional(z.string().check(z.maxLength(20))),
+      site: z.optional(z.enum(SITE_IDS)),
+      action: z.optional(z.enum(ACTION_KINDS)),
+    }),
+  }),
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -156,4 +189,5 @@ export const CONTENT_MESSAGE_TYPES: ReadonlySet<Message['type']> = new Set([
   'photo-check',
   'photo-warm',
   'photo-unchecked',
+  'full-verdict',
 ]);

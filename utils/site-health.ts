@@ -13,6 +13,11 @@ const siteHealthSchema = z.object({
   unrecognised: z.number(),
   /** photos that went out unchecked (no analysis page, an analysis error or timeout); absent in older data */
   photoUnchecked: z.optional(z.number()),
+  /**
+   * actions judged by the tab's own rules because the full rule set's verdict they needed (a name the
+   * tab set does not hold, rules/full-set-filter.ts) did not come in time; absent in older data
+   */
+  rulesUnchecked: z.optional(z.number()),
   /** labels of unrecognised action-like controls → presses */
   labels: countsMap,
   /** `action:hook` for detected controls → count (e.g. `like:like`, `like:post`) */

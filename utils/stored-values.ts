@@ -15,8 +15,13 @@ export interface StoredEngine {
   expiresAt: string;
   /** true when the policy's extraRules are merged into `compiled` */
   extraRules: boolean;
-  /** the region `compiled` is narrowed to (rules/compile.ts, regionalBundle); absent: the full set */
+  /** the region `compiled` is narrowed to (rules/compile.ts, regionalBundle); absent: the national part */
   region?: string;
+  /**
+   * `compiled` is a tab set with its escalation filter (rules/tab-set.ts), of this version
+   * (rules-store.ts TAB_SET_VERSION); absent in what older versions stored (the full set)
+   */
+  tabSet?: number;
 }
 
 /**

@@ -4,7 +4,7 @@ import { CONTENT_MESSAGE_TYPES, MessageSchema } from '@/utils/messages';
 import { appendLog } from './decision-log';
 import { confirmEnrolment, leaveEnrolment, previewEnrolment, refreshEnrolment } from './enrolment';
 import { checkPhotoAnswer, firstUncheckedNotice, warmPhoto } from './photo';
-import { ensureEngine } from './rules-store';
+import { ensureEngine, fullVerdict } from './rules-store';
 import { checkForUpdates } from './updates';
 
 type Sender = Browser.runtime.MessageSender;
@@ -59,6 +59,8 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<unkno
       return true;
     case 'photo-unchecked':
       return firstUncheckedNotice(message.site);
+    case 'full-verdict':
+      return fullVerdict(message.content, message.context);
     default: {
       const unreachable: never = message;
       throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);

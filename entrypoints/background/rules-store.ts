@@ -11,9 +11,12 @@
  *   without a download, and so content scripts never have to read the (larger) source.
  */
 import { browser } from 'wxt/browser';
-import { compileBound, compileBundle, regionalBundle } from '@/rules/compile';
-import { COMPILED_FORMAT } from '@/rules/compiled';
-import { loadEngine } from '@/rules/engine';
+import { compileBound, compileBundle } from '@/rules/compile';
+import { COMPILED_FORMAT, type CompiledRules } from '@/rules/compiled';
+import { loadEngine, type Engine, type EvaluateContext, type Verdict } from '@/rules/engine';
+import type { ActionContent } from '@/rules/actions';
+import { tabRules } from '@/rules/tab-set';
+import { ARRAY_ITEMS_CAP, FIELD_CAP } from '@/rules/verdict';
 import type { RuleBundle } from '@/rules/schema';
 import { applyPolicy } from '@/utils/policy';
 import { activeBundleItem, engineItem, getItemValues, itemEntry, policyItem, settingsItem } from '@/utils/storage-items';
@@ -46,25 +49,33 @@ export function assertLoads(compiled: unknown): void {
 }
 
 /**
- * The compiled rules content scripts get for a base bundle: its own, or, with extra rules, the merge
- * compiled here; where a region is set, only what that region needs (rules/compile.ts,
- * regionalBundle: the national contests and the region's), compiled here, so that every tab holds a
- * part of a national rule set while the background keeps all of it. Invalid extra rules are skipped
- * (policy.ts records the warning).
+ * What `engine` holds beyond the compiled rules: 1 = a tab set with its escalation filter
+ * (rules/tab-set.ts). A stored engine without it (what an older version stored: the full set where no
+ * region is set) is derived again.
  */
-export function engineFor(base: LoadedBundle, region?: string): { compiled: unknown; extraRules: boolean; sites: StoredEngine['sites'] } {
+export const TAB_SET_VERSION = 1;
+
+/**
+ * The compiled rules content scripts get for a base bundle: a tab set (rules/tab-set.ts: the national
+ * contests, plus the region's where a region is set) with the escalation filter over the full set, so
+ * that every tab holds a small part of a national rule set and asks the background's full set
+ * (`fullVerdict`) only for the actions it cannot judge alone. With extra rules, the merge is compiled
+ * here first. Invalid extra rules are skipped (policy.ts records the warning).
+ */
+export function engineFor(base: LoadedBundle, region?: string): { compiled: unknown; extraRules: boolean; sites: StoredEngine['sites']; full: unknown } {
   const merged = extraRulesMerger(base.bundle);
   if (merged?.ok) {
     try {
-      const compiled = compileBundle(regionalBundle(merged.bundle, region));
+      const full = compileBundle(merged.bundle);
+      const compiled = tabRules(merged.bundle, full, region);
       assertLoads(compiled);
-      return { compiled, extraRules: true, sites: merged.bundle.sites ?? {} };
+      return { compiled, extraRules: true, sites: merged.bundle.sites ?? {}, full };
     } catch (error) {
       console.error('Jaga Netral: extra rules did not compile; using the bundle alone', error);
     }
   }
-  const compiled = region ? compileBundle(regionalBundle(base.bundle, region)) : base.compiled;
-  return { compiled, extraRules: false, sites: base.bundle.sites ?? {} };
+  const compiled = tabRules(base.bundle, base.compiled as CompiledRules, region);
+  return { compiled, extraRules: false, sites: base.bundle.sites ?? {}, full: base.compiled };
 }
 
 /** The region that applies (the agency policy's over the user's setting), as the background last published them. */
@@ -79,6 +90,7 @@ export async function storeEngine(loaded: LoadedBundle, origin: BundleOrigin | B
   const active: ActiveBundle = { bundle: loaded.bundle, compiled: loaded.compiled, ...from };
   const region = await effectiveRegion();
   const derived = engineFor(loaded, region);
+  keepFullEngine(derived.full);
   const engine: StoredEngine = {
     bundleVersion: loaded.bundle.version,
     compiled: derived.compiled,
@@ -87,6 +99,7 @@ export async function storeEngine(loaded: LoadedBundle, origin: BundleOrigin | B
     issuedAt: loaded.bundle.issuedAt,
     expiresAt: loaded.bundle.expiresAt,
     extraRules: derived.extraRules,
+    tabSet: TAB_SET_VERSION,
     ...(region ? { region } : {}),
   };
   await browser.storage.local.set({ ...itemEntry(engineItem, engine), ...itemEntry(activeBundleItem, active) });
@@ -115,7 +128,8 @@ async function currentActiveBundle(): Promise<ActiveBundle | null> {
   const { bundle, compiled: activeCompiled, ...origin } = activeBundle;
   if (isCurrentFormat(activeCompiled) && isCurrentFormat(engine.compiled)) {
     // content scripts' rules of another region than the one that applies now: derived again
-    if (engine.region !== (await effectiveRegion())) await storeEngine({ bundle, compiled: activeCompiled }, origin);
+    // (or not yet a tab set: what an older version stored)
+    if (engine.region !== (await effectiveRegion()) || engine.tabSet !== TAB_SET_VERSION) await storeEngine({ bundle, compiled: activeCompiled }, origin);
     return activeBundle;
   }
   let compiled: unknown;
@@ -195,4 +209,41 @@ export function watchRegion(): void {
       .then((stale) => (stale ? rebuildEngine() : undefined))
       .catch((error: unknown) => console.error('Jaga Netral: rules not narrowed to the region', error));
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// the full rule set, for the actions a tab set escalates
+
+/** the full engine of the rules content scripts were last given, loaded at the first escalation and kept */
+let fullEngine: { compiled: unknown; engine: Engine | null } | null = null;
+
+function keepFullEngine(compiled: unknown): void {
+  if (fullEngine?.compiled !== compiled) fullEngine = { compiled, engine: null };
+}
+
+/**
+ * The full rule set's verdict on an action (a content script's escalation, rules/full-set-filter.ts).
+ * The full engine is loaded once and kept while the background lives; after a restart it is derived
+ * again from the active bundle, as content scripts' rules are.
+ */
+export async function fullVerdict(content: ActionContent, context: EvaluateContext): Promise<Verdict> {
+  if (!fullEngine) {
+    const active = await readActiveBundle();
+    if (!active) throw new Error('no active bundle');
+    const merged = extraRulesMerger(active.bundle);
+    keepFullEngine(merged?.ok ? compileBundle(merged.bundle) : active.compiled);
+  }
+  const held = fullEngine!;
+  held.engine ??= loadEngine(held.compiled as CompiledRules);
+  return held.engine.evaluate(capped(content), context);
+}
+
+/** the content as the engine reads it (a content script sends what the page holds) */
+function capped(content: ActionContent): ActionContent {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(content)) {
+    if (typeof value === 'string') out[key] = value.slice(0, FIELD_CAP);
+    else if (Array.isArray(value)) out[key] = value.slice(0, ARRAY_ITEMS_CAP).map((v: string) => v.slice(0, FIELD_CAP));
+  }
+  return out as ActionContent;
 }

@@ -40,6 +40,7 @@ export function mergeHealth(stored: SiteHealth, site: string, delta: SiteHealthC
     byLabel: cur.byLabel + delta.byLabel,
     unrecognised: cur.unrecognised + delta.unrecognised,
     photoUnchecked: (cur.photoUnchecked ?? 0) + (delta.photoUnchecked ?? 0),
+    rulesUnchecked: (cur.rulesUnchecked ?? 0) + (delta.rulesUnchecked ?? 0),
     labels: { ...cur.labels },
     hooks: { ...cur.hooks },
     at: delta.at,
@@ -64,9 +65,13 @@ export interface HealthOptions {
   setTimer?: (fn: () => void, ms: number) => unknown;
 }
 
-/** An adapter that counts; the content script also reports photos sent unchecked through it. */
+/**
+ * An adapter that counts; the content script also reports through it photos sent unchecked and actions
+ * judged without the full rule set's verdict they needed.
+ */
 export interface CountingAdapter extends SiteAdapter {
   countPhotoUnchecked(): void;
+  countRulesUnchecked(): void;
 }
 
 /** The adapter, counting what it detects and what it misses. Same `detect` results, same cost on other clicks. */
@@ -100,6 +105,10 @@ export function withHealth(adapter: DefinedSiteAdapter, options: HealthOptions):
     ...(adapter.composerOf ? { composerOf: adapter.composerOf } : {}),
     countPhotoUnchecked() {
       delta.photoUnchecked = (delta.photoUnchecked ?? 0) + 1;
+      changed();
+    },
+    countRulesUnchecked() {
+      delta.rulesUnchecked = (delta.rulesUnchecked ?? 0) + 1;
       changed();
     },
     detect(event, selectors, doc) {

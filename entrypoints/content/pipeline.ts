@@ -2,6 +2,7 @@
  * The middle of the pipeline for one detected action: rule engine → decision → dialog → log.
  * Synchronous up to the decision, so the click path never waits when nothing matches.
  */
+import type { ActionContent } from '@/rules/actions';
 import type { Engine, Verdict } from '@/rules/engine';
 import type { DialogMode, DialogRequest, DialogResult } from '@/utils/dialog-api';
 import type { Severity } from '@/rules/verdict';
@@ -33,7 +34,30 @@ export interface PipelineEffects {
   showPhotoWait?: (language: Language) => () => void;
   /** a photo goes out unchecked (the analysis could not run, or the hold ran out): tell the user */
   photoUnchecked?: () => void;
+  /**
+   * The background's full rule set's verdict, for an action the tab set cannot judge alone
+   * (ContentState.fullSet says which); `at` is an ISO date-time.
+   */
+  fullVerdict?: (content: ActionContent, context: FullVerdictContext) => Promise<Verdict>;
+  /** how long an escalated action waits for the full verdict before the tab's own verdict decides */
+  fullVerdictTimeoutMs?: number;
+  /** the full verdict did not come (error, timeout): the tab's own verdict decided; counted, never silent */
+  fullSetUnchecked?: () => void;
 }
+
+export interface FullVerdictContext {
+  at: string;
+  region?: string;
+  site: DetectedAction['site'];
+  action: DetectedAction['action'];
+}
+
+/**
+ * The longest wait for the background's full verdict. The background keeps the full engine once
+ * loaded; its first load after a browser start (reading and unpacking the full set) is what this
+ * bounds. Only actions naming something the tab set does not hold wait at all.
+ */
+export const FULL_VERDICT_TIMEOUT_MS = 2_000;
 
 /** Actions that publish what is attached to the composer. */
 const PUBLISHING = new Set<DetectedAction['action']>(['post', 'comment', 'share']);
@@ -221,13 +245,49 @@ async function decideWithPhotos(
   return choice;
 }
 
-function evaluate(engine: Engine, detected: DetectedAction, state: ContentState, now: number): Verdict {
-  return engine.evaluate(detected.content, {
-    at: evaluationTime(state.settings, now),
+function context(detected: DetectedAction, state: ContentState, now: number): FullVerdictContext {
+  return {
+    at: evaluationTime(state.settings, now).toISOString(),
     site: detected.site,
     action: detected.action,
     ...(state.settings.region ? { region: state.settings.region } : {}),
-  });
+  };
+}
+
+function evaluate(engine: Engine, detected: DetectedAction, state: ContentState, now: number): Verdict {
+  return engine.evaluate(detected.content, { ...context(detected, state, now), at: evaluationTime(state.settings, now) });
+}
+
+/** The tab set cannot judge this action alone (a filter error counts as yes: ask rather than miss). */
+function needsFullSet(detected: DetectedAction, state: ContentState): boolean {
+  if (!state.fullSet) return false;
+  try {
+    return state.fullSet.needsFullSet(detected.content);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The full rule set's verdict, bounded by the timeout; on an error or timeout the tab's own verdict,
+ * and `fullSetUnchecked` says so.
+ */
+async function fullVerdictOf(detected: DetectedAction, state: ContentState, effects: PipelineEffects, local: Verdict, now: number): Promise<Verdict> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    if (!effects.fullVerdict) throw new Error('no background to ask');
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('full verdict timed out')), effects.fullVerdictTimeoutMs ?? FULL_VERDICT_TIMEOUT_MS);
+    });
+    const verdict = await Promise.race([effects.fullVerdict(detected.content, context(detected, state, now)), timeout]);
+    if (!verdict || typeof verdict.severity !== 'string' || !Array.isArray(verdict.reasons)) throw new Error('not a verdict');
+    return verdict;
+  } catch {
+    effects.fullSetUnchecked?.();
+    return local;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -243,7 +303,8 @@ export function assessAction(detected: DetectedAction, state: ContentState, effe
     (engine &&
       !detected.attachmentsOnly &&
       !effects.photos?.pending(effects.now(), detected.composer).length &&
-      evaluate(engine, detected, state, effects.now()).severity === 'none')
+      evaluate(engine, detected, state, effects.now()).severity === 'none' &&
+      !needsFullSet(detected, state))
   ) {
     return assessNow(detected, state, effects);
   }
@@ -264,7 +325,23 @@ function assessNow(detected: DetectedAction, state: ContentState, effects: Pipel
   const photos = photosToCheck(detected, state, effects, now);
   // Nothing typed and no photo attached in this composer: nothing is published that we can check.
   if (detected.attachmentsOnly && photos.length === 0) return { hold: false };
-  const verdict = evaluate(engine, detected, state, now);
+  const local = evaluate(engine, detected, state, now);
+  // A name the tab set does not hold: the action waits (bounded) for the background's full verdict.
+  // Nothing such named (almost every action): decided here, synchronously, as before.
+  if (!detected.attachmentsOnly && needsFullSet(detected, state)) {
+    return {
+      hold: true,
+      present: async () => {
+        const verdict = await fullVerdictOf(detected, state, effects, local, now);
+        const assessment = assessWith(detected, state, effects, verdict, photos, now);
+        return assessment.hold ? assessment.present() : 'proceed';
+      },
+    };
+  }
+  return assessWith(detected, state, effects, local, photos, now);
+}
+
+function assessWith(detected: DetectedAction, state: ContentState, effects: PipelineEffects, verdict: Verdict, photos: PhotoCheck[], now: number): Assessment {
   if (photos.length > 0) return assessWithPhotos(detected, state, effects, verdict, photos);
   const decision = decide(verdict.severity, detected.action, detected.site, state.settings, now);
   if (decision.mode === 'off') return { hold: false };

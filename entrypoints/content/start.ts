@@ -21,6 +21,7 @@ import { photoUncheckedNotice, showPhotoUnchecked, showPhotoWait } from './photo
 import { closestAny, sel } from './sites/helpers';
 import { assessAction } from './pipeline';
 import type { PhotoCheckAnswer } from '@/utils/messages';
+import type { Verdict } from '@/rules/engine';
 import type { DefinedSiteAdapter } from './sites/define';
 import { createContentState, selectorsFor } from './state';
 
@@ -107,6 +108,9 @@ function start(ctx: ContentScriptContext, site: DefinedSiteAdapter): void {
           photos,
           showPhotoWait: (language) => showPhotoWait(document, language),
           photoUnchecked,
+          // a name the tab's rule set does not hold: the background's full set decides (bounded)
+          fullVerdict: (content, context) => browser.runtime.sendMessage({ type: 'full-verdict', content, context }) as Promise<Verdict>,
+          fullSetUnchecked: () => adapter.countRulesUnchecked(),
           log: (entry) => void browser.runtime.sendMessage({ type: 'log-decision', entry }).catch(() => {}),
           countFullExplanation: () => {
             state.fullExplanations += 1;

@@ -15,6 +15,7 @@
  */
 import { browser } from 'wxt/browser';
 import { loadEngine, type Engine } from '@/rules/engine';
+import { FullSetFilter } from '@/rules/full-set-filter';
 import type { SiteId } from '@/rules/actions';
 import { applyPolicy, parsePolicy, type Policy } from '@/utils/policy';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
@@ -26,6 +27,11 @@ export interface ContentState {
   /** the effective settings: the user's, with the agency policy laid over them */
   settings: Settings;
   engine: Engine | null;
+  /**
+   * With a tab set (rules/tab-set.ts, what the background gives tabs): the filter that says when an
+   * action needs the background's full rule set; null with a full set.
+   */
+  fullSet?: FullSetFilter | null;
   /** a rule bundle's per-site selector overrides */
   siteSelectors: Partial<Record<SiteId, Record<string, string[]>>>;
   /** how many times the full explanation has been shown */
@@ -49,6 +55,7 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
   const state: ContentState = {
     settings: DEFAULT_SETTINGS,
     engine: null,
+    fullSet: null,
     siteSelectors: {},
     fullExplanations: 0,
     ready: false,
@@ -90,7 +97,11 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
       if (stored) {
         try {
           // The background only stores bundles it has validated; a failure here keeps the old engine.
-          state.engine = loadEngine(stored.compiled as Parameters<typeof loadEngine>[0]);
+          const compiled = stored.compiled as Parameters<typeof loadEngine>[0];
+          // both or neither: a tab set without its filter would not know when to ask for the full set
+          const fullSet = FullSetFilter.of(compiled);
+          state.engine = loadEngine(compiled);
+          state.fullSet = fullSet;
           state.siteSelectors = stored.sites ?? {};
         } catch (error) {
           onError(error);

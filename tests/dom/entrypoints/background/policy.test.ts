@@ -33,10 +33,17 @@ async function local<T>(key: string): Promise<T> {
   return (await fakeBrowser.storage.local.get(key))[key] as T;
 }
 const engine = () => local<StoredEngine>(engineItem.key);
-const agencySeverity = async () =>
-  (await import('@/rules/engine'))
-    .loadEngine((await engine()).compiled as never)
-    .evaluate({ hashtags: [AGENCY_HASHTAG], text: `#${AGENCY_HASHTAG}` }, { at: new Date(), region: '35.07' }).severity;
+/** what a tab decides: its own rules, or the background's full set where its escalation filter asks */
+const agencySeverity = async () => {
+  const { loadEngine } = await import('@/rules/engine');
+  const { FullSetFilter } = await import('@/rules/full-set-filter');
+  const { fullVerdict } = await import('@/entrypoints/background/rules-store');
+  const compiled = (await engine()).compiled as never;
+  const content = { hashtags: [AGENCY_HASHTAG], text: `#${AGENCY_HASHTAG}` };
+  const ctx = { at: new Date().toISOString(), region: '35.07' };
+  if (FullSetFilter.of(compiled)?.needsFullSet(content)) return (await fullVerdict(content, ctx)).severity;
+  return loadEngine(compiled).evaluate(content, ctx).severity;
+};
 
 beforeEach(async () => {
   vi.restoreAllMocks();

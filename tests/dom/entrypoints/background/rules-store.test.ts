@@ -5,7 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ensureEngine, rebuildEngine, syncDefaultBundle, watchRegion } from '@/entrypoints/background/rules-store';
+import { handleMessage } from '@/entrypoints/background/messages';
+import { ensureEngine, rebuildEngine, syncDefaultBundle, TAB_SET_VERSION, watchRegion } from '@/entrypoints/background/rules-store';
+import { FullSetFilter } from '@/rules/full-set-filter';
 import { COMPILED_FORMAT } from '@/rules/compiled';
 import { loadEngine } from '@/rules/engine';
 import { decodeRules } from '@/rules/tables';
@@ -90,19 +92,48 @@ describe('regional rules for content scripts', () => {
     expect(severityOf(engine.compiled, NEW_HASHTAG)).toBe('high');
   });
 
+  it('a full set an older version stored for tabs (no tabSet) is derived again at the next start', async () => {
+    const { engine, active } = await stored();
+    expect(engine.tabSet).toBe(TAB_SET_VERSION);
+    await fakeBrowser.storage.local.set({ [engineItem.key]: { ...engine, compiled: active.compiled, tabSet: undefined } });
+    await syncDefaultBundle();
+    const again = (await stored()).engine;
+    expect(again.tabSet).toBe(TAB_SET_VERSION);
+    expect(personsIn(again.compiled)).toBeLessThan(all);
+  });
+
+  it("the full verdict a tab escalates: the background's full set, also for another region's candidate", async () => {
+    const { active } = await stored();
+    const content = { text: 'Ayo coblos Khofifah Emil nomor 2 untuk Jatim!' };
+    const ctx = { at: '2024-11-20T10:00:00+07:00' };
+    const want = loadEngine(active.compiled as Parameters<typeof loadEngine>[0]).evaluate(content, ctx);
+    expect(want.severity).not.toBe('none');
+    const sender = { id: fakeBrowser.runtime.id, url: 'https://x.com/home', tab: { id: 1 } as never };
+    expect(await handleMessage({ type: 'full-verdict', content, context: ctx }, sender)).toEqual(want);
+    // the national part alone does not know her: the tab escalates
+    const { engine } = await stored();
+    expect(FullSetFilter.of(engine.compiled as never)?.needsFullSet(content)).toBe(true);
+    await expect(handleMessage({ type: 'full-verdict', content: { text: 1 }, context: ctx }, sender)).rejects.toThrow(/invalid message/);
+    // a post longer than the engine reads is judged on what it reads, not refused
+    const long = { text: content.text + ' '.repeat(30_000) + 'x', hashtags: Array.from({ length: 80 }, () => 'KhofifahEmil') };
+    expect(await handleMessage({ type: 'full-verdict', content: long, context: ctx }, sender)).toEqual(loadEngine(active.compiled as Parameters<typeof loadEngine>[0]).evaluate(long, ctx));
+  });
+
   it("the agency's region wins over the user's", async () => {
     await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS, region: '31' }, [policyItem.key]: { region: '35' } });
     await rebuildEngine();
     expect((await stored()).engine.region).toBe('35');
   });
 
-  it('a region change rebuilds the rules of content scripts; clearing it restores the full set', async () => {
+  it('a region change rebuilds the rules of content scripts; clearing it gives the national part with a filter over the rest', async () => {
     watchRegion();
     await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS, region: '35' } });
     await vi.waitFor(async () => expect((await stored()).engine.region).toBe('35'));
     await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS } });
     await vi.waitFor(async () => expect((await stored()).engine.region).toBeUndefined());
-    expect(personsIn((await stored()).engine.compiled)).toBe(all);
+    const national = (await stored()).engine.compiled as { fullSet?: unknown };
+    expect(personsIn(national)).toBeLessThan(all);
+    expect(national.fullSet).toBeDefined();
   });
 
   it('a settings change that leaves the region alone rewrites nothing', async () => {

@@ -84,6 +84,17 @@ describe('stored counters', () => {
   });
 });
 
+describe('actions judged without the full verdict they needed (rulesUnchecked)', () => {
+  it('are counted per site, batched, and added up by merge', () => {
+    const h = harness();
+    h.wrapped.countRulesUnchecked();
+    h.flush();
+    expect(h.saved[0]).toEqual(['facebook', expect.objectContaining({ rulesUnchecked: 1, detected: 0 })]);
+    const merged = mergeHealth(parseSiteHealth({ facebook: { ...emptyCounts(), at: 1 } }), 'facebook', h.saved[0]![1]);
+    expect(merged.facebook).toMatchObject({ rulesUnchecked: 1 });
+  });
+});
+
 describe('photos sent unchecked (photoUnchecked)', () => {
   it('are counted per site, batched like the rest', () => {
     const h = harness();

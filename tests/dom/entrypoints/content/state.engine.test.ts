@@ -8,6 +8,7 @@ import { createContentState } from '@/entrypoints/content/state';
 import { compileBundle } from '@/rules/compile';
 import { packBytes, unpackBytes } from '@/rules/compiled';
 import { StructuralError } from '@/rules/tables';
+import { tabRules } from '@/rules/tab-set';
 import { devBundle } from '../background/helpers';
 
 const flush = async () => {
@@ -32,6 +33,27 @@ describe('the content script loads the rules from storage.local', () => {
     await state.whenReady;
     expect(state.engine?.evaluate(TEXT, AT).severity).toBe('high');
     expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('loads a tab set with its escalation filter, and keeps both of the last good rules when the filter is damaged', async () => {
+    const tab = tabRules(devBundle(), compiled);
+    expect(tab.fullSet).toBeDefined();
+    await fakeBrowser.storage.local.set(stored(tab));
+    const state = createContentState(onError);
+    await state.whenReady;
+    const filter = state.fullSet;
+    expect(filter?.needsFullSet({ text: 'Dukung Khofifah-Emil untuk Jatim' })).toBe(true);
+    expect(filter?.needsFullSet(TEXT)).toBe(false);
+    const good = state.engine;
+    await fakeBrowser.storage.local.set(stored({ ...tab, fullSet: { ...tab.fullSet, dict: 'x' } }, 2));
+    await flush();
+    expect(state.engine).toBe(good);
+    expect(state.fullSet).toBe(filter);
+    expect(onError).toHaveBeenLastCalledWith(expect.objectContaining({ message: expect.stringMatching(/fullSet/) }));
+    // the full set: no filter
+    await fakeBrowser.storage.local.set(stored(compiled, 3));
+    await flush();
+    expect(state.fullSet).toBeNull();
   });
 
   it('keeps the last good engine when damaged or older-format rules arrive, and records why', async () => {

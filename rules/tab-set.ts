@@ -1,0 +1,238 @@
+/**
+ * The rules a tab holds (docs/engine.md, "The rule set at scale"): a *tab set* — the national contests,
+ * plus the region's when a region is set — compiled on its own, with an escalation filter
+ * (rules/full-set-filter.ts) over everything the full set knows and the tab set does not. The background
+ * builds it from the active bundle and its full compiled rules; a content script loads it, judges every
+ * action locally, and asks the background's full engine only when the filter says the full verdict could
+ * differ. Not for the content script (it compiles).
+ */
+import { compileBundle, regionalBundle } from './compile.ts';
+import { packBytes, type CompiledRules, type SectionName } from './compiled.ts';
+import { bloomBits, type FullSetFilterData } from './full-set-filter.ts';
+import { HASH_INIT } from './normalize.ts';
+import * as PK from './pattern-kinds.ts';
+import type { RuleBundle } from './schema.ts';
+import { decodeRules, entityTables, type DecodedRules } from './tables.ts';
+
+
+/**
+ * The national part of a bundle, what a tab without a region holds: every contest stays (naming a race
+ * tells the policy whose ballot number it is), a regional contest without its contestants; the persons
+ * the remaining contestants need and those in no contest; the parties of no region.
+ */
+export function nationalBundle(bundle: RuleBundle): RuleBundle {
+  const contests = bundle.contests.map((c) => (c.region ? { ...c, contestants: [] } : c));
+  const needed = new Set(contests.flatMap((c) => c.contestants.flatMap((k) => k.persons)));
+  const inAnyContest = new Set(bundle.contests.flatMap((c) => c.contestants.flatMap((k) => k.persons)));
+  return {
+    ...bundle,
+    persons: bundle.persons.filter((p) => needed.has(p.id) || !inAnyContest.has(p.id)),
+    parties: bundle.parties.filter((p) => !p.region),
+    contests,
+  };
+}
+
+/** FNV-1a of a token's chars: the hash the dictionary is keyed on (rules/compiled.ts, tokHash) */
+export function tokenHash(s: string): number {
+  let h = HASH_INIT;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
+}
+
+const PERSON_KINDS = new Set([PK.PERSON, PK.ACCOUNT_PERSON]);
+const PARTY_KINDS = new Set([PK.PARTY, PK.PARTY_SYMBOL, PK.PARTY_SLOGAN, PK.ACCOUNT_PARTY]);
+const CONTESTANT_KINDS = new Set([PK.PAIR, PK.COALITION, PK.HASHTAG, PK.AGAINST, PK.SLOGAN, PK.SALUTE, PK.TEAM, PK.ACCOUNT_CONTESTANT]);
+
+/** One compiled rule set read for the comparison: tokens as strings, every pattern's key by ids, not indices. */
+class RuleView {
+  readonly d: DecodedRules;
+  /** every section read as numbers (the u8 and u16 ones index the same way) */
+  readonly a: Record<SectionName, Int32Array>;
+  readonly tokens: string[];
+  private readonly personKeys: string[];
+  private readonly partyKeys: string[];
+  private readonly contestantKeys: string[];
+  private readonly contestKeys: string[];
+
+  constructor(c: CompiledRules) {
+    this.d = decodeRules(c);
+    this.a = this.d.sections as RuleView['a'];
+    const { tokOff } = this.a;
+    const tokChars = this.d.sections.tokChars as Uint16Array;
+    this.tokens = [];
+    for (let t = 0; t + 1 < tokOff.length; t++) this.tokens.push(String.fromCharCode(...tokChars.subarray(tokOff[t]!, tokOff[t + 1]!)));
+    const tables = entityTables(this.d, c.contests, Number.POSITIVE_INFINITY);
+    const kId = (k: number) => tables.contestants[k]!.id;
+    const join = (xs: string[]) => xs.sort().join(',');
+    const S = '\u0001';
+    this.personKeys = tables.persons.map((p, i) => ['P', p.id, p.label, join(tables.personContestants[i]!.map(kId))].join(S));
+    this.partyKeys = tables.parties.map((p) => ['Y', p.id, p.label, p.region ?? ''].join(S));
+    this.contestantKeys = tables.contestants.map((k) =>
+      ['K', k.id, c.contests[k.contest]!.id, k.number ?? '', k.persons.map((p) => tables.persons[p]!.id).join(','), k.parties.map((p) => tables.parties[p]!.id).join(','), k.label].join(S),
+    );
+    this.contestKeys = c.contests.map((k, i) => ['C', JSON.stringify(k), join(tables.contestContestants[i]!.map(kId))].join(S));
+  }
+
+  /** what pattern p's entity is, by ids ('' for none) */
+  entityKey(p: number): string {
+    const kind = this.a.patKind[p]!;
+    const e = this.a.patEntity[p]!;
+    if (e < 0) return '';
+    if (PERSON_KINDS.has(kind)) return this.personKeys[e]!;
+    if (PARTY_KINDS.has(kind)) return this.partyKeys[e]!;
+    if (CONTESTANT_KINDS.has(kind)) return this.contestantKeys[e]!;
+    if (kind === PK.CONTEST_TERM) return this.contestKeys[e]!;
+    return `#${e}`;
+  }
+
+  entityKeys(): Set<string> {
+    return new Set([...this.personKeys, ...this.partyKeys, ...this.contestantKeys, ...this.contestKeys]);
+  }
+
+  patternKey(path: string, p: number): string {
+    return `${path}\u0002${this.a.patKind[p]}\u0002${this.a.patFlags[p]}\u0002${this.a.patAux[p]}\u0002${this.entityKey(p)}`;
+  }
+
+  /**
+   * Every term of the trie by first token: visit(first token, node, path of token ids) for every node
+   * that has patterns; `skip(first)` leaves a first token's terms out.
+   */
+  walk(visit: (first: number, node: number, path: number[]) => boolean | undefined, skip: (first: number) => boolean = () => false): void {
+    const { rootChild, edgeStart, edgeTok, edgeNode, outStart } = this.a;
+    const path: number[] = [];
+    const down = (first: number, node: number): boolean => {
+      if (outStart[node + 1]! > outStart[node]! && visit(first, node, path) === false) return false;
+      for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
+        path.push(edgeTok[e]!);
+        const go = down(first, edgeNode[e]!);
+        path.pop();
+        if (!go) return false;
+      }
+      return true;
+    };
+    for (let t = 0; t < rootChild.length; t++) {
+      if (!rootChild[t] || skip(t)) continue;
+      path.push(t);
+      down(t, rootChild[t]!);
+      path.pop();
+    }
+  }
+
+  pathString(path: number[]): string {
+    return path.map((t) => this.tokens[t]).join(' ');
+  }
+
+  regionNames(): string[] {
+    const r = this.a.regions;
+    const out: string[] = [];
+    for (let o = 0; o < r.length; o += 2 + r[o]!) out.push(`${r[o + 1]}:${Array.from(r.subarray(o + 2, o + 2 + r[o]!), (t) => this.tokens[t]).join(' ')}`);
+    return out;
+  }
+}
+
+/** What the escalation filter is made of, and how big the difference is. */
+export interface Escalation {
+  /** the full set's tokens (all of them go into the dictionary bits) */
+  dictionary: string[];
+  /** the tokens whose presence in the full engine's token stream asks for the full verdict */
+  escalate: string[];
+  /** the full set's tokens the tab set lacks (escalation pieces: they matter as pieces of a cut) */
+  missing: string[];
+  maxTokLen: number;
+}
+
+/**
+ * The escalation tokens of a tab set against its full set: the full dictionary's tokens the tab set
+ * lacks; the first token of every term whose pattern (kind, flags, number, entity by ids with its
+ * contests and contestants) the two sets do not share, either way; tokens whose role in the word filter
+ * differs; the first tokens of region names when the region tables differ. Null when the tab set's
+ * dictionary is not inside the full one (the tab set could then see words the full set does not: the
+ * caller keeps the full set).
+ */
+export function escalation(full: CompiledRules, tab: CompiledRules): Escalation | null {
+  const f = new RuleView(full);
+  const t = new RuleView(tab);
+  const fullIds = new Map(f.tokens.map((s, i) => [s, i]));
+  if (t.tokens.some((s) => !fullIds.has(s))) return null;
+  const tabIds = new Map(t.tokens.map((s, i) => [s, i]));
+  const flagged = new Set<string>();
+  const missing: string[] = [];
+  f.tokens.forEach((s, i) => {
+    const j = tabIds.get(s);
+    if (j === undefined) missing.push(s);
+    else if (t.a.keepToken[j] !== f.a.keepToken[i]) flagged.add(s);
+  });
+  // the tab set's terms, by path and pattern
+  const tabKeys = new Set<string>();
+  const tabEntities = t.entityKeys();
+  t.walk((_first, node, path) => {
+    const where = t.pathString(path);
+    for (let o = t.a.outStart[node]!; o < t.a.outStart[node + 1]!; o++) tabKeys.add(t.patternKey(where, t.a.outPat[o]!));
+    return true;
+  });
+  // the full set's: a term of an entity the tab set lacks (or has with other contests) flags its first
+  // token at once; the others are compared whole
+  const shared = new Set<string>();
+  f.walk(
+    (first, node, path) => {
+      let where: string | undefined;
+      for (let o = f.a.outStart[node]!; o < f.a.outStart[node + 1]!; o++) {
+        const p = f.a.outPat[o]!;
+        const entity = f.entityKey(p);
+        if (entity && !entity.startsWith('#') && !tabEntities.has(entity)) {
+          flagged.add(f.tokens[first]!);
+          return false;
+        }
+        where ??= f.pathString(path);
+        const key = f.patternKey(where, p);
+        if (!tabKeys.has(key)) {
+          flagged.add(f.tokens[first]!);
+          return false;
+        }
+        shared.add(key);
+      }
+    },
+    (first) => flagged.has(f.tokens[first]!),
+  );
+  // a tab term the full set does not have the same way (its first token is a full token too)
+  t.walk((first, node, path) => {
+    const where = t.pathString(path);
+    for (let o = t.a.outStart[node]!; o < t.a.outStart[node + 1]!; o++) {
+      if (!shared.has(t.patternKey(where, t.a.outPat[o]!))) {
+        flagged.add(t.tokens[first]!);
+        return false;
+      }
+    }
+  }, (first) => flagged.has(t.tokens[first]!));
+  const tabRegions = new Set(t.regionNames());
+  const fullRegions = f.regionNames();
+  if (fullRegions.length !== tabRegions.size || fullRegions.some((r) => !tabRegions.has(r))) {
+    for (let o = 0, r = f.a.regions; o < r.length; o += 2 + r[o]!) flagged.add(f.tokens[r[o + 2]!]!);
+    if (t.regionNames().some((r) => !fullRegions.includes(r))) return null;
+  }
+  return { dictionary: f.tokens, escalate: [...flagged], missing, maxTokLen: f.d.maxTokLen };
+}
+
+/** The escalation filter's data (CompiledRules.fullSet) for an escalation. */
+export function filterData(e: Escalation): FullSetFilterData {
+  const pieces = [...e.escalate, ...e.missing];
+  return {
+    maxTokLen: e.maxTokLen,
+    dict: packBytes(bloomBits(e.dictionary.map(tokenHash), e.dictionary.length)),
+    escalate: packBytes(bloomBits(pieces.map(tokenHash), pieces.length)),
+    whole: packBytes(bloomBits(e.escalate.map(tokenHash), e.escalate.length)),
+  };
+}
+
+/**
+ * The rules a tab holds for `bundle` (compiled in full as `full`) where `region` applies (none: the
+ * national part): the tab set with its escalation filter; the full set itself when the tab set would not
+ * be smaller or cannot be compared.
+ */
+export function tabRules(bundle: RuleBundle, full: CompiledRules, region?: string): CompiledRules {
+  const tab = compileBundle(region ? regionalBundle(bundle, region) : nationalBundle(bundle));
+  if (tab.data.length >= full.data.length) return full;
+  const e = escalation(full, tab);
+  if (!e) return full;
+  return e.escalate.length || e.missing.length ? { ...tab, fullSet: filterData(e) } : tab;
+}
