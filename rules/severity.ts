@@ -126,6 +126,17 @@ const ENTITY_KINDS = new Set([
 const CONTESTANT_KINDS = new Set([PK.PAIR, PK.COALITION, PK.HASHTAG, PK.AGAINST, PK.SLOGAN, PK.SALUTE, PK.TEAM, PK.ACCOUNT_CONTESTANT]);
 
 /** the original text of a hit or number (hits of a prefixed field are offset past the added prefix) */
+/** Words of a race's name that are not its own place ("Pilbup Tapanuli Utara 2024" → tapanuli). */
+const PLACE_FILLER = new Set(['pilbup', 'pilwalkot', 'pilkada', 'kabupaten', 'kab', 'kota', 'kepulauan', 'utara', 'selatan', 'timur', 'barat', 'tengah', 'raya', 'dan']);
+/** The words that name a regency or city race's own place, from its name. */
+function placeWords(contestName: string): string[] {
+  return contestName.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 3 && !PLACE_FILLER.has(w));
+}
+/** Does a matched place name ("Kab Malang") name one of these place words? */
+function namesPlace(text: string, own: readonly string[]): boolean {
+  const words = text.toLowerCase().split(/[^\p{L}]+/u);
+  return own.some((w) => words.includes(w));
+}
 function matchedText(h: { src: string; off: number; span: [number, number] }): string {
   return h.src.slice(h.span[0] + h.off, h.span[1] + h.off);
 }
@@ -222,13 +233,15 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
    * Region names come from `regionHits` (scanned on demand, rules/engine.ts) or, with compiled rules that
    * keep them in the trie, from the hits.
    */
-  const regionHit = (code: string): Hit | undefined => {
+  const regionHit = (code: string, own?: readonly string[]): Hit | undefined => {
     const province = Number(code.slice(0, 2));
+    // for a regency or city race only its own place counts, not the province or its other regencies
+    const fits = (x: Hit) => x.aux === province && (!own || namesPlace(matchedText(x), own));
     // every region hit counts, also one inside a longer match ("Koalisi Jakarta Baru" names Jakarta)
     // the longest, to name "Tangerang Selatan" rather than "Tangerang"
     let best: Hit | undefined;
-    for (const x of hits) if (x.kind === PK.REGION && x.aux === province && (!best || x.s1 - x.s0 > best.s1 - best.s0)) best = x;
-    if (regionHits) for (const x of regionHits()) if (x.aux === province && (!best || x.s1 - x.s0 > best.s1 - best.s0)) best = x;
+    for (const x of hits) if (x.kind === PK.REGION && fits(x) && (!best || x.s1 - x.s0 > best.s1 - best.s0)) best = x;
+    if (regionHits) for (const x of regionHits()) if (fits(x) && (!best || x.s1 - x.s0 > best.s1 - best.s0)) best = x;
     return best;
   };
   /**
@@ -255,8 +268,8 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     const sign = ballot || k.number === undefined ? undefined : live.find((x) => x.kind === PK.HAND_SIGN && x.aux === k.number && x.seq === h.seq && (x.s0 >= h.s1 ? x.s0 - h.s1 : h.s0 - x.s1) <= NUMBER_BESIDE);
     if (ballot) (w += EVIDENCE.ballotNumber), why.push(`ballot number "${matchedText(ballot)}"`);
     else if (sign) (w += EVIDENCE.ballotNumber), why.push(`hand sign "${matchedText(sign)}"`);
-    const region = tables.contests[k.contest]!.region;
-    const place = region ? regionHit(region) : undefined;
+    const contest = tables.contests[k.contest]!;
+    const place = contest.region ? regionHit(contest.region, LOCAL_RACE.has(contest.kind) ? placeWords(contest.name) : undefined) : undefined;
     if (place) (w += EVIDENCE.region), why.push(`region "${matchedText(place)}"`);
     // the running mate named in the same field by a context-requiring name too ("Airin dan Ade", "Luluk-Lukman")
     let mate: Hit | undefined;

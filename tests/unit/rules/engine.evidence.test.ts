@@ -255,3 +255,14 @@ describe('a one-word name of a regency or city race needs evidence of that race,
     expect(on(sev('Airin ikut pilkada tahun ini'))).toBe(true);
   });
 });
+
+// Paraphrased, written for the project. A regency race is one of 38 in Jawa Timur: the province, or another
+// regency of it, beside a one-word name does not point at the Malang race the way "Kab Malang" does.
+describe('the region that counts for a regency or city race is that regency or city', () => {
+  it('its own regency counts', () => expect(on(sev('Bu Sanusi paling cocok buat Kab Malang'))).toBe(true));
+  it.each([
+    ['the province', 'Bu Sanusi paling cocok buat Jatim'],
+    ['another regency of the province', 'Bu Sanusi paling cocok buat Lamongan'],
+  ])('%s does not: %s', (_why, text) => expect(on(sev(text))).toBe(false));
+  it('a governor race still counts any place of its province', () => expect(on(sev('bu airin sudah terbukti di tangerang selatan'))).toBe(true));
+});
