@@ -4,14 +4,6 @@
  * race. Pure data and string helpers, read by `decide` (rules/severity.ts), which holds the weights.
  */
 /**
- * How Indonesians address a candidate: the honorific written directly before the name ("Bu Airin"), also
- * with the pilgrim's title between ("ibu Hj. Airin"), or that title alone ("Hj Airin").
- */
-export const HONORIFIC_BEFORE =
-  /(?:^|[^\p{L}])(bu|ibu|ibunda|bunda|pak|pa|bapak|mas|mbak|mba|bang|abang|kang|cak|uda|teh|abah|kyai|kiai|gus|ning|neng|om|ustadz|hj|haji)\.?(?:\s*(?:hj|haji|h)\.?)?\s*$/iu;
-/** The honorific as part of the matched name ("Pak Pram" compiled from "Mas Pram", rules/compile.ts). */
-export const HONORIFIC_START = /^(bu|ibu|pak|bapak|mas|mbak|bang|kang|cak|gus)[^\p{L}]+\p{L}/iu;
-/**
  * Praise written beside a name ("Bu Airin keren", "mantap pak Dimyati"; repeated letters collapsed first).
  * Not words with an everyday sense beside a name: tetap (still), gas (LPG), juara (won a contest), top.
  */
@@ -61,12 +53,6 @@ export const CHOICE_BEFORE = new Set(['pendukung', 'toblos', 'nyoblos', 'nyoblos
  * they point at the race.
  */
 export const RACE_WORD = /^(?:calon|kandidat|debat|debatnya|visi|misi|janji|janjinya|terpilih)$/;
-/**
- * Two names of one ballot pair written as a pair: nothing between them but a joiner and honorifics ("Airin
- * dan Ade", "Bu Airin & Pak Ade", "Airin-Ade"). Further apart, or with other words between ("Airin lagi
- * main, terus ade nangis"), they may be two neighbours.
- */
-export const PAIR_JOIN = /^[^\p{L}\p{N}]*(?:(?:dan|and|n|bersama|dengan|dgn|dg)[^\p{L}\p{N}]+)?(?:(?:bu|ibu|pak|pa|bapak|mas|mbak|mba|bang|kang|cak|gus|teh|hj|haji|h)\b\.?[^\p{L}\p{N}]*)*$/iu;
 /** "Hidup X!": the rally cry, only at the start of the text or of a sentence ("kisah hidup X" is a life). */
 export const RALLY_BEFORE = /(?:^|[.!?\n]\s*)(?:hidup|maju|majulah)\s+(?:(?:bu|ibu|pak|bapak|mas|mbak|bang|kang|cak)\s+)?$/iu;
 /**
@@ -79,12 +65,6 @@ export const ONLY_AFTER = /^\s*(?:saja|aja|ajah|sj)\s*(?:$|[.,!?;\n]|\p{Extended
  * sections argue about a candidate, but also the news of any day; never enough alone.
  */
 export const POLITICS_WORD = /^(?:korupsi|koruptor|korup|dinasti|rakyat|pejabat)$/;
-/**
- * A word of a party's own organisation right before its acronym ("Ketua DPD PSI", "Ketum PAN", "kader
- * PKB"): the board, the chair, a cadre or faction of a party, so the acronym is the party. Not "sekjen"
- * (the UN's Secretary-General is "Sekjen PBB").
- */
-export const PARTY_ORGAN_BEFORE = /(?:^|[^\p{L}])(?:dpp|dpd|dpw|dpc|ketum|ketua umum|waketum|kader|fraksi|caleg)\s*$/iu;
 /** "X maju terus" ("go on, X"): the rally cry written after the name. */
 export const RALLY_AFTER = /^(?:maju|majulah) (?:terus|trs)(?: |$)/;
 /** "luar biasa" (extraordinary), two words, as praise beside the name. */

@@ -7,12 +7,17 @@
  */
 import type { ContentField } from './actions.ts';
 import type { CompiledContest, CompiledContestant, CompiledParty, CompiledPerson } from './compiled.ts';
-import {
-  HONORIFIC_BEFORE, HONORIFIC_START, PRAISE, PRAISE_BESIDE, FILLER, CHEER_AFTER, CHEER_BEFORE, LOYAL_BEFORE, CLAUSE_END, NAMED_BEFORE, IN_HEART, CHOICE_AFTER, CHOICE_PHRASE, CHOICE_BEFORE, RACE_WORD, PAIR_JOIN, RALLY_BEFORE, RALLY_AFTER, ONLY_AFTER, PARTY_ORGAN_BEFORE, POLITICS_WORD, PRAISE_PHRASE, OFFICE, wordsAround,
-} from './evidence-cues.ts';
+import { HONORIFIC_BEFORE, HONORIFIC_START, PAIR_JOIN, PARTY_ORGAN_BEFORE } from './name-cues.ts';
 import * as PK from './pattern-kinds.ts';
 import { dayAt, seasonState } from './phase.ts';
 import { CONTENT_FIELDS, MAX_REASONS, type EvaluateContext, type Reason, type Severity, type Verdict } from './verdict.ts';
+
+/**
+ * The words beside a context-requiring name that add to its evidence (choice idioms, praise, the office…:
+ * rules/evidence-beside.ts): given the weight so far, returns the new weight and pushes what counted to
+ * `why`. Injected, so that the content script's engine can go without its word lists (rules/engine-core.ts).
+ */
+export type BesideName = (h: Hit, contestKind: string, w: number, supportNear: boolean, why: string[]) => number;
 
 /** One match of a pattern in one field, as the matcher hands it over. */
 export interface Hit {
@@ -85,7 +90,7 @@ export function policyTables(persons: CompiledPerson[], parties: CompiledParty[]
 }
 
 /** an election term makes a context-requiring term count within this many tokens (same field) */
-const CONTEXT_WINDOW = 24;
+export const CONTEXT_WINDOW = 24;
 
 /**
  * Evidence for a context-requiring candidate name (docs/engine.md, "Evidence"): weights add up, and 3 or
@@ -110,7 +115,7 @@ const SUPPORT_NEAR = 3;
 /** A contestant's ballot number or hand sign within this many tokens counts as "beside" its acronym. */
 const NUMBER_BESIDE = 5;
 /** Words read on each side of a context-requiring name for praise, choice idioms and the contest's office. */
-const WORDS_AROUND = 4;
+export const WORDS_AROUND = 4;
 
 const SEV: Severity[] = ['none', 'low', 'medium', 'high'];
 const NONE = 0;
@@ -159,7 +164,14 @@ function regionCompatible(a: string | undefined, b: string | undefined): boolean
  * - neutral/news cues without a support cue or a live campaign hashtag (a pair's or a contestant's name)
  *   take high to medium, never medium to low ("Neutral news").
  */
-export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: PolicyTables, regionHits?: () => readonly Hit[]): Verdict {
+export function decide(
+  hits: Hit[],
+  nums: Num[],
+  ctx: EvaluateContext,
+  tables: PolicyTables,
+  regionHits?: () => readonly Hit[],
+  besideName?: BesideName,
+): Verdict {
   const day = dayAt(ctx.at);
   const region = typeof ctx.region === 'string' && ctx.region ? ctx.region : undefined;
   const siteBit = ctx.site ? PK.PLATFORM_BIT[ctx.site] ?? 0 : 0;
@@ -294,40 +306,15 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     const party = k.parties.length ? live.find((x) => x.seq === h.seq && !x.lower && (x.kind === PK.PARTY || x.kind === PK.ACCOUNT_PARTY) && k.parties.includes(x.entity)) : undefined;
     if (party) (w += EVIDENCE.coalitionParty), why.push(`party "${matchedText(party)}" of the pair`);
     if (w >= EVIDENCE.threshold) return w;
-    const { before, after } = wordsAround(h, WORDS_AROUND);
-    const beforeText = h.src.slice(Math.max(0, h.span[0] + h.off - 24), h.span[0] + h.off);
-    const afterText = after.join(' ');
-    // honorific words are skipped when looking for what is beside the name ("Mantap bu hj Airin")
-    const bare = before.filter((x) => !HONORIFIC_BEFORE.test(x));
-    const rest = h.src.slice(h.span[1] + h.off, h.span[1] + h.off + 16);
-    const choice =
-      CHOICE_AFTER.test(afterText) || CHOICE_PHRASE.test(`${before.join(' ')} | ${afterText}`) || RALLY_BEFORE.test(beforeText) || RALLY_AFTER.test(afterText) ||
-      (bare.length > 0 && CHOICE_BEFORE.has(bare[bare.length - 1]!)) ||
-      (LOYAL_BEFORE.test(beforeText) && CLAUSE_END.test(rest) && !NAMED_BEFORE.test(beforeText));
-    if (!near && choice) (w += EVIDENCE.supportNear), why.push('choice or rally cry beside the name');
-    else if (!near && ONLY_AFTER.test(rest)) (w += EVIDENCE.choiceLoose), why.push('"X aja" closing a clause');
-    const keep = (x: string) => !FILLER.has(x);
-    const praise =
-      [...bare.filter(keep).slice(-PRAISE_BESIDE), ...after.filter(keep).slice(0, PRAISE_BESIDE)].find((x) => PRAISE.has(x)) ??
-      (CHEER_AFTER.test(rest) || CHEER_BEFORE.test(beforeText) ? 'cheering emoji' : IN_HEART.test(afterText) ? 'di hati' : undefined) ??
-      (PRAISE_PHRASE.test(bare.slice(-3).join(' ')) || PRAISE_PHRASE.test(afterText) ? 'luar biasa' : undefined);
-    if (praise) (w += EVIDENCE.praise), why.push(`praise "${praise}" beside the name`);
-    const office = OFFICE[tables.contests[k.contest]!.kind];
-    const isTitle = (x: string) => office?.test(x) || RACE_WORD.test(x);
-    const title = [...before, ...after].find(isTitle);
-    if (title) (w += EVIDENCE.office), why.push(`office or race "${title}" beside the name`);
-    if (w > 0 && w < EVIDENCE.threshold) {
-      // further away in the field, weaker and never enough alone: the office ("bu Airin … layak jadi
-      // gubernur"), a word of politics ("pak Dimyati … kasus korupsi")
-      const far = wordsAround(h, CONTEXT_WINDOW);
-      const words = [...far.before, ...far.after];
-      const farTitle = title ? undefined : words.find(isTitle);
-      if (farTitle) (w += EVIDENCE.officeField), why.push(`office or race "${farTitle}" in the field`);
-      const politics = words.find((x) => POLITICS_WORD.test(x));
-      if (politics) (w += EVIDENCE.politicsField), why.push(`politics "${politics}" in the field`);
+    if (!besideName) {
+      wordsSkipped = true;
+      return w;
     }
-    return w;
+    return besideName(h, tables.contests[k.contest]!.kind, w, near !== undefined, why);
   };
+  /** evidence() stopped before the words beside the name (no `besideName`), and the verdict may be incomplete */
+  let wordsSkipped = false;
+  let incomplete = false;
   /** what confirmed each context-requiring person match (the reason's `evidence`) */
   const evidenceOf = new Map<Hit, string[]>();
 
@@ -351,7 +338,10 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     }
     for (const ki of ks) {
       const why: string[] = [];
+      wordsSkipped = false;
       let w = evidence(h, tables.contestants[ki]!, why);
+      // the words beside the name were not read: the full engine might weigh (and explain) this otherwise
+      if (wordsSkipped) incomplete = true;
       // with something of this race beside it: an honorific or praise is how anyone quoted in the news is named
       if (vocabulary && w < EVIDENCE.threshold && why.some((x) => !GENERIC_EVIDENCE.test(x))) (w += EVIDENCE.localElectionWord), why.push(vocabulary);
       if (w >= EVIDENCE.threshold) return why;
@@ -570,7 +560,7 @@ export function decide(hits: Hit[], nums: Num[], ctx: EvaluateContext, tables: P
     out.push(r);
     if (out.length >= MAX_REASONS) break;
   }
-  return { severity: SEV[top]!, reasons: out };
+  return incomplete ? { severity: SEV[top]!, reasons: out, incomplete } : { severity: SEV[top]!, reasons: out };
 }
 
 function entityIdOf(h: Hit, tables: PolicyTables): string {

@@ -42,6 +42,11 @@ export interface Reason {
 export interface Verdict {
   severity: Severity;
   reasons: Reason[];
+  /**
+   * An engine loaded without the words-beside-the-name evidence (the content script's, rules/engine-core.ts)
+   * left a context-requiring name unconfirmed that those words might confirm: the full engine decides.
+   */
+  incomplete?: true;
 }
 
 export interface Engine {

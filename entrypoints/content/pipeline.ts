@@ -3,7 +3,7 @@
  * Synchronous up to the decision, so the click path never waits when nothing matches.
  */
 import type { ActionContent } from '@/rules/actions';
-import type { Engine, Verdict } from '@/rules/engine';
+import type { Engine, Verdict } from '@/rules/engine-core';
 import type { DialogMode, DialogRequest, DialogResult } from '@/utils/dialog-api';
 import type { Severity } from '@/rules/verdict';
 import { decide, severityRank } from '@/utils/decision';
@@ -268,6 +268,11 @@ function needsFullSet(detected: DetectedAction, state: ContentState): boolean {
   }
 }
 
+/** Nothing found, and nothing the full engine could find that this tab's cannot: passes at once. */
+function judgedHere(verdict: Verdict, detected: DetectedAction, state: ContentState): boolean {
+  return verdict.severity === 'none' && !verdict.incomplete && !needsFullSet(detected, state);
+}
+
 /**
  * The full rule set's verdict, bounded by the timeout; on an error or timeout the tab's own verdict,
  * and `fullSetUnchecked` says so.
@@ -303,8 +308,7 @@ export function assessAction(detected: DetectedAction, state: ContentState, effe
     (engine &&
       !detected.attachmentsOnly &&
       !effects.photos?.pending(effects.now(), detected.composer).length &&
-      evaluate(engine, detected, state, effects.now()).severity === 'none' &&
-      !needsFullSet(detected, state))
+      judgedHere(evaluate(engine, detected, state, effects.now()), detected, state))
   ) {
     return assessNow(detected, state, effects);
   }
@@ -326,9 +330,10 @@ function assessNow(detected: DetectedAction, state: ContentState, effects: Pipel
   // Nothing typed and no photo attached in this composer: nothing is published that we can check.
   if (detected.attachmentsOnly && photos.length === 0) return { hold: false };
   const local = evaluate(engine, detected, state, now);
-  // A name the tab set does not hold: the action waits (bounded) for the background's full verdict.
+  // A name the tab set does not hold, or a context-requiring name that only the words beside it could
+  // confirm (the tab's engine carries no word lists): the action waits (bounded) for the full verdict.
   // Nothing such named (almost every action): decided here, synchronously, as before.
-  if (!detected.attachmentsOnly && needsFullSet(detected, state)) {
+  if (!detected.attachmentsOnly && (local.incomplete || needsFullSet(detected, state))) {
     return {
       hold: true,
       present: async () => {

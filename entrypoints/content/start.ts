@@ -21,7 +21,7 @@ import { photoUncheckedNotice, showPhotoUnchecked, showPhotoWait } from './photo
 import { closestAny, sel } from './sites/helpers';
 import { assessAction } from './pipeline';
 import type { PhotoCheckAnswer } from '@/utils/messages';
-import type { Verdict } from '@/rules/engine';
+import type { Verdict } from '@/rules/engine-core';
 import type { DefinedSiteAdapter } from './sites/define';
 import { createContentState, selectorsFor } from './state';
 

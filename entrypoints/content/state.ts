@@ -14,7 +14,7 @@
  * utils/enrolment-store.ts) until its expiry time. A real managed policy always wins.
  */
 import { browser } from 'wxt/browser';
-import { loadEngine, type Engine } from '@/rules/engine';
+import { loadEngine, type Engine } from '@/rules/engine-core';
 import { FullSetFilter } from '@/rules/full-set-filter';
 import type { SiteId } from '@/rules/actions';
 import { applyPolicy, parsePolicy, type Policy } from '@/utils/policy';

@@ -34,15 +34,15 @@ describe('module size', () => {
 });
 
 describe('content-script boundary', () => {
-  it('engine.ts (load + evaluate) imports neither zod, the schema nor the compiler', () => {
-    const { files, bare } = importGraph(join(ROOT, 'rules/engine.ts'));
+  it("engine-core.ts (the content script's load + evaluate) imports neither zod, the schema, the compiler nor the evidence word lists", () => {
+    const { files, bare } = importGraph(join(ROOT, 'rules/engine-core.ts'));
     const rel = [...files].map((f) => f.slice(ROOT.length + 1)).sort();
     expect(rel).toEqual([
       'rules/chars.ts',
       'rules/compiled.ts',
-      'rules/engine.ts',
-      'rules/evidence-cues.ts',
+      'rules/engine-core.ts',
       'rules/matcher.ts',
+      'rules/name-cues.ts',
       'rules/normalize.ts',
       'rules/pattern-kinds.ts',
       'rules/phase.ts',
@@ -52,6 +52,18 @@ describe('content-script boundary', () => {
       'rules/word-filter.ts',
     ]);
     expect([...bare]).toEqual([]);
+  });
+  it('engine.ts (everything but the content script) adds only the words beside a name', () => {
+    const core = importGraph(join(ROOT, 'rules/engine-core.ts')).files;
+    const { files, bare } = importGraph(join(ROOT, 'rules/engine.ts'));
+    const added = [...files].filter((f) => !core.has(f)).map((f) => f.slice(ROOT.length + 1)).sort();
+    expect(added).toEqual(['rules/engine.ts', 'rules/evidence-beside.ts', 'rules/evidence-cues.ts']);
+    expect([...bare]).toEqual([]);
+  });
+  it('the content script loads the core engine, never the full one', () => {
+    const contentDir = join(ROOT, 'entrypoints/content');
+    const sources = readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+    for (const f of sources) expect(readFileSync(join(contentDir, f), 'utf8'), f).not.toMatch(/rules\/(?:engine|evidence-beside|evidence-cues)['.]/);
   });
   it('index.ts never pulls in zod', () => {
     const { files, bare } = importGraph(join(ROOT, 'rules/index.ts'));
@@ -73,7 +85,7 @@ describe('content-script boundary', () => {
     for (const f of sources) expect(readFileSync(join(contentDir, f), 'utf8'), f).not.toMatch(/automaton/);
   });
   it('rules/ uses relative imports only (no @/ alias)', () => {
-    for (const f of ['engine.ts', 'matcher.ts', 'tables.ts', 'pattern-kinds.ts', 'severity.ts', 'evidence-cues.ts', 'verdict.ts', 'normalize.ts', 'word-filter.ts', 'chars.ts', 'compiled.ts', 'compile.ts', 'schema.ts', 'index.ts', 'automaton.ts']) {
+    for (const f of ['engine.ts', 'matcher.ts', 'tables.ts', 'pattern-kinds.ts', 'severity.ts', 'evidence-cues.ts', 'evidence-beside.ts', 'name-cues.ts', 'engine-core.ts', 'verdict.ts', 'normalize.ts', 'word-filter.ts', 'chars.ts', 'compiled.ts', 'compile.ts', 'schema.ts', 'index.ts', 'automaton.ts']) {
       expect(readFileSync(join(ROOT, 'rules', f), 'utf8')).not.toMatch(/from\s+['"]@\//);
     }
   });

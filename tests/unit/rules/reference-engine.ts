@@ -8,6 +8,7 @@ import { PF_CASE, PF_CONTEXT, type CompiledRules } from '../../../rules/compiled
 import { StructuralError, decodeRules, entityTables } from '../../../rules/tables.ts';
 import * as PK from '../../../rules/pattern-kinds.ts';
 import { decide, policyTables, type Hit, type Num, type PolicyTables } from '../../../rules/severity.ts';
+import { besideNameEvidence } from '../../../rules/evidence-beside.ts';
 import { ARRAY_ITEMS_CAP, CONTENT_FIELDS, FIELD_CAP, TOTAL_CAP, type Engine, type EvaluateContext, type Verdict } from '../../../rules/verdict.ts';
 import {
   HASH_INIT,
@@ -423,7 +424,7 @@ class RuleEngine implements Engine {
       } else run(v, field, undefined, field === 'handle' ? '@' : '');
     }
     if (hits.length === 0 && nums.length === 0) return { severity: 'none', reasons: [] };
-    return decide(hits, nums, ctx, this.tables);
+    return decide(hits, nums, ctx, this.tables, undefined, besideNameEvidence);
   }
 }
 

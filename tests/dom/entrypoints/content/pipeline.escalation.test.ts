@@ -10,6 +10,7 @@ import type { ContentState } from '@/entrypoints/content/state';
 import type { DetectedAction } from '@/entrypoints/content/sites/types';
 import { compileBundle } from '@/rules/compile';
 import { loadEngine, type Verdict } from '@/rules/engine';
+import { loadEngine as loadCoreEngine } from '@/rules/engine-core';
 import { FullSetFilter } from '@/rules/full-set-filter';
 import { tabRules } from '@/rules/tab-set';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
@@ -23,7 +24,8 @@ const NOW = Date.parse('2024-11-20T10:00:00+07:00');
 
 const state = (): ContentState => ({
   settings: DEFAULT_SETTINGS,
-  engine: loadEngine(tabCompiled),
+  // as the content script loads it: the core engine, without the word lists (rules/engine-core.ts)
+  engine: loadCoreEngine(tabCompiled),
   fullSet: FullSetFilter.of(tabCompiled),
   siteSelectors: {},
   fullExplanations: 0,
@@ -97,3 +99,27 @@ describe('a tab without a region (the national tab set)', () => {
     expect(fx.fullSetUnchecked).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('a name only the words beside it can confirm (the tab engine carries no word lists)', () => {
+  // Paraphrased: "RK" (Ridwan Kamil, Pilgub Jakarta) is a context-requiring short name; praise beside an
+  // honorific confirms it, which only the full engine reads.
+  const wholeSet = (): ContentState => ({ ...state(), engine: loadCoreEngine(fullCompiled), fullSet: undefined });
+  const PRAISED = action('Pak RK keren');
+  it('asks the full engine, and warns by its verdict', async () => {
+    expect(loadCoreEngine(fullCompiled).evaluate(PRAISED.content, { at: new Date(NOW) }).incomplete).toBe(true);
+    const fx = effects(background);
+    const assessment = assessAction(PRAISED, wholeSet(), fx);
+    if (!assessment.hold) throw new Error('expected a hold for the full verdict');
+    expect(await assessment.present()).toBe('cancel');
+    expect(fx.fullVerdict).toHaveBeenCalledTimes(1);
+    expect(fx.showDialog).toHaveBeenCalledWith(expect.objectContaining({ severity: 'medium' }));
+  });
+  it('without an answer the tab verdict decides and the health counts it', async () => {
+    const fx = effects(async () => Promise.reject(new Error('Could not establish connection')));
+    const assessment = assessAction(PRAISED, wholeSet(), fx);
+    expect(assessment.hold ? await assessment.present() : 'proceed').toBe('proceed');
+    expect(fx.fullSetUnchecked).toHaveBeenCalledTimes(1);
+    expect(fx.showDialog).not.toHaveBeenCalled();
+  });
+});
+

@@ -7,7 +7,7 @@ import { ENROLMENT_KEYS } from '@/utils/enrolment-store';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 
 // The engine itself is tested elsewhere; here any stored engine loads.
-vi.mock('@/rules/engine', () => ({ loadEngine: () => ({ bundleVersion: 1, evaluate: () => ({ severity: 'none', reasons: [] }) }) }));
+vi.mock('@/rules/engine-core', () => ({ loadEngine: () => ({ bundleVersion: 1, evaluate: () => ({ severity: 'none', reasons: [] }) }) }));
 
 const adapter: SiteAdapter = {
   id: 'x',
