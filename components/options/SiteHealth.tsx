@@ -22,6 +22,8 @@ export function siteHealthReport(health: SiteHealthData, now: number, userAgent 
     foundByLabelOnly: h.byLabel,
     unrecognisedPresses: h.unrecognised,
     photosUnchecked: h.photoUnchecked ?? 0,
+    // actions that waited for the background's full rule set and got no answer in time (decided by the tab's)
+    rulesUnchecked: h.rulesUnchecked ?? 0,
     // layout hints: what the unrecognised controls were labelled, what the detected ones matched
     unrecognisedLabels: h.labels,
     selectorsMatched: h.hooks,
@@ -38,16 +40,16 @@ export interface SiteHealthProps {
 
 const TEXT = {
   id: {
-    intro: 'Berapa tindakan yang dikenali di tiap situs, berapa yang isinya dibaca dari wadah postingan atau tanpa isi ("buta"), berapa tekanan pada tombol yang tampak seperti tindakan tetapi tidak dikenali, dan berapa foto yang terkirim tanpa pemeriksaan.',
+    intro: 'Berapa tindakan yang dikenali di tiap situs, berapa yang isinya dibaca dari wadah postingan atau tanpa isi ("buta"), berapa tekanan pada tombol yang tampak seperti tindakan tetapi tidak dikenali, berapa foto yang terkirim tanpa pemeriksaan, dan berapa tindakan yang diputuskan tanpa aturan lengkap (latar belakang ekstensi tidak menjawab tepat waktu).',
     none: 'Belum ada tindakan yang tercatat.',
-    cols: ['Situs', 'Dikenali', 'Dari wadah', 'Buta', 'Lewat label', 'Tak dikenali', 'Foto tak diperiksa'],
+    cols: ['Situs', 'Dikenali', 'Dari wadah', 'Buta', 'Lewat label', 'Tak dikenali', 'Foto tak diperiksa', 'Tanpa aturan lengkap'],
     report: 'Laporkan masalah situs',
     privacy: 'Laporan berisi hitungan, label tombol dan selektor yang cocok; tidak ada teks postingan.',
   },
   en: {
-    intro: 'How many actions were recognised on each site, how many were read from the post container or with no content ("blind"), how many presses on action-like controls were not recognised, and how many photos went out unchecked.',
+    intro: 'How many actions were recognised on each site, how many were read from the post container or with no content ("blind"), how many presses on action-like controls were not recognised, how many photos went out unchecked, and how many actions were decided without the full rule set (the background of the extension did not answer in time).',
     none: 'No actions recorded yet.',
-    cols: ['Site', 'Recognised', 'From container', 'Blind', 'By label', 'Unrecognised', 'Photos unchecked'],
+    cols: ['Site', 'Recognised', 'From container', 'Blind', 'By label', 'Unrecognised', 'Photos unchecked', 'Without the full rules'],
     report: 'Report a site problem',
     privacy: 'The report holds counts, control labels and matched selectors; no post text.',
   },
@@ -90,6 +92,7 @@ export function SiteHealth({ lang, download = browserDownload, now = Date.now }:
                 <td>{h.byLabel}</td>
                 <td>{h.unrecognised}</td>
                 <td>{h.photoUnchecked ?? 0}</td>
+                <td>{h.rulesUnchecked ?? 0}</td>
               </tr>
             ))}
           </tbody>

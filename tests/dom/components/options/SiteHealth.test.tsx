@@ -21,7 +21,7 @@ describe('SiteHealth panel', () => {
     const download = vi.fn();
     render(<SiteHealth lang="id" download={download} now={() => NOW} />);
     const row = await screen.findByRole('row', { name: /instagram/ });
-    expect(row.textContent).toBe('instagram731240'); // the last column: photos sent unchecked
+    expect(row.textContent).toBe('instagram7312400'); // the last two columns: photos sent unchecked, actions without the full rules
     fireEvent.click(screen.getByRole('button', { name: 'Laporkan masalah situs' }));
     expect(download).toHaveBeenCalledTimes(1);
     const [name, mime, text] = download.mock.calls[0]!;
@@ -56,8 +56,25 @@ describe('SiteHealth: photos sent unchecked', () => {
     render(<SiteHealth lang="id" download={download} now={() => NOW} />);
     expect(await screen.findByRole('columnheader', { name: 'Foto tak diperiksa' })).toBeTruthy();
     const row = await screen.findByRole('row', { name: /^x/ });
-    expect(row.textContent).toBe('x100003');
+    expect(row.textContent).toBe('x1000030');
     fireEvent.click(screen.getByRole('button', { name: 'Laporkan masalah situs' }));
     expect(JSON.parse(download.mock.calls[0]![2] as string).sites[0]).toMatchObject({ photosUnchecked: 3 });
   });
 });
+
+describe('SiteHealth: actions the full rule set could not judge', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(cleanup);
+
+  it('shows how often the background did not answer in time, and puts it in the report', async () => {
+    await browser.storage.local.set({ [siteHealthItem.key]: { tiktok: { ...emptyCounts(), detected: 4, rulesUnchecked: 2, at: NOW } } });
+    const download = vi.fn();
+    render(<SiteHealth lang="id" download={download} now={() => NOW} />);
+    expect(await screen.findByRole('columnheader', { name: 'Tanpa aturan lengkap' })).toBeTruthy();
+    const row = await screen.findByRole('row', { name: /^tiktok/ });
+    expect(row.textContent).toBe('tiktok4000002');
+    fireEvent.click(screen.getByRole('button', { name: 'Laporkan masalah situs' }));
+    expect(JSON.parse(download.mock.calls[0]![2] as string).sites[0]).toMatchObject({ rulesUnchecked: 2 });
+  });
+});
+
