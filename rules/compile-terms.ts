@@ -42,17 +42,16 @@ function ownerOf(kind: number, entity: number): number {
 const EVERYDAY_ALONE = 1;
 const EVERYDAY_FIRST = 2;
 
-interface Pat {
-  kind: number;
-  entity: number;
-  flags: number;
-  aux: number;
-}
-
 export class TermCompiler {
   readonly dict = new Dictionary();
   readonly trie: TrieBuilder;
-  readonly pats: Pat[] = [];
+  // the patterns, one row per (kind, entity, flags, aux): the format's pat* arrays while they grow
+  // (an object per pattern was 300,000 objects for the collector to trace)
+  private patCount = 0;
+  private patKind = new Uint8Array(1024);
+  private patEntity = new Int32Array(1024);
+  private patFlags = new Uint8Array(1024);
+  private patAux = new Int32Array(1024);
   /** the region table (rules/compiled.ts `regions`): per name, its token count, province and token ids */
   readonly regionTable: number[] = [];
   private readonly buf = new TokenBuffer();
@@ -235,7 +234,7 @@ export class TermCompiler {
     if (node > 0 && this.keptMark[node] === this.person + 1) return; // kept already, from another name of this person
     const text = this.veto || this.added ? this.candText(k) : '';
     if (this.added?.has(text)) return; // a maintainer's addition decides its own context
-    const owner = known ? this.ownerOfForm(k) : -1;
+    const owner = known ? this.ownerOfForm(k, node) : -1;
     const other = owner >= 0 && owner !== this.self && owner !== this.sharedWith;
     const f0 = this.everydayFlags(cand[0]!);
     const everyday = k === 1 ? (f0 & EVERYDAY_ALONE) !== 0 : k === 2 && (f0 & EVERYDAY_FIRST) !== 0 && this.everydayPairs.get(cand[0]!.text)!.has(cand[1]!.text);
@@ -268,9 +267,11 @@ export class TermCompiler {
     return id;
   }
 
-  /** the owner of the form ids[0, n) (every id ≥ 0): its trie node's, or a region name's, or -1 */
-  private ownerOfForm(n: number): number {
-    const node = this.trie.find(this.ids, n);
+  /**
+   * the owner of the form ids[0, n) (every id ≥ 0): its trie node's, or a region name's, or -1;
+   * `node`: the form's trie node when the caller has looked it up already
+   */
+  private ownerOfForm(n: number, node = this.trie.find(this.ids, n)): number {
     if (node > 0 && this.trie.owner[node]! >= 0) return this.trie.owner[node]!;
     return this.isRegionForm(n) ? OWN_REGION : -1;
   }
@@ -288,16 +289,14 @@ export class TermCompiler {
       if (byEntity === undefined || entity + 1 >= byEntity.length) byEntity = this.patByKind[k] = grow(byEntity ?? new Int32Array(64), entity + 2);
       p = byEntity[entity + 1]! - 1;
       if (p < 0) {
-        p = this.pats.length;
-        this.pats.push({ kind, entity, flags, aux });
+        p = this.newPattern(kind, entity, flags, aux);
         byEntity[entity + 1] = p + 1;
       }
     } else {
       const key = `${kind}|${entity}|${flags}|${aux}`;
       p = this.patKeyAux.get(key) ?? -1;
       if (p < 0) {
-        p = this.pats.length;
-        this.pats.push({ kind, entity, flags, aux });
+        p = this.newPattern(kind, entity, flags, aux);
         this.patKeyAux.set(key, p);
       }
     }
@@ -306,6 +305,26 @@ export class TermCompiler {
     this.lastFlags = flags;
     this.lastAux = aux;
     this.lastPat = p;
+    return p;
+  }
+
+  private newPattern(kind: number, entity: number, flags: number, aux: number): number {
+    const p = this.patCount++;
+    if (p >= this.patEntity.length) {
+      const size = this.patEntity.length * 2;
+      const kinds = new Uint8Array(size);
+      kinds.set(this.patKind);
+      this.patKind = kinds;
+      const fl = new Uint8Array(size);
+      fl.set(this.patFlags);
+      this.patFlags = fl;
+      this.patEntity = grow(this.patEntity, size);
+      this.patAux = grow(this.patAux, size);
+    }
+    this.patKind[p] = kind;
+    this.patEntity[p] = entity;
+    this.patFlags[p] = flags;
+    this.patAux[p] = aux;
     return p;
   }
 
@@ -321,7 +340,7 @@ export class TermCompiler {
 
   /** The dictionary and the trie as the compiled format's arrays (rules/compiled.ts). */
   tables() {
-    const { dict, trie, pats } = this;
+    const { dict, trie } = this;
     const nTok = dict.count;
     // views, not copies: writeBuffer copies every section into the one buffer
     const tokOff = dict.off.subarray(0, nTok + 1);
@@ -374,16 +393,11 @@ export class TermCompiler {
     }
     outStart[nodes] = outs;
 
-    const patKind = new Uint8Array(pats.length);
-    const patEntity = new Int32Array(pats.length);
-    const patFlags = new Uint8Array(pats.length);
-    const patAux = new Int32Array(pats.length);
-    pats.forEach((p, i) => {
-      patKind[i] = p.kind;
-      patEntity[i] = p.entity;
-      patFlags[i] = p.flags;
-      patAux[i] = p.aux;
-    });
+    const nPat = this.patCount;
+    const patKind = this.patKind.subarray(0, nPat);
+    const patEntity = this.patEntity.subarray(0, nPat);
+    const patFlags = this.patFlags.subarray(0, nPat);
+    const patAux = this.patAux.subarray(0, nPat);
     const rootChild = new Int32Array(nTok);
     rootChild.set(trie.rootChild.subarray(0, Math.min(nTok, trie.rootChild.length)));
     return { tokChars, tokOff, tokHash, prefixBits, maxTokLen, rootChild, edgeStart, edgeTok, edgeNode, outStart, outPat, patKind, patEntity, patFlags, patAux };

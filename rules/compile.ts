@@ -17,7 +17,6 @@ import {
   packBytes,
   type ArrayName,
   type CompiledContest,
-  type CompiledContestant,
   type CompiledParty,
   type CompiledRules,
   type SectionArray,
@@ -157,29 +156,42 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
 
   // ---- contests and contestants
   const contests: CompiledContest[] = [];
-  const contestants: CompiledContestant[] = [];
-  /** per contestant: every person id resolved, so the label is the usual one (writeBuffer stores no label) */
-  const usualLabel: boolean[] = [];
+  // per contestant, in flat arrays (no object per contestant: 300,000 of them made the collector trace
+  // more): the bundle's own object (its id), its contest, its persons and parties resolved (CSR)
+  const ks: Contestants = { refs: [], contest: new IntList(), personStart: new IntList(), personList: new IntList(), partyStart: new IntList(), partyList: new IntList(), label: new Map() };
+  ks.personStart.push(0);
+  ks.partyStart.push(0);
   bundle.contests.forEach((c, ci) => {
     const days: number[] = [];
     for (const ph of c.phases) days.push(dayOf(ph.from), dayOf(ph.to));
     const phases = c.phases.map((ph) => ph.kind);
-    contests.push(c.region ? { id: c.id, name: c.name, kind: c.kind, region: c.region, days, phases } : { id: c.id, name: c.name, kind: c.kind, days, phases });
+    const contest: CompiledContest = c.region ? { id: c.id, name: c.name, kind: c.kind, region: c.region, days, phases } : { id: c.id, name: c.name, kind: c.kind, days, phases };
+    contests.push(contest);
     for (const t of c.campaignTerms ?? []) addTerm(t, PK.CONTEST_TERM, ci);
     for (const k of c.contestants) {
-      const ki = contestants.length;
-      const idx = k.persons.map((id) => personIdx.get(id) ?? -1);
-      const label = contestantLabel(c, k.number, k.persons.map((id, j) => (idx[j]! >= 0 ? bundle.persons[idx[j]!]!.name : id)));
-      const entry: CompiledContestant = {
-        id: k.id,
-        contest: ci,
-        label,
-        persons: idx.every((x) => x >= 0) ? idx : idx.filter((x) => x >= 0),
-        parties: (k.coalition?.parties ?? []).map((id) => partyIdx.get(id) ?? -1).filter((x) => x >= 0),
-      };
-      if (k.number !== undefined) entry.number = k.number;
-      contestants.push(entry);
-      usualLabel.push(entry.persons === idx);
+      const ki = ks.refs.length;
+      ks.refs.push(k);
+      ks.contest.push(ci);
+      let resolved = true;
+      for (const id of k.persons) {
+        const x = personIdx.get(id) ?? -1;
+        if (x >= 0) ks.personList.push(x);
+        else resolved = false;
+      }
+      ks.personStart.push(ks.personList.length);
+      // the label the metadata leaves out is the one made from the resolved persons' names; a person id
+      // that resolves to nobody shows in the label, which is then stored
+      if (!resolved) {
+        const label = contestantLabel(contest, k.number, k.persons.map((id) => (personIdx.has(id) ? persons[personIdx.get(id)!]!.name : id)));
+        const from = ks.personStart.at(ki);
+        const usual = contestantLabel(contest, k.number, Array.from(ks.personList.view(from, ks.personList.length), (i) => persons[i]!.name));
+        if (label !== usual) ks.label.set(ki, label);
+      }
+      for (const id of k.coalition?.parties ?? []) {
+        const x = partyIdx.get(id) ?? -1;
+        if (x >= 0) ks.partyList.push(x);
+      }
+      ks.partyStart.push(ks.partyList.length);
       for (const t of k.acronyms ?? []) addTerm(t, PK.PAIR, ki);
       for (const t of k.coalition?.names ?? []) addTerm(t, PK.COALITION, ki);
       for (const t of k.hashtags ?? []) addTerm(t, PK.HASHTAG, ki);
@@ -247,7 +259,7 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     patFlags,
     patAux,
   };
-  const bytes = writeBuffer(typed, Int32Array.from(terms.regionTable), maxTokLen, persons, parties, contests, contestants, usualLabel);
+  const bytes = writeBuffer(typed, Int32Array.from(terms.regionTable), maxTokLen, persons, parties, contests, ks);
   phase('buffer');
   const data = packCompiled(bytes);
   phase('pack');
@@ -276,8 +288,141 @@ const PACK_SHIFT = packBytes(new Uint8Array(1)).charCodeAt(0);
  */
 export function packCompiled(bytes: Uint8Array, nodeBuffer: NodeBufferLike | null = NODE_BUFFER): string {
   if (nodeBuffer === null) return packBytes(bytes);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = (bytes[i]! + PACK_SHIFT) & 255;
+  shiftBytes(bytes, PACK_SHIFT);
   return nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+}
+
+/**
+ * Adds `shift` (0–127) to every byte, mod 256, in place: four bytes per step where the bytes are
+ * aligned (a 70 MB buffer at 300,000 names). Per 32-bit word, the low 7 bits of each byte plus the shift
+ * stay below 256, so no carry crosses into the next byte; the top bit is then the sum's top bit XOR
+ * the byte's own.
+ */
+export function shiftBytes(bytes: Uint8Array, shift: number): void {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n && (bytes.byteOffset + i) % 4 !== 0) {
+    bytes[i] = (bytes[i]! + shift) & 255;
+    i++;
+  }
+  const words = (n - i) >>> 2;
+  if (words > 0) {
+    const w = new Uint32Array(bytes.buffer, bytes.byteOffset + i, words);
+    const add = Math.imul(shift, 0x01010101);
+    for (let k = 0; k < words; k++) {
+      const x = w[k]!;
+      w[k] = (((x & 0x7f7f7f7f) + add) ^ (x & 0x80808080)) >>> 0;
+    }
+    i += 4 * words;
+  }
+  for (; i < n; i++) bytes[i] = (bytes[i]! + shift) & 255;
+}
+
+/** A growing list of int32. */
+class IntList {
+  private a = new Int32Array(1024);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.length++] = x;
+  }
+  at(i: number): number {
+    return this.a[i]!;
+  }
+  view(from = 0, to = this.length): Int32Array {
+    return this.a.subarray(from, to);
+  }
+}
+
+/** The contestants of a compile: contestant ki's persons are personList[personStart[ki], personStart[ki + 1]). */
+interface Contestants {
+  refs: Array<{ id: string; number?: number | undefined }>;
+  contest: IntList;
+  personStart: IntList;
+  personList: IntList;
+  partyStart: IntList;
+  partyList: IntList;
+  /** the labels that are not the usual one (contestantLabel of the resolved persons' names) */
+  label: Map<number, string>;
+}
+
+/**
+ * The entities' metadata as JSON arrays written straight into UTF-8 bytes, the very bytes of
+ * `JSON.stringify` of each row encoded: printable ASCII strings without a quote or backslash and
+ * integers are copied char by char; anything else goes through JSON.stringify and TextEncoder.
+ */
+class MetaWriter {
+  bytes = new Uint8Array(1 << 16);
+  at = 0;
+  private readonly encoder = new TextEncoder();
+
+  private room(n: number): void {
+    if (this.at + n <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.at + n) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.bytes.subarray(0, this.at));
+    this.bytes = grown;
+  }
+
+  byte(b: number): void {
+    this.room(1);
+    this.bytes[this.at++] = b;
+  }
+
+  string(s: string): void {
+    const n = s.length;
+    this.room(n + 2);
+    const bytes = this.bytes;
+    let at = this.at;
+    bytes[at++] = 34;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 32 || c > 126 || c === 34 || c === 92) {
+        this.encoded(JSON.stringify(s));
+        return;
+      }
+      bytes[at++] = c;
+    }
+    bytes[at++] = 34;
+    this.at = at;
+  }
+
+  int(x: number): void {
+    if (!Number.isSafeInteger(x) || x < 0) {
+      this.encoded(JSON.stringify(x));
+      return;
+    }
+    this.room(16);
+    if (x === 0) {
+      this.bytes[this.at++] = 48;
+      return;
+    }
+    let digits = 0;
+    for (let y = x; y > 0; y = Math.floor(y / 10)) digits++;
+    let at = this.at + digits;
+    this.at = at;
+    for (let y = x; y > 0; y = Math.floor(y / 10)) this.bytes[--at] = 48 + (y % 10);
+  }
+
+  ints(list: Int32Array): void {
+    this.byte(91);
+    for (let i = 0; i < list.length; i++) {
+      if (i > 0) this.byte(44);
+      this.int(list[i]!);
+    }
+    this.byte(93);
+  }
+
+  /** JSON text through the encoder (at most 3 bytes per UTF-16 unit) */
+  encoded(json: string): void {
+    this.room(3 * json.length);
+    this.at += this.encoder.encodeInto(json, this.bytes.subarray(this.at)).written;
+  }
 }
 
 /** The buffer of the compiled format (layout in rules/compiled.ts). */
@@ -288,52 +433,67 @@ function writeBuffer(
   persons: ReadonlyArray<{ id: string; name: string }>,
   parties: CompiledParty[],
   contests: CompiledContest[],
-  contestants: CompiledContestant[],
-  usualLabel: boolean[],
+  ks: Contestants,
 ): Uint8Array {
+  const nK = ks.refs.length;
   // person → contestants and contest → contestants, as CSR
-  const csr = (n: number, key: (k: CompiledContestant) => number[]): [Int32Array, Int32Array] => {
-    const start = new Int32Array(n + 1);
-    for (const k of contestants) for (const x of key(k)) start[x + 1]!++;
-    for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-    const list = new Int32Array(start[n]!);
-    const fill = start.slice(0, n);
-    contestants.forEach((k, ki) => {
-      for (const x of key(k)) list[fill[x]!++] = ki;
-    });
-    return [start, list];
+  const csr = (n: number, start: Int32Array, list: Int32Array): [Int32Array, Int32Array] => {
+    const out0 = new Int32Array(n + 1);
+    for (let ki = 0; ki < nK; ki++) for (let j = start[ki]!; j < start[ki + 1]!; j++) out0[list[j]! + 1]!++;
+    for (let i = 0; i < n; i++) out0[i + 1]! += out0[i]!;
+    const out = new Int32Array(out0[n]!);
+    const fill = out0.slice(0, n);
+    for (let ki = 0; ki < nK; ki++) for (let j = start[ki]!; j < start[ki + 1]!; j++) out[fill[list[j]!]!++] = ki;
+    return [out0, out];
   };
-  const [personK0, personK] = csr(persons.length, (k) => k.persons);
-  const [contestK0, contestK] = csr(contests.length, (k) => [k.contest]);
+  const [personK0, personK] = csr(persons.length, ks.personStart.view(), ks.personList.view());
+  const one = new Int32Array(nK + 1);
+  for (let ki = 0; ki <= nK; ki++) one[ki] = ki;
+  const [contestK0, contestK] = csr(contests.length, one, ks.contest.view());
 
-  // metadata: one JSON array per entity, UTF-8, end to end, each encoded as it is made into one
-  // growing buffer (no string per entity kept until the end)
-  const encoder = new TextEncoder();
-  const metaOff = new Int32Array(persons.length + parties.length + contestants.length + 1);
-  let metaBytes = new Uint8Array(1 << 16);
+  // metadata: one JSON array per entity, UTF-8, end to end
+  const metaOff = new Int32Array(persons.length + parties.length + nK + 1);
+  const meta = new MetaWriter();
   let entry = 0;
-  const put = (json: string): void => {
-    const at = metaOff[entry]!;
-    // at most 3 bytes per UTF-16 unit
-    if (at + 3 * json.length > metaBytes.length) {
-      let size = metaBytes.length * 2;
-      while (size < at + 3 * json.length) size *= 2;
-      const grown = new Uint8Array(size);
-      grown.set(metaBytes.subarray(0, at));
-      metaBytes = grown;
-    }
-    metaOff[++entry] = at + encoder.encodeInto(json, metaBytes.subarray(at)).written;
-  };
-  for (const p of persons) put(JSON.stringify([p.id, p.name]));
-  for (const p of parties) put(JSON.stringify(p.region ? [p.id, p.label, p.region] : [p.id, p.label]));
-  for (let ki = 0; ki < contestants.length; ki++) {
-    const k = contestants[ki]!;
-    const usual = usualLabel[ki] ? k.label : contestantLabel(contests[k.contest]!, k.number, k.persons.map((i) => persons[i]!.name));
-    const row: unknown[] = [k.id, k.contest, k.number ?? null, k.persons, k.parties];
-    if (k.label !== usual) row.push(k.label);
-    put(JSON.stringify(row));
+  for (const p of persons) {
+    meta.byte(91);
+    meta.string(p.id);
+    meta.byte(44);
+    meta.string(p.name);
+    meta.byte(93);
+    metaOff[++entry] = meta.at;
   }
-  metaBytes = metaBytes.subarray(0, metaOff[entry]!); // a view: writeBuffer copies it
+  for (const p of parties) {
+    meta.encoded(JSON.stringify(p.region ? [p.id, p.label, p.region] : [p.id, p.label]));
+    metaOff[++entry] = meta.at;
+  }
+  const personStart = ks.personStart.view();
+  const personList = ks.personList.view();
+  const partyStart = ks.partyStart.view();
+  const partyList = ks.partyList.view();
+  const contestOf = ks.contest.view();
+  for (let ki = 0; ki < nK; ki++) {
+    const k = ks.refs[ki]!;
+    meta.byte(91);
+    meta.string(k.id);
+    meta.byte(44);
+    meta.int(contestOf[ki]!);
+    meta.byte(44);
+    if (k.number === undefined) meta.encoded('null');
+    else meta.int(k.number);
+    meta.byte(44);
+    meta.ints(personList.subarray(personStart[ki]!, personStart[ki + 1]!));
+    meta.byte(44);
+    meta.ints(partyList.subarray(partyStart[ki]!, partyStart[ki + 1]!));
+    const label = ks.label.get(ki);
+    if (label !== undefined) {
+      meta.byte(44);
+      meta.string(label);
+    }
+    meta.byte(93);
+    metaOff[++entry] = meta.at;
+  }
+  const metaBytes = meta.bytes.subarray(0, meta.at); // a view: copied into the buffer below
 
   const sections: Record<SectionName, SectionArray> = { ...typed, regions, personK0, personK, contestK0, contestK, metaOff, metaBytes };
   const headerBytes = 4 * (HEADER_WORDS + 2 * SECTION_NAMES.length);
@@ -348,7 +508,7 @@ function writeBuffer(
   }
   const out = new Uint8Array(size);
   const head = new DataView(out.buffer);
-  [MAGIC, COMPILED_FORMAT, SECTION_NAMES.length, maxTokLen, persons.length, parties.length, contests.length, contestants.length].forEach((v, i) => {
+  [MAGIC, COMPILED_FORMAT, SECTION_NAMES.length, maxTokLen, persons.length, parties.length, contests.length, nK].forEach((v, i) => {
     head.setUint32(4 * i, v, true);
   });
   SECTION_NAMES.forEach((name, i) => {
