@@ -338,11 +338,14 @@ export class TermCompiler {
     return node;
   }
 
-  /** The dictionary and the trie as the compiled format's arrays (rules/compiled.ts). */
+  /**
+   * The dictionary and the pattern rows as the compiled format's arrays (rules/compiled.ts); the trie's
+   * CSR arrays, the largest, are written by `writeTrie` into the output buffer itself.
+   */
   tables() {
     const { dict, trie } = this;
     const nTok = dict.count;
-    // views, not copies: writeBuffer copies every section into the one buffer
+    // views, not copies: the compiler copies every section into the one buffer
     const tokOff = dict.off.subarray(0, nTok + 1);
     const tokChars = dict.chars.subarray(0, tokOff[nTok]!);
     let maxTokLen = 0;
@@ -362,37 +365,6 @@ export class TermCompiler {
       while (tokHash[slot] !== 0) slot = (slot + 1) & (size - 1);
       tokHash[slot] = id + 1;
     }
-
-    // ---- trie CSR: each node's edges sorted by token id, its patterns in the order they were added
-    const nodes = trie.nodes;
-    const edges = trie.edges;
-    // two stable counting sorts: by token, then by parent, so each node's edges come out by token id
-    const edgeStart = new Int32Array(nodes + 1);
-    for (let e = 0; e < edges; e++) edgeStart[trie.eParent[e]! + 1]!++;
-    for (let n = 0; n < nodes; n++) edgeStart[n + 1]! += edgeStart[n]!;
-    const byTok = new Int32Array(nTok + 1);
-    for (let e = 0; e < edges; e++) byTok[trie.eTok[e]! + 1]!++;
-    for (let t = 0; t < nTok; t++) byTok[t + 1]! += byTok[t]!;
-    const tokOrder = new Int32Array(edges);
-    for (let e = 0; e < edges; e++) tokOrder[byTok[trie.eTok[e]!]!++] = e;
-    const edgeTok = new Int32Array(edges);
-    const edgeNode = new Int32Array(edges);
-    const fill = edgeStart.slice(0, nodes);
-    for (let k = 0; k < edges; k++) {
-      const e = tokOrder[k]!;
-      const at = fill[trie.eParent[e]!]!++;
-      edgeTok[at] = trie.eTok[e]!;
-      edgeNode[at] = trie.eChild[e]!;
-    }
-    const outStart = new Int32Array(nodes + 1);
-    const outPat = new Int32Array(trie.outs);
-    let outs = 0;
-    for (let n = 0; n < nodes; n++) {
-      outStart[n] = outs;
-      for (let o = trie.outHead[n]!; o >= 0; o = trie.outNext[o]!) outPat[outs++] = trie.outPat[o]!;
-    }
-    outStart[nodes] = outs;
-
     const nPat = this.patCount;
     const patKind = this.patKind.subarray(0, nPat);
     const patEntity = this.patEntity.subarray(0, nPat);
@@ -400,6 +372,77 @@ export class TermCompiler {
     const patAux = this.patAux.subarray(0, nPat);
     const rootChild = new Int32Array(nTok);
     rootChild.set(trie.rootChild.subarray(0, Math.min(nTok, trie.rootChild.length)));
-    return { tokChars, tokOff, tokHash, prefixBits, maxTokLen, rootChild, edgeStart, edgeTok, edgeNode, outStart, outPat, patKind, patEntity, patFlags, patAux };
+    return {
+      tokChars,
+      tokOff,
+      tokHash,
+      prefixBits,
+      maxTokLen,
+      rootChild,
+      patKind,
+      patEntity,
+      patFlags,
+      patAux,
+      /** the token of every edge, in no particular order (the filters only ask which tokens have one) */
+      edgeTokens: trie.eTok.subarray(0, trie.edges),
+      /** the lengths of writeTrie's arrays */
+      nodes: trie.nodes,
+      edges: trie.edges,
+      outs: trie.outs,
+    };
+  }
+
+  /**
+   * The trie in CSR form into arrays of the lengths `tables` gives (nodes + 1, edges, edges, nodes + 1,
+   * outs): each node's edges sorted by token id, its patterns in the order they were added.
+   */
+  writeTrie(edgeStart: Int32Array, edgeTok: Int32Array, edgeNode: Int32Array, outStart: Int32Array, outPat: Int32Array): void {
+    const trie = this.trie;
+    const nodes = trie.nodes;
+    const edges = trie.edges;
+    // a counting sort by parent (most nodes have one edge), then each node's few edges by token:
+    // a node's tokens are distinct, so the order is the one a sort by (parent, token) gives
+    edgeStart.fill(0);
+    for (let e = 0; e < edges; e++) edgeStart[trie.eParent[e]! + 1]!++;
+    for (let n = 0; n < nodes; n++) edgeStart[n + 1]! += edgeStart[n]!;
+    const fill = edgeStart.slice(0, nodes);
+    for (let e = 0; e < edges; e++) {
+      const at = fill[trie.eParent[e]!]!++;
+      edgeTok[at] = trie.eTok[e]!;
+      edgeNode[at] = trie.eChild[e]!;
+    }
+    for (let n = 0; n < nodes; n++) {
+      const s = edgeStart[n]!;
+      const e = edgeStart[n + 1]!;
+      if (e - s > 32) {
+        // a first word shared by thousands of names: a real sort
+        const toks = edgeTok.slice(s, e);
+        const kids = edgeNode.slice(s, e);
+        const order = Array.from(toks.keys()).sort((x, y) => toks[x]! - toks[y]!);
+        for (let i = 0; i < order.length; i++) {
+          edgeTok[s + i] = toks[order[i]!]!;
+          edgeNode[s + i] = kids[order[i]!]!;
+        }
+        continue;
+      }
+      for (let i = s + 1; i < e; i++) {
+        const tok = edgeTok[i]!;
+        const child = edgeNode[i]!;
+        let j = i - 1;
+        while (j >= s && edgeTok[j]! > tok) {
+          edgeTok[j + 1] = edgeTok[j]!;
+          edgeNode[j + 1] = edgeNode[j]!;
+          j--;
+        }
+        edgeTok[j + 1] = tok;
+        edgeNode[j + 1] = child;
+      }
+    }
+    let outs = 0;
+    for (let n = 0; n < nodes; n++) {
+      outStart[n] = outs;
+      for (let o = trie.outHead[n]!; o >= 0; o = trie.outNext[o]!) outPat[outs++] = trie.outPat[o]!;
+    }
+    outStart[nodes] = outs;
   }
 }
