@@ -414,14 +414,17 @@ export class TermCompiler {
     for (let n = 0; n < nodes; n++) {
       const s = edgeStart[n]!;
       const e = edgeStart[n + 1]!;
-      if (e - s > 32) {
+      if (e - s > 32 && e - s < 4194304) {
         // a first word shared by thousands of names: a real sort
-        const toks = edgeTok.slice(s, e);
+        // (token × 2^22 + place, exact in a double: a numeric typed-array sort, no comparator)
         const kids = edgeNode.slice(s, e);
-        const order = Array.from(toks.keys()).sort((x, y) => toks[x]! - toks[y]!);
-        for (let i = 0; i < order.length; i++) {
-          edgeTok[s + i] = toks[order[i]!]!;
-          edgeNode[s + i] = kids[order[i]!]!;
+        const keys = new Float64Array(e - s);
+        for (let i = s; i < e; i++) keys[i - s] = edgeTok[i]! * 4194304 + (i - s);
+        keys.sort();
+        for (let i = 0; i < keys.length; i++) {
+          const place = keys[i]! % 4194304;
+          edgeTok[s + i] = (keys[i]! - place) / 4194304;
+          edgeNode[s + i] = kids[place]!;
         }
         continue;
       }
