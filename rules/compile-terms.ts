@@ -92,6 +92,28 @@ export class TermCompiler {
   }
 
   /**
+   * A person's name: `add` as a PERSON term, and its token ids kept when it gets variants (one or two
+   * words of a–z), so that `addVariants` does not tokenise it again.
+   */
+  addName(text: string, person: number): void {
+    this.buf.nt = 0;
+    this.add(text, PK.PERSON, person, 0);
+    const buf = this.buf;
+    const k = buf.nt;
+    let letters = k >= 1 && k <= 2;
+    for (let c = letters ? buf.tStart[0]! : 0; letters && c < buf.tEnd[k - 1]!; c++) {
+      const ch = buf.chars[c]!;
+      letters = ch >= 97 && ch <= 122;
+    }
+    if (3 * person + 3 > this.nameTokens.length) this.nameTokens = grow(this.nameTokens, 3 * person + 3);
+    this.nameTokens[3 * person] = letters ? k : 0;
+    this.nameTokens[3 * person + 1] = this.ids[0]!;
+    this.nameTokens[3 * person + 2] = this.ids[1]!;
+  }
+  /** per person: its name's token count if it gets variants (else 0), and its first two token ids */
+  private nameTokens = new Int32Array(1024);
+
+  /**
    * A place name of a province into the region table (not the trie): its tokens enter the dictionary
    * in the same order as a term's would, and its form counts as taken for the variants.
    */
@@ -156,7 +178,7 @@ export class TermCompiler {
       if (parts.length === 2) this.everydayPairs.set(parts[0]!, (this.everydayPairs.get(parts[0]!) ?? new Set()).add(parts[1]!));
     }
     this.keptMark = new Int32Array(this.trie.owner.length);
-    const { buf, cand, src, ids, memo } = this;
+    const { buf, src, ids, memo } = this;
     persons.forEach((p, i) => {
       this.person = i;
       this.personId = p.id;
@@ -164,10 +186,30 @@ export class TermCompiler {
       this.veto = p.variants?.veto?.length ? new Set(p.variants.veto.map(normalizedForm)) : null;
       this.added = p.variants?.add?.length ? new Set(p.variants.add.map((a) => normalizedForm(typeof a === 'string' ? a : a.term))) : null;
       const sources = p.aliases?.length ? [p.name, ...p.aliases] : [p.name];
-      for (const a of sources) {
+      for (let si = 0; si < sources.length; si++) {
+        const a = sources[si]!;
         const text = typeof a === 'string' ? a : a.term;
         this.from = text;
         this.ctx = typeof a !== 'string' && a.requiresContext === true;
+        if (si === 0 && 3 * i + 2 < this.nameTokens.length) {
+          // the name, tokenised already by addName: every token known
+          const k = this.nameTokens[3 * i]!;
+          if (k === 0) continue;
+          for (let t = 0; t < k; t++) {
+            const id = this.nameTokens[3 * i + 1 + t]!;
+            let w = this.wordOfId[id];
+            if (w === undefined) {
+              w = memo.word(this.dict.text(id));
+              w.id = id;
+              this.wordOfId[id] = w;
+            }
+            src[t] = w;
+            ids[t] = id;
+          }
+          this.sharedWith = -1; // a name is never context-requiring
+          this.variantsOf(k);
+          continue;
+        }
         buf.tokenize(text);
         const k = buf.nt;
         if (k === 0 || k > 2) continue; // no variants (VariantMemo.eligible)
@@ -195,22 +237,7 @@ export class TermCompiler {
         // a context-requiring given name that another person has too ("Dimyati" of two races): its
         // variants are as shared as the name itself, and each race's evidence decides which one counts
         this.sharedWith = this.ctx && known ? this.ownerOfForm(k) : -1;
-        if (k === 1) {
-          for (const v of memo.oneWord(src[0]!)) {
-            cand[0] = v;
-            this.consider(1);
-          }
-          continue;
-        }
-        let left = MAX_VARIANTS_PER_TERM;
-        for (let t = 0; t < k && left > 0; t++) {
-          for (let u = 0; u < k; u++) cand[u] = src[u]!;
-          for (const v of memo.wordAlternatives(src[t]!)) {
-            if (left-- <= 0) break;
-            cand[t] = v;
-            this.consider(k);
-          }
-        }
+        this.variantsOf(k);
       }
       for (const a of p.variants?.add ?? []) {
         const text = typeof a === 'string' ? a : a.term;
@@ -220,6 +247,27 @@ export class TermCompiler {
         if (report) report.compiled++;
       }
     });
+  }
+
+  /** The candidate variants of the name at hand, whose words are src[0, k). */
+  private variantsOf(k: number): void {
+    const { cand, src, memo } = this;
+    if (k === 1) {
+      for (const v of memo.oneWord(src[0]!)) {
+        cand[0] = v;
+        this.consider(1);
+      }
+      return;
+    }
+    let left = MAX_VARIANTS_PER_TERM;
+    for (let t = 0; t < k && left > 0; t++) {
+      for (let u = 0; u < k; u++) cand[u] = src[u]!;
+      for (const v of memo.wordAlternatives(src[t]!)) {
+        if (left-- <= 0) break;
+        cand[t] = v;
+        this.consider(k);
+      }
+    }
   }
 
   /** One candidate variant of the name at hand (cand[0, k)): kept and compiled, or dropped and reported. */

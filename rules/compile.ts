@@ -111,7 +111,7 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   const persons = bundle.persons;
   persons.forEach((p, i) => {
     personIdx.set(p.id, i);
-    add(p.name, PK.PERSON, i, 0);
+    terms.addName(p.name, i);
     for (const t of p.aliases ?? []) {
       const text = termText(t);
       // initials used as a name ("RK") must be written in capitals: "rk" is an abbreviation (rekening)
