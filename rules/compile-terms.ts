@@ -42,17 +42,16 @@ function ownerOf(kind: number, entity: number): number {
 const EVERYDAY_ALONE = 1;
 const EVERYDAY_FIRST = 2;
 
-interface Pat {
-  kind: number;
-  entity: number;
-  flags: number;
-  aux: number;
-}
-
 export class TermCompiler {
   readonly dict = new Dictionary();
   readonly trie: TrieBuilder;
-  readonly pats: Pat[] = [];
+  // the patterns, one row per (kind, entity, flags, aux): the format's pat* arrays while they grow
+  // (an object per pattern was 300,000 objects for the collector to trace)
+  private patCount = 0;
+  private patKind = new Uint8Array(1024);
+  private patEntity = new Int32Array(1024);
+  private patFlags = new Uint8Array(1024);
+  private patAux = new Int32Array(1024);
   /** the region table (rules/compiled.ts `regions`): per name, its token count, province and token ids */
   readonly regionTable: number[] = [];
   private readonly buf = new TokenBuffer();
@@ -91,6 +90,28 @@ export class TermCompiler {
     for (let t = 0; t < n; t++) this.ids[t] = this.dict.find(buf.chars, buf.tStart[t]!, buf.tEnd[t]!, true);
     this.insert(n, ownerOf(kind, entity), p);
   }
+
+  /**
+   * A person's name: `add` as a PERSON term, and its token ids kept when it gets variants (one or two
+   * words of a–z), so that `addVariants` does not tokenise it again.
+   */
+  addName(text: string, person: number): void {
+    this.buf.nt = 0;
+    this.add(text, PK.PERSON, person, 0);
+    const buf = this.buf;
+    const k = buf.nt;
+    let letters = k >= 1 && k <= 2;
+    for (let c = letters ? buf.tStart[0]! : 0; letters && c < buf.tEnd[k - 1]!; c++) {
+      const ch = buf.chars[c]!;
+      letters = ch >= 97 && ch <= 122;
+    }
+    if (3 * person + 3 > this.nameTokens.length) this.nameTokens = grow(this.nameTokens, 3 * person + 3);
+    this.nameTokens[3 * person] = letters ? k : 0;
+    this.nameTokens[3 * person + 1] = this.ids[0]!;
+    this.nameTokens[3 * person + 2] = this.ids[1]!;
+  }
+  /** per person: its name's token count if it gets variants (else 0), and its first two token ids */
+  private nameTokens = new Int32Array(1024);
 
   /**
    * A place name of a province into the region table (not the trie): its tokens enter the dictionary
@@ -157,7 +178,7 @@ export class TermCompiler {
       if (parts.length === 2) this.everydayPairs.set(parts[0]!, (this.everydayPairs.get(parts[0]!) ?? new Set()).add(parts[1]!));
     }
     this.keptMark = new Int32Array(this.trie.owner.length);
-    const { buf, cand, src, ids, memo } = this;
+    const { buf, src, ids, memo } = this;
     persons.forEach((p, i) => {
       this.person = i;
       this.personId = p.id;
@@ -165,10 +186,30 @@ export class TermCompiler {
       this.veto = p.variants?.veto?.length ? new Set(p.variants.veto.map(normalizedForm)) : null;
       this.added = p.variants?.add?.length ? new Set(p.variants.add.map((a) => normalizedForm(typeof a === 'string' ? a : a.term))) : null;
       const sources = p.aliases?.length ? [p.name, ...p.aliases] : [p.name];
-      for (const a of sources) {
+      for (let si = 0; si < sources.length; si++) {
+        const a = sources[si]!;
         const text = typeof a === 'string' ? a : a.term;
         this.from = text;
         this.ctx = typeof a !== 'string' && a.requiresContext === true;
+        if (si === 0 && 3 * i + 2 < this.nameTokens.length) {
+          // the name, tokenised already by addName: every token known
+          const k = this.nameTokens[3 * i]!;
+          if (k === 0) continue;
+          for (let t = 0; t < k; t++) {
+            const id = this.nameTokens[3 * i + 1 + t]!;
+            let w = this.wordOfId[id];
+            if (w === undefined) {
+              w = memo.word(this.dict.text(id));
+              w.id = id;
+              this.wordOfId[id] = w;
+            }
+            src[t] = w;
+            ids[t] = id;
+          }
+          this.sharedWith = -1; // a name is never context-requiring
+          this.variantsOf(k);
+          continue;
+        }
         buf.tokenize(text);
         const k = buf.nt;
         if (k === 0 || k > 2) continue; // no variants (VariantMemo.eligible)
@@ -196,22 +237,7 @@ export class TermCompiler {
         // a context-requiring given name that another person has too ("Dimyati" of two races): its
         // variants are as shared as the name itself, and each race's evidence decides which one counts
         this.sharedWith = this.ctx && known ? this.ownerOfForm(k) : -1;
-        if (k === 1) {
-          for (const v of memo.oneWord(src[0]!)) {
-            cand[0] = v;
-            this.consider(1);
-          }
-          continue;
-        }
-        let left = MAX_VARIANTS_PER_TERM;
-        for (let t = 0; t < k && left > 0; t++) {
-          for (let u = 0; u < k; u++) cand[u] = src[u]!;
-          for (const v of memo.wordAlternatives(src[t]!)) {
-            if (left-- <= 0) break;
-            cand[t] = v;
-            this.consider(k);
-          }
-        }
+        this.variantsOf(k);
       }
       for (const a of p.variants?.add ?? []) {
         const text = typeof a === 'string' ? a : a.term;
@@ -221,6 +247,27 @@ export class TermCompiler {
         if (report) report.compiled++;
       }
     });
+  }
+
+  /** The candidate variants of the name at hand, whose words are src[0, k). */
+  private variantsOf(k: number): void {
+    const { cand, src, memo } = this;
+    if (k === 1) {
+      for (const v of memo.oneWord(src[0]!)) {
+        cand[0] = v;
+        this.consider(1);
+      }
+      return;
+    }
+    let left = MAX_VARIANTS_PER_TERM;
+    for (let t = 0; t < k && left > 0; t++) {
+      for (let u = 0; u < k; u++) cand[u] = src[u]!;
+      for (const v of memo.wordAlternatives(src[t]!)) {
+        if (left-- <= 0) break;
+        cand[t] = v;
+        this.consider(k);
+      }
+    }
   }
 
   /** One candidate variant of the name at hand (cand[0, k)): kept and compiled, or dropped and reported. */
@@ -235,7 +282,7 @@ export class TermCompiler {
     if (node > 0 && this.keptMark[node] === this.person + 1) return; // kept already, from another name of this person
     const text = this.veto || this.added ? this.candText(k) : '';
     if (this.added?.has(text)) return; // a maintainer's addition decides its own context
-    const owner = known ? this.ownerOfForm(k) : -1;
+    const owner = known ? this.ownerOfForm(k, node) : -1;
     const other = owner >= 0 && owner !== this.self && owner !== this.sharedWith;
     const f0 = this.everydayFlags(cand[0]!);
     const everyday = k === 1 ? (f0 & EVERYDAY_ALONE) !== 0 : k === 2 && (f0 & EVERYDAY_FIRST) !== 0 && this.everydayPairs.get(cand[0]!.text)!.has(cand[1]!.text);
@@ -268,9 +315,11 @@ export class TermCompiler {
     return id;
   }
 
-  /** the owner of the form ids[0, n) (every id ≥ 0): its trie node's, or a region name's, or -1 */
-  private ownerOfForm(n: number): number {
-    const node = this.trie.find(this.ids, n);
+  /**
+   * the owner of the form ids[0, n) (every id ≥ 0): its trie node's, or a region name's, or -1;
+   * `node`: the form's trie node when the caller has looked it up already
+   */
+  private ownerOfForm(n: number, node = this.trie.find(this.ids, n)): number {
     if (node > 0 && this.trie.owner[node]! >= 0) return this.trie.owner[node]!;
     return this.isRegionForm(n) ? OWN_REGION : -1;
   }
@@ -288,16 +337,14 @@ export class TermCompiler {
       if (byEntity === undefined || entity + 1 >= byEntity.length) byEntity = this.patByKind[k] = grow(byEntity ?? new Int32Array(64), entity + 2);
       p = byEntity[entity + 1]! - 1;
       if (p < 0) {
-        p = this.pats.length;
-        this.pats.push({ kind, entity, flags, aux });
+        p = this.newPattern(kind, entity, flags, aux);
         byEntity[entity + 1] = p + 1;
       }
     } else {
       const key = `${kind}|${entity}|${flags}|${aux}`;
       p = this.patKeyAux.get(key) ?? -1;
       if (p < 0) {
-        p = this.pats.length;
-        this.pats.push({ kind, entity, flags, aux });
+        p = this.newPattern(kind, entity, flags, aux);
         this.patKeyAux.set(key, p);
       }
     }
@@ -306,6 +353,26 @@ export class TermCompiler {
     this.lastFlags = flags;
     this.lastAux = aux;
     this.lastPat = p;
+    return p;
+  }
+
+  private newPattern(kind: number, entity: number, flags: number, aux: number): number {
+    const p = this.patCount++;
+    if (p >= this.patEntity.length) {
+      const size = this.patEntity.length * 2;
+      const kinds = new Uint8Array(size);
+      kinds.set(this.patKind);
+      this.patKind = kinds;
+      const fl = new Uint8Array(size);
+      fl.set(this.patFlags);
+      this.patFlags = fl;
+      this.patEntity = grow(this.patEntity, size);
+      this.patAux = grow(this.patAux, size);
+    }
+    this.patKind[p] = kind;
+    this.patEntity[p] = entity;
+    this.patFlags[p] = flags;
+    this.patAux[p] = aux;
     return p;
   }
 
@@ -319,11 +386,14 @@ export class TermCompiler {
     return node;
   }
 
-  /** The dictionary and the trie as the compiled format's arrays (rules/compiled.ts). */
+  /**
+   * The dictionary and the pattern rows as the compiled format's arrays (rules/compiled.ts); the trie's
+   * CSR arrays, the largest, are written by `writeTrie` into the output buffer itself.
+   */
   tables() {
-    const { dict, trie, pats } = this;
+    const { dict, trie } = this;
     const nTok = dict.count;
-    // views, not copies: writeBuffer copies every section into the one buffer
+    // views, not copies: the compiler copies every section into the one buffer
     const tokOff = dict.off.subarray(0, nTok + 1);
     const tokChars = dict.chars.subarray(0, tokOff[nTok]!);
     let maxTokLen = 0;
@@ -343,49 +413,87 @@ export class TermCompiler {
       while (tokHash[slot] !== 0) slot = (slot + 1) & (size - 1);
       tokHash[slot] = id + 1;
     }
+    const nPat = this.patCount;
+    const patKind = this.patKind.subarray(0, nPat);
+    const patEntity = this.patEntity.subarray(0, nPat);
+    const patFlags = this.patFlags.subarray(0, nPat);
+    const patAux = this.patAux.subarray(0, nPat);
+    const rootChild = new Int32Array(nTok);
+    rootChild.set(trie.rootChild.subarray(0, Math.min(nTok, trie.rootChild.length)));
+    return {
+      tokChars,
+      tokOff,
+      tokHash,
+      prefixBits,
+      maxTokLen,
+      rootChild,
+      patKind,
+      patEntity,
+      patFlags,
+      patAux,
+      /** the token of every edge, in no particular order (the filters only ask which tokens have one) */
+      edgeTokens: trie.eTok.subarray(0, trie.edges),
+      /** the lengths of writeTrie's arrays */
+      nodes: trie.nodes,
+      edges: trie.edges,
+      outs: trie.outs,
+    };
+  }
 
-    // ---- trie CSR: each node's edges sorted by token id, its patterns in the order they were added
+  /**
+   * The trie in CSR form into arrays of the lengths `tables` gives (nodes + 1, edges, edges, nodes + 1,
+   * outs): each node's edges sorted by token id, its patterns in the order they were added.
+   */
+  writeTrie(edgeStart: Int32Array, edgeTok: Int32Array, edgeNode: Int32Array, outStart: Int32Array, outPat: Int32Array): void {
+    const trie = this.trie;
     const nodes = trie.nodes;
     const edges = trie.edges;
-    // two stable counting sorts: by token, then by parent, so each node's edges come out by token id
-    const edgeStart = new Int32Array(nodes + 1);
+    // a counting sort by parent (most nodes have one edge), then each node's few edges by token:
+    // a node's tokens are distinct, so the order is the one a sort by (parent, token) gives
+    edgeStart.fill(0);
     for (let e = 0; e < edges; e++) edgeStart[trie.eParent[e]! + 1]!++;
     for (let n = 0; n < nodes; n++) edgeStart[n + 1]! += edgeStart[n]!;
-    const byTok = new Int32Array(nTok + 1);
-    for (let e = 0; e < edges; e++) byTok[trie.eTok[e]! + 1]!++;
-    for (let t = 0; t < nTok; t++) byTok[t + 1]! += byTok[t]!;
-    const tokOrder = new Int32Array(edges);
-    for (let e = 0; e < edges; e++) tokOrder[byTok[trie.eTok[e]!]!++] = e;
-    const edgeTok = new Int32Array(edges);
-    const edgeNode = new Int32Array(edges);
     const fill = edgeStart.slice(0, nodes);
-    for (let k = 0; k < edges; k++) {
-      const e = tokOrder[k]!;
+    for (let e = 0; e < edges; e++) {
       const at = fill[trie.eParent[e]!]!++;
       edgeTok[at] = trie.eTok[e]!;
       edgeNode[at] = trie.eChild[e]!;
     }
-    const outStart = new Int32Array(nodes + 1);
-    const outPat = new Int32Array(trie.outs);
+    for (let n = 0; n < nodes; n++) {
+      const s = edgeStart[n]!;
+      const e = edgeStart[n + 1]!;
+      if (e - s > 32 && e - s < 4194304) {
+        // a first word shared by thousands of names: a real sort
+        // (token × 2^22 + place, exact in a double: a numeric typed-array sort, no comparator)
+        const kids = edgeNode.slice(s, e);
+        const keys = new Float64Array(e - s);
+        for (let i = s; i < e; i++) keys[i - s] = edgeTok[i]! * 4194304 + (i - s);
+        keys.sort();
+        for (let i = 0; i < keys.length; i++) {
+          const place = keys[i]! % 4194304;
+          edgeTok[s + i] = (keys[i]! - place) / 4194304;
+          edgeNode[s + i] = kids[place]!;
+        }
+        continue;
+      }
+      for (let i = s + 1; i < e; i++) {
+        const tok = edgeTok[i]!;
+        const child = edgeNode[i]!;
+        let j = i - 1;
+        while (j >= s && edgeTok[j]! > tok) {
+          edgeTok[j + 1] = edgeTok[j]!;
+          edgeNode[j + 1] = edgeNode[j]!;
+          j--;
+        }
+        edgeTok[j + 1] = tok;
+        edgeNode[j + 1] = child;
+      }
+    }
     let outs = 0;
     for (let n = 0; n < nodes; n++) {
       outStart[n] = outs;
       for (let o = trie.outHead[n]!; o >= 0; o = trie.outNext[o]!) outPat[outs++] = trie.outPat[o]!;
     }
     outStart[nodes] = outs;
-
-    const patKind = new Uint8Array(pats.length);
-    const patEntity = new Int32Array(pats.length);
-    const patFlags = new Uint8Array(pats.length);
-    const patAux = new Int32Array(pats.length);
-    pats.forEach((p, i) => {
-      patKind[i] = p.kind;
-      patEntity[i] = p.entity;
-      patFlags[i] = p.flags;
-      patAux[i] = p.aux;
-    });
-    const rootChild = new Int32Array(nTok);
-    rootChild.set(trie.rootChild.subarray(0, Math.min(nTok, trie.rootChild.length)));
-    return { tokChars, tokOff, tokHash, prefixBits, maxTokLen, rootChild, edgeStart, edgeTok, edgeNode, outStart, outPat, patKind, patEntity, patFlags, patAux };
   }
 }

@@ -6,29 +6,25 @@ import type { SiteId } from './actions.ts';
 import type { Accounts, RuleBundle, Term } from './schema.ts';
 import {
   COMPILED_FORMAT,
-  HEADER_WORDS,
   MAGIC,
   PF_CASE,
   PF_CONTEXT,
   SECTION_NAMES,
-  SECTION_TYPES,
   contestantLabel,
   dayOf,
-  packBytes,
-  type ArrayName,
   type CompiledContest,
-  type CompiledContestant,
-  type CompiledParty,
   type CompiledRules,
   type SectionArray,
   type SectionName,
 } from './compiled.ts';
 import * as PK from './pattern-kinds.ts';
 import { scanFilters } from './tables.ts';
+import { IntList, entityTables, layoutBuffer, packCompiled, type Contestants } from './compile-buffer.ts';
 import { TermCompiler, type VariantReport } from './compile-terms.ts';
 import { EVERYDAY_WORDS } from './data/lint.ts';
 
 export { COMPILED_FORMAT } from './compiled.ts';
+export { packCompiled, shiftBytes } from './compile-buffer.ts';
 
 /** Number words that can stand for a ballot number after a marker ("nomor dua"). */
 const NUMBER_WORDS: Array<[string, number]> = [
@@ -115,7 +111,7 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   const persons = bundle.persons;
   persons.forEach((p, i) => {
     personIdx.set(p.id, i);
-    add(p.name, PK.PERSON, i, 0);
+    terms.addName(p.name, i);
     for (const t of p.aliases ?? []) {
       const text = termText(t);
       // initials used as a name ("RK") must be written in capitals: "rk" is an abbreviation (rekening)
@@ -157,29 +153,42 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
 
   // ---- contests and contestants
   const contests: CompiledContest[] = [];
-  const contestants: CompiledContestant[] = [];
-  /** per contestant: every person id resolved, so the label is the usual one (writeBuffer stores no label) */
-  const usualLabel: boolean[] = [];
+  // per contestant, in flat arrays (no object per contestant: 300,000 of them made the collector trace
+  // more): the bundle's own object (its id), its contest, its persons and parties resolved (CSR)
+  const ks: Contestants = { refs: [], contest: new IntList(), personStart: new IntList(), personList: new IntList(), partyStart: new IntList(), partyList: new IntList(), label: new Map() };
+  ks.personStart.push(0);
+  ks.partyStart.push(0);
   bundle.contests.forEach((c, ci) => {
     const days: number[] = [];
     for (const ph of c.phases) days.push(dayOf(ph.from), dayOf(ph.to));
     const phases = c.phases.map((ph) => ph.kind);
-    contests.push(c.region ? { id: c.id, name: c.name, kind: c.kind, region: c.region, days, phases } : { id: c.id, name: c.name, kind: c.kind, days, phases });
+    const contest: CompiledContest = c.region ? { id: c.id, name: c.name, kind: c.kind, region: c.region, days, phases } : { id: c.id, name: c.name, kind: c.kind, days, phases };
+    contests.push(contest);
     for (const t of c.campaignTerms ?? []) addTerm(t, PK.CONTEST_TERM, ci);
     for (const k of c.contestants) {
-      const ki = contestants.length;
-      const idx = k.persons.map((id) => personIdx.get(id) ?? -1);
-      const label = contestantLabel(c, k.number, k.persons.map((id, j) => (idx[j]! >= 0 ? bundle.persons[idx[j]!]!.name : id)));
-      const entry: CompiledContestant = {
-        id: k.id,
-        contest: ci,
-        label,
-        persons: idx.every((x) => x >= 0) ? idx : idx.filter((x) => x >= 0),
-        parties: (k.coalition?.parties ?? []).map((id) => partyIdx.get(id) ?? -1).filter((x) => x >= 0),
-      };
-      if (k.number !== undefined) entry.number = k.number;
-      contestants.push(entry);
-      usualLabel.push(entry.persons === idx);
+      const ki = ks.refs.length;
+      ks.refs.push(k);
+      ks.contest.push(ci);
+      let resolved = true;
+      for (const id of k.persons) {
+        const x = personIdx.get(id) ?? -1;
+        if (x >= 0) ks.personList.push(x);
+        else resolved = false;
+      }
+      ks.personStart.push(ks.personList.length);
+      // the label the metadata leaves out is the one made from the resolved persons' names; a person id
+      // that resolves to nobody shows in the label, which is then stored
+      if (!resolved) {
+        const label = contestantLabel(contest, k.number, k.persons.map((id) => (personIdx.has(id) ? persons[personIdx.get(id)!]!.name : id)));
+        const from = ks.personStart.at(ki);
+        const usual = contestantLabel(contest, k.number, Array.from(ks.personList.view(from, ks.personList.length), (i) => persons[i]!.name));
+        if (label !== usual) ks.label.set(ki, label);
+      }
+      for (const id of k.coalition?.parties ?? []) {
+        const x = partyIdx.get(id) ?? -1;
+        if (x >= 0) ks.partyList.push(x);
+      }
+      ks.partyStart.push(ks.partyList.length);
       for (const t of k.acronyms ?? []) addTerm(t, PK.PAIR, ki);
       for (const t of k.coalition?.names ?? []) addTerm(t, PK.COALITION, ki);
       for (const t of k.hashtags ?? []) addTerm(t, PK.HASHTAG, ki);
@@ -225,29 +234,30 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
 
   phase('variants');
 
-  // ---- serialise: the dictionary and the trie as the format's arrays
-  const { tokChars, tokOff, tokHash, prefixBits, maxTokLen, rootChild, edgeStart, edgeTok, edgeNode, outStart, outPat, patKind, patEntity, patFlags, patAux } = terms.tables();
+  // ---- serialise: the dictionary and the trie as the format's arrays, laid out in the one buffer
+  const t = terms.tables();
   phase('trie');
-  const filters = scanFilters(tokChars, tokOff, tokHash, rootChild, edgeTok);
+  const filters = scanFilters(t.tokChars, t.tokOff, t.tokHash, t.rootChild, t.edgeTokens);
   phase('filters');
-  const typed: Record<ArrayName, SectionArray> = {
+  const entities = entityTables(persons, parties, contests, ks);
+  const sections: Partial<Record<SectionName, SectionArray>> = {
     ...filters,
-    tokChars,
-    tokOff,
-    tokHash,
-    prefixBits,
-    rootChild,
-    edgeStart,
-    edgeTok,
-    edgeNode,
-    outStart,
-    outPat,
-    patKind,
-    patEntity,
-    patFlags,
-    patAux,
+    ...entities,
+    tokChars: t.tokChars,
+    tokOff: t.tokOff,
+    tokHash: t.tokHash,
+    prefixBits: t.prefixBits,
+    rootChild: t.rootChild,
+    patKind: t.patKind,
+    patEntity: t.patEntity,
+    patFlags: t.patFlags,
+    patAux: t.patAux,
+    regions: Int32Array.from(terms.regionTable),
   };
-  const bytes = writeBuffer(typed, Int32Array.from(terms.regionTable), maxTokLen, persons, parties, contests, contestants, usualLabel);
+  // the trie's CSR arrays (most of the buffer after the metadata) are written in place, not copied
+  const inPlace: Partial<Record<SectionName, number>> = { edgeStart: t.nodes + 1, edgeTok: t.edges, edgeNode: t.edges, outStart: t.nodes + 1, outPat: t.outs };
+  const { bytes, views } = layoutBuffer(sections, inPlace, [MAGIC, COMPILED_FORMAT, SECTION_NAMES.length, t.maxTokLen, persons.length, parties.length, contests.length, ks.refs.length]);
+  terms.writeTrie(views.edgeStart as Int32Array, views.edgeTok as Int32Array, views.edgeNode as Int32Array, views.outStart as Int32Array, views.outPat as Int32Array);
   phase('buffer');
   const data = packCompiled(bytes);
   phase('pack');
@@ -259,106 +269,6 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     contests,
     data,
   };
-}
-
-/** What packCompiled needs of Node's Buffer. */
-interface NodeBufferLike {
-  from(buffer: ArrayBufferLike, byteOffset: number, length: number): { toString(encoding: 'latin1'): string };
-}
-const NODE_BUFFER = (globalThis as { Buffer?: NodeBufferLike }).Buffer ?? null;
-/** what packBytes adds to every byte (read from packBytes itself, so that the two cannot differ) */
-const PACK_SHIFT = packBytes(new Uint8Array(1)).charCodeAt(0);
-
-/**
- * packBytes(bytes), through Node's latin1 encoder where there is one (the CLI, the benches): one pass
- * and one string instead of 8 KB pieces joined (at 300,000 names, 70 MB: a third of the time and of the
- * garbage). Shifts `bytes` in place: the caller's buffer is spent. Elsewhere (the extension) packBytes.
- */
-export function packCompiled(bytes: Uint8Array, nodeBuffer: NodeBufferLike | null = NODE_BUFFER): string {
-  if (nodeBuffer === null) return packBytes(bytes);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = (bytes[i]! + PACK_SHIFT) & 255;
-  return nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-}
-
-/** The buffer of the compiled format (layout in rules/compiled.ts). */
-function writeBuffer(
-  typed: Record<ArrayName, SectionArray>,
-  regions: Int32Array,
-  maxTokLen: number,
-  persons: ReadonlyArray<{ id: string; name: string }>,
-  parties: CompiledParty[],
-  contests: CompiledContest[],
-  contestants: CompiledContestant[],
-  usualLabel: boolean[],
-): Uint8Array {
-  // person → contestants and contest → contestants, as CSR
-  const csr = (n: number, key: (k: CompiledContestant) => number[]): [Int32Array, Int32Array] => {
-    const start = new Int32Array(n + 1);
-    for (const k of contestants) for (const x of key(k)) start[x + 1]!++;
-    for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-    const list = new Int32Array(start[n]!);
-    const fill = start.slice(0, n);
-    contestants.forEach((k, ki) => {
-      for (const x of key(k)) list[fill[x]!++] = ki;
-    });
-    return [start, list];
-  };
-  const [personK0, personK] = csr(persons.length, (k) => k.persons);
-  const [contestK0, contestK] = csr(contests.length, (k) => [k.contest]);
-
-  // metadata: one JSON array per entity, UTF-8, end to end, each encoded as it is made into one
-  // growing buffer (no string per entity kept until the end)
-  const encoder = new TextEncoder();
-  const metaOff = new Int32Array(persons.length + parties.length + contestants.length + 1);
-  let metaBytes = new Uint8Array(1 << 16);
-  let entry = 0;
-  const put = (json: string): void => {
-    const at = metaOff[entry]!;
-    // at most 3 bytes per UTF-16 unit
-    if (at + 3 * json.length > metaBytes.length) {
-      let size = metaBytes.length * 2;
-      while (size < at + 3 * json.length) size *= 2;
-      const grown = new Uint8Array(size);
-      grown.set(metaBytes.subarray(0, at));
-      metaBytes = grown;
-    }
-    metaOff[++entry] = at + encoder.encodeInto(json, metaBytes.subarray(at)).written;
-  };
-  for (const p of persons) put(JSON.stringify([p.id, p.name]));
-  for (const p of parties) put(JSON.stringify(p.region ? [p.id, p.label, p.region] : [p.id, p.label]));
-  for (let ki = 0; ki < contestants.length; ki++) {
-    const k = contestants[ki]!;
-    const usual = usualLabel[ki] ? k.label : contestantLabel(contests[k.contest]!, k.number, k.persons.map((i) => persons[i]!.name));
-    const row: unknown[] = [k.id, k.contest, k.number ?? null, k.persons, k.parties];
-    if (k.label !== usual) row.push(k.label);
-    put(JSON.stringify(row));
-  }
-  metaBytes = metaBytes.subarray(0, metaOff[entry]!); // a view: writeBuffer copies it
-
-  const sections: Record<SectionName, SectionArray> = { ...typed, regions, personK0, personK, contestK0, contestK, metaOff, metaBytes };
-  const headerBytes = 4 * (HEADER_WORDS + 2 * SECTION_NAMES.length);
-  let size = headerBytes;
-  const offsets: number[] = [];
-  for (const name of SECTION_NAMES) {
-    const a = sections[name];
-    const want = SECTION_TYPES[name];
-    if ((want === 'u8') !== a instanceof Uint8Array || (want === 'u16') !== a instanceof Uint16Array) throw new Error(`compile: ${name} type`);
-    offsets.push(size);
-    size += (a.byteLength + 3) & ~3;
-  }
-  const out = new Uint8Array(size);
-  const head = new DataView(out.buffer);
-  [MAGIC, COMPILED_FORMAT, SECTION_NAMES.length, maxTokLen, persons.length, parties.length, contests.length, contestants.length].forEach((v, i) => {
-    head.setUint32(4 * i, v, true);
-  });
-  SECTION_NAMES.forEach((name, i) => {
-    const a = sections[name];
-    head.setUint32(4 * (HEADER_WORDS + 2 * i), offsets[i]!, true);
-    head.setUint32(4 * (HEADER_WORDS + 2 * i + 1), a.length, true);
-    // the platform is little-endian (rules/compiled.ts): the arrays' own bytes are the format's
-    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), offsets[i]!);
-  });
-  return out;
 }
 
 /** region a is b, inside b or contains b (the policy's regionCompatible, rules/severity.ts) */

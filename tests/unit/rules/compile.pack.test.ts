@@ -4,7 +4,7 @@
  * where there is none (the extension's background).
  */
 import { describe, expect, it } from 'vitest';
-import { packCompiled } from '../../../rules/compile.ts';
+import { packCompiled, shiftBytes } from '../../../rules/compile.ts';
 import { packBytes, unpackBytes } from '../../../rules/compiled.ts';
 
 function bytes(n: number): Uint8Array {
@@ -31,5 +31,26 @@ describe('packCompiled', () => {
     const view = whole.subarray(100, 300);
     expect(packCompiled(view.slice())).toBe(packBytes(view));
     expect(packCompiled(new Uint8Array(whole.buffer.slice(0), 100, 200))).toBe(packBytes(view));
+  });
+});
+
+describe('shiftBytes', () => {
+  it.each([
+    [0, 0],
+    [1, 7],
+    [2, 9],
+    [3, 256],
+    [0, 1001],
+  ])('adds the shift to every byte mod 256 in a view at offset %i of %i bytes, four at a time where aligned', (offset, n) => {
+    const whole = bytes(offset + n + 5);
+    const before = whole.slice();
+    for (const shift of [0, 1, 32, 127]) {
+      const copy = whole.slice();
+      shiftBytes(copy.subarray(offset, offset + n), shift);
+      for (let i = 0; i < copy.length; i++) {
+        const want = i >= offset && i < offset + n ? (before[i]! + shift) & 255 : before[i]!;
+        if (copy[i] !== want) expect({ i, shift, got: copy[i] }).toEqual({ i, shift, got: want });
+      }
+    }
   });
 });

@@ -1,0 +1,291 @@
+/**
+ * The compiler's output buffer (rules/compile.ts): the entities' sections and metadata, the layout of
+ * every section in the one buffer (the largest written in place), and its packing. Build-time only.
+ */
+import {
+  HEADER_WORDS,
+  SECTION_NAMES,
+  SECTION_TYPES,
+  packBytes,
+  type CompiledContest,
+  type CompiledParty,
+  type SectionArray,
+  type SectionName,
+} from './compiled.ts';
+
+/** What packCompiled needs of Node's Buffer. */
+interface NodeBufferLike {
+  from(buffer: ArrayBufferLike, byteOffset: number, length: number): { toString(encoding: 'latin1'): string };
+}
+const NODE_BUFFER = (globalThis as { Buffer?: NodeBufferLike }).Buffer ?? null;
+/** what packBytes adds to every byte (read from packBytes itself, so that the two cannot differ) */
+const PACK_SHIFT = packBytes(new Uint8Array(1)).charCodeAt(0);
+
+/**
+ * packBytes(bytes), through Node's latin1 encoder where there is one (the CLI, the benches): one pass
+ * and one string instead of 8 KB pieces joined (at 300,000 names, 70 MB: a third of the time and of the
+ * garbage). Shifts `bytes` in place: the caller's buffer is spent. Elsewhere (the extension) packBytes.
+ */
+export function packCompiled(bytes: Uint8Array, nodeBuffer: NodeBufferLike | null = NODE_BUFFER): string {
+  if (nodeBuffer === null) return packBytes(bytes);
+  shiftBytes(bytes, PACK_SHIFT);
+  return nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+}
+
+/**
+ * Adds `shift` (0–127) to every byte, mod 256, in place: four bytes per step where the bytes are
+ * aligned (a 70 MB buffer at 300,000 names). Per 32-bit word, the low 7 bits of each byte plus the shift
+ * stay below 256, so no carry crosses into the next byte; the top bit is then the sum's top bit XOR
+ * the byte's own.
+ */
+export function shiftBytes(bytes: Uint8Array, shift: number): void {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n && (bytes.byteOffset + i) % 4 !== 0) {
+    bytes[i] = (bytes[i]! + shift) & 255;
+    i++;
+  }
+  const words = (n - i) >>> 2;
+  if (words > 0) {
+    const w = new Uint32Array(bytes.buffer, bytes.byteOffset + i, words);
+    const add = Math.imul(shift, 0x01010101);
+    for (let k = 0; k < words; k++) {
+      const x = w[k]!;
+      w[k] = (((x & 0x7f7f7f7f) + add) ^ (x & 0x80808080)) >>> 0;
+    }
+    i += 4 * words;
+  }
+  for (; i < n; i++) bytes[i] = (bytes[i]! + shift) & 255;
+}
+
+/** A growing list of int32. */
+export class IntList {
+  private a = new Int32Array(1024);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.length++] = x;
+  }
+  at(i: number): number {
+    return this.a[i]!;
+  }
+  view(from = 0, to = this.length): Int32Array {
+    return this.a.subarray(from, to);
+  }
+}
+
+/** The contestants of a compile: contestant ki's persons are personList[personStart[ki], personStart[ki + 1]). */
+export interface Contestants {
+  refs: Array<{ id: string; number?: number | undefined }>;
+  contest: IntList;
+  personStart: IntList;
+  personList: IntList;
+  partyStart: IntList;
+  partyList: IntList;
+  /** the labels that are not the usual one (contestantLabel of the resolved persons' names) */
+  label: Map<number, string>;
+}
+
+/**
+ * The entities' metadata as JSON arrays written straight into UTF-8 bytes, the very bytes of
+ * `JSON.stringify` of each row encoded: printable ASCII strings without a quote or backslash and
+ * integers are copied char by char; anything else goes through JSON.stringify and TextEncoder.
+ */
+class MetaWriter {
+  bytes: Uint8Array;
+  at = 0;
+  private readonly encoder = new TextEncoder();
+
+  constructor(size: number) {
+    this.bytes = new Uint8Array(Math.max(1024, size));
+  }
+
+  private room(n: number): void {
+    if (this.at + n <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.at + n) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.bytes.subarray(0, this.at));
+    this.bytes = grown;
+  }
+
+  byte(b: number): void {
+    this.room(1);
+    this.bytes[this.at++] = b;
+  }
+
+  string(s: string): void {
+    const n = s.length;
+    this.room(n + 2);
+    const bytes = this.bytes;
+    let at = this.at;
+    bytes[at++] = 34;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 32 || c > 126 || c === 34 || c === 92) {
+        this.encoded(JSON.stringify(s));
+        return;
+      }
+      bytes[at++] = c;
+    }
+    bytes[at++] = 34;
+    this.at = at;
+  }
+
+  int(x: number): void {
+    if (!Number.isSafeInteger(x) || x < 0) {
+      this.encoded(JSON.stringify(x));
+      return;
+    }
+    this.room(16);
+    if (x === 0) {
+      this.bytes[this.at++] = 48;
+      return;
+    }
+    let digits = 0;
+    for (let y = x; y > 0; y = Math.floor(y / 10)) digits++;
+    let at = this.at + digits;
+    this.at = at;
+    for (let y = x; y > 0; y = Math.floor(y / 10)) this.bytes[--at] = 48 + (y % 10);
+  }
+
+  ints(list: Int32Array): void {
+    this.byte(91);
+    for (let i = 0; i < list.length; i++) {
+      if (i > 0) this.byte(44);
+      this.int(list[i]!);
+    }
+    this.byte(93);
+  }
+
+  /** JSON text through the encoder (at most 3 bytes per UTF-16 unit) */
+  encoded(json: string): void {
+    this.room(3 * json.length);
+    this.at += this.encoder.encodeInto(json, this.bytes.subarray(this.at)).written;
+  }
+}
+
+/** The entities' sections of the buffer (layout in rules/compiled.ts): contestants by person and by contest, and the metadata. */
+export function entityTables(
+  persons: ReadonlyArray<{ id: string; name: string }>,
+  parties: CompiledParty[],
+  contests: CompiledContest[],
+  ks: Contestants,
+): Record<'personK0' | 'personK' | 'contestK0' | 'contestK' | 'metaOff' | 'metaBytes', SectionArray> {
+  const nK = ks.refs.length;
+  // person → contestants and contest → contestants, as CSR
+  const csr = (n: number, start: Int32Array, list: Int32Array): [Int32Array, Int32Array] => {
+    const out0 = new Int32Array(n + 1);
+    for (let ki = 0; ki < nK; ki++) for (let j = start[ki]!; j < start[ki + 1]!; j++) out0[list[j]! + 1]!++;
+    for (let i = 0; i < n; i++) out0[i + 1]! += out0[i]!;
+    const out = new Int32Array(out0[n]!);
+    const fill = out0.slice(0, n);
+    for (let ki = 0; ki < nK; ki++) for (let j = start[ki]!; j < start[ki + 1]!; j++) out[fill[list[j]!]!++] = ki;
+    return [out0, out];
+  };
+  const [personK0, personK] = csr(persons.length, ks.personStart.view(), ks.personList.view());
+  const one = new Int32Array(nK + 1);
+  for (let ki = 0; ki <= nK; ki++) one[ki] = ki;
+  const [contestK0, contestK] = csr(contests.length, one, ks.contest.view());
+
+  // metadata: one JSON array per entity, UTF-8, end to end
+  const metaOff = new Int32Array(persons.length + parties.length + nK + 1);
+  // sized from the strings (most are ASCII, a byte per char), so that it rarely grows
+  let estimate = 64 + 48 * nK;
+  for (const p of persons) estimate += p.id.length + p.name.length + 8;
+  for (let ki = 0; ki < nK; ki++) estimate += ks.refs[ki]!.id.length;
+  const meta = new MetaWriter(estimate);
+  let entry = 0;
+  for (const p of persons) {
+    meta.byte(91);
+    meta.string(p.id);
+    meta.byte(44);
+    meta.string(p.name);
+    meta.byte(93);
+    metaOff[++entry] = meta.at;
+  }
+  for (const p of parties) {
+    meta.encoded(JSON.stringify(p.region ? [p.id, p.label, p.region] : [p.id, p.label]));
+    metaOff[++entry] = meta.at;
+  }
+  const personStart = ks.personStart.view();
+  const personList = ks.personList.view();
+  const partyStart = ks.partyStart.view();
+  const partyList = ks.partyList.view();
+  const contestOf = ks.contest.view();
+  for (let ki = 0; ki < nK; ki++) {
+    const k = ks.refs[ki]!;
+    meta.byte(91);
+    meta.string(k.id);
+    meta.byte(44);
+    meta.int(contestOf[ki]!);
+    meta.byte(44);
+    if (k.number === undefined) meta.encoded('null');
+    else meta.int(k.number);
+    meta.byte(44);
+    meta.ints(personList.subarray(personStart[ki]!, personStart[ki + 1]!));
+    meta.byte(44);
+    meta.ints(partyList.subarray(partyStart[ki]!, partyStart[ki + 1]!));
+    const label = ks.label.get(ki);
+    if (label !== undefined) {
+      meta.byte(44);
+      meta.string(label);
+    }
+    meta.byte(93);
+    metaOff[++entry] = meta.at;
+  }
+  const metaBytes = meta.bytes.subarray(0, meta.at); // a view: copied into the buffer below
+
+  return { personK0, personK, contestK0, contestK, metaOff, metaBytes };
+}
+
+/**
+ * The buffer of the compiled format (layout in rules/compiled.ts): the header, `sections` copied in,
+ * and views of the given lengths for the sections written in place afterwards (`views`).
+ */
+export function layoutBuffer(
+  sections: Partial<Record<SectionName, SectionArray>>,
+  inPlace: Partial<Record<SectionName, number>>,
+  header: number[],
+): { bytes: Uint8Array; views: Partial<Record<SectionName, SectionArray>> } {
+  const headerBytes = 4 * (HEADER_WORDS + 2 * SECTION_NAMES.length);
+  const width = { u8: 1, u16: 2, i32: 4 } as const;
+  let size = headerBytes;
+  const offsets: number[] = [];
+  const lengths: number[] = [];
+  for (const name of SECTION_NAMES) {
+    const a = sections[name];
+    const want = SECTION_TYPES[name];
+    let length: number;
+    if (a !== undefined) {
+      if ((want === 'u8') !== a instanceof Uint8Array || (want === 'u16') !== a instanceof Uint16Array) throw new Error(`compile: ${name} type`);
+      length = a.length;
+    } else if (inPlace[name] !== undefined) length = inPlace[name];
+    else throw new Error(`compile: ${name} missing`);
+    offsets.push(size);
+    lengths.push(length);
+    size += (length * width[want] + 3) & ~3;
+  }
+  const out = new Uint8Array(size);
+  const head = new DataView(out.buffer);
+  header.forEach((v, i) => {
+    head.setUint32(4 * i, v, true);
+  });
+  const views: Partial<Record<SectionName, SectionArray>> = {};
+  SECTION_NAMES.forEach((name, i) => {
+    head.setUint32(4 * (HEADER_WORDS + 2 * i), offsets[i]!, true);
+    head.setUint32(4 * (HEADER_WORDS + 2 * i + 1), lengths[i]!, true);
+    const a = sections[name];
+    // the platform is little-endian (rules/compiled.ts): the arrays' own bytes are the format's
+    if (a !== undefined) out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), offsets[i]!);
+    else {
+      const type = SECTION_TYPES[name];
+      views[name] = type === 'u8' ? out.subarray(offsets[i]!, offsets[i]! + lengths[i]!) : type === 'u16' ? new Uint16Array(out.buffer, offsets[i]!, lengths[i]!) : new Int32Array(out.buffer, offsets[i]!, lengths[i]!);
+    }
+  });
+  return { bytes: out, views };
+}
