@@ -4,7 +4,7 @@
  * background's full rule set, and a neutral post passes without asking it (rules/tab-set.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { openFixture, readExtensionStorage, sessionForFile } from './harness';
+import { openFixture, readExtensionStorage, sessionForFile, waitForEngine } from './harness';
 import { heldThenReplayed, passes, setSettings } from './sites-support';
 
 // the Pilkada 2024 campaign (Pilgub Jatim is a regional race: not in a tab without a region)
@@ -15,6 +15,8 @@ const likeButton = (id: string) => `${post(id)} [role="button"]:has(> [data-ad-r
 
 describe('a tab without a region', () => {
   it('holds the national tab set with its escalation filter', async () => {
+    // the background stores it after compiling at start-up (longer as the rule data grows): wait, bounded
+    await waitForEngine(shared.session);
     const { engine } = (await readExtensionStorage(shared.session, ['engine'])) as { engine: { region?: string; tabSet?: number; compiled: { fullSet?: unknown } } };
     expect(engine.region).toBeUndefined();
     expect(engine.tabSet).toBe(1);
