@@ -346,6 +346,8 @@ export interface NameCheck {
   agreement: NameAgreement | 'alias';
   /** for 'alias': the alias that agreed */
   alias?: string;
+  /** the deputy KPU names is a running mate the rules list after the current one (replaced before a re-vote) */
+  earlierMate?: string;
 }
 
 export interface PairCheck {
@@ -408,10 +410,19 @@ function checkName(role: NameCheck['role'], person: Person | undefined, personId
 }
 
 function pairNames(persons: Map<string, Person>, ids: readonly string[], kpu: SirekapPair): NameCheck[] {
-  return [
-    checkName('head', persons.get(ids[0] ?? ''), ids[0] ?? '', kpu.head),
-    checkName('deputy', persons.get(ids[1] ?? ''), ids[1] ?? '', kpu.deputy),
-  ];
+  const deputy = checkName('deputy', persons.get(ids[1] ?? ''), ids[1] ?? '', kpu.deputy);
+  if (deputy.agreement === 'differ') {
+    // a pair may list a running mate replaced before a re-vote after the current one (Papua 2025)
+    for (const id of ids.slice(2)) {
+      const earlier = checkName('deputy', persons.get(id), id, kpu.deputy);
+      if (earlier.agreement !== 'differ')
+        return [
+          checkName('head', persons.get(ids[0] ?? ''), ids[0] ?? '', kpu.head),
+          { ...deputy, agreement: earlier.agreement, earlierMate: earlier.rules },
+        ];
+    }
+  }
+  return [checkName('head', persons.get(ids[0] ?? ''), ids[0] ?? '', kpu.head), deputy];
 }
 
 const agrees = (n: NameCheck) => n.agreement !== 'differ';
@@ -473,7 +484,11 @@ export function crosscheck(bundle: RuleBundle, sirekap: ReadonlyMap<string, Sire
         continue;
       }
       for (const n of check.names) {
-        if (n.agreement === 'differ') race.problems.push(`no. ${number} ${n.role}: rules "${n.rules}", KPU "${n.kpu}"`);
+        if (n.earlierMate)
+          race.notes.push(
+            `no. ${number} ${n.role}: KPU "${n.kpu}" is the earlier running mate "${n.earlierMate}"; the rules' current one is "${n.rules}"`,
+          );
+        else if (n.agreement === 'differ') race.problems.push(`no. ${number} ${n.role}: rules "${n.rules}", KPU "${n.kpu}"`);
         else if (n.agreement === 'alias')
           race.notes.push(`no. ${number} ${n.role}: rules "${n.rules}" (alias "${n.alias}"), KPU "${n.kpu}"`);
         else if (n.agreement === 'one part differs')

@@ -196,6 +196,20 @@ describe('crosscheck', () => {
     expect(aliased.summary).toMatchObject({ namesAlias: 1, namesDiffer: 0 });
   });
 
+  it('takes a running mate listed after the current one (replaced before a re-vote), and says so', () => {
+    const replaced = rules({ persons: [person('siti-rahayu', 'Siti Rahayu')] });
+    replaced.contests[0]!.contestants[0]!.persons = ['budi-santoso', 'siti-rahayu', 'siti-aminah'];
+    const result = crosscheck(replaced, sirekap());
+    expect(result.races[0]).toMatchObject({
+      status: 'agree',
+      notes: [
+        'no. 1 deputy: KPU "Hj. SITI AMINAH, S.E." is the earlier running mate "Siti Aminah"; the rules\' current one is "Siti Rahayu"',
+      ],
+    });
+    replaced.contests[0]!.contestants[0]!.persons = ['budi-santoso', 'siti-rahayu'];
+    expect(crosscheck(replaced, sirekap()).races[0]?.status).toBe('differ');
+  });
+
   it('prints the races that differ and the totals', () => {
     const table = formatTable(crosscheck(rules({ pacitan: [[1, 'budi-santoso', 'siti-aminah']] }), sirekap()));
     expect(table).toMatch(/35\.01 +pilbup-pacitan-2024 +differ +pairs: rules 1, KPU 2/);
