@@ -206,27 +206,27 @@ function abbreviates(short: string, full: string): boolean {
  * equal after folding the spelling; or, as written or folded, one letter apart (both 4+ letters) or two
  * apart (both 7+ letters, same first letter).
  */
-export function sameToken(a: NameToken, b: NameToken, glued = false): boolean {
+export function sameToken(a: NameToken, b: NameToken, glued = false, twoApart = true): boolean {
   const x = a.text;
   const y = b.text;
   if (x === y) return true;
-  if (glued) return sameSpelling(x, y);
+  if (glued) return sameSpelling(x, y, twoApart);
   if (MUHAMMAD.has(x) && MUHAMMAD.has(y)) return true;
   if ((x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y))) return true;
   if ((isAbbreviation(a) && abbreviates(x, y)) || (isAbbreviation(b) && abbreviates(y, x))) return true;
   if (Math.min(x.length, y.length) >= 4 && (x.startsWith(y) || y.startsWith(x))) return true;
-  return sameSpelling(x, y);
+  return sameSpelling(x, y, twoApart);
 }
 
-/** Equal after folding the spelling, or one or two letters apart (see sameToken). */
-function sameSpelling(x: string, y: string): boolean {
+/** Equal after folding the spelling, or one or (with `twoApart`) two letters apart (see sameToken). */
+function sameSpelling(x: string, y: string, twoApart: boolean): boolean {
   const fx = foldSpelling(x);
   const fy = foldSpelling(y);
   if (fx === fy) return true;
   const shortest = Math.min(x.length, y.length);
   const distance = Math.min(editDistance(x, y), editDistance(fx, fy));
   if (shortest >= 4 && distance <= 1) return true;
-  return shortest >= 7 && distance <= 2 && x[0] === y[0];
+  return twoApart && shortest >= 7 && distance <= 2 && x[0] === y[0];
 }
 
 /** A name part that says more than a letter or a Muhammad. */
@@ -245,7 +245,7 @@ const better = (a: Alignment, b: Alignment) => a.unmatched < b.unmatched || (a.u
  * The best in-order alignment of `short` into `long`: each part of `short` either skipped or matched to
  * a later part of `long`, alone or with its neighbour glued ("Rachmansyah" / "Rachman Syah").
  */
-function align(short: NameToken[], long: NameToken[]): Alignment {
+function align(short: NameToken[], long: NameToken[], twoApart: boolean): Alignment {
   const memo = new Map<number, Alignment>();
   const glue = (a: NameToken, b: NameToken): NameToken => ({ text: a.text + b.text, dotted: false });
   const go = (i: number, j: number): Alignment => {
@@ -262,10 +262,10 @@ function align(short: NameToken[], long: NameToken[]): Alignment {
     };
     for (let k = j; k < long.length; k++) {
       const l = long[k]!;
-      if (sameToken(s, l)) consider(go(i + 1, k + 1), isFull(s) && isFull(l) ? 1 : 0);
+      if (sameToken(s, l, false, twoApart)) consider(go(i + 1, k + 1), isFull(s) && isFull(l) ? 1 : 0);
       // a glued pair is compared by spelling only: "Rahman" + "Buding" must not pass as a longer "Rahman"
-      if (k + 1 < long.length && sameToken(s, glue(l, long[k + 1]!), true)) consider(go(i + 1, k + 2), 1);
-      if (i + 1 < short.length && sameToken(glue(s, short[i + 1]!), l, true)) consider(go(i + 2, k + 1), 1);
+      if (k + 1 < long.length && sameToken(s, glue(l, long[k + 1]!), true, twoApart)) consider(go(i + 1, k + 2), 1);
+      if (i + 1 < short.length && sameToken(glue(s, short[i + 1]!), l, true, twoApart)) consider(go(i + 2, k + 1), 1);
     }
     memo.set(key, best);
     return best;
@@ -274,10 +274,10 @@ function align(short: NameToken[], long: NameToken[]): Alignment {
 }
 
 /** Every part of `short` matched to a different part of `long`, in any order ("Taolin Agustinus"). */
-function sameSetAnyOrder(short: NameToken[], long: NameToken[]): boolean {
+function sameSetAnyOrder(short: NameToken[], long: NameToken[], twoApart: boolean): boolean {
   const free = [...long];
   for (const s of short) {
-    const k = free.findIndex((l) => sameToken(s, l));
+    const k = free.findIndex((l) => sameToken(s, l, false, twoApart));
     if (k < 0) return false;
     free.splice(k, 1);
   }
@@ -295,12 +295,12 @@ function initialsSpelled(tokens: NameToken[]): NameToken[] {
 
 export type NameAgreement = 'exact' | 'variant' | 'one part differs' | 'differ';
 
-function agreementOf(a: NameToken[], b: NameToken[]): NameAgreement {
+function agreementOf(a: NameToken[], b: NameToken[], twoApart: boolean): NameAgreement {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (foldSpelling(a.map((t) => t.text).join('')) === foldSpelling(b.map((t) => t.text).join(''))) return 'variant';
-  const fit = align(short, long);
+  const fit = align(short, long, twoApart);
   if (fit.unmatched === 0 && fit.full >= 1) return 'variant';
-  if (sameSetAnyOrder(short, long)) return 'variant';
+  if (sameSetAnyOrder(short, long, twoApart)) return 'variant';
   if (fit.unmatched === 1 && fit.full >= 2) return 'one part differs';
   return 'differ';
 }
@@ -317,8 +317,11 @@ const RANK: Record<NameAgreement, number> = { exact: 0, variant: 1, 'one part di
  *   ("Ali Makki Zaini" / "Moh Ali Makki"): counted as the same, and listed for a look;
  * - differ: anything else.
  * Consonant-only parts of 2–3 letters are also tried as initials ("FX Tantry" / "Fransiscus Xaverius …").
+ * `twoApart: false` leaves out the two-letters-apart rule of sameToken (the cross-check lists the names
+ * that agree only with it, since "Pramana" / "Pratama" may be a transcription slip).
  */
-export function compareNames(ruleName: string, kpuName: string): NameAgreement {
+export function compareNames(ruleName: string, kpuName: string, options: { twoApart?: boolean } = {}): NameAgreement {
+  const twoApart = options.twoApart ?? true;
   const a = nameTokens(ruleName);
   const b = nameTokens(kpuName);
   if (!a.length || !b.length) return 'differ';
@@ -330,7 +333,7 @@ export function compareNames(ruleName: string, kpuName: string): NameAgreement {
     [a, initialsSpelled(b)],
     [initialsSpelled(a), initialsSpelled(b)],
   ] as const) {
-    const agreement = agreementOf(x, y);
+    const agreement = agreementOf(x, y, twoApart);
     if (RANK[agreement] < RANK[best]) best = agreement;
   }
   return best;
@@ -348,6 +351,8 @@ export interface NameCheck {
   alias?: string;
   /** the deputy KPU names is a running mate the rules list after the current one (replaced before a re-vote) */
   earlierMate?: string;
+  /** the names agree only because a part is two letters apart ("Pramana" / "Pratama"): worth a look */
+  twoApart?: boolean;
 }
 
 export interface PairCheck {
@@ -401,7 +406,11 @@ function termText(term: Term): string {
 function checkName(role: NameCheck['role'], person: Person | undefined, personId: string, kpu: string): NameCheck {
   const rules = person?.name ?? personId;
   const agreement = compareNames(rules, kpu);
-  if (agreement !== 'differ' || !person) return { role, rules, kpu, agreement };
+  if (agreement !== 'differ') {
+    const twoApart = compareNames(rules, kpu, { twoApart: false }) !== agreement;
+    return { role, rules, kpu, agreement, ...(twoApart ? { twoApart } : {}) };
+  }
+  if (!person) return { role, rules, kpu, agreement };
   for (const alias of person.aliases ?? []) {
     const text = termText(alias);
     if (compareNames(text, kpu) !== 'differ') return { role, rules, kpu, agreement: 'alias', alias: text };
@@ -491,6 +500,7 @@ export function crosscheck(bundle: RuleBundle, sirekap: ReadonlyMap<string, Sire
         else if (n.agreement === 'differ') race.problems.push(`no. ${number} ${n.role}: rules "${n.rules}", KPU "${n.kpu}"`);
         else if (n.agreement === 'alias')
           race.notes.push(`no. ${number} ${n.role}: rules "${n.rules}" (alias "${n.alias}"), KPU "${n.kpu}"`);
+        else if (n.twoApart) race.notes.push(`no. ${number} ${n.role}: two letters apart: rules "${n.rules}", KPU "${n.kpu}"`);
         else if (n.agreement === 'one part differs')
           race.notes.push(`no. ${number} ${n.role}: one part differs: rules "${n.rules}", KPU "${n.kpu}"`);
       }

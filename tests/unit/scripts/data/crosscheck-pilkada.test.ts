@@ -196,6 +196,17 @@ describe('crosscheck', () => {
     expect(aliased.summary).toMatchObject({ namesAlias: 1, namesDiffer: 0 });
   });
 
+  it('lists a name that agrees only because a part is two letters apart (a possible slip)', () => {
+    const slip = rules();
+    slip.persons = slip.persons.map((p) => (p.id === 'djoko-suprapto' ? person('djoko-suprapto', 'Joko Supratno') : p));
+    const result = crosscheck(slip, sirekap());
+    expect(result.races[0]).toMatchObject({
+      status: 'agree',
+      notes: ['no. 2 head: two letters apart: rules "Joko Supratno", KPU "Ir. DJOKO SOEPRAPTO"'],
+    });
+    expect(crosscheck(rules(), sirekap()).races[0]?.notes).toEqual([]);
+  });
+
   it('takes a running mate listed after the current one (replaced before a re-vote), and says so', () => {
     const replaced = rules({ persons: [person('siti-rahayu', 'Siti Rahayu')] });
     replaced.contests[0]!.contestants[0]!.persons = ['budi-santoso', 'siti-rahayu', 'siti-aminah'];
