@@ -5,7 +5,8 @@
  * that occurs more than once in it (retweets, the same row in two files) counts once, so a tag's count is
  * the number of distinct posts that carry it. Tags are grouped without regard to case; the most frequent
  * spelling is shown. Prints one tab-separated line per tag seen at least `--min` (default 2) times:
- * data set, count, tag, other spellings, and `known` when the shipped rules already have it.
+ * data set, count, tag, other spellings, and `known` when the shipped rules already have it; the number of
+ * distinct posts of each data set goes to stderr.
  *
  * Which of the printed tags are admitted is decided by hand, on the wording, by the rules H1–H6 and C1.
  */
@@ -43,14 +44,23 @@ function postKey(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-/** Counts the hashtags of one data set's posts; a post repeated in the set counts once. Sorted by count, then tag. */
-export function countHashtags(texts: Iterable<string>): TagCount[] {
-  const posts = new Set<string>();
-  const byKey = new Map<string, { count: number; forms: Map<string, number>; order: string[] }>();
+/** The posts of a data set, each once (first spelling kept); empty posts are dropped. */
+export function distinctPosts(texts: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  const posts: string[] = [];
   for (const text of texts) {
     const key = postKey(text);
-    if (!key || posts.has(key)) continue;
-    posts.add(key);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    posts.push(text);
+  }
+  return posts;
+}
+
+/** Counts the hashtags of one data set's posts; a post repeated in the set counts once. Sorted by count, then tag. */
+export function countHashtags(texts: Iterable<string>): TagCount[] {
+  const byKey = new Map<string, { count: number; forms: Map<string, number>; order: string[] }>();
+  for (const text of distinctPosts(texts)) {
     for (const tag of extractHashtags(text)) {
       const k = tag.toLowerCase();
       let entry = byKey.get(k);
@@ -132,7 +142,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const { options, sets } = parseArgs(process.argv.slice(2));
     const known = await knownHashtags();
     for (const set of sets) {
-      const posts = set.files.flatMap((f) => readPosts(readFileSync(f, 'utf8'), options.column, options.sep));
+      const posts = distinctPosts(set.files.flatMap((f) => readPosts(readFileSync(f, 'utf8'), options.column, options.sep)));
+      console.error(`${set.label}: ${posts.length} distinct posts`);
       for (const t of countHashtags(posts)) {
         if (t.count < options.min) break;
         const others = t.forms.slice(1).join(' ');

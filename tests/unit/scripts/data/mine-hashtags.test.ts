@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countHashtags, extractHashtags, parseArgs, readPosts } from '../../../../scripts/data/mine-hashtags.ts';
+import { countHashtags, distinctPosts, extractHashtags, parseArgs, readPosts } from '../../../../scripts/data/mine-hashtags.ts';
 
 const FIXTURE = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'hashtags', 'posts.csv');
 
@@ -16,6 +16,12 @@ describe('extractHashtags', () => {
 
   it('reads letters beyond ASCII and stops at punctuation', () => {
     expect(extractHashtags('#JakartaMenyala! (#PramDoel) #Éclat.')).toEqual(['JakartaMenyala', 'PramDoel', 'Éclat']);
+  });
+});
+
+describe('distinctPosts', () => {
+  it('keeps the first of posts that differ only in case or spacing, and drops empty ones', () => {
+    expect(distinctPosts(['Ayo #Aa', ' ayo  #aa ', '', '   ', 'Lain'])).toEqual(['Ayo #Aa', 'Lain']);
   });
 });
 
