@@ -20,6 +20,7 @@ import {
 import * as PK from './pattern-kinds.ts';
 import { scanFilters } from './tables.ts';
 import { IntList, entityTables, layoutBuffer, packCompiled, type Contestants } from './compile-buffer.ts';
+import { IdIndex } from './compile-ids.ts';
 import { TermCompiler, type VariantReport } from './compile-terms.ts';
 import { EVERYDAY_WORDS } from './data/lint.ts';
 
@@ -106,11 +107,10 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   };
 
   // ---- persons
-  const personIdx = new Map<string, number>();
   // (their metadata is written from the bundle's persons: no object per person here)
   const persons = bundle.persons;
+  const personIdx = new IdIndex(persons);
   persons.forEach((p, i) => {
-    personIdx.set(p.id, i);
     terms.addName(p.name, i);
     for (const t of p.aliases ?? []) {
       const text = termText(t);
@@ -171,7 +171,7 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
       ks.contest.push(ci);
       let resolved = true;
       for (const id of k.persons) {
-        const x = personIdx.get(id) ?? -1;
+        const x = personIdx.get(id);
         if (x >= 0) ks.personList.push(x);
         else resolved = false;
       }
@@ -179,7 +179,7 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
       // the label the metadata leaves out is the one made from the resolved persons' names; a person id
       // that resolves to nobody shows in the label, which is then stored
       if (!resolved) {
-        const label = contestantLabel(contest, k.number, k.persons.map((id) => (personIdx.has(id) ? persons[personIdx.get(id)!]!.name : id)));
+        const label = contestantLabel(contest, k.number, k.persons.map((id) => (personIdx.has(id) ? persons[personIdx.get(id)]!.name : id)));
         const from = ks.personStart.at(ki);
         const usual = contestantLabel(contest, k.number, Array.from(ks.personList.view(from, ks.personList.length), (i) => persons[i]!.name));
         if (label !== usual) ks.label.set(ki, label);
