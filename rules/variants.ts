@@ -43,6 +43,23 @@ export function normalizedForm(text: string): string {
   return out.join(' ');
 }
 
+/**
+ * normalizedForm(raw) without making a string when the tokens are raw itself (one token, the same
+ * chars): most raw variants of a normalised word (a vowel dropped, y for i) are normalised already.
+ */
+function normalizedVariant(raw: string): string {
+  buf.tokenize(raw);
+  if (buf.nt === 1) {
+    const s = buf.tStart[0]!;
+    let same = buf.tEnd[0]! - s === raw.length;
+    for (let i = 0; same && i < raw.length; i++) same = buf.chars[s + i] === raw.charCodeAt(i);
+    if (same) return raw;
+  }
+  const out: string[] = [];
+  for (let t = 0; t < buf.nt; t++) out.push(tokenText(buf, t));
+  return out.join(' ');
+}
+
 function replaceAt(w: string, i: number, len: number, by: string): string {
   return w.slice(0, i) + by + w.slice(i + len);
 }
@@ -89,7 +106,7 @@ export function nameVariants(name: string): string[] {
   const seen = new Set<string>([own]);
   const out: string[] = [];
   for (const r of raw) {
-    const v = normalizedForm(r);
+    const v = normalizedVariant(r);
     if (!v || seen.has(v)) continue;
     seen.add(v);
     out.push(v);
@@ -217,7 +234,7 @@ export class VariantMemo {
       const list: VariantWord[] = [];
       for (const raw of wordVariants(w.text)) {
         // one word of letters stays one token: its normalised form is the name's word in place
-        const v = normalizedForm(raw);
+        const v = normalizedVariant(raw);
         if (seen.has(v)) continue;
         seen.add(v);
         list.push(this.word(v));
