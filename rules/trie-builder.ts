@@ -140,19 +140,24 @@ export class TrieBuilder {
    */
   constructor(expected = 1 << 12) {
     const n = Math.max(1 << 12, expected);
-    this.owner = new Int32Array(n).fill(-1);
-    this.eParent = new Int32Array(n);
-    this.eTok = new Int32Array(n);
-    this.eChild = new Int32Array(n);
+    // with headroom: a doubling at the very end copies the arrays and allocates twice their size
+    // (the synthetic 300,000-name set has 6.08 nodes, 5.91 edges and 5.67 patterns per name, sized at 6)
+    const nodes = n + (n >>> 2);
+    const edges = n + (n >>> 3);
+    this.owner = new Int32Array(nodes).fill(-1);
+    this.eParent = new Int32Array(edges);
+    this.eTok = new Int32Array(edges);
+    this.eChild = new Int32Array(edges);
+    // at most half full: room for `edges` edges before it grows
     let bits = 13;
-    while (1 << bits < 2 * n && bits < 30) bits++;
+    while (1 << (bits - 1) < edges && bits < 30) bits++;
     this.eTable = new Int32Array(1 << bits);
     this.eMask = (1 << bits) - 1;
     this.eBits = bits;
-    this.outHead = new Int32Array(n).fill(-1);
-    this.outTail = new Int32Array(n).fill(-1);
-    this.outPat = new Int32Array(n);
-    this.outNext = new Int32Array(n);
+    this.outHead = new Int32Array(nodes).fill(-1);
+    this.outTail = new Int32Array(nodes).fill(-1);
+    this.outPat = new Int32Array(edges);
+    this.outNext = new Int32Array(edges);
   }
 
   private static edgeHash(parent: number, tok: number): number {
