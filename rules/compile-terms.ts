@@ -259,7 +259,6 @@ export class TermCompiler {
       }
       return;
     }
-    if (k === 2) this.touchCandidates();
     let left = MAX_VARIANTS_PER_TERM;
     for (let t = 0; t < k && left > 0; t++) {
       for (let u = 0; u < k; u++) cand[u] = src[u]!;
@@ -270,31 +269,6 @@ export class TermCompiler {
       }
     }
   }
-
-  /**
-   * The edge-table slots of the two-word name's candidates whose words are known, read in one loop
-   * before they are considered one by one: independent loads whose cache misses overlap (each is a
-   * random slot of a table of tens of MB), where `consider`'s probes, each behind the previous
-   * candidate's work, waited for them one at a time.
-   */
-  private touchCandidates(): void {
-    const { src, memo, trie } = this;
-    const a = src[0]!;
-    const b = src[1]!;
-    const roots = trie.rootChild;
-    let sink = 0;
-    if (b.id >= 0) {
-      for (const v of memo.wordAlternatives(a)) {
-        const p = v.id >= 0 && v.id < roots.length ? roots[v.id]! : 0;
-        if (p > 0) sink ^= trie.peek(p, b.id);
-      }
-    }
-    const nodeA = a.id >= 0 && a.id < roots.length ? roots[a.id]! : 0;
-    if (nodeA > 0) for (const v of memo.wordAlternatives(b)) if (v.id >= 0) sink ^= trie.peek(nodeA, v.id);
-    this.sink ^= sink;
-  }
-  /** what touchCandidates read (kept, so that its loads are not dropped as unused) */
-  private sink = 0;
 
   /** One candidate variant of the name at hand (cand[0, k)): kept and compiled, or dropped and reported. */
   private consider(k: number): void {

@@ -221,15 +221,6 @@ export class TrieBuilder {
     this.eBits = bits;
   }
 
-  /**
-   * The edge table's int at the first slot of (node, tok), for a caller to load ahead of the lookups
-   * that need it: a run of such independent loads overlaps their cache misses, where each lookup on
-   * its own waits for one.
-   */
-  peek(node: number, tok: number): number {
-    return this.eTable[TrieBuilder.edgeHash(node, tok) & this.eMask]!;
-  }
-
   /** the bytes of the builder's arrays */
   get bytes(): number {
     return [this.owner, this.rootChild, this.eParent, this.eTok, this.eChild, this.eTable, this.outHead, this.outTail, this.outPat, this.outNext].reduce((n, a) => n + a.byteLength, 0);
