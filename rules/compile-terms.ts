@@ -252,9 +252,11 @@ export class TermCompiler {
       this.self = ownerOf(PK.PERSON, i);
       this.veto = p.variants?.veto?.length ? new Set(p.variants.veto.map(normalizedForm)) : null;
       this.added = p.variants?.add?.length ? new Set(p.variants.add.map((a) => normalizedForm(typeof a === 'string' ? a : a.term))) : null;
-      const sources = p.aliases?.length ? [p.name, ...p.aliases] : [p.name];
-      for (let si = 0; si < sources.length; si++) {
-        const a = sources[si]!;
+      // the name, then its aliases (no array of them per person)
+      const aliases = p.aliases;
+      const sources = aliases ? aliases.length + 1 : 1;
+      for (let si = 0; si < sources; si++) {
+        const a = si === 0 ? p.name : aliases![si - 1]!;
         const text = typeof a === 'string' ? a : a.term;
         this.from = text;
         this.ctx = typeof a !== 'string' && a.requiresContext === true;
@@ -306,12 +308,14 @@ export class TermCompiler {
         this.sharedWith = this.ctx && known ? this.ownerOfForm(k) : -1;
         this.variantsOf(k);
       }
-      for (const a of p.variants?.add ?? []) {
-        const text = typeof a === 'string' ? a : a.term;
-        const v = normalizedForm(text);
-        if (!v || this.veto?.has(v)) continue;
-        this.add(text, PK.PERSON, i, typeof a !== 'string' && a.requiresContext === true ? PF_CONTEXT : 0);
-        if (report) report.compiled++;
+      if (p.variants?.add) {
+        for (const a of p.variants.add) {
+          const text = typeof a === 'string' ? a : a.term;
+          const v = normalizedForm(text);
+          if (!v || this.veto?.has(v)) continue;
+          this.add(text, PK.PERSON, i, typeof a !== 'string' && a.requiresContext === true ? PF_CONTEXT : 0);
+          if (report) report.compiled++;
+        }
       }
     });
   }
