@@ -136,6 +136,16 @@ class MetaWriter {
     this.at = at;
   }
 
+  nullValue(): void {
+    this.room(4);
+    const bytes = this.bytes;
+    bytes[this.at] = 110;
+    bytes[this.at + 1] = 117;
+    bytes[this.at + 2] = 108;
+    bytes[this.at + 3] = 108;
+    this.at += 4;
+  }
+
   int(x: number): void {
     if (!Number.isSafeInteger(x) || x < 0) {
       this.encoded(JSON.stringify(x));
@@ -224,7 +234,8 @@ export function entityTables(
     meta.byte(44);
     meta.int(contestOf[ki]!);
     meta.byte(44);
-    if (k.number === undefined) meta.encoded('null');
+    // (`null` byte by byte: through the encoder it was a native call per contestant, 300,000 of them)
+    if (k.number === undefined) meta.nullValue();
     else meta.int(k.number);
     meta.byte(44);
     meta.ints(personList.subarray(personStart[ki]!, personStart[ki + 1]!));

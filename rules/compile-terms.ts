@@ -42,6 +42,65 @@ function ownerOf(kind: number, entity: number): number {
 const EVERYDAY_ALONE = 1;
 const EVERYDAY_FIRST = 2;
 
+/**
+ * The tokens of a term of ASCII letters and spaces (most names), read without the tokeniser: words
+ * split at spaces, lower-cased, repeated letters collapsed to one (the tokeniser's rules for such
+ * text). `read` refuses anything else, and a word of one repeated letter ("PPP", which the tokeniser
+ * keeps as it is), and the caller tokenises those. The same fields as a TokenBuffer's.
+ */
+export class LetterTokens {
+  chars = new Uint16Array(256);
+  tStart = new Int32Array(64);
+  tEnd = new Int32Array(64);
+  nt = 0;
+
+  /** whether `text` was read (its tokens are then chars[tStart[t], tEnd[t]), t < nt) */
+  read(text: string): boolean {
+    const n = text.length;
+    if (n > this.chars.length || n > 2 * this.tStart.length) return false;
+    const chars = this.chars;
+    let at = 0;
+    let nt = 0;
+    let start = -1;
+    let oneLetter = true;
+    for (let i = 0; i <= n; i++) {
+      let c = i < n ? text.charCodeAt(i) : 32;
+      if (c === 32) {
+        if (start >= 0) {
+          if (oneLetter && at - start < i - this.wordFrom) return false; // one letter repeated
+          this.tStart[nt] = start;
+          this.tEnd[nt++] = at;
+          start = -1;
+        }
+        continue;
+      }
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c < 97 || c > 122) return false;
+      if (start < 0) {
+        start = at;
+        this.wordFrom = i;
+        oneLetter = true;
+        chars[at++] = c;
+      } else if (chars[at - 1] !== c) {
+        oneLetter = false;
+        chars[at++] = c;
+      }
+    }
+    this.nt = nt;
+    return true;
+  }
+  /** where the word at hand starts in the text */
+  private wordFrom = 0;
+}
+
+/** The tokens of a term: a TokenBuffer or LetterTokens (the fields the compiler reads). */
+interface Tokens {
+  chars: Uint16Array;
+  tStart: Int32Array;
+  tEnd: Int32Array;
+  nt: number;
+}
+
 export class TermCompiler {
   readonly dict = new Dictionary();
   readonly trie: TrieBuilder;
@@ -55,6 +114,15 @@ export class TermCompiler {
   /** the region table (rules/compiled.ts `regions`): per name, its token count, province and token ids */
   readonly regionTable: number[] = [];
   private readonly buf = new TokenBuffer();
+  private readonly letters = new LetterTokens();
+  /** the tokens of the last `add` */
+  private last: Tokens = this.buf;
+
+  /** the tokens of a term: read directly where it is letters and spaces, else by the tokeniser */
+  private tokens(text: string): Tokens {
+    this.last = this.letters.read(text) ? this.letters : this.buf.tokenize(text);
+    return this.last;
+  }
   /** the token ids of the term at hand */
   private ids = new Int32Array(64);
   /** pattern index + 1 per entity + 1, one array per kind × 4 + flags, when aux is 0; else by all four as text */
@@ -82,7 +150,7 @@ export class TermCompiler {
 
   /** Compiles one term: tokens, trie nodes, its pattern; its owner if its form had none. */
   add(text: string, kind: number, entity: number, flags: number, aux = 0): void {
-    const buf = this.buf.tokenize(text);
+    const buf = this.tokens(text);
     const n = buf.nt;
     if (n === 0) return;
     const p = this.patternOf(kind, entity, flags, aux);
@@ -96,9 +164,8 @@ export class TermCompiler {
    * words of a–z), so that `addVariants` does not tokenise it again.
    */
   addName(text: string, person: number): void {
-    this.buf.nt = 0;
     this.add(text, PK.PERSON, person, 0);
-    const buf = this.buf;
+    const buf = this.last;
     const k = buf.nt;
     let letters = k >= 1 && k <= 2;
     for (let c = letters ? buf.tStart[0]! : 0; letters && c < buf.tEnd[k - 1]!; c++) {
@@ -185,9 +252,11 @@ export class TermCompiler {
       this.self = ownerOf(PK.PERSON, i);
       this.veto = p.variants?.veto?.length ? new Set(p.variants.veto.map(normalizedForm)) : null;
       this.added = p.variants?.add?.length ? new Set(p.variants.add.map((a) => normalizedForm(typeof a === 'string' ? a : a.term))) : null;
-      const sources = p.aliases?.length ? [p.name, ...p.aliases] : [p.name];
-      for (let si = 0; si < sources.length; si++) {
-        const a = sources[si]!;
+      // the name, then its aliases (no array of them per person)
+      const aliases = p.aliases;
+      const sources = aliases ? aliases.length + 1 : 1;
+      for (let si = 0; si < sources; si++) {
+        const a = si === 0 ? p.name : aliases![si - 1]!;
         const text = typeof a === 'string' ? a : a.term;
         this.from = text;
         this.ctx = typeof a !== 'string' && a.requiresContext === true;
@@ -239,12 +308,14 @@ export class TermCompiler {
         this.sharedWith = this.ctx && known ? this.ownerOfForm(k) : -1;
         this.variantsOf(k);
       }
-      for (const a of p.variants?.add ?? []) {
-        const text = typeof a === 'string' ? a : a.term;
-        const v = normalizedForm(text);
-        if (!v || this.veto?.has(v)) continue;
-        this.add(text, PK.PERSON, i, typeof a !== 'string' && a.requiresContext === true ? PF_CONTEXT : 0);
-        if (report) report.compiled++;
+      if (p.variants?.add) {
+        for (const a of p.variants.add) {
+          const text = typeof a === 'string' ? a : a.term;
+          const v = normalizedForm(text);
+          if (!v || this.veto?.has(v)) continue;
+          this.add(text, PK.PERSON, i, typeof a !== 'string' && a.requiresContext === true ? PF_CONTEXT : 0);
+          if (report) report.compiled++;
+        }
       }
     });
   }

@@ -113,14 +113,19 @@ export class TrieBuilder {
   nodes = 1;
   owner: Int32Array<ArrayBuffer>;
   rootChild = new Int32Array(1 << 12);
-  // edges of nodes other than the root: in insertion order, and in an open-addressing table of
-  // (parent, token, child) triples side by side, so that a probe reads one cache line
+  // edges of nodes other than the root: in insertion order, and an open-addressing table on the hash of
+  // (parent, token) whose slot holds the edge's index + 1 in its low `eBits` bits and the hash's high
+  // bits above them (a fingerprint). A probe reads one int: most lookups are of edges not there yet
+  // (a variant's form is new), and an empty slot or another fingerprint answers them without reading
+  // the edge. Four bytes a slot instead of a (parent, token, child) triple: 16 MB at 300,000 names
+  // instead of 64 MB, each probe a cache and TLB miss either way.
   edges = 0;
   eParent: Int32Array<ArrayBuffer>;
   eTok: Int32Array<ArrayBuffer>;
   eChild: Int32Array<ArrayBuffer>;
   private eTable: Int32Array<ArrayBuffer>;
   private eMask: number;
+  private eBits: number;
   // patterns per node
   outHead: Int32Array<ArrayBuffer>;
   private outTail: Int32Array<ArrayBuffer>;
@@ -135,18 +140,24 @@ export class TrieBuilder {
    */
   constructor(expected = 1 << 12) {
     const n = Math.max(1 << 12, expected);
-    this.owner = new Int32Array(n).fill(-1);
-    this.eParent = new Int32Array(n);
-    this.eTok = new Int32Array(n);
-    this.eChild = new Int32Array(n);
-    let cap = 1 << 13;
-    while (cap < 2 * n) cap *= 2;
-    this.eTable = new Int32Array(4 * cap);
-    this.eMask = cap - 1;
-    this.outHead = new Int32Array(n).fill(-1);
-    this.outTail = new Int32Array(n).fill(-1);
-    this.outPat = new Int32Array(n);
-    this.outNext = new Int32Array(n);
+    // with headroom: a doubling at the very end copies the arrays and allocates twice their size
+    // (the synthetic 300,000-name set has 6.08 nodes, 5.91 edges and 5.67 patterns per name, sized at 6)
+    const nodes = n + (n >>> 2);
+    const edges = n + (n >>> 3);
+    this.owner = new Int32Array(nodes).fill(-1);
+    this.eParent = new Int32Array(edges);
+    this.eTok = new Int32Array(edges);
+    this.eChild = new Int32Array(edges);
+    // at most half full: room for `edges` edges before it grows
+    let bits = 13;
+    while (1 << (bits - 1) < edges && bits < 30) bits++;
+    this.eTable = new Int32Array(1 << bits);
+    this.eMask = (1 << bits) - 1;
+    this.eBits = bits;
+    this.outHead = new Int32Array(nodes).fill(-1);
+    this.outTail = new Int32Array(nodes).fill(-1);
+    this.outPat = new Int32Array(edges);
+    this.outNext = new Int32Array(edges);
   }
 
   private static edgeHash(parent: number, tok: number): number {
@@ -164,12 +175,17 @@ export class TrieBuilder {
     }
     const table = this.eTable;
     const mask = this.eMask;
-    let slot = TrieBuilder.edgeHash(node, tok) & mask;
+    const bits = this.eBits;
+    const h = TrieBuilder.edgeHash(node, tok);
+    const fp = h >>> bits;
+    let slot = h & mask;
     for (;;) {
-      const at = slot << 2;
-      const parent = table[at]!;
-      if (parent === 0) break;
-      if (parent === node && table[at + 1] === tok) return table[at + 2]!;
+      const v = table[slot]!;
+      if (v === 0) break;
+      if (v >>> bits === fp) {
+        const e = (v & mask) - 1;
+        if (this.eParent[e] === node && this.eTok[e] === tok) return this.eChild[e]!;
+      }
       slot = (slot + 1) & mask;
     }
     if (!create) return -1;
@@ -183,28 +199,31 @@ export class TrieBuilder {
     this.eParent[e] = node;
     this.eTok[e] = tok;
     this.eChild[e] = child;
-    table[slot << 2] = node;
-    table[(slot << 2) + 1] = tok;
-    table[(slot << 2) + 2] = child;
+    table[slot] = (fp << bits) | (e + 1);
     if (this.edges * 2 > mask) this.growEdges();
     return child;
   }
 
+  /** twice the slots (the table stays at most half full, so an edge's index + 1 fits in its bits) */
   private growEdges(): void {
-    const cap = (this.eMask + 1) * 2;
-    const table = new Int32Array(4 * cap);
-    const mask = cap - 1;
-    for (let k = 0; k < this.edges; k++) {
-      const parent = this.eParent[k]!;
-      const tok = this.eTok[k]!;
-      let slot = TrieBuilder.edgeHash(parent, tok) & mask;
-      while (table[slot << 2] !== 0) slot = (slot + 1) & mask;
-      table[slot << 2] = parent;
-      table[(slot << 2) + 1] = tok;
-      table[(slot << 2) + 2] = this.eChild[k]!;
+    const bits = this.eBits + 1;
+    if (bits > 30) throw new Error('trie: too many edges');
+    const table = new Int32Array(1 << bits);
+    const mask = (1 << bits) - 1;
+    for (let e = 0; e < this.edges; e++) {
+      const h = TrieBuilder.edgeHash(this.eParent[e]!, this.eTok[e]!);
+      let slot = h & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = ((h >>> bits) << bits) | (e + 1);
     }
     this.eTable = table;
     this.eMask = mask;
+    this.eBits = bits;
+  }
+
+  /** the bytes of the builder's arrays */
+  get bytes(): number {
+    return [this.owner, this.rootChild, this.eParent, this.eTok, this.eChild, this.eTable, this.outHead, this.outTail, this.outPat, this.outNext].reduce((n, a) => n + a.byteLength, 0);
   }
 
   private newNode(): number {

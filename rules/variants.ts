@@ -43,6 +43,56 @@ export function normalizedForm(text: string): string {
   return out.join(' ');
 }
 
+/**
+ * normalizedForm(raw) without making a string when the tokens are raw itself (one token, the same
+ * chars): most raw variants of a normalised word (a vowel dropped, y for i) are normalised already.
+ */
+function normalizedVariant(raw: string): string {
+  buf.tokenize(raw);
+  if (buf.nt === 1) {
+    const s = buf.tStart[0]!;
+    let same = buf.tEnd[0]! - s === raw.length;
+    for (let i = 0; same && i < raw.length; i++) same = buf.chars[s + i] === raw.charCodeAt(i);
+    if (same) return raw;
+  }
+  const out: string[] = [];
+  for (let t = 0; t < buf.nt; t++) out.push(tokenText(buf, t));
+  return out.join(' ');
+}
+
+/**
+ * normalizedForm of a word of a–z without the tokeniser (it is one token, with repeated letters
+ * collapsed to one): raw itself when no letter repeats. Anything else, and a word of one letter
+ * repeated (which the tokeniser keeps as it is), goes through the tokeniser. Every variant of a
+ * word is read so, about 20 per distinct word: at 300,000 names the tokeniser's passes over them
+ * cost more than tokenising the names.
+ */
+export function normalizedLetters(raw: string): string {
+  const n = raw.length;
+  if (n === 0) return normalizedVariant(raw);
+  const first = raw.charCodeAt(0);
+  let repeats = false;
+  let oneLetter = true;
+  let prev = -1;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 97 || c > 122) return normalizedVariant(raw);
+    if (c === prev) repeats = true;
+    if (c !== first) oneLetter = false;
+    prev = c;
+  }
+  if (!repeats) return raw;
+  if (oneLetter) return normalizedVariant(raw);
+  let out = '';
+  let from = 0;
+  for (let i = 1; i < n; i++) {
+    if (raw.charCodeAt(i) !== raw.charCodeAt(i - 1)) continue;
+    out += raw.slice(from, i);
+    from = i + 1;
+  }
+  return out + raw.slice(from);
+}
+
 function replaceAt(w: string, i: number, len: number, by: string): string {
   return w.slice(0, i) + by + w.slice(i + len);
 }
@@ -89,7 +139,7 @@ export function nameVariants(name: string): string[] {
   const seen = new Set<string>([own]);
   const out: string[] = [];
   for (const r of raw) {
-    const v = normalizedForm(r);
+    const v = normalizedLetters(r);
     if (!v || seen.has(v)) continue;
     seen.add(v);
     out.push(v);
@@ -217,7 +267,7 @@ export class VariantMemo {
       const list: VariantWord[] = [];
       for (const raw of wordVariants(w.text)) {
         // one word of letters stays one token: its normalised form is the name's word in place
-        const v = normalizedForm(raw);
+        const v = normalizedLetters(raw);
         if (seen.has(v)) continue;
         seen.add(v);
         list.push(this.word(v));

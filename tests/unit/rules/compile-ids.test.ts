@@ -1,0 +1,45 @@
+/**
+ * The compiler's index of entity ids (rules/compile-ids.ts) against a Map: the position of every id,
+ * the last one where an id repeats (as Map.set gave), -1 for an unknown one, across table sizes.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IdIndex } from '../../../rules/compile-ids.ts';
+
+const rows = (ids: string[]) => ids.map((id) => ({ id }));
+
+describe('IdIndex', () => {
+  it('gives what a Map of id → last position gives, for any ids and queries', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 10 }), { maxLength: 2000 }), fc.array(fc.string({ maxLength: 10 }), { maxLength: 200 }), (ids, queries) => {
+        const index = new IdIndex(rows(ids));
+        const ref = new Map<string, number>();
+        ids.forEach((id, i) => {
+          ref.set(id, i);
+        });
+        for (const id of [...ids, ...queries]) expect(index.get(id)).toBe(ref.get(id) ?? -1);
+        for (const id of ids) expect(index.has(id)).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('finds each of 300,000 ids, and ids of the same hash apart', () => {
+    const ids = Array.from({ length: 300_000 }, (_, i) => `caleg-${i}`);
+    const index = new IdIndex(rows(ids));
+    const wrong: number[] = [];
+    for (let i = 0; i < ids.length; i++) if (index.get(`caleg-${i}`) !== i) wrong.push(i);
+    expect(wrong).toEqual([]);
+    expect(index.get('caleg-300000')).toBe(-1);
+    expect(index.get('')).toBe(-1);
+    // "Aa" and "BB" share Java's string hash; whatever the hash, equal hashes must not be confused
+    const clash = new IdIndex(rows(['Aa', 'BB', 'Aa']));
+    expect([clash.get('Aa'), clash.get('BB'), clash.get('C#')]).toEqual([2, 1, -1]);
+  });
+
+  it('an empty list knows nothing', () => {
+    const index = new IdIndex([]);
+    expect(index.get('x')).toBe(-1);
+    expect(index.has('x')).toBe(false);
+  });
+});
