@@ -86,18 +86,6 @@ const PILKADA_EXAMPLES = {
   }),
 };
 
-/**
- * One-word given names that are also the Prophet's, his companions' or other prophets' names: a post
- * about religion writes them with the very words that confirm a context-only name ("pilih", "pilkada"),
- * so a candidate written with only one of them gets no bare alias; the pair is still named by the
- * running mate and its number.
- */
-const RELIGIOUS_GIVEN_NAMES = new Set([
-  'muhammad', 'muhamad', 'mohammad', 'mohamad', 'muhammed', 'ahmad', 'achmad', 'abdullah', 'nur', 'ali', 'hasan',
-  'husain', 'husein', 'ibrahim', 'ismail', 'yusuf', 'musa', 'isa', 'umar', 'usman', 'daud', 'yunus', 'idris',
-  'zakaria', 'yahya', 'nuh', 'harun', 'sulaiman', 'ilyas',
-]);
-
 /** The empty box of a single-pair race, which Sirekap lists as a pair ("KOLOM KOSONG - "). */
 const EMPTY_BOX = 'kolom kosong';
 
@@ -195,11 +183,7 @@ export function buildCandidates(
     const reading = everydayReading(name);
     const other = baseNames.get(key) ?? seenNames.get(key);
     const inside = name.includes(' ') ? longerOrShared(key, self) : undefined;
-    if (RELIGIOUS_GIVEN_NAMES.has(key)) {
-      // qualified, and no bare alias at all: the name names the Prophet or a prophet in everyday posts
-      personName = `${name} (${contestName})`;
-      report.collisions.push(`${row}: "${name}" is a prophet's or the Prophet's name; imported without a bare alias`);
-    } else if (reading !== undefined || !name.includes(' ') || other || inside) {
+    if (reading !== undefined || !name.includes(' ') || other || inside) {
       // the name alone would count on its own, or for another candidate too: qualify it and keep the bare
       // name as a context-only alias, which the evidence of this person's own race confirms
       const why =
