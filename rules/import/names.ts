@@ -6,10 +6,10 @@
 /**
  * Titles written before a name: academic (Dr., Drs., Ir., Prof.), religious (H., Hj., Hi. as Lampung and
  * North Maluku write haji, K.H., Tgk., Pt./Pdt. pendeta, Pnt. penatua), nobility and adat (Rd. raden,
- * Dt. datuk), ranks.
+ * Dt. datuk), ranks (Capt. for a ship's captain).
  */
 const PREFIX_TITLE_RE =
-  /^(?:\(\s*h\.?\s*c\.?\s*\)|\(\s*purn\.?\s*\)|(?:prof|drs|dra|drg|dr|ir|hj|hi|h|k\.?\s?h|tgk|pdt|pnt|pt|rd|dt|ust|ustadz|ny|tn|jenderal|jend|letjen|mayjen|brigjen|marsdya|marsda|marsma|laksdya|laksda|laksma|komjen|irjen|kombes|kolonel|letkol|purn|tni|polri|pol)\.?)(?=[\s,.]|$)/i;
+  /^(?:\(\s*h\.?\s*c\.?\s*\)|\(\s*purn\.?\s*\)|(?:prof|capt|drs|dra|drg|dr|ir|hj|hi|h|k\.?\s?h|tgk|pdt|pnt|pt|rd|dt|ust|ustadz|ny|tn|jenderal|jend|letjen|mayjen|brigjen|marsdya|marsda|marsma|laksdya|laksda|laksma|komjen|irjen|kombes|kolonel|letkol|purn|tni|polri|pol)\.?)(?=[\s,.]|$)/i;
 
 /** Degrees written after a name without dots (with dots they are recognised by shape). */
 const UNDOTTED_DEGREES = new Set([
@@ -19,7 +19,7 @@ const UNDOTTED_DEGREES = new Set([
   'spdi', 'shi', 'sei', 'mei', 'stp', 'sptk', 'sfarm', 'sstp', 'ipu', 'ipm', 'asean eng',
   // seen after the comma in the KPU Sirekap Pilkada 2024 files: a doctorate written last, foreign and
   // professional degrees (BSBA, DPT, CA, CFI, AP "ahli pemerintahan", MSA, MAppCom)
-  'dr', 'drs', 'bsba', 'dpt', 'ca', 'cfi', 'ap', 'msa', 'mappcom',
+  'dr', 'drs', 'ir', 'bsba', 'dpt', 'ca', 'cfi', 'ap', 'msa', 'mappcom', 'mkp', 'kp', 'ns',
 ]);
 
 /** Dotted degrees with a part longer than the shape below allows. */
