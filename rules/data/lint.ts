@@ -26,6 +26,9 @@ export const EVERYDAY_WORDS: ReadonlySet<string> = new Set([
   // found on everyday public text (IndoNLU SmSA/EmoT): "Appi" reads as "api" (fire); "dinda" is a
   // term of endearment and a given name
   'api', 'dinda',
+  // a national hero's or a caliph's name that streets, schools and mosques carry ("Jalan Husni
+  // Thamrin", "Masjid Abu Bakar"), and a candidate's too: only with the race's own evidence
+  'husni thamrin', 'husni tamrin', 'abu bakar',
 ]);
 
 /** Lower-cased words of a term as a maintainer reads them ("Mari-Yo" → "mari yo"), as `jaga validate` does. */
