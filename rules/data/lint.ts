@@ -29,6 +29,8 @@ export const EVERYDAY_WORDS: ReadonlySet<string> = new Set([
   // a national hero's or a caliph's name that streets, schools and mosques carry ("Jalan Husni
   // Thamrin", "Masjid Abu Bakar"), and a candidate's too: only with the race's own evidence
   'husni thamrin', 'husni tamrin', 'abu bakar',
+  // a singer's stage name that a candidate also bears (Palangka Raya's deputy): posts about the singer
+  'vina panduwinata',
 ]);
 
 /** Lower-cased words of a term as a maintainer reads them ("Mari-Yo" → "mari yo"), as `jaga validate` does. */
