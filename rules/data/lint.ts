@@ -26,6 +26,15 @@ export const EVERYDAY_WORDS: ReadonlySet<string> = new Set([
   // found on everyday public text (IndoNLU SmSA/EmoT): "Appi" reads as "api" (fire); "dinda" is a
   // term of endearment and a given name
   'api', 'dinda',
+  // a national hero's or a caliph's name that streets, schools and mosques carry ("Jalan Husni
+  // Thamrin", "Masjid Abu Bakar"), and a candidate's too: only with the race's own evidence
+  'husni thamrin', 'husni tamrin', 'abu bakar',
+  // a singer's stage name that a candidate also bears (Palangka Raya's deputy): posts about the singer
+  'vina panduwinata',
+  // spelling variants of candidates' names (KPU Sirekap import) that are everyday words, found against the
+  // Indonesian hunspell dictionary: sini (Saini), anda (Ananda), janda (Juanda), padi (Puaddi), edar
+  // (Eduar), mistis (Mistius), tok (Totok), mutiara (Muttiara); as words they drop the variant
+  'sini', 'anda', 'janda', 'padi', 'edar', 'mistis', 'tok', 'mutiara',
 ]);
 
 /** Lower-cased words of a term as a maintainer reads them ("Mari-Yo" → "mari yo"), as `jaga validate` does. */

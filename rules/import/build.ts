@@ -86,6 +86,9 @@ const PILKADA_EXAMPLES = {
   }),
 };
 
+/** The empty box of a single-pair race, which Sirekap lists as a pair ("KOLOM KOSONG - "). */
+const EMPTY_BOX = 'kolom kosong';
+
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }
@@ -111,6 +114,34 @@ export function buildCandidates(
   const contestantIds = new Set(options.base.contests.flatMap((c) => c.contestants.map((k) => k.id)));
   const baseNames = new Map(options.base.persons.map((p) => [plainWords(p.name), p.id]));
   const seenNames = new Map<string, string>();
+  // every name a person of the base or of this import goes by, to find a name inside another's longer one
+  // ("Hasan Basri" inside "Hasan Basri Sagala"): text that names the longer one names the shorter too
+  const namesOwners = new Map<string, Set<string>>();
+  const own = (words: string, owner: string) => {
+    if (words) (namesOwners.get(words) ?? namesOwners.set(words, new Set()).get(words)!).add(owner);
+  };
+  for (const p of options.base.persons) {
+    // a qualified name ("Tarmizi (Pilbup Aceh Barat 2024)") keeps its bare form among the aliases
+    if (!/\)\s*$/.test(p.name)) own(plainWords(p.name), `person "${p.id}"`);
+    for (const a of p.aliases ?? []) own(plainWords(typeof a === 'string' ? a : a.term), `person "${p.id}"`);
+  }
+  records.forEach((r, i) => {
+    for (const n of r.names) {
+      const clean = cleanName(n).name;
+      if (plainWords(clean) !== EMPTY_BOX) own(plainWords(clean), `record ${i}:${plainWords(clean)}`);
+    }
+  });
+  /** Another name that holds `words` whole and is longer, or the same name of another record of this import. */
+  const longerOrShared = (words: string, self: string): string | undefined => {
+    for (const [other, owners] of namesOwners) {
+      const others = [...owners].filter((o) => o !== self);
+      if (!others.length) continue;
+      if (other === words) return 'the same name as another candidate of this import';
+      if (` ${other} `.includes(` ${words} `))
+        return `inside the name "${other}" of ${others[0]!.startsWith('record') ? 'another candidate of this import' : others[0]}`;
+    }
+    return undefined;
+  };
 
   // parties by ballot number in Pemilu 2024, id, name or abbreviation
   const parties = new Map<string, string>();
@@ -137,9 +168,10 @@ export function buildCandidates(
     contestName: string,
     row: string,
     rowStamp: { sources: string[]; provenance: Provenance },
+    self: string,
     examples?: (name: string) => Examples,
   ): string | undefined => {
-    const { name } = cleanName(raw);
+    const { name, nicknames } = cleanName(raw);
     if (!name || !/\p{L}{2}/u.test(name)) {
       report.errors.push({ row, message: `name "${raw}" has no letters left after removing titles` });
       return undefined;
@@ -150,20 +182,35 @@ export function buildCandidates(
     let personName = name;
     const reading = everydayReading(name);
     const other = baseNames.get(key) ?? seenNames.get(key);
-    if (reading !== undefined || !name.includes(' ') || other) {
+    const inside = name.includes(' ') ? longerOrShared(key, self) : undefined;
+    if (reading !== undefined || !name.includes(' ') || other || inside) {
       // the name alone would count on its own, or for another candidate too: qualify it and keep the bare
       // name as a context-only alias, which the evidence of this person's own race confirms
-      const why = reading !== undefined ? `reads as the everyday word "${reading}"` : other ? `shares the name of person "${other}"` : 'one-word name';
+      const why =
+        reading !== undefined
+          ? `reads as the everyday word "${reading}"`
+          : other
+            ? `shares the name of person "${other}"`
+            : inside
+              ? `is ${inside}`
+              : 'one-word name';
       personName = `${name} (${contestName})`;
       aliases.push({ term: name, requiresContext: true, note: why });
       report.collisions.push(`${row}: "${name}" ${why}; needs context`);
     }
     for (const v of nameVariants(name)) {
       const r = everydayReading(v);
-      if (r !== undefined || !v.includes(' ')) {
-        aliases.push({ term: v, requiresContext: true, note: r !== undefined ? `reads as the everyday word "${r}"` : 'one word' });
-        report.collisions.push(`${row}: variant "${v}" ${r !== undefined ? `reads as "${r}"` : 'is one word'}; needs context`);
+      const vInside = v.includes(' ') ? longerOrShared(plainWords(v), self) : undefined;
+      if (r !== undefined || !v.includes(' ') || vInside) {
+        const why = r !== undefined ? `reads as the everyday word "${r}"` : vInside ? `is ${vInside}` : 'one word';
+        aliases.push({ term: v, requiresContext: true, note: why });
+        report.collisions.push(`${row}: variant "${v}" ${why}; needs context`);
       } else aliases.push(v);
+    }
+    // nicknames ("RUSLI (TAMBI)") are often ordinary words ("Ayah Wa", "Panyang"): never alone
+    for (const n of nicknames) {
+      if (plainWords(n) === key || aliases.some((a) => plainWords(typeof a === 'string' ? a : a.term) === plainWords(n))) continue;
+      aliases.push({ term: n, requiresContext: true, note: 'nickname in the source file' });
     }
     if (other) report.notes.push(`${row}: "${name}" has the same name as person "${other}"; matches are attributed to both`);
     else seenNames.set(key, id);
@@ -242,13 +289,19 @@ export function buildCandidates(
         report.errors.push({ row: r.row, message: `ballot number ${r.number} is already used in ${name} by ${numbers.get(numberKey)}` });
         continue;
       }
+      if (r.kind === 'pilkada' && r.names.length === 1 && plainWords(cleanName(r.names[0]!).name) === EMPTY_BOX) {
+        report.notes.push(`${r.row}: the empty box (kolom kosong), no. ${r.number}, is no contestant`);
+        continue;
+      }
       const offices = first.kind === 'pilkada' ? OFFICES[kind] : undefined;
+      const recordIndex = records.indexOf(r);
       const ids = r.names.map((n, i) =>
         makePerson(
           n,
           name,
           r.row,
           rowStamp,
+          `record ${recordIndex}:${plainWords(cleanName(n).name)}`,
           offices && r.number !== undefined
             ? (clean) => PILKADA_EXAMPLES.person(clean, offices[Math.min(i, 1)]!, place, r.number!)
             : undefined,

@@ -14,10 +14,12 @@ import { jaga, tempDir } from '../cli/helpers.ts';
 // Samples written for these tests in the shapes public data sets use; the people are invented and
 // province "99" does not exist, so nothing here is a real candidate. Their common names can still be a real
 // candidate's (rules/data grows with every import), and a shared name is imported context-only
-// (tests/unit/rules/import/csv.test.ts), so here the base's persons of the same name are renamed.
-const SAMPLE_NAMES = new Set(['budi hartono', 'sri wahyuni', 'joko prasetyo', 'andi wijaya', 'bagus santoso', 'dewi kartika']);
+// (tests/unit/rules/import/csv.test.ts), as is one inside another's longer name ("Imam Budi Hartono"), so here
+// the base's persons of the same or a longer name are renamed.
+const SAMPLE_NAMES = ['budi hartono', 'sri wahyuni', 'joko prasetyo', 'andi wijaya', 'bagus santoso', 'dewi kartika'];
+const holdsSample = (name: string) => SAMPLE_NAMES.some((n) => ` ${name.toLowerCase()} `.includes(` ${n} `));
 const real = loadDefaultBundle();
-const base = { ...real, persons: real.persons.map((p) => (SAMPLE_NAMES.has(p.name.toLowerCase()) ? { ...p, name: `${p.name} (rules/data)` } : p)) };
+const base = { ...real, persons: real.persons.map((p) => (holdsSample(p.name) ? { ...p, name: `${p.name} (rules/data)` } : p)) };
 const origin = { source: 'example-org/pemilu-data:paslon/pkwkk.json@0123456789abcdef0123456789abcdef01234567', licence: 'CC-BY-4.0', fetchedAt: '2026-12-05' };
 
 function run(format: ImportFormat, kind: ImportKind, text: string, extra: { district?: string } = {}) {
@@ -150,6 +152,24 @@ describe('kpu-json importer', () => {
     expect(result.report.errors[0]!.row).toBe('(file)');
     expect(result.report.errors[0]!.message).toMatch(/not JSON/);
     expect(contests).toEqual([]);
+  });
+
+  it('the empty box of a single-pair race ("KOLOM KOSONG - ") is no contestant and no person', () => {
+    const text = JSON.stringify({ '9901': { '900001': { nama: 'KOLOM KOSONG - ', nomor_urut: 1 }, '900002': { nama: 'BUDI HARTONO - SRI WAHYUNI', nomor_urut: 2 } } });
+    const { result, persons, contests } = run('kpu-json', 'pilkada', text);
+    expect(result.report.errors).toEqual([]);
+    expect(contests.map((c) => c.contestants.map((k) => k.number))).toEqual([[2]]);
+    expect(persons.map((p) => p.name)).toEqual(['Budi Hartono', 'Sri Wahyuni']);
+    expect(result.report.notes.join('\n')).toMatch(/9901 › 900001: the empty box \(kolom kosong\), no. 1, is no contestant/);
+  });
+
+  it('a nickname in parentheses becomes a context-only alias of its person', () => {
+    const text = JSON.stringify({ '9901': [{ nama: 'H. BUDI HARTONO, S.E., M.M. (AYAH BUDI) - SRI WAHYUNI (BUNDA SRI)', nomor_urut: 1 }] });
+    const { result, persons } = run('kpu-json', 'pilkada', text);
+    expect(result.report.errors).toEqual([]);
+    const budi = persons.find((p) => p.name === 'Budi Hartono')!;
+    expect(budi.aliases).toEqual([{ term: 'Ayah Budi', requiresContext: true, note: 'nickname in the source file' }]);
+    expect(persons.find((p) => p.name === 'Sri Wahyuni')!.aliases).toEqual([{ term: 'Bunda Sri', requiresContext: true, note: 'nickname in the source file' }]);
   });
 
   it('skips a race the base rule set already has (Pilwalkot Surakarta, 33.72)', () => {
