@@ -122,10 +122,11 @@ class RuleView {
     return path.map((t) => this.tokens[t]).join(' ');
   }
 
-  regionNames(): string[] {
+  /** the region table's names as "province:tokens", each with its first token */
+  regionNames(): Array<[name: string, first: string]> {
     const r = this.a.regions;
-    const out: string[] = [];
-    for (let o = 0; o < r.length; o += 2 + r[o]!) out.push(`${r[o + 1]}:${Array.from(r.subarray(o + 2, o + 2 + r[o]!), (t) => this.tokens[t]).join(' ')}`);
+    const out: Array<[string, string]> = [];
+    for (let o = 0; o < r.length; o += 2 + r[o]!) out.push([`${r[o + 1]}:${Array.from(r.subarray(o + 2, o + 2 + r[o]!), (t) => this.tokens[t]).join(' ')}`, this.tokens[r[o + 2]!]!]);
     return out;
   }
 }
@@ -144,8 +145,8 @@ export interface Escalation {
 /**
  * The escalation tokens of a tab set against its full set: the full dictionary's tokens the tab set
  * lacks; the first token of every term whose pattern (kind, flags, number, entity by ids with its
- * contests and contestants) the two sets do not share, either way; tokens whose role in the word filter
- * differs; the first tokens of region names when the region tables differ. Null when the tab set's
+ * contests and contestants) the two sets do not share, either way; the first token of every region name
+ * only the full set has (not the tokens whose role in the word filter differs: see below). Null when the tab set's
  * dictionary is not inside the full one (the tab set could then see words the full set does not: the
  * caller keeps the full set).
  */
@@ -156,12 +157,13 @@ export function escalation(full: CompiledRules, tab: CompiledRules): Escalation 
   if (t.tokens.some((s) => !fullIds.has(s))) return null;
   const tabIds = new Map(t.tokens.map((s, i) => [s, i]));
   const flagged = new Set<string>();
-  const missing: string[] = [];
-  f.tokens.forEach((s, i) => {
-    const j = tabIds.get(s);
-    if (j === undefined) missing.push(s);
-    else if (t.a.keepToken[j] !== f.a.keepToken[i]) flagged.add(s);
-  });
+  // A token both sets have, with another role in the word filter (keepToken: starts a term, only continues
+  // terms, in none), is no escalation token by itself: a token kept in one stream and dropped from the
+  // other can change only matches of terms through it that one set has and the other lacks, and the
+  // first token of every such term is flagged below; a term both sets share is matched alike, since each
+  // of its tokens is kept (the first starts a term in both; each next one follows a kept token). Flagging
+  // them made every post naming a place escalate: place names continue some regional term of the full set.
+  const missing = f.tokens.filter((s) => !tabIds.has(s));
   // the tab set's terms, by path and pattern
   const tabKeys = new Set<string>();
   const tabEntities = t.entityKeys();
@@ -204,12 +206,12 @@ export function escalation(full: CompiledRules, tab: CompiledRules): Escalation 
       }
     }
   }, (first) => flagged.has(t.tokens[first]!));
-  const tabRegions = new Set(t.regionNames());
-  const fullRegions = f.regionNames();
-  if (fullRegions.length !== tabRegions.size || fullRegions.some((r) => !tabRegions.has(r))) {
-    for (let o = 0, r = f.a.regions; o < r.length; o += 2 + r[o]!) flagged.add(f.tokens[r[o + 2]!]!);
-    if (t.regionNames().some((r) => !fullRegions.includes(r))) return null;
-  }
+  // region names: the tab's must be among the full set's; a name only the full set has flags its first
+  // token (it is region evidence the tab cannot see, and may be a longer name than the tab finds there)
+  const fullRegions = new Set(f.regionNames().map(([name]) => name));
+  const tabRegions = new Set(t.regionNames().map(([name]) => name));
+  if ([...tabRegions].some((name) => !fullRegions.has(name))) return null;
+  for (const [name, first] of f.regionNames()) if (!tabRegions.has(name)) flagged.add(first);
   return { dictionary: f.tokens, escalate: [...flagged], missing, maxTokLen: f.d.maxTokLen };
 }
 
