@@ -21,27 +21,27 @@ export const besideNameEvidence: BesideName = (h, contestKind, w, supportNear, w
       CHOICE_AFTER.test(afterText) || CHOICE_PHRASE.test(`${before.join(' ')} | ${afterText}`) || RALLY_BEFORE.test(beforeText) || RALLY_AFTER.test(afterText) ||
       (bare.length > 0 && CHOICE_BEFORE.has(bare[bare.length - 1]!)) ||
       (LOYAL_BEFORE.test(beforeText) && CLAUSE_END.test(rest) && !NAMED_BEFORE.test(beforeText));
-    if (!supportNear && choice) (w += EVIDENCE.supportNear), why.push('choice or rally cry beside the name');
-    else if (!supportNear && ONLY_AFTER.test(rest)) (w += EVIDENCE.choiceLoose), why.push('"X aja" closing a clause');
+    if (!supportNear && choice) (w += EVIDENCE.supportNear), why.push({ kind: 'choice', label: 'choice or rally cry beside the name' });
+    else if (!supportNear && ONLY_AFTER.test(rest)) (w += EVIDENCE.choiceLoose), why.push({ kind: 'choice-loose', label: '"X aja" closing a clause' });
     const keep = (x: string) => !FILLER.has(x);
     const praise =
       [...bare.filter(keep).slice(-PRAISE_BESIDE), ...after.filter(keep).slice(0, PRAISE_BESIDE)].find((x) => PRAISE.has(x)) ??
       (CHEER_AFTER.test(rest) || CHEER_BEFORE.test(beforeText) ? 'cheering emoji' : IN_HEART.test(afterText) ? 'di hati' : undefined) ??
       (PRAISE_PHRASE.test(bare.slice(-3).join(' ')) || PRAISE_PHRASE.test(afterText) ? 'luar biasa' : undefined);
-    if (praise) (w += EVIDENCE.praise), why.push(`praise "${praise}" beside the name`);
+    if (praise) (w += EVIDENCE.praise), why.push({ kind: 'praise', label: `praise "${praise}" beside the name` });
     const office = OFFICE[contestKind];
     const isTitle = (x: string) => office?.test(x) || RACE_WORD.test(x);
     const title = [...before, ...after].find(isTitle);
-    if (title) (w += EVIDENCE.office), why.push(`office or race "${title}" beside the name`);
+    if (title) (w += EVIDENCE.office), why.push({ kind: 'office', label: `office or race "${title}" beside the name` });
     if (w > 0 && w < EVIDENCE.threshold) {
       // further away in the field, weaker and never enough alone: the office ("bu Airin … layak jadi
       // gubernur"), a word of politics ("pak Dimyati … kasus korupsi")
       const far = wordsAround(h, CONTEXT_WINDOW);
       const words = [...far.before, ...far.after];
       const farTitle = title ? undefined : words.find(isTitle);
-      if (farTitle) (w += EVIDENCE.officeField), why.push(`office or race "${farTitle}" in the field`);
+      if (farTitle) (w += EVIDENCE.officeField), why.push({ kind: 'office-field', label: `office or race "${farTitle}" in the field` });
       const politics = words.find((x) => POLITICS_WORD.test(x));
-      if (politics) (w += EVIDENCE.politicsField), why.push(`politics "${politics}" in the field`);
+      if (politics) (w += EVIDENCE.politicsField), why.push({ kind: 'politics', label: `politics "${politics}" in the field` });
     }
     return w;
 };

@@ -17,7 +17,28 @@ import { CONTENT_FIELDS, MAX_REASONS, type EvaluateContext, type Reason, type Se
  * rules/evidence-beside.ts): given the weight so far, returns the new weight and pushes what counted to
  * `why`. Injected, so that the content script's engine can go without its word lists (rules/engine-core.ts).
  */
-export type BesideName = (h: Hit, contestKind: string, w: number, supportNear: boolean, why: string[]) => number;
+export type BesideName = (h: Hit, contestKind: string, w: number, supportNear: boolean, why: Evidence[]) => number;
+
+/**
+ * Evidence that names no race ("Pak", "mantap", "korupsi"): an honorific, praise, a word of politics. Only
+ * beside evidence of some other kind does an election word count for a regency or city name.
+ */
+export type GenericEvidenceKind = 'honorific' | 'praise' | 'politics';
+/** Evidence that points at a race: its place, its people, its number, its office, choosing it. */
+export type RaceEvidenceKind =
+  | 'support-near' | 'support-field' | 'ballot-number' | 'hand-sign' | 'region' | 'running-mate' | 'rival' | 'coalition-party'
+  | 'choice' | 'choice-loose' | 'office' | 'office-field' | 'election-word' | 'same-person' | 'same-contest';
+/** What an item of evidence for a context-requiring name is (docs/engine.md, "Evidence"): one of the two. */
+export type EvidenceKind = GenericEvidenceKind | RaceEvidenceKind;
+/** One item of evidence: the policy decides on `kind`; `label` is what the reason shows ('honorific "Bu"'). */
+export interface Evidence {
+  kind: EvidenceKind;
+  label: string;
+}
+/** the generic kinds, as a Record so that a kind added to GenericEvidenceKind must be added here */
+const GENERIC_KINDS: Readonly<Record<GenericEvidenceKind, 1>> = { honorific: 1, praise: 1, politics: 1 };
+/** Does evidence of this kind point at a race (RaceEvidenceKind)? Decided on the kind, never on the label. */
+export const raceSpecific = (kind: EvidenceKind): kind is RaceEvidenceKind => !(kind in GENERIC_KINDS);
 
 /** One match of a pattern in one field, as the matcher hands it over. */
 export interface Hit {
@@ -108,8 +129,6 @@ export const EVIDENCE = {
  * election word says that a Pilkada is discussed, not that this regency's candidate is.
  */
 const LOCAL_RACE = new Set(['pilkada-kabupaten', 'pilkada-kota']);
-/** Evidence that names no race ("Pak", "mantap", "korupsi"): not enough, with an election word, for a local name. */
-const GENERIC_EVIDENCE = /^(?:honorific|praise|politics) /;
 /** A support cue within this many tokens of the name counts as "near". */
 const SUPPORT_NEAR = 3;
 /** A contestant's ballot number or hand sign within this many tokens counts as "beside" its acronym. */
@@ -258,13 +277,13 @@ export function decide(
   };
   /**
    * Weighed evidence that a context-requiring name means contestant k (docs/engine.md, "Evidence");
-   * `why` receives what counted ('honorific "Bu"', 'region "Serang"') for the reason.
+   * `why` receives what counted ({ kind: 'honorific', label: 'honorific "Bu"' }) for the reason.
    */
-  const evidence = (h: Hit, k: CompiledContestant, why: string[]): number => {
+  const evidence = (h: Hit, k: CompiledContestant, why: Evidence[]): number => {
     if (state[k.contest] !== 2) return 0;
     let w = 0;
     const honorific = HONORIFIC_BEFORE.exec(h.src.slice(Math.max(0, h.span[0] + h.off - 12), h.span[0] + h.off)) ?? HONORIFIC_START.exec(matchedText(h));
-    if (honorific) (w += EVIDENCE.honorific), why.push(`honorific "${honorific[1]}"`);
+    if (honorific) (w += EVIDENCE.honorific), why.push({ kind: 'honorific', label: `honorific "${honorific[1]}"` });
     let near: Hit | undefined;
     let inField: Hit | undefined;
     for (const c of supports) {
@@ -273,16 +292,16 @@ export function decide(
       if (d < SUPPORT_NEAR) near ??= c;
       else if (d <= CONTEXT_WINDOW) inField ??= c;
     }
-    if (near) (w += EVIDENCE.supportNear), why.push(`support "${matchedText(near)}" beside the name`);
-    else if (inField) (w += EVIDENCE.supportField), why.push(`support "${matchedText(inField)}" in the field`);
+    if (near) (w += EVIDENCE.supportNear), why.push({ kind: 'support-near', label: `support "${matchedText(near)}" beside the name` });
+    else if (inField) (w += EVIDENCE.supportField), why.push({ kind: 'support-field', label: `support "${matchedText(inField)}" in the field` });
     const ballot = k.number === undefined ? undefined : nums.find((n) => n.value === k.number && (n.strong || n.seq === h.seq));
     // or the pair's hand sign beside the name ("☝️ Bu Airin"), counted as its number
     const sign = ballot || k.number === undefined ? undefined : live.find((x) => x.kind === PK.HAND_SIGN && x.aux === k.number && x.seq === h.seq && (x.s0 >= h.s1 ? x.s0 - h.s1 : h.s0 - x.s1) <= NUMBER_BESIDE);
-    if (ballot) (w += EVIDENCE.ballotNumber), why.push(`ballot number "${matchedText(ballot)}"`);
-    else if (sign) (w += EVIDENCE.ballotNumber), why.push(`hand sign "${matchedText(sign)}"`);
+    if (ballot) (w += EVIDENCE.ballotNumber), why.push({ kind: 'ballot-number', label: `ballot number "${matchedText(ballot)}"` });
+    else if (sign) (w += EVIDENCE.ballotNumber), why.push({ kind: 'hand-sign', label: `hand sign "${matchedText(sign)}"` });
     const contest = tables.contests[k.contest]!;
     const place = contest.region ? regionHit(contest.region, LOCAL_RACE.has(contest.kind) ? placeWords(contest.name) : undefined) : undefined;
-    if (place) (w += EVIDENCE.region), why.push(`region "${matchedText(place)}"`);
+    if (place) (w += EVIDENCE.region), why.push({ kind: 'region', label: `region "${matchedText(place)}"` });
     // the running mate named in the same field by a context-requiring name too ("Airin dan Ade", "Luluk-Lukman")
     let mate: Hit | undefined;
     let mateNear = false;
@@ -300,11 +319,11 @@ export function decide(
       const [a, b] = x.s0 >= h.s1 ? [h, x] : [x, h];
       if (d <= NUMBER_BESIDE && PAIR_JOIN.test(h.src.slice(a.span[1] + a.off, b.span[0] + b.off))) (mate = x), (mateNear = true);
     }
-    if (mate) (w += mateNear ? EVIDENCE.runningMateNear : EVIDENCE.runningMateField), why.push(`running mate "${matchedText(mate)}"`);
-    else if (rival) (w += EVIDENCE.rivalField), why.push(`rival "${matchedText(rival)}" in the field`);
+    if (mate) (w += mateNear ? EVIDENCE.runningMateNear : EVIDENCE.runningMateField), why.push({ kind: 'running-mate', label: `running mate "${matchedText(mate)}"` });
+    else if (rival) (w += EVIDENCE.rivalField), why.push({ kind: 'rival', label: `rival "${matchedText(rival)}" in the field` });
     // a party that nominated this pair, also by its context-requiring acronym in capitals ("Luluk PKB")
     const party = k.parties.length ? live.find((x) => x.seq === h.seq && !x.lower && (x.kind === PK.PARTY || x.kind === PK.ACCOUNT_PARTY) && k.parties.includes(x.entity)) : undefined;
-    if (party) (w += EVIDENCE.coalitionParty), why.push(`party "${matchedText(party)}" of the pair`);
+    if (party) (w += EVIDENCE.coalitionParty), why.push({ kind: 'coalition-party', label: `party "${matchedText(party)}" of the pair` });
     if (w >= EVIDENCE.threshold) return w;
     if (!besideName) {
       wordsSkipped = true;
@@ -316,34 +335,35 @@ export function decide(
   let wordsSkipped = false;
   let incomplete = false;
   /** what confirmed each context-requiring person match (the reason's `evidence`) */
-  const evidenceOf = new Map<Hit, string[]>();
+  const evidenceOf = new Map<Hit, Evidence[]>();
 
   /** What confirms a context-requiring person match, or undefined (docs/engine.md, "Evidence"). */
-  const personEvidence = (h: Hit): string[] | undefined => {
+  const personEvidence = (h: Hit): Evidence[] | undefined => {
     const ks = tables.personContestants[h.entity] ?? [];
     const local = ks.length > 0 && ks.every((ki) => LOCAL_RACE.has(tables.contests[tables.contestants[ki]!.contest]!.kind));
     const term = electionTerms.find((e) => e.seq !== h.seq || Math.abs(e.s0 - h.s0) <= CONTEXT_WINDOW);
     const marker = markerNums.find((n) => n.seq !== h.seq || Math.abs(n.s - h.s0) <= CONTEXT_WINDOW);
-    const vocabulary = term ? `election word "${matchedText(term)}"` : marker ? `ballot number "${matchedText(marker)}"` : undefined;
+    const label = term ? `election word "${matchedText(term)}"` : marker ? `ballot number "${matchedText(marker)}"` : undefined;
+    const vocabulary: Evidence | undefined = label ? { kind: 'election-word', label } : undefined;
     if (vocabulary && !local) return [vocabulary];
     const plain = (x: Hit) => !x.ctx && !x.dropped && x !== h;
     // "Prabowo gemoy": the same person named plainly
     const same = namedPersons.has(h.entity) ? live.find((x) => plain(x) && (x.kind === PK.PERSON || x.kind === PK.ACCOUNT_PERSON) && x.entity === h.entity) : undefined;
-    if (same) return [`same person "${matchedText(same)}"`];
+    if (same) return [{ kind: 'same-person', label: `same person "${matchedText(same)}"` }];
     for (const ki of ks) {
       const c = tables.contestants[ki]!.contest;
       if (!liveNamed(c)) continue;
       const other = live.find((x) => plain(x) && (contestOf(x) === c || ((x.kind === PK.PERSON || x.kind === PK.ACCOUNT_PERSON) && (tables.personContestants[x.entity] ?? []).some((k) => tables.contestants[k]!.contest === c))));
-      return [`same contest "${other ? matchedText(other) : tables.contests[c]!.name}"`];
+      return [{ kind: 'same-contest', label: `same contest "${other ? matchedText(other) : tables.contests[c]!.name}"` }];
     }
     for (const ki of ks) {
-      const why: string[] = [];
+      const why: Evidence[] = [];
       wordsSkipped = false;
       let w = evidence(h, tables.contestants[ki]!, why);
       // the words beside the name were not read: the full engine might weigh (and explain) this otherwise
       if (wordsSkipped) incomplete = true;
       // with something of this race beside it: an honorific or praise is how anyone quoted in the news is named
-      if (vocabulary && w < EVIDENCE.threshold && why.some((x) => !GENERIC_EVIDENCE.test(x))) (w += EVIDENCE.localElectionWord), why.push(vocabulary);
+      if (vocabulary && w < EVIDENCE.threshold && why.some((x) => raceSpecific(x.kind))) (w += EVIDENCE.localElectionWord), why.push(vocabulary);
       if (w >= EVIDENCE.threshold) return why;
     }
     return undefined;
@@ -395,7 +415,7 @@ export function decide(
     if (h.index !== undefined) r.index = h.index;
     if (contest) r.contest = contest;
     const why = evidenceOf.get(h as Hit);
-    if (why) r.evidence = why;
+    if (why) r.evidence = why.map((x) => x.label);
     reasons.push(r);
   };
   const hasNumber = (k: CompiledContestant, h: Hit) =>

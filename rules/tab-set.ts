@@ -122,10 +122,11 @@ class RuleView {
     return path.map((t) => this.tokens[t]).join(' ');
   }
 
-  regionNames(): string[] {
+  /** the region table's names as "province:tokens", each with its first token */
+  regionNames(): Array<[name: string, first: string]> {
     const r = this.a.regions;
-    const out: string[] = [];
-    for (let o = 0; o < r.length; o += 2 + r[o]!) out.push(`${r[o + 1]}:${Array.from(r.subarray(o + 2, o + 2 + r[o]!), (t) => this.tokens[t]).join(' ')}`);
+    const out: Array<[string, string]> = [];
+    for (let o = 0; o < r.length; o += 2 + r[o]!) out.push([`${r[o + 1]}:${Array.from(r.subarray(o + 2, o + 2 + r[o]!), (t) => this.tokens[t]).join(' ')}`, this.tokens[r[o + 2]!]!]);
     return out;
   }
 }
@@ -143,9 +144,9 @@ export interface Escalation {
 
 /**
  * The escalation tokens of a tab set against its full set: the full dictionary's tokens the tab set
- * lacks; the first token of every term whose pattern (kind, flags, number, entity by ids with its
- * contests and contestants) the two sets do not share, either way; tokens whose role in the word filter
- * differs; the first tokens of region names when the region tables differ. Null when the tab set's
+ * lacks; one token (the first, unless the tab set has it) of every term whose pattern (kind, flags, number, entity by
+ * ids with its contests and contestants) the two sets do not share, either way; the first token of every region name
+ * only the full set has (not the tokens whose role in the word filter differs: see below). Null when the tab set's
  * dictionary is not inside the full one (the tab set could then see words the full set does not: the
  * caller keeps the full set).
  */
@@ -156,12 +157,13 @@ export function escalation(full: CompiledRules, tab: CompiledRules): Escalation 
   if (t.tokens.some((s) => !fullIds.has(s))) return null;
   const tabIds = new Map(t.tokens.map((s, i) => [s, i]));
   const flagged = new Set<string>();
-  const missing: string[] = [];
-  f.tokens.forEach((s, i) => {
-    const j = tabIds.get(s);
-    if (j === undefined) missing.push(s);
-    else if (t.a.keepToken[j] !== f.a.keepToken[i]) flagged.add(s);
-  });
+  // A token both sets have, with another role in the word filter (keepToken: starts a term, only continues
+  // terms, in none), is no escalation token by itself: a token kept in one stream and dropped from the
+  // other can change only matches of terms through it that one set has and the other lacks, and a
+  // token of every such term is flagged below; a term both sets share is matched alike, since each
+  // of its tokens is kept (the first starts a term in both; each next one follows a kept token). Flagging
+  // them made every post naming a place escalate: place names continue some regional term of the full set.
+  const missing = f.tokens.filter((s) => !tabIds.has(s));
   // the tab set's terms, by path and pattern
   const tabKeys = new Set<string>();
   const tabEntities = t.entityKeys();
@@ -170,46 +172,49 @@ export function escalation(full: CompiledRules, tab: CompiledRules): Escalation 
     for (let o = t.a.outStart[node]!; o < t.a.outStart[node + 1]!; o++) tabKeys.add(t.patternKey(where, t.a.outPat[o]!));
     return true;
   });
-  // the full set's: a term of an entity the tab set lacks (or has with other contests) flags its first
-  // token at once; the others are compared whole
+  // A term one set has and the other lacks flags one of its tokens: every token of a match is in the
+  // stream the filter reads (whole, or a piece of a cut), so any one of them will do. The first is taken
+  // unless the tab set has it too or it is shorter than 3 chars: the tab set holds the vocabulary, the
+  // honorifics and the national names, the words posts are full of ("pak pram" flags "pram", not "pak",
+  // which begins the honorific form of every short name; "jakarta baru" flags "baru"; before, every post
+  // with "pak", "bu" or "jakarta" went to the background).
+  const cost = (s: string) => (tabIds.has(s) ? 2 : 0) + (s.length < 3 ? 1 : 0);
+  const flagToken = (tokens: string[]): string => {
+    let best = tokens[0]!;
+    for (const s of tokens) if (cost(s) < cost(best)) best = s;
+    return best;
+  };
+  // the full set's terms: one of an entity the tab set lacks (or has with other contests), or whose
+  // pattern the tab set does not have, flags one of its tokens
   const shared = new Set<string>();
-  f.walk(
-    (first, node, path) => {
-      let where: string | undefined;
-      for (let o = f.a.outStart[node]!; o < f.a.outStart[node + 1]!; o++) {
-        const p = f.a.outPat[o]!;
-        const entity = f.entityKey(p);
-        if (entity && !entity.startsWith('#') && !tabEntities.has(entity)) {
-          flagged.add(f.tokens[first]!);
-          return false;
-        }
-        where ??= f.pathString(path);
-        const key = f.patternKey(where, p);
-        if (!tabKeys.has(key)) {
-          flagged.add(f.tokens[first]!);
-          return false;
-        }
-        shared.add(key);
-      }
-    },
-    (first) => flagged.has(f.tokens[first]!),
-  );
-  // a tab term the full set does not have the same way (its first token is a full token too)
-  t.walk((first, node, path) => {
+  f.walk((_first, node, path) => {
+    const where = f.pathString(path);
+    for (let o = f.a.outStart[node]!; o < f.a.outStart[node + 1]!; o++) {
+      const p = f.a.outPat[o]!;
+      const entity = f.entityKey(p);
+      const key = f.patternKey(where, p);
+      if ((entity && !entity.startsWith('#') && !tabEntities.has(entity)) || !tabKeys.has(key)) flagged.add(flagToken(path.map((x) => f.tokens[x]!)));
+      else shared.add(key);
+    }
+    return true;
+  });
+  // a tab term the full set does not have the same way (its tokens are full tokens too)
+  t.walk((_first, node, path) => {
     const where = t.pathString(path);
     for (let o = t.a.outStart[node]!; o < t.a.outStart[node + 1]!; o++) {
       if (!shared.has(t.patternKey(where, t.a.outPat[o]!))) {
-        flagged.add(t.tokens[first]!);
-        return false;
+        flagged.add(flagToken(path.map((x) => t.tokens[x]!)));
+        break;
       }
     }
-  }, (first) => flagged.has(t.tokens[first]!));
-  const tabRegions = new Set(t.regionNames());
-  const fullRegions = f.regionNames();
-  if (fullRegions.length !== tabRegions.size || fullRegions.some((r) => !tabRegions.has(r))) {
-    for (let o = 0, r = f.a.regions; o < r.length; o += 2 + r[o]!) flagged.add(f.tokens[r[o + 2]!]!);
-    if (t.regionNames().some((r) => !fullRegions.includes(r))) return null;
-  }
+    return true;
+  });
+  // region names: the tab's must be among the full set's; a name only the full set has flags its first
+  // token (it is region evidence the tab cannot see, and may be a longer name than the tab finds there)
+  const fullRegions = new Set(f.regionNames().map(([name]) => name));
+  const tabRegions = new Set(t.regionNames().map(([name]) => name));
+  if ([...tabRegions].some((name) => !fullRegions.has(name))) return null;
+  for (const [name, first] of f.regionNames()) if (!tabRegions.has(name)) flagged.add(first);
   return { dictionary: f.tokens, escalate: [...flagged], missing, maxTokLen: f.d.maxTokLen };
 }
 
