@@ -41,6 +41,7 @@ describe('content-script boundary', () => {
       'rules/chars.ts',
       'rules/compiled.ts',
       'rules/engine-core.ts',
+      'rules/evidence-kinds.ts',
       'rules/matcher.ts',
       'rules/name-cues.ts',
       'rules/normalize.ts',
