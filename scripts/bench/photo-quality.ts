@@ -25,7 +25,7 @@ const FIRST_SOURCES = ['asl-digits', 'erikx50-manual', 'subhih-hands', 'face-rec
 const SECOND_SOURCES = ['linto-gestures', 'coco-people'];
 /** the third round's fresh sources (2026-12-06, evening): their report split was read once, at that round's end */
 export const FRESH_SOURCES = ['epsrc-fingers', 'kaust-rps', 'smartcanvas-tests', 'hagrid-samples'];
-/** the fourth round's fresh source (2026-12-06, night): its report split is the new fresh figure */
+/** the fourth round's fresh source (2026-12-07): its report split is the new fresh figure */
 export const FOURTH_SOURCES = ['sum-gestures'];
 
 function argValue(name: string): string | undefined {

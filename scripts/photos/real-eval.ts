@@ -279,7 +279,7 @@ const SOURCES: Source[] = [
         .map((p) => ({ path: p, label: HAGRID_NAMES[p.split('/').pop()!.replace(/\.jpg$/i, '')]! }))
         .filter((x) => x.label),
   },
-  // fourth round (2026-12-06, night): a fresh source whose report half nobody had looked at
+  // fourth round (2026-12-07): a fresh source whose report half nobody had looked at
   {
     // a C++ gesture recogniser's test photos: one person's hand, phone photos (up to 4000 px);
     // labels from the file names as its README defines them (pointing: one finger)
