@@ -319,7 +319,7 @@ function clearlySeen(lm: readonly Landmark[], extras: HandExtras): boolean {
 }
 
 /** The thumb points up in the picture (image y grows downwards). */
-function thumbPointsUp(lm: readonly Landmark[]): boolean {
+export function thumbPointsUp(lm: readonly Landmark[]): boolean {
   const dx = lm[4]!.x - lm[2]!.x;
   const dy = lm[4]!.y - lm[2]!.y;
   const len = Math.hypot(dx, dy);

@@ -23,8 +23,10 @@ export const name = 'photo-quality';
 const FIRST_SOURCES = ['asl-digits', 'erikx50-manual', 'subhih-hands', 'face-recognition-examples', 'fingerpose'];
 /** the sets of the second round; with FIRST_SOURCES, the seven whose report split had been read four times */
 const SECOND_SOURCES = ['linto-gestures', 'coco-people'];
-/** the third round's fresh sources (2026-12-06, evening): their report split is the fresh figure */
+/** the third round's fresh sources (2026-12-06, evening): their report split was read once, at that round's end */
 export const FRESH_SOURCES = ['epsrc-fingers', 'kaust-rps', 'smartcanvas-tests', 'hagrid-samples'];
+/** the fourth round's fresh source (2026-12-07): its report split is the new fresh figure */
+export const FOURTH_SOURCES = ['sum-gestures'];
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -178,9 +180,13 @@ export async function run(): Promise<void> {
       verdicts.filter((v) => v.photo.split === split),
     );
   if (only === 'dev') return void fixtures();
-  // the fresh sources' report photos apart (read once, at the end of the round), then the seven older ones
+  // the fresh sources' report photos apart (read once, at the end of the round), then the older ones
   report(
-    `report, fresh sources only (${FRESH_SOURCES.join(', ')})`,
+    `report, fourth-round source only (${FOURTH_SOURCES.join(', ')})`,
+    verdicts.filter((v) => v.photo.split === 'report' && FOURTH_SOURCES.includes(v.photo.set)),
+  );
+  report(
+    `report, third-round sources only (${FRESH_SOURCES.join(', ')})`,
     verdicts.filter((v) => v.photo.split === 'report' && FRESH_SOURCES.includes(v.photo.set)),
   );
   report(

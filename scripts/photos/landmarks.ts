@@ -51,6 +51,11 @@ export interface RuntimeChoice {
   padFallback?: boolean;
   /** a photo whose longest side is below this many pixels is enlarged to it before detection (tasks only) */
   upscale?: number;
+  /**
+   * with `padFallback`: a third detection with this (bigger) border when neither the photo alone nor
+   * the first border gave a hand; read from its own cache (extract with `--pad <pad2> --when-none-at <pad>`)
+   */
+  pad2?: number;
 }
 
 function argValue(name: string): string | undefined {
@@ -67,10 +72,13 @@ export function runtimeFromArgs(): RuntimeChoice {
   if (pad && runtime !== 'tasks') throw new Error('--pad works with --runtime tasks only');
   const padFallback = process.argv.includes('--pad-fallback');
   if (padFallback && !pad) throw new Error('--pad-fallback needs --pad');
+  const pad2 = Number(argValue('pad2') ?? 0);
+  if (!(pad2 >= 0 && pad2 <= 1)) throw new Error(`--pad2 must be a fraction between 0 and 1, not ${argValue('pad2')}`);
+  if (pad2 && !padFallback) throw new Error('--pad2 needs --pad-fallback');
   const upscale = Number(argValue('upscale') ?? 0);
   if (!(Number.isInteger(upscale) && upscale >= 0 && upscale <= 4096)) throw new Error(`--upscale must be a size in pixels, not ${argValue('upscale')}`);
   if (upscale && runtime !== 'tasks') throw new Error('--upscale works with --runtime tasks only');
-  return { runtime, ...(upscale ? { upscale } : {}), ...(pad ? { pad, ...(padFallback ? { padFallback } : {}) } : {}) };
+  return { runtime, ...(upscale ? { upscale } : {}), ...(pad ? { pad, ...(padFallback ? { padFallback, ...(pad2 ? { pad2 } : {}) } : {}) } : {}) };
 }
 
 /** Where a runtime's landmarks are cached. */
@@ -101,7 +109,11 @@ export function readLandmarks(sha256: string, choice: RuntimeChoice = { runtime:
     const plain = readLandmarks(sha256, { runtime: choice.runtime, ...up });
     const padded = readLandmarks(sha256, { runtime: choice.runtime, ...up, ...(choice.pad ? { pad: choice.pad } : {}) });
     if (!plain || !padded) return null;
-    return plain.hands.length ? plain : { ...padded, ms: plain.ms + padded.ms };
+    if (plain.hands.length) return plain;
+    const second = { ...padded, ms: plain.ms + padded.ms };
+    if (padded.hands.length || !choice.pad2) return second;
+    const third = readLandmarks(sha256, { runtime: choice.runtime, ...up, pad: choice.pad2 });
+    return third ? { ...third, ms: second.ms + third.ms } : null;
   }
   const f = join(landmarkDir(choice), `${sha256}.json`);
   return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as CachedLandmarks) : null;
@@ -116,6 +128,11 @@ const MOUNTS: Record<string, string> = {
 const SYNTHETIC = process.argv.includes('--synthetic');
 /** `--split dev`: only that split's photos */
 const SPLIT = argValue('split');
+/**
+ * `--when-none-at F`: only photos in which neither the photo alone nor a border of F found a hand
+ * (both cached), as a third detection would see them
+ */
+const WHEN_NONE_AT = argValue('when-none-at');
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
 const PAGE = `<!doctype html><meta charset="utf-8"><script src="/mp/hands.js"></script>`;
 
@@ -287,6 +304,7 @@ async function main(): Promise<void> {
       }))
     : readManifest()
         .filter((p) => !SPLIT || p.split === SPLIT)
+        .filter((p) => !WHEN_NONE_AT || readLandmarks(p.sha256, { runtime: 'tasks', pad: Number(WHEN_NONE_AT), padFallback: true })?.hands.length === 0)
         .sort((a, b) => a.sha256.localeCompare(b.sha256))
         .map((p) => ({ key: p.sha256, url: `/photos/${p.file.split('/').map(encodeURIComponent).join('/')}` }));
   for (let i = todo.length - 1; i >= 0; i--) if (!force && existsSync(join(dir, `${todo[i]!.key}.json`))) todo.splice(i, 1);

@@ -49,8 +49,8 @@ interface Source {
   repo: string;
   set: string;
   licence: string;
-  /** the photos to take and their labels, from the repository's paths (and files, by `read`) */
-  pick(paths: string[], read: (path: string) => string): { path: string; label: EvalLabel }[];
+  /** the photos to take and their labels, from the repository's paths (and files, by `read`; `has`: its content is in the snapshot) */
+  pick(paths: string[], read: (path: string) => string, has: (path: string) => boolean): { path: string; label: EvalLabel }[];
 }
 
 /** SubhiH/HandsDataset: open-finger count per hand box; 0 is a fist. */
@@ -139,6 +139,9 @@ export function onePerClip(paths: string[]): string[] {
   for (const p of [...paths].sort((a, b) => base(a).localeCompare(base(b)))) if (!first.has(rpsClip(p))) first.set(rpsClip(p), p);
   return [...first.values()].sort((a, b) => base(a).localeCompare(base(b)));
 }
+/** S-U-M/Gesture-Recognition's file names (without the trailing number) → label */
+export const SUM_NAMES: Record<string, EvalLabel> = { ok: 'ok', peace: 'two', pointing: 'one', stop: 'stop', thumbsup: 'thumbs-up' };
+
 /** KAUST rock-paper-scissors: the class folder → label, and photos per class (one per clip) */
 const RPS_CLASSES: Record<string, { label: EvalLabel; want: number }> = {
   scissors: { label: 'two', want: 80 }, // index and middle finger out: a V, often sideways
@@ -276,6 +279,19 @@ const SOURCES: Source[] = [
         .map((p) => ({ path: p, label: HAGRID_NAMES[p.split('/').pop()!.replace(/\.jpg$/i, '')]! }))
         .filter((x) => x.label),
   },
+  // fourth round (2026-12-07): a fresh source whose report half nobody had looked at
+  {
+    // a C++ gesture recogniser's test photos: one person's hand, phone photos (up to 4000 px);
+    // labels from the file names as its README defines them (pointing: one finger)
+    repo: 'S-U-M/Gesture-Recognition',
+    set: 'sum-gestures',
+    licence: 'none stated (evaluation only, never redistributed)',
+    pick: (paths, _read, has) =>
+      paths
+        .filter((p) => /^[a-z]+\d*\.jpg$/.test(p) && has(p))
+        .map((p) => ({ path: p, label: SUM_NAMES[p.replace(/\d*\.jpg$/, '')]! }))
+        .filter((x) => x.label),
+  },
 ];
 
 /** The fingerpose photos already in the repository (tests/fixtures/photos/README.md). */
@@ -311,7 +327,16 @@ function main(): void {
     const dir = existsSync(join(bare, '.git')) ? join(bare, '.git') : bare;
     const commit = git(dir, 'rev-parse', 'HEAD').toString().trim();
     const paths = git(dir, 'ls-tree', '-r', '--name-only', 'HEAD').toString().split('\n').filter(Boolean);
-    for (const { path, label } of src.pick(paths, (p) => git(dir, 'show', `HEAD:${p}`).toString())) {
+    // a snapshot may list a file whose content it lacks (a large blob left out)
+    const has = (p: string) => {
+      try {
+        git(dir, 'cat-file', '-e', `HEAD:${p}`);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (const { path, label } of src.pick(paths, (p) => git(dir, 'show', `HEAD:${p}`).toString(), has)) {
       add(git(dir, 'show', `HEAD:${path}`), path.replaceAll('/', '_'), { source: { repo: src.repo, path, commit }, licence: src.licence, label, set: src.set });
     }
   }

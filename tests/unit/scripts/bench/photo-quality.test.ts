@@ -3,7 +3,7 @@
  * the manifest's, and the only ones whose report split was not read before the third round.
  */
 import { describe, expect, it } from 'vitest';
-import { FRESH_SOURCES } from '../../../../scripts/bench/photo-quality.ts';
+import { FOURTH_SOURCES, FRESH_SOURCES } from '../../../../scripts/bench/photo-quality.ts';
 import { readManifest } from '../../../../scripts/photos/real-eval.ts';
 
 describe('photo-quality: the fresh sources', () => {
@@ -14,5 +14,15 @@ describe('photo-quality: the fresh sources', () => {
   it('leaves out every set of the first two rounds', () => {
     for (const old of ['asl-digits', 'erikx50-manual', 'subhih-hands', 'face-recognition-examples', 'fingerpose', 'linto-gestures', 'coco-people'])
       expect(FRESH_SOURCES).not.toContain(old);
+  });
+});
+
+describe("photo-quality: the fourth round's source", () => {
+  it('is in the manifest with report photos, and in no earlier round', () => {
+    const manifest = readManifest();
+    for (const set of FOURTH_SOURCES) {
+      expect(manifest.some((p) => p.set === set && p.split === 'report'), set).toBe(true);
+      expect(FRESH_SOURCES).not.toContain(set);
+    }
   });
 });

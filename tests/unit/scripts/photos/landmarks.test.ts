@@ -84,3 +84,30 @@ describe('readLandmarks with upscale and padFallback', () => {
     expect(readLandmarks('d', { runtime: 'tasks', upscale: 256, pad: 0.25, padFallback: true })).toMatchObject({ hands: [hand], ms: 75 });
   });
 });
+
+describe('readLandmarks with a second, bigger border (pad2)', () => {
+  const choice = { runtime: 'tasks', pad: 0.25, padFallback: true, pad2: 0.5 } as const;
+  it('takes the third detection only when the first two found no hand, timing all three', () => {
+    cache('landmarks-tasks', 'e', [], 40);
+    cache('landmarks-tasks-pad0.25', 'e', [], 60);
+    cache('landmarks-tasks-pad0.5', 'e', [hand], 80);
+    expect(readLandmarks('e', choice)).toMatchObject({ hands: [hand], ms: 180 });
+  });
+  it('keeps the first border when it found a hand', () => {
+    cache('landmarks-tasks', 'f', [], 40);
+    cache('landmarks-tasks-pad0.25', 'f', [hand], 60);
+    cache('landmarks-tasks-pad0.5', 'f', [hand, hand], 80);
+    expect(readLandmarks('f', choice)).toMatchObject({ hands: [hand], ms: 100 });
+  });
+  it('is missing when the third cache is needed and missing', () => {
+    cache('landmarks-tasks', 'g', [], 40);
+    cache('landmarks-tasks-pad0.25', 'g', [], 60);
+    expect(readLandmarks('g', choice)).toBeNull();
+  });
+  it('is read from the command line, and needs the first border', () => {
+    process.argv = ['node', 'x', '--runtime', 'tasks', '--pad', '0.25', '--pad-fallback', '--pad2', '0.5'];
+    expect(runtimeFromArgs()).toEqual(choice);
+    process.argv = ['node', 'x', '--runtime', 'tasks', '--pad', '0.25', '--pad2', '0.5'];
+    expect(() => runtimeFromArgs()).toThrow(/--pad2 needs --pad-fallback/);
+  });
+});

@@ -4,7 +4,7 @@
  * from class folders and file names. No photo is read.
  */
 import { describe, expect, it } from 'vitest';
-import { fingerCountPick, onePerClip, rpsClip, SMARTCANVAS_NAMES, splitOf } from '../../../../scripts/photos/real-eval.ts';
+import { fingerCountPick, onePerClip, rpsClip, SMARTCANVAS_NAMES, splitOf, SUM_NAMES } from '../../../../scripts/photos/real-eval.ts';
 
 describe('splitOf', () => {
   it('puts a photo in the report split when the first byte of its hash is below 0x60', () => {
@@ -56,5 +56,16 @@ describe('fingerCountPick', () => {
     const picked = fingerCountPick(paths, 'H/', { 2: 5 });
     expect(picked).toHaveLength(5);
     expect(picked.every((p) => p.label === 'two' && !p.path.includes('silhouettes'))).toBe(true);
+  });
+});
+
+describe('SUM_NAMES', () => {
+  it('labels S-U-M/Gesture-Recognition photos as its README defines the names', () => {
+    expect(SUM_NAMES.peace).toBe('two');
+    expect(SUM_NAMES.pointing).toBe('one');
+    expect(SUM_NAMES.thumbsup).toBe('thumbs-up');
+    expect(SUM_NAMES.stop).toBe('stop');
+    expect(SUM_NAMES.ok).toBe('ok');
+    expect(SUM_NAMES.smile).toBeUndefined();
   });
 });
