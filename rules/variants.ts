@@ -4,12 +4,14 @@
  * Build-time only (rules/compile.ts, `jaga validate`); the content script never imports it: variants
  * reach the engine as ordinary terms of the matcher's tables.
  *
- * Rules, each applied at one place at a time (never combined, so the count stays linear in the name):
+ * Rules, each applied at one place at a time (combined only as said below, so the count stays linear in the name):
  * - a vowel dropped ("prabowo" → "prbowo"), in words of ≥ 5 letters, never the first letter;
  * - a vowel or consonant doubled: generated, but the normaliser collapses repeated letters, so they
  *   match already and vanish when variants are de-duplicated by their normalised form;
  * - old (pre-1972) spellings both ways: oe/u, dj/j, tj/c, ch/kh, sj/sy;
  * - y/i both ways ("airin" → "ayrin");
+ * - Arabic-derived kh → k and f → p, one way ("khofifah" → "kofifah", "khopipah", "kopipah"): each place
+ *   alone, every place of one rule, and both rules at every place (at most places + 3 per word);
  * - an honorific glued in front of a one-word alias ("pakanies", "buairin");
  * - a suffix glued to a one-word alias: -nya, -ku, -lah, -mu ("prabowonya", "aniesku").
  * Only names and aliases of one or two words get variants.
@@ -25,6 +27,8 @@ export const MAX_VARIANTS_PER_TERM = 24;
 const MAX_WORDS = 2;
 /** old spellings and their modern forms (both directions are generated) */
 const OLD_SPELLINGS: ReadonlyArray<readonly [string, string]> = [['oe', 'u'], ['dj', 'j'], ['tj', 'c'], ['ch', 'kh'], ['sj', 'sy']];
+/** Arabic-derived spellings and how commenters write them (one way: kh → k, f → p) */
+const ARABIC_SPELLINGS: ReadonlyArray<readonly [string, string]> = [['kh', 'k'], ['f', 'p']];
 const HONORIFICS = ['pak', 'bu', 'mas', 'mbak', 'bang', 'kang', 'cak'];
 const SUFFIXES = ['nya', 'ku', 'lah', 'mu'];
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
@@ -113,6 +117,17 @@ export function wordVariants(w: string): string[] {
     if (w[i] === 'y') out.push(replaceAt(w, i, 1, 'i'));
     else if (w[i] === 'i' && i > 0) out.push(replaceAt(w, i, 1, 'y'));
   }
+  // Arabic-derived kh and f as commenters write them, k and p ("akhir"/"akir", "fikir"/"pikir"): one way
+  // only (a k or p of a name is rarely written kh or f); each place alone, every place, both rules at once
+  let everyPlace = w;
+  for (const [from, to] of ARABIC_SPELLINGS) {
+    const at: number[] = [];
+    for (let i = w.indexOf(from); i >= 0; i = w.indexOf(from, i + 1)) at.push(i);
+    for (const i of at) out.push(replaceAt(w, i, from.length, to));
+    if (at.length > 1) out.push(w.split(from).join(to));
+    everyPlace = everyPlace.split(from).join(to);
+  }
+  if (everyPlace !== w) out.push(everyPlace); // the same as one rule's every place when the other has none: de-duplicated later
   return out;
 }
 

@@ -7,10 +7,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VariantMemo, nameVariants } from '../../../rules/variants.ts';
 
-/** one of the shapes names come in: letters with old spellings and y/i, repeats, one repeated letter, honorific starts */
+/** one of the shapes names come in: letters with old spellings, y/i, kh and f, repeats, one repeated letter, honorific starts */
 const word = fc.oneof(
   fc.stringMatching(/^[A-Z]?[a-z]{1,10}$/),
-  fc.stringMatching(/^(oe|u|dj|j|tj|c|ch|kh|sj|sy|y|i|a|e|o|pak|bu|mas|k|n|r|s)+$/),
+  fc.stringMatching(/^(oe|u|dj|j|tj|c|ch|kh|sj|sy|y|i|a|e|o|pak|bu|mas|k|n|r|s|f|p)+$/),
   fc.stringMatching(/^(a+|b+|aa|pak|bu|mas|mbak|cak|kang|bang)[a-z]{0,5}$/),
 );
 const name = fc.oneof(word, fc.tuple(word, word).map(([a, b]) => `${a} ${b}`), fc.tuple(word, word, word).map((w) => w.join(' ')), fc.constantFrom('Paslon 02', '@anies', '', 'Pak-Anies!!', 'AMIN', 'Ma’ruf Amin'));

@@ -20,6 +20,12 @@ describe('each rule of the variant generator', () => {
     ['ch for kh', 'Khofifah', 'chofifah'],
     ['kh for ch', 'Chofifah', 'khofifah'],
     ['sj for sy', 'Syaikhu', 'sjaikhu'],
+    ['k for kh', 'Khofifah', 'kofifah'],
+    ['k for kh', 'Lukmanul Khakim', 'lukmanul kakim'],
+    ['p for f at one place', 'Khofifah', 'khopifah'],
+    ['p for f at every place', 'Khofifah', 'khopipah'],
+    ['k for kh and p for f together', 'Khofifah', 'kopipah'],
+    ['p for f', 'Mahfud', 'mahpud'],
     ['y for i', 'Airin', 'ayrin'],
     ['i for y', 'Yusuf', 'iusuf'],
     ['an honorific glued in front', 'Anies', 'pakanies'],
@@ -44,7 +50,8 @@ describe('each rule of the variant generator', () => {
   });
 });
 
-const word = fc.stringMatching(/^[A-Z][a-z]{2,11}$/);
+// random words, and words built from the letters the kh → k and f → p rules rewrite
+const word = fc.oneof(fc.stringMatching(/^[A-Z][a-z]{2,11}$/), fc.stringMatching(/^(kh|f|a|i|o|u|r|s|ch|sy){2,6}$/));
 const name = fc.oneof(word, fc.tuple(word, word).map(([a, b]) => `${a} ${b}`));
 
 describe('variant generator properties', () => {
@@ -138,6 +145,18 @@ describe('variants in the default rules', () => {
     'prabowonya keren di debat',
     'pakanies jawabannya mantap',
   ])('a generated variant names the candidate: %s', (text) => expect(['medium', 'high']).toContain(sev(text)));
+  it.each(['dukung kofifah jadi gubernur', 'kopipah menang lagi di jatim', 'pilih kopipah saja'])(
+    'k for kh and p for f name Khofifah: %s',
+    (text) => {
+      const r = engine.evaluate({ text }, { at: '2024-10-15' });
+      expect(r.reasons.some((x) => x.entityId === 'khofifah-indar-parawansa')).toBe(true);
+      expect(['medium', 'high']).toContain(r.severity);
+    },
+  );
+  it.each(['saya pikir akir bulan ini hujan terus', 'akir tahun kita pikir lagi rencana liburan', 'jangan banyak pikir, kerjakan saja sampai akir'])(
+    'everyday words with k for kh and p for f stay none: %s',
+    (text) => expect(engine.evaluate({ text }, { at: '2024-10-15' }).severity).toBe('none'),
+  );
   it('the maintainers\' added variant needs context: "anis" alone is a given name', () => {
     expect(sev('anis lagi masak nasi goreng')).toBe('none');
     expect(['medium', 'high']).toContain(sev('saya dukung pak anis jadi presiden'));
