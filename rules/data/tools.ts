@@ -371,6 +371,12 @@ export interface EntityDiff {
   changed: Record<string, string[]>;
 }
 
+/**
+ * Fields a diff does not report: contestants (diffed on their own), and provenance and example sentences,
+ * which only maintainers' tools read on the source and which a built bundle leaves out (jaga build).
+ */
+const NOT_DIFFED = new Set(['contestants', 'provenance', 'examples']);
+
 function diffById<T extends { id: string }>(a: T[], b: T[]): EntityDiff {
   const oldMap = new Map(a.map((x) => [x.id, x]));
   const newMap = new Map(b.map((x) => [x.id, x]));
@@ -380,7 +386,7 @@ function diffById<T extends { id: string }>(a: T[], b: T[]): EntityDiff {
     if (!o) continue;
     const keys = new Set([...Object.keys(o), ...Object.keys(n)]);
     const fields = [...keys].filter(
-      (k) => k !== 'contestants' && JSON.stringify((o as Record<string, unknown>)[k]) !== JSON.stringify((n as Record<string, unknown>)[k]),
+      (k) => !NOT_DIFFED.has(k) && JSON.stringify((o as Record<string, unknown>)[k]) !== JSON.stringify((n as Record<string, unknown>)[k]),
     );
     if (fields.length) changed[id] = fields.sort();
   }

@@ -1,13 +1,14 @@
 /**
- * `jaga build --key PRIVATE_KEY --out FILE` (signed) or `jaga build --unsigned [--package] --out FILE`
- * (the default bundle built into the extension package). Validates the source first; refuses to build
+ * `jaga build --key PRIVATE_KEY --out FILE` (signed) or `jaga build --unsigned --out FILE` (the
+ * default bundle built into the extension package). Validates the source first; refuses to build
  * on errors. Output: a `jaga-bundle/1` envelope (see rules/signing.ts).
  *
- * `--package` trims the envelope to what the installed extension reads: the source without provenance
- * and example sentences (maintainers' fields, for `jaga validate`/`jaga test`), and the compiled rules as
- * their header and source hash, because the extension compiles the source again anyway
- * (entrypoints/background/bundle-file.ts). A store package may not hold a text file over 5 MiB
- * (web-ext lint, addons.mozilla.org); the whole envelope of 549 contests is about 7.5 MB.
+ * The envelope holds what the installed extension reads: the source without provenance and example
+ * sentences (maintainers' fields, for `jaga validate` and `jaga test` on the source directory), and the
+ * compiled rules as their header and source hash, because the extension compiles the source again in
+ * any case and only checks that hash (entrypoints/background/bundle-file.ts). Whole, the rules of 549
+ * contests made a 7.5 MB envelope: over the 5 MiB an installed extension downloads (MAX_BUNDLE_BYTES)
+ * and the 5 MiB a store package may hold in one text file (web-ext lint, addons.mozilla.org).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -18,9 +19,9 @@ import { loadValidSource } from '../source.ts';
 
 export const summary = 'compile and sign the rule set into a jaga-bundle/1 file (--key PRIVATE_KEY | --unsigned) --out FILE';
 
-const USAGE = 'usage: jaga build (--key PRIVATE_KEY | --unsigned [--package]) --out FILE [--source DIR]';
+const USAGE = 'usage: jaga build (--key PRIVATE_KEY | --unsigned) --out FILE [--source DIR]';
 
-/** Fields only maintainers' tools read; left out of the package's copy (`--package`). */
+/** Fields only maintainers' tools read on the source; left out of the envelope. */
 const MAINTAINER_FIELDS = new Set(['provenance', 'examples']);
 
 function withoutMaintainerFields<T>(value: T): T {
@@ -30,13 +31,12 @@ function withoutMaintainerFields<T>(value: T): T {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['key', 'out', 'source'], flags: ['unsigned', 'package'] });
+  const args = parseArgs(argv, { values: ['key', 'out', 'source'], flags: ['unsigned'] });
   if (args.error) return usageError(args.error, USAGE);
   const { key, out, source } = args.values;
   if (args.positional.length) return usageError(`unexpected argument ${args.positional[0]}`, USAGE);
   if (!out) return usageError('--out FILE is required', USAGE);
   if (!key === !args.flags.unsigned) return usageError('give exactly one of --key PRIVATE_KEY or --unsigned', USAGE);
-  if (key && args.flags.package) return usageError('--package is for the unsigned default bundle; a signed update keeps its compiled rules', USAGE);
   if (key && !existsSync(key)) {
     process.stderr.write(`jaga build: ${key}: no such key file\n`);
     return 1;
@@ -50,9 +50,8 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   // The compiled rules carry the hash of the source they were compiled from (checked on the device).
-  const bundle = args.flags.package ? withoutMaintainerFields(loaded.bundle) : loaded.bundle;
-  const compiled = await compileBound(bundle);
-  const payload = JSON.stringify({ bundle, compiled: args.flags.package ? compiledHeader(compiled) : compiled });
+  const bundle = withoutMaintainerFields(loaded.bundle);
+  const payload = JSON.stringify({ bundle, compiled: compiledHeader(await compileBound(bundle)) });
   let envelope: BundleEnvelope;
   try {
     envelope = key ? await signEnvelope(payload, readFileSync(key, 'utf8')) : unsignedEnvelope(payload);
@@ -70,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** The compiled rules' header and source hash, without the rules themselves (`--package`). */
+/** The compiled rules' header and source hash, without the rules themselves. */
 function compiledHeader(compiled: Awaited<ReturnType<typeof compileBound>>): Record<string, unknown> {
   const { format, bundleVersion, issuedAt, expiresAt, sourceHash } = compiled as unknown as Record<string, unknown>;
   return { format, bundleVersion, issuedAt, expiresAt, sourceHash };
