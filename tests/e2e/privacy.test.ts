@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Request } from 'playwright-core';
-import { compileBound } from '../../rules/compile.ts';
+import { bundlePayload } from '../../rules/bundle-payload.ts';
 import { parseRuleBundle } from '../../rules/schema.ts';
 import { generateKeys, serializeEnvelope, signEnvelope } from '../../rules/signing.ts';
 import {
@@ -74,7 +74,7 @@ async function agencyPolicy(): Promise<Record<string, unknown>> {
   const shipped = parseRuleBundle((JSON.parse(envelope.payload) as { bundle: unknown }).bundle);
   if (!shipped.ok) throw new Error(shipped.errors.join('\n'));
   const next = { ...shipped.bundle, version: shipped.bundle.version + 1 };
-  bundleBody = serializeEnvelope(await signEnvelope(JSON.stringify({ bundle: next, compiled: await compileBound(next) }), keys.privateKeyPem));
+  bundleBody = serializeEnvelope(await signEnvelope(await bundlePayload(next), keys.privateKeyPem));
   return { updateUrls: [AGENCY_URL], trustedPublicKeys: [keys.publicKey] };
 }
 

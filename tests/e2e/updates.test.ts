@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { compileBound } from '../../rules/compile.ts';
+import { bundlePayload } from '../../rules/bundle-payload.ts';
 import { parseRuleBundle, type RuleBundle } from '../../rules/schema.ts';
 import { generateKeys, serializeEnvelope, signEnvelope, unsignedEnvelope, type GeneratedKeys } from '../../rules/signing.ts';
 import {
@@ -60,7 +60,7 @@ function bundleAt(version: number, newRule: boolean): RuleBundle {
   return checked.bundle;
 }
 
-const payload = async (b: RuleBundle) => JSON.stringify({ bundle: b, compiled: await compileBound(b) });
+const payload = bundlePayload;
 const signedBody = async (b: RuleBundle) => serializeEnvelope(await signEnvelope(await payload(b), keys.privateKeyPem));
 
 /**

@@ -3,16 +3,11 @@
  * default bundle built into the extension package). Validates the source first; refuses to build
  * on errors. Output: a `jaga-bundle/1` envelope (see rules/signing.ts).
  *
- * The envelope holds what the installed extension reads: the source without provenance and example
- * sentences (maintainers' fields, for `jaga validate` and `jaga test` on the source directory), and the
- * compiled rules as their header and source hash, because the extension compiles the source again in
- * any case and only checks that hash (entrypoints/background/bundle-file.ts). Whole, the rules of 549
- * contests made a 7.5 MB envelope: over the 5 MiB an installed extension downloads (MAX_BUNDLE_BYTES)
- * and the 5 MiB a store package may hold in one text file (web-ext lint, addons.mozilla.org).
+ * The envelope holds what the installed extension reads (rules/bundle-payload.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { compileBound } from '../../compile.ts';
+import { bundlePayload } from '../../bundle-payload.ts';
 import { type BundleEnvelope, serializeEnvelope, signEnvelope, unsignedEnvelope, versionProblem } from '../../signing.ts';
 import { parseArgs, usageError } from '../args.ts';
 import { loadValidSource } from '../source.ts';
@@ -20,15 +15,6 @@ import { loadValidSource } from '../source.ts';
 export const summary = 'compile and sign the rule set into a jaga-bundle/1 file (--key PRIVATE_KEY | --unsigned) --out FILE';
 
 const USAGE = 'usage: jaga build (--key PRIVATE_KEY | --unsigned) --out FILE [--source DIR]';
-
-/** Fields only maintainers' tools read on the source; left out of the envelope. */
-const MAINTAINER_FIELDS = new Set(['provenance', 'examples']);
-
-function withoutMaintainerFields<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutMaintainerFields) as T;
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !MAINTAINER_FIELDS.has(k)).map(([k, v]) => [k, withoutMaintainerFields(v)])) as T;
-}
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['key', 'out', 'source'], flags: ['unsigned'] });
@@ -50,8 +36,7 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   // The compiled rules carry the hash of the source they were compiled from (checked on the device).
-  const bundle = withoutMaintainerFields(loaded.bundle);
-  const payload = JSON.stringify({ bundle, compiled: compiledHeader(await compileBound(bundle)) });
+  const payload = await bundlePayload(loaded.bundle);
   let envelope: BundleEnvelope;
   try {
     envelope = key ? await signEnvelope(payload, readFileSync(key, 'utf8')) : unsignedEnvelope(payload);
@@ -67,10 +52,4 @@ export async function run(argv: string[]): Promise<number> {
       `${envelope.keyId ? `signed by key ${envelope.keyId}` : 'UNSIGNED (built-in default only)'}\n`,
   );
   return 0;
-}
-
-/** The compiled rules' header and source hash, without the rules themselves. */
-function compiledHeader(compiled: Awaited<ReturnType<typeof compileBound>>): Record<string, unknown> {
-  const { format, bundleVersion, issuedAt, expiresAt, sourceHash } = compiled as unknown as Record<string, unknown>;
-  return { format, bundleVersion, issuedAt, expiresAt, sourceHash };
 }
