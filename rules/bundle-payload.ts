@@ -24,6 +24,6 @@ function withoutMaintainerFields<T>(value: T): T {
 /** The envelope payload (JSON text) for a validated rule bundle. */
 export async function bundlePayload(source: RuleBundle): Promise<string> {
   const bundle = withoutMaintainerFields(source);
-  const { format, bundleVersion, issuedAt, expiresAt, sourceHash } = (await compileBound(bundle)) as unknown as Record<string, unknown>;
+  const { format, bundleVersion, issuedAt, expiresAt, sourceHash } = await compileBound(bundle);
   return JSON.stringify({ bundle, compiled: { format, bundleVersion, issuedAt, expiresAt, sourceHash } });
 }
