@@ -100,13 +100,14 @@ class MetaWriter {
   at = 0;
   private readonly encoder = new TextEncoder();
 
-  constructor(size: number) {
-    this.bytes = new Uint8Array(Math.max(1024, size));
+  /** `into`: where to write (it grows into a buffer of its own when the bytes outgrow it) */
+  constructor(into: Uint8Array) {
+    this.bytes = into;
   }
 
   private room(n: number): void {
     if (this.at + n <= this.bytes.length) return;
-    let size = this.bytes.length * 2;
+    let size = Math.max(1024, this.bytes.length * 2);
     while (size < this.at + n) size *= 2;
     const grown = new Uint8Array(size);
     grown.set(this.bytes.subarray(0, this.at));
@@ -179,13 +180,12 @@ class MetaWriter {
   }
 }
 
-/** The entities' sections of the buffer (layout in rules/compiled.ts): contestants by person and by contest, and the metadata. */
+/** The entities' sections of the buffer (layout in rules/compiled.ts) but the metadata: contestants by person and by contest. */
 export function entityTables(
   persons: ReadonlyArray<{ id: string; name: string }>,
-  parties: CompiledParty[],
   contests: CompiledContest[],
   ks: Contestants,
-): Record<'personK0' | 'personK' | 'contestK0' | 'contestK' | 'metaOff' | 'metaBytes', SectionArray> {
+): Record<'personK0' | 'personK' | 'contestK0' | 'contestK', SectionArray> {
   const nK = ks.refs.length;
   // person → contestants and contest → contestants, as CSR
   const csr = (n: number, start: Int32Array, list: Int32Array): [Int32Array, Int32Array] => {
@@ -201,15 +201,28 @@ export function entityTables(
   const one = new Int32Array(nK + 1);
   for (let ki = 0; ki <= nK; ki++) one[ki] = ki;
   const [contestK0, contestK] = csr(contests.length, one, ks.contest.view());
+  return { personK0, personK, contestK0, contestK };
+}
 
-  // metadata: one JSON array per entity, UTF-8, end to end
-  const metaOff = new Int32Array(persons.length + parties.length + nK + 1);
-  // sized from the strings (most are ASCII, a byte per char), so that it rarely grows
+/** About how many bytes the metadata takes (a byte per char of its strings: most are ASCII), so that it rarely grows. */
+export function metaEstimate(persons: ReadonlyArray<{ id: string; name: string }>, ks: Contestants): number {
+  const nK = ks.refs.length;
   let estimate = 64 + 48 * nK;
   for (const p of persons) estimate += p.id.length + p.name.length + 8;
   for (let ki = 0; ki < nK; ki++) estimate += ks.refs[ki]!.id.length;
-  const meta = new MetaWriter(estimate);
+  return estimate;
+}
+
+/**
+ * The metadata, one JSON array per entity, UTF-8, end to end (the format's metaBytes), written into
+ * `into` (the output buffer's last section, sized by metaEstimate) with each row's end in metaOff.
+ * Returns the bytes written: a view of `into`, or of a buffer of the writer's own if they outgrew it.
+ */
+export function writeMeta(persons: ReadonlyArray<{ id: string; name: string }>, parties: CompiledParty[], ks: Contestants, metaOff: Int32Array, into: Uint8Array): Uint8Array {
+  const nK = ks.refs.length;
+  const meta = new MetaWriter(into);
   let entry = 0;
+  metaOff[0] = 0;
   for (const p of persons) {
     meta.byte(91);
     meta.string(p.id);
@@ -249,9 +262,7 @@ export function entityTables(
     meta.byte(93);
     metaOff[++entry] = meta.at;
   }
-  const metaBytes = meta.bytes.subarray(0, meta.at); // a view: copied into the buffer below
-
-  return { personK0, personK, contestK0, contestK, metaOff, metaBytes };
+  return meta.bytes.subarray(0, meta.at);
 }
 
 /**
@@ -299,4 +310,30 @@ export function layoutBuffer(
     }
   });
   return { bytes: out, views };
+}
+
+/**
+ * The buffer `layoutBuffer` made, its last section (the metadata, laid out at the room metaEstimate
+ * gave it) closed at the bytes `writeMeta` wrote: the header's length set, the buffer cut after them.
+ * When they outgrew that room (they are in a buffer of their own), a buffer of the right size with
+ * everything before the section copied.
+ */
+export function closeLast(bytes: Uint8Array, written: Uint8Array): Uint8Array {
+  const last = SECTION_NAMES.length - 1;
+  const width = { u8: 1, u16: 2, i32: 4 }[SECTION_TYPES[SECTION_NAMES[last]!]];
+  const head = new DataView(bytes.buffer, bytes.byteOffset);
+  const offset = head.getUint32(4 * (HEADER_WORDS + 2 * last), true);
+  const end = offset + ((written.length * width + 3) & ~3);
+  let out: Uint8Array;
+  if (written.buffer === bytes.buffer && written.byteOffset === bytes.byteOffset + offset) {
+    out = bytes.subarray(0, end);
+    // the padding after the section (the buffer was zero, but the writer may have run past its end)
+    out.fill(0, offset + written.length * width, end);
+  } else {
+    out = new Uint8Array(end);
+    out.set(bytes.subarray(0, offset));
+    out.set(new Uint8Array(written.buffer, written.byteOffset, written.byteLength), offset);
+  }
+  new DataView(out.buffer, out.byteOffset).setUint32(4 * (HEADER_WORDS + 2 * last) + 4, written.length, true);
+  return out;
 }

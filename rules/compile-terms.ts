@@ -221,8 +221,12 @@ export class TermCompiler {
   /** the words of the candidate variant at hand, and of the name it comes from */
   private readonly cand: VariantWord[] = [];
   private readonly src: VariantWord[] = [];
-  /** per trie node: 1 + the index of the person whose variant it was kept as */
-  private keptMark = new Int32Array(1024);
+  /**
+   * the trie nodes kept as variants of the person at hand (a variant of one of its names can be one of
+   * another of its names): a short list per person, not a mark per trie node (~7 MB at 300,000 names)
+   */
+  private kept = new Int32Array(256);
+  private keptCount = 0;
   private report: VariantReport | undefined;
   // the person and name at hand
   private person = 0;
@@ -244,10 +248,10 @@ export class TermCompiler {
       const parts = e.split(' ');
       if (parts.length === 2) this.everydayPairs.set(parts[0]!, (this.everydayPairs.get(parts[0]!) ?? new Set()).add(parts[1]!));
     }
-    this.keptMark = new Int32Array(this.trie.owner.length);
     const { buf, src, ids, memo } = this;
     persons.forEach((p, i) => {
       this.person = i;
+      this.keptCount = 0;
       this.personId = p.id;
       this.self = ownerOf(PK.PERSON, i);
       this.veto = p.variants?.veto?.length ? new Set(p.variants.veto.map(normalizedForm)) : null;
@@ -350,7 +354,7 @@ export class TermCompiler {
       if (ids[t]! < 0) known = false;
     }
     const node = known ? this.trie.find(ids, k) : -1;
-    if (node > 0 && this.keptMark[node] === this.person + 1) return; // kept already, from another name of this person
+    if (node > 0 && this.keptAlready(node)) return; // kept already, from another name of this person
     const text = this.veto || this.added ? this.candText(k) : '';
     if (this.added?.has(text)) return; // a maintainer's addition decides its own context
     const owner = known ? this.ownerOfForm(k, node) : -1;
@@ -364,9 +368,14 @@ export class TermCompiler {
     }
     for (let t = 0; t < k; t++) ids[t] = this.idOf(cand[t]!, true);
     const kept = this.insert(k, this.self, this.patternOf(PK.PERSON, this.person, this.ctx ? PF_CONTEXT : 0, 0));
-    if (kept >= this.keptMark.length) this.keptMark = grow(this.keptMark, this.trie.nodes + 1);
-    this.keptMark[kept] = this.person + 1;
+    if (this.keptCount === this.kept.length) this.kept = grow(this.kept, this.keptCount + 1);
+    this.kept[this.keptCount++] = kept;
     if (this.report) this.report.compiled++;
+  }
+
+  private keptAlready(node: number): boolean {
+    for (let i = 0; i < this.keptCount; i++) if (this.kept[i] === node) return true;
+    return false;
   }
 
   private candText(k: number): string {

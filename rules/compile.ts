@@ -19,7 +19,7 @@ import {
 } from './compiled.ts';
 import * as PK from './pattern-kinds.ts';
 import { scanFilters } from './tables.ts';
-import { IntList, entityTables, layoutBuffer, packCompiled, type Contestants } from './compile-buffer.ts';
+import { IntList, closeLast, entityTables, layoutBuffer, metaEstimate, packCompiled, writeMeta, type Contestants } from './compile-buffer.ts';
 import { IdIndex } from './compile-ids.ts';
 import { TermCompiler, type VariantReport } from './compile-terms.ts';
 import { EVERYDAY_WORDS } from './data/lint.ts';
@@ -242,7 +242,7 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   phase('trie');
   const filters = scanFilters(t.tokChars, t.tokOff, t.tokHash, t.rootChild, t.edgeTokens);
   phase('filters');
-  const entities = entityTables(persons, parties, contests, ks);
+  const entities = entityTables(persons, contests, ks);
   const sections: Partial<Record<SectionName, SectionArray>> = {
     ...filters,
     ...entities,
@@ -257,10 +257,16 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     patAux: t.patAux,
     regions: Int32Array.from(terms.regionTable),
   };
-  // the trie's CSR arrays (most of the buffer after the metadata) are written in place, not copied
-  const inPlace: Partial<Record<SectionName, number>> = { edgeStart: t.nodes + 1, edgeTok: t.edges, edgeNode: t.edges, outStart: t.nodes + 1, outPat: t.outs };
-  const { bytes, views } = layoutBuffer(sections, inPlace, [MAGIC, COMPILED_FORMAT, SECTION_NAMES.length, t.maxTokLen, persons.length, parties.length, contests.length, ks.refs.length]);
+  // written in place, not made apart and copied: the trie's CSR arrays (most of the buffer) and the
+  // metadata (the last section, laid out at its estimated size and cut to what was written). The
+  // buffer is then the compile's only large allocation after the trie: each one apart (the metadata
+  // was ~21 MB at 300,000 names) could set off a full collection of its own
+  const metaRows = persons.length + parties.length + ks.refs.length + 1;
+  const inPlace: Partial<Record<SectionName, number>> = { edgeStart: t.nodes + 1, edgeTok: t.edges, edgeNode: t.edges, outStart: t.nodes + 1, outPat: t.outs, metaOff: metaRows, metaBytes: metaEstimate(persons, ks) };
+  const laid = layoutBuffer(sections, inPlace, [MAGIC, COMPILED_FORMAT, SECTION_NAMES.length, t.maxTokLen, persons.length, parties.length, contests.length, ks.refs.length]);
+  const views = laid.views;
   terms.writeTrie(views.edgeStart as Int32Array, views.edgeTok as Int32Array, views.edgeNode as Int32Array, views.outStart as Int32Array, views.outPat as Int32Array);
+  const bytes = closeLast(laid.bytes, writeMeta(persons, parties, ks, views.metaOff as Int32Array, views.metaBytes as Uint8Array));
   phase('buffer');
   const data = packCompiled(bytes);
   phase('pack');

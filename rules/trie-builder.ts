@@ -126,9 +126,9 @@ export class TrieBuilder {
   private eTable: Int32Array<ArrayBuffer>;
   private eMask: number;
   private eBits: number;
-  // patterns per node
+  // patterns per node, a linked list in insertion order (no tail per node: addOutput walks the list to
+  // its end anyway, to add a pattern once, and nodes have one or two)
   outHead: Int32Array<ArrayBuffer>;
-  private outTail: Int32Array<ArrayBuffer>;
   outs = 0;
   outPat: Int32Array<ArrayBuffer>;
   outNext: Int32Array<ArrayBuffer>;
@@ -155,7 +155,6 @@ export class TrieBuilder {
     this.eMask = (1 << bits) - 1;
     this.eBits = bits;
     this.outHead = new Int32Array(nodes).fill(-1);
-    this.outTail = new Int32Array(nodes).fill(-1);
     this.outPat = new Int32Array(edges);
     this.outNext = new Int32Array(edges);
   }
@@ -223,7 +222,7 @@ export class TrieBuilder {
 
   /** the bytes of the builder's arrays */
   get bytes(): number {
-    return [this.owner, this.rootChild, this.eParent, this.eTok, this.eChild, this.eTable, this.outHead, this.outTail, this.outPat, this.outNext].reduce((n, a) => n + a.byteLength, 0);
+    return [this.owner, this.rootChild, this.eParent, this.eTok, this.eChild, this.eTable, this.outHead, this.outPat, this.outNext].reduce((n, a) => n + a.byteLength, 0);
   }
 
   private newNode(): number {
@@ -231,7 +230,6 @@ export class TrieBuilder {
     if (n >= this.owner.length) {
       this.owner = grow(this.owner, n + 1, -1);
       this.outHead = grow(this.outHead, n + 1, -1);
-      this.outTail = grow(this.outTail, n + 1, -1);
     }
     return n;
   }
@@ -245,7 +243,11 @@ export class TrieBuilder {
 
   /** pattern p at node, once, after the node's earlier ones */
   addOutput(node: number, p: number): void {
-    for (let o = this.outHead[node]!; o >= 0; o = this.outNext[o]!) if (this.outPat[o] === p) return;
+    let tail = -1;
+    for (let o = this.outHead[node]!; o >= 0; o = this.outNext[o]!) {
+      if (this.outPat[o] === p) return;
+      tail = o;
+    }
     const o = this.outs++;
     if (o >= this.outPat.length) {
       this.outPat = grow(this.outPat, o + 1);
@@ -253,8 +255,7 @@ export class TrieBuilder {
     }
     this.outPat[o] = p;
     this.outNext[o] = -1;
-    if (this.outTail[node]! < 0) this.outHead[node] = o;
-    else this.outNext[this.outTail[node]!] = o;
-    this.outTail[node] = o;
+    if (tail < 0) this.outHead[node] = o;
+    else this.outNext[tail] = o;
   }
 }

@@ -101,13 +101,17 @@ function replaceAt(w: string, i: number, len: number, by: string): string {
   return w.slice(0, i) + by + w.slice(i + len);
 }
 
-/** One-place variants of one lower-case word (without the word itself), in rule order. */
-export function wordVariants(w: string): string[] {
+/**
+ * One-place variants of one lower-case word (without the word itself), in rule order. `doubled`: with
+ * the doubled letters, which the normaliser collapses again (for a word of two or more letters without
+ * repeated ones, back to the word itself: VariantMemo leaves them out then).
+ */
+export function wordVariants(w: string, doubled = true): string[] {
   const out: string[] = [];
   if (w.length >= MIN_DROP_LEN) {
     for (let i = 1; i < w.length; i++) if (VOWELS.has(w[i]!)) out.push(replaceAt(w, i, 1, ''));
   }
-  for (let i = 0; i < w.length; i++) out.push(replaceAt(w, i, 1, w[i]! + w[i]!)); // doubled: collapses
+  if (doubled) for (let i = 0; i < w.length; i++) out.push(replaceAt(w, i, 1, w[i]! + w[i]!)); // doubled: collapses
   for (const [a, b] of OLD_SPELLINGS) {
     for (const [from, to] of [[a, b], [b, a]] as const) {
       for (let i = w.indexOf(from); i >= 0; i = w.indexOf(from, i + 1)) out.push(replaceAt(w, i, from.length, to));
@@ -280,7 +284,12 @@ export class VariantMemo {
     if (out === undefined) {
       const seen = new Set<string>([w.text]);
       const list: VariantWord[] = [];
-      for (const raw of wordVariants(w.text)) {
+      // a word of two or more letters without repeated ones (most) gets itself back from each doubled
+      // letter: those are not made (~40% of the raw variants, each a string normalised and looked up).
+      // One letter doubled ("aa") is a word of one repeated letter, which the tokeniser keeps
+      let repeats = w.text.length < 2;
+      for (let i = 1; i < w.text.length && !repeats; i++) repeats = w.text.charCodeAt(i) === w.text.charCodeAt(i - 1);
+      for (const raw of wordVariants(w.text, repeats)) {
         // one word of letters stays one token: its normalised form is the name's word in place
         const v = normalizedLetters(raw);
         if (seen.has(v)) continue;
