@@ -287,8 +287,22 @@ export const CONFIDENCE = {
   halfFingerProbability: 0.9,
 } as const;
 
-/** The gates `classifyWith` applies after the model, as numbers (the trainer tries other values on dev). */
-export type ConfidenceGates = Pick<{ readonly [K in keyof typeof CONFIDENCE]: number }, 'classProbability' | 'ruleOnlyNone' | 'halfFingerProbability'>;
+/**
+ * The gates `classifyWith` applies, as numbers (the trainer tries other values on dev). The
+ * optional switches are candidate rules measured on dev and off unless set.
+ */
+export type ConfidenceGates = { readonly [K in keyof typeof CONFIDENCE]: number } & {
+  /**
+   * the half-bent-finger exception also needs the learned sign's count of raised long fingers to lie
+   * between the geometry's clearly straight count and its straight-or-half count, with at most this
+   * many of them half bent
+   */
+  readonly halfFingerSlack?: number;
+  /** a learned thumbs-up whose geometry is a telephone (little finger out) is a telephone */
+  readonly callOverThumb?: boolean;
+  /** a learned two whose geometry is a three is a three */
+  readonly threeOverTwo?: boolean;
+};
 
 /**
  * A learned sign also needs every long finger clearly straight or clearly folded by the geometry (a
@@ -302,28 +316,28 @@ const UNSURE: FingerStates = { thumb: 'half', index: 'half', middle: 'half', rin
 const isScore = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
 
 /** Is the hand seen well enough to judge? Scores that are present but not 0–1 count as unsure. */
-function clearlySeen(lm: readonly Landmark[], extras: HandExtras): boolean {
-  if ('score' in extras && extras.score !== undefined && !(isScore(extras.score) && extras.score >= CONFIDENCE.detectorScore)) return false;
+function clearlySeen(lm: readonly Landmark[], extras: HandExtras, gates: ConfidenceGates): boolean {
+  if ('score' in extras && extras.score !== undefined && !(isScore(extras.score) && extras.score >= gates.detectorScore)) return false;
   const hs = extras.handedness?.score;
-  if (extras.handedness && !(isScore(hs) && hs >= CONFIDENCE.handednessScore)) return false;
+  if (extras.handedness && !(isScore(hs) && hs >= gates.handednessScore)) return false;
   const size = extras.imageSize;
   if (size) {
     const short = Math.min(size.width, size.height);
     if (!(short > 0)) return false;
     const [x, y, w, h] = handBox(lm);
-    if (Math.max(w, h) / short < CONFIDENCE.handShare) return false;
-    const m = CONFIDENCE.outside * short;
+    if (Math.max(w, h) / short < gates.handShare) return false;
+    const m = gates.outside * short;
     if (x < -m || y < -m || x + w > size.width + m || y + h > size.height + m) return false;
   }
   return true;
 }
 
 /** The thumb points up in the picture (image y grows downwards). */
-export function thumbPointsUp(lm: readonly Landmark[]): boolean {
+export function thumbPointsUp(lm: readonly Landmark[], limit: number = CONFIDENCE.thumbUp): boolean {
   const dx = lm[4]!.x - lm[2]!.x;
   const dy = lm[4]!.y - lm[2]!.y;
   const len = Math.hypot(dx, dy);
-  return len > 0 && (Math.acos(-dy / len) * 180) / Math.PI <= CONFIDENCE.thumbUp;
+  return len > 0 && (Math.acos(-dy / len) * 180) / Math.PI <= limit;
 }
 
 /** The finger-geometry reading of a hand (the classifier before the model). */
@@ -362,7 +376,7 @@ export function classifyWith(
   }
   const fingers = fingerStates(lm);
   const features = handFeatures(lm);
-  if (!features || !(palmSize(lm) > 0) || !clearlySeen(lm, extras)) return { gesture: 'none', fingers };
+  if (!features || !(palmSize(lm) > 0) || !clearlySeen(lm, extras, gates)) return { gesture: 'none', fingers };
   const p = predict(m, features);
   let top = 0;
   for (let k = 1; k < p.length; k++) if (p[k]! > p[top]!) top = k;
@@ -370,11 +384,39 @@ export function classifyWith(
   const pNone = p[m.classes.indexOf('none')] ?? 1;
   const geometry = geometryGesture(lm, fingers);
   let gesture: GestureId = 'none';
-  const clearFingers = !LONG.some((n) => fingers[n] === 'half') || p[top]! >= gates.halfFingerProbability;
+  const clearFingers =
+    !LONG.some((n) => fingers[n] === 'half') ||
+    (p[top]! >= gates.halfFingerProbability && (gates.halfFingerSlack === undefined || countFits(learned, fingers, gates.halfFingerSlack)));
   if (RULE_ONLY.has(geometry) && pNone <= gates.ruleOnlyNone) gesture = geometry;
   else if (learned !== 'none' && p[top]! >= gates.classProbability && clearFingers) gesture = learned;
-  if (gesture === 'thumbs-up' && !thumbPointsUp(lm)) gesture = 'none';
+  if (gates.callOverThumb && gesture === 'thumbs-up' && geometry === 'telephone') gesture = 'telephone';
+  if (gates.threeOverTwo && gesture === 'two' && geometry === 'three') gesture = 'three';
+  if (gesture === 'thumbs-up' && !thumbPointsUp(lm, gates.thumbUp)) gesture = 'none';
   return { gesture, fingers };
+}
+
+/**
+ * How many long fingers each learned sign raises (a three is index–middle–ring or, with the thumb,
+ * index–middle; OK raises the middle, ring and little finger).
+ */
+const LONG_RAISED: Partial<Record<GestureId, readonly number[]>> = {
+  one: [1],
+  two: [2],
+  three: [2, 3],
+  four: [4],
+  five: [4],
+  ok: [3],
+  'thumbs-up': [0],
+};
+
+/**
+ * The learned sign's raised count lies between the clearly straight long fingers and the
+ * straight-or-half ones, and at most `slack` of its raised fingers are only half straight.
+ */
+function countFits(learned: GestureId, f: FingerStates, slack: number): boolean {
+  const straight = LONG.filter((n) => f[n] === 'extended').length;
+  const notFolded = LONG.filter((n) => f[n] !== 'folded').length;
+  return (LONG_RAISED[learned] ?? []).some((n) => n >= straight && n <= notFolded && n - straight <= slack);
 }
 
 /**

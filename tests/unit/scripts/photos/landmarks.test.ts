@@ -77,6 +77,18 @@ describe('runtimeFromArgs', () => {
   });
 });
 
+describe('the detector confidence (--min-confidence)', () => {
+  it('reads it for tasks only, and caches apart', () => {
+    process.argv = ['node', 'x', '--runtime', 'tasks', '--pad', '0.25', '--min-confidence', '0.3'];
+    expect(runtimeFromArgs()).toEqual({ runtime: 'tasks', pad: 0.25, confidence: 0.3 });
+    expect(landmarkDir({ runtime: 'tasks', pad: 0.25, confidence: 0.3 })).toMatch(/landmarks-tasks-pad0\.25-conf0\.3$/);
+    process.argv = ['node', 'x', '--runtime', 'legacy', '--min-confidence', '0.3'];
+    expect(() => runtimeFromArgs()).toThrow(/tasks only/);
+    process.argv = ['node', 'x', '--runtime', 'tasks', '--min-confidence', '2'];
+    expect(() => runtimeFromArgs()).toThrow(/--min-confidence/);
+  });
+});
+
 describe('readLandmarks with upscale and padFallback', () => {
   it('reads both caches of the upscaled runtime', () => {
     cache('landmarks-tasks-up256', 'd', [], 30);
