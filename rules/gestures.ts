@@ -298,8 +298,8 @@ export type ConfidenceGates = { readonly [K in keyof typeof CONFIDENCE]: number 
    * many of them half bent
    */
   readonly halfFingerSlack?: number;
-  /** a learned thumbs-up whose geometry is a telephone (little finger out) is a telephone */
-  readonly callOverThumb?: boolean;
+  /** a learned thumbs-up is a telephone when its geometry is one (1), or also when its little finger is extended (2), or straight and out at any turn (3) */
+  readonly callOverThumb?: number;
   /** a learned two whose geometry is a three is a three */
   readonly threeOverTwo?: boolean;
 };
@@ -330,6 +330,15 @@ function clearlySeen(lm: readonly Landmark[], extras: HandExtras, gates: Confide
     if (x < -m || y < -m || x + w > size.width + m || y + h > size.height + m) return false;
   }
   return true;
+}
+
+/**
+ * The little finger is straight and reaches out past its middle joint, however far it turns from the
+ * palm's direction (a telephone's little finger splays sideways, which the long-finger rule reads as half bent).
+ */
+function littleFingerOut(lm: readonly Landmark[]): boolean {
+  const [m, p, d, t] = FINGERS.pinky.map((i) => lm[i]!) as [Landmark, Landmark, Landmark, Landmark];
+  return straightness([m, p, d, t]) >= THRESHOLDS.extended && dist(lm[0]!, t) > dist(lm[0]!, p);
 }
 
 /** The thumb points up in the picture (image y grows downwards). */
@@ -389,7 +398,13 @@ export function classifyWith(
     (p[top]! >= gates.halfFingerProbability && (gates.halfFingerSlack === undefined || countFits(learned, fingers, gates.halfFingerSlack)));
   if (RULE_ONLY.has(geometry) && pNone <= gates.ruleOnlyNone) gesture = geometry;
   else if (learned !== 'none' && p[top]! >= gates.classProbability && clearFingers) gesture = learned;
-  if (gates.callOverThumb && gesture === 'thumbs-up' && geometry === 'telephone') gesture = 'telephone';
+  const call = gates.callOverThumb ?? 0;
+  if (
+    gesture === 'thumbs-up' &&
+    call >= 1 &&
+    (geometry === 'telephone' || (call === 2 && fingers.pinky === 'extended') || (call === 3 && littleFingerOut(lm)))
+  )
+    gesture = 'telephone';
   if (gates.threeOverTwo && gesture === 'two' && geometry === 'three') gesture = 'three';
   if (gesture === 'thumbs-up' && !thumbPointsUp(lm, gates.thumbUp)) gesture = 'none';
   return { gesture, fingers };

@@ -23,6 +23,7 @@ const SECOND: { name: string; choice: RuntimeChoice | null }[] = [
   { name: 'upscaled to 256 px + border 0.25', choice: { runtime: 'tasks', upscale: 256, pad: 0.25 } },
   { name: 'detector confidence 0.3, no border', choice: { runtime: 'tasks', confidence: 0.3 } },
   { name: 'border 0.25 + detector confidence 0.3', choice: { runtime: 'tasks', pad: 0.25, confidence: 0.3 } },
+  { name: 'border 0.25 + detector confidence 0.2', choice: { runtime: 'tasks', pad: 0.25, confidence: 0.2 } },
 ];
 
 const warns = (g: GestureId) => g !== 'none' && GESTURES[g].severity === 'medium';

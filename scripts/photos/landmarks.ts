@@ -56,7 +56,10 @@ export interface RuntimeChoice {
    * the first border gave a hand; read from its own cache (extract with `--pad <pad2> --when-none-at <pad>`)
    */
   pad2?: number;
-  /** the detector's minimum hand detection and presence confidence (tasks only; the analysis page's 0.5 when unset) */
+  /**
+   * the detector's minimum hand detection and presence confidence (tasks only; 0.5 when unset); with
+   * `padFallback`, of the second detection only, as the analysis page runs it
+   */
   confidence?: number;
 }
 
@@ -117,7 +120,13 @@ export function readLandmarks(sha256: string, choice: RuntimeChoice = { runtime:
   if (choice.padFallback) {
     const up = choice.upscale ? { upscale: choice.upscale } : {};
     const plain = readLandmarks(sha256, { runtime: choice.runtime, ...up });
-    const padded = readLandmarks(sha256, { runtime: choice.runtime, ...up, ...(choice.pad ? { pad: choice.pad } : {}) });
+    // the second detection runs at `confidence` where given (the analysis page's lower second-pass confidence)
+    const padded = readLandmarks(sha256, {
+      runtime: choice.runtime,
+      ...up,
+      ...(choice.pad ? { pad: choice.pad } : {}),
+      ...(choice.confidence ? { confidence: choice.confidence } : {}),
+    });
     if (!plain || !padded) return null;
     if (plain.hands.length) return plain;
     const second = { ...padded, ms: plain.ms + padded.ms };

@@ -19,7 +19,7 @@
  * times with its landmarks jittered and the hand turned a little away from the camera (yaw), with
  * a fixed seed, so the weights are the same on every run.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../tests/e2e/harness.ts';
 import { FEATURE_COUNT, handFeatures, MODEL_CLASSES, type GestureModel, type Point3 } from '../../rules/gesture-model.ts';
@@ -327,7 +327,17 @@ function crossValidate(
   const pc = (a: number, b: number) => `${a}/${b} (${Math.round((100 * a) / b)}%)`;
   const line = (t: Tally) => `number signs warned ${pc(t.warned, t.signs)}, right number ${pc(t.right, t.signs)}; no-sign photos warned ${pc(t.falseWarn, t.noSign)}`;
   for (let i = 0; i < k; i++) {
-    const model = trainModel([...(legacyOnly ? [] : base), ...extra].filter((e) => fold(e.file) !== i), { ...options, quiet: true });
+    // `--save-folds DIR` keeps each fold's model, `--load-folds DIR` reads it back (gate sweeps without retraining)
+    const saved = argText('load-folds') ?? argText('save-folds');
+    const file = saved && join(saved, `fold${i}.json`);
+    const model =
+      file && argText('load-folds')
+        ? (JSON.parse(readFileSync(file, 'utf8')) as GestureModel)
+        : trainModel([...(legacyOnly ? [] : base), ...extra].filter((e) => fold(e.file) !== i), { ...options, quiet: true });
+    if (file && argText('save-folds')) {
+      mkdirSync(saved!, { recursive: true });
+      writeFileSync(file, JSON.stringify(model));
+    }
     const held = dev.filter((p) => fold(p.file) === i);
     const own: Tally = { signs: 0, warned: 0, right: 0, noSign: 0, falseWarn: 0 };
     scorePhotos(model, held, choice, own);
@@ -363,8 +373,8 @@ export function parseGateVariants(text: string): GateVariant[] {
       for (const pair of spec.split(',').filter(Boolean)) {
         const [key, value] = pair.split('=');
         if (!key || value === undefined) throw new Error(`--gates: "${pair}" is not key=value`);
-        if (key === 'callOverThumb' || key === 'threeOverTwo') gates[key] = value === '1' || value === 'true';
-        else if (key in CONFIDENCE || key === 'halfFingerSlack') {
+        if (key === 'threeOverTwo') gates[key] = value === '1' || value === 'true';
+        else if (key in CONFIDENCE || key === 'halfFingerSlack' || key === 'callOverThumb') {
           const n = Number(value);
           if (!Number.isFinite(n)) throw new Error(`--gates: ${key} needs a number, not ${value}`);
           gates[key] = n;
@@ -415,6 +425,20 @@ function main(): void {
     if (halfFinger.some((p) => !(p > 0))) throw new Error('--half-finger takes probabilities, comma-separated');
     const variants = [...halfFinger.map((p) => parseGateVariants(`halfFingerProbability=${p}`)[0]!), ...parseGateVariants(argText('gates') ?? '')];
     crossValidate(base, extra, folds, options, choice, legacyOnly, variants, argText('group-by') === 'source');
+    return;
+  }
+  if (argText('gates')) {
+    // gate settings alone, with the committed model on the whole dev split (trained on it: not held out)
+    const dev = readManifest().filter((p) => p.split === 'dev');
+    const current = gestureModelData();
+    for (const v of [{ name: 'product', gates: CONFIDENCE as ConfidenceGates }, ...parseGateVariants(argText('gates')!)]) {
+      const t: Tally = { signs: 0, warned: 0, right: 0, noSign: 0, falseWarn: 0 };
+      scorePhotos(current, dev, choice, t, v.gates);
+      const changed = fixtureChanges(current, v.gates);
+      console.log(
+        `gates ${v.name}: committed model on dev: warned ${t.warned}/${t.signs}, right number ${t.right}, no sign warned ${t.falseWarn}/${t.noSign}; fixtures changed: ${changed.length ? changed.join(', ') : 'none'}`,
+      );
+    }
     return;
   }
   const model = trainModel([...base, ...extra], options);

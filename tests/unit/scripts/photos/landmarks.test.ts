@@ -89,6 +89,16 @@ describe('the detector confidence (--min-confidence)', () => {
   });
 });
 
+describe('readLandmarks with a second detection of lower confidence', () => {
+  it('reads the photo alone at the default confidence and the bordered photo at the one given', () => {
+    cache('landmarks-tasks', 'e', [], 30);
+    cache('landmarks-tasks-pad0.25', 'e', [], 40);
+    cache('landmarks-tasks-pad0.25-conf0.2', 'e', [hand], 50);
+    expect(readLandmarks('e', { runtime: 'tasks', pad: 0.25, padFallback: true, confidence: 0.2 })).toMatchObject({ hands: [hand], ms: 80 });
+    expect(readLandmarks('e', { runtime: 'tasks', pad: 0.25, padFallback: true })).toMatchObject({ hands: [], ms: 70 });
+  });
+});
+
 describe('readLandmarks with upscale and padFallback', () => {
   it('reads both caches of the upscaled runtime', () => {
     cache('landmarks-tasks-up256', 'd', [], 30);
