@@ -120,6 +120,7 @@ export function readLandmarks(sha256: string, choice: RuntimeChoice = { runtime:
   if (choice.padFallback) {
     const up = choice.upscale ? { upscale: choice.upscale } : {};
     const plain = readLandmarks(sha256, { runtime: choice.runtime, ...up });
+    if (plain?.hands.length) return plain;
     // the second detection runs at `confidence` where given (the analysis page's lower second-pass confidence)
     const padded = readLandmarks(sha256, {
       runtime: choice.runtime,

@@ -45,9 +45,14 @@ describe('readLandmarks with padFallback', () => {
     expect(readLandmarks('b', { runtime: 'tasks', pad: 0.25, padFallback: true })).toMatchObject({ hands: [hand], ms: 100 });
   });
 
-  it('is missing when either cache is', () => {
+  it('is missing when either cache it needs is', () => {
     cache('landmarks-tasks', 'c', [], 40);
     expect(readLandmarks('c', { runtime: 'tasks', pad: 0.25, padFallback: true })).toBeNull();
+  });
+
+  it('needs no bordered reading when the photo alone found a hand (the page would not run one)', () => {
+    cache('landmarks-tasks', 'f', [hand], 40);
+    expect(readLandmarks('f', { runtime: 'tasks', pad: 0.5, padFallback: true })).toMatchObject({ hands: [hand], ms: 40 });
   });
 });
 
