@@ -369,12 +369,11 @@ export function parseGateVariants(text: string): GateVariant[] {
     .split(';')
     .filter(Boolean)
     .map((spec) => {
-      const gates: Record<string, number | boolean> = { ...CONFIDENCE };
+      const gates: Record<string, number> = { ...CONFIDENCE };
       for (const pair of spec.split(',').filter(Boolean)) {
         const [key, value] = pair.split('=');
         if (!key || value === undefined) throw new Error(`--gates: "${pair}" is not key=value`);
-        if (key === 'threeOverTwo') gates[key] = value === '1' || value === 'true';
-        else if (key in CONFIDENCE || key === 'halfFingerSlack' || key === 'callOverThumb') {
+        if (key in CONFIDENCE) {
           const n = Number(value);
           if (!Number.isFinite(n)) throw new Error(`--gates: ${key} needs a number, not ${value}`);
           gates[key] = n;
