@@ -144,6 +144,7 @@ const MOUNTS: Record<string, string> = {
   '/tv/': join(ROOT, 'node_modules/@mediapipe/tasks-vision/'),
   '/photos/': join(PHOTO_DIR, 'photos/'),
   '/synthetic/': join(ROOT, 'tests/fixtures/photos/synthetic/'),
+  '/fixtures/': join(ROOT, 'tests/fixtures/photos/'),
 };
 const SYNTHETIC = process.argv.includes('--synthetic');
 /** `--split dev`: only that split's photos */
@@ -159,7 +160,7 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/
 const PAGE = `<!doctype html><meta charset="utf-8"><script src="/mp/hands.js"></script>`;
 
 /** The task file exactly as the build makes it (wxt.config.ts). */
-function handLandmarkerTask(): Uint8Array {
+export function handLandmarkerTask(): Uint8Array {
   const hands = join(ROOT, 'node_modules/@mediapipe/hands');
   return composeHandLandmarkerTask({
     palmDetector: extractPackedFile(
@@ -171,7 +172,7 @@ function handLandmarkerTask(): Uint8Array {
   });
 }
 
-function serve(task: Uint8Array | null): Promise<{ port: number; close(): Promise<void> }> {
+export function serve(task: Uint8Array | null): Promise<{ port: number; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
