@@ -50,15 +50,24 @@ export async function loadLandmarker<T>(create: (delegate: 'CPU' | 'GPU') => Pro
   throw new Error(`the hand model did not load (${failures.join('; ')})`);
 }
 
-function createLandmarker(delegate: 'CPU' | 'GPU'): Promise<HandLandmarker> {
+/**
+ * The detector's minimum hand detection and presence confidence on the photo alone (tasks-vision's
+ * default), and on the second detection with the border, which runs only when the first found no
+ * hand: there 0.2 found 8 more hands in 405 dev number-sign photos and warned no more no-sign photos
+ * (docs/photo-check.md, fifth round).
+ */
+export const DETECT_CONFIDENCE = 0.5;
+export const SECOND_DETECT_CONFIDENCE = 0.2;
+
+function createLandmarker(delegate: 'CPU' | 'GPU', confidence = DETECT_CONFIDENCE): Promise<HandLandmarker> {
   // Only the SIMD build of the runtime is shipped: every supported browser has WebAssembly SIMD.
   const fileset = { wasmLoaderPath: url('vision_wasm_internal.js'), wasmBinaryPath: url('vision_wasm_internal.wasm') };
   return HandLandmarker.createFromOptions(fileset, {
     baseOptions: { modelAssetPath: url('hand_landmarker.task'), delegate },
     runningMode: 'IMAGE',
     numHands: 4,
-    minHandDetectionConfidence: 0.5,
-    minHandPresenceConfidence: 0.5,
+    minHandDetectionConfidence: confidence,
+    minHandPresenceConfidence: confidence,
   });
 }
 
@@ -70,6 +79,17 @@ function loadHands(): Promise<{ landmarker: HandLandmarker; runtime: PhotoRuntim
     throw error;
   });
   return landmarkerPromise;
+}
+
+let secondPromise: Promise<HandLandmarker> | null = null;
+
+/** The second detection's landmarker (same files and runtime, lower confidence), loaded once when first needed. */
+function loadSecond(runtime: PhotoRuntime): Promise<HandLandmarker> {
+  secondPromise ??= createLandmarker(runtime === 'tasks-gpu' ? 'GPU' : 'CPU', SECOND_DETECT_CONFIDENCE).catch((error: unknown) => {
+    secondPromise = null;
+    throw error;
+  });
+  return secondPromise;
 }
 
 /** One photo at a time: the model is one pipeline. */
@@ -124,7 +144,12 @@ async function analyseNow(image: Blob): Promise<PhotoResult> {
   const size = { width: bitmap.width, height: bitmap.height };
   try {
     assertImageSize(size.width, size.height);
-    const found = detectHands((padded) => landmarker.detect(padded.border ? drawPadded(bitmap, padded) : bitmap), size);
+    const found = await detectHands(async (padded) => {
+      if (!padded.border) return landmarker.detect(bitmap);
+      // the lower-confidence landmarker; the first one if it cannot load (the border alone still helps)
+      const second = await loadSecond(runtime).catch(() => landmarker);
+      return second.detect(drawPadded(bitmap, padded));
+    }, size);
     return toPhotoResult(found, size, runtime, Math.round(performance.now() - start));
   } finally {
     bitmap.close();
@@ -143,11 +168,11 @@ type Reported = Pick<HandLandmarkerResult, 'landmarks' | 'worldLandmarks' | 'han
 export const DETECT_PAD = 0.25;
 
 /** The photo alone first; with the border when that finds no hand. Landmarks normalized to the photo. */
-export function detectHands(detect: (padded: PaddedSize) => Reported, size: { width: number; height: number }): Reported {
-  const plain = detect({ border: 0, ...size });
+export async function detectHands(detect: (padded: PaddedSize) => Reported | Promise<Reported>, size: { width: number; height: number }): Promise<Reported> {
+  const plain = await detect({ border: 0, ...size });
   if (plain.landmarks.length) return plain;
   const padded = paddedSize(size);
-  return unpad(detect(padded), size, padded);
+  return unpad(await detect(padded), size, padded);
 }
 
 export interface PaddedSize {

@@ -170,9 +170,14 @@ export async function run(): Promise<void> {
     return lm ? [judge(p, lm)] : [];
   });
   console.log(`${verdicts.length} of ${photos.length} photos have cached landmarks (${landmarkDir(choice)})`);
-  // `--split dev`: that split alone (the report split stays unread while choices are made)
+  // `--split dev`: that split alone (the report split stays unread while choices are made);
+  // `--split none`: the regression sets alone (landmark fixtures, synthetic renders)
   const only = argValue('split');
-  if (only && only !== 'dev' && only !== 'report') throw new Error(`--split must be dev or report, not ${only}`);
+  if (only && only !== 'dev' && only !== 'report' && only !== 'none') throw new Error(`--split must be dev, report or none, not ${only}`);
+  if (only === 'none') {
+    fixtures();
+    return void synthetic(choice);
+  }
   const splits = (['dev', 'report'] as const).filter((s) => !only || s === only);
   for (const split of splits)
     report(

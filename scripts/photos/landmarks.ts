@@ -56,6 +56,11 @@ export interface RuntimeChoice {
    * the first border gave a hand; read from its own cache (extract with `--pad <pad2> --when-none-at <pad>`)
    */
   pad2?: number;
+  /**
+   * the detector's minimum hand detection and presence confidence (tasks only; 0.5 when unset); with
+   * `padFallback`, of the second detection only, as the analysis page runs it
+   */
+  confidence?: number;
 }
 
 function argValue(name: string): string | undefined {
@@ -78,13 +83,21 @@ export function runtimeFromArgs(): RuntimeChoice {
   const upscale = Number(argValue('upscale') ?? 0);
   if (!(Number.isInteger(upscale) && upscale >= 0 && upscale <= 4096)) throw new Error(`--upscale must be a size in pixels, not ${argValue('upscale')}`);
   if (upscale && runtime !== 'tasks') throw new Error('--upscale works with --runtime tasks only');
-  return { runtime, ...(upscale ? { upscale } : {}), ...(pad ? { pad, ...(padFallback ? { padFallback, ...(pad2 ? { pad2 } : {}) } : {}) } : {}) };
+  const confidence = Number(argValue('min-confidence') ?? 0);
+  if (!(confidence >= 0 && confidence < 1)) throw new Error(`--min-confidence must be a fraction below 1, not ${argValue('min-confidence')}`);
+  if (confidence && runtime !== 'tasks') throw new Error('--min-confidence works with --runtime tasks only');
+  return { runtime, ...(confidence ? { confidence } : {}), ...(upscale ? { upscale } : {}), ...(pad ? { pad, ...(padFallback ? { padFallback, ...(pad2 ? { pad2 } : {}) } : {}) } : {}) };
 }
 
 /** Where a runtime's landmarks are cached. */
 export function landmarkDir(choice: RuntimeChoice = { runtime: 'legacy' }): string {
   if (choice.runtime === 'legacy') return join(PHOTO_DIR, 'landmarks');
-  const parts = ['landmarks-tasks', ...(choice.upscale ? [`up${choice.upscale}`] : []), ...(choice.pad ? [`pad${choice.pad}`] : [])];
+  const parts = [
+    'landmarks-tasks',
+    ...(choice.upscale ? [`up${choice.upscale}`] : []),
+    ...(choice.pad ? [`pad${choice.pad}`] : []),
+    ...(choice.confidence ? [`conf${choice.confidence}`] : []),
+  ];
   return join(PHOTO_DIR, parts.join('-'));
 }
 
@@ -107,7 +120,14 @@ export function readLandmarks(sha256: string, choice: RuntimeChoice = { runtime:
   if (choice.padFallback) {
     const up = choice.upscale ? { upscale: choice.upscale } : {};
     const plain = readLandmarks(sha256, { runtime: choice.runtime, ...up });
-    const padded = readLandmarks(sha256, { runtime: choice.runtime, ...up, ...(choice.pad ? { pad: choice.pad } : {}) });
+    if (plain?.hands.length) return plain;
+    // the second detection runs at `confidence` where given (the analysis page's lower second-pass confidence)
+    const padded = readLandmarks(sha256, {
+      runtime: choice.runtime,
+      ...up,
+      ...(choice.pad ? { pad: choice.pad } : {}),
+      ...(choice.confidence ? { confidence: choice.confidence } : {}),
+    });
     if (!plain || !padded) return null;
     if (plain.hands.length) return plain;
     const second = { ...padded, ms: plain.ms + padded.ms };
@@ -124,6 +144,7 @@ const MOUNTS: Record<string, string> = {
   '/tv/': join(ROOT, 'node_modules/@mediapipe/tasks-vision/'),
   '/photos/': join(PHOTO_DIR, 'photos/'),
   '/synthetic/': join(ROOT, 'tests/fixtures/photos/synthetic/'),
+  '/fixtures/': join(ROOT, 'tests/fixtures/photos/'),
 };
 const SYNTHETIC = process.argv.includes('--synthetic');
 /** `--split dev`: only that split's photos */
@@ -133,11 +154,13 @@ const SPLIT = argValue('split');
  * (both cached), as a third detection would see them
  */
 const WHEN_NONE_AT = argValue('when-none-at');
+/** `--when-none-plain`: only photos in which the photo alone (cached) gave no hand, as the analysis page's second detection sees them */
+const WHEN_NONE_PLAIN = process.argv.includes('--when-none-plain');
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
 const PAGE = `<!doctype html><meta charset="utf-8"><script src="/mp/hands.js"></script>`;
 
 /** The task file exactly as the build makes it (wxt.config.ts). */
-function handLandmarkerTask(): Uint8Array {
+export function handLandmarkerTask(): Uint8Array {
   const hands = join(ROOT, 'node_modules/@mediapipe/hands');
   return composeHandLandmarkerTask({
     palmDetector: extractPackedFile(
@@ -149,7 +172,7 @@ function handLandmarkerTask(): Uint8Array {
   });
 }
 
-function serve(task: Uint8Array | null): Promise<{ port: number; close(): Promise<void> }> {
+export function serve(task: Uint8Array | null): Promise<{ port: number; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
@@ -220,9 +243,9 @@ async function setUpLegacy(page: Page): Promise<void> {
  * Sets up `globalThis.analyse(url)` in the page: tasks-vision's HandLandmarker on the CPU, with the
  * analysis page's options, on the photo downscaled as the content script does.
  */
-async function setUpTasks(page: Page, pad: number, upscale: number): Promise<void> {
+async function setUpTasks(page: Page, pad: number, upscale: number, confidence: number): Promise<void> {
   await page.evaluate(
-    async ({ pad, maxSide, upscale }: { pad: number; maxSide: number; upscale: number }) => {
+    async ({ pad, maxSide, upscale, confidence }: { pad: number; maxSide: number; upscale: number; confidence: number }) => {
       type P = { x: number; y: number; z: number };
       type Result = { landmarks: P[][]; worldLandmarks: P[][]; handedness: { categoryName: string; score: number }[][] };
       const vision = (await import('/tv/vision_bundle.mjs' as string)) as {
@@ -234,8 +257,8 @@ async function setUpTasks(page: Page, pad: number, upscale: number): Promise<voi
           baseOptions: { modelAssetPath: '/hand_landmarker.task', delegate: 'CPU' },
           runningMode: 'IMAGE',
           numHands: 4,
-          minHandDetectionConfidence: 0.5,
-          minHandPresenceConfidence: 0.5,
+          minHandDetectionConfidence: confidence,
+          minHandPresenceConfidence: confidence,
         },
       );
       const g = globalThis as unknown as Record<string, unknown>;
@@ -287,7 +310,7 @@ async function setUpTasks(page: Page, pad: number, upscale: number): Promise<voi
         };
       };
     },
-    { pad, maxSide: PHOTO_MAX_SIDE, upscale },
+    { pad, maxSide: PHOTO_MAX_SIDE, upscale, confidence },
   );
 }
 
@@ -304,6 +327,7 @@ async function main(): Promise<void> {
       }))
     : readManifest()
         .filter((p) => !SPLIT || p.split === SPLIT)
+        .filter((p) => !WHEN_NONE_PLAIN || readLandmarks(p.sha256, { runtime: 'tasks' })?.hands.length === 0)
         .filter((p) => !WHEN_NONE_AT || readLandmarks(p.sha256, { runtime: 'tasks', pad: Number(WHEN_NONE_AT), padFallback: true })?.hands.length === 0)
         .sort((a, b) => a.sha256.localeCompare(b.sha256))
         .map((p) => ({ key: p.sha256, url: `/photos/${p.file.split('/').map(encodeURIComponent).join('/')}` }));
@@ -319,7 +343,7 @@ async function main(): Promise<void> {
     await page.goto(`http://127.0.0.1:${server.port}/`);
     // tsx keeps function names with a `__name` helper that the page does not have
     await page.evaluate('globalThis.__name = (f) => f');
-    if (choice.runtime === 'tasks') await setUpTasks(page, choice.pad ?? 0, choice.upscale ?? 0);
+    if (choice.runtime === 'tasks') await setUpTasks(page, choice.pad ?? 0, choice.upscale ?? 0, choice.confidence ?? 0.5);
     else await setUpLegacy(page);
     let n = 0;
     for (const { key, url } of todo) {

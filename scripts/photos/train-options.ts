@@ -11,7 +11,21 @@ import type { View } from './viewpoint.ts';
  * the same jitter on top, turning the world landmarks where the runtime gave them (`source: 'world'`)
  * or the image landmarks (`'image'`).
  */
-export type Augmentation = { kind: 'legacy' } | { kind: 'views'; copies: number; limits: View; source: 'world' | 'image' };
+export type Augmentation =
+  | { kind: 'legacy' }
+  | {
+      kind: 'views';
+      copies: number;
+      limits: View;
+      source: 'world' | 'image';
+      /** the no-sign class's copies are only jittered, not turned (wider turned sign regions without turning "none" into them) */
+      noneUnturned?: true;
+    };
+
+/** Whether the copies of a training hand of this class are turned to other viewpoints (else only jittered). */
+export function turnsCopies(augmentation: Augmentation, cls: string): boolean {
+  return augmentation.kind === 'views' && !(augmentation.noneUnturned && cls === 'none');
+}
 
 /** The set (source) a manifest file belongs to: its first folder. */
 export const sourceOf = (file: string) => file.split('/')[0]!;
@@ -35,14 +49,18 @@ export function sourceFolds(files: readonly string[], k: number): Map<string, nu
   return out;
 }
 
-/** `--views N [--yaw D] [--pitch D] [--roll D] [--view-source world|image]`; the legacy augmentation without `--views`. */
+/** `--views N [--yaw D] [--pitch D] [--roll D] [--view-source world|image] [--none-unturned]`; the legacy augmentation without `--views`. */
 export function augmentationFromArgs(argv: readonly string[] = process.argv): Augmentation {
   const value = (name: string) => {
     const i = argv.indexOf(`--${name}`);
     return i > 0 ? argv[i + 1] : undefined;
   };
   const views = value('views');
-  if (views === undefined) return { kind: 'legacy' };
+  const noneUnturned = argv.includes('--none-unturned');
+  if (views === undefined) {
+    if (noneUnturned) throw new Error('--none-unturned needs --views');
+    return { kind: 'legacy' };
+  }
   const copies = Number(views);
   if (!(Number.isInteger(copies) && copies >= 1 && copies <= 32))
     throw new Error(`--views takes a number of copies from 1 to 32, not ${views}`);
@@ -54,5 +72,11 @@ export function augmentationFromArgs(argv: readonly string[] = process.argv): Au
   };
   const source = value('view-source') ?? 'world';
   if (source !== 'world' && source !== 'image') throw new Error(`--view-source must be world or image, not ${source}`);
-  return { kind: 'views', copies, limits: { yaw: degrees('yaw'), pitch: degrees('pitch'), roll: degrees('roll') }, source };
+  return {
+    kind: 'views',
+    copies,
+    limits: { yaw: degrees('yaw'), pitch: degrees('pitch'), roll: degrees('roll') },
+    source,
+    ...(noneUnturned ? { noneUnturned: true as const } : {}),
+  };
 }

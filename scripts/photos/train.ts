@@ -3,7 +3,7 @@
  * split only (scripts/photos/real-eval.ts, scripts/photos/landmarks.ts) and writes
  * rules/data/gesture-model.json.
  *
- * `npx tsx scripts/photos/train.ts [--hidden N] [--epochs N] [--l2 X] [--runtime tasks|legacy] [--pad F] [--pool] [--cv K [--group-by source] [--legacy-only] [--half-finger P,…]] [--leave-out-sets A,B] [--views N [--yaw D] [--pitch D] [--roll D] [--view-source world|image]]`
+ * `npx tsx scripts/photos/train.ts [--hidden N] [--epochs N] [--l2 X] [--runtime tasks|legacy] [--pad F] [--pool] [--cv K [--group-by source] [--legacy-only] [--half-finger P,…]] [--leave-out-sets A,B] [--views N [--yaw D] [--pitch D] [--roll D] [--view-source world|image] [--none-unturned]] [--gates "k=v,…;…"]`
  *
  * Landmarks: the runtime named (scripts/photos/landmarks.ts; the product's, `tasks`, with the
  * analysis page's border, by default); `--pool` adds the legacy runtime's landmarks of the same dev
@@ -19,7 +19,7 @@
  * times with its landmarks jittered and the hand turned a little away from the camera (yaw), with
  * a fixed seed, so the weights are the same on every run.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../tests/e2e/harness.ts';
 import { FEATURE_COUNT, handFeatures, MODEL_CLASSES, type GestureModel, type Point3 } from '../../rules/gesture-model.ts';
@@ -29,7 +29,7 @@ import { DETECT_PAD } from '../../entrypoints/offscreen/analyse.ts';
 import { readLandmarks, runtimeFromArgs, type CachedLandmarks, type RuntimeChoice } from './landmarks.ts';
 import { readManifest, type EvalPhoto } from './real-eval.ts';
 import { randomView, viewCopy } from './viewpoint.ts';
-import { augmentationFromArgs, sourceFolds, sourceOf, type Augmentation } from './train-options.ts';
+import { augmentationFromArgs, sourceFolds, sourceOf, turnsCopies, type Augmentation } from './train-options.ts';
 
 const OUT = join(ROOT, 'rules/data/gesture-model.json');
 const arg = (name: string, fallback: number) => {
@@ -120,7 +120,13 @@ function trainingRows(base: Example[], augmentation: Augmentation, random: () =>
       continue;
     }
     const size = Math.hypot(e.hand[9]!.x - e.hand[0]!.x, e.hand[9]!.y - e.hand[0]!.y);
+    const turned = turnsCopies(augmentation, MODEL_CLASSES[e.cls]!);
     for (let k = 0; k < augmentation.copies; k++) {
+      if (!turned) {
+        const f = handFeatures(jitter(e.hand, size, random));
+        if (f) rows.push({ f, y: e.cls });
+        continue;
+      }
       const view = randomView(augmentation.limits, random);
       const copy = viewCopy(e.hand, augmentation.source === 'world' ? e.world : undefined, MODEL_CLASSES[e.cls]!, view);
       const f = copy && handFeatures(jitter(copy, size, random));
@@ -305,7 +311,7 @@ function crossValidate(
   options: FitOptions,
   choice: RuntimeChoice,
   legacyOnly = false,
-  halfFinger: number[] = [],
+  variants: GateVariant[] = [],
   bySource = false,
 ): void {
   const dev = readManifest().filter((p) => p.split === 'dev');
@@ -316,22 +322,84 @@ function crossValidate(
   if (groups) for (let i = 0; i < k; i++) console.log(`fold ${i}: ${[...groups].filter(([, g]) => g === i).map(([s]) => s).join(', ')}`);
   const total: Tally = { signs: 0, warned: 0, right: 0, noSign: 0, falseWarn: 0 };
   const committed: Tally = { ...total };
-  const variants = halfFinger.map((p) => ({ p, t: { ...total } as Tally }));
+  const tallies = variants.map((v) => ({ ...v, t: { ...total } as Tally, c: { ...total } as Tally }));
   const current = gestureModelData();
   const pc = (a: number, b: number) => `${a}/${b} (${Math.round((100 * a) / b)}%)`;
   const line = (t: Tally) => `number signs warned ${pc(t.warned, t.signs)}, right number ${pc(t.right, t.signs)}; no-sign photos warned ${pc(t.falseWarn, t.noSign)}`;
   for (let i = 0; i < k; i++) {
-    const model = trainModel([...(legacyOnly ? [] : base), ...extra].filter((e) => fold(e.file) !== i), { ...options, quiet: true });
+    // `--save-folds DIR` keeps each fold's model, `--load-folds DIR` reads it back (gate sweeps without retraining)
+    const saved = argText('load-folds') ?? argText('save-folds');
+    const file = saved && join(saved, `fold${i}.json`);
+    const model =
+      file && argText('load-folds')
+        ? (JSON.parse(readFileSync(file, 'utf8')) as GestureModel)
+        : trainModel([...(legacyOnly ? [] : base), ...extra].filter((e) => fold(e.file) !== i), { ...options, quiet: true });
+    if (file && argText('save-folds')) {
+      mkdirSync(saved!, { recursive: true });
+      writeFileSync(file, JSON.stringify(model));
+    }
     const held = dev.filter((p) => fold(p.file) === i);
     const own: Tally = { signs: 0, warned: 0, right: 0, noSign: 0, falseWarn: 0 };
     scorePhotos(model, held, choice, own);
     for (const key of Object.keys(own) as (keyof Tally)[]) total[key] += own[key];
     console.log(`fold ${i} held out: ${line(own)}`);
     scorePhotos(current, held, choice, committed);
-    for (const v of variants) scorePhotos(model, held, choice, v.t, { ...CONFIDENCE, halfFingerProbability: v.p });
+    for (const v of tallies) {
+      scorePhotos(model, held, choice, v.t, v.gates);
+      scorePhotos(current, held, choice, v.c, v.gates);
+    }
   }
   console.log(`held out, whole classifier: ${line(total)}\ncommitted model (not held out): ${line(committed)}`);
-  for (const v of variants) console.log(`held out, a half-bent finger passing at p ≥ ${v.p}: ${line(v.t)}`);
+  for (const v of tallies) {
+    const changed = fixtureChanges(current, v.gates);
+    console.log(
+      `gates ${v.name}\n  held out: ${line(v.t)}\n  committed model (not held out): ${line(v.c)}; landmark fixtures changed: ${changed.length ? changed.join(', ') : 'none'}`,
+    );
+  }
+}
+
+/** Other gate settings to score the same fold models with: `--gates "k=v,k=v;k=v"` (or `--half-finger P,…`). */
+export interface GateVariant {
+  name: string;
+  gates: ConfidenceGates;
+}
+
+export function parseGateVariants(text: string): GateVariant[] {
+  return text
+    .split(';')
+    .filter(Boolean)
+    .map((spec) => {
+      const gates: Record<string, number> = { ...CONFIDENCE };
+      for (const pair of spec.split(',').filter(Boolean)) {
+        const [key, value] = pair.split('=');
+        if (!key || value === undefined) throw new Error(`--gates: "${pair}" is not key=value`);
+        if (key in CONFIDENCE) {
+          const n = Number(value);
+          if (!Number.isFinite(n)) throw new Error(`--gates: ${key} needs a number, not ${value}`);
+          gates[key] = n;
+        } else throw new Error(`--gates: unknown gate ${key}`);
+      }
+      return { name: spec, gates: gates as unknown as ConfidenceGates };
+    });
+}
+
+/** Landmark fixtures (tests/fixtures/gestures) whose verdict under these gates differs from the product's. */
+function fixtureChanges(model: GestureModel, gates: ConfidenceGates): string[] {
+  const dir = join(ROOT, 'tests/fixtures/gestures');
+  const out: string[] = [];
+  for (const f of readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.json'))) {
+    const { hand, handedness, imageSize } = JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
+      hand: Point3[];
+      handedness?: { label: 'Left' | 'Right'; score: number };
+      imageSize?: { width: number; height: number };
+    };
+    if (!Array.isArray(hand)) continue;
+    const seen = { landmarks: hand, ...(handedness ? { handedness } : {}), ...(imageSize ? { imageSize } : {}) };
+    const now = classifyWith(model, seen).gesture;
+    const then = classifyWith(model, seen, {}, gates).gesture;
+    if (now !== then) out.push(`${f} ${now} → ${then}`);
+  }
+  return out;
 }
 
 /** the model in rules/data now (trained on all of dev: not held out, for reference) */
@@ -354,7 +422,22 @@ function main(): void {
   if (folds) {
     const halfFinger = (argText('half-finger') ?? '').split(',').filter(Boolean).map(Number);
     if (halfFinger.some((p) => !(p > 0))) throw new Error('--half-finger takes probabilities, comma-separated');
-    crossValidate(base, extra, folds, options, choice, legacyOnly, halfFinger, argText('group-by') === 'source');
+    const variants = [...halfFinger.map((p) => parseGateVariants(`halfFingerProbability=${p}`)[0]!), ...parseGateVariants(argText('gates') ?? '')];
+    crossValidate(base, extra, folds, options, choice, legacyOnly, variants, argText('group-by') === 'source');
+    return;
+  }
+  if (argText('gates')) {
+    // gate settings alone, with the committed model on the whole dev split (trained on it: not held out)
+    const dev = readManifest().filter((p) => p.split === 'dev');
+    const current = gestureModelData();
+    for (const v of [{ name: 'product', gates: CONFIDENCE as ConfidenceGates }, ...parseGateVariants(argText('gates')!)]) {
+      const t: Tally = { signs: 0, warned: 0, right: 0, noSign: 0, falseWarn: 0 };
+      scorePhotos(current, dev, choice, t, v.gates);
+      const changed = fixtureChanges(current, v.gates);
+      console.log(
+        `gates ${v.name}: committed model on dev: warned ${t.warned}/${t.signs}, right number ${t.right}, no sign warned ${t.falseWarn}/${t.noSign}; fixtures changed: ${changed.length ? changed.join(', ') : 'none'}`,
+      );
+    }
     return;
   }
   const model = trainModel([...base, ...extra], options);

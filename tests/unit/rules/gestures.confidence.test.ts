@@ -40,8 +40,16 @@ describe('classifyHand: a warning needs a confident, clearly visible sign', () =
   });
 
   it('says none when fingers reach out of the picture', () => {
-    const cut = v.map((p) => ({ ...p, y: p.y - 120 }));
+    // fingertips a fifth of the shorter side past the top edge: cut off
+    const top = Math.min(...v.map((p) => p.y));
+    const cut = v.map((p) => ({ ...p, y: p.y - top - 0.2 * FRAME.height }));
     expect(classifyHand(cut, sure).gesture).toBe('none');
+  });
+
+  it('still reads a sign whose fingertip only grazes the edge (5 % of the shorter side past it)', () => {
+    const top = Math.min(...v.map((p) => p.y));
+    const grazing = v.map((p) => ({ ...p, y: p.y - top - 0.05 * FRAME.height }));
+    expect(classifyHand(grazing, sure).gesture).toBe('two');
   });
 
   it('says none for a fist and a half-curled (relaxed) hand', () => {
@@ -97,6 +105,14 @@ describe('classifyWith: a half-bent long finger', () => {
     const confident = constantModel({ two: Math.min(0.999, p + 0.005), none: 1 - Math.min(0.999, p + 0.005) });
     expect(classifyWith(confident, vHalfMiddle, sure).gesture).toBe('two');
     expect(classifyWith(confident, vHalfMiddle, sure, { ...CONFIDENCE, halfFingerProbability: Number.POSITIVE_INFINITY }).gesture).toBe('none');
+  });
+
+  it('asks that the learned number of raised fingers fit what the geometry sees', () => {
+    // index straight, middle half: one or two raised fingers, never four
+    const confidentFour = constantModel({ four: 0.95, none: 0.05 });
+    expect(classifyWith(confidentFour, v, sure).gesture).toBe('four');
+    expect(classifyWith(confidentFour, vHalfMiddle, sure).gesture).toBe('none');
+    expect(classifyWith(constantModel({ two: 0.95, none: 0.05 }), vHalfMiddle, sure).gesture).toBe('two');
   });
 
   it('still says none for a relaxed hand and a fist, whatever the gate', () => {

@@ -141,24 +141,25 @@ describe('detectHands', () => {
   const hand = [{ x: 0.5, y: 0.5, z: 0, visibility: 0 }];
   const none = { landmarks: [], worldLandmarks: [], handedness: [] };
 
-  it('looks at the photo alone first and stops there when it finds a hand', () => {
+  it('looks at the photo alone first and stops there when it finds a hand', async () => {
     const detect = vi.fn(() => ({ landmarks: [hand], worldLandmarks: [], handedness: [] }));
-    expect(detectHands(detect, size).landmarks).toEqual([hand]);
+    expect((await detectHands(detect, size)).landmarks).toEqual([hand]);
     expect(detect).toHaveBeenCalledTimes(1);
     expect(detect).toHaveBeenCalledWith({ border: 0, width: 100, height: 60 });
   });
 
-  it('tries again with the border when the photo alone gives no hand, and maps the hand back', () => {
+  it('tries again with the border when the photo alone gives no hand, and maps the hand back', async () => {
     const padded = paddedSize(size);
-    const detect = vi.fn((p: { border: number }) => (p.border ? { landmarks: [hand], worldLandmarks: [], handedness: [] } : none));
-    const found = detectHands(detect, size);
+    // the second detection may be asynchronous (its landmarker loads when first needed)
+    const detect = vi.fn(async (p: { border: number }) => (p.border ? { landmarks: [hand], worldLandmarks: [], handedness: [] } : none));
+    const found = await detectHands(detect, size);
     expect(detect).toHaveBeenCalledTimes(2);
     expect(detect).toHaveBeenLastCalledWith(padded);
     expect(found.landmarks[0]![0]!.x * size.width).toBeCloseTo(0.5 * padded.width - padded.border);
     expect(found.landmarks[0]![0]!.y * size.height).toBeCloseTo(0.5 * padded.height - padded.border);
   });
 
-  it('reports no hand when neither finds one', () => {
-    expect(detectHands(() => none, size).landmarks).toEqual([]);
+  it('reports no hand when neither finds one', async () => {
+    expect((await detectHands(() => none, size)).landmarks).toEqual([]);
   });
 });

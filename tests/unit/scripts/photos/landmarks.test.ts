@@ -45,9 +45,14 @@ describe('readLandmarks with padFallback', () => {
     expect(readLandmarks('b', { runtime: 'tasks', pad: 0.25, padFallback: true })).toMatchObject({ hands: [hand], ms: 100 });
   });
 
-  it('is missing when either cache is', () => {
+  it('is missing when either cache it needs is', () => {
     cache('landmarks-tasks', 'c', [], 40);
     expect(readLandmarks('c', { runtime: 'tasks', pad: 0.25, padFallback: true })).toBeNull();
+  });
+
+  it('needs no bordered reading when the photo alone found a hand (the page would not run one)', () => {
+    cache('landmarks-tasks', 'f', [hand], 40);
+    expect(readLandmarks('f', { runtime: 'tasks', pad: 0.5, padFallback: true })).toMatchObject({ hands: [hand], ms: 40 });
   });
 });
 
@@ -74,6 +79,28 @@ describe('runtimeFromArgs', () => {
     expect(() => runtimeFromArgs()).toThrow(/tasks only/);
     process.argv = ['node', 'x', '--runtime', 'tasks', '--upscale', '-3'];
     expect(() => runtimeFromArgs()).toThrow(/--upscale/);
+  });
+});
+
+describe('the detector confidence (--min-confidence)', () => {
+  it('reads it for tasks only, and caches apart', () => {
+    process.argv = ['node', 'x', '--runtime', 'tasks', '--pad', '0.25', '--min-confidence', '0.3'];
+    expect(runtimeFromArgs()).toEqual({ runtime: 'tasks', pad: 0.25, confidence: 0.3 });
+    expect(landmarkDir({ runtime: 'tasks', pad: 0.25, confidence: 0.3 })).toMatch(/landmarks-tasks-pad0\.25-conf0\.3$/);
+    process.argv = ['node', 'x', '--runtime', 'legacy', '--min-confidence', '0.3'];
+    expect(() => runtimeFromArgs()).toThrow(/tasks only/);
+    process.argv = ['node', 'x', '--runtime', 'tasks', '--min-confidence', '2'];
+    expect(() => runtimeFromArgs()).toThrow(/--min-confidence/);
+  });
+});
+
+describe('readLandmarks with a second detection of lower confidence', () => {
+  it('reads the photo alone at the default confidence and the bordered photo at the one given', () => {
+    cache('landmarks-tasks', 'e', [], 30);
+    cache('landmarks-tasks-pad0.25', 'e', [], 40);
+    cache('landmarks-tasks-pad0.25-conf0.2', 'e', [hand], 50);
+    expect(readLandmarks('e', { runtime: 'tasks', pad: 0.25, padFallback: true, confidence: 0.2 })).toMatchObject({ hands: [hand], ms: 80 });
+    expect(readLandmarks('e', { runtime: 'tasks', pad: 0.25, padFallback: true })).toMatchObject({ hands: [], ms: 70 });
   });
 });
 

@@ -3,7 +3,7 @@
  * leave-sources-out cross-validation, and the augmentation named on the command line.
  */
 import { describe, expect, it } from 'vitest';
-import { augmentationFromArgs, sourceFolds } from '../../../../scripts/photos/train-options';
+import { augmentationFromArgs, sourceFolds, turnsCopies } from '../../../../scripts/photos/train-options';
 
 const files = (source: string, n: number) => Array.from({ length: n }, (_, i) => `${source}/${i}.jpg`);
 
@@ -43,6 +43,17 @@ describe('augmentationFromArgs', () => {
       limits: { yaw: 45, pitch: 30, roll: 0 },
       source: 'image',
     });
+  });
+  it('keeps the no-sign class unturned with --none-unturned (jitter only), and turns every class without it', () => {
+    const aug = augmentationFromArgs(['node', 'train.ts', '--views', '4', '--yaw', '45', '--none-unturned']);
+    expect(aug).toEqual({ kind: 'views', copies: 4, limits: { yaw: 45, pitch: 0, roll: 0 }, source: 'world', noneUnturned: true });
+    expect(turnsCopies(aug, 'none')).toBe(false);
+    expect(turnsCopies(aug, 'two')).toBe(true);
+    const all = augmentationFromArgs(['node', 'train.ts', '--views', '4', '--yaw', '45']);
+    expect(turnsCopies(all, 'none')).toBe(true);
+  });
+  it('refuses --none-unturned without --views', () => {
+    expect(() => augmentationFromArgs(['node', 'train.ts', '--none-unturned'])).toThrow(/--none-unturned needs --views/);
   });
   it('says what is wrong with a bad value', () => {
     expect(() => augmentationFromArgs(['node', 'train.ts', '--views', 'many'])).toThrow(/--views takes a number of copies/);
