@@ -59,15 +59,14 @@ export async function loadLandmarker<T>(create: (delegate: 'CPU' | 'GPU') => Pro
 export const DETECT_CONFIDENCE = 0.5;
 export const SECOND_DETECT_CONFIDENCE = 0.2;
 
-function createLandmarker(delegate: 'CPU' | 'GPU', confidence = DETECT_CONFIDENCE): Promise<HandLandmarker> {
+function createLandmarker(delegate: 'CPU' | 'GPU'): Promise<HandLandmarker> {
   // Only the SIMD build of the runtime is shipped: every supported browser has WebAssembly SIMD.
   const fileset = { wasmLoaderPath: url('vision_wasm_internal.js'), wasmBinaryPath: url('vision_wasm_internal.wasm') };
   return HandLandmarker.createFromOptions(fileset, {
     baseOptions: { modelAssetPath: url('hand_landmarker.task'), delegate },
     runningMode: 'IMAGE',
     numHands: 4,
-    minHandDetectionConfidence: confidence,
-    minHandPresenceConfidence: confidence,
+    ...confidenceOptions(DETECT_CONFIDENCE),
   });
 }
 
@@ -81,15 +80,30 @@ function loadHands(): Promise<{ landmarker: HandLandmarker; runtime: PhotoRuntim
   return landmarkerPromise;
 }
 
-let secondPromise: Promise<HandLandmarker> | null = null;
+/**
+ * The bordered detection at SECOND_DETECT_CONFIDENCE on the same landmarker, its confidence set for
+ * that one pass and set back after it. A second landmarker would save the two `setOptions` calls
+ * (≈ 0.13 s on a photo without a hand) but holds +78 MB for as long as this page lives
+ * (docs/photo-check.md, fifth round): the page is kept small. If the confidence cannot be set back,
+ * the landmarker is dropped so the next photo loads a fresh one rather than running at 0.2.
+ */
+async function detectAtSecondConfidence(landmarker: HandLandmarker, image: HTMLCanvasElement): Promise<HandLandmarkerResult> {
+  try {
+    await landmarker.setOptions(confidenceOptions(SECOND_DETECT_CONFIDENCE));
+  } catch {
+    return landmarker.detect(image); // the border alone still helps
+  }
+  try {
+    return landmarker.detect(image);
+  } finally {
+    await landmarker.setOptions(confidenceOptions(DETECT_CONFIDENCE)).catch(() => {
+      landmarkerPromise = null;
+    });
+  }
+}
 
-/** The second detection's landmarker (same files and runtime, lower confidence), loaded once when first needed. */
-function loadSecond(runtime: PhotoRuntime): Promise<HandLandmarker> {
-  secondPromise ??= createLandmarker(runtime === 'tasks-gpu' ? 'GPU' : 'CPU', SECOND_DETECT_CONFIDENCE).catch((error: unknown) => {
-    secondPromise = null;
-    throw error;
-  });
-  return secondPromise;
+function confidenceOptions(confidence: number) {
+  return { minHandDetectionConfidence: confidence, minHandPresenceConfidence: confidence };
 }
 
 /** One photo at a time: the model is one pipeline. */
@@ -146,9 +160,7 @@ async function analyseNow(image: Blob): Promise<PhotoResult> {
     assertImageSize(size.width, size.height);
     const found = await detectHands(async (padded) => {
       if (!padded.border) return landmarker.detect(bitmap);
-      // the lower-confidence landmarker; the first one if it cannot load (the border alone still helps)
-      const second = await loadSecond(runtime).catch(() => landmarker);
-      return second.detect(drawPadded(bitmap, padded));
+      return detectAtSecondConfidence(landmarker, drawPadded(bitmap, padded));
     }, size);
     return toPhotoResult(found, size, runtime, Math.round(performance.now() - start));
   } finally {
