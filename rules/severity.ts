@@ -112,6 +112,12 @@ export const EVIDENCE = {
  * election word says that a Pilkada is discussed, not that this regency's candidate is.
  */
 const LOCAL_RACE = new Set(['pilkada-kabupaten', 'pilkada-kota']);
+/**
+ * A word that makes the next one a common noun: a plural marker or the head of a noun phrase ("para buruh",
+ * "demo buruh", "Hari Buruh", "upah buruh"). A party whose short name is an everyday word ("Buruh") is never
+ * written so; its full name ("demo Partai Buruh") is matched plainly and needs no confirming.
+ */
+const COMMON_NOUN_BEFORE = /(?:^|[^\p{L}])(?:para|kaum|sesama|ribuan|ratusan|puluhan|demo|aksi|upah|gaji|nasib|hari)\s+$/iu;
 /** A support cue within this many tokens of the name counts as "near". */
 const SUPPORT_NEAR = 3;
 /** A contestant's ballot number or hand sign within this many tokens counts as "beside" its acronym. */
@@ -368,6 +374,8 @@ export function decide(
   /** Does a context-requiring match count here? */
   const confirmed = (h: Hit): boolean => {
     if (h.kind === PK.AMBIGUOUS || h.kind === PK.HAND_SIGN || h.lower) return false;
+    // an acronym in capitals ("aksi PKB") stays a party; a word in lower or Title Case can be the common noun
+    if ((h.kind === PK.PARTY || h.kind === PK.PARTY_SLOGAN) && /\p{Ll}/u.test(matchedText(h)) && COMMON_NOUN_BEFORE.test(h.src.slice(Math.max(0, h.span[0] + h.off - 16), h.span[0] + h.off))) return false;
     if (h.kind === PK.PERSON) {
       const why = personEvidence(h);
       if (why) evidenceOf.set(h, why);
