@@ -28,8 +28,9 @@ export interface EvalLine {
   electionWords: boolean;
 }
 
-function campaignDay(source: Source, own: string | undefined): string {
-  const race = CAMPAIGN[source.race ?? 'pilpres'];
+function campaignDay(source: Source, own: string | undefined, contests: readonly string[]): string {
+  const pilkada = contests.some((c) => c !== 'pilpres' && c !== 'party') && !contests.includes('pilpres');
+  const race = CAMPAIGN[source.raceByLabel && pilkada ? 'pilkada' : source.race ?? 'pilpres'];
   return own && own >= race.from && own <= race.to ? own : race.day;
 }
 
@@ -77,9 +78,10 @@ export function buildSource(
       overlap++;
       continue;
     }
+    const labels = label(text);
     lines.push({
-      text, at: campaignDay(source, r.date), source: source.id, split: source.split,
-      platform: source.platform, kind: source.kind, ...label(text),
+      text, at: campaignDay(source, r.date, labels.contests), source: source.id, split: source.split,
+      platform: source.platform, kind: source.kind, ...labels,
     });
   }
   return { lines, missing, overlap };

@@ -29,6 +29,11 @@ export interface Source {
   kind: 'political' | 'everyday';
   /** the race the posts are about: decides the campaign day they are checked at */
   race?: 'pilpres' | 'pilkada';
+  /**
+   * The texts span both 2024 races and carry no date: each is checked at the campaign day of the race it
+   * names (a Pilkada candidate and no Pilpres one: the Pilkada day), else at the source's race day.
+   */
+  raceByLabel?: boolean;
   /** records kept, when not MAX_PER_SOURCE (a headline set whose process news would be cut off) */
   max?: number;
   files: SourceFile[];
@@ -210,7 +215,7 @@ export const SOURCES: Source[] = [
   // sixth batch (docs/engine.md, "Sixth batch"): fact-check headlines of turnbackhoax.id, for process news
   {
     id: 'alharkan7-hoax-headlines', repo: 'alharkan7/turnbackhoax-analysis', commit: 'd365e9a6bfdcff9cde7db35222c54ef71b957889',
-    licence: 'none stated', split: 'development', platform: 'news', kind: 'political', race: 'pilpres', max: 4000,
+    licence: 'none stated', split: 'development', platform: 'news', kind: 'political', race: 'pilpres', max: 4000, raceByLabel: true,
     files: [file('data_prep/categorized_hoaxes.csv', column('TITLE'))],
   },
   {

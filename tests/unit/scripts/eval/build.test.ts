@@ -46,3 +46,15 @@ describe('a source may keep more records than MAX_PER_SOURCE', () => {
     expect(buildSource(dir, { ...development, max: 1 }).lines).toHaveLength(1);
   });
 });
+
+describe('a headline set spanning both 2024 races is checked at the campaign day of the race each text names', () => {
+  it('a governor candidate at the Pilkada day, the rest at the Pilpres day', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-build-'));
+    mkdirSync(join(dir, 'raw', 'c+mixed'), { recursive: true });
+    // invented headlines
+    writeFileSync(join(dir, 'raw', 'c+mixed', 'titles.csv'), 'title\nCagub Jatim Khofifah bagi sembako\nPrabowo hadiri debat\nKPU buka pendaftaran\n');
+    const mixed: Source = { ...headlines('m', 'c/mixed', 'development'), raceByLabel: true };
+    expect(buildSource(dir, mixed).lines.map((l) => l.at)).toEqual(['2024-10-15', '2024-01-15', '2024-01-15']);
+    expect(buildSource(dir, { ...mixed, raceByLabel: false }).lines.map((l) => l.at)).toEqual(['2024-01-15', '2024-01-15', '2024-01-15']);
+  });
+});
