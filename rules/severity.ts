@@ -118,6 +118,12 @@ const LOCAL_RACE = new Set(['pilkada-kabupaten', 'pilkada-kota']);
  * written so; its full name ("demo Partai Buruh") is matched plainly and needs no confirming.
  */
 const COMMON_NOUN_BEFORE = /(?:^|[^\p{L}])(?:para|kaum|sesama|ribuan|ratusan|puluhan|demo|aksi|upah|gaji|nasib|hari)\s+$/iu;
+/**
+ * A word naming a ballot pair or its camp right before a number ("paslon 02", "cawapres 02", "kubu 01",
+ * "kampanye 01", "paslon nomor 3"): the number is that pair's, not a polling station's ("TPS 02") or a
+ * neighbourhood's ("RT 02").
+ */
+const PAIR_WORD_BEFORE = /(?:^|[^\p{L}])(?:paslon|capres|cawapres|cagub|cawagub|cabup|cawabup|cawalkot|pasangan|kubu|pendukung|relawan|kampanye|saksi)\s+(?:(?:nomor|nomer|no)\.?\s*(?:urut\s+)?)?$/iu;
 /** A support cue within this many tokens of the name counts as "near". */
 const SUPPORT_NEAR = 3;
 /** A contestant's ballot number or hand sign within this many tokens counts as "beside" its acronym. */
@@ -530,7 +536,9 @@ export function decide(
       if (!electionVocab) break;
       // a race of another region is named: the number belongs to it, election content stays low
       const otherRegion = [...namedContests].some((c) => state[c] === 0);
-      add(n, 'ballot-number', 'nomor-urut', `Nomor urut ${n.value}`, support && !otherRegion ? MEDIUM : LOW);
+      // "paslon 02", "kubu 01": a pair named by its number, as a support cue would make it ("TPS 02" stays low)
+      const pair = PAIR_WORD_BEFORE.test(n.src.slice(Math.max(0, n.span[0] + n.off - 24), n.span[0] + n.off));
+      add(n, 'ballot-number', 'nomor-urut', `Nomor urut ${n.value}`, (support || pair) && !otherRegion ? MEDIUM : LOW);
     }
     for (const h of live) if (h.kind === PK.HAND_SIGN) add(h, 'ambiguous', 'hand-sign', `Simbol tangan "${matchedText(h)}" (tidak dihitung tanpa konteks pemilu)`, NONE);
   }
