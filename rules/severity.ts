@@ -112,6 +112,18 @@ export const EVIDENCE = {
  * election word says that a Pilkada is discussed, not that this regency's candidate is.
  */
 const LOCAL_RACE = new Set(['pilkada-kabupaten', 'pilkada-kota']);
+/**
+ * A word that makes the next one a common noun: a plural marker or the head of a noun phrase ("para buruh",
+ * "demo buruh", "Hari Buruh", "upah buruh"). A party whose short name is an everyday word ("Buruh") is never
+ * written so; its full name ("demo Partai Buruh") is matched plainly and needs no confirming.
+ */
+const COMMON_NOUN_BEFORE = /(?:^|[^\p{L}])(?:para|kaum|sesama|ribuan|ratusan|puluhan|demo|aksi|upah|gaji|nasib|hari)\s+$/iu;
+/**
+ * A word naming a ballot pair or its camp right before a number ("paslon 02", "cawapres 02", "kubu 01",
+ * "kampanye 01", "paslon nomor 3"): the number is that pair's, not a polling station's ("TPS 02") or a
+ * neighbourhood's ("RT 02").
+ */
+const PAIR_WORD_BEFORE = /(?:^|[^\p{L}])(?:paslon|capres|cawapres|cagub|cawagub|cabup|cawabup|cawalkot|pasangan|kubu|pendukung|relawan|kampanye|saksi)\s+(?:(?:nomor|nomer|no)\.?\s*(?:urut\s+)?)?$/iu;
 /** A support cue within this many tokens of the name counts as "near". */
 const SUPPORT_NEAR = 3;
 /** A contestant's ballot number or hand sign within this many tokens counts as "beside" its acronym. */
@@ -368,6 +380,8 @@ export function decide(
   /** Does a context-requiring match count here? */
   const confirmed = (h: Hit): boolean => {
     if (h.kind === PK.AMBIGUOUS || h.kind === PK.HAND_SIGN || h.lower) return false;
+    // an acronym in capitals ("aksi PKB") stays a party; a word in lower or Title Case can be the common noun
+    if ((h.kind === PK.PARTY || h.kind === PK.PARTY_SLOGAN) && /\p{Ll}/u.test(matchedText(h)) && COMMON_NOUN_BEFORE.test(h.src.slice(Math.max(0, h.span[0] + h.off - 16), h.span[0] + h.off))) return false;
     if (h.kind === PK.PERSON) {
       const why = personEvidence(h);
       if (why) evidenceOf.set(h, why);
@@ -522,7 +536,9 @@ export function decide(
       if (!electionVocab) break;
       // a race of another region is named: the number belongs to it, election content stays low
       const otherRegion = [...namedContests].some((c) => state[c] === 0);
-      add(n, 'ballot-number', 'nomor-urut', `Nomor urut ${n.value}`, support && !otherRegion ? MEDIUM : LOW);
+      // "paslon 02", "kubu 01": a pair named by its number, as a support cue would make it ("TPS 02" stays low)
+      const pair = PAIR_WORD_BEFORE.test(n.src.slice(Math.max(0, n.span[0] + n.off - 24), n.span[0] + n.off));
+      add(n, 'ballot-number', 'nomor-urut', `Nomor urut ${n.value}`, (support || pair) && !otherRegion ? MEDIUM : LOW);
     }
     for (const h of live) if (h.kind === PK.HAND_SIGN) add(h, 'ambiguous', 'hand-sign', `Simbol tangan "${matchedText(h)}" (tidak dihitung tanpa konteks pemilu)`, NONE);
   }

@@ -29,6 +29,13 @@ export interface Source {
   kind: 'political' | 'everyday';
   /** the race the posts are about: decides the campaign day they are checked at */
   race?: 'pilpres' | 'pilkada';
+  /**
+   * The texts span both 2024 races and carry no date: each is checked at the campaign day of the race it
+   * names (a Pilkada candidate and no Pilpres one: the Pilkada day), else at the source's race day.
+   */
+  raceByLabel?: boolean;
+  /** records kept, when not MAX_PER_SOURCE (a headline set whose process news would be cut off) */
+  max?: number;
   files: SourceFile[];
 }
 
@@ -204,6 +211,17 @@ export const SOURCES: Source[] = [
     id: 'rizqi-rajaampat-youtube', repo: 'Muhammadrizqi11/analisisSentimen', commit: 'db4f2ab2052088a4035075532806097022143f90',
     licence: 'none stated', split: 'report', platform: 'youtube', kind: 'everyday',
     files: [file('komentar_raja_ampat.csv', column('comment'))],
+  },
+  // sixth batch (docs/engine.md, "Sixth batch"): fact-check headlines of turnbackhoax.id, for process news
+  {
+    id: 'alharkan7-hoax-headlines', repo: 'alharkan7/turnbackhoax-analysis', commit: 'd365e9a6bfdcff9cde7db35222c54ef71b957889',
+    licence: 'none stated', split: 'development', platform: 'news', kind: 'political', race: 'pilpres', max: 4000, raceByLabel: true,
+    files: [file('data_prep/categorized_hoaxes.csv', column('TITLE'))],
+  },
+  {
+    id: 'jibranfawaid-hoax-headlines', repo: 'jibranfawaid/turnbackhoax-dataset', commit: '9f860bd3b672f55811631bb59dac7c8f7ce03d6c',
+    licence: 'none stated', split: 'development', platform: 'news', kind: 'political', race: 'pilpres',
+    files: [file('Scrapping.csv', column('Headline', undefined, ';'))],
   },
 ];
 

@@ -102,6 +102,9 @@ describe('…and the everyday homonym without such evidence stays none', () => {
     ['the debate alone', 'Airin debat sama adiknya soal film'],
     ['an honorific and a party outside the candidate\'s coalition', 'Bu Airin dari PKB datang ke arisan'],
     ['a coalition party alone', 'Luluk PKB ngomong soal kuota haji'],
+    // the operating-point sweep (docs/engine.md, 2026-12-07): the candidate's own number alone would confirm these
+    ['a time that reads as her ballot number', 'airin pulang jam 01.30'],
+    ['a count that equals her ballot number', 'Airin beli 1 roti di warung'],
     ['an honorific and "tetap" (still), no praise', 'Bu Airin tetap di rumah hari ini'],
     ['an honorific and LPG gas', 'pak Andra antar gas ke warung'],
     ['an honorific and a cooking contest won', 'Bu Airin juara lomba masak'],

@@ -36,3 +36,13 @@ describe('the source list', () => {
     });
   });
 });
+
+describe('the sixth batch', () => {
+  it('holds the fact-check headline sets as development news, as docs/engine.md registers them', () => {
+    const bySource = Object.fromEntries(SOURCES.map((s) => [s.repo, [s.split, s.platform]]));
+    expect(bySource).toMatchObject({
+      'alharkan7/turnbackhoax-analysis': ['development', 'news'],
+      'jibranfawaid/turnbackhoax-dataset': ['development', 'news'],
+    });
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { compileBundle } from '../../../rules/compile.ts';
+import { loadDefaultBundle } from '../../../rules/data/index.ts';
+import { loadEngine } from '../../../rules/engine.ts';
+
+// Invented headlines. "Buruh" (worker) is also the short name of Partai Buruh, flagged ambiguous: an election
+// word nearby confirms it as the party, unless a word before it makes it the common noun.
+const engine = loadEngine(compileBundle(loadDefaultBundle()));
+const at = '2024-01-15';
+const sev = (text: string) => engine.evaluate({ text }, { at }).severity;
+const on = (s: string) => s === 'medium' || s === 'high';
+
+describe('a party name that is an everyday word, used as the common noun, is no party', () => {
+  it.each([
+    ['a demonstration of workers', 'Demo buruh di depan gedung KPU jelang pemilu'],
+    ['a demonstration, Title Case headline', 'Demo Buruh Berakhir Ricuh - Pilpres 2024'],
+    ['May Day', 'Hari Buruh jatuh sebelum pilkada'],
+    ['a plural marker', 'para buruh pabrik ikut pemilu'],
+    ['workers\' wages', 'upah buruh naik setelah pemilu'],
+  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(false));
+});
+
+describe('…while the party named with election words still counts', () => {
+  it.each([
+    ['the short name beside an election body', 'Buruh lolos verifikasi KPU untuk pemilu 2024'],
+    ['the full name', 'Partai Buruh siap ikut pemilu'],
+    ['the full name after "demo"', 'demo Partai Buruh jelang pemilu'],
+  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+});
+
+describe('an ambiguous party acronym in capitals after such a word stays the party', () => {
+  it('"aksi PKB" with an election word', () => expect(on(sev('Aksi PKB jelang pemilu bagi sembako'))).toBe(true));
+});
