@@ -99,7 +99,15 @@ export interface BuildOptions {
   base: Pick<RuleBundle, 'persons' | 'parties' | 'contests'>;
   /** region code → name, when the records carry none (a Kemendagri list) */
   regionNames?: ReadonlyMap<string, string>;
+  /**
+   * Every candidate's name counts only with evidence of the candidate's own race: for long lists of
+   * little-known names (DPR, DPD), most of which are ordinary names people write every day.
+   */
+  namesNeedContext?: boolean;
 }
+
+/** The note of a list candidate's name or variant that is context-only only because of `namesNeedContext`. */
+const LIST_CANDIDATE = 'a list candidate: counts with evidence of the race';
 
 export function buildCandidates(
   records: readonly CandidateRecord[],
@@ -177,13 +185,17 @@ export function buildCandidates(
       return undefined;
     }
     const key = plainWords(name);
+    const known = baseNames.get(key);
+    // a person the base rule set already names decisively (a national figure) is that person: the
+    // list entry reuses it rather than adding a context-only double
+    if (options.namesNeedContext && known) return known;
     const id = uniqueId(slug(name), personIds);
     const aliases: Term[] = [];
     let personName = name;
     const reading = everydayReading(name);
     const other = baseNames.get(key) ?? seenNames.get(key);
     const inside = name.includes(' ') ? longerOrShared(key, self) : undefined;
-    if (reading !== undefined || !name.includes(' ') || other || inside) {
+    if (reading !== undefined || !name.includes(' ') || other || inside || options.namesNeedContext) {
       // the name alone would count on its own, or for another candidate too: qualify it and keep the bare
       // name as a context-only alias, which the evidence of this person's own race confirms
       const why =
@@ -193,7 +205,9 @@ export function buildCandidates(
             ? `shares the name of person "${other}"`
             : inside
               ? `is ${inside}`
-              : 'one-word name';
+              : !name.includes(' ')
+                ? 'one-word name'
+                : LIST_CANDIDATE;
       personName = `${name} (${contestName})`;
       aliases.push({ term: name, requiresContext: true, note: why });
       report.collisions.push(`${row}: "${name}" ${why}; needs context`);
@@ -201,8 +215,8 @@ export function buildCandidates(
     for (const v of nameVariants(name)) {
       const r = everydayReading(v);
       const vInside = v.includes(' ') ? longerOrShared(plainWords(v), self) : undefined;
-      if (r !== undefined || !v.includes(' ') || vInside) {
-        const why = r !== undefined ? `reads as the everyday word "${r}"` : vInside ? `is ${vInside}` : 'one word';
+      if (r !== undefined || !v.includes(' ') || vInside || options.namesNeedContext) {
+        const why = r !== undefined ? `reads as the everyday word "${r}"` : vInside ? `is ${vInside}` : !v.includes(' ') ? 'one word' : LIST_CANDIDATE;
         aliases.push({ term: v, requiresContext: true, note: why });
         report.collisions.push(`${row}: variant "${v}" ${why}; needs context`);
       } else aliases.push(v);

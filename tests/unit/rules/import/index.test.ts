@@ -115,6 +115,27 @@ describe('kpu-json importer', () => {
     expectValidWithBase(persons, contests);
   });
 
+  it('--names-need-context: every name is qualified with its race and counts only with that race\'s evidence', () => {
+    const text = JSON.stringify({ '9901': { '1': { '800001': { nama: 'H. ANDI WIJAYA, S.H.', nomor_urut: 1 }, '800002': { nama: 'Dra. DEWI KARTIKA', nomor_urut: 2 } } } });
+    const result = runImport({ format: 'kpu-json', kind: 'dpr', text, origin, base, namesNeedContext: true });
+    const persons = ((parse(result.yaml) ?? {}) as { persons?: Person[] }).persons ?? [];
+    expect(persons.map((p) => p.name).sort()).toEqual(['Andi Wijaya (DPR RI 2024 9901)', 'Dewi Kartika (DPR RI 2024 9901)']);
+    for (const p of persons) {
+      expect(p.aliases?.length, p.id).toBeGreaterThan(0);
+      for (const a of p.aliases ?? []) expect(typeof a === 'string' ? { term: a } : a, p.id).toMatchObject({ requiresContext: true });
+    }
+    expect(persons.flatMap((p) => p.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.term))).toContain('Andi Wijaya');
+  });
+
+  it('--names-need-context: a name a person of the base rule set already carries decisively is that person, not a new one', () => {
+    const known = base.persons.find((p) => /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(p.name))!;
+    const text = JSON.stringify({ '9901': { '1': { '800001': { nama: known.name.toUpperCase(), nomor_urut: 1 } } } });
+    const result = runImport({ format: 'kpu-json', kind: 'dpr', text, origin, base, namesNeedContext: true });
+    const doc = (parse(result.yaml) ?? {}) as { persons?: Person[]; contests?: Contest[] };
+    expect(doc.persons ?? []).toEqual([]);
+    expect(doc.contests?.[0]?.contestants[0]?.persons).toEqual([known.id]);
+  });
+
   it('DPD: candidates keyed by province code, one contest per province, with ballot numbers', () => {
     const text = JSON.stringify({ '99': { '700001': { nama: 'H. ANDI WIJAYA', nomor_urut: 21 }, '700002': { nama: 'DEWI KARTIKA, S.Sos.', nomor_urut: 22 } } });
     const { persons, contests } = run('kpu-json', 'dpd', text);
