@@ -121,6 +121,11 @@ export function buildCandidates(
   const contestIds = new Set(options.base.contests.map((c) => c.id));
   const contestantIds = new Set(options.base.contests.flatMap((c) => c.contestants.map((k) => k.id)));
   const baseNames = new Map(options.base.persons.map((p) => [plainWords(p.name), p.id]));
+  // nobody stands in two legislative races of one election: a base person already on a 2024 list is a
+  // namesake, never the same person
+  const listed = new Set(
+    options.base.contests.filter((c) => c.kind === 'pileg' && c.votingDay?.startsWith('2024')).flatMap((c) => c.contestants.flatMap((k) => k.persons)),
+  );
   const seenNames = new Map<string, string>();
   // every name a person of the base or of this import goes by, to find a name inside another's longer one
   // ("Hasan Basri" inside "Hasan Basri Sagala"): text that names the longer one names the shorter too
@@ -188,7 +193,7 @@ export function buildCandidates(
     const known = baseNames.get(key);
     // a person the base rule set already names decisively (a national figure) is that person: the
     // list entry reuses it rather than adding a context-only double
-    if (options.namesNeedContext && known) return known;
+    if (options.namesNeedContext && known && !listed.has(known)) return known;
     const id = uniqueId(slug(name), personIds);
     const aliases: Term[] = [];
     let personName = name;

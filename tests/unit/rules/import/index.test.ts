@@ -136,6 +136,17 @@ describe('kpu-json importer', () => {
     expect(doc.contests?.[0]?.contestants[0]?.persons).toEqual([known.id]);
   });
 
+  it('--names-need-context: a namesake already on another 2024 legislative list is a different person', () => {
+    const text = JSON.stringify({ '9901': { '1': { '800001': { nama: 'H. ANDI WIJAYA, S.H.', nomor_urut: 1 } } } });
+    const first = runImport({ format: 'kpu-json', kind: 'dpd', text: JSON.stringify({ '99': { '700001': { nama: 'ANDI WIJAYA', nomor_urut: 1 } } }), origin, base });
+    const doc = parse(first.yaml) as { persons: Person[]; contests: Contest[] };
+    const withList = { ...base, persons: [...base.persons, ...doc.persons], contests: [...base.contests, ...doc.contests] };
+    const result = runImport({ format: 'kpu-json', kind: 'dpr', text, origin, base: withList, namesNeedContext: true });
+    const again = parse(result.yaml) as { persons: Person[]; contests: Contest[] };
+    expect(again.persons.map((p) => p.name)).toEqual(['Andi Wijaya (DPR RI 2024 9901)']);
+    expect(again.contests[0]!.contestants[0]!.persons).not.toEqual([doc.persons[0]!.id]);
+  });
+
   it('DPD: candidates keyed by province code, one contest per province, with ballot numbers', () => {
     const text = JSON.stringify({ '99': { '700001': { nama: 'H. ANDI WIJAYA', nomor_urut: 21 }, '700002': { nama: 'DEWI KARTIKA, S.Sos.', nomor_urut: 22 } } });
     const { persons, contests } = run('kpu-json', 'dpd', text);
