@@ -214,10 +214,13 @@ export function buildCandidates(
                 ? 'one-word name'
                 : LIST_CANDIDATE;
       personName = `${name} (${contestName})`;
-      aliases.push({ term: name, requiresContext: true, note: why });
+      // a list candidate's one-word name ("Dadan", "Jaya") is too ordinary even next to context: the
+      // engine's evidence is any election word, number or support verb, not this race's own
+      if (!(options.namesNeedContext && !name.includes(' '))) aliases.push({ term: name, requiresContext: true, note: why });
       report.collisions.push(`${row}: "${name}" ${why}; needs context`);
     }
     for (const v of nameVariants(name)) {
+      if (options.namesNeedContext && !v.includes(' ')) continue;
       const r = everydayReading(v);
       const vInside = v.includes(' ') ? longerOrShared(plainWords(v), self) : undefined;
       if (r !== undefined || !v.includes(' ') || vInside || options.namesNeedContext) {
@@ -229,6 +232,7 @@ export function buildCandidates(
     // nicknames ("RUSLI (TAMBI)") are often ordinary words ("Ayah Wa", "Panyang"): never alone
     for (const n of nicknames) {
       if (plainWords(n) === key || aliases.some((a) => plainWords(typeof a === 'string' ? a : a.term) === plainWords(n))) continue;
+      if (options.namesNeedContext && !n.trim().includes(' ')) continue;
       aliases.push({ term: n, requiresContext: true, note: 'nickname in the source file' });
     }
     if (other) report.notes.push(`${row}: "${name}" has the same name as person "${other}"; matches are attributed to both`);

@@ -147,6 +147,16 @@ describe('kpu-json importer', () => {
     expect(again.contests[0]!.contestants[0]!.persons).not.toEqual([doc.persons[0]!.id]);
   });
 
+  it('--names-need-context: a one-word name gets no alias, since any election word would confirm it', () => {
+    const text = JSON.stringify({ '99': { '700001': { nama: 'DADAN', nomor_urut: 1 }, '700002': { nama: 'DEWI KARTIKA', nomor_urut: 2 } } });
+    const result = runImport({ format: 'kpu-json', kind: 'dpd', text, origin, base, namesNeedContext: true });
+    const persons = (parse(result.yaml) as { persons: Person[] }).persons;
+    const terms = persons.flatMap((p) => p.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.term));
+    expect(persons.map((p) => p.name)).toEqual(['Dadan (DPD RI 2024 99)', 'Dewi Kartika (DPD RI 2024 99)']);
+    expect(terms).toContain('Dewi Kartika');
+    expect(terms.filter((t) => !t.includes(' '))).toEqual([]);
+  });
+
   it('DPD: candidates keyed by province code, one contest per province, with ballot numbers', () => {
     const text = JSON.stringify({ '99': { '700001': { nama: 'H. ANDI WIJAYA', nomor_urut: 21 }, '700002': { nama: 'DEWI KARTIKA, S.Sos.', nomor_urut: 22 } } });
     const { persons, contests } = run('kpu-json', 'dpd', text);
