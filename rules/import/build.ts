@@ -86,6 +86,28 @@ const PILKADA_EXAMPLES = {
   }),
 };
 
+/**
+ * Example sentences for a DPR or DPD list entry: the positive one names the candidate with the race's
+ * evidence (the list, the party, the district, the ballot number), the negative one has the bare name in
+ * everyday text, which must stay none (with `namesNeedContext` the name alone never counts).
+ * `spoken` is the name as the rules know it: a one-word name has no alias, only its qualified name.
+ */
+const LIST_EXAMPLES = {
+  dpr: (spoken: string, name: string, party: string | undefined, district: string, n: number | undefined): Examples => ({
+    positive: [`Dukung ${spoken}, caleg ${party ? `${party} ` : ''}dapil ${district}${n !== undefined ? ` nomor ${n}` : ''}!`],
+    negative: [`${name} sedang makan siang bersama keluarga di rumah.`],
+  }),
+  dpd: (spoken: string, name: string, place: string, n: number | undefined): Examples => ({
+    positive: [`Dukung ${spoken}, calon anggota DPD ${place}${n !== undefined ? ` nomor ${n}` : ''}!`],
+    negative: [`${name} sedang makan siang bersama keluarga di rumah.`],
+  }),
+  /** a list contest: the positive of its first entry; the negative names the place in everyday news */
+  contest: (first: Examples, place: string): Examples => ({
+    positive: first.positive,
+    negative: [`Jalan utama di ${place} ditutup sementara untuk perbaikan.`],
+  }),
+};
+
 /** The empty box of a single-pair race, which Sirekap lists as a pair ("KOLOM KOSONG - "). */
 const EMPTY_BOX = 'kolom kosong';
 
@@ -175,6 +197,15 @@ export function buildCandidates(
 
   const persons: Person[] = [];
   const contests: Contest[] = [];
+  /** person id → the name examples use for it */
+  const spokenNames = new Map<string, string>();
+  // a national party as examples name it: its first abbreviation ("PKB"), else its name
+  const partyLabels = new Map(
+    options.base.parties.map((p) => {
+      const a = p.abbreviations?.[0];
+      return [p.id, a === undefined ? p.name : typeof a === 'string' ? a : a.term];
+    }),
+  );
 
   const makePerson = (
     raw: string,
@@ -182,7 +213,7 @@ export function buildCandidates(
     row: string,
     rowStamp: { sources: string[]; provenance: Provenance },
     self: string,
-    examples?: (name: string) => Examples,
+    examples?: (name: string, spoken: string) => Examples,
   ): string | undefined => {
     const { name, nicknames } = cleanName(raw);
     if (!name || !/\p{L}{2}/u.test(name)) {
@@ -193,7 +224,10 @@ export function buildCandidates(
     const known = baseNames.get(key);
     // a person the base rule set already names decisively (a national figure) is that person: the
     // list entry reuses it rather than adding a context-only double
-    if (options.namesNeedContext && known && !listed.has(known)) return known;
+    if (options.namesNeedContext && known && !listed.has(known)) {
+      spokenNames.set(known, name);
+      return known;
+    }
     const id = uniqueId(slug(name), personIds);
     const aliases: Term[] = [];
     let personName = name;
@@ -237,12 +271,15 @@ export function buildCandidates(
     }
     if (other) report.notes.push(`${row}: "${name}" has the same name as person "${other}"; matches are attributed to both`);
     else seenNames.set(key, id);
+    // the name the rules find next to context: the bare one, unless it has no alias (a list's one-word name)
+    const spoken = aliases.some((a) => typeof a === 'object' && plainWords(a.term) === key) || personName === name ? name : personName;
+    spokenNames.set(id, spoken);
     persons.push({
       id,
       name: personName,
       ...(aliases.length ? { aliases } : {}),
       ...rowStamp,
-      ...(examples ? { examples: examples(name) } : {}),
+      ...(examples ? { examples: examples(name, spoken) } : {}),
     });
     return id;
   };
@@ -278,6 +315,7 @@ export function buildCandidates(
           : first.districtName
         : first.district!;
       name = `DPR RI 2024 ${label}`;
+      place = label;
       idBase = `dpr-2024-${slug(label)}`;
     } else {
       region = first.region.split('.')[0]!;
@@ -285,6 +323,7 @@ export function buildCandidates(
       const regionName = first.regionName ?? options.regionNames?.get(region);
       const label = regionName ? regionLabel(regionName) : region;
       name = `DPD RI 2024 ${label}`;
+      place = label;
       idBase = `dpd-2024-${slug(label)}`;
     }
     const contestId = uniqueId(idBase, contestIds);
@@ -318,6 +357,14 @@ export function buildCandidates(
       }
       const offices = first.kind === 'pilkada' ? OFFICES[kind] : undefined;
       const recordIndex = records.indexOf(r);
+      // a list candidate's examples (only when its name needs the race: otherwise the bare name counts alone)
+      const listExamples =
+        options.namesNeedContext && r.kind !== 'pilkada'
+          ? (clean: string, spoken: string) =>
+              r.kind === 'dpr'
+                ? LIST_EXAMPLES.dpr(spoken, clean, partyId ? partyLabels.get(partyId) : r.party, place, r.number)
+                : LIST_EXAMPLES.dpd(spoken, clean, place, r.number)
+          : undefined;
       const ids = r.names.map((n, i) =>
         makePerson(
           n,
@@ -327,7 +374,7 @@ export function buildCandidates(
           `record ${recordIndex}:${plainWords(cleanName(n).name)}`,
           offices && r.number !== undefined
             ? (clean) => PILKADA_EXAMPLES.person(clean, offices[Math.min(i, 1)]!, place, r.number!)
-            : undefined,
+            : listExamples,
         ),
       );
       if (ids.some((id) => id === undefined)) continue;
@@ -366,7 +413,9 @@ export function buildCandidates(
                 r.number,
               ),
             }
-          : {}),
+          : listExamples && ids.length === 1
+            ? { examples: listExamples(cleanName(r.names[0]!).name, spokenNames.get(ids[0]!)!) }
+            : {}),
       });
     }
     if (!contestants.length) {
@@ -386,6 +435,9 @@ export function buildCandidates(
       sources: contestSources,
       provenance,
       ...(first.kind === 'pilkada' && headName ? { examples: PILKADA_EXAMPLES.contest(headName, place) } : {}),
+      ...(first.kind !== 'pilkada' && contestants[0]!.examples
+        ? { examples: LIST_EXAMPLES.contest(contestants[0]!.examples, place.replace(/ [IVXL]+$/, '')) }
+        : {}),
     });
   }
   report.contests = contests.length;

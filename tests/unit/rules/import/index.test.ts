@@ -2,13 +2,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { compileBundle } from '../../../../rules/compile.ts';
 import { loadDefaultBundle } from '../../../../rules/data/index.ts';
+import { lintBundle, runExamples } from '../../../../rules/data/tools.ts';
+import { loadEngine } from '../../../../rules/engine.ts';
 import { runImport, type ImportFormat } from '../../../../rules/import/index.ts';
 import { applyOverlay, OverlaySchema } from '../../../../rules/import/overlay.ts';
 import { sourceUrl } from '../../../../rules/import/provenance.ts';
 import type { ImportKind } from '../../../../rules/import/records.ts';
 import { PEMILU_2024_PHASES, PILKADA_2024_PHASES } from '../../../../rules/import/schedule.ts';
-import { parseRuleBundle, type Contest, type Person } from '../../../../rules/schema.ts';
+import { parseRuleBundle, type Contest, type Person, type RuleBundle } from '../../../../rules/schema.ts';
 import { jaga, tempDir } from '../cli/helpers.ts';
 
 // Samples written for these tests in the shapes public data sets use; the people are invented and
@@ -155,6 +158,39 @@ describe('kpu-json importer', () => {
     expect(persons.map((p) => p.name)).toEqual(['Dadan (DPD RI 2024 99)', 'Dewi Kartika (DPD RI 2024 99)']);
     expect(terms).toContain('Dewi Kartika');
     expect(terms.filter((t) => !t.includes(' '))).toEqual([]);
+  });
+
+  it('--names-need-context: every list entry has examples `jaga test` passes (with its race: counts; the bare name in everyday text: none) and lint has no warning for them', () => {
+    // one district's file, by party ballot number (the shape `--district` reads)
+    const dpr = JSON.stringify({ '1': [{ nama: 'H. ANDI WIJAYA, S.H.', nomor_urut: 1 }, { nama: 'DADAN', nomor_urut: 2 }], '5': [{ nama: 'Dra. DEWI KARTIKA', nomor_urut: 1 }] });
+    const dpd = JSON.stringify({ '99': { '700001': { nama: 'BAGUS SANTOSO', nomor_urut: 1 }, '700002': { nama: 'JOKO PRASETYO, S.Sos.', nomor_urut: 2 } } });
+    const docs = [
+      runImport({ format: 'kpu-json', kind: 'dpr', text: dpr, origin, base, namesNeedContext: true, district: '9901', districtName: 'Contoh I' }),
+      runImport({ format: 'kpu-json', kind: 'dpd', text: dpd, origin, base, namesNeedContext: true }),
+    ].map((r) => parse(r.yaml) as { persons: Person[]; contests: Contest[] });
+    const persons = docs.flatMap((d) => d.persons);
+    const contests = docs.flatMap((d) => d.contests);
+    const entries = [...persons, ...contests, ...contests.flatMap((c) => c.contestants)];
+    expect(entries).toHaveLength(5 + 2 + 5);
+    for (const e of entries) {
+      expect(e.examples?.positive.length, e.id).toBeGreaterThan(0);
+      expect(e.examples?.negative.length, e.id).toBeGreaterThan(0);
+    }
+    // the positive names the race the way campaign posts do; the negative has the bare name, no race
+    const andi = persons.find((p) => p.name.startsWith('Andi Wijaya'))!;
+    expect(andi.examples!.positive[0]).toMatch(/^Dukung Andi Wijaya, caleg PKB dapil Contoh I nomor 1/);
+    expect(andi.examples!.negative[0]).toContain('Andi Wijaya');
+    const raw = { ...base, persons: [...base.persons, ...persons], contests: [...base.contests, ...contests] };
+    const checked = parseRuleBundle(raw);
+    if (!checked.ok) throw new Error(checked.errors.join('\n'));
+    const bundle: RuleBundle = checked.bundle;
+    const ids = new Set(entries.map((e) => e.id));
+    expect(runExamples(bundle, loadEngine(compileBundle(bundle))).failures.filter((f) => ids.has(f.entry))).toEqual([]);
+    const imported = (w: string) => {
+      const m = /^(persons|contests)\[(\d+)\]/.exec(w);
+      return !!m && Number(m[2]) >= (m[1] === 'persons' ? base.persons.length : base.contests.length);
+    };
+    expect(lintBundle(bundle).filter(imported)).toEqual([]);
   });
 
   it('DPD: candidates keyed by province code, one contest per province, with ballot numbers', () => {
