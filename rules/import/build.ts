@@ -197,6 +197,8 @@ export function buildCandidates(
 
   const persons: Person[] = [];
   const contests: Contest[] = [];
+  /** the names given so far, to keep a qualified name unique */
+  const qualifiedNames = new Set(options.base.persons.map((p) => plainWords(p.name)));
   /** person id → the name examples use for it */
   const spokenNames = new Map<string, string>();
   // a national party as examples name it: its first abbreviation ("PKB"), else its name
@@ -214,6 +216,8 @@ export function buildCandidates(
     rowStamp: { sources: string[]; provenance: Provenance },
     self: string,
     examples?: (name: string, spoken: string) => Examples,
+    /** what tells this candidate from a namesake of the same race ("PKB 3"), for a list */
+    detail?: string,
   ): string | undefined => {
     const { name, nicknames } = cleanName(raw);
     if (!name || !/\p{L}{2}/u.test(name)) {
@@ -248,6 +252,8 @@ export function buildCandidates(
                 ? 'one-word name'
                 : LIST_CANDIDATE;
       personName = `${name} (${contestName})`;
+      // two candidates of one race with one name (two "Nurhayati" in Jawa Barat XI) stay two names
+      if (detail && qualifiedNames.has(plainWords(personName))) personName = `${name} (${contestName}, ${detail})`;
       // a list candidate's one-word name ("Dadan", "Jaya") is too ordinary even next to context: the
       // engine's evidence is any election word, number or support verb, not this race's own
       if (!(options.namesNeedContext && !name.includes(' '))) aliases.push({ term: name, requiresContext: true, note: why });
@@ -274,6 +280,7 @@ export function buildCandidates(
     // the name the rules find next to context: the bare one, unless it has no alias (a list's one-word name)
     const spoken = aliases.some((a) => typeof a === 'object' && plainWords(a.term) === key) || personName === name ? name : personName;
     spokenNames.set(id, spoken);
+    qualifiedNames.add(plainWords(personName));
     persons.push({
       id,
       name: personName,
@@ -375,6 +382,7 @@ export function buildCandidates(
           offices && r.number !== undefined
             ? (clean) => PILKADA_EXAMPLES.person(clean, offices[Math.min(i, 1)]!, place, r.number!)
             : listExamples,
+          r.kind === 'dpr' ? [partyId ? partyLabels.get(partyId) : r.party, r.number].filter((x) => x !== undefined).join(' ') : undefined,
         ),
       );
       if (ids.some((id) => id === undefined)) continue;

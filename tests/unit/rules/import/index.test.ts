@@ -193,6 +193,16 @@ describe('kpu-json importer', () => {
     expect(lintBundle(bundle).filter(imported)).toEqual([]);
   });
 
+  it('--names-need-context: two namesakes of one race get two names (their party and number), so lint does not attribute one to both', () => {
+    const dpr = JSON.stringify({ '1': [{ nama: 'NURHAYATI', nomor_urut: 3 }], '5': [{ nama: 'Hj. NURHAYATI, S.E.', nomor_urut: 7 }] });
+    const result = runImport({ format: 'kpu-json', kind: 'dpr', text: dpr, origin, base, namesNeedContext: true, district: '9901', districtName: 'Contoh I' });
+    const doc = parse(result.yaml) as { persons: Person[]; contests: Contest[] };
+    expect(doc.persons.map((p) => p.name).sort()).toEqual(['Nurhayati (DPR RI 2024 Contoh I)', 'Nurhayati (DPR RI 2024 Contoh I, NasDem 7)']);
+    const checked = parseRuleBundle({ ...base, persons: [...base.persons, ...doc.persons], contests: [...base.contests, ...doc.contests] });
+    if (!checked.ok) throw new Error(checked.errors.join('\n'));
+    expect(lintBundle(checked.bundle).filter((w) => /Nurhayati \(DPR/.test(w))).toEqual([]);
+  });
+
   it('DPD: candidates keyed by province code, one contest per province, with ballot numbers', () => {
     const text = JSON.stringify({ '99': { '700001': { nama: 'H. ANDI WIJAYA', nomor_urut: 21 }, '700002': { nama: 'DEWI KARTIKA, S.Sos.', nomor_urut: 22 } } });
     const { persons, contests } = run('kpu-json', 'dpd', text);
