@@ -323,7 +323,13 @@ export function decide(
   /** What confirms a context-requiring person match, or undefined (docs/engine.md, "Evidence"). */
   const personEvidence = (h: Hit): Evidence[] | undefined => {
     const ks = tables.personContestants[h.entity] ?? [];
-    const local = ks.length > 0 && ks.every((ki) => LOCAL_RACE.has(tables.contests[tables.contestants[ki]!.contest]!.kind));
+    // a DPR or DPD list race (a pileg contest of one province, 10,000 names) counts as local too
+    const local =
+      ks.length > 0 &&
+      ks.every((ki) => {
+        const c = tables.contests[tables.contestants[ki]!.contest]!;
+        return LOCAL_RACE.has(c.kind) || (c.kind === 'pileg' && c.region !== undefined);
+      });
     const term = electionTerms.find((e) => e.seq !== h.seq || Math.abs(e.s0 - h.s0) <= CONTEXT_WINDOW);
     const marker = markerNums.find((n) => n.seq !== h.seq || Math.abs(n.s - h.s0) <= CONTEXT_WINDOW);
     const label = term ? `election word "${matchedText(term)}"` : marker ? `ballot number "${matchedText(marker)}"` : undefined;

@@ -19,6 +19,13 @@ describe('a DPR list candidate without evidence of the race stays none', () => {
     ['the name in a family note', 'Selamat ulang tahun buat om Sofyan Dawood, sehat selalu'],
     ['the name in office news', 'Rapat koordinasi dipimpin Sofyan Dawood di aula kantor camat'],
   ])('%s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+
+  // an election word says that some election is discussed, not this list's race: one of 10,000 list names in
+  // election news is often a commentator, an official or another race's candidate (as for regency races)
+  it.each([
+    ['another race\'s election word', 'Sofyan Dawood menulis opini tentang paslon pilkada di koran lokal'],
+    ['a number nearby', 'Sofyan Dawood antre nomor 3 di loket samsat'],
+  ])('%s: %s', (_why, text) => expect(asCandidate(text)).toBe('none'));
 });
 
 describe('a DPR list candidate with evidence of the race counts', () => {
