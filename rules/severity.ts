@@ -110,8 +110,10 @@ export const EVIDENCE = {
  * Races of one regency or city. About 1,500 pairs ran in them in 2024, and their one-word names are shared by
  * the election officials, council members and commentators quoted in the same election news: there an
  * election word says that a Pilkada is discussed, not that this regency's candidate is.
+ * So are the DPR and DPD list races (pileg contests with contestants: 10,000 ordinary names, since
+ * 2026-12-07), whose place is their district's or province's name; the national Pileg has no contestants.
  */
-const LOCAL_RACE = new Set(['pilkada-kabupaten', 'pilkada-kota']);
+const LOCAL_RACE = new Set(['pilkada-kabupaten', 'pilkada-kota', 'pileg']);
 /** A support cue within this many tokens of the name counts as "near". */
 const SUPPORT_NEAR = 3;
 /** A contestant's ballot number or hand sign within this many tokens counts as "beside" its acronym. */
@@ -323,13 +325,7 @@ export function decide(
   /** What confirms a context-requiring person match, or undefined (docs/engine.md, "Evidence"). */
   const personEvidence = (h: Hit): Evidence[] | undefined => {
     const ks = tables.personContestants[h.entity] ?? [];
-    // a DPR or DPD list race (a pileg contest of one province, 10,000 names) counts as local too
-    const local =
-      ks.length > 0 &&
-      ks.every((ki) => {
-        const c = tables.contests[tables.contestants[ki]!.contest]!;
-        return LOCAL_RACE.has(c.kind) || (c.kind === 'pileg' && c.region !== undefined);
-      });
+    const local = ks.length > 0 && ks.every((ki) => LOCAL_RACE.has(tables.contests[tables.contestants[ki]!.contest]!.kind));
     const term = electionTerms.find((e) => e.seq !== h.seq || Math.abs(e.s0 - h.s0) <= CONTEXT_WINDOW);
     const marker = markerNums.find((n) => n.seq !== h.seq || Math.abs(n.s - h.s0) <= CONTEXT_WINDOW);
     const label = term ? `election word "${matchedText(term)}"` : marker ? `ballot number "${matchedText(marker)}"` : undefined;
