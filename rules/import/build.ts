@@ -108,6 +108,11 @@ const LIST_EXAMPLES = {
   }),
 };
 
+/** A list entry's examples; one naming a base person by a name that counts alone gets an everyday negative without it. */
+function listEntryExamples(examples: Examples, decisiveName: boolean): Examples {
+  return decisiveName ? { ...examples, negative: ['Jadwal vaksinasi di puskesmas kelurahan dimulai pukul 08.00.'] } : examples;
+}
+
 /** The empty box of a single-pair race, which Sirekap lists as a pair ("KOLOM KOSONG - "). */
 const EMPTY_BOX = 'kolom kosong';
 
@@ -199,6 +204,8 @@ export function buildCandidates(
   const contests: Contest[] = [];
   /** the names given so far, to keep a qualified name unique */
   const qualifiedNames = new Set(options.base.persons.map((p) => plainWords(p.name)));
+  /** persons of the base a list entry names: their name counts alone, so no negative example has it */
+  const reused = new Set<string>();
   /** person id → the name examples use for it */
   const spokenNames = new Map<string, string>();
   // a national party as examples name it: its first abbreviation ("PKB"), else its name
@@ -230,6 +237,7 @@ export function buildCandidates(
     // list entry reuses it rather than adding a context-only double
     if (options.namesNeedContext && known && !listed.has(known)) {
       spokenNames.set(known, name);
+      reused.add(known);
       return known;
     }
     const id = uniqueId(slug(name), personIds);
@@ -422,7 +430,7 @@ export function buildCandidates(
               ),
             }
           : listExamples && ids.length === 1
-            ? { examples: listExamples(cleanName(r.names[0]!).name, spokenNames.get(ids[0]!)!) }
+            ? { examples: listEntryExamples(listExamples(cleanName(r.names[0]!).name, spokenNames.get(ids[0]!)!), reused.has(ids[0]!)) }
             : {}),
       });
     }

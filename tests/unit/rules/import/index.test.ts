@@ -156,6 +156,13 @@ describe('kpu-json importer', () => {
     const doc = (parse(result.yaml) ?? {}) as { persons?: Person[]; contests?: Contest[] };
     expect(doc.persons ?? []).toEqual([]);
     expect(doc.contests?.[0]?.contestants[0]?.persons).toEqual([known.id]);
+    // its name counts alone, so the entry's negative example does not hold it, and `jaga test` passes
+    const entry = doc.contests![0]!.contestants[0]!;
+    expect(entry.examples?.negative.join(' ')).not.toContain(known.name);
+    const checked = parseRuleBundle({ ...base, contests: [...base.contests, ...doc.contests!] });
+    if (!checked.ok) throw new Error(checked.errors.join('\n'));
+    const failures = runExamples(checked.bundle, loadEngine(compileBundle(checked.bundle))).failures.filter((f) => f.entry === entry.id || f.entry === doc.contests![0]!.id);
+    expect(failures).toEqual([]);
   });
 
   it('--names-need-context: a namesake already on another 2024 legislative list is a different person', () => {
