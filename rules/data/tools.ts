@@ -234,7 +234,10 @@ function exampleEntries(bundle: RuleBundle): ExampleEntry[] {
     c.contestants.forEach((k, ki) => {
       const ids = new Set<string>([k.id, ...k.persons]);
       ids.forEach((id) => contestIds.add(id));
-      for (const p of k.persons) if (!personContest.has(p)) personContest.set(p, c);
+      // a person on a DPR/DPD list and in another race (Rano Karno: DPR Banten III, then Jakarta's vice
+      // governor) has examples written for the other race: a list race is taken only when there is no other
+      const list = (x: RuleBundle['contests'][number]) => x.kind === 'pileg' && x.region !== undefined;
+      for (const p of k.persons) if (!personContest.has(p) || (list(personContest.get(p)!) && !list(c))) personContest.set(p, c);
       out.push({ path: `contests[${ci}].contestants[${ki}]`, entry: k.id, ids, examples: k.examples, at: day, region: c.region });
     });
     out.push({ path: `contests[${ci}]`, entry: c.id, ids: contestIds, examples: c.examples, at: day, region: c.region });
