@@ -39,9 +39,14 @@ function withoutRepeatedSources(bundle: RuleBundle): RuleBundle {
   return { ...bundle, persons, contests };
 }
 
+/** What a device gets of a bundle: without maintainers' fields and repeated sources (`jaga diff` compares these). */
+export function deviceBundle(source: RuleBundle): RuleBundle {
+  return withoutMaintainerFields(withoutRepeatedSources(source));
+}
+
 /** The envelope payload (JSON text) for a validated rule bundle. */
 export async function bundlePayload(source: RuleBundle): Promise<string> {
-  const bundle = withoutMaintainerFields(withoutRepeatedSources(source));
+  const bundle = deviceBundle(source);
   const { format, bundleVersion, issuedAt, expiresAt, sourceHash } = await compileBound(bundle);
   return JSON.stringify({ bundle, compiled: { format, bundleVersion, issuedAt, expiresAt, sourceHash } });
 }

@@ -2,6 +2,7 @@
  * The maintainers' toolchain logic behind `jaga validate | test | build | diff | stats`, kept out of
  * the command files so tests can call it directly. Node-only where it touches files.
  */
+import { deviceBundle } from '../bundle-payload.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { compileBundle } from '../compile.ts';
 import type { CompiledRules } from '../compiled.ts';
@@ -413,7 +414,10 @@ function accountKeys(bundle: RuleBundle): Set<string> {
   return out;
 }
 
-export function diffBundles(a: RuleBundle, b: RuleBundle): BundleDiff {
+export function diffBundles(source: RuleBundle, other: RuleBundle): BundleDiff {
+  // as devices get them: a built bundle leaves out what only maintainers read (rules/bundle-payload.ts)
+  const a = deviceBundle(source);
+  const b = deviceBundle(other);
   const contestants = (x: RuleBundle) => x.contests.flatMap((c) => c.contestants);
   const oldAcc = accountKeys(a);
   const newAcc = accountKeys(b);
