@@ -3,7 +3,7 @@
  * load from the compiled dictionary and handed to the engine with
  * `loadEngine(compiled, { wordAutomaton: buildWordAutomaton })`.
  *
- * It is a char trie of every dictionary token that is plain lower-case a–z, as one 16-bit table of 32
+ * It is a char trie of every dictionary token that is plain lower-case a–z, as one 16-bit (32-bit past 65,520 states) table of 32
  * columns per state: one transition per input char (case folded by the class table, repeated letters
  * collapsed by self-loops), no hashing, and dropped words counted without a branch. It answers exactly what
  * the engine's classifyWord would for every word it takes; the rest it hands back to fastScan.
@@ -35,16 +35,28 @@ CLS[64] = DC_MARK;
 const CLS8 = new Uint8Array(256).fill(DC_OTHER);
 CLS8.set(CLS);
 let encoder: TextEncoder | undefined;
-/** events (table entries ≥ UPPER): the word ended in an accepting state */
-const END = 0xfffe;
-/** hand the word (from its start) to fastScan */
-const FALLBACK = 0xffff;
-/** a capital at a word start: take the lower-case letter's column (row 0 only) */
-const UPPER = 0xfffd;
+/**
+ * Events, the table's top entries (≥ upper): the word ended in an accepting state (end); hand the word
+ * (from its start) to fastScan (fallback); a capital at a word start, take the lower-case letter's
+ * column (upper, row 0 only). A 16-bit table when the states fit below them, else a 32-bit one: the
+ * DPR and DPD lists (some 10,000 more names) took the dictionary past 65,520 states, and the
+ * automaton came out null.
+ */
+interface Events {
+  end: number;
+  fallback: number;
+  upper: number;
+}
+const NARROW: Events = { end: 0xfffe, fallback: 0xffff, upper: 0xfffd };
+// below 2^31: the branch-free ENDED count reads entries as int32, where a higher one would be negative
+const WIDE: Events = { end: 0x7ffffffe, fallback: 0x7fffffff, upper: 0x7ffffffd };
+type Table = Uint16Array | Uint32Array;
 /** state 1: a word that cannot matter just ended at a separator (state 0 otherwise: between words) */
 const ENDED = 1;
-/** size limit: 16-bit states below the event codes (× 64 bytes = 4 MB) */
-const MAX_STATES = 0xfff0;
+/** 16-bit states below the event codes (× 64 bytes = 4 MB) */
+const MAX_NARROW_STATES = 0xfff0;
+/** size limit: 32-bit states (× 128 bytes = 32 MB) */
+const MAX_STATES = 0x40000;
 
 /**
  * The word automaton (a WordScanner) for the compiled dictionary: a char trie of every dictionary
@@ -70,8 +82,10 @@ export function buildWordAutomaton(tokChars: Uint16Array, tokOff: Int32Array, ro
   const FIRST = 4;
   const REP = 30;
   const TRIE = 56;
-  const cap = Math.min(TRIE + tokChars.length, MAX_STATES);
-  const table = new Uint16Array(cap * ROW);
+  const need = TRIE + tokChars.length;
+  const { end: END, fallback: FALLBACK, upper: UPPER } = need > MAX_NARROW_STATES ? WIDE : NARROW;
+  const cap = Math.min(need, MAX_STATES);
+  const table: Table = need > MAX_NARROW_STATES ? new Uint32Array(cap * ROW) : new Uint16Array(cap * ROW);
   // every row starts as a dead-end trie node: letters → DEAD, separator → ENDED (dropped), the rest → fallback
   table[DC_SEP] = ENDED;
   table.fill(DEAD, 1, 27);
@@ -147,7 +161,7 @@ export function buildWordAutomaton(tokChars: Uint16Array, tokOff: Int32Array, ro
   // DEAD: letters stay, a separator drops the word; GLUED: letters stay, a separator hands it back
   table.fill(GLUED, GLUED * ROW + 1, GLUED * ROW + 27);
   table[GLUED * ROW + DC_SEP] = FALLBACK;
-  return new WordAutomaton(table.slice(0, states * ROW), tok.slice(0, states), hash.slice(0, states), depth.slice(0, states));
+  return new WordAutomaton(table.slice(0, states * ROW), tok.slice(0, states), hash.slice(0, states), depth.slice(0, states), { end: END, fallback: FALLBACK, upper: UPPER });
 }
 
 /** the start of the plain word that holds input[i - 1] (only ASCII letters, after a separator or at `from`) */
@@ -158,13 +172,15 @@ function wordStart(input: string, from: number, i: number): number {
 
 class WordAutomaton implements WordScanner {
   constructor(
-    private readonly table: Uint16Array,
+    private readonly table: Table,
     /** per state: accepted dictionary id × 2, + 1 if some pattern starts with it; -1 if not accepting */
     private readonly tok: Int32Array,
     /** per state: FNV-1a hash of the normalised word that leads to it */
     private readonly hash: Int32Array,
     /** per state: length of that word (≤ 255) */
     private readonly depth: Uint8Array,
+    /** the table's event codes */
+    private readonly events: Events,
   ) {}
 
   /**
@@ -174,6 +190,7 @@ class WordAutomaton implements WordScanner {
    */
   scan(buf: TokenBuffer, input: string, i: number, len: number): number {
     const table = this.table;
+    const { end: END, upper: UPPER } = this.events;
     const from = i; // no word of this call starts before it
     buf.reserveTokens(((len - i + 1) >> 1) + 1);
     let gap = buf.gap;
@@ -221,6 +238,7 @@ class WordAutomaton implements WordScanner {
    */
   transitionsOnly(input: string): number {
     const table = this.table;
+    const UPPER = this.events.upper;
     let st = 0;
     let ended = 0;
     for (let i = 0; i < input.length; i++) {
@@ -242,6 +260,7 @@ class WordAutomaton implements WordScanner {
    */
   transitionsTwoStreams(input: string): number {
     const table = this.table;
+    const UPPER = this.events.upper;
     const bytes = this.bytes.length >= input.length * 3 ? this.bytes : (this.bytes = new Uint8Array(input.length * 3));
     const n = (encoder ??= new TextEncoder()).encodeInto(input, bytes).written;
     const half = n >> 1;

@@ -110,8 +110,10 @@ export const EVIDENCE = {
  * Races of one regency or city. About 1,500 pairs ran in them in 2024, and their one-word names are shared by
  * the election officials, council members and commentators quoted in the same election news: there an
  * election word says that a Pilkada is discussed, not that this regency's candidate is.
+ * So are the DPR and DPD list races (pileg contests with contestants: 10,000 ordinary names, since
+ * 2026-12-07), whose place is their district's or province's name; the national Pileg has no contestants.
  */
-const LOCAL_RACE = new Set(['pilkada-kabupaten', 'pilkada-kota']);
+const LOCAL_RACE = new Set(['pilkada-kabupaten', 'pilkada-kota', 'pileg']);
 /**
  * A word that makes the next one a common noun: a plural marker or the head of a noun phrase ("para buruh",
  * "demo buruh", "Hari Buruh", "upah buruh"). A party whose short name is an everyday word ("Buruh") is never

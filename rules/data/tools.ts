@@ -2,6 +2,7 @@
  * The maintainers' toolchain logic behind `jaga validate | test | build | diff | stats`, kept out of
  * the command files so tests can call it directly. Node-only where it touches files.
  */
+import { deviceBundle } from '../bundle-payload.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { compileBundle } from '../compile.ts';
 import type { CompiledRules } from '../compiled.ts';
@@ -234,7 +235,10 @@ function exampleEntries(bundle: RuleBundle): ExampleEntry[] {
     c.contestants.forEach((k, ki) => {
       const ids = new Set<string>([k.id, ...k.persons]);
       ids.forEach((id) => contestIds.add(id));
-      for (const p of k.persons) if (!personContest.has(p)) personContest.set(p, c);
+      // a person on a DPR/DPD list and in another race (Rano Karno: DPR Banten III, then Jakarta's vice
+      // governor) has examples written for the other race: a list race is taken only when there is no other
+      const list = (x: RuleBundle['contests'][number]) => x.kind === 'pileg' && x.region !== undefined;
+      for (const p of k.persons) if (!personContest.has(p) || (list(personContest.get(p)!) && !list(c))) personContest.set(p, c);
       out.push({ path: `contests[${ci}].contestants[${ki}]`, entry: k.id, ids, examples: k.examples, at: day, region: c.region });
     });
     out.push({ path: `contests[${ci}]`, entry: c.id, ids: contestIds, examples: c.examples, at: day, region: c.region });
@@ -410,7 +414,10 @@ function accountKeys(bundle: RuleBundle): Set<string> {
   return out;
 }
 
-export function diffBundles(a: RuleBundle, b: RuleBundle): BundleDiff {
+export function diffBundles(source: RuleBundle, other: RuleBundle): BundleDiff {
+  // as devices get them: a built bundle leaves out what only maintainers read (rules/bundle-payload.ts)
+  const a = deviceBundle(source);
+  const b = deviceBundle(other);
   const contestants = (x: RuleBundle) => x.contests.flatMap((c) => c.contestants);
   const oldAcc = accountKeys(a);
   const newAcc = accountKeys(b);

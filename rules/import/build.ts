@@ -86,6 +86,33 @@ const PILKADA_EXAMPLES = {
   }),
 };
 
+/**
+ * Example sentences for a DPR or DPD list entry: the positive one names the candidate with the race's
+ * evidence (the list, the party, the district, the ballot number), the negative one has the bare name in
+ * everyday text, which must stay none (with `namesNeedContext` the name alone never counts).
+ * `spoken` is the name as the rules know it: a one-word name has no alias, only its qualified name.
+ */
+const LIST_EXAMPLES = {
+  dpr: (spoken: string, name: string, party: string | undefined, district: string, n: number | undefined): Examples => ({
+    positive: [`Dukung ${spoken}, caleg ${party ? `${party} ` : ''}dapil ${district}${n !== undefined ? ` nomor ${n}` : ''}!`],
+    negative: [`${name} sedang makan siang bersama keluarga di rumah.`],
+  }),
+  dpd: (spoken: string, name: string, place: string, n: number | undefined): Examples => ({
+    positive: [`Dukung ${spoken}, calon anggota DPD ${place}${n !== undefined ? ` nomor ${n}` : ''}!`],
+    negative: [`${name} sedang makan siang bersama keluarga di rumah.`],
+  }),
+  /** a list contest: the positive of its first entry; the negative names the place in everyday news */
+  contest: (first: Examples, place: string): Examples => ({
+    positive: first.positive,
+    negative: [`Jalan utama di ${place} ditutup sementara untuk perbaikan.`],
+  }),
+};
+
+/** A list entry's examples; one naming a base person by a name that counts alone gets an everyday negative without it. */
+function listEntryExamples(examples: Examples, decisiveName: boolean): Examples {
+  return decisiveName ? { ...examples, negative: ['Jadwal vaksinasi di puskesmas kelurahan dimulai pukul 08.00.'] } : examples;
+}
+
 /** The empty box of a single-pair race, which Sirekap lists as a pair ("KOLOM KOSONG - "). */
 const EMPTY_BOX = 'kolom kosong';
 
@@ -99,7 +126,15 @@ export interface BuildOptions {
   base: Pick<RuleBundle, 'persons' | 'parties' | 'contests'>;
   /** region code → name, when the records carry none (a Kemendagri list) */
   regionNames?: ReadonlyMap<string, string>;
+  /**
+   * Every candidate's name counts only with evidence of the candidate's own race: for long lists of
+   * little-known names (DPR, DPD), most of which are ordinary names people write every day.
+   */
+  namesNeedContext?: boolean;
 }
+
+/** The note of a list candidate's name or variant that is context-only only because of `namesNeedContext`. */
+const LIST_CANDIDATE = 'a list candidate: counts with evidence of the race';
 
 export function buildCandidates(
   records: readonly CandidateRecord[],
@@ -113,6 +148,11 @@ export function buildCandidates(
   const contestIds = new Set(options.base.contests.map((c) => c.id));
   const contestantIds = new Set(options.base.contests.flatMap((c) => c.contestants.map((k) => k.id)));
   const baseNames = new Map(options.base.persons.map((p) => [plainWords(p.name), p.id]));
+  // nobody stands in two legislative races of one election: a base person already on a 2024 list is a
+  // namesake, never the same person
+  const listed = new Set(
+    options.base.contests.filter((c) => c.kind === 'pileg' && c.votingDay?.startsWith('2024')).flatMap((c) => c.contestants.flatMap((k) => k.persons)),
+  );
   const seenNames = new Map<string, string>();
   // every name a person of the base or of this import goes by, to find a name inside another's longer one
   // ("Hasan Basri" inside "Hasan Basri Sagala"): text that names the longer one names the shorter too
@@ -162,6 +202,19 @@ export function buildCandidates(
 
   const persons: Person[] = [];
   const contests: Contest[] = [];
+  /** the names given so far, to keep a qualified name unique */
+  const qualifiedNames = new Set(options.base.persons.map((p) => plainWords(p.name)));
+  /** persons of the base a list entry names: their name counts alone, so no negative example has it */
+  const reused = new Set<string>();
+  /** person id → the name examples use for it */
+  const spokenNames = new Map<string, string>();
+  // a national party as examples name it: its first abbreviation ("PKB"), else its name
+  const partyLabels = new Map(
+    options.base.parties.map((p) => {
+      const a = p.abbreviations?.[0];
+      return [p.id, a === undefined ? p.name : typeof a === 'string' ? a : a.term];
+    }),
+  );
 
   const makePerson = (
     raw: string,
@@ -169,7 +222,9 @@ export function buildCandidates(
     row: string,
     rowStamp: { sources: string[]; provenance: Provenance },
     self: string,
-    examples?: (name: string) => Examples,
+    examples?: (name: string, spoken: string) => Examples,
+    /** what tells this candidate from a namesake of the same race ("PKB 3"), for a list */
+    detail?: string,
   ): string | undefined => {
     const { name, nicknames } = cleanName(raw);
     if (!name || !/\p{L}{2}/u.test(name)) {
@@ -177,13 +232,21 @@ export function buildCandidates(
       return undefined;
     }
     const key = plainWords(name);
+    const known = baseNames.get(key);
+    // a person the base rule set already names decisively (a national figure) is that person: the
+    // list entry reuses it rather than adding a context-only double
+    if (options.namesNeedContext && known && !listed.has(known)) {
+      spokenNames.set(known, name);
+      reused.add(known);
+      return known;
+    }
     const id = uniqueId(slug(name), personIds);
     const aliases: Term[] = [];
     let personName = name;
     const reading = everydayReading(name);
     const other = baseNames.get(key) ?? seenNames.get(key);
     const inside = name.includes(' ') ? longerOrShared(key, self) : undefined;
-    if (reading !== undefined || !name.includes(' ') || other || inside) {
+    if (reading !== undefined || !name.includes(' ') || other || inside || options.namesNeedContext) {
       // the name alone would count on its own, or for another candidate too: qualify it and keep the bare
       // name as a context-only alias, which the evidence of this person's own race confirms
       const why =
@@ -193,16 +256,23 @@ export function buildCandidates(
             ? `shares the name of person "${other}"`
             : inside
               ? `is ${inside}`
-              : 'one-word name';
+              : !name.includes(' ')
+                ? 'one-word name'
+                : LIST_CANDIDATE;
       personName = `${name} (${contestName})`;
-      aliases.push({ term: name, requiresContext: true, note: why });
+      // two candidates of one race with one name (two "Nurhayati" in Jawa Barat XI) stay two names
+      if (detail && qualifiedNames.has(plainWords(personName))) personName = `${name} (${contestName}, ${detail})`;
+      // a list candidate's one-word name ("Dadan", "Jaya") is too ordinary even next to context: the
+      // engine's evidence is any election word, number or support verb, not this race's own
+      if (!(options.namesNeedContext && !name.includes(' '))) aliases.push({ term: name, requiresContext: true, note: why });
       report.collisions.push(`${row}: "${name}" ${why}; needs context`);
     }
     for (const v of nameVariants(name)) {
+      if (options.namesNeedContext && !v.includes(' ')) continue;
       const r = everydayReading(v);
       const vInside = v.includes(' ') ? longerOrShared(plainWords(v), self) : undefined;
-      if (r !== undefined || !v.includes(' ') || vInside) {
-        const why = r !== undefined ? `reads as the everyday word "${r}"` : vInside ? `is ${vInside}` : 'one word';
+      if (r !== undefined || !v.includes(' ') || vInside || options.namesNeedContext) {
+        const why = r !== undefined ? `reads as the everyday word "${r}"` : vInside ? `is ${vInside}` : !v.includes(' ') ? 'one word' : LIST_CANDIDATE;
         aliases.push({ term: v, requiresContext: true, note: why });
         report.collisions.push(`${row}: variant "${v}" ${why}; needs context`);
       } else aliases.push(v);
@@ -210,16 +280,21 @@ export function buildCandidates(
     // nicknames ("RUSLI (TAMBI)") are often ordinary words ("Ayah Wa", "Panyang"): never alone
     for (const n of nicknames) {
       if (plainWords(n) === key || aliases.some((a) => plainWords(typeof a === 'string' ? a : a.term) === plainWords(n))) continue;
+      if (options.namesNeedContext && !n.trim().includes(' ')) continue;
       aliases.push({ term: n, requiresContext: true, note: 'nickname in the source file' });
     }
     if (other) report.notes.push(`${row}: "${name}" has the same name as person "${other}"; matches are attributed to both`);
     else seenNames.set(key, id);
+    // the name the rules find next to context: the bare one, unless it has no alias (a list's one-word name)
+    const spoken = aliases.some((a) => typeof a === 'object' && plainWords(a.term) === key) || personName === name ? name : personName;
+    spokenNames.set(id, spoken);
+    qualifiedNames.add(plainWords(personName));
     persons.push({
       id,
       name: personName,
       ...(aliases.length ? { aliases } : {}),
       ...rowStamp,
-      ...(examples ? { examples: examples(name) } : {}),
+      ...(examples ? { examples: examples(name, spoken) } : {}),
     });
     return id;
   };
@@ -255,6 +330,7 @@ export function buildCandidates(
           : first.districtName
         : first.district!;
       name = `DPR RI 2024 ${label}`;
+      place = label;
       idBase = `dpr-2024-${slug(label)}`;
     } else {
       region = first.region.split('.')[0]!;
@@ -262,6 +338,7 @@ export function buildCandidates(
       const regionName = first.regionName ?? options.regionNames?.get(region);
       const label = regionName ? regionLabel(regionName) : region;
       name = `DPD RI 2024 ${label}`;
+      place = label;
       idBase = `dpd-2024-${slug(label)}`;
     }
     const contestId = uniqueId(idBase, contestIds);
@@ -295,6 +372,14 @@ export function buildCandidates(
       }
       const offices = first.kind === 'pilkada' ? OFFICES[kind] : undefined;
       const recordIndex = records.indexOf(r);
+      // a list candidate's examples (only when its name needs the race: otherwise the bare name counts alone)
+      const listExamples =
+        options.namesNeedContext && r.kind !== 'pilkada'
+          ? (clean: string, spoken: string) =>
+              r.kind === 'dpr'
+                ? LIST_EXAMPLES.dpr(spoken, clean, partyId ? partyLabels.get(partyId) : r.party, place, r.number)
+                : LIST_EXAMPLES.dpd(spoken, clean, place, r.number)
+          : undefined;
       const ids = r.names.map((n, i) =>
         makePerson(
           n,
@@ -304,7 +389,8 @@ export function buildCandidates(
           `record ${recordIndex}:${plainWords(cleanName(n).name)}`,
           offices && r.number !== undefined
             ? (clean) => PILKADA_EXAMPLES.person(clean, offices[Math.min(i, 1)]!, place, r.number!)
-            : undefined,
+            : listExamples,
+          r.kind === 'dpr' ? [partyId ? partyLabels.get(partyId) : r.party, r.number].filter((x) => x !== undefined).join(' ') : undefined,
         ),
       );
       if (ids.some((id) => id === undefined)) continue;
@@ -343,7 +429,9 @@ export function buildCandidates(
                 r.number,
               ),
             }
-          : {}),
+          : listExamples && ids.length === 1
+            ? { examples: listEntryExamples(listExamples(cleanName(r.names[0]!).name, spokenNames.get(ids[0]!)!), reused.has(ids[0]!)) }
+            : {}),
       });
     }
     if (!contestants.length) {
@@ -363,6 +451,9 @@ export function buildCandidates(
       sources: contestSources,
       provenance,
       ...(first.kind === 'pilkada' && headName ? { examples: PILKADA_EXAMPLES.contest(headName, place) } : {}),
+      ...(first.kind !== 'pilkada' && contestants[0]!.examples
+        ? { examples: LIST_EXAMPLES.contest(contestants[0]!.examples, place.replace(/ [IVXL]+$/, '')) }
+        : {}),
     });
   }
   report.contests = contests.length;

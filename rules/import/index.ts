@@ -26,6 +26,8 @@ export interface ImportRequest {
   district?: string;
   districtName?: string;
   regionNames?: ReadonlyMap<string, string>;
+  /** every candidate's name counts only with evidence of its race (build.ts) */
+  namesNeedContext?: boolean;
   /** the command line, written into the output's header */
   command?: string;
 }
@@ -79,6 +81,7 @@ export function runImport(req: ImportRequest): ImportResult {
     origin: req.origin,
     base: req.base,
     ...(req.regionNames ? { regionNames: req.regionNames } : {}),
+    ...(req.namesNeedContext ? { namesNeedContext: true } : {}),
   });
   const doc: Record<string, unknown> = {};
   if (sources.persons.length) doc.persons = sources.persons;

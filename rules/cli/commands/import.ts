@@ -13,7 +13,7 @@ export const summary = 'turn public candidate data (kpu-json | csv | seeder) int
 
 const USAGE = `usage: jaga import --format <${IMPORT_FORMATS.join('|')}> --kind <${IMPORT_KINDS.join('|')}> FILE
          --source <url | owner/name:path@commit> --licence <licence> --fetched <YYYY-MM-DD>
-         [--out FILE.yaml] [--district CODE [--district-name NAME]] [--regions regions.csv] [--base DIR] [--national DIR] [--strict] [--json]
+         [--out FILE.yaml] [--district CODE [--district-name NAME]] [--regions regions.csv] [--base DIR] [--national DIR] [--strict] [--names-need-context] [--json]
   --out       write the YAML there (default: standard output); accounts and hashtags are overlays
               (rules/national/overlays/), candidates are rule sources (rules/national/)
   --district  DPR: the electoral district (kode dapil) of a file that holds one district
@@ -38,7 +38,7 @@ function readRegionNames(path: string): Map<string, string> {
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, {
     values: ['format', 'kind', 'source', 'licence', 'fetched', 'out', 'district', 'district-name', 'regions', 'base', 'national'],
-    flags: ['strict', 'json'],
+    flags: ['strict', 'json', 'names-need-context'],
   });
   if (args.error) return usageError(args.error, USAGE);
   const [file, ...extra] = args.positional;
@@ -72,6 +72,7 @@ export async function run(argv: string[]): Promise<number> {
     base: base.bundle,
     ...(args.values.district ? { district: args.values.district } : {}),
     ...(args.values['district-name'] ? { districtName: args.values['district-name'] } : {}),
+    ...(args.flags['names-need-context'] ? { namesNeedContext: true } : {}),
     ...(args.values.regions ? { regionNames: readRegionNames(args.values.regions) } : {}),
     // the input by its file name only: where it lies on this machine means nothing to a reader
     command: `jaga import ${argv.map((a) => (a === file ? basename(a) : a)).map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`,

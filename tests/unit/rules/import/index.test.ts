@@ -2,24 +2,46 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { compileBundle } from '../../../../rules/compile.ts';
 import { loadDefaultBundle } from '../../../../rules/data/index.ts';
+import { lintBundle, runExamples } from '../../../../rules/data/tools.ts';
+import { loadEngine } from '../../../../rules/engine.ts';
 import { runImport, type ImportFormat } from '../../../../rules/import/index.ts';
 import { applyOverlay, OverlaySchema } from '../../../../rules/import/overlay.ts';
 import { sourceUrl } from '../../../../rules/import/provenance.ts';
 import type { ImportKind } from '../../../../rules/import/records.ts';
 import { PEMILU_2024_PHASES, PILKADA_2024_PHASES } from '../../../../rules/import/schedule.ts';
-import { parseRuleBundle, type Contest, type Person } from '../../../../rules/schema.ts';
+import { parseRuleBundle, type Contest, type Person, type RuleBundle } from '../../../../rules/schema.ts';
 import { jaga, tempDir } from '../cli/helpers.ts';
 
 // Samples written for these tests in the shapes public data sets use; the people are invented and
 // province "99" does not exist, so nothing here is a real candidate. Their common names can still be a real
 // candidate's (rules/data grows with every import), and a shared name is imported context-only
 // (tests/unit/rules/import/csv.test.ts), as is one inside another's longer name ("Imam Budi Hartono"), so here
-// the base's persons of the same or a longer name are renamed.
-const SAMPLE_NAMES = ['budi hartono', 'sri wahyuni', 'joko prasetyo', 'andi wijaya', 'bagus santoso', 'dewi kartika'];
+// the base's persons of the same or a longer name are renamed (and such aliases dropped).
+const SAMPLE_NAMES = ['budi hartono', 'sri wahyuni', 'joko prasetyo', 'andi wijaya', 'bagus santoso', 'dewi kartika', 'ahmad fauzi', 'rina marlina', 'nurhayati'];
 const holdsSample = (name: string) => SAMPLE_NAMES.some((n) => ` ${name.toLowerCase()} `.includes(` ${n} `));
-const real = loadDefaultBundle();
-const base = { ...real, persons: real.persons.map((p) => (holdsSample(p.name) ? { ...p, name: `${p.name} (rules/data)` } : p)) };
+// without the DPR and DPD lists (10,000 candidates, rules/data/dp[rd]-2024-*.yaml): the samples need none of
+// them, and compiling them and running their 50,000 example sentences took longer than a test may
+const shipped = loadDefaultBundle();
+const listContests = new Set(shipped.contests.filter((c) => /^dp[rd]-2024-/.test(c.id)).map((c) => c.id));
+const elsewhere = new Set(shipped.contests.filter((c) => !listContests.has(c.id)).flatMap((c) => c.contestants.flatMap((k) => k.persons)));
+const listed = new Set(shipped.contests.filter((c) => listContests.has(c.id)).flatMap((c) => c.contestants.flatMap((k) => k.persons)));
+const real = {
+  ...shipped,
+  persons: shipped.persons.filter((p) => !listed.has(p.id) || elsewhere.has(p.id)),
+  contests: shipped.contests.filter((c) => !listContests.has(c.id)),
+};
+const termOf = (a: string | { term: string }) => (typeof a === 'string' ? a : a.term);
+// a DPR or DPD list candidate carries the bare name as a context-only alias: that alias goes too
+const base = {
+  ...real,
+  persons: real.persons.map((p) =>
+    holdsSample(p.name) || p.aliases?.some((a) => holdsSample(termOf(a)))
+      ? { ...p, name: `${p.name} (rules/data)`, aliases: p.aliases?.filter((a) => !holdsSample(termOf(a))) }
+      : p,
+  ),
+};
 const origin = { source: 'example-org/pemilu-data:paslon/pkwkk.json@0123456789abcdef0123456789abcdef01234567', licence: 'CC-BY-4.0', fetchedAt: '2026-12-05' };
 
 function run(format: ImportFormat, kind: ImportKind, text: string, extra: { district?: string } = {}) {
@@ -113,6 +135,98 @@ describe('kpu-json importer', () => {
     expect(persons.map((p) => p.name).sort()).toEqual(['Andi Wijaya', 'Bagus Santoso', 'Dewi Kartika']);
     expectProvenanceEverywhere(persons, contests);
     expectValidWithBase(persons, contests);
+  });
+
+  it('--names-need-context: every name is qualified with its race and counts only with that race\'s evidence', () => {
+    const text = JSON.stringify({ '9901': { '1': { '800001': { nama: 'H. ANDI WIJAYA, S.H.', nomor_urut: 1 }, '800002': { nama: 'Dra. DEWI KARTIKA', nomor_urut: 2 } } } });
+    const result = runImport({ format: 'kpu-json', kind: 'dpr', text, origin, base, namesNeedContext: true });
+    const persons = ((parse(result.yaml) ?? {}) as { persons?: Person[] }).persons ?? [];
+    expect(persons.map((p) => p.name).sort()).toEqual(['Andi Wijaya (DPR RI 2024 9901)', 'Dewi Kartika (DPR RI 2024 9901)']);
+    for (const p of persons) {
+      expect(p.aliases?.length, p.id).toBeGreaterThan(0);
+      for (const a of p.aliases ?? []) expect(typeof a === 'string' ? { term: a } : a, p.id).toMatchObject({ requiresContext: true });
+    }
+    expect(persons.flatMap((p) => p.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.term))).toContain('Andi Wijaya');
+  });
+
+  it('--names-need-context: a name a person of the base rule set already carries decisively is that person, not a new one', () => {
+    const known = base.persons.find((p) => /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(p.name))!;
+    const text = JSON.stringify({ '9901': { '1': { '800001': { nama: known.name.toUpperCase(), nomor_urut: 1 } } } });
+    const result = runImport({ format: 'kpu-json', kind: 'dpr', text, origin, base, namesNeedContext: true });
+    const doc = (parse(result.yaml) ?? {}) as { persons?: Person[]; contests?: Contest[] };
+    expect(doc.persons ?? []).toEqual([]);
+    expect(doc.contests?.[0]?.contestants[0]?.persons).toEqual([known.id]);
+    // its name counts alone, so the entry's negative example does not hold it, and `jaga test` passes
+    const entry = doc.contests![0]!.contestants[0]!;
+    expect(entry.examples?.negative.join(' ')).not.toContain(known.name);
+    const checked = parseRuleBundle({ ...base, contests: [...base.contests, ...doc.contests!] });
+    if (!checked.ok) throw new Error(checked.errors.join('\n'));
+    const failures = runExamples(checked.bundle, loadEngine(compileBundle(checked.bundle))).failures.filter((f) => f.entry === entry.id || f.entry === doc.contests![0]!.id);
+    expect(failures).toEqual([]);
+  });
+
+  it('--names-need-context: a namesake already on another 2024 legislative list is a different person', () => {
+    const text = JSON.stringify({ '9901': { '1': { '800001': { nama: 'H. ANDI WIJAYA, S.H.', nomor_urut: 1 } } } });
+    const first = runImport({ format: 'kpu-json', kind: 'dpd', text: JSON.stringify({ '99': { '700001': { nama: 'ANDI WIJAYA', nomor_urut: 1 } } }), origin, base });
+    const doc = parse(first.yaml) as { persons: Person[]; contests: Contest[] };
+    const withList = { ...base, persons: [...base.persons, ...doc.persons], contests: [...base.contests, ...doc.contests] };
+    const result = runImport({ format: 'kpu-json', kind: 'dpr', text, origin, base: withList, namesNeedContext: true });
+    const again = parse(result.yaml) as { persons: Person[]; contests: Contest[] };
+    expect(again.persons.map((p) => p.name)).toEqual(['Andi Wijaya (DPR RI 2024 9901)']);
+    expect(again.contests[0]!.contestants[0]!.persons).not.toEqual([doc.persons[0]!.id]);
+  });
+
+  it('--names-need-context: a one-word name gets no alias, since any election word would confirm it', () => {
+    const text = JSON.stringify({ '99': { '700001': { nama: 'DADAN', nomor_urut: 1 }, '700002': { nama: 'DEWI KARTIKA', nomor_urut: 2 } } });
+    const result = runImport({ format: 'kpu-json', kind: 'dpd', text, origin, base, namesNeedContext: true });
+    const persons = (parse(result.yaml) as { persons: Person[] }).persons;
+    const terms = persons.flatMap((p) => p.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.term));
+    expect(persons.map((p) => p.name)).toEqual(['Dadan (DPD RI 2024 99)', 'Dewi Kartika (DPD RI 2024 99)']);
+    expect(terms).toContain('Dewi Kartika');
+    expect(terms.filter((t) => !t.includes(' '))).toEqual([]);
+  });
+
+  it('--names-need-context: every list entry has examples `jaga test` passes (with its race: counts; the bare name in everyday text: none) and lint has no warning for them', () => {
+    // one district's file, by party ballot number (the shape `--district` reads)
+    const dpr = JSON.stringify({ '1': [{ nama: 'H. ANDI WIJAYA, S.H.', nomor_urut: 1 }, { nama: 'DADAN', nomor_urut: 2 }], '5': [{ nama: 'Dra. DEWI KARTIKA', nomor_urut: 1 }] });
+    const dpd = JSON.stringify({ '99': { '700001': { nama: 'BAGUS SANTOSO', nomor_urut: 1 }, '700002': { nama: 'JOKO PRASETYO, S.Sos.', nomor_urut: 2 } } });
+    const docs = [
+      runImport({ format: 'kpu-json', kind: 'dpr', text: dpr, origin, base, namesNeedContext: true, district: '9901', districtName: 'Contoh I' }),
+      runImport({ format: 'kpu-json', kind: 'dpd', text: dpd, origin, base, namesNeedContext: true }),
+    ].map((r) => parse(r.yaml) as { persons: Person[]; contests: Contest[] });
+    const persons = docs.flatMap((d) => d.persons);
+    const contests = docs.flatMap((d) => d.contests);
+    const entries = [...persons, ...contests, ...contests.flatMap((c) => c.contestants)];
+    expect(entries).toHaveLength(5 + 2 + 5);
+    for (const e of entries) {
+      expect(e.examples?.positive.length, e.id).toBeGreaterThan(0);
+      expect(e.examples?.negative.length, e.id).toBeGreaterThan(0);
+    }
+    // the positive names the race the way campaign posts do; the negative has the bare name, no race
+    const andi = persons.find((p) => p.name.startsWith('Andi Wijaya'))!;
+    expect(andi.examples!.positive[0]).toMatch(/^Dukung Andi Wijaya, caleg PKB dapil Contoh I nomor 1/);
+    expect(andi.examples!.negative[0]).toContain('Andi Wijaya');
+    const raw = { ...base, persons: [...base.persons, ...persons], contests: [...base.contests, ...contests] };
+    const checked = parseRuleBundle(raw);
+    if (!checked.ok) throw new Error(checked.errors.join('\n'));
+    const bundle: RuleBundle = checked.bundle;
+    const ids = new Set(entries.map((e) => e.id));
+    expect(runExamples(bundle, loadEngine(compileBundle(bundle))).failures.filter((f) => ids.has(f.entry))).toEqual([]);
+    const imported = (w: string) => {
+      const m = /^(persons|contests)\[(\d+)\]/.exec(w);
+      return !!m && Number(m[2]) >= (m[1] === 'persons' ? base.persons.length : base.contests.length);
+    };
+    expect(lintBundle(bundle).filter(imported)).toEqual([]);
+  });
+
+  it('--names-need-context: two namesakes of one race get two names (their party and number), so lint does not attribute one to both', () => {
+    const dpr = JSON.stringify({ '1': [{ nama: 'NURHAYATI', nomor_urut: 3 }], '5': [{ nama: 'Hj. NURHAYATI, S.E.', nomor_urut: 7 }] });
+    const result = runImport({ format: 'kpu-json', kind: 'dpr', text: dpr, origin, base, namesNeedContext: true, district: '9901', districtName: 'Contoh I' });
+    const doc = parse(result.yaml) as { persons: Person[]; contests: Contest[] };
+    expect(doc.persons.map((p) => p.name).sort()).toEqual(['Nurhayati (DPR RI 2024 Contoh I)', 'Nurhayati (DPR RI 2024 Contoh I, NasDem 7)']);
+    const checked = parseRuleBundle({ ...base, persons: [...base.persons, ...doc.persons], contests: [...base.contests, ...doc.contests] });
+    if (!checked.ok) throw new Error(checked.errors.join('\n'));
+    expect(lintBundle(checked.bundle).filter((w) => /Nurhayati \(DPR/.test(w))).toEqual([]);
   });
 
   it('DPD: candidates keyed by province code, one contest per province, with ballot numbers', () => {

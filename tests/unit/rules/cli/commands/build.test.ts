@@ -46,6 +46,21 @@ describe('jaga build: the envelope holds what the extension reads, and fits wher
     expect(hasKey(payload.bundle, 'examples')).toBe(false);
   });
 
+  it("leaves out maintainers' notes, and sources a person or contestant shares with its contest (the contest cites them)", () => {
+    expect(hasKey(payload.bundle, 'note')).toBe(false);
+    const bundle = payload.bundle as { persons: { id: string; sources?: string[] }[]; contests: { sources?: string[]; contestants: { persons: string[]; sources?: string[] }[] }[] };
+    const cited = new Map<string, Set<string>>();
+    for (const c of bundle.contests)
+      for (const k of c.contestants) {
+        // a contestant whose sources are all its contest's carries none
+        if (k.sources) expect(k.sources.every((u) => c.sources?.includes(u)), JSON.stringify(k)).toBe(false);
+        for (const p of k.persons) for (const u of c.sources ?? []) (cited.get(p) ?? cited.set(p, new Set()).get(p)!).add(u);
+      }
+    for (const p of bundle.persons) if (p.sources && cited.has(p.id)) expect(p.sources.every((u) => cited.get(p.id)!.has(u)), p.id).toBe(false);
+    // the DPR lists still say where they come from: on their contests
+    expect(bundle.contests.some((c) => c.sources?.some((u) => u.includes('pemilu2024-dapil')))).toBe(true);
+  });
+
   it('carries the compiled rules as their header and source hash only (the extension compiles the source itself)', async () => {
     expect(payload.compiled.data).toBeUndefined();
     const parsed = parseRuleBundle(payload.bundle);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { compileBundle } from '../../../rules/compile.ts';
+import { loadDefaultBundle } from '../../../rules/data/index.ts';
+import { loadEngine } from '../../../rules/engine.ts';
+
+// Invented sentences. "Sofyan Dawood" is on the DPR RI 2024 list of Aceh I (PDI Perjuangan), imported
+// with --names-need-context: the name alone is an ordinary name and counts only with the race's evidence.
+const engine = loadEngine(compileBundle(loadDefaultBundle()));
+const at = '2024-01-15';
+const sev = (text: string) => engine.evaluate({ text }, { at }).severity;
+const on = (s: string) => s === 'medium' || s === 'high';
+/** the severity the candidate's own reason carries ('none' when the name did not count) */
+const asCandidate = (text: string) =>
+  engine.evaluate({ text }, { at }).reasons.find((r) => r.kind === 'candidate' && r.entityId === 'sofyan-dawood')?.severity ?? 'none';
+
+describe('a DPR list candidate without evidence of the race stays none', () => {
+  it.each([
+    ['the name alone', 'Tadi pagi Sofyan Dawood mampir ke warung kopi depan kantor'],
+    ['the name in a family note', 'Selamat ulang tahun buat om Sofyan Dawood, sehat selalu'],
+    ['the name in office news', 'Rapat koordinasi dipimpin Sofyan Dawood di aula kantor camat'],
+  ])('%s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+
+  // an election word says that some election is discussed, not this list's race: one of 10,000 list names in
+  // election news is often a commentator, an official or another race's candidate (as for regency races)
+  it.each([
+    ['another race\'s election word', 'Sofyan Dawood menulis opini tentang paslon pilkada di koran lokal'],
+    ['a number nearby', 'Sofyan Dawood antre nomor 3 di loket samsat'],
+  ])('%s: %s', (_why, text) => expect(asCandidate(text)).toBe('none'));
+});
+
+describe('a DPR list candidate with evidence of the race counts', () => {
+  it.each([
+    ['caleg, party and district', 'Ayo dukung Sofyan Dawood, caleg PDI Perjuangan dapil Aceh I'],
+    ['caleg DPR RI and the province', 'Sofyan Dawood caleg DPR RI dari Aceh, jangan lupa coblos 14 Februari'],
+  ])('%s: %s', (_why, text) => expect(on(asCandidate(text))).toBe(true));
+});
