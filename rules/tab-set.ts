@@ -178,7 +178,11 @@ export function escalation(full: CompiledRules, tab: CompiledRules): Escalation 
   // honorifics and the national names, the words posts are full of ("pak pram" flags "pram", not "pak",
   // which begins the honorific form of every short name; "jakarta baru" flags "baru"; before, every post
   // with "pak", "bu" or "jakarta" went to the background).
-  const cost = (s: string) => (tabIds.has(s) ? 2 : 0) + (s.length < 3 ? 1 : 0);
+  // A token shorter than 3 chars ("di", "ri", "i") costs more than one the tab set has: any token of the term
+  // will do, and the short ones are in nearly every post. The qualified names of the DPR and DPD lists
+  // ("Hapsari (DPR RI 2024 DI Yogyakarta I)") made "di" the only token a Jawa Timur tab lacked in hundreds of
+  // terms, and every post went to the background.
+  const cost = (s: string) => (tabIds.has(s) ? 2 : 0) + (s.length < 3 ? 3 : 0);
   const flagToken = (tokens: string[]): string => {
     let best = tokens[0]!;
     for (const s of tokens) if (cost(s) < cost(best)) best = s;

@@ -17,8 +17,8 @@ const fullCompiled = compileBundle(bundle);
 const full = loadEngine(fullCompiled);
 
 const placesOnly = [
-  'Macet parah di Bekasi pagi ini',
-  'Jalan-jalan ke Pandeglang minggu depan',
+  'Macet di Bekasi pagi ini',
+  'Jalan-jalan ke Pandeglang bulan depan',
   'Tangerang Selatan panas sekali siang ini',
   'kuliner Medan memang enak',
   'liburan ke bali bareng keluarga',
@@ -38,6 +38,14 @@ describe.each([undefined, '35'])('a tab set (region %s)', (region) => {
   it.each(region ? placesOnly : [...placesOnly, ...honorificsOnly])('judges a post that only names places or people by title locally: %s', (text) => {
     expect(filter.needsFullSet({ text })).toBe(false);
     for (const at of ['2024-10-15', '2026-12-06']) expect(tab.evaluate({ text }, { at })).toEqual(full.evaluate({ text }, { at }));
+  });
+
+  // Since the DPR and DPD lists ship (2026-12-07), a word that is a token of a list candidate's name or of
+  // its generated spelling ("parah": Farah; "minggu": Rafael Minggu) sends the post to the background, even
+  // beside a place: a cost in speed (the verdict is the background's, and the same), not in privacy. The
+  // rows above were "Macet parah di Bekasi …" and "… Pandeglang minggu depan" before.
+  it('escalates a post whose everyday word is a list candidate\'s name token', () => {
+    expect(filter.needsFullSet({ text: 'Macet parah di Bekasi pagi ini' })).toBe(true);
   });
 
   it('still escalates for a candidate of a race the tab set does not hold', () => {
