@@ -107,11 +107,10 @@ export const EVIDENCE = {
   localElectionWord: 2,
 } as const;
 /**
- * Races of one regency or city. About 1,500 pairs ran in them in 2024, and their one-word names are shared by
- * the election officials, council members and commentators quoted in the same election news: there an
- * election word says that a Pilkada is discussed, not that this regency's candidate is.
- * So are the DPR and DPD list races (pileg contests with contestants: 10,000 ordinary names, since
- * 2026-12-07), whose place is their district's or province's name; the national Pileg has no contestants.
+ * Races of one regency or city (about 1,500 pairs in 2024), and the DPR and DPD list races (10,000 ordinary
+ * names since 2026-12-07; the national Pileg has no contestants). Their names are shared by the officials,
+ * council members and commentators quoted in election news: there an election word says that an election is
+ * discussed, not that this race's candidate is.
  */
 const LOCAL_RACE = new Set(['pilkada-kabupaten', 'pilkada-kota', 'pileg']);
 /**
@@ -138,7 +137,6 @@ const NONE = 0;
 const LOW = 1;
 const MEDIUM = 2;
 const HIGH = 3;
-
 
 const ENTITY_KINDS = new Set([
   PK.PERSON, PK.PARTY, PK.PARTY_SYMBOL, PK.PARTY_SLOGAN, PK.PAIR, PK.COALITION, PK.HASHTAG, PK.AGAINST,

@@ -141,7 +141,8 @@ describe('diff', () => {
     const r = await jaga('diff', [out, join(process.cwd(), 'rules/data')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('no entity, contest or account changes');
-  });
+    // a build and a diff of the whole rule set in child processes: 28 s on a loaded 2-core machine since the lists ship
+  }, 120_000);
 });
 
 describe('base64', () => {
