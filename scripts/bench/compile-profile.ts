@@ -24,9 +24,9 @@ export async function run(): Promise<void> {
     // the bundle as `jaga build` and the background compile it: parsed from its JSON and validated (the
     // generator's own objects, strings built piece by piece, cost the compiler a flattening of every
     // name and doubled the heap its collections mark)
-    const json = JSON.stringify(scaledBundle(base, n));
+    const source = JSON.stringify(scaledBundle(base, n));
     const t0 = performance.now();
-    const parsed = parseRuleBundle(JSON.parse(json));
+    const parsed = parseRuleBundle(JSON.parse(source));
     const validateMs = performance.now() - t0;
     if (!parsed.ok) throw new Error(parsed.errors.slice(0, 3).join('\n'));
     const b = parsed.bundle;
