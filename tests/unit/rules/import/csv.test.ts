@@ -1,39 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compileBundle } from '../../../../rules/compile.ts';
-import { loadDefaultBundle } from '../../../../rules/data/index.ts';
 import { lintBundle, runExamples } from '../../../../rules/data/tools.ts';
 import { loadEngine } from '../../../../rules/engine.ts';
 import { runImport } from '../../../../rules/import/index.ts';
 import { sourceUrl } from '../../../../rules/import/provenance.ts';
 import { parseRuleBundle, type Contest, type Person, type RuleBundle } from '../../../../rules/schema.ts';
+import { importBase } from '../helpers.ts';
 
 // A transcription of news articles into one CSV: each row names the article it comes from. The
 // people are invented (names no real list holds) and province "99" does not exist, so nothing here is a real candidate.
 // Some are common names a real list holds too (the DPR and DPD lists ship): the base's persons of the same or
-// a longer name are renamed and such aliases dropped, as in index.test.ts.
-const SAMPLE_NAMES = ['dewi kartika', 'bagus santoso', 'rina marlina', 'agus salim'];
-const holdsSample = (name: string) => SAMPLE_NAMES.some((n) => ` ${name.toLowerCase()} `.includes(` ${n} `));
-const termOf = (a: string | { term: string }) => (typeof a === 'string' ? a : a.term);
-// without the DPR and DPD lists (10,000 candidates, rules/data/dp[rd]-2024-*.yaml): the samples need none of
-// them, and compiling them and running their 50,000 example sentences took longer than a test may
-const shipped = loadDefaultBundle();
-const listContests = new Set(shipped.contests.filter((c) => /^dp[rd]-2024-/.test(c.id)).map((c) => c.id));
-const elsewhere = new Set(shipped.contests.filter((c) => !listContests.has(c.id)).flatMap((c) => c.contestants.flatMap((k) => k.persons)));
-const listed = new Set(shipped.contests.filter((c) => listContests.has(c.id)).flatMap((c) => c.contestants.flatMap((k) => k.persons)));
-const real = {
-  ...shipped,
-  persons: shipped.persons.filter((p) => !listed.has(p.id) || elsewhere.has(p.id)),
-  contests: shipped.contests.filter((c) => !listContests.has(c.id)),
-};
-const base = {
-  ...real,
-  persons: real.persons.map((p) =>
-    holdsSample(p.name) || p.aliases?.some((a) => holdsSample(termOf(a)))
-      ? { ...p, name: `${p.name} (rules/data)`, aliases: p.aliases?.filter((a) => !holdsSample(termOf(a))) }
-      : p,
-  ),
-};
+// a longer name are renamed and such aliases dropped (importBase).
+const base = importBase(['dewi kartika', 'bagus santoso', 'rina marlina', 'agus salim']);
 const origin = { source: 'https://example.org/transkripsi-pilkada.csv', licence: 'facts from the cited articles', fetchedAt: '2026-12-06' };
 const A = 'https://berita.example.org/2024/09/23/nomor-urut-paslon-contoh';
 const B = 'https://kabar.example.net/pilkada/paslon-contoh-2';

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compileBundle } from '../../../../rules/compile.ts';
-import { loadDefaultBundle } from '../../../../rules/data/index.ts';
 import { lintBundle, runExamples } from '../../../../rules/data/tools.ts';
 import { loadEngine } from '../../../../rules/engine.ts';
 import { runImport, type ImportFormat } from '../../../../rules/import/index.ts';
@@ -13,35 +12,14 @@ import type { ImportKind } from '../../../../rules/import/records.ts';
 import { PEMILU_2024_PHASES, PILKADA_2024_PHASES } from '../../../../rules/import/schedule.ts';
 import { parseRuleBundle, type Contest, type Person, type RuleBundle } from '../../../../rules/schema.ts';
 import { jaga, tempDir } from '../cli/helpers.ts';
+import { importBase } from '../helpers.ts';
 
 // Samples written for these tests in the shapes public data sets use; the people are invented and
 // province "99" does not exist, so nothing here is a real candidate. Their common names can still be a real
 // candidate's (rules/data grows with every import), and a shared name is imported context-only
 // (tests/unit/rules/import/csv.test.ts), as is one inside another's longer name ("Imam Budi Hartono"), so here
 // the base's persons of the same or a longer name are renamed (and such aliases dropped).
-const SAMPLE_NAMES = ['budi hartono', 'sri wahyuni', 'joko prasetyo', 'andi wijaya', 'bagus santoso', 'dewi kartika', 'ahmad fauzi', 'rina marlina', 'nurhayati'];
-const holdsSample = (name: string) => SAMPLE_NAMES.some((n) => ` ${name.toLowerCase()} `.includes(` ${n} `));
-// without the DPR and DPD lists (10,000 candidates, rules/data/dp[rd]-2024-*.yaml): the samples need none of
-// them, and compiling them and running their 50,000 example sentences took longer than a test may
-const shipped = loadDefaultBundle();
-const listContests = new Set(shipped.contests.filter((c) => /^dp[rd]-2024-/.test(c.id)).map((c) => c.id));
-const elsewhere = new Set(shipped.contests.filter((c) => !listContests.has(c.id)).flatMap((c) => c.contestants.flatMap((k) => k.persons)));
-const listed = new Set(shipped.contests.filter((c) => listContests.has(c.id)).flatMap((c) => c.contestants.flatMap((k) => k.persons)));
-const real = {
-  ...shipped,
-  persons: shipped.persons.filter((p) => !listed.has(p.id) || elsewhere.has(p.id)),
-  contests: shipped.contests.filter((c) => !listContests.has(c.id)),
-};
-const termOf = (a: string | { term: string }) => (typeof a === 'string' ? a : a.term);
-// a DPR or DPD list candidate carries the bare name as a context-only alias: that alias goes too
-const base = {
-  ...real,
-  persons: real.persons.map((p) =>
-    holdsSample(p.name) || p.aliases?.some((a) => holdsSample(termOf(a)))
-      ? { ...p, name: `${p.name} (rules/data)`, aliases: p.aliases?.filter((a) => !holdsSample(termOf(a))) }
-      : p,
-  ),
-};
+const base = importBase(['budi hartono', 'sri wahyuni', 'joko prasetyo', 'andi wijaya', 'bagus santoso', 'dewi kartika', 'ahmad fauzi', 'rina marlina', 'nurhayati']);
 const origin = { source: 'example-org/pemilu-data:paslon/pkwkk.json@0123456789abcdef0123456789abcdef01234567', licence: 'CC-BY-4.0', fetchedAt: '2026-12-05' };
 
 function run(format: ImportFormat, kind: ImportKind, text: string, extra: { district?: string } = {}) {
