@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { evalDataDir } from '../local-data.ts';
-import { SOURCES } from './sources.ts';
+import { SOURCES, type Source } from './sources.ts';
 
 function git(dir: string, ...args: string[]): Buffer {
   return execFileSync('git', [`--git-dir=${dir}`, ...args], { maxBuffer: 1 << 29, stdio: ['ignore', 'pipe', 'ignore'] });
@@ -26,15 +26,18 @@ function has(dir: string, ref: string): boolean {
   }
 }
 
-function main(): void {
-  const args = process.argv.slice(2);
-  const head = args.includes('--head');
-  const [mirrors, out = evalDataDir()] = args.filter((a) => a !== '--head');
-  if (!mirrors) throw new Error('usage: extract.ts MIRROR_ROOT [DIR] [--head]');
+export interface ExtractResult {
+  /** one README table row per copied file */
+  rows: string[];
+  /** what could not be copied, one line each */
+  missing: string[];
+}
+
+/** Copies each listed file of `sources` at its commit (or the snapshot's HEAD with `head`) into `out`/raw. */
+export function extract(mirrors: string, out: string, sources: readonly Source[], head = false): ExtractResult {
   const rows: string[] = [];
-  let copied = 0;
   const missing: string[] = [];
-  for (const src of SOURCES) {
+  for (const src of sources) {
     const bare = join(mirrors, src.repo.replace('/', '+'), 'repo');
     const dir = existsSync(join(bare, '.git')) ? join(bare, '.git') : bare;
     if (!existsSync(dir)) {
@@ -59,7 +62,6 @@ function main(): void {
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, git(dir, 'show', `${commit}:${f.path}`));
       rows.push(`| \`${src.id}\` | \`${src.repo}\` | \`${f.path}\` | \`${commit}\` | ${src.licence} | ${src.split} |`);
-      copied++;
     }
   }
   mkdirSync(out, { recursive: true });
@@ -67,7 +69,16 @@ function main(): void {
     join(out, 'README.md'),
     `# Evaluation texts (not in git: they carry user names)\n\nCopied by scripts/eval/extract.ts; split fixed in docs/engine.md ("Evaluation split").\n\n| source | repository | path | commit | licence | split |\n|---|---|---|---|---|---|\n${rows.join('\n')}\n`,
   );
-  console.log(`${copied} files → ${join(out, 'raw')}`);
+  return { rows, missing };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const head = args.includes('--head');
+  const [mirrors, out = evalDataDir()] = args.filter((a) => a !== '--head');
+  if (!mirrors) throw new Error('usage: extract.ts MIRROR_ROOT [DIR] [--head]');
+  const { rows, missing } = extract(mirrors, out, SOURCES, head);
+  console.log(`${rows.length} files → ${join(out, 'raw')}`);
   if (missing.length) {
     console.error(missing.join('\n'));
     process.exitCode = 1;
