@@ -27,6 +27,12 @@ const SECOND_SOURCES = ['linto-gestures', 'coco-people'];
 export const FRESH_SOURCES = ['epsrc-fingers', 'kaust-rps', 'smartcanvas-tests', 'hagrid-samples'];
 /** the fourth round's fresh source (2026-12-07): its report split is the new fresh figure */
 export const FOURTH_SOURCES = ['sum-gestures'];
+/**
+ * the sixth round's sources (2026-12-07, morning), held out whole: the fresh report set, reported
+ * apart from the older report split and read once, at that round's end
+ */
+export const SIXTH_SOURCES = ['cn-numbers-daocun', 'cn-numbers-nadalii'];
+const isFresh = (v: PhotoVerdict) => SIXTH_SOURCES.includes(v.photo.set);
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -179,12 +185,14 @@ export async function run(): Promise<void> {
     return void synthetic(choice);
   }
   const splits = (['dev', 'report'] as const).filter((s) => !only || s === only);
+  // the sixth round's held-out sources are not part of "report" here: they are the fresh set, below
   for (const split of splits)
     report(
-      split,
-      verdicts.filter((v) => v.photo.split === split),
+      split === 'report' ? 'report, the twelve earlier sources (read in earlier rounds)' : split,
+      verdicts.filter((v) => v.photo.split === split && !isFresh(v)),
     );
   if (only === 'dev') return void fixtures();
+  report(`fresh report set, sixth round (${SIXTH_SOURCES.join(', ')}; held out whole)`, verdicts.filter(isFresh));
   // the fresh sources' report photos apart (read once, at the end of the round), then the older ones
   report(
     `report, fourth-round source only (${FOURTH_SOURCES.join(', ')})`,
@@ -208,7 +216,7 @@ export async function run(): Promise<void> {
   for (const split of splits) {
     const before = photos.flatMap((p) => {
       const lm = readLandmarks(p.sha256, choice);
-      return lm && p.split === split ? [judge(p, lm, true)] : [];
+      return lm && p.split === split && !SIXTH_SOURCES.includes(p.set) ? [judge(p, lm, true)] : [];
     });
     report(`${split}, finger geometry alone (the classifier before the model)`, before, true);
   }

@@ -47,4 +47,11 @@ export const LABELS: Record<EvalLabel, LabelMeaning> = {
   'hands-near-face': { train: null, expect: ['none', 'five'], warn: false, target: 'no-sign', allHands: true },
   // people in everyday photos (COCO): hands relaxed or holding things, none showing a sign
   people: { train: 'none', expect: ['none'], warn: false, target: 'no-sign', allHands: true },
+  // the sixth round's Chinese number gestures (held out: never trained on)
+  // thumb and index out, an L ("pistol"): GESTURES reads it as number 2
+  pistol: { train: null, expect: ['pistol'], warn: true, target: 'number' },
+  // three fingers up with thumb and index in a ring: the OK sign and "three" both read as number 3
+  'ok-three': { train: null, expect: ['ok', 'three'], warn: true, target: 'number' },
+  // index and middle finger crossed (Chinese 10): no ballot number, but two fingers up; not scored
+  'crossed-fingers': { train: null, expect: ['none', 'one', 'two'], warn: false, target: null },
 };

@@ -24,7 +24,9 @@ export type EvalLabel =
   | 'thumbs-down' | 'fist' | 'relaxed' | 'mute' | 'stop' | 'call' | 'o-shape' | 'asl-seven' | 'asl-eight'
   | 'half-curl' | 'no-hand'
   // added with the sixth and seventh sources (2026-12-06, second round)
-  | 'pinch' | 'hands-near-face' | 'people';
+  | 'pinch' | 'hands-near-face' | 'people'
+  // added with the sixth round's held-out sources (2026-12-07, Chinese number gestures)
+  | 'pistol' | 'ok-three' | 'crossed-fingers';
 
 export interface EvalPhoto {
   file: string;
@@ -41,7 +43,9 @@ export interface EvalPhoto {
  * Decided 2026-12-06 before any tuning: a photo is in the report split when the first byte of its
  * SHA-256 is below 0x60 (≈ 37.5 %), else in dev. The hash knows nothing about the classifier.
  */
-export function splitOf(sha256: string): 'dev' | 'report' {
+export function splitOf(sha256: string, holdOut = false): 'dev' | 'report' {
+  // a source held out whole (the sixth round's fresh report set) has no dev photos at all
+  if (holdOut) return 'report';
   return Number.parseInt(sha256.slice(0, 2), 16) < 0x60 ? 'report' : 'dev';
 }
 
@@ -49,6 +53,8 @@ interface Source {
   repo: string;
   set: string;
   licence: string;
+  /** every photo of the source is in the report split, whatever its hash (the sixth round's fresh report set) */
+  holdOut?: true;
   /** the photos to take and their labels, from the repository's paths (and files, by `read`; `has`: its content is in the snapshot) */
   pick(paths: string[], read: (path: string) => string, has: (path: string) => boolean): { path: string; label: EvalLabel }[];
 }
@@ -141,6 +147,34 @@ export function onePerClip(paths: string[]): string[] {
 }
 /** S-U-M/Gesture-Recognition's file names (without the trailing number) → label */
 export const SUM_NAMES: Record<string, EvalLabel> = { ok: 'ok', peace: 'two', pointing: 'one', stop: 'stop', thumbsup: 'thumbs-up' };
+
+/**
+ * Chinese number gestures, by class folder, as the two sets' own charts define them (nadalii's
+ * "Sampling Standards.png", daocunyang's report): 3 is the OK-shaped three (thumb and index in a
+ * ring, three fingers up), 6 thumb and little finger, 7 fingertips together, 8 thumb and index (an
+ * L), 9 a hooked index, 10 a fist (daocunyang) or crossed fingers (nadalii), 0 an O, and
+ * daocunyang's 11 its "invalid or no hand" class.
+ */
+export const CN_DAOCUN: Record<string, EvalLabel> = {
+  '1': 'one', '2': 'two', '3': 'ok-three', '4': 'four', '5': 'five', '6': 'call', '7': 'pinch', '8': 'pistol', '9': 'half-curl', '10': 'fist', '11': 'no-hand',
+};
+export const CN_NADALII: Record<string, EvalLabel> = {
+  '0': 'o-shape', '1': 'one', '2': 'two', '3': 'ok-three', '4': 'four', '5': 'five', '6': 'call', '7': 'pinch', '8': 'pistol', '9': 'half-curl', '10': 'crossed-fingers',
+};
+
+/**
+ * `want` photos per class folder (`<root>…/<class>/<file>`, the class the folder right above the
+ * file), evenly spaced by path over every split under `root`; `labels` maps the folder to a label.
+ */
+export function classFolderPick(paths: string[], root: string, labels: Record<string, EvalLabel>, want: number): { path: string; label: EvalLabel }[] {
+  const out: { path: string; label: EvalLabel }[] = [];
+  for (const [cls, label] of Object.entries(labels)) {
+    const files = paths.filter((p) => p.startsWith(root) && p.split('/').at(-2) === cls && /\.jpe?g$/i.test(p)).sort();
+    // a folder with fewer files than wanted gives each once (evenly() would repeat the first)
+    for (const path of evenly(files, Math.min(want, files.length))) out.push({ path, label });
+  }
+  return out;
+}
 
 /** KAUST rock-paper-scissors: the class folder → label, and photos per class (one per clip) */
 const RPS_CLASSES: Record<string, { label: EvalLabel; want: number }> = {
@@ -292,6 +326,23 @@ const SOURCES: Source[] = [
         .map((p) => ({ path: p, label: SUM_NAMES[p.replace(/\d*\.jpg$/, '')]! }))
         .filter((x) => x.label),
   },
+  // sixth round (2026-12-07, morning): two sources held out whole as the fresh report set
+  {
+    // one man's hands (left and right), webcam, 224×224, several rooms and lights
+    repo: 'daocunyang/Chinese-Number-Gestures-Recognition',
+    set: 'cn-numbers-daocun',
+    licence: 'none stated (evaluation only, never redistributed)',
+    holdOut: true,
+    pick: (paths) => classFolderPick(paths, 'data/RGB/', CN_DAOCUN, 20),
+  },
+  {
+    // four people at a desk, upper body and face in frame, bare hands and gloves, phone camera
+    repo: 'nadalii/Chinese-Number-Gesture-Recognition-Static-',
+    set: 'cn-numbers-nadalii',
+    licence: 'none stated (evaluation only, never redistributed)',
+    holdOut: true,
+    pick: (paths) => classFolderPick(paths, 'Original_Dataset/', CN_NADALII, 40),
+  },
 ];
 
 /** The fingerpose photos already in the repository (tests/fixtures/photos/README.md). */
@@ -311,7 +362,7 @@ function main(): void {
   mkdirSync(join(PHOTO_DIR, 'photos'), { recursive: true });
   const seen = new Set<string>();
   const out: EvalPhoto[] = [];
-  const add = (bytes: Buffer, name: string, e: Omit<EvalPhoto, 'file' | 'sha256' | 'split'>) => {
+  const add = (bytes: Buffer, name: string, e: Omit<EvalPhoto, 'file' | 'sha256' | 'split'>, holdOut = false) => {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (seen.has(sha256)) return; // the same photo under two names counts once
     seen.add(sha256);
@@ -319,7 +370,7 @@ function main(): void {
     mkdirSync(join(PHOTO_DIR, 'photos', e.set), { recursive: true });
     // the folder is shared: a photo already there (same name, so same bytes) is left alone
     if (!existsSync(join(PHOTO_DIR, 'photos', file))) writeFileSync(join(PHOTO_DIR, 'photos', file), bytes);
-    out.push({ file, sha256, split: splitOf(sha256), ...e });
+    out.push({ file, sha256, split: splitOf(sha256, holdOut), ...e });
   };
   for (const src of SOURCES) {
     // a snapshot is a bare git directory, or a repository whose .git holds it
@@ -337,7 +388,7 @@ function main(): void {
       }
     };
     for (const { path, label } of src.pick(paths, (p) => git(dir, 'show', `HEAD:${p}`).toString(), has)) {
-      add(git(dir, 'show', `HEAD:${path}`), path.replaceAll('/', '_'), { source: { repo: src.repo, path, commit }, licence: src.licence, label, set: src.set });
+      add(git(dir, 'show', `HEAD:${path}`), path.replaceAll('/', '_'), { source: { repo: src.repo, path, commit }, licence: src.licence, label, set: src.set }, src.holdOut);
     }
   }
   const fixtures = join(ROOT, 'tests/fixtures/photos');

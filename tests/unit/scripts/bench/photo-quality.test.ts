@@ -3,7 +3,7 @@
  * the manifest's, and the only ones whose report split was not read before the third round.
  */
 import { describe, expect, it } from 'vitest';
-import { FOURTH_SOURCES, FRESH_SOURCES } from '../../../../scripts/bench/photo-quality.ts';
+import { FOURTH_SOURCES, FRESH_SOURCES, SIXTH_SOURCES } from '../../../../scripts/bench/photo-quality.ts';
 import { readManifest } from '../../../../scripts/photos/real-eval.ts';
 
 describe('photo-quality: the fresh sources', () => {
@@ -23,6 +23,18 @@ describe("photo-quality: the fourth round's source", () => {
     for (const set of FOURTH_SOURCES) {
       expect(manifest.some((p) => p.set === set && p.split === 'report'), set).toBe(true);
       expect(FRESH_SOURCES).not.toContain(set);
+    }
+  });
+});
+
+describe("photo-quality: the sixth round's held-out sources", () => {
+  it('are in the manifest with report photos only, and in no earlier round', () => {
+    const manifest = readManifest();
+    for (const set of SIXTH_SOURCES) {
+      const photos = manifest.filter((p) => p.set === set);
+      expect(photos.length, set).toBeGreaterThan(0);
+      expect(photos.every((p) => p.split === 'report'), set).toBe(true);
+      expect([...FRESH_SOURCES, ...FOURTH_SOURCES]).not.toContain(set);
     }
   });
 });

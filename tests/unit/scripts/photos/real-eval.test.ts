@@ -4,13 +4,43 @@
  * from class folders and file names. No photo is read.
  */
 import { describe, expect, it } from 'vitest';
-import { fingerCountPick, onePerClip, rpsClip, SMARTCANVAS_NAMES, splitOf, SUM_NAMES } from '../../../../scripts/photos/real-eval.ts';
+import { CN_DAOCUN, CN_NADALII, classFolderPick, fingerCountPick, onePerClip, rpsClip, SMARTCANVAS_NAMES, splitOf, SUM_NAMES } from '../../../../scripts/photos/real-eval.ts';
 
 describe('splitOf', () => {
   it('puts a photo in the report split when the first byte of its hash is below 0x60', () => {
     expect(splitOf(`5f${'0'.repeat(62)}`)).toBe('report');
     expect(splitOf(`60${'0'.repeat(62)}`)).toBe('dev');
     expect(splitOf(`00${'f'.repeat(62)}`)).toBe('report');
+  });
+  it('puts every photo of a source held out whole in the report split, whatever its hash', () => {
+    expect(splitOf(`60${'0'.repeat(62)}`, true)).toBe('report');
+    expect(splitOf(`ff${'f'.repeat(62)}`, true)).toBe('report');
+  });
+});
+
+describe('classFolderPick (the Chinese number gesture sets)', () => {
+  it('takes the wanted number per class folder, evenly over every split, labelled by folder', () => {
+    const paths = [
+      ...Array.from({ length: 8 }, (_, i) => `data/RGB/train/8/${i}.jpg`),
+      ...Array.from({ length: 2 }, (_, i) => `data/RGB/test/8/${i}.jpg`),
+      'data/RGB/train/1/a.jpg',
+      'data/depth/train/8/d.jpg',
+    ];
+    const picked = classFolderPick(paths, 'data/RGB/', { '8': 'pistol', '1': 'one' }, 5);
+    expect(picked.filter((p) => p.label === 'pistol')).toHaveLength(5);
+    expect(picked.some((p) => p.path.startsWith('data/RGB/test/'))).toBe(true);
+    expect(picked.filter((p) => p.label === 'one').map((p) => p.path)).toEqual(['data/RGB/train/1/a.jpg']);
+    expect(picked.some((p) => p.path.includes('depth'))).toBe(false);
+  });
+  it('maps the folders as the sets\' own number charts define them', () => {
+    expect(CN_DAOCUN['3']).toBe('ok-three');
+    expect(CN_NADALII['3']).toBe('ok-three');
+    expect(CN_DAOCUN['6']).toBe('call');
+    expect(CN_DAOCUN['8']).toBe('pistol');
+    expect(CN_DAOCUN['10']).toBe('fist');
+    expect(CN_NADALII['10']).toBe('crossed-fingers');
+    expect(CN_NADALII['0']).toBe('o-shape');
+    expect(CN_DAOCUN['11']).toBe('no-hand');
   });
 });
 
