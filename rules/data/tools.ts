@@ -243,10 +243,15 @@ function exampleEntries(bundle: RuleBundle): ExampleEntry[] {
     });
     out.push({ path: `contests[${ci}]`, entry: c.id, ids: contestIds, examples: c.examples, at: day, region: c.region });
   });
+  // each person's pairs, in one pass: asking every contestant of every contest per person was
+  // quadratic (13,000 persons × 11,700 contestants took most of `jaga test`'s time)
+  const pairsOf = new Map<string, string[]>();
+  for (const contest of bundle.contests) {
+    for (const k of contest.contestants) for (const id of k.persons) pairsOf.set(id, [...(pairsOf.get(id) ?? []), k.id]);
+  }
   bundle.persons.forEach((p, i) => {
     const c = personContest.get(p.id);
-    const ids = new Set<string>([p.id]);
-    for (const contest of bundle.contests) for (const k of contest.contestants) if (k.persons.includes(p.id)) ids.add(k.id);
+    const ids = new Set<string>([p.id, ...(pairsOf.get(p.id) ?? [])]);
     out.push({ path: `persons[${i}]`, entry: p.id, ids, examples: p.examples, at: c ? exampleDay(c) : nationalDay, region: c?.region });
   });
   bundle.parties.forEach((p, i) => {
