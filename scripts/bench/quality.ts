@@ -13,6 +13,7 @@ import { buildWordAutomaton } from '../../rules/automaton.ts';
 import { compileBundle } from '../../rules/compile.ts';
 import { loadDefaultBundle } from '../../rules/data/index.ts';
 import { loadEngine } from '../../rules/engine.ts';
+import { AsMetReport } from '../eval/as-met.ts';
 import type { EvalLine } from '../eval/build.ts';
 import { evalDataDir } from '../local-data.ts';
 
@@ -53,6 +54,7 @@ export async function run(): Promise<void> {
   const byPlatform = new Map<string, Tally>();
   const bySplit = new Map<string, Tally>();
   const byContest = new Map<string, Tally>();
+  const asMet = new AsMetReport(engine);
   const get = (m: Map<string, Tally>, k: string) => m.get(k) ?? (m.set(k, empty()), m.get(k)!);
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) {
     for (const raw of readFileSync(join(dir, f), 'utf8').split('\n')) {
@@ -63,6 +65,7 @@ export async function run(): Promise<void> {
       add(get(byPlatform, `${l.split} · ${l.platform}`), l, severity);
       add(get(bySplit, l.split), l, severity);
       for (const c of l.contests ?? []) add(get(byContest, `${l.split} · ${c}`), l, severity);
+      asMet.add(l, severity);
     }
   }
   for (const [title, m] of [['per source (D development, R report)', bySource], ['per platform', byPlatform], ['per split', bySplit]] as const) {
@@ -78,4 +81,5 @@ export async function run(): Promise<void> {
       .filter((c) => c !== 'pilpres' && c !== 'party');
     console.log(`  Pilkada provinces with ≥ ${MIN_PER_PROVINCE} posts naming a candidate, ${split}: ${provinces.length} (${provinces.join(', ') || '—'})`);
   }
+  for (const line of asMet.lines()) console.log(line);
 }
