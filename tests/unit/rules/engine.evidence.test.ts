@@ -288,3 +288,15 @@ describe('colloquial spellings of the choice, the rally cry and the office', () 
     ['"gub" beside the name, nothing else', 'Airin kerja di kantor gub'],
   ])('none with %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
 });
+
+// Paraphrased, written for the project: "buk" is how comment sections write the honorific "bu".
+describe('"buk" is the honorific "bu"', () => {
+  it.each([
+    ['with praise beside the name', 'semangat buk airin'],
+    ['with praise after the name', 'Buk airin cerdas banget'],
+  ])('on %s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  it.each([
+    ['the honorific alone', 'buk airin guru les piano anak saya'],
+    ['"buku", a book', 'buku airin ketinggalan, semangat ya'],
+  ])('none with %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+});
