@@ -4,7 +4,8 @@
  * source, per platform and per split (development and report apart): recall of posts naming a 2024
  * candidate or party (medium or high), the everyday medium-or-high rate, the high rate of posts with a
  * campaign hashtag, and process news (naming nobody) above low; then recall per contest named (the
- * Pilpres, each province's governor race, parties) and how many Pilkada provinces the sets cover. Skips
+ * Pilpres, each province's governor race, parties) and how many Pilkada provinces the sets cover; last, the
+ * same lines checked as met (scripts/eval/as-met.ts: liked, with the video title a comment is under). Skips
  * with a message when no data.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
