@@ -21,7 +21,7 @@ export const PRAISE_BESIDE = 2;
  * Words that only intensify or link ("Airin is the best", "bu Airin memang paling hebat"): skipped when
  * looking for praise beside the name, so they do not push the praise out of reach.
  */
-export const FILLER = new Set(['is', 'the', 'so', 'yg', 'yang', 'memang', 'emang', 'mmg', 'emg', 'paling', 'plg', 'lebih', 'sangat', 'sgt', 'banget', 'bgt', 'itu', 'sih', 'mah', 'trs', 'terus', 'sekali', 'pokoknya', 'pokonya']);
+export const FILLER = new Set(['is', 'the', 'so', 'yg', 'yang', 'memang', 'emang', 'mmg', 'emg', 'paling', 'plg', 'lebih', 'sangat', 'sgt', 'banget', 'bgt', 'itu', 'sih', 'mah', 'trs', 'trus', 'terus', 'sekali', 'pokoknya', 'pokonya']);
 /**
  * Cheering emoji written right beside the name ("Bu Airin ❤❤", "Tangsel ❤ Airin"): hearts, heart eyes,
  * fire, clapping, a raised fist, a party popper, thumbs up. Counted as praise (once): a comment section's
@@ -45,8 +45,12 @@ export const IN_HEART = /^(?:\S+ )?di ?hati(?: |$)/;
  */
 export const CHOICE_AFTER = /^(?:\S+ )?(?:bukan|jangan|(?:tidak|tdk|gak|ga|nggak|tak)(?: ada)?) (?:yang|yg) lain/;
 export const CHOICE_PHRASE = /(?:^| )pilihan ?(?:ku|saya|kami|gue|gw|aku)(?: |$)/;
-/** Written right before the name: its supporters ("pendukung X"), a misspelt vote verb ("toblos X"). */
-export const CHOICE_BEFORE = new Set(['pendukung', 'toblos', 'nyoblos', 'nyoblosin', 'anti', 'tolak']);
+/**
+ * Written right before the name: its supporters ("pendukung X"), a misspelt vote verb ("toblos X"), the
+ * colloquial "milih" (memilih without its prefix, as nyoblos is mencoblos) and the imperative "pilihlah".
+ * Only before the name: "Airin lagi milih baju" is choosing clothes.
+ */
+export const CHOICE_BEFORE = new Set(['pendukung', 'toblos', 'nyoblos', 'nyoblosin', 'anti', 'tolak', 'milih', 'pilihlah']);
 /**
  * Words of the race itself, counted like the contest's office: candidate, the debate, the programme. Each
  * is everyday alone ("calon mahasiswa", "debat sama adik"); beside a candidate's name with one more cue
@@ -66,12 +70,12 @@ export const ONLY_AFTER = /^\s*(?:saja|aja|ajah|sj)\s*(?:$|[.,!?;\n]|\p{Extended
  */
 export const POLITICS_WORD = /^(?:korupsi|koruptor|korup|dinasti|rakyat|pejabat)$/;
 /** "X maju terus" ("go on, X"): the rally cry written after the name. */
-export const RALLY_AFTER = /^(?:maju|majulah) (?:terus|trs)(?: |$)/;
+export const RALLY_AFTER = /^(?:maju|majulah) (?:terus|trus|trs)(?: |$)/;
 /** "luar biasa" (extraordinary), two words, as praise beside the name. */
 export const PRAISE_PHRASE = /(?:^| )luar biasa(?: |$)/;
 /** The office a contest fills, written beside the name ("Airin gubernur", "capres Anies"). */
 export const OFFICE: Record<string, RegExp> = {
-  'pilkada-provinsi': /^(?:gubernur|gubenur|gubernurku|wagub|cagub|cawagub|wakil gubernur)$/,
+  'pilkada-provinsi': /^(?:gubernur|gubenur|gub|gubernurku|wagub|cagub|cawagub|wakil gubernur)$/,
   'pilkada-kabupaten': /^(?:bupati|wabup|cabup|cawabup|wakil bupati)$/,
   'pilkada-kota': /^(?:walikota|wali|wawali|cawali|cawalkot)$/,
   pilpres: /^(?:presiden|wapres|capres|cawapres|presidenku)$/,

@@ -5,10 +5,11 @@
  */
 /**
  * How Indonesians address a candidate: the honorific written directly before the name ("Bu Airin"), also
- * with the pilgrim's title between ("ibu Hj. Airin"), or that title alone ("Hj Airin").
+ * with the pilgrim's title between ("ibu Hj. Airin"), or that title alone ("Hj Airin"); "buk" is how
+ * comment sections write "bu".
  */
 export const HONORIFIC_BEFORE =
-  /(?:^|[^\p{L}])(bu|ibu|ibunda|bunda|pak|pa|bapak|mas|mbak|mba|bang|abang|kang|cak|uda|teh|abah|kyai|kiai|gus|ning|neng|om|ustadz|hj|haji)\.?(?:\s*(?:hj|haji|h)\.?)?\s*$/iu;
+  /(?:^|[^\p{L}])(bu|buk|ibu|ibunda|bunda|pak|pa|bapak|mas|mbak|mba|bang|abang|kang|cak|uda|teh|abah|kyai|kiai|gus|ning|neng|om|ustadz|hj|haji)\.?(?:\s*(?:hj|haji|h)\.?)?\s*$/iu;
 /** The honorific as part of the matched name ("Pak Pram" compiled from "Mas Pram", rules/compile.ts). */
 export const HONORIFIC_START = /^(bu|ibu|pak|bapak|mas|mbak|bang|kang|cak|gus)[^\p{L}]+\p{L}/iu;
 /**

@@ -4,7 +4,8 @@
  * source, per platform and per split (development and report apart): recall of posts naming a 2024
  * candidate or party (medium or high), the everyday medium-or-high rate, the high rate of posts with a
  * campaign hashtag, and process news (naming nobody) above low; then recall per contest named (the
- * Pilpres, each province's governor race, parties) and how many Pilkada provinces the sets cover. Skips
+ * Pilpres, each province's governor race, parties) and how many Pilkada provinces the sets cover; last, the
+ * same lines checked as met (scripts/eval/as-met.ts: liked, with the video title a comment is under). Skips
  * with a message when no data.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { buildWordAutomaton } from '../../rules/automaton.ts';
 import { compileBundle } from '../../rules/compile.ts';
 import { loadDefaultBundle } from '../../rules/data/index.ts';
 import { loadEngine } from '../../rules/engine.ts';
+import { AsMetReport } from '../eval/as-met.ts';
 import type { EvalLine } from '../eval/build.ts';
 import { evalDataDir } from '../local-data.ts';
 
@@ -53,6 +55,7 @@ export async function run(): Promise<void> {
   const byPlatform = new Map<string, Tally>();
   const bySplit = new Map<string, Tally>();
   const byContest = new Map<string, Tally>();
+  const asMet = new AsMetReport(engine);
   const get = (m: Map<string, Tally>, k: string) => m.get(k) ?? (m.set(k, empty()), m.get(k)!);
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) {
     for (const raw of readFileSync(join(dir, f), 'utf8').split('\n')) {
@@ -63,6 +66,7 @@ export async function run(): Promise<void> {
       add(get(byPlatform, `${l.split} · ${l.platform}`), l, severity);
       add(get(bySplit, l.split), l, severity);
       for (const c of l.contests ?? []) add(get(byContest, `${l.split} · ${c}`), l, severity);
+      asMet.add(l, severity);
     }
   }
   for (const [title, m] of [['per source (D development, R report)', bySource], ['per platform', byPlatform], ['per split', bySplit]] as const) {
@@ -78,4 +82,5 @@ export async function run(): Promise<void> {
       .filter((c) => c !== 'pilpres' && c !== 'party');
     console.log(`  Pilkada provinces with ≥ ${MIN_PER_PROVINCE} posts naming a candidate, ${split}: ${provinces.length} (${provinces.join(', ') || '—'})`);
   }
+  for (const line of asMet.lines()) console.log(line);
 }

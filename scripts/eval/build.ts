@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { label } from './label.ts';
-import { CAMPAIGN, MAX_PER_SOURCE, SOURCES, type Source } from './sources.ts';
+import { CAMPAIGN, MAX_PER_SOURCE, type RawRecord, SOURCES, type Source } from './sources.ts';
 import { evalDataDir } from '../local-data.ts';
 
 export const DEFAULT_EVAL_DIR = evalDataDir();
@@ -26,6 +26,8 @@ export interface EvalLine {
   annotated?: boolean;
   hashtag: boolean;
   electionWords: boolean;
+  /** the title or caption of the video or post the text is under (sources.ts `RawRecord.context`) */
+  context?: string;
 }
 
 function campaignDay(source: Source, own: string | undefined, contests: readonly string[]): string {
@@ -38,8 +40,8 @@ function campaignDay(source: Source, own: string | undefined, contests: readonly
 const dedupKey = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** The records of a source's files that are present, and the paths of those that are not. */
-function records(dir: string, source: Source): { texts: { text: string; date?: string }[]; missing: string[] } {
-  const texts: { text: string; date?: string }[] = [];
+function records(dir: string, source: Source): { texts: RawRecord[]; missing: string[] } {
+  const texts: RawRecord[] = [];
   const missing: string[] = [];
   for (const f of source.files) {
     const path = join(dir, 'raw', source.repo.replace('/', '+'), f.path);
@@ -81,7 +83,7 @@ export function buildSource(
     const labels = label(text);
     lines.push({
       text, at: campaignDay(source, r.date, labels.contests), source: source.id, split: source.split,
-      platform: source.platform, kind: source.kind, ...labels,
+      platform: source.platform, kind: source.kind, ...labels, ...(r.context ? { context: r.context } : {}),
     });
   }
   return { lines, missing, overlap };

@@ -12,6 +12,11 @@ export interface RawRecord {
   text: string;
   /** the post's own date, if the file has one (YYYY-MM-DD) */
   date?: string;
+  /**
+   * The title or caption of the video or post the comment is under, when the file records it: what the
+   * adapters pass as `quoted` for a like on a comment (docs/engine.md, "Comments as met").
+   */
+  context?: string;
 }
 
 export interface SourceFile {
@@ -65,9 +70,12 @@ export function toDay(s: string | undefined): string | undefined {
 }
 
 const column =
-  (textCol: string, dateCol?: string, sep = ',') =>
+  (textCol: string, dateCol?: string, sep = ',', contextCol?: string) =>
   (content: string): RawRecord[] =>
-    csvObjects(content, sep).map((r) => ({ text: r[textCol] ?? '', date: dateCol ? toDay(r[dateCol]) : undefined }));
+    csvObjects(content, sep).map((r) => {
+      const context = contextCol ? r[contextCol]?.trim() : undefined;
+      return { text: r[textCol] ?? '', date: dateCol ? toDay(r[dateCol]) : undefined, ...(context ? { context } : {}) };
+    });
 
 const file = (path: string, read: SourceFile['read']): SourceFile => ({ path, read });
 const tweets = (path: string, sep = ',') => file(path, column('full_text', 'created_at', sep));
@@ -118,7 +126,7 @@ export const SOURCES: Source[] = [
   {
     id: 'salatid-banten-youtube', repo: 'SalatID/analisis-sentimen-pilkada-banten-2024', commit: '1bb8b43cbb9344465c93a382bcf8d6b5fa6d9d00',
     licence: 'none stated', split: 'development', platform: 'youtube', kind: 'political', race: 'pilkada',
-    files: [file('data.csv', column('Comment'))],
+    files: [file('data.csv', column('Comment', undefined, ',', 'Video Title'))],
   },
   {
     id: 'aptaarkana-headlines', repo: 'AptaArkana/hoax_pilpres_24', commit: '7f04f7c5dfe99d96f1ff4d758d3c50f35fec36a6',
@@ -155,7 +163,7 @@ export const SOURCES: Source[] = [
   {
     id: 'dikirust-jakarta-youtube', repo: 'dikirust/Sentiment-Analysis-of-DKI-Jakarta-2024-Gubernatorial-Election-Using-NLP',
     commit: 'e722d73eef5262d384149ecb35d718e22aa29432', licence: 'MIT', split: 'report', platform: 'youtube', kind: 'political',
-    race: 'pilkada', files: [file('Dataset Pilgub Jakarta.csv', column('comment'))],
+    race: 'pilkada', files: [file('Dataset Pilgub Jakarta.csv', column('comment', undefined, ',', 'title'))],
   },
   {
     id: 'luthfilkhairi-tweets', repo: 'luthfilkhairi/ABSA-Transformer-Pemilu2024', commit: '7506d3b76f0f83e7d76754162c2033a1fef6aad5',

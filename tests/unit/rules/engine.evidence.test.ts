@@ -269,3 +269,34 @@ describe('the region that counts for a regency or city race is that regency or c
   ])('%s does not: %s', (_why, text) => expect(on(sev(text))).toBe(false));
   it('a governor race still counts any place of its province', () => expect(on(sev('bu airin sudah terbukti di tangerang selatan'))).toBe(true));
 });
+
+// Paraphrased, written for the project (development misses, 2026-12-07 morning): the colloquial vote verb
+// "milih" (memilih without its prefix) and the imperative "pilihlah" right before the name, "trus" as
+// comment sections spell "terus", and "gub" for gubernur.
+describe('colloquial spellings of the choice, the rally cry and the office', () => {
+  it.each([
+    ['"milih" right before the name', 'saya sekeluarga pasti milih Bu Airin'],
+    ['"milih" right before the name', 'aku milih dimyati, titik'],
+    ['"pilihlah" right before the name', 'pilihlah ibu Airin'],
+    ['"maju trus" after the name', 'Airin maju trus!'],
+    ['"gub" beside the name, and the region', 'airin yg cocok jadi gub banten'],
+  ])('on with %s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  it.each([
+    ['"milih" after the name, with its own object', 'Airin lagi milih baju di pasar'],
+    ['"milih" after the name, reduplicated', 'Airin lagi milih-milih kado buat ibunya'],
+    ['"maju" without "trus"', 'Airin maju ke depan kelas'],
+    ['"gub" beside the name, nothing else', 'Airin kerja di kantor gub'],
+  ])('none with %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+});
+
+// Paraphrased, written for the project: "buk" is how comment sections write the honorific "bu".
+describe('"buk" is the honorific "bu"', () => {
+  it.each([
+    ['with praise beside the name', 'semangat buk airin'],
+    ['with praise after the name', 'Buk airin cerdas banget'],
+  ])('on %s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  it.each([
+    ['the honorific alone', 'buk airin guru les piano anak saya'],
+    ['"buku", a book', 'buku airin ketinggalan, semangat ya'],
+  ])('none with %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+});
