@@ -4,7 +4,7 @@
  * (reads files); the shipped default bundle does not include rules/national.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { DEFAULT_DATA_DIR, mergeSources } from '../data/index.ts';
@@ -71,4 +71,28 @@ export function loadWithNational(dataDir: string = DEFAULT_DATA_DIR, nationalDir
     return { errors: result.errors.map(relocate), files };
   }
   return { bundle: result.bundle, errors: [], files };
+}
+
+/**
+ * The base without what the file `path` defines (its persons, parties and contests, by id), when that
+ * file is one of the base's own files: `jaga import --out F` rewrites F, and F's earlier output is not
+ * its base (its contests were "already there" and skipped, its ids taken). The file is left out after
+ * validation, not before: other files refer to its persons (a DPR list reuses a regent candidate who
+ * also stood for the DPR), and without them the base would not validate. The importer only looks ids and
+ * names up in the base, so those references need not resolve.
+ */
+export function leaveOut(bundle: RuleBundle, files: readonly string[], path: string): { bundle: RuleBundle; left: number } {
+  if (!files.some((f) => resolve(f) === resolve(path))) return { bundle, left: 0 };
+  const doc = (parse(readFileSync(path, 'utf8')) ?? {}) as Record<string, unknown>;
+  const ids = (key: string) => new Set(((Array.isArray(doc[key]) ? doc[key] : []) as { id?: unknown }[]).map((e) => e?.id));
+  const [persons, parties, contests] = [ids('persons'), ids('parties'), ids('contests')];
+  return {
+    bundle: {
+      ...bundle,
+      persons: bundle.persons.filter((p) => !persons.has(p.id)),
+      parties: bundle.parties.filter((p) => !parties.has(p.id)),
+      contests: bundle.contests.filter((c) => !contests.has(c.id)),
+    },
+    left: persons.size + parties.size + contests.size,
+  };
 }

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DEFAULT_DATA_DIR } from '../../data/index.ts';
 import { IMPORT_FORMATS, runImport, type ImportFormat } from '../../import/index.ts';
-import { NATIONAL_DIR, loadWithNational } from '../../import/national.ts';
+import { NATIONAL_DIR, leaveOut, loadWithNational } from '../../import/national.ts';
 import { ImportOriginSchema } from '../../import/provenance.ts';
 import { parseCsvRows } from '../../import/csv.ts';
 import { IMPORT_KINDS, normalizeRegion, type ImportKind } from '../../import/records.ts';
@@ -19,7 +19,7 @@ const USAGE = `usage: jaga import --format <${IMPORT_FORMATS.join('|')}> --kind 
   --district  DPR: the electoral district (kode dapil) of a file that holds one district
   --regions   CSV of Kemendagri codes and names ("kode,nama") to name contests whose records carry none
   --base      rules the output is merged with (default rules/data plus rules/national): contests
-              already there are skipped, ids stay unique
+              already there are skipped, ids stay unique; what the --out file defines is left out of it
   --strict    any broken row fails the import and nothing is written (default: broken rows are reported
               and skipped)
   csv columns of a news transcription (one row per pair): kode_wilayah, nama_wilayah, nomor_urut,
@@ -64,12 +64,15 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`jaga: the base rule set does not validate:\n  ${base.errors.join('\n  ')}\n`);
     return 1;
   }
+  // the file being rewritten is not its own base (leaveOut says why)
+  const own = args.values.out ? leaveOut(base.bundle, base.files, args.values.out) : { bundle: base.bundle, left: 0 };
+  if (own.left) process.stderr.write(`note: ${own.left} entries of ${args.values.out} left out of the base: the import rewrites them\n`);
   const result = runImport({
     format,
     kind,
     text,
     origin: origin.data,
-    base: base.bundle,
+    base: own.bundle,
     ...(args.values.district ? { district: args.values.district } : {}),
     ...(args.values['district-name'] ? { districtName: args.values['district-name'] } : {}),
     ...(args.flags['names-need-context'] ? { namesNeedContext: true } : {}),

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compileBundle } from '../../../../rules/compile.ts';
+import { DEFAULT_DATA_DIR } from '../../../../rules/data/index.ts';
 import { lintBundle, runExamples } from '../../../../rules/data/tools.ts';
 import { loadEngine } from '../../../../rules/engine.ts';
 import { runImport, type ImportFormat } from '../../../../rules/import/index.ts';
@@ -393,6 +394,44 @@ describe('jaga import (command)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/FAILED \(--strict\): 1 broken row/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('re-importing into a file of the base leaves that file out of the base: same ids, same output', async () => {
+    // a transcription's output lies in rules/data, the default base; read as part of the base, its own
+    // contests were "already there" and the re-import wrote an empty file (or renumbered the ids)
+    const dir = tempDir();
+    const baseDir = join(dir, 'data');
+    mkdirSync(baseDir);
+    for (const f of ['meta.yaml', 'vocabulary.yaml', 'parties-2024.yaml']) copyFileSync(join(DEFAULT_DATA_DIR, f), join(baseDir, f));
+    const input = join(dir, 'berita.csv');
+    writeFileSync(
+      input,
+      'kode_wilayah,nama_wilayah,nomor_urut,nama_calon,nama_wakil,koalisi,instagram,sumber\n' +
+        '99.01,Kabupaten Contoh Raya,1,BUDI CONTOHARTO,SRI CONTOHWATI,PKB,@budisri.contoh,https://berita.example.org/paslon-contoh\n' +
+        '99.01,Kabupaten Contoh Raya,2,JOKO CONTOHYONO,ANDI CONTOHJAYA,PKS,,https://berita.example.org/paslon-contoh\n',
+    );
+    const out = join(baseDir, 'pilkada-contoh.yaml');
+    const argv = ['--format', 'csv', '--kind', 'pilkada', input, ...flags, '--base', baseDir, '--national', join(dir, 'none'), '--out', out];
+    expect((await jaga('import', argv)).code).toBe(0);
+    const first = readFileSync(out, 'utf8');
+    expect(first).toMatch(/id: pilbup-contoh-raya-2024\n/);
+    // another file of the base refers to a person of the output (as a DPR list reuses a regent candidate
+    // who stood for the DPR too): without that person the rest of the base would not validate
+    const doc = parse(first) as { contests: Contest[] };
+    const [contest] = doc.contests;
+    const other = {
+      ...contest!,
+      id: 'pilwalkot-contoh-lain-2024',
+      name: 'Pilwalkot Contoh Lain 2024',
+      region: '99.71',
+      contestants: contest!.contestants.map((k) => ({ ...k, id: `lain-${k.id}`, acronyms: [], examples: undefined })),
+      examples: undefined,
+    };
+    writeFileSync(join(baseDir, 'pilkada-lain.yaml'), JSON.stringify({ contests: [other] }));
+    const again = await jaga('import', argv);
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toMatch(/skipped:/);
+    expect(readFileSync(out, 'utf8')).toBe(first);
   });
 
   it('refuses to run without provenance', async () => {
