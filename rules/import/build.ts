@@ -153,6 +153,14 @@ export function buildCandidates(
   const listed = new Set(
     options.base.contests.filter((c) => c.kind === 'pileg' && c.votingDay?.startsWith('2024')).flatMap((c) => c.contestants.flatMap((k) => k.persons)),
   );
+  // a candidate of a regency or city race only is no national figure: the same name on a national list is
+  // a namesake as often as not ("Zainal Abidin", "Sri Wahyuni"), and reusing the person would make the list
+  // race count on the bare name, which the list's own names never do
+  const localOnly = new Set<string>();
+  const races = new Map<string, Set<string>>();
+  for (const c of options.base.contests)
+    for (const k of c.contestants) for (const p of k.persons) (races.get(p) ?? races.set(p, new Set()).get(p)!).add(c.kind);
+  for (const [p, kinds] of races) if ([...kinds].every((k) => k === 'pilkada-kabupaten' || k === 'pilkada-kota')) localOnly.add(p);
   const seenNames = new Map<string, string>();
   // every name a person of the base or of this import goes by, to find a name inside another's longer one
   // ("Hasan Basri" inside "Hasan Basri Sagala"): text that names the longer one names the shorter too
@@ -235,7 +243,7 @@ export function buildCandidates(
     const known = baseNames.get(key);
     // a person the base rule set already names decisively (a national figure) is that person: the
     // list entry reuses it rather than adding a context-only double
-    if (options.namesNeedContext && known && !listed.has(known)) {
+    if (options.namesNeedContext && known && !listed.has(known) && !localOnly.has(known)) {
       spokenNames.set(known, name);
       reused.add(known);
       return known;

@@ -4,9 +4,10 @@
  * source, per platform and per split (development and report apart): recall of posts naming a 2024
  * candidate or party (medium or high), the everyday medium-or-high rate, the high rate of posts with a
  * campaign hashtag, and process news (naming nobody) above low; then recall per contest named (the
- * Pilpres, each province's governor race, parties) and how many Pilkada provinces the sets cover; last, the
- * same lines checked as met (scripts/eval/as-met.ts: liked, with the video title a comment is under). Skips
- * with a message when no data.
+ * Pilpres, each province's governor race, parties) and how many Pilkada provinces the sets cover; then, per
+ * split, what decided the everyday medium-or-high hits and the process-news above-low hits (kind of entity
+ * and evidence, scripts/eval/breakdown.ts; counts only, never texts); last, the same lines checked as met
+ * (scripts/eval/as-met.ts: liked, with the video title a comment is under). Skips with a message when no data.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { loadDefaultBundle } from '../../rules/data/index.ts';
 import { loadEngine } from '../../rules/engine.ts';
 import { AsMetReport } from '../eval/as-met.ts';
 import type { EvalLine } from '../eval/build.ts';
+import { DeciderTally } from '../eval/breakdown.ts';
 import { evalDataDir } from '../local-data.ts';
 
 export const name = 'quality';
@@ -31,12 +33,15 @@ interface Tally {
 }
 const empty = (): Tally => ({ named: 0, namedHit: 0, everyday: 0, everydayHit: 0, tagged: 0, taggedHigh: 0, process: 0, processAboveLow: 0 });
 
+/** process news: a news text that names nobody (by the labels) and uses election vocabulary */
+const isProcess = (l: EvalLine) => l.platform === 'news' && !l.names && l.electionWords;
+
 function add(t: Tally, l: EvalLine, severity: string): void {
   const hit = severity === 'medium' || severity === 'high';
   if (l.names) (t.named++, hit && t.namedHit++);
   else if (l.kind === 'everyday') (t.everyday++, hit && t.everydayHit++);
   if (l.hashtag) (t.tagged++, severity === 'high' && t.taggedHigh++);
-  if (l.platform === 'news' && !l.names && l.electionWords) (t.process++, severity !== 'none' && severity !== 'low' && t.processAboveLow++);
+  if (isProcess(l)) (t.process++, severity !== 'none' && severity !== 'low' && t.processAboveLow++);
 }
 
 const pct = (a: number, b: number) => (b ? `${a}/${b} ${((100 * a) / b).toFixed(1)}%` : '—');
@@ -56,12 +61,17 @@ export async function run(): Promise<void> {
   const bySplit = new Map<string, Tally>();
   const byContest = new Map<string, Tally>();
   const asMet = new AsMetReport(engine);
-  const get = (m: Map<string, Tally>, k: string) => m.get(k) ?? (m.set(k, empty()), m.get(k)!);
+  const everydayBy = new Map<string, DeciderTally>();
+  const processBy = new Map<string, DeciderTally>();
+  const get = <T,>(m: Map<string, T>, k: string, make: () => T = empty as () => T) => m.get(k) ?? (m.set(k, make()), m.get(k)!);
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) {
     for (const raw of readFileSync(join(dir, f), 'utf8').split('\n')) {
       if (!raw.trim()) continue;
       const l = JSON.parse(raw) as EvalLine;
-      const { severity } = engine.evaluate({ text: l.text }, { at: l.at });
+      const verdict = engine.evaluate({ text: l.text }, { at: l.at });
+      const { severity } = verdict;
+      if (!l.names && l.kind === 'everyday' && (severity === 'medium' || severity === 'high')) get(everydayBy, l.split, () => new DeciderTally()).add(verdict);
+      if (isProcess(l) && severity !== 'none' && severity !== 'low') get(processBy, l.split, () => new DeciderTally()).add(verdict);
       add(get(bySource, `${l.split === 'report' ? 'R' : 'D'} ${l.source}`), l, severity);
       add(get(byPlatform, `${l.split} · ${l.platform}`), l, severity);
       add(get(bySplit, l.split), l, severity);
@@ -81,6 +91,13 @@ export async function run(): Promise<void> {
       .map(([k]) => k.slice(split.length + 3))
       .filter((c) => c !== 'pilpres' && c !== 'party');
     console.log(`  Pilkada provinces with ≥ ${MIN_PER_PROVINCE} posts naming a candidate, ${split}: ${provinces.length} (${provinces.join(', ') || '—'})`);
+  }
+  for (const [title, m] of [['everyday medium or high', everydayBy], ['process news above low', processBy]] as const) {
+    for (const split of ['development', 'report']) {
+      const t = m.get(split);
+      console.log(`  what decided the ${title}, ${split} (${t?.total ?? 0}):`);
+      for (const line of t?.lines() ?? ['—']) console.log(`    ${line}`);
+    }
   }
   for (const line of asMet.lines()) console.log(line);
 }

@@ -38,12 +38,19 @@ const CONTESTS: Record<string, string[]> = {
   'sulawesi utara': ['yulius selvanus', 'elly lasut', 'steven kandouw'],
 };
 const PARTIES = [
-  'gerindra', 'pdi ?p', 'pdi perjuangan', 'golkar', 'nasdem', 'demokrat', 'perindo', 'hanura', 'gelora',
+  // PDI-P is written with a hyphen as often as without; Golkar and PDI-P by their full names too
+  'gerindra', 'pdi[- ]?p', 'pdi[- ]perjuangan', 'partai demokrasi indonesia perjuangan', 'golkar', 'partai golongan karya', 'nasdem', 'demokrat', 'perindo', 'hanura', 'gelora',
   'partai keadilan sejahtera', 'partai kebangkitan bangsa', 'partai amanat nasional', 'partai solidaritas indonesia',
   'partai persatuan pembangunan', 'partai buruh', 'partai ummat',
   // the rest of the 18 national parties of the 2024 ballot (KPU): their acronyms are everyday words
   // (PBB is also the UN and the land tax), so only the full names count
   'partai bulan bintang', 'partai garuda', 'partai kebangkitan nusantara',
+  // the six Aceh parties of the 2024 ballot (KPU), by their full names
+  'partai aceh', 'partai nanggroe aceh', 'partai darul aceh', 'partai adil sejahtera aceh', 'partai sira',
+  'partai generasi atjeh beusaboh',
+  // PKB, PKS and PPP are no Indonesian words, so in lower case they are the parties too (news written in
+  // lower case: "fraksi pks", "kader ppp"); "pan" and "psi" are words, so they count in capitals only
+  'pkb', 'pks', 'ppp',
 ];
 const words = (alternatives: string[]) => new RegExp(`(?<![a-z])(?:${alternatives.join('|')})(?![a-z])`, 'i');
 const CONTEST_NAMES = Object.entries(CONTESTS).map(([contest, names]) => [contest, words(names)] as const);

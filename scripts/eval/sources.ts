@@ -78,6 +78,28 @@ const column =
     });
 
 const file = (path: string, read: SourceFile['read']): SourceFile => ({ path, read });
+
+/**
+ * A CoNLL file (one token per line, its tags after a tab or space, a blank line between sentences) → one
+ * record per sentence, rebuilt with a space between tokens and none before closing punctuation or after
+ * an opening one, as the sentence was written.
+ */
+export function conllSentences(content: string): RawRecord[] {
+  const out: RawRecord[] = [];
+  let tokens: string[] = [];
+  const flush = () => {
+    if (tokens.length) out.push({ text: tokens.join(' ').replace(/ ([.,;:!?)\]}%])/g, '$1').replace(/([([{]) /g, '$1') });
+    tokens = [];
+  };
+  for (const line of content.split(/\r?\n/)) {
+    const token = line.split(/[\t ]/)[0] ?? '';
+    if (!line.trim()) flush();
+    else if (token) tokens.push(token);
+  }
+  flush();
+  return out;
+}
+
 const tweets = (path: string, sep = ',') => file(path, column('full_text', 'created_at', sep));
 
 export const SOURCES: Source[] = [
@@ -230,6 +252,22 @@ export const SOURCES: Source[] = [
     id: 'jibranfawaid-hoax-headlines', repo: 'jibranfawaid/turnbackhoax-dataset', commit: '9f860bd3b672f55811631bb59dac7c8f7ce03d6c',
     licence: 'none stated', split: 'development', platform: 'news', kind: 'political', race: 'pilpres',
     files: [file('Scrapping.csv', column('Headline', undefined, ';'))],
+  },
+  // seventh batch (docs/engine.md, "Seventh batch"): news sentences chosen for their people's and places' names
+  {
+    id: 'idner-news', repo: 'khairunnisaor/idner-news-2k', commit: '625ff40f85b03c615c036ef11bc23cb70c79987a',
+    licence: 'MIT', split: 'development', platform: 'news', kind: 'everyday',
+    files: ['train', 'dev', 'test'].map((f) => file(`${f}.txt`, conllSentences)),
+  },
+  {
+    id: 'indonlu-nergrit', repo: 'IndoNLP/indonlu', commit: 'ce728f6926a36174b9923dfe49d6a6839b6e9bb7',
+    licence: 'MIT (repository)', split: 'development', platform: 'news', kind: 'everyday',
+    files: ['test', 'valid', 'train'].map((f) => file(`dataset/nergrit_ner-grit/${f}_preprocess.txt`, conllSentences)),
+  },
+  {
+    id: 'indonlu-nerp', repo: 'IndoNLP/indonlu', commit: 'ce728f6926a36174b9923dfe49d6a6839b6e9bb7',
+    licence: 'MIT (repository)', split: 'development', platform: 'news', kind: 'everyday', max: 9000,
+    files: ['test', 'valid', 'train'].map((f) => file(`dataset/nerp_ner-prosa/${f}_preprocess.txt`, conllSentences)),
   },
 ];
 

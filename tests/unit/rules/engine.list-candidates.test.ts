@@ -34,3 +34,20 @@ describe('a DPR list candidate with evidence of the race counts', () => {
     ['caleg DPR RI and the province', 'Sofyan Dawood caleg DPR RI dari Aceh, jangan lupa coblos 14 Februari'],
   ])('%s: %s', (_why, text) => expect(on(asCandidate(text))).toBe(true));
 });
+
+// "Zainal Abidin" and "Sri Wahyuni" are the names of regency or city candidates of the 2024 Pilkada
+// (Polewali Mandar, Salatiga) and of DPR list candidates (Lampung II, Aceh I). The list entries were imported
+// as that local person until 2026-12-07, so at a Pileg campaign day the bare name counted alone for the DPR
+// race; a regency candidate is no national figure, so the list entry is its own, context-only person.
+describe('a DPR list candidate who shares a regency candidate\'s name stays none without evidence', () => {
+  it.each([
+    ['Zainal Abidin', 'Pak Zainal Abidin tetangga saya baru pulang dari pasar'],
+    ['Sri Wahyuni', 'Sri Wahyuni juara lomba masak tingkat kelurahan'],
+    ['Budi Santoso', 'budi santoso sedang memperbaiki atap rumahnya'],
+  ])('%s: %s', (_name, text) => expect(engine.evaluate({ text }, { at }).reasons.filter((r) => r.contest?.id.startsWith('dpr-') && r.severity !== 'none')).toEqual([]));
+
+  it('the list race still counts with its evidence', () => {
+    const v = engine.evaluate({ text: 'Ayo dukung Zainal Abidin, caleg PDI Perjuangan dapil Lampung II nomor 5' }, { at });
+    expect(v.reasons.some((r) => r.contest?.id === 'dpr-2024-lampung-ii' && on(r.severity))).toBe(true);
+  });
+});

@@ -144,6 +144,19 @@ describe('kpu-json importer', () => {
     expect(failures).toEqual([]);
   });
 
+  it('--names-need-context: a candidate of a regency or city race only is a namesake, not reused, so the bare name needs evidence', () => {
+    const races = new Map<string, string[]>();
+    for (const c of base.contests) for (const k of c.contestants) for (const p of k.persons) races.set(p, [...(races.get(p) ?? []), c.kind]);
+    const local = base.persons.find(
+      (p) => /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(p.name) && (races.get(p.id) ?? []).length > 0 && races.get(p.id)!.every((k) => k === 'pilkada-kabupaten' || k === 'pilkada-kota'),
+    )!;
+    const text = JSON.stringify({ '9901': { '1': { '800001': { nama: local.name.toUpperCase(), nomor_urut: 1 } } } });
+    const doc = parse(runImport({ format: 'kpu-json', kind: 'dpr', text, origin, base, namesNeedContext: true }).yaml) as { persons: Person[]; contests: Contest[] };
+    expect(doc.persons.map((p) => p.name)).toEqual([`${local.name} (DPR RI 2024 9901)`]);
+    expect(doc.contests[0]!.contestants[0]!.persons).toEqual([doc.persons[0]!.id]);
+    expect(doc.persons[0]!.aliases).toContainEqual(expect.objectContaining({ term: local.name, requiresContext: true }));
+  });
+
   it('--names-need-context: a namesake already on another 2024 legislative list is a different person', () => {
     const text = JSON.stringify({ '9901': { '1': { '800001': { nama: 'H. ANDI WIJAYA, S.H.', nomor_urut: 1 } } } });
     const first = runImport({ format: 'kpu-json', kind: 'dpd', text: JSON.stringify({ '99': { '700001': { nama: 'ANDI WIJAYA', nomor_urut: 1 } } }), origin, base });

@@ -8,6 +8,15 @@ describe("a pair acronym in capitals, or a party's full name, names them", () =>
     'AMIN janji perbaiki nasib guru honorer kalau menang pilpres',
     'Relawan deklarasi dukung paslon AMIN di alun-alun',
     'Partai Bulan Bintang buka posko kampanye di kecamatan',
+    // seen in the seventh batch (development news): lower case, hyphens, full names, Aceh's own parties
+    'fraksi pks menolak revisi aturan itu',
+    'kader ppp berharap ketua umum maju',
+    'rapat pkb membahas pemenangan',
+    'Ketua DPD PDI-P hadir di acara itu',
+    'pengurus pdi-perjuangan menggelar rapat',
+    'Partai Demokrasi Indonesia Perjuangan menggelar rakernas',
+    'Partai Golongan Karya mengusung kadernya',
+    'partai aceh meraih kursi terbanyak di DPRA',
   ])('%s', (text) => expect(label(text).names).toBe(true));
 });
 
@@ -17,6 +26,9 @@ describe('the everyday word stays unnamed', () => {
     'amin ya allah, semoga pemilu damai',
     'KPU umumkan jadwal kampanye terbuka',
     'SEMOGA PEMILU DAMAI DAN LANCAR, AMIN',
+    // "pan" and "psi" are words: only in capitals do they name the parties
+    'pan nya udah panas, masukin telurnya',
+    'tekanan ban 32 psi sebelum mudik',
   ])('%s', (text) => expect(label(text).names).toBe(false));
 });
 

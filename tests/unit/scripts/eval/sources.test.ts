@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SOURCES, toDay } from '../../../../scripts/eval/sources.ts';
+import { conllSentences, SOURCES, toDay } from '../../../../scripts/eval/sources.ts';
 
 describe('toDay reads the date formats of the sources', () => {
   it.each([
@@ -44,5 +44,27 @@ describe('the sixth batch', () => {
       'alharkan7/turnbackhoax-analysis': ['development', 'news'],
       'jibranfawaid/turnbackhoax-dataset': ['development', 'news'],
     });
+  });
+});
+
+describe('the seventh batch', () => {
+  it('holds the named-entity news sets as development everyday news, as docs/engine.md registers them', () => {
+    const byId = Object.fromEntries(SOURCES.map((s) => [s.id, [s.repo, s.split, s.platform, s.kind]]));
+    expect(byId).toMatchObject({
+      'idner-news': ['khairunnisaor/idner-news-2k', 'development', 'news', 'everyday'],
+      'indonlu-nergrit': ['IndoNLP/indonlu', 'development', 'news', 'everyday'],
+      'indonlu-nerp': ['IndoNLP/indonlu', 'development', 'news', 'everyday'],
+    });
+  });
+});
+
+describe('conllSentences rebuilds the sentences of a CoNLL file', () => {
+  it('joins tokens with spaces, none before closing or after opening punctuation, one record per sentence', () => {
+    const conll = 'Kata\tNOUN\tO\nBudi\tPROPN\tB-PER\n(\tPUNCT\tO\nwarga\tNOUN\tO\nBogor\tPROPN\tB-LOC\n)\tPUNCT\tO\n,\tPUNCT\tO\nbaik\tADJ\tO\n.\tPUNCT\tO\n\n\nia O\npulang O\n!\tO\n';
+    expect(conllSentences(conll)).toEqual([{ text: 'Kata Budi (warga Bogor), baik.' }, { text: 'ia pulang!' }]);
+  });
+
+  it('reads Windows line ends and a file without a final blank line', () => {
+    expect(conllSentences('a\tO\r\nb\tO\r\n\r\nc\tO')).toEqual([{ text: 'a b' }, { text: 'c' }]);
   });
 });
