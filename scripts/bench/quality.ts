@@ -15,7 +15,7 @@ import { buildWordAutomaton } from '../../rules/automaton.ts';
 import { compileBundle } from '../../rules/compile.ts';
 import { loadDefaultBundle } from '../../rules/data/index.ts';
 import { loadEngine } from '../../rules/engine.ts';
-import { AsMetReport } from '../eval/as-met.ts';
+import { AsMetReport, pct, warns } from '../eval/as-met.ts';
 import type { EvalLine } from '../eval/build.ts';
 import { DeciderTally } from '../eval/breakdown.ts';
 import { evalDataDir } from '../local-data.ts';
@@ -37,14 +37,13 @@ const empty = (): Tally => ({ named: 0, namedHit: 0, everyday: 0, everydayHit: 0
 const isProcess = (l: EvalLine) => l.platform === 'news' && !l.names && l.electionWords;
 
 function add(t: Tally, l: EvalLine, severity: string): void {
-  const hit = severity === 'medium' || severity === 'high';
+  const hit = warns(severity);
   if (l.names) (t.named++, hit && t.namedHit++);
   else if (l.kind === 'everyday') (t.everyday++, hit && t.everydayHit++);
   if (l.hashtag) (t.tagged++, severity === 'high' && t.taggedHigh++);
   if (isProcess(l)) (t.process++, severity !== 'none' && severity !== 'low' && t.processAboveLow++);
 }
 
-const pct = (a: number, b: number) => (b ? `${a}/${b} ${((100 * a) / b).toFixed(1)}%` : '—');
 function row(label: string, t: Tally): string {
   return `  ${label.padEnd(34)} named→med+ ${pct(t.namedHit, t.named).padEnd(20)} everyday med+ ${pct(t.everydayHit, t.everyday).padEnd(16)} hashtag high ${pct(t.taggedHigh, t.tagged).padEnd(16)} process>low ${pct(t.processAboveLow, t.process)}`;
 }
@@ -70,7 +69,7 @@ export async function run(): Promise<void> {
       const l = JSON.parse(raw) as EvalLine;
       const verdict = engine.evaluate({ text: l.text }, { at: l.at });
       const { severity } = verdict;
-      if (!l.names && l.kind === 'everyday' && (severity === 'medium' || severity === 'high')) get(everydayBy, l.split, () => new DeciderTally()).add(verdict);
+      if (!l.names && l.kind === 'everyday' && warns(severity)) get(everydayBy, l.split, () => new DeciderTally()).add(verdict);
       if (isProcess(l) && severity !== 'none' && severity !== 'low') get(processBy, l.split, () => new DeciderTally()).add(verdict);
       add(get(bySource, `${l.split === 'report' ? 'R' : 'D'} ${l.source}`), l, severity);
       add(get(byPlatform, `${l.split} · ${l.platform}`), l, severity);

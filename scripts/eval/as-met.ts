@@ -23,7 +23,8 @@ export function asMet(l: Line): { content: ActionContent; ctx: EvaluateContext }
   return { content, ctx: { at: l.at, ...(site ? { site } : {}), action: 'like' } };
 }
 
-const warns = (severity: string) => severity === 'medium' || severity === 'high';
+/** A verdict the dialog shows by default: medium or high. */
+export const warns = (severity: string) => severity === 'medium' || severity === 'high';
 
 /**
  * Warned for the text's own words: a medium-or-high reason in a field the text itself fills (its text or
@@ -60,7 +61,8 @@ export function tallyLine(t: Tally, l: Pick<EvalLine, 'names' | 'context'>, text
   }
 }
 
-const pct = (a: number, b: number) => (b ? `${a}/${b} ${((100 * a) / b).toFixed(1)}%` : '—');
+/** "a/b p%", or "—" when nothing was counted. */
+export const pct = (a: number, b: number) => (b ? `${a}/${b} ${((100 * a) / b).toFixed(1)}%` : '—');
 
 /** The as-met figures per source and per split, beside the text-alone ones (`npm run bench -- quality`). */
 export class AsMetReport {
