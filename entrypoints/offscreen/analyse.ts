@@ -4,10 +4,11 @@
  * rules/gestures.ts. On the CPU (XNNPACK) first: measured several times faster than WebGL on a
  * machine without a GPU, where WebGL is a software renderer (docs/photo-check.md, "Measured").
  */
-import { HandLandmarker, type HandLandmarkerResult } from '@mediapipe/tasks-vision';
+import { HandLandmarker } from '@mediapipe/tasks-vision';
 import { browser } from 'wxt/browser';
 import { GESTURES, classifyHand, handBox, type HandObservation, type Landmark } from '@/rules/gestures';
 import type { PhotoGesture, PhotoResult, PhotoRuntime } from '@/utils/messages';
+import { fromTile, mergeTiles, tilesOf, type Reported, type Tile } from './tiles';
 
 export const MODEL_DIR = '/mediapipe/';
 export interface AnalyseMessage {
@@ -54,7 +55,8 @@ export async function loadLandmarker<T>(create: (delegate: 'CPU' | 'GPU') => Pro
  * The detector's minimum hand detection and presence confidence on the photo alone (tasks-vision's
  * default), and on the second detection with the border, which runs only when the first found no
  * hand: there 0.2 found 8 more hands in 405 dev number-sign photos and warned no more no-sign photos
- * (docs/photo-check.md, fifth round).
+ * (docs/photo-check.md, fifth round). The tiles (seventh round) run at the second's confidence too:
+ * on dev 0.2 found 12 hands where 0.5 found 3, and warned no more no-sign photos.
  */
 export const DETECT_CONFIDENCE = 0.5;
 export const SECOND_DETECT_CONFIDENCE = 0.2;
@@ -81,24 +83,31 @@ function loadHands(): Promise<{ landmarker: HandLandmarker; runtime: PhotoRuntim
 }
 
 /**
- * The bordered detection at SECOND_DETECT_CONFIDENCE on the same landmarker, its confidence set for
- * that one pass and set back after it. A second landmarker would save the two `setOptions` calls
- * (≈ 0.13 s on a photo without a hand) but holds +78 MB for as long as this page lives
- * (docs/photo-check.md, fifth round): the page is kept small. If the confidence cannot be set back,
- * the landmarker is dropped so the next photo loads a fresh one rather than running at 0.2.
+ * The detections after the first (the bordered photo, then the tiles) at SECOND_DETECT_CONFIDENCE on
+ * the same landmarker, its confidence set once before the second detection and set back after the
+ * last. A second landmarker would save the two `setOptions` calls (≈ 0.13 s on a photo without a
+ * hand) but holds +78 MB for as long as this page lives (docs/photo-check.md, fifth round): the page
+ * is kept small. If the confidence cannot be set, the detections run at the default (the border and
+ * the tiles alone still help); if it cannot be set back, the landmarker is dropped so the next photo
+ * loads a fresh one rather than running at 0.2.
  */
-async function detectAtSecondConfidence(landmarker: HandLandmarker, image: HTMLCanvasElement): Promise<HandLandmarkerResult> {
+async function detectAll(landmarker: HandLandmarker, bitmap: ImageBitmap, size: { width: number; height: number }): Promise<Reported> {
+  let lowered: Promise<boolean> | null = null;
   try {
-    await landmarker.setOptions(confidenceOptions(SECOND_DETECT_CONFIDENCE));
-  } catch {
-    return landmarker.detect(image); // the border alone still helps
-  }
-  try {
-    return landmarker.detect(image);
+    return await detectHands(async (view) => {
+      if (!view.border && !view.tile) return landmarker.detect(bitmap);
+      lowered ??= landmarker.setOptions(confidenceOptions(SECOND_DETECT_CONFIDENCE)).then(
+        () => true,
+        () => false,
+      );
+      await lowered;
+      return landmarker.detect(view.tile ? drawTile(bitmap, view.tile) : drawPadded(bitmap, view));
+    }, size);
   } finally {
-    await landmarker.setOptions(confidenceOptions(DETECT_CONFIDENCE)).catch(() => {
-      landmarkerPromise = null;
-    });
+    if (lowered && (await lowered))
+      await landmarker.setOptions(confidenceOptions(DETECT_CONFIDENCE)).catch(() => {
+        landmarkerPromise = null;
+      });
   }
 }
 
@@ -158,17 +167,13 @@ async function analyseNow(image: Blob): Promise<PhotoResult> {
   const size = { width: bitmap.width, height: bitmap.height };
   try {
     assertImageSize(size.width, size.height);
-    const found = await detectHands(async (padded) => {
-      if (!padded.border) return landmarker.detect(bitmap);
-      return detectAtSecondConfidence(landmarker, drawPadded(bitmap, padded));
-    }, size);
+    const found = await detectAll(landmarker, bitmap, size);
     return toPhotoResult(found, size, runtime, Math.round(performance.now() - start));
   } finally {
     bitmap.close();
   }
 }
 
-type Reported = Pick<HandLandmarkerResult, 'landmarks' | 'worldLandmarks' | 'handedness'>;
 
 /**
  * Border added around the photo when the photo alone gives no hand, as a fraction of its longest
@@ -179,12 +184,23 @@ type Reported = Pick<HandLandmarkerResult, 'landmarks' | 'worldLandmarks' | 'han
  */
 export const DETECT_PAD = 0.25;
 
-/** The photo alone first; with the border when that finds no hand. Landmarks normalized to the photo. */
-export async function detectHands(detect: (padded: PaddedSize) => Reported | Promise<Reported>, size: { width: number; height: number }): Promise<Reported> {
+/** What one detection looks at: the photo (no border), the photo with a border, or one tile of the photo. */
+export type DetectView = PaddedSize & { tile?: Tile };
+
+/**
+ * The photo alone first; with the border when that finds no hand; then, when neither does, each
+ * tile of the photo (the zoomed detection, entrypoints/offscreen/tiles.ts), every hand once.
+ * Landmarks normalized to the photo.
+ */
+export async function detectHands(detect: (view: DetectView) => Reported | Promise<Reported>, size: { width: number; height: number }): Promise<Reported> {
   const plain = await detect({ border: 0, ...size });
   if (plain.landmarks.length) return plain;
   const padded = paddedSize(size);
-  return unpad(await detect(padded), size, padded);
+  const bordered = unpad(await detect(padded), size, padded);
+  if (bordered.landmarks.length) return bordered;
+  const parts: Reported[] = [];
+  for (const tile of tilesOf(size)) parts.push(fromTile(await detect({ border: 0, width: tile.width, height: tile.height, tile }), tile, size));
+  return mergeTiles(parts);
 }
 
 export interface PaddedSize {
@@ -217,6 +233,17 @@ function drawPadded(bitmap: ImageBitmap, padded: PaddedSize): HTMLCanvasElement 
     ctx.fillRect(0, 0, padded.width, padded.height);
   }
   ctx.drawImage(bitmap, padded.border, padded.border);
+  return canvas;
+}
+
+/** One tile of the photo on a canvas of its own size: the detector sees it as a whole picture, enlarged. */
+function drawTile(bitmap: ImageBitmap, tile: Tile): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = tile.width;
+  canvas.height = tile.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2d context');
+  ctx.drawImage(bitmap, tile.x, tile.y, tile.width, tile.height, 0, 0, tile.width, tile.height);
   return canvas;
 }
 

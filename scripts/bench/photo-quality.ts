@@ -33,6 +33,14 @@ export const FOURTH_SOURCES = ['sum-gestures'];
  */
 export const SIXTH_SOURCES = ['cn-numbers-daocun', 'cn-numbers-nadalii'];
 const isFresh = (v: PhotoVerdict) => SIXTH_SOURCES.includes(v.photo.set);
+/**
+ * the seventh round's source (2026-12-07, late morning), held out whole: the new report set, apart
+ * from the sixth round's (which has been read) and read once, at the seventh round's end
+ */
+export const SEVENTH_SOURCES = ['asl-letters-tomnlittle'];
+const isNew = (v: PhotoVerdict) => SEVENTH_SOURCES.includes(v.photo.set);
+/** every source held out whole */
+const HELD_OUT = [...SIXTH_SOURCES, ...SEVENTH_SOURCES];
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -185,14 +193,15 @@ export async function run(): Promise<void> {
     return void synthetic(choice);
   }
   const splits = (['dev', 'report'] as const).filter((s) => !only || s === only);
-  // the sixth round's held-out sources are not part of "report" here: they are the fresh set, below
+  // the sources held out whole are not part of "report" here: they are the sixth and seventh rounds' sets, below
   for (const split of splits)
     report(
       split === 'report' ? 'report, the twelve earlier sources (read in earlier rounds)' : split,
-      verdicts.filter((v) => v.photo.split === split && !isFresh(v)),
+      verdicts.filter((v) => v.photo.split === split && !isFresh(v) && !isNew(v)),
     );
   if (only === 'dev') return void fixtures();
-  report(`fresh report set, sixth round (${SIXTH_SOURCES.join(', ')}; held out whole)`, verdicts.filter(isFresh));
+  report(`new report set, seventh round (${SEVENTH_SOURCES.join(', ')}; held out whole)`, verdicts.filter(isNew));
+  report(`fresh report set, sixth round (${SIXTH_SOURCES.join(', ')}; held out whole, read in the sixth round)`, verdicts.filter(isFresh));
   // the fresh sources' report photos apart (read once, at the end of the round), then the older ones
   report(
     `report, fourth-round source only (${FOURTH_SOURCES.join(', ')})`,
@@ -216,7 +225,7 @@ export async function run(): Promise<void> {
   for (const split of splits) {
     const before = photos.flatMap((p) => {
       const lm = readLandmarks(p.sha256, choice);
-      return lm && p.split === split && !SIXTH_SOURCES.includes(p.set) ? [judge(p, lm, true)] : [];
+      return lm && p.split === split && !HELD_OUT.includes(p.set) ? [judge(p, lm, true)] : [];
     });
     report(`${split}, finger geometry alone (the classifier before the model)`, before, true);
   }

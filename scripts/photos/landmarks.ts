@@ -31,6 +31,7 @@ import { findChromium, ROOT } from '../../tests/e2e/harness.ts';
 import { composeHandLandmarkerTask, extractPackedFile } from './hand-landmarker-task.ts';
 import { PHOTO_MAX_SIDE } from '../../entrypoints/content/photo.ts';
 import { PHOTO_DIR, readManifest } from './real-eval.ts';
+import { fromTile, mergeTiles, tilesOf, type Reported, type Tile } from '../../entrypoints/offscreen/tiles.ts';
 
 /**
  * `useCpuInference`: the models run in WebAssembly instead of WebGL. The analysis page uses WebGL;
@@ -61,6 +62,15 @@ export interface RuntimeChoice {
    * `padFallback`, of the second detection only, as the analysis page runs it
    */
   confidence?: number;
+  /**
+   * the zoomed detection (seventh round): the photo cut into `tiles` × `tiles` overlapping tiles
+   * (`tilesOf` in entrypoints/offscreen/tiles.ts), each detected on its own; alone, the tiles' own
+   * cache (`landmarks-tasks-tiles<N>[-conf<C>]`); with `padFallback`, a third detection when neither
+   * the photo alone nor the border gave a hand (extract with `--tiles N --when-none-at <pad>`)
+   */
+  tiles?: number;
+  /** with `padFallback` and `tiles`: the tiles' detection confidence (0.5 when unset) */
+  tileConfidence?: number;
 }
 
 function argValue(name: string): string | undefined {
@@ -86,7 +96,20 @@ export function runtimeFromArgs(): RuntimeChoice {
   const confidence = Number(argValue('min-confidence') ?? 0);
   if (!(confidence >= 0 && confidence < 1)) throw new Error(`--min-confidence must be a fraction below 1, not ${argValue('min-confidence')}`);
   if (confidence && runtime !== 'tasks') throw new Error('--min-confidence works with --runtime tasks only');
-  return { runtime, ...(confidence ? { confidence } : {}), ...(upscale ? { upscale } : {}), ...(pad ? { pad, ...(padFallback ? { padFallback, ...(pad2 ? { pad2 } : {}) } : {}) } : {}) };
+  const tiles = Number(argValue('tiles') ?? 0);
+  if (!(Number.isInteger(tiles) && tiles >= 0 && tiles <= 6)) throw new Error(`--tiles must be a grid of 1–6, not ${argValue('tiles')}`);
+  if (tiles && runtime !== 'tasks') throw new Error('--tiles works with --runtime tasks only');
+  if (tiles && pad && !padFallback) throw new Error('--tiles with --pad needs --pad-fallback');
+  const tileConfidence = Number(argValue('tile-confidence') ?? 0);
+  if (!(tileConfidence >= 0 && tileConfidence < 1)) throw new Error(`--tile-confidence must be a fraction below 1, not ${argValue('tile-confidence')}`);
+  if (tileConfidence && !(tiles && padFallback)) throw new Error('--tile-confidence needs --tiles and --pad-fallback');
+  return {
+    runtime,
+    ...(confidence ? { confidence } : {}),
+    ...(upscale ? { upscale } : {}),
+    ...(pad ? { pad, ...(padFallback ? { padFallback, ...(pad2 ? { pad2 } : {}) } : {}) } : {}),
+    ...(tiles ? { tiles, ...(tileConfidence ? { tileConfidence } : {}) } : {}),
+  };
 }
 
 /** Where a runtime's landmarks are cached. */
@@ -94,6 +117,7 @@ export function landmarkDir(choice: RuntimeChoice = { runtime: 'legacy' }): stri
   if (choice.runtime === 'legacy') return join(PHOTO_DIR, 'landmarks');
   const parts = [
     'landmarks-tasks',
+    ...(choice.tiles ? [`tiles${choice.tiles}`] : []),
     ...(choice.upscale ? [`up${choice.upscale}`] : []),
     ...(choice.pad ? [`pad${choice.pad}`] : []),
     ...(choice.confidence ? [`conf${choice.confidence}`] : []),
@@ -114,6 +138,8 @@ export interface CachedLandmarks {
   imageSize: { width: number; height: number };
   hands: CachedHand[];
   ms: number;
+  /** the zoomed detection's answer per tile (normalized to the tile), merged into `hands` when read */
+  tiles?: { tile: Tile; found: Reported }[];
 }
 
 export function readLandmarks(sha256: string, choice: RuntimeChoice = { runtime: 'legacy' }): CachedLandmarks | null {
@@ -131,12 +157,32 @@ export function readLandmarks(sha256: string, choice: RuntimeChoice = { runtime:
     if (!plain || !padded) return null;
     if (plain.hands.length) return plain;
     const second = { ...padded, ms: plain.ms + padded.ms };
+    if (!padded.hands.length && choice.tiles) {
+      const zoomed = readLandmarks(sha256, { runtime: choice.runtime, ...up, tiles: choice.tiles, ...(choice.tileConfidence ? { confidence: choice.tileConfidence } : {}) });
+      return zoomed ? { ...zoomed, ms: second.ms + zoomed.ms } : null;
+    }
     if (padded.hands.length || !choice.pad2) return second;
     const third = readLandmarks(sha256, { runtime: choice.runtime, ...up, pad: choice.pad2 });
     return third ? { ...third, ms: second.ms + third.ms } : null;
   }
   const f = join(landmarkDir(choice), `${sha256}.json`);
-  return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as CachedLandmarks) : null;
+  if (!existsSync(f)) return null;
+  const cached = JSON.parse(readFileSync(f, 'utf8')) as CachedLandmarks;
+  return cached.tiles ? { ...cached, hands: handsOfTiles(cached.tiles, cached.imageSize) } : cached;
+}
+
+/** The tiles' hands on the photo, each once, in pixels: as the analysis page merges them. */
+export function handsOfTiles(tiles: { tile: Tile; found: Reported }[], size: { width: number; height: number }): CachedHand[] {
+  const merged = mergeTiles(tiles.map(({ tile, found }) => fromTile(found, tile, size)));
+  return merged.landmarks.map((lm, i) => {
+    const top = merged.handedness[i]?.[0];
+    const world = merged.worldLandmarks[i];
+    return {
+      landmarks: lm.map((p) => ({ x: p.x * size.width, y: p.y * size.height, z: p.z * size.width })),
+      ...(top ? { handedness: { label: top.categoryName, score: top.score } } : {}),
+      ...(world?.length ? { worldLandmarks: world.map((p) => ({ x: p.x, y: p.y, z: p.z })) } : {}),
+    };
+  });
 }
 
 const MOUNTS: Record<string, string> = {
@@ -156,6 +202,13 @@ const SPLIT = argValue('split');
 const WHEN_NONE_AT = argValue('when-none-at');
 /** `--when-none-plain`: only photos in which the photo alone (cached) gave no hand, as the analysis page's second detection sees them */
 const WHEN_NONE_PLAIN = process.argv.includes('--when-none-plain');
+/**
+ * `--when-none-product`: only photos in which the analysis page's first two detections (the photo
+ * alone; the border at the second confidence, both cached) gave no hand, as the zoomed detection sees them
+ */
+const WHEN_NONE_PRODUCT = process.argv.includes('--when-none-product');
+/** the analysis page's first two detections (DETECT_PAD, SECOND_DETECT_CONFIDENCE) */
+export const PRODUCT_BEFORE_TILES: RuntimeChoice = { runtime: 'tasks', pad: 0.25, padFallback: true, confidence: 0.2 };
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
 const PAGE = `<!doctype html><meta charset="utf-8"><script src="/mp/hands.js"></script>`;
 
@@ -262,6 +315,46 @@ async function setUpTasks(page: Page, pad: number, upscale: number, confidence: 
         },
       );
       const g = globalThis as unknown as Record<string, unknown>;
+      /** the photo as the content script sends it: longest side at most maxSide, re-encoded as JPEG 0.85 */
+      const decode = async (url: string) => {
+        const original = await createImageBitmap(await (await fetch(url)).blob());
+        const scale = Math.min(1, maxSide / Math.max(original.width, original.height));
+        const small = new OffscreenCanvas(Math.max(1, Math.round(original.width * scale)), Math.max(1, Math.round(original.height * scale)));
+        small.getContext('2d')!.drawImage(original, 0, 0, small.width, small.height);
+        original.close();
+        return createImageBitmap(await small.convertToBlob({ type: 'image/jpeg', quality: 0.85 }));
+      };
+      g.sizeOf = async (url: string) => {
+        const bitmap = await decode(url);
+        const size = { width: bitmap.width, height: bitmap.height };
+        bitmap.close();
+        return size;
+      };
+      // the zoomed detection: each tile on a canvas of its own size, as the analysis page draws it
+      g.analyseTiles = async (url: string, tiles: { x: number; y: number; width: number; height: number }[]) => {
+        const bitmap = await decode(url);
+        const imageSize = { width: bitmap.width, height: bitmap.height };
+        let ms = 0;
+        const out = tiles.map((tile) => {
+          const canvas = document.createElement('canvas');
+          canvas.width = tile.width;
+          canvas.height = tile.height;
+          canvas.getContext('2d')!.drawImage(bitmap, tile.x, tile.y, tile.width, tile.height, 0, 0, tile.width, tile.height);
+          const t0 = performance.now();
+          const found = landmarker.detect(canvas);
+          ms += performance.now() - t0;
+          return {
+            tile,
+            found: {
+              landmarks: found.landmarks.map((lm) => lm.map((p) => ({ x: p.x, y: p.y, z: p.z }))),
+              worldLandmarks: found.worldLandmarks.map((lm) => lm.map((p) => ({ x: p.x, y: p.y, z: p.z }))),
+              handedness: found.handedness.map((h) => h.map((c) => ({ categoryName: c.categoryName, score: c.score }))),
+            },
+          };
+        });
+        bitmap.close();
+        return { imageSize, ms: Math.round(ms), hands: [], tiles: out };
+      };
       g.analyse = async (url: string) => {
         // the content script's downscale: longest side at most maxSide, re-encoded as JPEG 0.85
         const original = await createImageBitmap(await (await fetch(url)).blob());
@@ -328,6 +421,7 @@ async function main(): Promise<void> {
     : readManifest()
         .filter((p) => !SPLIT || p.split === SPLIT)
         .filter((p) => !WHEN_NONE_PLAIN || readLandmarks(p.sha256, { runtime: 'tasks' })?.hands.length === 0)
+        .filter((p) => !WHEN_NONE_PRODUCT || readLandmarks(p.sha256, PRODUCT_BEFORE_TILES)?.hands.length === 0)
         .filter((p) => !WHEN_NONE_AT || readLandmarks(p.sha256, { runtime: 'tasks', pad: Number(WHEN_NONE_AT), padFallback: true })?.hands.length === 0)
         .sort((a, b) => a.sha256.localeCompare(b.sha256))
         .map((p) => ({ key: p.sha256, url: `/photos/${p.file.split('/').map(encodeURIComponent).join('/')}` }));
@@ -343,11 +437,21 @@ async function main(): Promise<void> {
     await page.goto(`http://127.0.0.1:${server.port}/`);
     // tsx keeps function names with a `__name` helper that the page does not have
     await page.evaluate('globalThis.__name = (f) => f');
+    if (choice.tiles && (choice.pad || choice.upscale)) throw new Error('--tiles is extracted on the photo alone (no --pad, no --upscale)');
     if (choice.runtime === 'tasks') await setUpTasks(page, choice.pad ?? 0, choice.upscale ?? 0, choice.confidence ?? 0.5);
     else await setUpLegacy(page);
+    // the same tiles as the analysis page: tilesOf's own source, so the page cannot drift from it
+    await page.evaluate(`globalThis.tilesOf = ${tilesOf.toString()}`);
     let n = 0;
+    type PageApi = { analyse(u: string): Promise<Analysed>; sizeOf(u: string): Promise<{ width: number; height: number }>; analyseTiles(u: string, t: Tile[]): Promise<Analysed> };
     for (const { key, url } of todo) {
-      const r = (await page.evaluate((u) => (globalThis as unknown as { analyse(u: string): Promise<Analysed> }).analyse(u), url)) as Analysed;
+      const grid = choice.tiles;
+      const r = grid
+        ? ((await page.evaluate(async ({ u, grid }) => {
+            const g = globalThis as unknown as PageApi & { tilesOf(s: object, n: number): Tile[] };
+            return g.analyseTiles(u, g.tilesOf(await g.sizeOf(u), grid));
+          }, { u: url, grid })) as Analysed)
+        : ((await page.evaluate((u) => (globalThis as unknown as PageApi).analyse(u), url)) as Analysed);
       writeFileSync(join(dir, `${key}.json`), JSON.stringify({ sha256: key, ...r }));
       if (++n % 25 === 0) console.log(`${n}/${todo.length}`);
     }

@@ -176,6 +176,38 @@ export function classFolderPick(paths: string[], root: string, labels: Record<st
   return out;
 }
 
+/**
+ * tomnlittle/ASL-Gesture-Dataset (seventh round): the ASL letter each frame was keyed with (the file
+ * name's first letter) → label, by the ASL manual alphabet, and frames per signer. Only these letters
+ * are taken (docs/photo-check.md, seventh round).
+ */
+export const ASL_LETTERS: Record<string, { label: EvalLabel; perSigner: number }> = {
+  D: { label: 'one', perSigner: 12 }, // index up, the other fingertips on the thumb
+  V: { label: 'two', perSigner: 12 },
+  W: { label: 'three', perSigner: 12 }, // index, middle and ring
+  B: { label: 'four', perSigner: 12 }, // four fingers up, thumb across the palm
+  F: { label: 'ok', perSigner: 12 }, // thumb and index in a ring, three fingers up
+  Y: { label: 'call', perSigner: 12 }, // thumb and little finger
+  L: { label: 'pistol', perSigner: 12 }, // thumb and index: an L
+  A: { label: 'fist', perSigner: 6 },
+  S: { label: 'fist', perSigner: 6 },
+  O: { label: 'o-shape', perSigner: 12 },
+  X: { label: 'half-curl', perSigner: 12 }, // a hooked index
+};
+
+/** `images/<signer>/<letter><n>.jpg`: per signer and letter, evenly by frame number (the order they were keyed in). */
+export function aslLetterPick(paths: string[]): { path: string; label: EvalLabel }[] {
+  const out: { path: string; label: EvalLabel }[] = [];
+  const signers = [...new Set(paths.map((p) => p.match(/^images\/([^/]+)\/[A-Z]\d+\.jpg$/)?.[1]).filter((x): x is string => !!x))].sort();
+  for (const signer of signers)
+    for (const [letter, { label, perSigner }] of Object.entries(ASL_LETTERS)) {
+      const frame = (p: string) => Number(p.match(new RegExp(`^images/${signer}/${letter}(\\d+)\\.jpg$`))?.[1] ?? Number.NaN);
+      const files = paths.filter((p) => !Number.isNaN(frame(p))).sort((a, b) => frame(a) - frame(b));
+      for (const path of evenly(files, Math.min(perSigner, files.length))) out.push({ path, label });
+    }
+  return out;
+}
+
 /** KAUST rock-paper-scissors: the class folder → label, and photos per class (one per clip) */
 const RPS_CLASSES: Record<string, { label: EvalLabel; want: number }> = {
   scissors: { label: 'two', want: 80 }, // index and middle finger out: a V, often sideways
@@ -342,6 +374,15 @@ const SOURCES: Source[] = [
     licence: 'none stated (evaluation only, never redistributed)',
     holdOut: true,
     pick: (paths) => classFolderPick(paths, 'Original_Dataset/', CN_NADALII, 40),
+  },
+  // seventh round (2026-12-07, late morning): a source never used before, held out whole as the new report set
+  {
+    // two signers, one hand close up before a plain wall, webcam video frames keyed by ASL letter, 200×200
+    repo: 'tomnlittle/ASL-Gesture-Dataset',
+    set: 'asl-letters-tomnlittle',
+    licence: 'none stated (evaluation only, never redistributed)',
+    holdOut: true,
+    pick: aslLetterPick,
   },
 ];
 

@@ -60,6 +60,7 @@ HTMLCanvasElement.prototype.getContext = vi.fn(() => context) as unknown as HTML
 globalThis.createImageBitmap = vi.fn(async () => ({ width: 100, height: 60, close() {} })) as unknown as typeof createImageBitmap;
 
 const { analysePhoto, DETECT_CONFIDENCE, SECOND_DETECT_CONFIDENCE } = await import('@/entrypoints/offscreen/analyse');
+const { TILE_GRID } = await import('@/entrypoints/offscreen/tiles');
 
 const photo = () => new Blob([new Uint8Array([1])], { type: 'image/jpeg' });
 
@@ -104,7 +105,19 @@ describe('the second detection', () => {
     finds.set(DETECT_CONFIDENCE, 1);
     await analysePhoto(photo());
     expect(created).toHaveLength(1);
-    expect(created[0]!.detectedAt).toEqual([DETECT_CONFIDENCE, SECOND_DETECT_CONFIDENCE, DETECT_CONFIDENCE]);
+    // no hand in the first photo: the photo, the border, then the four tiles, all but the first at the lower confidence
+    const tiles = Array(TILE_GRID * TILE_GRID).fill(SECOND_DETECT_CONFIDENCE);
+    expect(created[0]!.detectedAt).toEqual([DETECT_CONFIDENCE, SECOND_DETECT_CONFIDENCE, ...tiles, DETECT_CONFIDENCE]);
+  });
+
+  it('runs the tiles at the lower confidence, each on a canvas of its own size, with one set and one reset', async () => {
+    await analysePhoto(photo());
+    const fake = created.at(-1)!;
+    expect(fake.detectedAt).toEqual([DETECT_CONFIDENCE, SECOND_DETECT_CONFIDENCE, ...Array(TILE_GRID * TILE_GRID).fill(SECOND_DETECT_CONFIDENCE)]);
+    expect(fake.setOptions).toHaveBeenCalledTimes(2);
+    // the last tile of the 100 × 60 photo: two thirds of each side
+    const canvas = lastImage as HTMLCanvasElement;
+    expect([canvas.width, canvas.height]).toEqual([67, 40]);
   });
 
   it('drops a landmarker whose confidence cannot be set back, and loads a fresh one for the next photo', async () => {

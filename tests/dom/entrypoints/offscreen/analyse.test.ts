@@ -159,7 +159,33 @@ describe('detectHands', () => {
     expect(found.landmarks[0]![0]!.y * size.height).toBeCloseTo(0.5 * padded.height - padded.border);
   });
 
-  it('reports no hand when neither finds one', async () => {
+  it('reports no hand when none of the detections finds one', async () => {
     expect((await detectHands(() => none, size)).landmarks).toEqual([]);
+  });
+
+  it('looks at each tile of the photo last, when neither the photo nor the border gives a hand', async () => {
+    const big = { width: 900, height: 600 };
+    // a hand only the bottom-right tile's detection sees, in that tile's own coordinates
+    const inTile = Array.from({ length: 21 }, (_, i) => ({ x: 0.4 + i * 0.005, y: 0.4 + i * 0.005, z: 0, visibility: 0 }));
+    const detect = vi.fn((v: { tile?: { x: number; y: number } }) =>
+      v.tile && v.tile.x > 0 && v.tile.y > 0 ? { landmarks: [inTile], worldLandmarks: [[]], handedness: [[]] } : none,
+    );
+    const found = await detectHands(detect, big);
+    expect(detect).toHaveBeenCalledTimes(2 + 4);
+    expect(detect.mock.calls.slice(2).map(([v]) => v.tile)).toEqual([
+      { x: 0, y: 0, width: 600, height: 400 },
+      { x: 300, y: 0, width: 600, height: 400 },
+      { x: 0, y: 200, width: 600, height: 400 },
+      { x: 300, y: 200, width: 600, height: 400 },
+    ]);
+    expect(found.landmarks).toHaveLength(1);
+    expect(found.landmarks[0]![0]!.x * big.width).toBeCloseTo(300 + 0.4 * 600);
+    expect(found.landmarks[0]![0]!.y * big.height).toBeCloseTo(200 + 0.4 * 400);
+  });
+
+  it('runs no tile when the border finds a hand', async () => {
+    const detect = vi.fn((p: { border: number }) => (p.border ? { landmarks: [hand], worldLandmarks: [], handedness: [] } : none));
+    await detectHands(detect, size);
+    expect(detect).toHaveBeenCalledTimes(2);
   });
 });

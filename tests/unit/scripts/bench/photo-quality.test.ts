@@ -3,7 +3,7 @@
  * the manifest's, and the only ones whose report split was not read before the third round.
  */
 import { describe, expect, it } from 'vitest';
-import { FOURTH_SOURCES, FRESH_SOURCES, SIXTH_SOURCES } from '../../../../scripts/bench/photo-quality.ts';
+import { FOURTH_SOURCES, FRESH_SOURCES, SEVENTH_SOURCES, SIXTH_SOURCES } from '../../../../scripts/bench/photo-quality.ts';
 import { readManifest } from '../../../../scripts/photos/real-eval.ts';
 
 describe('photo-quality: the fresh sources', () => {
@@ -35,6 +35,18 @@ describe("photo-quality: the sixth round's held-out sources", () => {
       expect(photos.length, set).toBeGreaterThan(0);
       expect(photos.every((p) => p.split === 'report'), set).toBe(true);
       expect([...FRESH_SOURCES, ...FOURTH_SOURCES]).not.toContain(set);
+    }
+  });
+});
+
+describe("photo-quality: the seventh round's held-out source", () => {
+  it('is in the manifest with report photos only, and in no earlier round', () => {
+    const manifest = readManifest();
+    for (const set of SEVENTH_SOURCES) {
+      const photos = manifest.filter((p) => p.set === set);
+      expect(photos.length, set).toBeGreaterThanOrEqual(150);
+      expect(photos.every((p) => p.split === 'report'), set).toBe(true);
+      expect([...FRESH_SOURCES, ...FOURTH_SOURCES, ...SIXTH_SOURCES]).not.toContain(set);
     }
   });
 });

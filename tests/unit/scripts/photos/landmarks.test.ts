@@ -138,3 +138,55 @@ describe('readLandmarks with a second, bigger border (pad2)', () => {
     expect(() => runtimeFromArgs()).toThrow(/--pad2 needs --pad-fallback/);
   });
 });
+
+describe('readLandmarks with the zoomed detection (tiles)', () => {
+  const choice = { runtime: 'tasks', pad: 0.25, padFallback: true, confidence: 0.2, tiles: 2, tileConfidence: 0.2 } as const;
+  /** a tile cache as landmarks.ts writes it: per tile, the task API's answer normalized to the tile */
+  function tiles(sha256: string, ms: number): void {
+    const inTile = Array.from({ length: 21 }, (_, i) => ({ x: 0.4 + i * 0.005, y: 0.4 + i * 0.005, z: 0.01 }));
+    const none = { landmarks: [], worldLandmarks: [], handedness: [] };
+    const found = { landmarks: [inTile], worldLandmarks: [[{ x: 0, y: 0, z: 0 }]], handedness: [[{ categoryName: 'Right', score: 0.8 }]] };
+    const size = { width: 900, height: 600 };
+    mkdirSync(join(root, 'landmarks-tasks-tiles2-conf0.2'), { recursive: true });
+    writeFileSync(
+      join(root, 'landmarks-tasks-tiles2-conf0.2', `${sha256}.json`),
+      JSON.stringify({
+        sha256,
+        imageSize: size,
+        hands: [],
+        ms,
+        tiles: [
+          { tile: { x: 0, y: 0, width: 600, height: 400 }, found: none },
+          { tile: { x: 300, y: 200, width: 600, height: 400 }, found },
+        ],
+      }),
+    );
+  }
+
+  it('takes the tiles only when neither the photo nor the border found a hand, in photo pixels, timing all three', () => {
+    cache('landmarks-tasks', 't', [], 40);
+    cache('landmarks-tasks-pad0.25-conf0.2', 't', [], 60);
+    tiles('t', 200);
+    const read = readLandmarks('t', choice)!;
+    expect(read.ms).toBe(300);
+    expect(read.hands).toHaveLength(1);
+    expect(read.hands[0]!.landmarks[0]!.x).toBeCloseTo(300 + 0.4 * 600);
+    expect(read.hands[0]!.landmarks[0]!.y).toBeCloseTo(200 + 0.4 * 400);
+    expect(read.hands[0]!.handedness).toEqual({ label: 'Right', score: 0.8 });
+  });
+  it('keeps the border when it found a hand', () => {
+    cache('landmarks-tasks', 'u', [], 40);
+    cache('landmarks-tasks-pad0.25-conf0.2', 'u', [hand], 60);
+    tiles('u', 200);
+    expect(readLandmarks('u', choice)).toMatchObject({ hands: [hand], ms: 100 });
+  });
+  it('is read from the command line, in a folder of its own', () => {
+    process.argv = ['node', 'x', '--runtime', 'tasks', '--pad', '0.25', '--pad-fallback', '--min-confidence', '0.2', '--tiles', '2', '--tile-confidence', '0.2'];
+    expect(runtimeFromArgs()).toEqual(choice);
+    expect(landmarkDir({ runtime: 'tasks', tiles: 2, confidence: 0.2 })).toBe(join(root, 'landmarks-tasks-tiles2-conf0.2'));
+    process.argv = ['node', 'x', '--runtime', 'legacy', '--tiles', '2'];
+    expect(() => runtimeFromArgs()).toThrow(/tasks only/);
+    process.argv = ['node', 'x', '--runtime', 'tasks', '--tiles', '2', '--tile-confidence', '0.2'];
+    expect(() => runtimeFromArgs()).toThrow(/--tile-confidence needs/);
+  });
+});

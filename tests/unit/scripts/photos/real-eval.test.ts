@@ -4,7 +4,7 @@
  * from class folders and file names. No photo is read.
  */
 import { describe, expect, it } from 'vitest';
-import { CN_DAOCUN, CN_NADALII, classFolderPick, fingerCountPick, onePerClip, rpsClip, SMARTCANVAS_NAMES, splitOf, SUM_NAMES } from '../../../../scripts/photos/real-eval.ts';
+import { ASL_LETTERS, aslLetterPick, CN_DAOCUN, CN_NADALII, classFolderPick, fingerCountPick, onePerClip, rpsClip, SMARTCANVAS_NAMES, splitOf, SUM_NAMES } from '../../../../scripts/photos/real-eval.ts';
 
 describe('splitOf', () => {
   it('puts a photo in the report split when the first byte of its hash is below 0x60', () => {
@@ -97,5 +97,31 @@ describe('SUM_NAMES', () => {
     expect(SUM_NAMES.stop).toBe('stop');
     expect(SUM_NAMES.ok).toBe('ok');
     expect(SUM_NAMES.smile).toBeUndefined();
+  });
+});
+
+describe('aslLetterPick (the seventh round\'s ASL letter frames)', () => {
+  it('takes each signer\'s frames of a letter evenly by frame number, not by file name', () => {
+    const paths = [
+      ...Array.from({ length: 120 }, (_, i) => `images/jack/V${i}.jpg`),
+      ...Array.from({ length: 12 }, (_, i) => `images/tom/V${i}.jpg`),
+      'images/jack/K5.jpg',
+      'images/video_generate.py',
+    ];
+    const picked = aslLetterPick(paths);
+    const jack = picked.filter((p) => p.path.startsWith('images/jack/'));
+    // by frame number: V0, V10, V20 … (by name it would be V0, V1, V10, V100 …)
+    expect(jack.map((p) => p.path)).toEqual(Array.from({ length: 12 }, (_, i) => `images/jack/V${i * 10}.jpg`));
+    expect(picked.filter((p) => p.path.startsWith('images/tom/'))).toHaveLength(12);
+    expect(picked.every((p) => p.label === 'two')).toBe(true);
+  });
+  it('maps only the letters whose handshape is a scored sign or a plain no-sign hand', () => {
+    expect(ASL_LETTERS.V!.label).toBe('two');
+    expect(ASL_LETTERS.W!.label).toBe('three');
+    expect(ASL_LETTERS.F!.label).toBe('ok');
+    expect(ASL_LETTERS.L!.label).toBe('pistol');
+    expect(ASL_LETTERS.X!.label).toBe('half-curl');
+    expect(ASL_LETTERS.K).toBeUndefined();
+    expect(ASL_LETTERS.U).toBeUndefined();
   });
 });
