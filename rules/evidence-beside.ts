@@ -5,7 +5,7 @@
  * script's engine goes without these word lists and asks the full engine when they could decide.
  */
 import {
-  PRAISE, PRAISE_BESIDE, FILLER, CHEER_AFTER, CHEER_BEFORE, LOYAL_BEFORE, CLAUSE_END, NAMED_BEFORE, IN_HEART, CHOICE_AFTER, CHOICE_PHRASE, CHOICE_BEFORE, RACE_WORD, RALLY_BEFORE, RALLY_AFTER, ONLY_AFTER, POLITICS_WORD, PRAISE_PHRASE, OFFICE, wordsAround,
+  PRAISE, PRAISE_BESIDE, FILLER, CHEER_AFTER, CHEER_BEFORE, LOYAL_BEFORE, CLAUSE_END, NAMED_BEFORE, IN_HEART, CHOICE_AFTER, CHOICE_PHRASE, CHOICE_BEFORE, RACE_WORD, RALLY_BEFORE, RALLY_AFTER, ONLY_AFTER, POLITICS_WORD, PRAISE_PHRASE, OFFICE, FOR_AFTER, wordsAround,
 } from './evidence-cues.ts';
 import { HONORIFIC_BEFORE } from './name-cues.ts';
 import { CONTEXT_WINDOW, EVIDENCE, WORDS_AROUND, type BesideName } from './severity.ts';
@@ -27,7 +27,8 @@ export const besideNameEvidence: BesideName = (h, contestKind, w, supportNear, w
     const praise =
       [...bare.filter(keep).slice(-PRAISE_BESIDE), ...after.filter(keep).slice(0, PRAISE_BESIDE)].find((x) => PRAISE.has(x)) ??
       (CHEER_AFTER.test(rest) || CHEER_BEFORE.test(beforeText) ? 'cheering emoji' : IN_HEART.test(afterText) ? 'di hati' : undefined) ??
-      (PRAISE_PHRASE.test(bare.slice(-3).join(' ')) || PRAISE_PHRASE.test(afterText) ? 'luar biasa' : undefined);
+      (PRAISE_PHRASE.test(bare.slice(-3).join(' ')) || PRAISE_PHRASE.test(afterText) ? 'luar biasa' : undefined) ??
+      (FOR_AFTER.test(afterText) ? 'for' : undefined);
     if (praise) (w += EVIDENCE.praise), why.push({ kind: 'praise', label: `praise "${praise}" beside the name` });
     const office = OFFICE[contestKind];
     // for a list race (no office word of its own; 10,000 ordinary names) a word of the race right before
