@@ -5,7 +5,7 @@
  * script's engine goes without these word lists and asks the full engine when they could decide.
  */
 import {
-  PRAISE, PRAISE_BESIDE, FILLER, CHEER_AFTER, CHEER_BEFORE, LOYAL_BEFORE, CLAUSE_END, NAMED_BEFORE, IN_HEART, CHOICE_AFTER, CHOICE_PHRASE, CHOICE_BEFORE, RACE_WORD, RALLY_BEFORE, RALLY_AFTER, ONLY_AFTER, POLITICS_WORD, PRAISE_PHRASE, OFFICE, wordsAround,
+  PRAISE, PRAISE_BESIDE, FILLER, CHEER_AFTER, CHEER_BEFORE, LOYAL_BEFORE, CLAUSE_END, NAMED_BEFORE, IN_HEART, CHOICE_AFTER, CHOICE_PHRASE, CHOICE_BEFORE, RACE_WORD, RALLY_BEFORE, RALLY_AFTER, ONLY_AFTER, POLITICS_WORD, PRAISE_PHRASE, OFFICE, FOR_AFTER, wordsAround,
 } from './evidence-cues.ts';
 import { HONORIFIC_BEFORE } from './name-cues.ts';
 import { CONTEXT_WINDOW, EVIDENCE, WORDS_AROUND, type BesideName } from './severity.ts';
@@ -27,18 +27,30 @@ export const besideNameEvidence: BesideName = (h, contestKind, w, supportNear, w
     const praise =
       [...bare.filter(keep).slice(-PRAISE_BESIDE), ...after.filter(keep).slice(0, PRAISE_BESIDE)].find((x) => PRAISE.has(x)) ??
       (CHEER_AFTER.test(rest) || CHEER_BEFORE.test(beforeText) ? 'cheering emoji' : IN_HEART.test(afterText) ? 'di hati' : undefined) ??
-      (PRAISE_PHRASE.test(bare.slice(-3).join(' ')) || PRAISE_PHRASE.test(afterText) ? 'luar biasa' : undefined);
+      (PRAISE_PHRASE.test(bare.slice(-3).join(' ')) || PRAISE_PHRASE.test(afterText) ? 'luar biasa' : undefined) ??
+      (FOR_AFTER.test(afterText) ? 'for' : undefined);
     if (praise) (w += EVIDENCE.praise), why.push({ kind: 'praise', label: `praise "${praise}" beside the name` });
     const office = OFFICE[contestKind];
-    const isTitle = (x: string) => office?.test(x) || RACE_WORD.test(x);
-    const title = [...before, ...after].find(isTitle);
+    // for a list race (no office word of its own; 10,000 ordinary names) a word of the race right before
+    // another race's office ("debat calon presiden", "calon gubernur") is that race's word, not this one's;
+    // the few governor and Pilpres names keep it ("bu Airin cocok untuk debat presiden")
+    const otherOffice = (x: string | undefined) => !office && x !== undefined && Object.values(OFFICE).some((re) => re.test(x));
+    const titleAt = (ws: string[], i: number) =>
+      office?.test(ws[i]!) || (RACE_WORD.test(ws[i]!) && !otherOffice(ws.slice(i + 1, i + 3).find((y) => !RACE_WORD.test(y))));
+    const pick = (ws: string[], from: number, to: number) => {
+      for (let i = Math.max(0, from); i < Math.min(ws.length, to); i++) if (titleAt(ws, i)) return ws[i];
+      return undefined;
+    };
+    // two more words on each side, to see the office that follows a word of the race
+    const wide = wordsAround(h, WORDS_AROUND + 2);
+    const title = pick(wide.before, wide.before.length - WORDS_AROUND, wide.before.length) ?? pick(wide.after, 0, WORDS_AROUND);
     if (title) (w += EVIDENCE.office), why.push({ kind: 'office', label: `office or race "${title}" beside the name` });
     if (w > 0 && w < EVIDENCE.threshold) {
       // further away in the field, weaker and never enough alone: the office ("bu Airin … layak jadi
       // gubernur"), a word of politics ("pak Dimyati … kasus korupsi")
       const far = wordsAround(h, CONTEXT_WINDOW);
       const words = [...far.before, ...far.after];
-      const farTitle = title ? undefined : words.find(isTitle);
+      const farTitle = title ? undefined : (pick(far.before, 0, far.before.length) ?? pick(far.after, 0, far.after.length));
       if (farTitle) (w += EVIDENCE.officeField), why.push({ kind: 'office-field', label: `office or race "${farTitle}" in the field` });
       const politics = words.find((x) => POLITICS_WORD.test(x));
       if (politics) (w += EVIDENCE.politicsField), why.push({ kind: 'politics', label: `politics "${politics}" in the field` });

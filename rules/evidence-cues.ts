@@ -13,6 +13,8 @@ export const PRAISE = new Set(
     // comment sections cheer in English too, and for the qualities a leader is praised for (2026-12-06, evening)
     'good', 'bravo', 'love', 'idola', 'idolaku', 'favorit', 'amanah', 'tegas', 'jujur', 'bijak', 'jago', 'pintar', 'pinter', 'jawara', 'jawaranya',
     'kren', 'mantaf', 'mantep', 'jenius', 'berwibawa', 'wibawa', 'lugas', 'salut', 'yes',
+    // "go airin", "airin go" (2026-12-07, fifth pass): cheering in English, a friend gets it too
+    'go',
   ].map((w) => w.replace(/(\p{L})\1+/gu, '$1')), // read as wordsAround reads the text ("good" → "god")
 );
 /** Praise counts only this close to the name (words): further away it is about something else. */
@@ -47,18 +49,22 @@ export const CHOICE_AFTER = /^(?:\S+ )?(?:bukan|jangan|(?:tidak|tdk|gak|ga|nggak
 export const CHOICE_PHRASE = /(?:^| )pilihan ?(?:ku|saya|kami|gue|gw|aku)(?: |$)/;
 /**
  * Written right before the name: its supporters ("pendukung X"), a misspelt vote verb ("toblos X"), the
- * colloquial "milih" (memilih without its prefix, as nyoblos is mencoblos) and the imperative "pilihlah".
- * Only before the name: "Airin lagi milih baju" is choosing clothes.
+ * colloquial "milih" (memilih without its prefix, as nyoblos is mencoblos) and the imperative "pilihlah", also
+ * as comments spell them, without vowels or the final h ("plih", "pilihla"). Only before the name: "Airin lagi
+ * milih baju" is choosing clothes.
  */
-export const CHOICE_BEFORE = new Set(['pendukung', 'toblos', 'nyoblos', 'nyoblosin', 'anti', 'tolak', 'milih', 'pilihlah']);
+export const CHOICE_BEFORE = new Set(['pendukung', 'toblos', 'nyoblos', 'nyoblosin', 'anti', 'tolak', 'milih', 'pilihlah', 'plih', 'pilihla']);
 /**
  * Words of the race itself, counted like the contest's office: candidate, the debate, the programme. Each
  * is everyday alone ("calon mahasiswa", "debat sama adik"); beside a candidate's name with one more cue
  * they point at the race.
  */
 export const RACE_WORD = /^(?:calon|kandidat|debat|debatnya|visi|misi|janji|janjinya|terpilih)$/;
-/** "Hidup X!": the rally cry, only at the start of the text or of a sentence ("kisah hidup X" is a life). */
-export const RALLY_BEFORE = /(?:^|[.!?\n]\s*)(?:hidup|maju|majulah)\s+(?:(?:bu|ibu|pak|bapak|mas|mbak|bang|kang|cak)\s+)?$/iu;
+/**
+ * "Hidup X!": the rally cry, only at the start of the text or of a sentence ("kisah hidup X" is a life); "maju"
+ * also stretched as comments shout it ("Majuuu bu Airin"; read from the raw text, so repeats are not collapsed).
+ */
+export const RALLY_BEFORE = /(?:^|[.!?\n]\s*)(?:hidup|maju+|majulah)\s+(?:(?:bu|ibu|pak|bapak|mas|mbak|bang|kang|cak)\s+)?$/iu;
 /**
  * "X aja" / "X saja" closing a clause ("Pandeglang mah Airin aja."): just X, a loose choice; "Airin aja
  * belum datang" goes on and is not. Weaker than a support verb (an everyday "who goes? Airin aja").
@@ -71,6 +77,11 @@ export const ONLY_AFTER = /^\s*(?:saja|aja|ajah|sj)\s*(?:$|[.,!?;\n]|\p{Extended
 export const POLITICS_WORD = /^(?:korupsi|koruptor|korup|dinasti|rakyat|pejabat)$/;
 /** "X maju terus" ("go on, X"): the rally cry written after the name. */
 export const RALLY_AFTER = /^(?:maju|majulah) (?:terus|trus|trs)(?: |$)/;
+/**
+ * "X for Banten", "X for president": the English campaign formula right after the name, counted as praise (2):
+ * "makasih Airin for coming" says it too, so it is never enough alone.
+ */
+export const FOR_AFTER = /^for [\p{L}\p{N}]/u;
 /** "luar biasa" (extraordinary), two words, as praise beside the name. */
 export const PRAISE_PHRASE = /(?:^| )luar biasa(?: |$)/;
 /** The office a contest fills, written beside the name ("Airin gubernur", "capres Anies"). */

@@ -300,3 +300,22 @@ describe('"buk" is the honorific "bu"', () => {
     ['"buku", a book', 'buku airin ketinggalan, semangat ya'],
   ])('none with %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
 });
+
+// Paraphrased, written for the project (development misses, 2026-12-07, fifth pass): comment sections write
+// the vote verb without vowels or its final h ("plih", "pilihla"), stretch the rally cry ("majuuu"), and
+// cheer in English ("go X", "X for <place>"). The English cheers count as praise (2): never enough alone.
+describe('comment-section spellings of the choice, the rally cry and cheering', () => {
+  it.each([
+    ['"plih" right before the name', 'kami warga sini plih airin'],
+    ['"pilihla" right before the name', 'dari cara bicaranya pilihla ibu airin'],
+    ['"majuuu" opening the comment', 'Majuuu bu airin'],
+    ['"go" beside the name, and the region', 'go airin, banten butuh pemimpin'],
+    ['"X for" and the region', 'Airin for banten....'],
+  ])('on with %s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  it.each([
+    ['"plih" after the name', 'Airin lagi plih baju di pasar'],
+    ['"go" alone', 'go airin, jangan lupa makan'],
+    ['"X for" alone', 'makasih Airin for coming ya'],
+    ['"majuuu" inside a sentence', 'giliran Airin majuuu ke depan kelas'],
+  ])('none with %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
+});

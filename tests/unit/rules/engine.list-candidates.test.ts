@@ -51,3 +51,15 @@ describe('a DPR list candidate who shares a regency candidate\'s name stays none
     expect(v.reasons.some((r) => r.contest?.id === 'dpr-2024-lampung-ii' && on(r.severity))).toBe(true);
   });
 });
+
+// Paraphrased, written for the project (development process news, 2026-12-07): "debat" or "calon" right
+// before another race's office ("debat calon presiden", "calon gubernur") is that race's word, not the list
+// race's; with only that and the election word, a list name stays none.
+describe('a word of the race that belongs to another race\'s office is no evidence for a list name', () => {
+  it.each([
+    ['"debat calon presiden" beside the name', 'Pengamat Sofyan Dawood menonton debat calon presiden di televisi'],
+    ['"calon gubernur" beside the name', 'Sofyan Dawood bertemu calon gubernur di bandara'],
+  ])('%s: %s', (_why, text) => expect(asCandidate(text)).toBe('none'));
+  it('a word of the race of its own kind still counts', () =>
+    expect(on(asCandidate('Sofyan Dawood calon anggota DPR dari Aceh, debat caleg nanti malam'))).toBe(true));
+});

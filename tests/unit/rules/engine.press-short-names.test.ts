@@ -18,6 +18,8 @@ describe('a governor candidate by the short name the press uses', () => {
     ['a plain short name (not everyday)', 'Ilham Habibie hadiri pameran teknologi di Bandung', 'pilgub-jawa-barat-2024'],
     ['"Cagub" before a context-only short name', 'Cagub NTB Lalu Iqbal kampanye di Mataram', 'pilgub-nusa-tenggara-barat-2024'],
     ['"Cagub" before a context-only short name', 'Cagub Sulsel Andi Sudirman blusukan ke pasar Bone', 'pilgub-sulawesi-selatan-2024'],
+    // development comments (2026-12-07, fifth pass), paraphrased: her first two names, without the last
+    ['her first two names, plain', 'Airin Rachmi mantap pokoknya', 'pilgub-banten-2024'],
   ])('%s: %s → medium, the right race', (_why, text, contest) => {
     expect(check(text).severity).toBe('medium');
     expect(contests(text)).toContain(contest);
@@ -28,5 +30,6 @@ describe('…while the same words in everyday text stay none', () => {
   it.each([
     ['"lalu" is "then"', 'Kemarin lalu Iqbal datang ke rumah bawa kue'],
     ['two common given names', 'Andi Sudirman teman sekelas saya sudah menikah'],
+    ['her given name alone', 'Airin teman sekelas saya sudah menikah'],
   ])('%s: %s', (_why, text) => expect(check(text).severity).toBe('none'));
 });

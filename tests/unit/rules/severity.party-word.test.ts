@@ -31,3 +31,12 @@ describe('…while the party named with election words still counts', () => {
 describe('an ambiguous party acronym in capitals after such a word stays the party', () => {
   it('"aksi PKB" with an election word', () => expect(on(sev('Aksi PKB jelang pemilu bagi sembako'))).toBe(true));
 });
+
+// Paraphrased, written for the project (development news sentences, 2026-12-07): "elektabilitas", a poll's
+// measure of how electable a candidate or party is, is election vocabulary; it confirms a party name that is
+// an everyday word as it confirms any other.
+describe('"elektabilitas" is election vocabulary', () => {
+  it('confirms "Demokrat" beside it', () => expect(on(sev('Kata pengamat, kasus itu bikin elektabilitas Demokrat turun'))).toBe(true));
+  it('alone it is low: an election is discussed, nobody named', () => expect(sev('Survei terbaru soal elektabilitas dirilis pekan depan')).toBe('low'));
+  it('"demokrat" as the common noun, without it, stays none', () => expect(sev('Dia seorang demokrat sejati sejak muda')).toBe('none'));
+});
