@@ -112,6 +112,21 @@ export type Accounts = z.infer<typeof AccountsSchema>;
 const SourcesSchema = z.array(z.url({ message: 'expected a URL (http/https)', protocol: /^https?$/ })).optional();
 
 /**
+ * One sourced account for an owner another file defines (`accounts:` in a rules/data file): a pair
+ * imported from a data set without account columns (KPU Sirekap) takes its accounts here, since its
+ * generated file is not edited by hand. Merged into the owner's `accounts` before validation
+ * (rules/data/index.ts); the page that says the account is the owner's own is required.
+ */
+export const AccountEntrySchema = z.strictObject({
+  /** a person, party or contestant (pair) id */
+  owner: z.string().trim().min(1, { message: 'name the owner id' }),
+  platform: z.enum(ACCOUNT_PLATFORMS),
+  handle: HandleSchema,
+  sources: z.array(z.url({ message: 'expected a URL (http/https)', protocol: /^https?$/ })).min(1, { message: 'cite the page that names the account' }),
+});
+export type AccountEntry = z.infer<typeof AccountEntrySchema>;
+
+/**
  * Where an imported record came from (`jaga import`): the data set, the day it was fetched and its
  * licence. Optional, so entries written by hand need none; `sources` still carries a URL.
  */

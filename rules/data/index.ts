@@ -4,7 +4,8 @@
  * Each YAML file is a *partial bundle*: any of the top-level keys `persons`, `parties`, `contests`,
  * `regions` (arrays, concatenated in file-name order), `vocabulary` (lists concatenated per key) and the
  * bundle metadata `schemaVersion`, `version`, `issuedAt`, `expiresAt`, `sites` (each in exactly one
- * file, normally meta.yaml). Every error names the file, the path inside that file and its line:
+ * file, normally meta.yaml), and `accounts` (sourced accounts of owners other files define, merged into
+ * those owners; AccountEntrySchema). Every error names the file, the path inside that file and its line:
  *   rules/data/pilpres-2024.yaml:42 contests[0].contestants[1].number: expected number, received string
  *
  * Node-only (fs). The CLI and tests use it; the extension ships the built bundle instead.
@@ -13,14 +14,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { parseRuleBundle, type RuleBundle } from '../schema.ts';
+import { AccountEntrySchema, parseRuleBundle, type RuleBundle } from '../schema.ts';
 
 export const DEFAULT_DATA_DIR = dirname(fileURLToPath(import.meta.url));
 
 const ARRAY_KEYS = ['persons', 'parties', 'contests', 'regions'] as const;
 const META_KEYS = ['schemaVersion', 'version', 'issuedAt', 'expiresAt', 'sites'] as const;
 const VOCABULARY_KEYS = ['electionTerms', 'supportCues', 'neutralCues', 'ambiguousTerms', 'handSigns', 'numberMarkers'] as const;
-const TOP_KEYS = new Set<string>([...ARRAY_KEYS, ...META_KEYS, 'vocabulary']);
+const TOP_KEYS = new Set<string>([...ARRAY_KEYS, ...META_KEYS, 'vocabulary', 'accounts']);
 
 export class SourceBundleError extends Error {
   constructor(readonly errors: string[]) {
@@ -127,7 +128,7 @@ function readSource(path: string): { file?: SourceFile; errors: string[] } {
       errors.push(`${where(file, [key])}: unknown top-level key (expected one of ${[...TOP_KEYS].join(', ')})`);
     }
   }
-  for (const key of ARRAY_KEYS) {
+  for (const key of [...ARRAY_KEYS, 'accounts']) {
     if (key in file.data && !Array.isArray(file.data[key])) errors.push(`${where(file, [key])}: expected a list`);
   }
   if ('vocabulary' in file.data) {
@@ -168,6 +169,7 @@ export function mergeSources(pathOrDir: string = DEFAULT_DATA_DIR): {
   const vocabularyOrigins: Record<string, Origin[]> = {};
   const metaOrigin = new Map<string, SourceFile>();
   let firstVocabularyFile: SourceFile | undefined;
+  const accountEntries: { entry: unknown; file: SourceFile; index: number }[] = [];
 
   for (const path of paths) {
     const { file, errors: fileErrors } = readSource(path);
@@ -190,6 +192,7 @@ export function mergeSources(pathOrDir: string = DEFAULT_DATA_DIR): {
         raw[key] = file.data[key];
       }
     }
+    if (Array.isArray(file.data.accounts)) file.data.accounts.forEach((entry, index) => accountEntries.push({ entry, file, index }));
     const v = file.data.vocabulary;
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       firstVocabularyFile ??= file;
@@ -202,6 +205,7 @@ export function mergeSources(pathOrDir: string = DEFAULT_DATA_DIR): {
       }
     }
   }
+  errors.push(...mergeAccounts(arrays, accountEntries));
   Object.assign(raw, arrays, { vocabulary });
   // optional in the schema: a source without region files gives the same bundle (and source hash) as before
   if (!arrays.regions!.length) delete raw.regions;
@@ -228,6 +232,52 @@ export function mergeSources(pathOrDir: string = DEFAULT_DATA_DIR): {
     return `${labelOf(pathOrDir)} ${path}`;
   };
   return { raw, errors, files: paths, locate };
+}
+
+type Owner = Record<string, unknown> & { accounts?: Record<string, string[]>; sources?: unknown };
+
+/**
+ * Merges the `accounts:` entries into their owners (persons, parties, pairs of the merged lists), in
+ * place. An entry that does not parse, names an unknown owner or a contest, or repeats an account the
+ * owner already has is an error at the entry (file, line, path), so the owner's own file stays as written.
+ */
+function mergeAccounts(arrays: Record<string, unknown[]>, entries: readonly { entry: unknown; file: SourceFile; index: number }[]): string[] {
+  if (!entries.length) return [];
+  const errors: string[] = [];
+  const owners = new Map<string, { kind: string; entity: Owner }>();
+  const isEntity = (x: unknown): x is Owner => typeof x === 'object' && x !== null && !Array.isArray(x);
+  for (const p of arrays.persons!) if (isEntity(p)) owners.set(String(p.id), { kind: 'person', entity: p });
+  for (const p of arrays.parties!) if (isEntity(p)) owners.set(String(p.id), { kind: 'party', entity: p });
+  for (const c of arrays.contests!) {
+    if (!isEntity(c)) continue;
+    owners.set(String(c.id), { kind: 'contest', entity: c });
+    for (const k of Array.isArray(c.contestants) ? c.contestants : []) if (isEntity(k)) owners.set(String(k.id), { kind: 'contestant', entity: k });
+  }
+  for (const { entry, file, index } of entries) {
+    const at = (...path: (string | number)[]) => where(file, ['accounts', index, ...path]);
+    const parsed = AccountEntrySchema.safeParse(entry);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) errors.push(`${at(...(issue.path as (string | number)[]))}: ${issue.message}`);
+      continue;
+    }
+    const { owner, platform, handle, sources } = parsed.data;
+    const found = owners.get(owner);
+    if (!found || found.kind === 'contest') {
+      errors.push(`${at('owner')}: ${found ? `"${owner}" is a contest; accounts belong to persons, parties or pairs` : `unknown owner id "${owner}"`}`);
+      continue;
+    }
+    const accounts = (found.entity.accounts ??= {});
+    const list = (accounts[platform] ??= []);
+    const bare = handle.replace(/^@/, '').toLowerCase();
+    if (list.some((h) => String(h).replace(/^@/, '').toLowerCase() === bare)) {
+      errors.push(`${at('handle')}: ${found.kind} "${owner}" already has the ${platform} account "${handle}"`);
+      continue;
+    }
+    list.push(handle);
+    const cited = Array.isArray(found.entity.sources) ? (found.entity.sources as unknown[]) : [];
+    found.entity.sources = [...cited, ...sources.filter((u) => !cited.includes(u))];
+  }
+  return errors;
 }
 
 /** Rewrites "contests[3].contestants[0]: message" into "file:line contests[0].contestants[0]: message". */

@@ -161,6 +161,12 @@ export function buildCandidates(
   for (const c of options.base.contests)
     for (const k of c.contestants) for (const p of k.persons) (races.get(p) ?? races.set(p, new Set()).get(p)!).add(c.kind);
   for (const [p, kinds] of races) if ([...kinds].every((k) => k === 'pilkada-kabupaten' || k === 'pilkada-kota')) localOnly.add(p);
+  // a candidate of a DPR or DPD list only, imported with `namesNeedContext`: its names count only with the
+  // evidence of its list race, so a regional candidate of the same (or a shorter) name yields nothing to it.
+  // Were it to qualify that name, who gets qualified would depend on whether the list or the Pilkada file
+  // was imported first (the list person yields to the regional candidate)
+  const listOnly = new Set<string>();
+  for (const [p, kinds] of races) if ([...kinds].every((k) => k === 'pileg')) listOnly.add(p);
   const seenNames = new Map<string, string>();
   // every name a person of the base or of this import goes by, to find a name inside another's longer one
   // ("Hasan Basri" inside "Hasan Basri Sagala"): text that names the longer one names the shorter too
@@ -171,7 +177,10 @@ export function buildCandidates(
   for (const p of options.base.persons) {
     // a qualified name ("Tarmizi (Pilbup Aceh Barat 2024)") keeps its bare form among the aliases
     if (!/\)\s*$/.test(p.name)) own(plainWords(p.name), `person "${p.id}"`);
-    for (const a of p.aliases ?? []) own(plainWords(typeof a === 'string' ? a : a.term), `person "${p.id}"`);
+    for (const a of p.aliases ?? []) {
+      if (typeof a !== 'string' && a.requiresContext && listOnly.has(p.id) && !options.namesNeedContext) continue;
+      own(plainWords(typeof a === 'string' ? a : a.term), `person "${p.id}"`);
+    }
   }
   records.forEach((r, i) => {
     for (const n of r.names) {

@@ -100,3 +100,48 @@ describe('a name another person has is gated: it counts only with its own race',
     expect(hitsHasan.has(hasan) || contests.some((c) => c.contestants.some((k) => k.persons.includes(hasan) && hitsHasan.has(k.id)))).toBe(true);
   });
 });
+
+describe('a DPR or DPD list person yields its names to a regional candidate (import order does not matter)', () => {
+  // two list persons as `jaga import --names-need-context` writes them (imported after the regional race: ids
+  // end in -2): the name qualified by the race, the
+  // bare name a context-only alias. One has the regional candidate's name, the other holds it in a longer one.
+  const listPerson = (id: string, name: string): Person => ({
+    id,
+    name: `${name} (DPR RI 2024 Contoh I)`,
+    aliases: [{ term: name, requiresContext: true, note: 'a list candidate: counts with evidence of the race' }],
+    sources: ['https://example.org/dpr'],
+  });
+  const list: Contest = {
+    id: 'dpr-2024-contoh-i',
+    name: 'DPR RI 2024 Contoh I',
+    kind: 'pileg',
+    region: '99',
+    votingDay: '2024-02-14',
+    phases: [{ kind: 'kampanye', from: '2023-11-28', to: '2024-02-10' }],
+    contestants: [
+      { id: 'dpr-2024-contoh-i-01', persons: ['rahmat-contohwan-2'] },
+      { id: 'dpr-2024-contoh-i-02', persons: ['dedi-sulistya-contohharjo-2'] },
+    ],
+    sources: ['https://example.org/dpr'],
+  };
+  const withList = {
+    persons: [...base.persons, listPerson('rahmat-contohwan-2', 'Rahmat Contohwan'), listPerson('dedi-sulistya-contohharjo-2', 'Dedi Sulistya Contohharjo')],
+    parties: base.parties,
+    contests: [...base.contests, list],
+  };
+  const json = JSON.stringify({ '9904': { '900099040': { nama: 'RAHMAT CONTOHWAN - SULISTYA CONTOHHARJO', nomor_urut: 1 } } });
+  const pilkada = (b: typeof withList) => runImport({ format: 'kpu-json', kind: 'pilkada', text: json, origin, base: b }).yaml;
+
+  it('the regional import is the same with the list in its base as without it', () => {
+    const yaml = pilkada(withList);
+    expect(yaml).toBe(pilkada(base));
+    const persons = (parse(yaml) as { persons: Person[] }).persons;
+    expect(persons.map((p) => p.name)).toEqual(['Rahmat Contohwan', 'Sulistya Contohharjo']);
+  });
+
+  it('a decisive name of another person still qualifies it', () => {
+    const decisive = { ...withList, persons: [...withList.persons, { id: 'rahmat-contohwan-tokoh', name: 'Rahmat Contohwan', sources: ['https://example.org/tokoh'] }] };
+    const persons = (parse(pilkada(decisive)) as { persons: Person[] }).persons;
+    expect(persons[0]!.name).toBe('Rahmat Contohwan (Pilkada 2024 99.04)');
+  });
+});
