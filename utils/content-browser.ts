@@ -17,7 +17,12 @@ export const NO_ANSWER = 'The message port closed before a response was received
 // biome-ignore lint/suspicious/noExplicitAny: the native API is untyped here; callers see wxt/browser's types
 type Api = any;
 
-/** The content script's API: the browser's own `browser` where it has one (Firefox), else Chrome's wrapped. */
+/**
+ * The content script's API: the browser's own `browser` where it has one (Firefox, and the newer
+ * Chromium the end-to-end tests run: 156 has it), else Chrome's `chrome` wrapped. The test is the
+ * polyfill's own, so each browser takes the same path as before; the wrapper (older Chrome/Edge) is
+ * covered by the unit test only.
+ */
 export function contentBrowser(scope: { browser?: Api; chrome?: Api }): Api {
   if (scope.browser?.runtime?.id) return scope.browser;
   const chrome = scope.chrome;
