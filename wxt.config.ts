@@ -127,9 +127,14 @@ export default defineConfig({
     // Content scripts run on every social page and must stay within 40 KB gzip: terser (two compress
     // passes) makes them ~4% smaller than Vite's default esbuild minifier (facebook.js 41,677 →
     // 39,949 B, 2026-12-06). Other pages keep esbuild, which builds three times faster.
+    // They also get the browser's own API instead of webextension-polyfill (utils/content-browser.ts:
+    // facebook.js 40,957 → 38,551 B gzip, 2026-12-07). The first matching alias wins: it goes first.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.length > 0 && entrypoints.every((e) => e.type === 'content-script')) {
         config.build = { ...config.build, minify: 'terser', terserOptions: { compress: { passes: 2 } } };
+        const alias = config.resolve?.alias ?? [];
+        const rest = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+        config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: resolve('utils/content-browser.ts') }, ...rest] };
       }
     },
     // The hand-landmark model and its WebAssembly runtime (MediaPipe, Apache-2.0), in the build;
