@@ -43,9 +43,11 @@ export interface EvalPhoto {
  * Decided 2026-12-06 before any tuning: a photo is in the report split when the first byte of its
  * SHA-256 is below 0x60 (≈ 37.5 %), else in dev. The hash knows nothing about the classifier.
  */
-export function splitOf(sha256: string, holdOut = false): 'dev' | 'report' {
+export function splitOf(sha256: string, holdOut = false, devWhole = false): 'dev' | 'report' {
   // a source held out whole (the sixth round's fresh report set) has no dev photos at all
   if (holdOut) return 'report';
+  // a development source taken whole (the eighth round's fists): no report photos at all
+  if (devWhole) return 'dev';
   return Number.parseInt(sha256.slice(0, 2), 16) < 0x60 ? 'report' : 'dev';
 }
 
@@ -55,6 +57,8 @@ interface Source {
   licence: string;
   /** every photo of the source is in the report split, whatever its hash (the sixth round's fresh report set) */
   holdOut?: true;
+  /** every photo of the source is in the dev split, whatever its hash (the eighth round's development sets) */
+  devWhole?: true;
   /** the photos to take and their labels, from the repository's paths (and files, by `read`; `has`: its content is in the snapshot) */
   pick(paths: string[], read: (path: string) => string, has: (path: string) => boolean): { path: string; label: EvalLabel }[];
 }
@@ -207,6 +211,25 @@ export function aslLetterPick(paths: string[]): { path: string; label: EvalLabel
     }
   return out;
 }
+
+/**
+ * The eighth round's development sets (quangminh141005/ASL_Detection): class folder → label by the
+ * ASL manual alphabet. Every fist-shaped letter is a fist: A (thumb upright along the fist), S (thumb
+ * across the fingers), E (fingertips curled onto the thumb), M, N, T (thumb tucked under or between
+ * the fingers). Kaggle's "ASL Alphabet" (grassknoted: one signer, 200×200 frames) in capitals;
+ * Kaggle's "ASL Dataset" (ayuraj: five people's hands cut out on black) in lower case and digits.
+ */
+export const ASL_ALPHABET_GRASSKNOTED: Record<string, EvalLabel> = {
+  A: 'fist', S: 'fist', E: 'fist', M: 'fist', N: 'fist', T: 'fist',
+  D: 'one', V: 'two', W: 'three', B: 'four', F: 'ok', O: 'o-shape', X: 'half-curl', Y: 'call', L: 'pistol', nothing: 'no-hand',
+};
+export const ASL_DATASET_AYURAJ: Record<string, EvalLabel> = {
+  a: 'fist', s: 'fist', e: 'fist', m: 'fist', n: 'fist', t: 'fist',
+  '1': 'one', '2': 'two', '3': 'three', '4': 'four', '5': 'five', '6': 'three', '9': 'ok', '0': 'o-shape',
+  d: 'one', v: 'two', w: 'three', b: 'four', y: 'call', l: 'pistol',
+};
+/** photos per class folder of each set */
+const ASL_ALPHABET_PER_CLASS = 15;
 
 /** KAUST rock-paper-scissors: the class folder → label, and photos per class (one per clip) */
 const RPS_CLASSES: Record<string, { label: EvalLabel; want: number }> = {
@@ -384,6 +407,21 @@ const SOURCES: Source[] = [
     holdOut: true,
     pick: aslLetterPick,
   },
+  // eighth round (2026-12-07, noon): two ASL manual-alphabet sets, development sources taken whole
+  {
+    repo: 'quangminh141005/ASL_Detection',
+    set: 'asl-alphabet-grassknoted',
+    licence: 'MIT (repository); Kaggle "ASL Alphabet" page: GPL-2.0 (evaluation and training only, never redistributed)',
+    devWhole: true,
+    pick: (paths) => classFolderPick(paths, 'Dataset/nmt_dataset/', ASL_ALPHABET_GRASSKNOTED, ASL_ALPHABET_PER_CLASS),
+  },
+  {
+    repo: 'quangminh141005/ASL_Detection',
+    set: 'asl-dataset-ayuraj',
+    licence: 'MIT (repository); Kaggle "ASL Dataset" (evaluation and training only, never redistributed)',
+    devWhole: true,
+    pick: (paths) => classFolderPick(paths, 'Dataset/nqm_dataset/asl_dataset/', ASL_DATASET_AYURAJ, ASL_ALPHABET_PER_CLASS),
+  },
 ];
 
 /** The fingerpose photos already in the repository (tests/fixtures/photos/README.md). */
@@ -403,7 +441,7 @@ function main(): void {
   mkdirSync(join(PHOTO_DIR, 'photos'), { recursive: true });
   const seen = new Set<string>();
   const out: EvalPhoto[] = [];
-  const add = (bytes: Buffer, name: string, e: Omit<EvalPhoto, 'file' | 'sha256' | 'split'>, holdOut = false) => {
+  const add = (bytes: Buffer, name: string, e: Omit<EvalPhoto, 'file' | 'sha256' | 'split'>, holdOut = false, devWhole = false) => {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (seen.has(sha256)) return; // the same photo under two names counts once
     seen.add(sha256);
@@ -411,7 +449,7 @@ function main(): void {
     mkdirSync(join(PHOTO_DIR, 'photos', e.set), { recursive: true });
     // the folder is shared: a photo already there (same name, so same bytes) is left alone
     if (!existsSync(join(PHOTO_DIR, 'photos', file))) writeFileSync(join(PHOTO_DIR, 'photos', file), bytes);
-    out.push({ file, sha256, split: splitOf(sha256, holdOut), ...e });
+    out.push({ file, sha256, split: splitOf(sha256, holdOut, devWhole), ...e });
   };
   for (const src of SOURCES) {
     // a snapshot is a bare git directory, or a repository whose .git holds it
@@ -429,7 +467,7 @@ function main(): void {
       }
     };
     for (const { path, label } of src.pick(paths, (p) => git(dir, 'show', `HEAD:${p}`).toString(), has)) {
-      add(git(dir, 'show', `HEAD:${path}`), path.replaceAll('/', '_'), { source: { repo: src.repo, path, commit }, licence: src.licence, label, set: src.set }, src.holdOut);
+      add(git(dir, 'show', `HEAD:${path}`), path.replaceAll('/', '_'), { source: { repo: src.repo, path, commit }, licence: src.licence, label, set: src.set }, src.holdOut, src.devWhole);
     }
   }
   const fixtures = join(ROOT, 'tests/fixtures/photos');
