@@ -231,6 +231,35 @@ export const ASL_DATASET_AYURAJ: Record<string, EvalLabel> = {
 /** photos per class folder of each set */
 const ASL_ALPHABET_PER_CLASS = 15;
 
+/**
+ * LSA16 (the eighth round's held-out set): class id (the file name's first number, as its page
+ * names them) → label. Only these classes are taken (docs/photo-check.md, eighth round).
+ */
+export const LSA16_CLASSES: Record<string, EvalLabel> = {
+  '8': 'one', // Index
+  '16': 'two', // V
+  '2': 'four', // Four
+  '3': 'metal', // Horns: index and little finger up
+  '15': 'call', // Telephone
+  '9': 'pistol', // L
+  '13': 'thumbs-up', // Thumb: the thumb up from a closed fist
+  '14': 'fist', // Fist
+  '7': 'half-curl', // Hook: a hooked index
+  '12': 'pinch', // Beak: the fingertips together
+  '1': 'five', // Five
+};
+
+/** `…/CLASS_SUBJECT_REPETITION.png`: every photo of the classes in LSA16_CLASSES. */
+export function lsa16Pick(paths: string[]): { path: string; label: EvalLabel }[] {
+  const out: { path: string; label: EvalLabel }[] = [];
+  for (const path of [...paths].sort()) {
+    const m = path.match(/^datasets\/lsa16\/files\/dataset\/(\d+)_\d+_\d+\.png$/);
+    const label = m ? LSA16_CLASSES[m[1]!] : undefined;
+    if (label) out.push({ path, label });
+  }
+  return out;
+}
+
 /** KAUST rock-paper-scissors: the class folder → label, and photos per class (one per clip) */
 const RPS_CLASSES: Record<string, { label: EvalLabel; want: number }> = {
   scissors: { label: 'two', want: 80 }, // index and middle finger out: a V, often sideways
@@ -406,6 +435,15 @@ const SOURCES: Source[] = [
     licence: 'none stated (evaluation only, never redistributed)',
     holdOut: true,
     pick: aslLetterPick,
+  },
+  // eighth round (2026-12-07, noon): a source never used before, held out whole as its report set
+  {
+    // ten people's gloved right hands, each handshape five times, cut out on black, 127×127
+    repo: 'facundoq/facundoq.github.io',
+    set: 'lsa16-handshapes',
+    licence: 'CC BY-NC-SA 4.0 (LSA16, UNLP; evaluation only, never redistributed)',
+    holdOut: true,
+    pick: lsa16Pick,
   },
   // eighth round (2026-12-07, noon): two ASL manual-alphabet sets, development sources taken whole
   {

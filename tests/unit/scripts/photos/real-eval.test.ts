@@ -4,7 +4,7 @@
  * from class folders and file names. No photo is read.
  */
 import { describe, expect, it } from 'vitest';
-import { ASL_ALPHABET_GRASSKNOTED, ASL_DATASET_AYURAJ, ASL_LETTERS, aslLetterPick, CN_DAOCUN, CN_NADALII, classFolderPick, fingerCountPick, onePerClip, rpsClip, SMARTCANVAS_NAMES, splitOf, SUM_NAMES } from '../../../../scripts/photos/real-eval.ts';
+import { LSA16_CLASSES, lsa16Pick, ASL_ALPHABET_GRASSKNOTED, ASL_DATASET_AYURAJ, ASL_LETTERS, aslLetterPick, CN_DAOCUN, CN_NADALII, classFolderPick, fingerCountPick, onePerClip, rpsClip, SMARTCANVAS_NAMES, splitOf, SUM_NAMES } from '../../../../scripts/photos/real-eval.ts';
 
 describe('splitOf', () => {
   it('puts a photo in the report split when the first byte of its hash is below 0x60', () => {
@@ -155,5 +155,19 @@ describe('the eighth round\'s ASL alphabet sets (development)', () => {
     const picked = classFolderPick(paths, 'Dataset/nqm_dataset/asl_dataset/', ASL_DATASET_AYURAJ, 15);
     expect(picked).toHaveLength(15);
     expect(picked.every((p) => p.label === 'fist' && p.path.startsWith('Dataset/nqm_dataset/'))).toBe(true);
+  });
+});
+
+describe('lsa16Pick (the eighth round\'s held-out set)', () => {
+  it('takes every photo of the named classes by the class id in its file name', () => {
+    const paths = ['datasets/lsa16/files/dataset/14_3_2.png', 'datasets/lsa16/files/dataset/13_10_5.png', 'datasets/lsa16/files/dataset/4_1_1.png', 'datasets/lsa16/samples/c1.png', 'unlp/lsa16/files/dataset/14_1_1.png'];
+    expect(lsa16Pick(paths)).toEqual([
+      { path: 'datasets/lsa16/files/dataset/13_10_5.png', label: 'thumbs-up' },
+      { path: 'datasets/lsa16/files/dataset/14_3_2.png', label: 'fist' },
+    ]);
+  });
+  it('leaves out the handshapes without a number that are not plainly a fist', () => {
+    for (const id of ['4', '5', '6', '10', '11']) expect(LSA16_CLASSES[id]).toBeUndefined();
+    expect(LSA16_CLASSES['3']).toBe('metal');
   });
 });
