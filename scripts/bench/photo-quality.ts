@@ -39,8 +39,16 @@ const isFresh = (v: PhotoVerdict) => SIXTH_SOURCES.includes(v.photo.set);
  */
 export const SEVENTH_SOURCES = ['asl-letters-tomnlittle'];
 const isNew = (v: PhotoVerdict) => SEVENTH_SOURCES.includes(v.photo.set);
+/**
+ * the eighth round's source (2026-12-07, noon), held out whole: its report set, apart from every
+ * earlier one and read once, at the eighth round's end
+ */
+export const EIGHTH_SOURCES = ['lsa16-handshapes'];
+const isEighth = (v: PhotoVerdict) => EIGHTH_SOURCES.includes(v.photo.set);
+/** the eighth round's development sets (dev whole): the dev split is also given without them, as earlier rounds measured it */
+export const EIGHTH_DEV_SOURCES = ['asl-alphabet-grassknoted', 'asl-dataset-ayuraj'];
 /** every source held out whole */
-const HELD_OUT = [...SIXTH_SOURCES, ...SEVENTH_SOURCES];
+const HELD_OUT = [...SIXTH_SOURCES, ...SEVENTH_SOURCES, ...EIGHTH_SOURCES];
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -197,10 +205,17 @@ export async function run(): Promise<void> {
   for (const split of splits)
     report(
       split === 'report' ? 'report, the twelve earlier sources (read in earlier rounds)' : split,
-      verdicts.filter((v) => v.photo.split === split && !isFresh(v) && !isNew(v)),
+      verdicts.filter((v) => v.photo.split === split && !isFresh(v) && !isNew(v) && !isEighth(v)),
+    );
+  if (splits.includes('dev'))
+    report(
+      'dev, the twelve earlier sources only (before the eighth round\'s development sets)',
+      verdicts.filter((v) => v.photo.split === 'dev' && !EIGHTH_DEV_SOURCES.includes(v.photo.set)),
+      true,
     );
   if (only === 'dev') return void fixtures();
-  report(`new report set, seventh round (${SEVENTH_SOURCES.join(', ')}; held out whole)`, verdicts.filter(isNew));
+  report(`new report set, eighth round (${EIGHTH_SOURCES.join(', ')}; held out whole)`, verdicts.filter(isEighth));
+  report(`report set, seventh round (${SEVENTH_SOURCES.join(', ')}; held out whole, read in the seventh round)`, verdicts.filter(isNew));
   report(`fresh report set, sixth round (${SIXTH_SOURCES.join(', ')}; held out whole, read in the sixth round)`, verdicts.filter(isFresh));
   // the fresh sources' report photos apart (read once, at the end of the round), then the older ones
   report(

@@ -43,9 +43,11 @@ export interface EvalPhoto {
  * Decided 2026-12-06 before any tuning: a photo is in the report split when the first byte of its
  * SHA-256 is below 0x60 (≈ 37.5 %), else in dev. The hash knows nothing about the classifier.
  */
-export function splitOf(sha256: string, holdOut = false): 'dev' | 'report' {
+export function splitOf(sha256: string, holdOut = false, devWhole = false): 'dev' | 'report' {
   // a source held out whole (the sixth round's fresh report set) has no dev photos at all
   if (holdOut) return 'report';
+  // a development source taken whole (the eighth round's fists): no report photos at all
+  if (devWhole) return 'dev';
   return Number.parseInt(sha256.slice(0, 2), 16) < 0x60 ? 'report' : 'dev';
 }
 
@@ -55,6 +57,8 @@ interface Source {
   licence: string;
   /** every photo of the source is in the report split, whatever its hash (the sixth round's fresh report set) */
   holdOut?: true;
+  /** every photo of the source is in the dev split, whatever its hash (the eighth round's development sets) */
+  devWhole?: true;
   /** the photos to take and their labels, from the repository's paths (and files, by `read`; `has`: its content is in the snapshot) */
   pick(paths: string[], read: (path: string) => string, has: (path: string) => boolean): { path: string; label: EvalLabel }[];
 }
@@ -205,6 +209,54 @@ export function aslLetterPick(paths: string[]): { path: string; label: EvalLabel
       const files = paths.filter((p) => !Number.isNaN(frame(p))).sort((a, b) => frame(a) - frame(b));
       for (const path of evenly(files, Math.min(perSigner, files.length))) out.push({ path, label });
     }
+  return out;
+}
+
+/**
+ * The eighth round's development sets (quangminh141005/ASL_Detection): class folder → label by the
+ * ASL manual alphabet. Every fist-shaped letter is a fist: A (thumb upright along the fist), S (thumb
+ * across the fingers), E (fingertips curled onto the thumb), M, N, T (thumb tucked under or between
+ * the fingers). Kaggle's "ASL Alphabet" (grassknoted: one signer, 200×200 frames) in capitals;
+ * Kaggle's "ASL Dataset" (ayuraj: five people's hands cut out on black) in lower case and digits.
+ */
+export const ASL_ALPHABET_GRASSKNOTED: Record<string, EvalLabel> = {
+  A: 'fist', S: 'fist', E: 'fist', M: 'fist', N: 'fist', T: 'fist',
+  D: 'one', V: 'two', W: 'three', B: 'four', F: 'ok', O: 'o-shape', X: 'half-curl', Y: 'call', L: 'pistol', nothing: 'no-hand',
+};
+export const ASL_DATASET_AYURAJ: Record<string, EvalLabel> = {
+  a: 'fist', s: 'fist', e: 'fist', m: 'fist', n: 'fist', t: 'fist',
+  '1': 'one', '2': 'two', '3': 'three', '4': 'four', '5': 'five', '6': 'three', '9': 'ok', '0': 'o-shape',
+  d: 'one', v: 'two', w: 'three', b: 'four', y: 'call', l: 'pistol',
+};
+/** photos per class folder of each set */
+const ASL_ALPHABET_PER_CLASS = 15;
+
+/**
+ * LSA16 (the eighth round's held-out set): class id (the file name's first number, as its page
+ * names them) → label. Only these classes are taken (docs/photo-check.md, eighth round).
+ */
+export const LSA16_CLASSES: Record<string, EvalLabel> = {
+  '8': 'one', // Index
+  '16': 'two', // V
+  '2': 'four', // Four
+  '3': 'metal', // Horns: index and little finger up
+  '15': 'call', // Telephone
+  '9': 'pistol', // L
+  '13': 'thumbs-up', // Thumb: the thumb up from a closed fist
+  '14': 'fist', // Fist
+  '7': 'half-curl', // Hook: a hooked index
+  '12': 'pinch', // Beak: the fingertips together
+  '1': 'five', // Five
+};
+
+/** `…/CLASS_SUBJECT_REPETITION.png`: every photo of the classes in LSA16_CLASSES. */
+export function lsa16Pick(paths: string[]): { path: string; label: EvalLabel }[] {
+  const out: { path: string; label: EvalLabel }[] = [];
+  for (const path of [...paths].sort()) {
+    const m = path.match(/^datasets\/lsa16\/files\/dataset\/(\d+)_\d+_\d+\.png$/);
+    const label = m ? LSA16_CLASSES[m[1]!] : undefined;
+    if (label) out.push({ path, label });
+  }
   return out;
 }
 
@@ -384,6 +436,30 @@ const SOURCES: Source[] = [
     holdOut: true,
     pick: aslLetterPick,
   },
+  // eighth round (2026-12-07, noon): a source never used before, held out whole as its report set
+  {
+    // ten people's gloved right hands, each handshape five times, cut out on black, 127×127
+    repo: 'facundoq/facundoq.github.io',
+    set: 'lsa16-handshapes',
+    licence: 'CC BY-NC-SA 4.0 (LSA16, UNLP; evaluation only, never redistributed)',
+    holdOut: true,
+    pick: lsa16Pick,
+  },
+  // eighth round (2026-12-07, noon): two ASL manual-alphabet sets, development sources taken whole
+  {
+    repo: 'quangminh141005/ASL_Detection',
+    set: 'asl-alphabet-grassknoted',
+    licence: 'MIT (repository); Kaggle "ASL Alphabet" page: GPL-2.0 (evaluation and training only, never redistributed)',
+    devWhole: true,
+    pick: (paths) => classFolderPick(paths, 'Dataset/nmt_dataset/', ASL_ALPHABET_GRASSKNOTED, ASL_ALPHABET_PER_CLASS),
+  },
+  {
+    repo: 'quangminh141005/ASL_Detection',
+    set: 'asl-dataset-ayuraj',
+    licence: 'MIT (repository); Kaggle "ASL Dataset" (evaluation and training only, never redistributed)',
+    devWhole: true,
+    pick: (paths) => classFolderPick(paths, 'Dataset/nqm_dataset/asl_dataset/', ASL_DATASET_AYURAJ, ASL_ALPHABET_PER_CLASS),
+  },
 ];
 
 /** The fingerpose photos already in the repository (tests/fixtures/photos/README.md). */
@@ -403,7 +479,7 @@ function main(): void {
   mkdirSync(join(PHOTO_DIR, 'photos'), { recursive: true });
   const seen = new Set<string>();
   const out: EvalPhoto[] = [];
-  const add = (bytes: Buffer, name: string, e: Omit<EvalPhoto, 'file' | 'sha256' | 'split'>, holdOut = false) => {
+  const add = (bytes: Buffer, name: string, e: Omit<EvalPhoto, 'file' | 'sha256' | 'split'>, holdOut = false, devWhole = false) => {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (seen.has(sha256)) return; // the same photo under two names counts once
     seen.add(sha256);
@@ -411,7 +487,7 @@ function main(): void {
     mkdirSync(join(PHOTO_DIR, 'photos', e.set), { recursive: true });
     // the folder is shared: a photo already there (same name, so same bytes) is left alone
     if (!existsSync(join(PHOTO_DIR, 'photos', file))) writeFileSync(join(PHOTO_DIR, 'photos', file), bytes);
-    out.push({ file, sha256, split: splitOf(sha256, holdOut), ...e });
+    out.push({ file, sha256, split: splitOf(sha256, holdOut, devWhole), ...e });
   };
   for (const src of SOURCES) {
     // a snapshot is a bare git directory, or a repository whose .git holds it
@@ -429,7 +505,7 @@ function main(): void {
       }
     };
     for (const { path, label } of src.pick(paths, (p) => git(dir, 'show', `HEAD:${p}`).toString(), has)) {
-      add(git(dir, 'show', `HEAD:${path}`), path.replaceAll('/', '_'), { source: { repo: src.repo, path, commit }, licence: src.licence, label, set: src.set }, src.holdOut);
+      add(git(dir, 'show', `HEAD:${path}`), path.replaceAll('/', '_'), { source: { repo: src.repo, path, commit }, licence: src.licence, label, set: src.set }, src.holdOut, src.devWhole);
     }
   }
   const fixtures = join(ROOT, 'tests/fixtures/photos');

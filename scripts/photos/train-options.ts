@@ -31,6 +31,16 @@ export function turnsCopies(augmentation: Augmentation, cls: string): boolean {
 export const sourceOf = (file: string) => file.split('/')[0]!;
 
 /**
+ * Whether a training example is used: not from a set left out (`--leave-out-sets`), and from a set
+ * taken for its no-sign hands only (`--none-only-sets`, the eighth round's ASL alphabet sets) only
+ * when it is a "none" example.
+ */
+export function keepsExample(file: string, cls: string, leftOut: ReadonlySet<string>, noneOnly: ReadonlySet<string>): boolean {
+  const set = sourceOf(file);
+  return !leftOut.has(set) && (!noneOnly.has(set) || cls === 'none');
+}
+
+/**
  * Sources spread over k folds for leave-sources-out cross-validation: biggest first, each into the
  * fold with the fewest photos so far (ties: the lowest fold), so the folds are near even in size and
  * the same on every run.

@@ -3,7 +3,7 @@
  * split only (scripts/photos/real-eval.ts, scripts/photos/landmarks.ts) and writes
  * rules/data/gesture-model.json.
  *
- * `npx tsx scripts/photos/train.ts [--hidden N] [--epochs N] [--l2 X] [--runtime tasks|legacy] [--pad F] [--pool] [--cv K [--group-by source] [--legacy-only] [--half-finger P,…]] [--leave-out-sets A,B] [--views N [--yaw D] [--pitch D] [--roll D] [--view-source world|image] [--none-unturned]] [--gates "k=v,…;…"]`
+ * `npx tsx scripts/photos/train.ts [--hidden N] [--epochs N] [--l2 X] [--runtime tasks|legacy] [--pad F] [--pool] [--cv K [--group-by source] [--legacy-only] [--half-finger P,…]] [--leave-out-sets A,B] [--none-only-sets A,B] [--views N [--yaw D] [--pitch D] [--roll D] [--view-source world|image] [--none-unturned]] [--gates "k=v,…;…"]`
  *
  * Landmarks: the runtime named (scripts/photos/landmarks.ts; the product's, `tasks`, with the
  * analysis page's border, by default); `--pool` adds the legacy runtime's landmarks of the same dev
@@ -29,7 +29,7 @@ import { DETECT_PAD } from '../../entrypoints/offscreen/analyse.ts';
 import { readLandmarks, runtimeFromArgs, type CachedLandmarks, type RuntimeChoice } from './landmarks.ts';
 import { readManifest, type EvalPhoto } from './real-eval.ts';
 import { randomView, viewCopy } from './viewpoint.ts';
-import { augmentationFromArgs, sourceFolds, sourceOf, turnsCopies, type Augmentation } from './train-options.ts';
+import { augmentationFromArgs, keepsExample, sourceFolds, sourceOf, turnsCopies, type Augmentation } from './train-options.ts';
 
 const OUT = join(ROOT, 'rules/data/gesture-model.json');
 const arg = (name: string, fallback: number) => {
@@ -413,7 +413,9 @@ function main(): void {
   // `--leave-out-sets a,b`: train without those sets' photos (scored all the same under --cv), to see
   // what a model trained as before does on photos it never saw
   const leftOut = new Set((argText('leave-out-sets') ?? '').split(',').filter(Boolean));
-  const kept = (e: Example) => !leftOut.has(e.file.split('/')[0]!);
+  // `--none-only-sets a,b`: from those sets only the "none" examples (their fists), not their signs
+  const noneOnly = new Set((argText('none-only-sets') ?? '').split(',').filter(Boolean));
+  const kept = (e: Example) => keepsExample(e.file, MODEL_CLASSES[e.cls]!, leftOut, noneOnly);
   const base = examples('dev', choice).filter(kept);
   const legacyOnly = process.argv.includes('--legacy-only');
   const extra = (process.argv.includes('--pool') || legacyOnly ? examples('dev', { runtime: 'legacy' }) : []).filter(kept);

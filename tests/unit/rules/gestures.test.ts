@@ -40,7 +40,12 @@ const KNOWN_MISSES: Record<string, { reads: string; why: string }> = {
   'synthetic-thumbs-up.json': { reads: 'none', why: 'its thumb points sideways (≈ 70° from up), not up' },
 };
 /** read as labelled, but turned 20° away from the camera the model's P(none) passes 0.5: none */
-const TURNED_MISSES: Record<string, string> = { 'synthetic-pistol.json': 'none' };
+const TURNED_MISSES: Record<string, string> = {
+  'synthetic-pistol.json': 'none',
+  // since the eighth round's model (fists of two ASL alphabet sets as "none"): turned 20° one way the
+  // half-curled index passes as a raised one (dev's 16 half-curl photos: 16 none, were 7)
+  'recorded-near-miss-half-curl.json': 'one',
+};
 const isThumb = (f: { expect: string }) => f.expect === 'thumbs-up';
 
 describe('gesture classifier on landmark fixtures', () => {

@@ -4,7 +4,7 @@
  * from class folders and file names. No photo is read.
  */
 import { describe, expect, it } from 'vitest';
-import { ASL_LETTERS, aslLetterPick, CN_DAOCUN, CN_NADALII, classFolderPick, fingerCountPick, onePerClip, rpsClip, SMARTCANVAS_NAMES, splitOf, SUM_NAMES } from '../../../../scripts/photos/real-eval.ts';
+import { LSA16_CLASSES, lsa16Pick, ASL_ALPHABET_GRASSKNOTED, ASL_DATASET_AYURAJ, ASL_LETTERS, aslLetterPick, CN_DAOCUN, CN_NADALII, classFolderPick, fingerCountPick, onePerClip, rpsClip, SMARTCANVAS_NAMES, splitOf, SUM_NAMES } from '../../../../scripts/photos/real-eval.ts';
 
 describe('splitOf', () => {
   it('puts a photo in the report split when the first byte of its hash is below 0x60', () => {
@@ -15,6 +15,11 @@ describe('splitOf', () => {
   it('puts every photo of a source held out whole in the report split, whatever its hash', () => {
     expect(splitOf(`60${'0'.repeat(62)}`, true)).toBe('report');
     expect(splitOf(`ff${'f'.repeat(62)}`, true)).toBe('report');
+  });
+  it('puts every photo of a development source taken whole in dev, whatever its hash', () => {
+    expect(splitOf(`00${'0'.repeat(62)}`, false, true)).toBe('dev');
+    expect(splitOf(`5f${'f'.repeat(62)}`, false, true)).toBe('dev');
+    expect(splitOf(`ff${'f'.repeat(62)}`, false, true)).toBe('dev');
   });
 });
 
@@ -123,5 +128,46 @@ describe('aslLetterPick (the seventh round\'s ASL letter frames)', () => {
     expect(ASL_LETTERS.X!.label).toBe('half-curl');
     expect(ASL_LETTERS.K).toBeUndefined();
     expect(ASL_LETTERS.U).toBeUndefined();
+  });
+});
+
+describe('the eighth round\'s ASL alphabet sets (development)', () => {
+  it('reads every fist-shaped letter as a fist, in both sets', () => {
+    for (const letter of ['A', 'S', 'E', 'M', 'N', 'T']) {
+      expect(ASL_ALPHABET_GRASSKNOTED[letter]).toBe('fist');
+      expect(ASL_DATASET_AYURAJ[letter.toLowerCase()]).toBe('fist');
+    }
+  });
+  it('maps the number handshapes and leaves the other letters out', () => {
+    expect(ASL_ALPHABET_GRASSKNOTED.V).toBe('two');
+    expect(ASL_ALPHABET_GRASSKNOTED.nothing).toBe('no-hand');
+    expect(ASL_DATASET_AYURAJ['6']).toBe('three');
+    expect(ASL_DATASET_AYURAJ['9']).toBe('ok');
+    expect(ASL_ALPHABET_GRASSKNOTED.K).toBeUndefined();
+    expect(ASL_DATASET_AYURAJ['7']).toBeUndefined();
+    expect(ASL_DATASET_AYURAJ.r).toBeUndefined();
+  });
+  it('takes the class folders of one set only', () => {
+    const paths = [
+      ...Array.from({ length: 30 }, (_, i) => `Dataset/nqm_dataset/asl_dataset/a/hand${(i % 5) + 1}_a_bot_seg_${i}_cropped.jpeg`),
+      'Dataset/tnh_dataset/test/A/hand1_a_bot_seg_1_cropped.jpeg',
+    ];
+    const picked = classFolderPick(paths, 'Dataset/nqm_dataset/asl_dataset/', ASL_DATASET_AYURAJ, 15);
+    expect(picked).toHaveLength(15);
+    expect(picked.every((p) => p.label === 'fist' && p.path.startsWith('Dataset/nqm_dataset/'))).toBe(true);
+  });
+});
+
+describe('lsa16Pick (the eighth round\'s held-out set)', () => {
+  it('takes every photo of the named classes by the class id in its file name', () => {
+    const paths = ['datasets/lsa16/files/dataset/14_3_2.png', 'datasets/lsa16/files/dataset/13_10_5.png', 'datasets/lsa16/files/dataset/4_1_1.png', 'datasets/lsa16/samples/c1.png', 'unlp/lsa16/files/dataset/14_1_1.png'];
+    expect(lsa16Pick(paths)).toEqual([
+      { path: 'datasets/lsa16/files/dataset/13_10_5.png', label: 'thumbs-up' },
+      { path: 'datasets/lsa16/files/dataset/14_3_2.png', label: 'fist' },
+    ]);
+  });
+  it('leaves out the handshapes without a number that are not plainly a fist', () => {
+    for (const id of ['4', '5', '6', '10', '11']) expect(LSA16_CLASSES[id]).toBeUndefined();
+    expect(LSA16_CLASSES['3']).toBe('metal');
   });
 });

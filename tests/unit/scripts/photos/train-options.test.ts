@@ -3,7 +3,7 @@
  * leave-sources-out cross-validation, and the augmentation named on the command line.
  */
 import { describe, expect, it } from 'vitest';
-import { augmentationFromArgs, sourceFolds, turnsCopies } from '../../../../scripts/photos/train-options';
+import { augmentationFromArgs, keepsExample, sourceFolds, turnsCopies } from '../../../../scripts/photos/train-options';
 
 const files = (source: string, n: number) => Array.from({ length: n }, (_, i) => `${source}/${i}.jpg`);
 
@@ -63,5 +63,19 @@ describe('augmentationFromArgs', () => {
     expect(() => augmentationFromArgs(['node', 'train.ts', '--views', '4', '--view-source', 'depth'])).toThrow(
       /--view-source must be world or image/,
     );
+  });
+});
+
+describe('keepsExample', () => {
+  const none = new Set<string>();
+  it('drops every example of a set left out', () => {
+    expect(keepsExample('kaust-rps/a.jpg', 'none', new Set(['kaust-rps']), none)).toBe(false);
+    expect(keepsExample('asl-digits/a.jpg', 'two', new Set(['kaust-rps']), none)).toBe(true);
+  });
+  it('keeps only the no-sign hands of a set taken for them', () => {
+    const noneOnly = new Set(['asl-alphabet-grassknoted']);
+    expect(keepsExample('asl-alphabet-grassknoted/A1.jpg', 'none', none, noneOnly)).toBe(true);
+    expect(keepsExample('asl-alphabet-grassknoted/V1.jpg', 'two', none, noneOnly)).toBe(false);
+    expect(keepsExample('asl-digits/2.jpg', 'two', none, noneOnly)).toBe(true);
   });
 });
