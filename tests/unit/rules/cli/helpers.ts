@@ -39,12 +39,13 @@ export function tempDir(prefix = 'jaga-test-'): string {
 
 /**
  * A scratch copy of rules/data (YAML files only) to edit in a test; without the DPR and DPD lists
- * (dp[rd]-2024-*.yaml: 10,000 candidates nothing else refers to) unless `lists`, since loading them
- * twice (the test and the CLI it runs) outran the test timeout.
+ * (dp[rd]-2024-*.yaml: 10,000 candidates) and the accounts of their candidates (accounts-lists-*.yaml,
+ * whose owners would be unknown without them) unless `lists`, since loading the lists twice (the test
+ * and the CLI it runs) outran the test timeout.
  */
 export function copyOfSource(options: { lists?: boolean } = {}): string {
   const dir = tempDir('jaga-src-');
-  const left = (src: string) => /\.ts$/.test(src) || (!options.lists && /\/dp[rd]-2024-[^/]*\.ya?ml$/.test(src));
+  const left = (src: string) => /\.ts$/.test(src) || (!options.lists && /\/(dp[rd]-2024-|accounts-lists-)[^/]*\.ya?ml$/.test(src));
   cpSync(DEFAULT_DATA_DIR, dir, { recursive: true, filter: (src) => !left(src) });
   return dir;
 }
