@@ -36,7 +36,7 @@ describe('TermCompiler.writeTrie', () => {
     const tc = new TermCompiler(order.length);
     // the words first in another order: token ids unrelated to the terms' order
     for (const [i, w] of shuffled(words, 5).entries()) tc.add(w, PK.PERSON, i, 0);
-    order.forEach((t, i) => tc.add(t, PK.PERSON, i, 0));
+    for (const [i, t] of order.entries()) tc.add(t, PK.PERSON, i, 0);
     const t = tc.tables();
     const edgeStart = new Int32Array(t.nodes + 1);
     const edgeTok = new Int32Array(t.edges);
