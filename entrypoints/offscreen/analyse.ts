@@ -215,13 +215,19 @@ export function paddedSize(size: { width: number; height: number }, pad = DETECT
   return { border, width: size.width + 2 * border, height: size.height + 2 * border };
 }
 
-/** The photo on a canvas with the border around it, filled with the photo's mean colour (plain: no hand in it). */
-function drawPadded(bitmap: ImageBitmap, padded: PaddedSize): HTMLCanvasElement {
+/** A new canvas of that size and its 2d context (the analysis cannot go on without one). */
+function blankCanvas(width: number, height: number): [HTMLCanvasElement, CanvasRenderingContext2D] {
   const canvas = document.createElement('canvas');
-  canvas.width = padded.width;
-  canvas.height = padded.height;
+  canvas.width = width;
+  canvas.height = height;
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2d context');
+  return [canvas, ctx];
+}
+
+/** The photo on a canvas with the border around it, filled with the photo's mean colour (plain: no hand in it). */
+function drawPadded(bitmap: ImageBitmap, padded: PaddedSize): HTMLCanvasElement {
+  const [canvas, ctx] = blankCanvas(padded.width, padded.height);
   if (padded.border) {
     const one = document.createElement('canvas');
     one.width = 1;
@@ -238,11 +244,7 @@ function drawPadded(bitmap: ImageBitmap, padded: PaddedSize): HTMLCanvasElement 
 
 /** One tile of the photo on a canvas of its own size: the detector sees it as a whole picture, enlarged. */
 function drawTile(bitmap: ImageBitmap, tile: Tile): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = tile.width;
-  canvas.height = tile.height;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2d context');
+  const [canvas, ctx] = blankCanvas(tile.width, tile.height);
   ctx.drawImage(bitmap, tile.x, tile.y, tile.width, tile.height, 0, 0, tile.width, tile.height);
   return canvas;
 }
