@@ -16,9 +16,9 @@ export default defineConfig({
           name: 'engine',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
-          // Whole-rule-set tests load 13,000 persons: a few seconds alone, 20–30 s on a loaded 2-core
+          // Whole-rule-set tests load 13,000 persons: a few seconds alone, 20–70 s on a loaded 2-core
           // machine; a timeout is a hang guard, not a speed target (those are benches).
-          testTimeout: 60_000,
+          testTimeout: 120_000,
         },
       },
       {
