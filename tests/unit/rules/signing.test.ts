@@ -21,7 +21,7 @@ describe('keygen → build → verify', () => {
     expect((await jaga('build', ['--unsigned', '--out', unsigned])).code).toBe(0);
     text = readFileSync(signed, 'utf8');
     publicKey = readFileSync(join(dir, 'jaga-public.key'), 'utf8').trim();
-  }, 60_000);
+  }, 120_000);
 
   it('writes a 0600 PKCS#8 private key and a base64 raw 32-byte public key', async () => {
     expect(statSync(join(dir, 'jaga-private.key')).mode & 0o777).toBe(0o600);
@@ -132,7 +132,7 @@ describe('diff', () => {
     expect(r.stdout).toContain('+ contestant pilgub-jawa-barat-2024-05');
     expect(r.stdout).toContain('- contestant pilgub-jawa-barat-2024-01');
     // two copies of the whole rule set loaded here and again in a child process: 11 s on a loaded 2-core machine
-  }, 60_000);
+  }, 120_000);
 
   it('accepts built bundles and reports no change for the same source', async () => {
     const dir = tempDir();

@@ -86,7 +86,7 @@ describe('variant generator properties', () => {
       { numRuns: 60 },
     );
     // 60 rule sets compiled and loaded: seconds on a loaded 2-core machine, over vitest's 5 s default
-  }, 60_000);
+  }, 120_000);
 
   it('no variant is an everyday word unless a maintainer adds it; veto removes', () => {
     fc.assert(

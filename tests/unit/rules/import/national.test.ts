@@ -37,7 +37,7 @@ describe('rules/national merged with rules/data', () => {
     expect(ids.has('dpr-2024-aceh-i')).toBe(true);
     expect(shipped.filter((c) => c.id.startsWith('dpr-2024-'))).toHaveLength(80);
     for (const id of ['dpr-2024-banten-i', 'dpr-2024-dki-jakarta-i', 'dpr-2024-dki-jakarta-ii', 'dpr-2024-jawa-barat-viii']) expect(ids.has(id), id).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it('names the national file and path of an error', () => {
     const dir = tempDir();

@@ -97,5 +97,5 @@ describe('jaga doctor', () => {
     expect(report.controls.length).toBeGreaterThan(5);
     const empty = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'rules/cli/jaga.ts', 'doctor', fixture('README.md'), '--url', 'https://x.com/'], { cwd: ROOT, encoding: 'utf8' });
     expect(empty.status).toBe(1);
-  }, 30_000);
+  }, 120_000);
 });

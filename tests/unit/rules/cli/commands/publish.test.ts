@@ -29,7 +29,7 @@ describe('jaga publish', () => {
     expect((await jaga('keygen', ['--out', other])).code).toBe(0);
     expect((await jaga('build', ['--key', join(keys, 'jaga-private.key'), '--out', bundle])).code).toBe(0);
     publicKey = readFileSync(join(keys, 'jaga-public.key'), 'utf8').trim();
-  }, 60_000);
+  }, 120_000);
 
   it('writes the bundle, a detached signature of its bytes and an index with version, sha256 and URL', async () => {
     const r = await jaga('publish', [bundle, '--key', join(keys, 'jaga-private.key'), '--url', URL_, '--out', site]);

@@ -31,9 +31,9 @@ describe('jaga stats --at', () => {
     expect(sourceCount('pemungutan', '2024-11-27')).toBe(pilkada);
     expect(voting.contestsByPhase).toMatchObject({ campaign: 0, voting: pilkada, revote: 0 });
     expect(voting.contestsByPhase.byPhase).toEqual({ pemungutan: pilkada });
-    // two child processes each load and check the whole rule set (all 545 Pilkada races since 2026-12-06):
-    // 10-16 s on a loaded 2-core machine
-  }, 60_000);
+    // two child processes each load and check the whole rule set, and the source is read twice here:
+    // 10-70 s on a loaded 2-core machine, so the engine project's hang guard (120 s) applies
+  });
 
   it('counts the 2025 re-votes and re-runs (Papua PSU, Bangka and Pangkalpinang) as re-vote', async () => {
     const s = await statsAt('2025-07-01');
