@@ -109,7 +109,8 @@ export const AccountsSchema = z.strictObject({
 export type Accounts = z.infer<typeof AccountsSchema>;
 
 /** Provenance: URLs of the public pages a maintainer took this entry from. */
-const SourcesSchema = z.array(z.url({ message: 'expected a URL (http/https)', protocol: /^https?$/ })).optional();
+const SourceUrlSchema = z.url({ message: 'expected a URL (http/https)', protocol: /^https?$/ });
+const SourcesSchema = z.array(SourceUrlSchema).optional();
 
 /**
  * One sourced account for an owner another file defines (`accounts:` in a rules/data file): a pair
@@ -122,7 +123,7 @@ export const AccountEntrySchema = z.strictObject({
   owner: z.string().trim().min(1, { message: 'name the owner id' }),
   platform: z.enum(ACCOUNT_PLATFORMS),
   handle: HandleSchema,
-  sources: z.array(z.url({ message: 'expected a URL (http/https)', protocol: /^https?$/ })).min(1, { message: 'cite the page that names the account' }),
+  sources: z.array(SourceUrlSchema).min(1, { message: 'cite the page that names the account' }),
 });
 export type AccountEntry = z.infer<typeof AccountEntrySchema>;
 
