@@ -269,6 +269,15 @@ export const SOURCES: Source[] = [
     licence: 'MIT (repository)', split: 'development', platform: 'news', kind: 'everyday', max: 9000,
     files: ['test', 'valid', 'train'].map((f) => file(`dataset/nerp_ner-prosa/${f}_preprocess.txt`, conllSentences)),
   },
+  // regional process news (docs/engine.md, "Regional process news, development"): 2025 headlines of four news
+  // sites, with the ruling that separates national and regional elections and the Pilkada re-votes
+  {
+    id: 'zainoor-headlines', repo: 'zainoor/indo-news-scrapper', commit: '5392655364303679f476da56fd72c92a90a66207',
+    licence: 'none stated', split: 'development', platform: 'news', kind: 'political', race: 'pilkada',
+    files: ['result/raw_valid.csv', ...['cnnindonesia', 'detik', 'kompas', 'tempo'].map((s) => `result/${s}_scraped_03072025.csv`)].map(
+      (f) => file(f, column('Title', 'Date')),
+    ),
+  },
 ];
 
 /** Campaign periods (KPU): a post dated inside one is checked at its own day, any other at a campaign day. */

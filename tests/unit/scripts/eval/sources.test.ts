@@ -68,3 +68,11 @@ describe('conllSentences rebuilds the sentences of a CoNLL file', () => {
     expect(conllSentences('a\tO\r\nb\tO\r\n\r\nc\tO')).toEqual([{ text: 'a b' }, { text: 'c' }]);
   });
 });
+
+describe('the regional process-news pass', () => {
+  it('holds the 2025 headline set as development news checked at the Pilkada day, as docs/engine.md registers it', () => {
+    const src = SOURCES.find((s) => s.repo === 'zainoor/indo-news-scrapper');
+    expect(src).toMatchObject({ split: 'development', platform: 'news', kind: 'political', race: 'pilkada' });
+    expect(src?.files.map((f) => f.path)).toContain('result/raw_valid.csv');
+  });
+});
