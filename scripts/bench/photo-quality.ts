@@ -47,8 +47,14 @@ export const EIGHTH_SOURCES = ['lsa16-handshapes'];
 const isEighth = (v: PhotoVerdict) => EIGHTH_SOURCES.includes(v.photo.set);
 /** the eighth round's development sets (dev whole): the dev split is also given without them, as earlier rounds measured it */
 export const EIGHTH_DEV_SOURCES = ['asl-alphabet-grassknoted', 'asl-dataset-ayuraj'];
+/**
+ * the ninth round's source (2026-12-07, afternoon), held out whole: bare hands in room photos, its
+ * report set, apart from every earlier one and read once, at the ninth round's end
+ */
+export const NINTH_SOURCES = ['asl-letters-davidlee'];
+const isNinth = (v: PhotoVerdict) => NINTH_SOURCES.includes(v.photo.set);
 /** every source held out whole */
-const HELD_OUT = [...SIXTH_SOURCES, ...SEVENTH_SOURCES, ...EIGHTH_SOURCES];
+const HELD_OUT = [...SIXTH_SOURCES, ...SEVENTH_SOURCES, ...EIGHTH_SOURCES, ...NINTH_SOURCES];
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -201,11 +207,11 @@ export async function run(): Promise<void> {
     return void synthetic(choice);
   }
   const splits = (['dev', 'report'] as const).filter((s) => !only || s === only);
-  // the sources held out whole are not part of "report" here: they are the sixth and seventh rounds' sets, below
+  // the sources held out whole are not part of "report" here: they are the sixth to ninth rounds' sets, below
   for (const split of splits)
     report(
       split === 'report' ? 'report, the twelve earlier sources (read in earlier rounds)' : split,
-      verdicts.filter((v) => v.photo.split === split && !isFresh(v) && !isNew(v) && !isEighth(v)),
+      verdicts.filter((v) => v.photo.split === split && !isFresh(v) && !isNew(v) && !isEighth(v) && !isNinth(v)),
     );
   if (splits.includes('dev'))
     report(
@@ -214,7 +220,8 @@ export async function run(): Promise<void> {
       true,
     );
   if (only === 'dev') return void fixtures();
-  report(`new report set, eighth round (${EIGHTH_SOURCES.join(', ')}; held out whole)`, verdicts.filter(isEighth));
+  report(`new report set, ninth round (${NINTH_SOURCES.join(', ')}; held out whole)`, verdicts.filter(isNinth));
+  report(`report set, eighth round (${EIGHTH_SOURCES.join(', ')}; held out whole, read in the eighth round)`, verdicts.filter(isEighth));
   report(`report set, seventh round (${SEVENTH_SOURCES.join(', ')}; held out whole, read in the seventh round)`, verdicts.filter(isNew));
   report(`fresh report set, sixth round (${SIXTH_SOURCES.join(', ')}; held out whole, read in the sixth round)`, verdicts.filter(isFresh));
   // the fresh sources' report photos apart (read once, at the end of the round), then the older ones

@@ -230,6 +230,45 @@ export const ASL_DATASET_AYURAJ: Record<string, EvalLabel> = {
 };
 /** photos per class folder of each set */
 const ASL_ALPHABET_PER_CLASS = 15;
+/**
+ * The ninth round's hooked indexes: every photo of ayuraj's "x" folder (ASL X, the index hooked
+ * over the closed fist; five people, so several signers' hooks), a "none" hand for training.
+ */
+export const ASL_DATASET_AYURAJ_HOOKS: Record<string, EvalLabel> = { x: 'half-curl' };
+const ASL_HOOKS_PER_CLASS = 70;
+
+/**
+ * The ninth round's held-out set: David Lee's "American Sign Language Letters" (Roboflow), phone
+ * photos of bare hands in rooms. The letter comes from the set's own YOLO annotation (class id →
+ * its names list, A–Z); only these letters are taken (docs/photo-check.md, ninth round).
+ */
+export const ASL_LETTERS_DAVIDLEE: Record<string, EvalLabel> = {
+  A: 'fist', S: 'fist', E: 'fist', M: 'fist', N: 'fist', T: 'fist',
+  D: 'one', V: 'two', W: 'three', B: 'four', F: 'ok', Y: 'call', L: 'pistol', O: 'o-shape', X: 'half-curl',
+};
+
+/**
+ * `datasets/american_sign_language/<split>/images/<original>_jpg.rf.<hash>.jpg`: Roboflow exported up
+ * to three augmented copies of each original photo; the first copy by file name of each original is
+ * taken, labelled by its annotation's first box (a copy whose annotation disagrees with the letter of
+ * its original's name is left out).
+ */
+export function davidLeePick(paths: string[], read: (path: string) => string): { path: string; label: EvalLabel }[] {
+  const root = 'datasets/american_sign_language/';
+  const first = new Map<string, string>();
+  for (const p of paths.filter((p) => p.startsWith(root) && /\/images\/[^/]+\.jpg$/.test(p)).sort((a, b) => a.split('/').pop()!.localeCompare(b.split('/').pop()!))) {
+    const original = p.split('/').pop()!.split('_jpg.rf.')[0]!;
+    if (!first.has(original)) first.set(original, p);
+  }
+  const out: { path: string; label: EvalLabel }[] = [];
+  for (const [original, path] of [...first].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const classId = Number(read(path.replace('/images/', '/labels/').replace(/\.jpg$/, '.txt')).trim().split(/\s+/)[0]);
+    const letter = String.fromCharCode(65 + classId);
+    const label = ASL_LETTERS_DAVIDLEE[letter];
+    if (label && original.startsWith(letter)) out.push({ path, label });
+  }
+  return out;
+}
 
 /**
  * LSA16 (the eighth round's held-out set): class id (the file name's first number, as its page
@@ -458,7 +497,20 @@ const SOURCES: Source[] = [
     set: 'asl-dataset-ayuraj',
     licence: 'MIT (repository); Kaggle "ASL Dataset" (evaluation and training only, never redistributed)',
     devWhole: true,
-    pick: (paths) => classFolderPick(paths, 'Dataset/nqm_dataset/asl_dataset/', ASL_DATASET_AYURAJ, ASL_ALPHABET_PER_CLASS),
+    pick: (paths) => [
+      ...classFolderPick(paths, 'Dataset/nqm_dataset/asl_dataset/', ASL_DATASET_AYURAJ, ASL_ALPHABET_PER_CLASS),
+      // ninth round (2026-12-07, afternoon): the hooked indexes of its five people
+      ...classFolderPick(paths, 'Dataset/nqm_dataset/asl_dataset/', ASL_DATASET_AYURAJ_HOOKS, ASL_HOOKS_PER_CLASS),
+    ],
+  },
+  // ninth round (2026-12-07, afternoon): a source never used before, held out whole as its report set
+  {
+    // phone photos of bare hands in rooms (David Lee and at least one more person), 416×416 (stretched by the export)
+    repo: 'dnth/yolov5-deepsparse-blogpost',
+    set: 'asl-letters-davidlee',
+    licence: 'Public Domain (Roboflow Universe, david-lee-d0rhs/american-sign-language-letters; evaluation only, never redistributed)',
+    holdOut: true,
+    pick: davidLeePick,
   },
 ];
 

@@ -4,7 +4,7 @@
  * from class folders and file names. No photo is read.
  */
 import { describe, expect, it } from 'vitest';
-import { LSA16_CLASSES, lsa16Pick, ASL_ALPHABET_GRASSKNOTED, ASL_DATASET_AYURAJ, ASL_LETTERS, aslLetterPick, CN_DAOCUN, CN_NADALII, classFolderPick, fingerCountPick, onePerClip, rpsClip, SMARTCANVAS_NAMES, splitOf, SUM_NAMES } from '../../../../scripts/photos/real-eval.ts';
+import { LSA16_CLASSES, lsa16Pick, ASL_ALPHABET_GRASSKNOTED, ASL_DATASET_AYURAJ, ASL_DATASET_AYURAJ_HOOKS, ASL_LETTERS_DAVIDLEE, davidLeePick, ASL_LETTERS, aslLetterPick, CN_DAOCUN, CN_NADALII, classFolderPick, fingerCountPick, onePerClip, rpsClip, SMARTCANVAS_NAMES, splitOf, SUM_NAMES } from '../../../../scripts/photos/real-eval.ts';
 
 describe('splitOf', () => {
   it('puts a photo in the report split when the first byte of its hash is below 0x60', () => {
@@ -169,5 +169,37 @@ describe('lsa16Pick (the eighth round\'s held-out set)', () => {
   it('leaves out the handshapes without a number that are not plainly a fist', () => {
     for (const id of ['4', '5', '6', '10', '11']) expect(LSA16_CLASSES[id]).toBeUndefined();
     expect(LSA16_CLASSES['3']).toBe('metal');
+  });
+});
+
+describe("the ninth round's hooked indexes (development)", () => {
+  it('takes ayuraj\'s X (the hooked index) as a half curl, apart from its other letters', () => {
+    expect(ASL_DATASET_AYURAJ_HOOKS).toEqual({ x: 'half-curl' });
+    expect(ASL_DATASET_AYURAJ.x).toBeUndefined();
+  });
+});
+
+describe("davidLeePick (the ninth round's held-out set)", () => {
+  const root = 'datasets/american_sign_language';
+  const labels: Record<string, string> = {
+    [`${root}/train/labels/X3_jpg.rf.bb.txt`]: '23 0.5 0.5 0.4 0.4',
+    [`${root}/train/labels/X3_jpg.rf.aa.txt`]: '23 0.5 0.5 0.4 0.4',
+    [`${root}/test/labels/A22_jpg.rf.cc.txt`]: '0 0.5 0.5 0.6 0.5\n0 0.1 0.1 0.1 0.1',
+    [`${root}/valid/labels/V1_jpg.rf.dd.txt`]: '22 0.5 0.5 0.4 0.4', // annotated W, named V: left out
+    [`${root}/valid/labels/K2_jpg.rf.ee.txt`]: '10 0.5 0.5 0.4 0.4', // K: not taken
+  };
+  const paths = [...Object.keys(labels).map((p) => p.replace('/labels/', '/images/').replace(/\.txt$/, '.jpg')), 'datasets/pistols/train/images/A1_jpg.rf.ff.jpg'];
+  const read = (p: string) => labels[p] ?? '';
+  it('takes one copy per original photo, the first by file name, labelled by its annotation', () => {
+    expect(davidLeePick(paths, read)).toEqual([
+      { path: `${root}/test/images/A22_jpg.rf.cc.jpg`, label: 'fist' },
+      { path: `${root}/train/images/X3_jpg.rf.aa.jpg`, label: 'half-curl' },
+    ]);
+  });
+  it('maps the fist-shaped letters to fists and the number handshapes to their numbers', () => {
+    for (const letter of ['A', 'S', 'E', 'M', 'N', 'T']) expect(ASL_LETTERS_DAVIDLEE[letter]).toBe('fist');
+    expect(ASL_LETTERS_DAVIDLEE.W).toBe('three');
+    expect(ASL_LETTERS_DAVIDLEE.F).toBe('ok');
+    expect(ASL_LETTERS_DAVIDLEE.K).toBeUndefined();
   });
 });
