@@ -34,3 +34,11 @@ export const PARTY_ORGAN_BEFORE =
  * written so; its full name ("demo Partai Buruh") is matched plainly and needs no confirming.
  */
 export const COMMON_NOUN_BEFORE = /(?:^|[^\p{L}])(?:para|kaum|sesama|ribuan|ratusan|puluhan|demo|aksi|upah|gaji|nasib|hari)\s+$/iu;
+/**
+ * Is src[a, b) one half of a reduplicated word ("perubahan-perubahan", "buruh-buruh")? That is how
+ * Indonesian writes a plural: the common noun, never a name or a campaign term, whatever the word.
+ */
+export function reduplicated(src: string, a: number, b: number): boolean {
+  const w = src.slice(a, b).toLowerCase();
+  return src.slice(b, b + w.length + 1).toLowerCase() === `-${w}` || src.slice(Math.max(0, a - w.length - 1), a).toLowerCase() === `${w}-`;
+}

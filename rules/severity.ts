@@ -7,7 +7,7 @@
  */
 import type { ContentField } from './actions.ts';
 import type { CompiledContest, CompiledContestant, CompiledParty, CompiledPerson } from './compiled.ts';
-import { COMMON_NOUN_BEFORE, HONORIFIC_BEFORE, HONORIFIC_START, PAIR_JOIN, PARTY_ORGAN_BEFORE } from './name-cues.ts';
+import { COMMON_NOUN_BEFORE, HONORIFIC_BEFORE, HONORIFIC_START, PAIR_JOIN, PARTY_ORGAN_BEFORE, reduplicated } from './name-cues.ts';
 import * as PK from './pattern-kinds.ts';
 import { dayAt, seasonState } from './phase.ts';
 import { CONTENT_FIELDS, MAX_REASONS, type EvaluateContext, type Reason, type Severity, type Verdict } from './verdict.ts';
@@ -373,7 +373,7 @@ export function decide(
   };
   /** Does a context-requiring match count here? */
   const confirmed = (h: Hit): boolean => {
-    if (h.kind === PK.AMBIGUOUS || h.kind === PK.HAND_SIGN || h.lower) return false;
+    if (h.kind === PK.AMBIGUOUS || h.kind === PK.HAND_SIGN || h.lower || reduplicated(h.src, h.span[0] + h.off, h.span[1] + h.off)) return false;
     // an acronym in capitals ("aksi PKB") stays a party; a word in lower or Title Case can be the common noun
     if ((h.kind === PK.PARTY || h.kind === PK.PARTY_SLOGAN) && /\p{Ll}/u.test(matchedText(h)) && COMMON_NOUN_BEFORE.test(h.src.slice(Math.max(0, h.span[0] + h.off - 16), h.span[0] + h.off))) return false;
     if (h.kind === PK.PERSON) {
