@@ -21,13 +21,13 @@ export const HONORIFIC_START = /^(bu|ibu|pak|bapak|mas|mbak|bang|kang|cak|gus)[^
 export const PAIR_JOIN = /^[^\p{L}\p{N}]*(?:(?:dan|and|n|bersama|dengan|dgn|dg)[^\p{L}\p{N}]+)?(?:(?:bu|ibu|pak|pa|bapak|mas|mbak|mba|bang|kang|cak|gus|teh|hj|haji|h)\b\.?[^\p{L}\p{N}]*)*$/iu;
 /**
  * A word of a party's own organisation right before its name ("Ketua DPD PSI", "Ketum PAN", "kader PKB",
- * "Dewan Pembina Demokrat", "pengurus Demokrat", "politisi Demokrat"): the board, the chair, an officer, a
- * cadre, faction or politician of a party, so the name is the party and not the everyday word ("negara
- * demokrat"). Not "sekjen" nor a bare "ketua" (the UN's "Sekjen PBB", the religious court's "Ketua PA"), nor
- * "petinggi" ("petinggi PBB").
+ * "Dewan Pembina Demokrat", "pengurus Demokrat", "politisi Demokrat", "Caketum PSI"): the board, the chair
+ * or a candidate for it, an officer, a cadre, faction or politician of a party, so the name is the party and
+ * not the everyday word ("negara demokrat"). Not "sekjen" nor a bare "ketua" (the UN's "Sekjen PBB", the
+ * religious court's "Ketua PA"), nor "petinggi" ("petinggi PBB").
  */
 export const PARTY_ORGAN_BEFORE =
-  /(?:^|[^\p{L}])(?:dpp|dpd|dpw|dpc|ketum|ketua umum|waketum|kader|fraksi|caleg|pengurus|politisi|politikus|dewan (?:pembina|kehormatan|pakar|syuro|syura|pimpinan(?: pusat| wilayah| daerah| cabang)?))\s*$/iu;
+  /(?:^|[^\p{L}])(?:dpp|dpd|dpw|dpc|ketum|caketum|ketua umum|waketum|kader|fraksi|caleg|pengurus|politisi|politikus|dewan (?:pembina|kehormatan|pakar|syuro|syura|pimpinan(?: pusat| wilayah| daerah| cabang)?))\s*$/iu;
 /**
  * A word that makes the next one a common noun: a plural marker or the head of a noun phrase ("para buruh",
  * "demo buruh", "Hari Buruh", "upah buruh"). A party whose short name is an everyday word ("Buruh") is never

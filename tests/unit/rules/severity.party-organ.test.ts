@@ -20,6 +20,7 @@ describe('a word of the party\'s organisation before its name makes it the party
     ['its politician, lower case', 'tapi politisi demokrat itu minta waktu untuk menjelaskan.'],
     ['a politician, the other spelling', 'Politikus Gelora itu menanggapi kritik warganet.'],
     ['its officers, an acronym', 'Para ketua dan pengurus PAN se-provinsi berkumpul di Makassar.'],
+    ['candidates for its chair (caketum)', 'Tiga caketum PSI akan beradu gagasan pekan depan.'],
   ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
 });
 
