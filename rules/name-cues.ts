@@ -1,7 +1,8 @@
 /**
  * The words around a context-requiring name that the content script's engine reads itself: honorifics, the
- * joiner of a pair's two names, a word of party organisation. The rest of the evidence words
- * (rules/evidence-cues.ts) are read only by the full engine (rules/evidence-beside.ts).
+ * joiner of a pair's two names, a word of party organisation, a head noun that makes a party's short name
+ * the common word. The rest of the evidence words (rules/evidence-cues.ts) are read only by the full engine
+ * (rules/evidence-beside.ts).
  */
 /**
  * How Indonesians address a candidate: the honorific written directly before the name ("Bu Airin"), also
@@ -19,8 +20,25 @@ export const HONORIFIC_START = /^(bu|ibu|pak|bapak|mas|mbak|bang|kang|cak|gus)[^
  */
 export const PAIR_JOIN = /^[^\p{L}\p{N}]*(?:(?:dan|and|n|bersama|dengan|dgn|dg)[^\p{L}\p{N}]+)?(?:(?:bu|ibu|pak|pa|bapak|mas|mbak|mba|bang|kang|cak|gus|teh|hj|haji|h)\b\.?[^\p{L}\p{N}]*)*$/iu;
 /**
- * A word of a party's own organisation right before its acronym ("Ketua DPD PSI", "Ketum PAN", "kader
- * PKB"): the board, the chair, a cadre or faction of a party, so the acronym is the party. Not "sekjen"
- * (the UN's Secretary-General is "Sekjen PBB").
+ * A word of a party's own organisation right before its name ("Ketua DPD PSI", "Ketum PAN", "kader PKB",
+ * "Dewan Pembina Demokrat", "pengurus Demokrat", "politisi Demokrat", "Caketum PSI"): the board, the chair
+ * or a candidate for it, an officer, a cadre, faction or politician of a party, so the name is the party and
+ * not the everyday word ("negara demokrat"). Not "sekjen" nor a bare "ketua" (the UN's "Sekjen PBB", the
+ * religious court's "Ketua PA"), nor "petinggi" ("petinggi PBB").
  */
-export const PARTY_ORGAN_BEFORE = /(?:^|[^\p{L}])(?:dpp|dpd|dpw|dpc|ketum|ketua umum|waketum|kader|fraksi|caleg)\s*$/iu;
+export const PARTY_ORGAN_BEFORE =
+  /(?:^|[^\p{L}])(?:dpp|dpd|dpw|dpc|ketum|caketum|ketua umum|waketum|kader|fraksi|caleg|pengurus|politisi|politikus|dewan (?:pembina|kehormatan|pakar|syuro|syura|pimpinan(?: pusat| wilayah| daerah| cabang)?))\s*$/iu;
+/**
+ * A word that makes the next one a common noun: a plural marker or the head of a noun phrase ("para buruh",
+ * "demo buruh", "Hari Buruh", "upah buruh"). A party whose short name is an everyday word ("Buruh") is never
+ * written so; its full name ("demo Partai Buruh") is matched plainly and needs no confirming.
+ */
+export const COMMON_NOUN_BEFORE = /(?:^|[^\p{L}])(?:para|kaum|sesama|ribuan|ratusan|puluhan|demo|aksi|upah|gaji|nasib|hari)\s+$/iu;
+/**
+ * Is src[a, b) one half of a reduplicated word ("perubahan-perubahan", "buruh-buruh")? That is how
+ * Indonesian writes a plural: the common noun, never a name or a campaign term, whatever the word.
+ */
+export function reduplicated(src: string, a: number, b: number): boolean {
+  const w = src.slice(a, b).toLowerCase();
+  return src.slice(b, b + w.length + 1).toLowerCase() === `-${w}` || src.slice(Math.max(0, a - w.length - 1), a).toLowerCase() === `${w}-`;
+}

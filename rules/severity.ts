@@ -7,7 +7,7 @@
  */
 import type { ContentField } from './actions.ts';
 import type { CompiledContest, CompiledContestant, CompiledParty, CompiledPerson } from './compiled.ts';
-import { HONORIFIC_BEFORE, HONORIFIC_START, PAIR_JOIN, PARTY_ORGAN_BEFORE } from './name-cues.ts';
+import { COMMON_NOUN_BEFORE, HONORIFIC_BEFORE, HONORIFIC_START, PAIR_JOIN, PARTY_ORGAN_BEFORE, reduplicated } from './name-cues.ts';
 import * as PK from './pattern-kinds.ts';
 import { dayAt, seasonState } from './phase.ts';
 import { CONTENT_FIELDS, MAX_REASONS, type EvaluateContext, type Reason, type Severity, type Verdict } from './verdict.ts';
@@ -113,12 +113,6 @@ export const EVIDENCE = {
  * discussed, not that this race's candidate is.
  */
 const LOCAL_RACE = new Set(['pilkada-kabupaten', 'pilkada-kota', 'pileg']);
-/**
- * A word that makes the next one a common noun: a plural marker or the head of a noun phrase ("para buruh",
- * "demo buruh", "Hari Buruh", "upah buruh"). A party whose short name is an everyday word ("Buruh") is never
- * written so; its full name ("demo Partai Buruh") is matched plainly and needs no confirming.
- */
-const COMMON_NOUN_BEFORE = /(?:^|[^\p{L}])(?:para|kaum|sesama|ribuan|ratusan|puluhan|demo|aksi|upah|gaji|nasib|hari)\s+$/iu;
 /**
  * A word naming a ballot pair or its camp right before a number ("paslon 02", "cawapres 02", "kubu 01",
  * "kampanye 01", "paslon nomor 3"): the number is that pair's, not a polling station's ("TPS 02") or a
@@ -379,7 +373,7 @@ export function decide(
   };
   /** Does a context-requiring match count here? */
   const confirmed = (h: Hit): boolean => {
-    if (h.kind === PK.AMBIGUOUS || h.kind === PK.HAND_SIGN || h.lower) return false;
+    if (h.kind === PK.AMBIGUOUS || h.kind === PK.HAND_SIGN || h.lower || reduplicated(h.src, h.span[0] + h.off, h.span[1] + h.off)) return false;
     // an acronym in capitals ("aksi PKB") stays a party; a word in lower or Title Case can be the common noun
     if ((h.kind === PK.PARTY || h.kind === PK.PARTY_SLOGAN) && /\p{Ll}/u.test(matchedText(h)) && COMMON_NOUN_BEFORE.test(h.src.slice(Math.max(0, h.span[0] + h.off - 16), h.span[0] + h.off))) return false;
     if (h.kind === PK.PERSON) {
@@ -391,7 +385,7 @@ export function decide(
     if (h.kind === PK.PARTY || h.kind === PK.PARTY_SYMBOL || h.kind === PK.PARTY_SLOGAN) {
       if (anyPartyPlain) return true;
       for (const c of namedContests) if (state[c] === 2) return true;
-      if (PARTY_ORGAN_BEFORE.test(h.src.slice(Math.max(0, h.span[0] + h.off - 16), h.span[0] + h.off))) return true;
+      if (PARTY_ORGAN_BEFORE.test(h.src.slice(Math.max(0, h.span[0] + h.off - 28), h.span[0] + h.off))) return true;
       return h.caps && support;
     }
     const c = contestOf(h);
