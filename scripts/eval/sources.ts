@@ -284,7 +284,7 @@ export const SOURCES: Source[] = [
     id: 'abas-acehsumut-youtube',
     repo: 'abas050504/Analisis-Sentimen-Komentar-Netizen-terhadap-Sengketa-Pulau-antara-Aceh-dan-Sumatera-Utara-di-YouTube',
     commit: '29914aaa07f8ae2a519ae440c8ea1295e88c0d33',
-    licence: 'none stated', split: 'development', platform: 'youtube', kind: 'political', race: 'pilkada', raceByLabel: true,
+    licence: 'none stated', split: 'development', platform: 'youtube', kind: 'political', race: 'pilpres', raceByLabel: true,
     files: [file('komen.csv', column('comment', 'publishedAt', ';'))],
   },
 ];
