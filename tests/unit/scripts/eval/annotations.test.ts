@@ -30,6 +30,16 @@ describe('a human annotation decides "names" where one exists', () => {
     expect(label(homonym, none).contests).toEqual([]);
   });
 
+  it('records the contest the annotator saw, so the text is checked at that race', () => {
+    // a governor by his given name, which the name list leaves out (a common given name)
+    const comment = 'jangan bikin gaduh pak boby urus saja sumut';
+    const seen = parseAnnotations({ [textKey(comment)]: { names: true, seen: 'Boby (Bobby Nasution)', contest: 'sumatera utara' } });
+    expect(label(comment, new Map()).contests).toEqual([]);
+    expect(label(comment, seen)).toMatchObject({ names: true, contests: ['sumatera utara'] });
+    const unknown = parseAnnotations({ [textKey(comment)]: { names: true, seen: 'Boby', contest: 'atlantis' } });
+    expect(() => label(comment, unknown)).toThrow(/contest/);
+  });
+
   it('leaves texts without an annotation to the name list', () => {
     expect(label('Prabowo kampanye di Medan', annotations)).toMatchObject({ names: true, annotated: false });
   });
