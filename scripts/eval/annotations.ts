@@ -14,6 +14,11 @@ export interface Annotation {
   seen?: string;
   /** how: by a name (default), by a ballot number or salute, or unsure (counted as naming) */
   via?: 'name' | 'number' | 'unsure';
+  /**
+   * the contest it names, a key of label.ts's CONTESTS, when the name list cannot see it (a governor by his
+   * given name): build.ts then checks the text at that race's campaign day
+   */
+  contest?: string;
 }
 
 /** The key of a text: as build.ts de-duplicates (case and runs of white space ignored), hashed. */
@@ -26,6 +31,7 @@ const annotationSchema = z.strictObject({
   names: z.boolean(),
   seen: z.string().min(1).optional(),
   via: z.enum(['name', 'number', 'unsure']).optional(),
+  contest: z.string().min(1).optional(),
 });
 const fileSchema = z.record(z.string().regex(/^[0-9a-f]{16}$/, 'key: 16 lower-case hex digits'), annotationSchema);
 

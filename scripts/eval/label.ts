@@ -89,6 +89,11 @@ export function label(text: string, annotations: Map<string, Annotation> = ANNOT
   const pairAcronym = PAIR_ACRONYM.test(text) && /[a-z]/.test(text);
   if (pairAcronym && !contests.includes('pilpres')) contests.unshift('pilpres');
   if (PARTY_NAMES.test(text) || ACRONYMS.test(text)) contests.push('party');
+  if (human?.names && human.contest) {
+    // checked here, not in the schema: annotations.ts cannot import this file (it imports that one)
+    if (!Object.hasOwn(CONTESTS, human.contest)) throw new Error(`annotation contest: no contest "${human.contest}"`);
+    if (!contests.includes(human.contest)) contests.push(human.contest);
+  }
   return {
     names: human ? human.names : contests.length > 0,
     contests: human && !human.names ? [] : contests,

@@ -278,6 +278,15 @@ export const SOURCES: Source[] = [
       (f) => file(f, column('Title', 'Date')),
     ),
   },
+  // regional comments (docs/engine.md, "Regional comments, development"): YouTube comments of June 2025 on the
+  // Aceh–Sumatera Utara island dispute, naming the two provinces' 2024 winners
+  {
+    id: 'abas-acehsumut-youtube',
+    repo: 'abas050504/Analisis-Sentimen-Komentar-Netizen-terhadap-Sengketa-Pulau-antara-Aceh-dan-Sumatera-Utara-di-YouTube',
+    commit: '29914aaa07f8ae2a519ae440c8ea1295e88c0d33',
+    licence: 'none stated', split: 'development', platform: 'youtube', kind: 'political', race: 'pilpres', raceByLabel: true,
+    files: [file('komen.csv', column('comment', 'publishedAt', ';'))],
+  },
 ];
 
 /** Campaign periods (KPU): a post dated inside one is checked at its own day, any other at a campaign day. */

@@ -30,6 +30,16 @@ describe('a human annotation decides "names" where one exists', () => {
     expect(label(homonym, none).contests).toEqual([]);
   });
 
+  it('records the contest the annotator saw, so the text is checked at that race', () => {
+    // a governor by his given name, which the name list leaves out (a common given name)
+    const comment = 'jangan bikin gaduh pak boby urus saja sumut';
+    const seen = parseAnnotations({ [textKey(comment)]: { names: true, seen: 'Boby (Bobby Nasution)', contest: 'sumatera utara' } });
+    expect(label(comment, new Map()).contests).toEqual([]);
+    expect(label(comment, seen)).toMatchObject({ names: true, contests: ['sumatera utara'] });
+    const unknown = parseAnnotations({ [textKey(comment)]: { names: true, seen: 'Boby', contest: 'atlantis' } });
+    expect(() => label(comment, unknown)).toThrow(/contest/);
+  });
+
   it('leaves texts without an annotation to the name list', () => {
     expect(label('Prabowo kampanye di Medan', annotations)).toMatchObject({ names: true, annotated: false });
   });
@@ -50,8 +60,9 @@ describe('the committed annotations', () => {
     // 874 process-news texts and 185 development headlines (2026-12-06), 150 process-news texts of the sixth batch
     // (2026-12-07), 170 of the seventh (2026-12-07: distinct texts, some in two of its sources), 48 of the
     // regional process-news pass (2026-12-07 afternoon: 24 process-news texts, 23 more of a seeded sample of 30,
-    // one label checked by hand)
-    expect(ANNOTATIONS.size).toBe(874 + 185 + 150 + 170 + 48);
+    // one label checked by hand), 162 of the regional comments (2026-12-07 afternoon: a governor by his given
+    // name, with the contest), then 45 more there: "Bobi", "PS", "Prowo" (a seeded sample of 30 found them)
+    expect(ANNOTATIONS.size).toBe(874 + 185 + 150 + 170 + 48 + 162 + 45);
     const yes = [...ANNOTATIONS.values()].filter((a) => a.names);
     expect(yes.length).toBeGreaterThan(0);
     for (const a of yes) expect(a.seen).toBeTruthy();
