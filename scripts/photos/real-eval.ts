@@ -283,7 +283,9 @@ const HAND_COUNT_PER_CLASS = 80;
 export function handCountPick(paths: string[], read: (path: string) => string): { path: string; label: EvalLabel }[] {
   const byLabel = new Map<EvalLabel, string[]>();
   for (const path of paths.filter((p) => /^(train|valid|test)\/images\/[^/]+\.jpg$/.test(p)).sort((a, b) => a.split('/').pop()!.localeCompare(b.split('/').pop()!))) {
-    const label = HAND_COUNT_NAMES[Number(read(path.replace('/images/', '/labels/').replace(/\.jpg$/, '.txt')).trim().split(/\s+/)[0])];
+    const first = read(path.replace('/images/', '/labels/').replace(/\.jpg$/, '.txt')).trim().split(/\s+/)[0];
+    // a photo without a box has no label (Number('') would read as class 0, "five")
+    const label = first ? HAND_COUNT_NAMES[Number(first)] : undefined;
     if (label) byLabel.set(label, [...(byLabel.get(label) ?? []), path]);
   }
   return HAND_COUNT_NAMES.flatMap((label) => {
