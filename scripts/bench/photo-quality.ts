@@ -47,6 +47,8 @@ export const EIGHTH_SOURCES = ['lsa16-handshapes'];
 const isEighth = (v: PhotoVerdict) => EIGHTH_SOURCES.includes(v.photo.set);
 /** the eighth round's development sets (dev whole): the dev split is also given without them, as earlier rounds measured it */
 export const EIGHTH_DEV_SOURCES = ['asl-alphabet-grassknoted', 'asl-dataset-ayuraj'];
+/** the tenth round's development set (dev whole): phone photos of finger counts, given apart from the twelve earlier sources too */
+export const TENTH_DEV_SOURCES = ['hand-count-lebanese'];
 /**
  * the ninth round's source (2026-12-07, afternoon), held out whole: bare hands in room photos, its
  * report set, apart from every earlier one and read once, at the ninth round's end
@@ -215,12 +217,12 @@ export async function run(): Promise<void> {
     );
   if (splits.includes('dev'))
     report(
-      'dev, the twelve earlier sources only (before the eighth round\'s development sets)',
-      verdicts.filter((v) => v.photo.split === 'dev' && !EIGHTH_DEV_SOURCES.includes(v.photo.set)),
+      'dev, the twelve earlier sources only (without the eighth and tenth rounds\' development sets)',
+      verdicts.filter((v) => v.photo.split === 'dev' && !EIGHTH_DEV_SOURCES.includes(v.photo.set) && !TENTH_DEV_SOURCES.includes(v.photo.set)),
       true,
     );
   if (only === 'dev') return void fixtures();
-  report(`new report set, ninth round (${NINTH_SOURCES.join(', ')}; held out whole)`, verdicts.filter(isNinth));
+  report(`report set, ninth round (${NINTH_SOURCES.join(', ')}; held out whole, read in the ninth round)`, verdicts.filter(isNinth));
   report(`report set, eighth round (${EIGHTH_SOURCES.join(', ')}; held out whole, read in the eighth round)`, verdicts.filter(isEighth));
   report(`report set, seventh round (${SEVENTH_SOURCES.join(', ')}; held out whole, read in the seventh round)`, verdicts.filter(isNew));
   report(`fresh report set, sixth round (${SIXTH_SOURCES.join(', ')}; held out whole, read in the sixth round)`, verdicts.filter(isFresh));

@@ -271,6 +271,30 @@ export function davidLeePick(paths: string[], read: (path: string) => string): {
 }
 
 /**
+ * dwivedi1997/Hand-Gesture-YOLOv8 (tenth round, dev whole): a Roboflow export (Universe
+ * lebanese-university-grkoz/hand-gesture-recognition-y5827 v6) of phone photos (WhatsApp images,
+ * camera files, screenshots) of finger counts, stretched to 224 × 224. The label is the class of
+ * the photo's first box through the export's names list (data.yaml); every photo of it has boxes
+ * of one class only. Up to HAND_COUNT_PER_CLASS per class, evenly by file name.
+ */
+export const HAND_COUNT_NAMES: EvalLabel[] = ['five', 'four', 'one', 'three', 'two'];
+const HAND_COUNT_PER_CLASS = 80;
+
+export function handCountPick(paths: string[], read: (path: string) => string): { path: string; label: EvalLabel }[] {
+  const byLabel = new Map<EvalLabel, string[]>();
+  for (const path of paths.filter((p) => /^(train|valid|test)\/images\/[^/]+\.jpg$/.test(p)).sort((a, b) => a.split('/').pop()!.localeCompare(b.split('/').pop()!))) {
+    const first = read(path.replace('/images/', '/labels/').replace(/\.jpg$/, '.txt')).trim().split(/\s+/)[0];
+    // a photo without a box has no label (Number('') would read as class 0, "five")
+    const label = first ? HAND_COUNT_NAMES[Number(first)] : undefined;
+    if (label) byLabel.set(label, [...(byLabel.get(label) ?? []), path]);
+  }
+  return HAND_COUNT_NAMES.flatMap((label) => {
+    const files = byLabel.get(label) ?? [];
+    return evenly(files, Math.min(HAND_COUNT_PER_CLASS, files.length)).map((path) => ({ path, label }));
+  });
+}
+
+/**
  * LSA16 (the eighth round's held-out set): class id (the file name's first number, as its page
  * names them) → label. Only these classes are taken (docs/photo-check.md, eighth round).
  */
@@ -511,6 +535,14 @@ const SOURCES: Source[] = [
     licence: 'Public Domain (Roboflow Universe, david-lee-d0rhs/american-sign-language-letters; evaluation only, never redistributed)',
     holdOut: true,
     pick: davidLeePick,
+  },
+  // tenth round (2026-12-07, afternoon): phone photos of finger counts in rooms, a development source taken whole
+  {
+    repo: 'dwivedi1997/Hand-Gesture-YOLOv8',
+    set: 'hand-count-lebanese',
+    licence: 'CC BY 4.0 (Roboflow Universe, lebanese-university-grkoz/hand-gesture-recognition-y5827)',
+    devWhole: true,
+    pick: handCountPick,
   },
 ];
 

@@ -3,7 +3,7 @@
  * the manifest's, and the only ones whose report split was not read before the third round.
  */
 import { describe, expect, it } from 'vitest';
-import { EIGHTH_DEV_SOURCES, EIGHTH_SOURCES, FOURTH_SOURCES, FRESH_SOURCES, NINTH_SOURCES, SEVENTH_SOURCES, SIXTH_SOURCES } from '../../../../scripts/bench/photo-quality.ts';
+import { EIGHTH_DEV_SOURCES, EIGHTH_SOURCES, FOURTH_SOURCES, FRESH_SOURCES, NINTH_SOURCES, SEVENTH_SOURCES, SIXTH_SOURCES, TENTH_DEV_SOURCES } from '../../../../scripts/bench/photo-quality.ts';
 import { readManifest } from '../../../../scripts/photos/real-eval.ts';
 
 describe('photo-quality: the fresh sources', () => {
@@ -80,6 +80,18 @@ describe("photo-quality: the ninth round's set", () => {
       expect(photos.length, set).toBeGreaterThanOrEqual(150);
       expect(photos.every((p) => p.split === 'report'), set).toBe(true);
       expect([...FRESH_SOURCES, ...FOURTH_SOURCES, ...SIXTH_SOURCES, ...SEVENTH_SOURCES, ...EIGHTH_SOURCES, ...EIGHTH_DEV_SOURCES]).not.toContain(set);
+    }
+  });
+});
+
+describe("photo-quality: the tenth round's development set", () => {
+  it('takes it into dev whole, apart from every held-out set', () => {
+    const manifest = readManifest();
+    for (const set of TENTH_DEV_SOURCES) {
+      const photos = manifest.filter((p) => p.set === set);
+      expect(photos.length, set).toBeGreaterThanOrEqual(300);
+      expect(photos.every((p) => p.split === 'dev'), set).toBe(true);
+      expect([...FRESH_SOURCES, ...FOURTH_SOURCES, ...SIXTH_SOURCES, ...SEVENTH_SOURCES, ...EIGHTH_SOURCES, ...NINTH_SOURCES]).not.toContain(set);
     }
   });
 });

@@ -4,7 +4,7 @@
  * from class folders and file names. No photo is read.
  */
 import { describe, expect, it } from 'vitest';
-import { LSA16_CLASSES, lsa16Pick, ASL_ALPHABET_GRASSKNOTED, ASL_DATASET_AYURAJ, ASL_DATASET_AYURAJ_HOOKS, ASL_LETTERS_DAVIDLEE, davidLeePick, ASL_LETTERS, aslLetterPick, CN_DAOCUN, CN_NADALII, classFolderPick, fingerCountPick, onePerClip, rpsClip, SMARTCANVAS_NAMES, splitOf, SUM_NAMES } from '../../../../scripts/photos/real-eval.ts';
+import { LSA16_CLASSES, lsa16Pick, ASL_ALPHABET_GRASSKNOTED, ASL_DATASET_AYURAJ, ASL_DATASET_AYURAJ_HOOKS, ASL_LETTERS_DAVIDLEE, davidLeePick, HAND_COUNT_NAMES, handCountPick, ASL_LETTERS, aslLetterPick, CN_DAOCUN, CN_NADALII, classFolderPick, fingerCountPick, onePerClip, rpsClip, SMARTCANVAS_NAMES, splitOf, SUM_NAMES } from '../../../../scripts/photos/real-eval.ts';
 
 describe('splitOf', () => {
   it('puts a photo in the report split when the first byte of its hash is below 0x60', () => {
@@ -201,5 +201,26 @@ describe("davidLeePick (the ninth round's held-out set)", () => {
     expect(ASL_LETTERS_DAVIDLEE.W).toBe('three');
     expect(ASL_LETTERS_DAVIDLEE.F).toBe('ok');
     expect(ASL_LETTERS_DAVIDLEE.K).toBeUndefined();
+  });
+});
+
+describe("handCountPick (the tenth round's phone photos of finger counts)", () => {
+  const labels: Record<string, string> = {
+    'train/labels/IMG-2_jpg.rf.bb.txt': '2 0.5 0.5 0.4 0.4', // one
+    'valid/labels/IMG-1_jpg.rf.aa.txt': '4 0.5 0.5 0.4 0.4', // two
+    'test/labels/IMG-3_jpg.rf.cc.txt': '0 0.5 0.5 0.6 0.5\n0 0.1 0.1 0.1 0.1', // five, two boxes
+    'train/labels/IMG-4_jpg.rf.dd.txt': '', // no box: left out
+  };
+  const paths = [...Object.keys(labels).map((p) => p.replace('/labels/', '/images/').replace(/\.txt$/, '.jpg')), 'runs/detect/train/val_batch0_pred.jpg'];
+  const read = (p: string) => labels[p] ?? '';
+  it("labels each photo by its first box's class through the export's names list, class by class", () => {
+    expect(handCountPick(paths, read)).toEqual([
+      { path: 'test/images/IMG-3_jpg.rf.cc.jpg', label: 'five' },
+      { path: 'train/images/IMG-2_jpg.rf.bb.jpg', label: 'one' },
+      { path: 'valid/images/IMG-1_jpg.rf.aa.jpg', label: 'two' },
+    ]);
+  });
+  it("follows data.yaml's order (five, four, one, three, two)", () => {
+    expect(HAND_COUNT_NAMES).toEqual(['five', 'four', 'one', 'three', 'two']);
   });
 });
