@@ -29,7 +29,7 @@
  *   matchEnd          i32
  */
 import type { ContentField } from './actions.ts';
-import { PF_CASE, PF_CONTEXT } from './compiled.ts';
+import { PF_CASE, PF_CONTEXT, PF_VARIANTS, VAR_ALONE, VAR_PAIR } from './compiled.ts';
 import { HASH_INIT, TOK_CAMEL, TOK_CAPS, TOK_EMOJI, TOK_HANDLE, TOK_HASHTAG, TOK_KEYCAP, TOK_NUMBER, TOK_URL, TokenBuffer, grown, isDigit } from './normalize.ts';
 import * as PK from './pattern-kinds.ts';
 import type { Hit, Num } from './severity.ts';
@@ -334,6 +334,24 @@ export class Matcher extends CompiledTables {
     }
   }
 
+  /**
+   * The PF_VARIANTS patterns of trie node `node` as matches of stream rows [i, i + n), unless the exact
+   * walk's matches [0, exact) have them already (a variant that is also a term of the same person)
+   */
+  private variantHits(node: number, i: number, n: number, exact: number): void {
+    for (let o = node ? this.outStart[node]! : 0; o < (node ? this.outStart[node + 1]! : 0); o++) {
+      const p = this.outPat[o]!;
+      if (!(this.patFlags[p]! & PF_VARIANTS)) continue;
+      let q = 0;
+      while (q < exact && !(this.matchPattern[q] === p && this.matchFirst[q] === i && this.matchEnd[q] === i + n)) q++;
+      if (q < exact) continue;
+      if (this.matchCount === this.matchPattern.length) this.growMatches();
+      this.matchPattern[this.matchCount] = p;
+      this.matchFirst[this.matchCount] = i;
+      this.matchEnd[this.matchCount++] = i + n;
+    }
+  }
+
   matchField(str: string, field: ContentField, index: number | undefined, seq: number, shift: number, limit: number, hits: Hit[] | null, nums: Num[]): void {
     const buf = this.buf.tokenize(str, limit);
     this.buildStream();
@@ -385,7 +403,25 @@ export class Matcher extends CompiledTables {
         node = this.child(node, next);
       }
     }
+    // spelling variants (rules/compiled.ts varStart, varWord), after every exact match: a row's canonical
+    // words alone and before the next token, then the next row's as the second word; one word changed
+    // at a time. Matches the exact walk found are not repeated
     this.matchCount = count;
+    const vs = this.varStart;
+    for (let i = 0; i < rows; i++) {
+      const id = this.streamToken[i]!;
+      if (id < 0) continue;
+      const next = i + 1 < rows && ordinals[i + 1] === ordinals[i]! + 1 ? this.streamToken[i + 1]! : -1;
+      for (let e = vs[id]!; e < vs[id + 1]!; e++) {
+        const c = this.varWord[e]!;
+        const at = this.rootChild[c >> 2]!;
+        if (c & VAR_ALONE) this.variantHits(at, i, 1, count);
+        if (c & VAR_PAIR && next >= 0 && at) this.variantHits(this.child(at, next), i, 2, count);
+      }
+      const node = this.rootChild[id]!;
+      if (next >= 0 && node) for (let e = vs[next]!; e < vs[next + 1]!; e++) if (this.varWord[e]! & VAR_PAIR) this.variantHits(this.child(node, this.varWord[e]! >> 2), i, 2, count);
+    }
+    count = this.matchCount;
     if (hits && count > 0) {
       // an all-caps token (AMIN) only counts as "written in caps" in text that has lower case at all
       const hasLower = /[a-z]/.test(str.length > limit ? str.slice(0, limit) : str);

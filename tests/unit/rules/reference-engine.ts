@@ -4,7 +4,7 @@
 // differential tests compare matching only; policy changes need no mirroring here.
 
 import type { ActionContent, ContentField } from '../../../rules/actions.ts';
-import { PF_CASE, PF_CONTEXT, type CompiledRules } from '../../../rules/compiled.ts';
+import { PF_CASE, PF_CONTEXT, PF_VARIANTS, VAR_ALONE, VAR_PAIR, type CompiledRules } from '../../../rules/compiled.ts';
 import { StructuralError, decodeRules, entityTables } from '../../../rules/tables.ts';
 import * as PK from '../../../rules/pattern-kinds.ts';
 import { decide, policyTables, type Hit, type Num, type PolicyTables } from '../../../rules/severity.ts';
@@ -45,6 +45,8 @@ class RuleEngine implements Engine {
   private patEntity: Int32Array;
   private patFlags: Uint8Array;
   private patAux: Int32Array;
+  private varStart: Int32Array;
+  private varWord: Int32Array;
   private maxTokLen: number;
   private tables: PolicyTables;
 
@@ -78,6 +80,8 @@ class RuleEngine implements Engine {
     this.patKind = a.patKind as Uint8Array;
     this.patEntity = a.patEntity as Int32Array;
     this.patFlags = a.patFlags as Uint8Array;
+    this.varStart = a.varStart as Int32Array;
+    this.varWord = a.varWord as Int32Array;
     this.patAux = a.patAux as Int32Array;
     const nTok = this.tokOff.length - 1;
     const nodes = this.edgeStart.length - 1;
@@ -346,6 +350,49 @@ class RuleEngine implements Engine {
         const next = this.sId[j]!;
         if (next < 0) break;
         node = this.child(node, next);
+      }
+    }
+    // Added with format 4 (not part of the frozen matching above): spelling variants through the
+    // variant table, as the format defines them (rules/compiled.ts): one word of a PF_VARIANTS term
+    // replaced by a variant word; a match the exact walk found is not repeated
+    const has = (p: number, i: number, j: number) =>
+      hits.some((h) => h.s0 === i && h.s1 === j && h.kind === this.patKind[p] && h.entity === this.patEntity[p] && h.ctx === ((this.patFlags[p]! & PF_CONTEXT) !== 0) && h.field === field && h.seq === seq);
+    const variant = (node: number, i: number, j: number) => {
+      if (!node) return;
+      for (let o = this.outStart[node]!; o < this.outStart[node + 1]!; o++) {
+        const p = this.outPat[o]!;
+        if (!(this.patFlags[p]! & PF_VARIANTS) || has(p, i, j)) continue;
+        hits.push({
+          kind: this.patKind[p]!,
+          entity: this.patEntity[p]!,
+          ctx: (this.patFlags[p]! & PF_CONTEXT) !== 0,
+          aux: this.patAux[p]!,
+          field,
+          index,
+          seq,
+          s0: i,
+          s1: j,
+          span: this.spanOf(str, shift, i, j),
+          src: str,
+          off: shift,
+          caps: hasLower && j === i + 1 && (this.sF[i]! & TOK_CAPS) !== 0,
+          lower: hasLower && (this.patFlags[p]! & PF_CASE) !== 0 && !/[A-Z]/.test(str.slice(buf.oStart[this.sA[i]!]! + 1, buf.oEnd[this.sB[j - 1]! - 1]!)),
+          tag: this.allTagged(i, j),
+        });
+      }
+    };
+    for (let i = 0; i < ns; i++) {
+      const id = this.sId[i]!;
+      if (id < 0) continue;
+      const next = i + 1 < ns ? this.sId[i + 1]! : -1;
+      for (let e = this.varStart[id]!; e < this.varStart[id + 1]!; e++) {
+        const c = this.varWord[e]!;
+        const at = this.rootChild[c >> 2]!;
+        if (c & VAR_ALONE) variant(at, i, i + 1);
+        if (c & VAR_PAIR && next >= 0 && at) variant(this.child(at, next), i, i + 2);
+      }
+      if (next >= 0 && this.rootChild[id]) {
+        for (let e = this.varStart[next]!; e < this.varStart[next + 1]!; e++) if (this.varWord[e]! & VAR_PAIR) variant(this.child(this.rootChild[id]!, this.varWord[e]! >> 2), i, i + 2);
       }
     }
     // numbers: digits (1–2 significant digits) and number words after a marker
