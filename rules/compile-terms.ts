@@ -144,8 +144,10 @@ export class TermCompiler {
 
   /** `names`: how many names and aliases the bundle's persons have (the trie is sized by it) */
   constructor(names = 0) {
-    // ~6 nodes, edges and patterns per name, spelling variants included (measured at 30,000 and 300,000)
-    this.trie = new TrieBuilder(6 * names + 8192);
+    // ~1.4 nodes, edges and patterns per name since the spelling variants left the trie (format 4; ~6
+    // with them): sized at 2 per name, the builder no longer allocates ~86 MB at 300,000 names, and an
+    // exception (variants as trie paths) that needs more grows the arrays by doubling
+    this.trie = new TrieBuilder(2 * names + 8192);
     this.initEveryday();
   }
 
@@ -226,24 +228,23 @@ export class TermCompiler {
     return w;
   }
 
-  /** whether a variant of the two-word name a b (one word changed) is an everyday two-word phrase */
+  /**
+   * whether a variant of the two-word name a b (one word changed) is an everyday two-word phrase: only
+   * when a begins one ("a b′") or b ends one ("a′ b"), which for names is seldom, so the words'
+   * alternatives are not made here
+   */
   private everydayPair(a: number, b: number): boolean {
     if (this.everydayPairs.size === 0) return false;
     const wa = this.wordOf(a);
     const wb = this.wordOf(b);
     const second = this.everydayPairs.get(wa.text);
     if (second) for (const v of this.memo.wordAlternatives(wb)) if (second.has(v.text)) return true;
-    if (this.altFirst[a] === undefined) {
-      let any = false;
-      for (const v of this.memo.wordAlternatives(wa)) any ||= this.everydayPairs.has(v.text);
-      this.altFirst[a] = any;
-    }
-    if (!this.altFirst[a]) return false;
+    if (!this.everydaySeconds.has(wb.text)) return false;
     for (const v of this.memo.wordAlternatives(wa)) if (this.everydayPairs.get(v.text)?.has(wb.text)) return true;
     return false;
   }
-  /** per token id: whether one of its alternatives begins an everyday two-word phrase */
-  private readonly altFirst: Array<boolean | undefined> = [];
+  /** the second words of the everyday two-word phrases */
+  private readonly everydaySeconds = new Set<string>();
 
   /**
    * A place name of a province into the region table (not the trie): its tokens enter the dictionary
@@ -312,7 +313,9 @@ export class TermCompiler {
     if (this.everydayPairs.size) return;
     for (const e of this.everyday) {
       const parts = e.split(' ');
-      if (parts.length === 2) this.everydayPairs.set(parts[0]!, (this.everydayPairs.get(parts[0]!) ?? new Set()).add(parts[1]!));
+      if (parts.length !== 2) continue;
+      this.everydayPairs.set(parts[0]!, (this.everydayPairs.get(parts[0]!) ?? new Set()).add(parts[1]!));
+      this.everydaySeconds.add(parts[1]!);
     }
   }
 
