@@ -335,16 +335,20 @@ export class Matcher extends CompiledTables {
   }
 
   /**
-   * The PF_VARIANTS patterns of trie node `node` as matches of stream rows [i, i + n), unless the exact
-   * walk's matches [0, exact) have them already (a variant that is also a term of the same person)
+   * The PF_VARIANTS patterns of trie node `node` as matches of stream rows [i, i + n), unless this row's
+   * matches from `from` on have the same person with the same context already (a variant that is also
+   * a term of that person: one trie path and one pattern in format 3)
    */
-  private variantHits(node: number, i: number, n: number, exact: number): void {
+  private variantHits(node: number, i: number, n: number, from: number): void {
     for (let o = node ? this.outStart[node]! : 0; o < (node ? this.outStart[node + 1]! : 0); o++) {
       const p = this.outPat[o]!;
       if (!(this.patFlags[p]! & PF_VARIANTS)) continue;
-      let q = 0;
-      while (q < exact && !(this.matchPattern[q] === p && this.matchFirst[q] === i && this.matchEnd[q] === i + n)) q++;
-      if (q < exact) continue;
+      let q = from;
+      for (; q < this.matchCount; q++) {
+        const r = this.matchPattern[q]!;
+        if (this.matchEnd[q] === i + n && this.patKind[r] === PK.PERSON && this.patEntity[r] === this.patEntity[p] && !((this.patFlags[r]! ^ this.patFlags[p]!) & PF_CONTEXT)) break;
+      }
+      if (q < this.matchCount) continue;
       if (this.matchCount === this.matchPattern.length) this.growMatches();
       this.matchPattern[this.matchCount] = p;
       this.matchFirst[this.matchCount] = i;
@@ -368,8 +372,12 @@ export class Matcher extends CompiledTables {
       if (id < 0) continue;
       let node = this.rootChild[id]!;
       let j = i;
-      while (node) {
-        for (let o = this.outStart[node]!; o < this.outStart[node + 1]!; o++) {
+      const from = count;
+      // a row whose token or next token has spelling variants is walked to depth 2 even off the trie
+      const vs = this.varStart;
+      const variants = vs[id + 1]! > vs[id]! || (i + 1 < rows && this.streamToken[i + 1]! >= 0 && vs[this.streamToken[i + 1]! + 1]! > vs[this.streamToken[i + 1]!]!);
+      while (node || variants) {
+        for (let o = node ? this.outStart[node]! : 0; o < (node ? this.outStart[node + 1]! : 0); o++) {
           const p = this.outPat[o]!;
           const kind = this.patKind[p]!;
           if (kind === PK.NUMBER_MARKER) {
@@ -396,32 +404,30 @@ export class Matcher extends CompiledTables {
           this.matchEnd[count] = j + 1;
           count++;
         }
+        // spelling variants (rules/compiled.ts varStart, varWord) after the exact terms of the same
+        // length, as the trie paths of format 3 came: the row's canonical words alone, then as the
+        // first of two words or the next row's as the second; one word changed at a time
+        if (variants && j < i + 2) {
+          this.matchCount = count;
+          const next = j > i ? this.streamToken[j]! : -1;
+          for (let e = vs[id]!; e < vs[id + 1]!; e++) {
+            const c = this.varWord[e]!;
+            const at = this.rootChild[c >> 2]!;
+            if (j === i && c & VAR_ALONE) this.variantHits(at, i, 1, from);
+            if (next >= 0 && c & VAR_PAIR && at) this.variantHits(this.child(at, next), i, 2, from);
+          }
+          const at = this.rootChild[id]!;
+          if (next >= 0 && at) for (let e = vs[next]!; e < vs[next + 1]!; e++) if (this.varWord[e]! & VAR_PAIR) this.variantHits(this.child(at, this.varWord[e]! >> 2), i, 2, from);
+          count = this.matchCount;
+        }
         j++;
         if (j >= rows || ordinals[j] !== ordinals[j - 1]! + 1) break; // the next token was dropped: unknown
         const next = this.streamToken[j]!;
-        if (next < 0) break;
-        node = this.child(node, next);
+        if (next < 0 || (!node && j > i + 1)) break;
+        node = node ? this.child(node, next) : 0;
       }
     }
-    // spelling variants (rules/compiled.ts varStart, varWord), after every exact match: a row's canonical
-    // words alone and before the next token, then the next row's as the second word; one word changed
-    // at a time. Matches the exact walk found are not repeated
     this.matchCount = count;
-    const vs = this.varStart;
-    for (let i = 0; i < rows; i++) {
-      const id = this.streamToken[i]!;
-      if (id < 0) continue;
-      const next = i + 1 < rows && ordinals[i + 1] === ordinals[i]! + 1 ? this.streamToken[i + 1]! : -1;
-      for (let e = vs[id]!; e < vs[id + 1]!; e++) {
-        const c = this.varWord[e]!;
-        const at = this.rootChild[c >> 2]!;
-        if (c & VAR_ALONE) this.variantHits(at, i, 1, count);
-        if (c & VAR_PAIR && next >= 0 && at) this.variantHits(this.child(at, next), i, 2, count);
-      }
-      const node = this.rootChild[id]!;
-      if (next >= 0 && node) for (let e = vs[next]!; e < vs[next + 1]!; e++) if (this.varWord[e]! & VAR_PAIR) this.variantHits(this.child(node, this.varWord[e]! >> 2), i, 2, count);
-    }
-    count = this.matchCount;
     if (hits && count > 0) {
       // an all-caps token (AMIN) only counts as "written in caps" in text that has lower case at all
       const hasLower = /[a-z]/.test(str.length > limit ? str.slice(0, limit) : str);
