@@ -234,7 +234,7 @@ export class TermCompiler {
    * alternatives are not made here
    */
   private everydayPair(a: number, b: number): boolean {
-    if (this.everydayPairs.size === 0) return false;
+    if (this.everydayPairs.size === 0 || !((this.phraseRole(a) & 1) | (this.phraseRole(b) & 2))) return false;
     const wa = this.wordOf(a);
     const wb = this.wordOf(b);
     const second = this.everydayPairs.get(wa.text);
@@ -243,6 +243,23 @@ export class TermCompiler {
     for (const v of this.memo.wordAlternatives(wa)) if (this.everydayPairs.get(v.text)?.has(wb.text)) return true;
     return false;
   }
+
+  /** per token id, made once: 1 = it begins an everyday two-word phrase, 2 = it ends one */
+  private phraseRole(id: number): number {
+    if (id >= this.roles.length) {
+      const r = new Uint8Array(Math.max(id + 1, this.roles.length * 2));
+      r.set(this.roles);
+      this.roles = r;
+    }
+    let role = this.roles[id]!;
+    if (role === 0) {
+      const text = this.dict.text(id);
+      role = 4 | (this.everydayPairs.has(text) ? 1 : 0) | (this.everydaySeconds.has(text) ? 2 : 0);
+      this.roles[id] = role;
+    }
+    return role;
+  }
+  private roles = new Uint8Array(4096);
   /** the second words of the everyday two-word phrases */
   private readonly everydaySeconds = new Set<string>();
 
@@ -394,6 +411,7 @@ export class TermCompiler {
     }
     for (let t = 0; t < 2; t++) {
       const w = ids[t]!;
+      if (!report && this.done(w) & VAR_PAIR) continue;
       const alts = memo.wordAlternatives(this.wordOf(w));
       if (report) report.compiled += alts.length;
       if (this.done(w) & VAR_PAIR) continue;
