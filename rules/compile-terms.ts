@@ -365,6 +365,9 @@ export class TermCompiler {
           this.from = typeof a === 'string' ? a : a.term;
         }
         if (!(mode & 4)) {
+          // a context-requiring given name that another person has too: its one-word variants are as
+          // shared as the name (as below)
+          this.sharedWith = this.ctx && k === 1 ? this.ownerOfForm(1) : -1;
           this.tableOf(k);
           continue;
         }
@@ -397,16 +400,24 @@ export class TermCompiler {
       const w = ids[0]!;
       const word = this.wordOf(w);
       const first = !(this.done(w) & VAR_ALONE);
-      if (!first && !report) return;
       this.varDone[w]! |= VAR_ALONE;
+      // the word's alone entries, made by the first name w: a later one (another person's) for whom a
+      // variant is another term's form clears it (the table is per word; format 3 dropped it for that
+      // person, and the person whose term it is matches it as that term)
+      const range = first ? [this.varCount, 0] : this.aloneRange.get(w)!;
       for (const v of memo.oneWord(word)) {
         const why = this.aloneWhy(v);
-        if (why === '' && first) this.entry(this.idOf(v, true), w * 4 + VAR_ALONE);
+        if (first && (why === '' || why === 'own')) this.entry(this.idOf(v, true), w * 4 + VAR_ALONE);
+        else if (!first && why === 'another term') {
+          const id = this.idOf(v, false);
+          for (let e = range[0]!; e < range[1]!; e++) if (this.varPairs[2 * e] === id) this.varPairs[2 * e + 1] = w * 4;
+        }
         if (report) {
           if (why === '') report.compiled++;
           else if (why !== 'own') report.dropped.push({ person: this.personId, from: this.from, variant: v.text, why });
         }
       }
+      if (first) this.aloneRange.set(w, [range[0]!, this.varCount]);
       return;
     }
     for (let t = 0; t < 2; t++) {
@@ -420,6 +431,9 @@ export class TermCompiler {
     }
   }
 
+  /** per one-word name's token id: its alone entries in varPairs [start, end) */
+  private readonly aloneRange = new Map<number, number[]>();
+
   /** varDone of a token id (growing it) */
   private done(w: number): number {
     if (w >= this.varDone.length) {
@@ -432,7 +446,8 @@ export class TermCompiler {
 
   /**
    * Why a one-word name's variant is not read alone: '' (it is), an everyday word, another term, or
-   * 'own' (a term of the person at hand, matched as that term)
+   * 'own' (read alone too: a term of the person at hand, or of the person who shares this
+   * context-requiring given name)
    */
   private aloneWhy(v: VariantWord): '' | 'own' | 'everyday word' | 'another term' {
     if (this.everydayFlags(v) & EVERYDAY_ALONE) return 'everyday word';
@@ -443,7 +458,7 @@ export class TermCompiler {
     const owner = this.ownerOfForm(1);
     this.ids[0] = keep;
     if (owner < 0) return '';
-    return owner === this.self ? 'own' : 'another term';
+    return owner === this.self || owner === this.sharedWith ? 'own' : 'another term';
   }
 
   private entry(v: number, code: number): void {
@@ -469,7 +484,8 @@ export class TermCompiler {
       const e = count[t + 1]!;
       const list = sorted.subarray(s, e).sort();
       for (let i = 0; i < list.length; i++) {
-        // one entry per canonical word: its bits merged
+        // one entry per canonical word: its bits merged (an alone entry cleared later has none)
+        if (!(list[i]! & 3)) continue;
         if (out > varStart[t]! && sorted[out - 1]! >> 2 === list[i]! >> 2) sorted[out - 1]! |= list[i]!;
         else sorted[out++] = list[i]!;
       }

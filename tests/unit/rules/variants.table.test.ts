@@ -84,6 +84,19 @@ describe('the spelling variant table', () => {
     expect(both).not.toContain('sarwono');
   });
 
+  it('reads a variant alone for both persons who share a context-requiring given name, one of whom has it as a term', () => {
+    const shared = bundleOf([
+      { id: 'budi-a', name: 'Budiyono Satu Dua', aliases: [{ term: 'Budiyono', requiresContext: true }, 'Budiono'] },
+      { id: 'budi-b', name: 'Budiyono Tiga Empat', aliases: [{ term: 'Budiyono', requiresContext: true }] },
+    ]);
+    const report: VariantReport = { compiled: 0, dropped: [] };
+    const e = loadEngine(compileBundle(shared, report));
+    const ids = e.evaluate({ text: 'kata budiono kata' }, { at: '2026-06-01' }).reasons.map((r) => r.entityId);
+    expect(ids).toContain('budi-a');
+    expect(ids).toContain('budi-b');
+    expect(report.dropped.filter((d) => d.variant === 'budiono')).toEqual([]);
+  });
+
   it('a veto removes a variant (that person\'s variants stay trie paths)', () => {
     expect(names('pilih gunawan')).toContain('veto');
     expect(names('pilih gunwan')).not.toContain('veto');
