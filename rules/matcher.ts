@@ -373,9 +373,9 @@ export class Matcher extends CompiledTables {
       let node = this.rootChild[id]!;
       let j = i;
       const from = count;
-      // a row whose token or next token has spelling variants is walked to depth 2 even off the trie
+      // walked to depth 2 even off the trie: the row's token or the next one may have spelling variants
       const vs = this.varStart;
-      const variants = vs[id + 1]! > vs[id]! || (i + 1 < rows && this.streamToken[i + 1]! >= 0 && vs[this.streamToken[i + 1]! + 1]! > vs[this.streamToken[i + 1]!]!);
+      const variants = vs[id + 1]! > vs[id]! || i + 1 < rows;
       while (node || variants) {
         for (let o = node ? this.outStart[node]! : 0; o < (node ? this.outStart[node + 1]! : 0); o++) {
           const p = this.outPat[o]!;
