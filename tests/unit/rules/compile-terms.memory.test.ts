@@ -13,7 +13,9 @@ describe('TermCompiler', () => {
     const terms = new TermCompiler(names.length * 2);
     persons.forEach((p, i) => {
       terms.addName(p, i);
-      (p.aliases ?? []).forEach((a, k) => terms.addAlias(a, i, 0, k + 1));
+      (p.aliases ?? []).forEach((a, k) => {
+        terms.addAlias(a, i, 0, k + 1);
+      });
     });
     const realNodes = terms.trie.nodes;
     terms.addVariants(persons as Parameters<TermCompiler['addVariants']>[0], undefined);
