@@ -7,12 +7,12 @@
 import {
   PRAISE, PRAISE_BESIDE, FILLER, CHEER_AFTER, CHEER_BEFORE, LOYAL_BEFORE, CLAUSE_END, NAMED_BEFORE, IN_HEART, CHOICE_AFTER, CHOICE_PHRASE, CHOICE_BEFORE, RACE_WORD, RALLY_BEFORE, RALLY_AFTER, ONLY_AFTER, POLITICS_WORD, PRAISE_PHRASE, OFFICE, FOR_AFTER, wordsAround,
 } from './evidence-cues.ts';
-import { HONORIFIC_BEFORE } from './name-cues.ts';
+import { HONORIFIC_BEFORE, textBefore } from './name-cues.ts';
 import { CONTEXT_WINDOW, EVIDENCE, WORDS_AROUND, type BesideName } from './severity.ts';
 
 export const besideNameEvidence: BesideName = (h, contestKind, w, supportNear, why) => {
     const { before, after } = wordsAround(h, WORDS_AROUND);
-    const beforeText = h.src.slice(Math.max(0, h.span[0] + h.off - 24), h.span[0] + h.off);
+    const beforeText = textBefore(h, 24);
     const afterText = after.join(' ');
     // honorific words are skipped when looking for what is beside the name ("Mantap bu hj Airin")
     const bare = before.filter((x) => !HONORIFIC_BEFORE.test(x));

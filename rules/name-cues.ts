@@ -42,3 +42,7 @@ export function reduplicated(src: string, a: number, b: number): boolean {
   const w = src.slice(a, b).toLowerCase();
   return src.slice(b, b + w.length + 1).toLowerCase() === `-${w}` || src.slice(Math.max(0, a - w.length - 1), a).toLowerCase() === `${w}-`;
 }
+/** The `n` characters of a match's field before it: where a cue right before the name is looked for. */
+export function textBefore(h: { src: string; off: number; span: readonly [number, number] }, n: number): string {
+  return h.src.slice(Math.max(0, h.span[0] + h.off - n), h.span[0] + h.off);
+}

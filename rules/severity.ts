@@ -7,7 +7,7 @@
  */
 import type { ContentField } from './actions.ts';
 import type { CompiledContest, CompiledContestant, CompiledParty, CompiledPerson } from './compiled.ts';
-import { COMMON_NOUN_BEFORE, HONORIFIC_BEFORE, HONORIFIC_START, PAIR_JOIN, PARTY_ORGAN_BEFORE, reduplicated } from './name-cues.ts';
+import { COMMON_NOUN_BEFORE, HONORIFIC_BEFORE, HONORIFIC_START, PAIR_JOIN, PARTY_ORGAN_BEFORE, reduplicated, textBefore } from './name-cues.ts';
 import * as PK from './pattern-kinds.ts';
 import { dayAt, seasonState } from './phase.ts';
 import { CONTENT_FIELDS, MAX_REASONS, type EvaluateContext, type Reason, type Severity, type Verdict } from './verdict.ts';
@@ -271,7 +271,7 @@ export function decide(
   const evidence = (h: Hit, k: CompiledContestant, why: Evidence[]): number => {
     if (state[k.contest] !== 2) return 0;
     let w = 0;
-    const honorific = HONORIFIC_BEFORE.exec(h.src.slice(Math.max(0, h.span[0] + h.off - 12), h.span[0] + h.off)) ?? HONORIFIC_START.exec(matchedText(h));
+    const honorific = HONORIFIC_BEFORE.exec(textBefore(h, 12)) ?? HONORIFIC_START.exec(matchedText(h));
     if (honorific) (w += EVIDENCE.honorific), why.push({ kind: 'honorific', label: `honorific "${honorific[1]}"` });
     let near: Hit | undefined;
     let inField: Hit | undefined;
@@ -375,7 +375,7 @@ export function decide(
   const confirmed = (h: Hit): boolean => {
     if (h.kind === PK.AMBIGUOUS || h.kind === PK.HAND_SIGN || h.lower || reduplicated(h.src, h.span[0] + h.off, h.span[1] + h.off)) return false;
     // an acronym in capitals ("aksi PKB") stays a party; a word in lower or Title Case can be the common noun
-    if ((h.kind === PK.PARTY || h.kind === PK.PARTY_SLOGAN) && /\p{Ll}/u.test(matchedText(h)) && COMMON_NOUN_BEFORE.test(h.src.slice(Math.max(0, h.span[0] + h.off - 16), h.span[0] + h.off))) return false;
+    if ((h.kind === PK.PARTY || h.kind === PK.PARTY_SLOGAN) && /\p{Ll}/u.test(matchedText(h)) && COMMON_NOUN_BEFORE.test(textBefore(h, 16))) return false;
     if (h.kind === PK.PERSON) {
       const why = personEvidence(h);
       if (why) evidenceOf.set(h, why);
@@ -385,7 +385,7 @@ export function decide(
     if (h.kind === PK.PARTY || h.kind === PK.PARTY_SYMBOL || h.kind === PK.PARTY_SLOGAN) {
       if (anyPartyPlain) return true;
       for (const c of namedContests) if (state[c] === 2) return true;
-      if (PARTY_ORGAN_BEFORE.test(h.src.slice(Math.max(0, h.span[0] + h.off - 28), h.span[0] + h.off))) return true;
+      if (PARTY_ORGAN_BEFORE.test(textBefore(h, 28))) return true;
       return h.caps && support;
     }
     const c = contestOf(h);
