@@ -213,7 +213,7 @@ export async function run(): Promise<void> {
   for (const split of splits)
     report(
       split === 'report' ? 'report, the twelve earlier sources (read in earlier rounds)' : split,
-      verdicts.filter((v) => v.photo.split === split && !isFresh(v) && !isNew(v) && !isEighth(v) && !isNinth(v)),
+      verdicts.filter((v) => v.photo.split === split && !HELD_OUT.includes(v.photo.set)),
     );
   if (splits.includes('dev'))
     report(
