@@ -88,6 +88,8 @@ describe('hold, cancel, proceed', () => {
   it('leaves a like on a neutral post alone', async () => {
     const page = await openFixture(shared.session, FEED);
     await page.click(NEUTRAL_LIKE);
+    // held (then replayed) if the content script is still reading rules and policy: see passes() in sites-support.ts
+    await expect.poll(() => siteLog(page), { timeout: 8_000 }).toEqual([{ action: 'like', postId: 'x2' }]);
     await expectNoDialog(page);
     expect(await siteLog(page)).toEqual([{ action: 'like', postId: 'x2' }]);
     await page.close();
