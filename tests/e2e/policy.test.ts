@@ -98,8 +98,11 @@ describe.skipIf(!shared.writable)('enterprise policy from a real policy file', (
   it('a site the policy leaves out is left alone: no dialog, the site handles the like', async () => {
     const page = await openFixture(shared.session, IG_FEED);
     await page.click(IG_PARTISAN_LIKE);
+    const log = async () => (await siteLog(page)).map(({ action, postId }) => ({ action, postId }));
+    // held until the policy read answers (up to READY_WAIT_MS), then left alone: wait for the site's handler
+    await expect.poll(log, { timeout: 8_000 }).toEqual([{ action: 'like', postId: 'ig-p1' }]);
     await expectNoDialog(page, 1000);
-    expect((await siteLog(page)).map(({ action, postId }) => ({ action, postId }))).toEqual([{ action: 'like', postId: 'ig-p1' }]);
+    expect(await log()).toEqual([{ action: 'like', postId: 'ig-p1' }]);
     await page.close();
   });
 
