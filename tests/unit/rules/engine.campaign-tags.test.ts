@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compileBundle } from '../../../rules/compile.ts';
-import { loadDefaultBundle } from '../../../rules/data/index.ts';
-import { loadEngine } from '../../../rules/engine.ts';
+import { shippedEngine } from './helpers.ts';
 
 // Paraphrased, written for the project. A live contestant's name written as a hashtag is campaign
 // material, like the pair's hashtag: high, also under a news cue (docs/engine.md, "Severity").
-const engine = loadEngine(compileBundle(loadDefaultBundle()));
+const engine = shippedEngine();
 const sev = (text: string, at: string) => engine.evaluate({ text }, { at }).severity;
 const pilkada = '2024-10-15';
 const pilpres = '2024-01-15';

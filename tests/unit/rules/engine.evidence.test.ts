@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { compileBundle } from '../../../rules/compile.ts';
 import { loadDefaultBundle } from '../../../rules/data/index.ts';
 import { loadEngine } from '../../../rules/engine.ts';
+import { severityOn, shippedEngine, warns } from './helpers.ts';
 
 // Paraphrased, written for the project: "Airin" (Pilgub Banten no. 1) is a context-requiring given name.
-const engine = loadEngine(compileBundle(loadDefaultBundle()));
+const engine = shippedEngine();
 const at = '2024-10-15';
-const sev = (text: string) => engine.evaluate({ text }, { at }).severity;
-const on = (s: string) => s === 'medium' || s === 'high';
+const sev = severityOn(at);
 
 describe('evidence turns a context-requiring candidate name on', () => {
   it.each([
@@ -16,7 +16,7 @@ describe('evidence turns a context-requiring candidate name on', () => {
     ['an honorific and the contest region', 'Bu Airin paling cocok buat Banten'],
     ['an honorific and a regency of the contest', 'bu airin sudah terbukti di tangerang selatan'],
     ['an honorific and a support verb in the field', 'Bu Airin ngomongnya jelas, saya mau pilih yang begitu'],
-  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  ])('%s: %s', (_why, text) => expect(warns(sev(text))).toBe(true));
 });
 
 describe('an everyday homonym without election evidence stays none', () => {
@@ -35,7 +35,7 @@ describe('region names are rule data, not engine code', () => {
   const text = 'Bu Airin paling cocok buat Kota Contoh';
   it('a place name added to the bundle counts for its province', () => {
     const e = withRegions([...(bundle.regions ?? []).filter((r) => r.code !== '36'), { code: '36', names: ['kota contoh'] }]);
-    expect(on(e.evaluate({ text }, { at }).severity)).toBe(true);
+    expect(warns(e.evaluate({ text }, { at }).severity)).toBe(true);
     expect(e.evaluate({ text: 'Bu Airin paling cocok buat Banten' }, { at }).severity).toBe('none');
   });
   it('without regions in the bundle there is no region evidence', () => {
@@ -45,7 +45,7 @@ describe('region names are rule data, not engine code', () => {
     expect(sev('Bu Airin paling cocok buat Surabaya')).toBe('none');
   });
   it('counts a place named in another field of the action', () => {
-    expect(on(engine.evaluate({ text: 'Bu Airin paling cocok', group: 'Warga Banten' }, { at }).severity)).toBe(true);
+    expect(warns(engine.evaluate({ text: 'Bu Airin paling cocok', group: 'Warga Banten' }, { at }).severity)).toBe(true);
   });
 });
 
@@ -87,7 +87,7 @@ describe('further evidence from how comment sections name a candidate', () => {
     ['a misspelt vote verb beside the name', 'pasti gw toblos airin'],
     ['a party of the candidate\'s coalition and the region', 'Luluk PKB di Jatim kayaknya berat'],
     ['an honorific and a party of the candidate\'s coalition', 'mba Luluk dari PKB rajin turun ke desa'],
-  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  ])('%s: %s', (_why, text) => expect(warns(sev(text))).toBe(true));
 });
 
 describe('…and the everyday homonym without such evidence stays none', () => {
@@ -141,7 +141,7 @@ describe('comment-section cheering and choosing count as evidence', () => {
     ['"X di hati" and an honorific', 'Ibu Airin di hati selalu'],
     ['an honorific and the office further away in the field', 'Ibu airin itu perempuan yang sangat layak jadi gubernur'],
     ['opposition right before the name', 'anti dimyati pokoknya'],
-  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  ])('%s: %s', (_why, text) => expect(warns(sev(text))).toBe(true));
 });
 
 describe('…and without them the everyday homonym stays none', () => {
@@ -183,7 +183,7 @@ describe('comment-section style, second step: stops, rally cries, signs', () => 
     ['praise for how a leader speaks, and an honorific', 'Bu Airin memang sangat berwibawa'],
     ['elected beside the name, and an honorific', 'semoga bu airin terpilih'],
     ['the pair\'s own hand sign beside the name, and an honorific', '☝️ Bu Airin'],
-  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  ])('%s: %s', (_why, text) => expect(warns(sev(text))).toBe(true));
   it.each([
     ['"maju" inside a sentence: stepping forward', 'giliran Airin maju ke depan kelas'],
     ['"luar biasa" alone beside the name', 'luar biasa Airin hari ini'],
@@ -199,7 +199,7 @@ describe('comment-section style, third step: "yes", "X aja", political words', (
     ['"X saja" closing the comment and an honorific', 'sudah bu Airin saja'],
     ['a word of politics in the field, the region', 'dinasti dimyati bikin pandeglang tertinggal'],
     ['a word of politics in the field, an honorific', 'pak dimyati dulu pernah kena kasus korupsi'],
-  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  ])('%s: %s', (_why, text) => expect(warns(sev(text))).toBe(true));
   it.each([
     ['"yes" alone', 'Airin yes, aku ikut'],
     ['"X aja" alone', 'yang berangkat Airin aja.'],
@@ -213,7 +213,7 @@ describe('a rival of the same contest named in the same field', () => {
   it.each([
     ['the rival by a context-requiring name and an honorific', 'bu airin jauh lebih jelas dari andra'],
     ['the rival and praise beside the name', 'dimyati muter muter, airin mantap'],
-  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  ])('%s: %s', (_why, text) => expect(warns(sev(text))).toBe(true));
   it.each([
     ['two given names in a list, nothing else', 'Airin, Andra dan Budi ulang tahun bulan ini'],
   ])('stays none: %s: %s', (_why, text) => expect(sev(text)).toBe('none'));
@@ -226,7 +226,7 @@ describe('a party acronym after a word of party organisation', () => {
     ['a regional board', 'Ketua DPD PSI Kota Contoh dilantik hari ini'],
     ['the party chair', 'Hari ini Ketum PAN datang ke pasar'],
     ['a party cadre', 'kader PKB bagi sembako di desa'],
-  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  ])('%s: %s', (_why, text) => expect(warns(sev(text))).toBe(true));
   it.each([
     ['the acronym alone', 'PSI Kota Contoh dilantik hari ini'],
     ['the everyday word in lower case', 'ketua kelas pan sini dong'],
@@ -244,30 +244,30 @@ describe('a one-word name of a regency or city race needs evidence of that race,
     ['a support verb beside the name', 'pilkada nanti saya pilih Sanusi'],
     ['its own ballot number', 'Sanusi nomor urut 1 di pilkada'],
     ['its region in another field', 'ikut pilkada, Sanusi lagi', { group: 'Warga Kab Malang' }],
-  ])('on with %s: %s', (_why: string, text: string, more: Record<string, string> = {}) => expect(on(engine.evaluate({ text, ...more }, { at }).severity)).toBe(true));
+  ])('on with %s: %s', (_why: string, text: string, more: Record<string, string> = {}) => expect(warns(engine.evaluate({ text, ...more }, { at }).severity)).toBe(true));
   it.each([
     ['an election word of another race', 'Mantan anggota dewan Sanusi menilai pilkada Jakarta bakal ketat'],
     ['an election official quoted', 'Ketua panitia Sanusi: tahapan pilkada berjalan lancar'],
     ['an election word in another field', 'Pak Sanusi sudah datang ke rapat', { group: 'Relawan Pemilu Kampus' }],
-  ])('not on with %s: %s', (_why: string, text: string, more: Record<string, string> = {}) => expect(on(engine.evaluate({ text, ...more }, { at }).severity)).toBe(false));
+  ])('not on with %s: %s', (_why: string, text: string, more: Record<string, string> = {}) => expect(warns(engine.evaluate({ text, ...more }, { at }).severity)).toBe(false));
   it('counts the election word as evidence, and says so', () => {
     const r = engine.evaluate({ text: 'Sanusi jadi bupati lagi habis pilkada' }, { at }).reasons.find((x) => x.matched === 'Sanusi');
     expect(r?.evidence).toEqual(['office or race "bupati" beside the name', 'election word "pilkada"']);
   });
   it('a governor candidate named with an election word still counts (few, and known across the province)', () => {
-    expect(on(sev('Airin ikut pilkada tahun ini'))).toBe(true);
+    expect(warns(sev('Airin ikut pilkada tahun ini'))).toBe(true);
   });
 });
 
 // Paraphrased, written for the project. A regency race is one of 38 in Jawa Timur: the province, or another
 // regency of it, beside a one-word name does not point at the Malang race the way "Kab Malang" does.
 describe('the region that counts for a regency or city race is that regency or city', () => {
-  it('its own regency counts', () => expect(on(sev('Bu Sanusi paling cocok buat Kab Malang'))).toBe(true));
+  it('its own regency counts', () => expect(warns(sev('Bu Sanusi paling cocok buat Kab Malang'))).toBe(true));
   it.each([
     ['the province', 'Bu Sanusi paling cocok buat Jatim'],
     ['another regency of the province', 'Bu Sanusi paling cocok buat Lamongan'],
-  ])('%s does not: %s', (_why, text) => expect(on(sev(text))).toBe(false));
-  it('a governor race still counts any place of its province', () => expect(on(sev('bu airin sudah terbukti di tangerang selatan'))).toBe(true));
+  ])('%s does not: %s', (_why, text) => expect(warns(sev(text))).toBe(false));
+  it('a governor race still counts any place of its province', () => expect(warns(sev('bu airin sudah terbukti di tangerang selatan'))).toBe(true));
 });
 
 // Paraphrased, written for the project (development misses, 2026-12-07 morning): the colloquial vote verb
@@ -280,7 +280,7 @@ describe('colloquial spellings of the choice, the rally cry and the office', () 
     ['"pilihlah" right before the name', 'pilihlah ibu Airin'],
     ['"maju trus" after the name', 'Airin maju trus!'],
     ['"gub" beside the name, and the region', 'airin yg cocok jadi gub banten'],
-  ])('on with %s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  ])('on with %s: %s', (_why, text) => expect(warns(sev(text))).toBe(true));
   it.each([
     ['"milih" after the name, with its own object', 'Airin lagi milih baju di pasar'],
     ['"milih" after the name, reduplicated', 'Airin lagi milih-milih kado buat ibunya'],
@@ -294,7 +294,7 @@ describe('"buk" is the honorific "bu"', () => {
   it.each([
     ['with praise beside the name', 'semangat buk airin'],
     ['with praise after the name', 'Buk airin cerdas banget'],
-  ])('on %s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  ])('on %s: %s', (_why, text) => expect(warns(sev(text))).toBe(true));
   it.each([
     ['the honorific alone', 'buk airin guru les piano anak saya'],
     ['"buku", a book', 'buku airin ketinggalan, semangat ya'],
@@ -311,7 +311,7 @@ describe('comment-section spellings of the choice, the rally cry and cheering', 
     ['"majuuu" opening the comment', 'Majuuu bu airin'],
     ['"go" beside the name, and the region', 'go airin, banten butuh pemimpin'],
     ['"X for" and the region', 'Airin for banten....'],
-  ])('on with %s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  ])('on with %s: %s', (_why, text) => expect(warns(sev(text))).toBe(true));
   it.each([
     ['"plih" after the name', 'Airin lagi plih baju di pasar'],
     ['"go" alone', 'go airin, jangan lupa makan'],

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compileBundle } from '../../../rules/compile.ts';
-import { loadDefaultBundle } from '../../../rules/data/index.ts';
-import { loadEngine } from '../../../rules/engine.ts';
+import { severityOn, shippedEngine, warns } from './helpers.ts';
 
 // Invented sentences. "Sofyan Dawood" is on the DPR RI 2024 list of Aceh I (PDI Perjuangan), imported
 // with --names-need-context: the name alone is an ordinary name and counts only with the race's evidence.
-const engine = loadEngine(compileBundle(loadDefaultBundle()));
+const engine = shippedEngine();
 const at = '2024-01-15';
-const sev = (text: string) => engine.evaluate({ text }, { at }).severity;
-const on = (s: string) => s === 'medium' || s === 'high';
+const sev = severityOn(at);
 /** the severity the candidate's own reason carries ('none' when the name did not count) */
 const asCandidate = (text: string) =>
   engine.evaluate({ text }, { at }).reasons.find((r) => r.kind === 'candidate' && r.entityId === 'sofyan-dawood')?.severity ?? 'none';
@@ -32,7 +29,7 @@ describe('a DPR list candidate with evidence of the race counts', () => {
   it.each([
     ['caleg, party and district', 'Ayo dukung Sofyan Dawood, caleg PDI Perjuangan dapil Aceh I'],
     ['caleg DPR RI and the province', 'Sofyan Dawood caleg DPR RI dari Aceh, jangan lupa coblos 14 Februari'],
-  ])('%s: %s', (_why, text) => expect(on(asCandidate(text))).toBe(true));
+  ])('%s: %s', (_why, text) => expect(warns(asCandidate(text))).toBe(true));
 });
 
 // "Zainal Abidin" and "Sri Wahyuni" are the names of regency or city candidates of the 2024 Pilkada
@@ -48,7 +45,7 @@ describe('a DPR list candidate who shares a regency candidate\'s name stays none
 
   it('the list race still counts with its evidence', () => {
     const v = engine.evaluate({ text: 'Ayo dukung Zainal Abidin, caleg PDI Perjuangan dapil Lampung II nomor 5' }, { at });
-    expect(v.reasons.some((r) => r.contest?.id === 'dpr-2024-lampung-ii' && on(r.severity))).toBe(true);
+    expect(v.reasons.some((r) => r.contest?.id === 'dpr-2024-lampung-ii' && warns(r.severity))).toBe(true);
   });
 });
 
@@ -61,5 +58,5 @@ describe('a word of the race that belongs to another race\'s office is no eviden
     ['"calon gubernur" beside the name', 'Sofyan Dawood bertemu calon gubernur di bandara'],
   ])('%s: %s', (_why, text) => expect(asCandidate(text)).toBe('none'));
   it('a word of the race of its own kind still counts', () =>
-    expect(on(asCandidate('Sofyan Dawood calon anggota DPR dari Aceh, debat caleg nanti malam'))).toBe(true));
+    expect(warns(asCandidate('Sofyan Dawood calon anggota DPR dari Aceh, debat caleg nanti malam'))).toBe(true));
 });

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compileBundle } from '../../../rules/compile.ts';
-import { loadDefaultBundle } from '../../../rules/data/index.ts';
-import { loadEngine } from '../../../rules/engine.ts';
+import { severityOn, shippedEngine, warns } from './helpers.ts';
 
 // Paraphrased, written for the project. "AMIN" (Anies–Muhaimin, Pilpres 2024 no. 1) is also "amen": it
 // needs context. Written in capitals in mixed-case text, with that pair's ballot number or its one-finger
 // hand sign beside it, it is the pair (docs/engine.md, "Evidence").
-const engine = loadEngine(compileBundle(loadDefaultBundle()));
+const engine = shippedEngine();
 const at = '2024-01-15';
-const sev = (text: string) => engine.evaluate({ text }, { at }).severity;
-const on = (s: string) => s === 'medium' || s === 'high';
+const sev = severityOn(at);
 
 describe('AMIN in capitals with its ballot number or hand sign beside it is the pair', () => {
   it.each([
@@ -19,7 +16,7 @@ describe('AMIN in capitals with its ballot number or hand sign beside it is the 
     ['the ballot number as a hashtag', '#AMIN #01 selalu di hati'],
     ['the keycap number', 'pilihan keluarga kami AMIN 1️⃣'],
     ['the plain number right after it', 'dari dulu sudah mantap AMIN 1'],
-  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  ])('%s: %s', (_why, text) => expect(warns(sev(text))).toBe(true));
 
   it('names the evidence in the reason', () => {
     const r = engine.evaluate({ text: 'Bismillah AMIN ☝️' }, { at }).reasons.find((x) => x.kind === 'pair');

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compileBundle } from '../../../rules/compile.ts';
-import { loadDefaultBundle } from '../../../rules/data/index.ts';
-import { loadEngine } from '../../../rules/engine.ts';
+import { shippedEngine } from './helpers.ts';
 
 // Invented headlines, at a Pilkada campaign day. Regional news names a governor candidate by two of the three
 // words of the name ("Ilham Habibie", "Lalu Iqbal", "Andi Sudirman"); before the short forms were rule data,
 // "Cawagub Jabar Ilham Habibie …" (a development fact-check headline, paraphrased here) was low and "Cagub
 // Sulsel Andi Sudirman" was read as the Jambi running mate called Sudirman. Sources are in the persons file.
-const engine = loadEngine(compileBundle(loadDefaultBundle()));
+const engine = shippedEngine();
 const at = '2024-10-15';
 const check = (text: string) => engine.evaluate({ text }, { at });
 const contests = (text: string) => check(text).reasons.flatMap((r) => (r.contest ? [r.contest.id] : []));

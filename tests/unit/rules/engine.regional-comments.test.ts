@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compileBundle } from '../../../rules/compile.ts';
-import { loadDefaultBundle } from '../../../rules/data/index.ts';
-import { loadEngine } from '../../../rules/engine.ts';
+import { shippedEngine } from './helpers.ts';
 
 // Invented comments, at a Pilkada campaign day, paraphrasing the development set of regional comments
 // (docs/engine.md, "Regional comments, development"): comment sections call a governor candidate by his
 // given name alone ("pak Boby", "bobby … gubernur sumut"), as the press does ("Debat Kedua Bobby vs Edy di
 // Sumut"; the source is in the persons file). The given name is everyday, so it counts only with evidence
 // of the race, as Airin and Luluk do.
-const engine = loadEngine(compileBundle(loadDefaultBundle()));
+const engine = shippedEngine();
 const at = '2024-10-15';
 const check = (text: string) => engine.evaluate({ text }, { at });
 const contests = (text: string) => check(text).reasons.flatMap((r) => (r.contest ? [r.contest.id] : []));

@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileBundle } from '../../../rules/compile.ts';
 import { COMPILED_FORMAT, loadEngine, FIELD_CAP, type Severity } from '../../../rules/index.ts';
-import { loadDefaultBundle } from '../../../rules/data/index.ts';
-import { devBundle, devEngine } from './helpers.ts';
+import { devBundle, devEngine, shippedEngine } from './helpers.ts';
 
 const PILPRES_CAMPAIGN = '2024-01-10';
 const PILKADA_CAMPAIGN = '2024-10-15';
@@ -166,7 +165,7 @@ describe('compiled form', () => {
 });
 
 describe('a pair written as a hashtag is a campaign hashtag (real rules)', () => {
-  const engine = loadEngine(compileBundle(loadDefaultBundle()));
+  const engine = shippedEngine();
   const sev = (text: string, at: string) => engine.evaluate({ text }, { at }).severity;
   it('#KhofifahEmil (no hashtag listed in the data) → high in the campaign, low after', () => {
     const v = engine.evaluate({ text: '#KhofifahEmil untuk Jatim berlari lebih kencang' }, { at: PILKADA_CAMPAIGN });
@@ -191,7 +190,7 @@ describe('a pair written as a hashtag is a campaign hashtag (real rules)', () =>
 // government text cites regulations as "Nomor N Tahun YYYY", and N looked like a ballot number that gave
 // everyday words ("perubahan", "pagi") election context; lower-case "era", "pas", "pan" are everyday words.
 describe('numbers that are no ballot number or hand sign (real rules)', () => {
-  const engine = loadEngine(compileBundle(loadDefaultBundle()));
+  const engine = shippedEngine();
   const verdict = (text: string) => engine.evaluate({ text }, { at: PILPRES_CAMPAIGN });
   // the keycap "2️⃣" is a hand sign and normalises to the digit "2": a plain 2 in news about a candidate
   // was read as that hand sign, naming another pair's number ("kunjungi 3 desa" → Ganjar's "3 jari")
@@ -241,7 +240,7 @@ describe('numbers that are no ballot number or hand sign (real rules)', () => {
 // paraphrases of the #JakartaMenyala posts of October 2024 that came out none before the campaign's tagline,
 // "Pramono" and "Bang Rano" were in the rules (docs/engine.md, "Measured on public data")
 describe('Pilkada Jakarta 2024 campaign posts (real rules)', () => {
-  const engine = loadEngine(compileBundle(loadDefaultBundle()));
+  const engine = shippedEngine();
   const verdict = (text: string, at = '2024-10-12') => engine.evaluate({ text }, { at });
   it.each([
     'Pramono janji perbaiki pendataan KJP di setiap kecamatan #JakartaMenyala',
@@ -271,7 +270,7 @@ describe('Pilkada Jakarta 2024 campaign posts (real rules)', () => {
 });
 
 describe('traps found in public data (real rules)', () => {
-  const engine = loadEngine(compileBundle(loadDefaultBundle()));
+  const engine = shippedEngine();
   const verdict = (text: string) => engine.evaluate({ text }, { at: PILPRES_CAMPAIGN });
   it.each([
     'Sesuai PP Nomor 1 Tahun 2024, perubahan jadwal apel pagi berlaku Senin',

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compileBundle } from '../../../rules/compile.ts';
-import { loadDefaultBundle } from '../../../rules/data/index.ts';
-import { loadEngine } from '../../../rules/engine.ts';
+import { shippedEngine, warns } from './helpers.ts';
 
 // Paraphrased, written for the project. A like on a YouTube comment reaches the engine as the comment
 // (text) with the video's title as `quoted` (entrypoints/content/sites/youtube.ts, commentLike);
 // docs/engine.md, "Comments as met". "Airin" and "Dimyati" (Pilgub Banten) are context-requiring names.
-const engine = loadEngine(compileBundle(loadDefaultBundle()));
+const engine = shippedEngine();
 const ctx = { at: '2024-10-15', site: 'youtube', action: 'like' } as const;
 const liked = (comment: string, title?: string) => engine.evaluate(title ? { text: comment, quoted: title } : { text: comment }, ctx);
-const on = (s: string) => s === 'medium' || s === 'high';
 
 describe('the title a comment is under is evidence for a context-requiring name in the comment', () => {
   it.each([
@@ -25,7 +22,7 @@ describe('the title a comment is under is evidence for a context-requiring name 
     // alone, the comment is the everyday homonym
     expect(liked(comment).severity).toBe('none');
     const v = liked(comment, title);
-    expect(on(v.severity)).toBe(true);
+    expect(warns(v.severity)).toBe(true);
     // the warning is for the name in the comment, and says what in the title counted
     const reason = v.reasons.find((r) => r.field === 'text' && r.kind === 'candidate');
     expect(reason?.severity).toBe('medium');
@@ -52,6 +49,6 @@ describe('a title that names a candidate plainly, under a comment naming nobody 
   ])('%s | %s: medium, every medium reason in the title', (comment, title) => {
     const v = liked(comment, title);
     expect(v.severity).toBe('medium');
-    expect(v.reasons.filter((r) => on(r.severity)).every((r) => r.field === 'quoted')).toBe(true);
+    expect(v.reasons.filter((r) => warns(r.severity)).every((r) => r.field === 'quoted')).toBe(true);
   });
 });

@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileBundle } from '../../../rules/compile.ts';
-import { loadDefaultBundle } from '../../../rules/data/index.ts';
-import { loadEngine } from '../../../rules/engine.ts';
-import { devEngine, ROOT } from './helpers.ts';
+import { devEngine, ROOT, shippedEngine } from './helpers.ts';
 
 /** Quality targets of issue #3 on tests/fixtures/eval (see its README), with the dev bundle and with the shipped rules. */
 interface Line {
@@ -23,7 +20,7 @@ const CAMPAIGN = '2024-01-10';
 
 describe.each([
   ['dev bundle', devEngine],
-  ['rules/data', () => loadEngine(compileBundle(loadDefaultBundle()))],
+  ['rules/data', () => shippedEngine()],
 ])('quality on the evaluation sets (%s)', (_name, makeEngine) => {
   const engine = makeEngine();
   const sev = (l: Line) => engine.evaluate({ text: l.text }, { at: l.at ?? CAMPAIGN, ...(l.region ? { region: l.region } : {}) }).severity;

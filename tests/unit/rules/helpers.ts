@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { compileBundle } from '../../../rules/compile.ts';
-import { loadEngine, type Engine } from '../../../rules/engine.ts';
+import { loadEngine, type Engine, type Severity } from '../../../rules/engine.ts';
 import { loadDefaultBundle } from '../../../rules/data/index.ts';
 import { parseRuleBundle, type RuleBundle } from '../../../rules/schema.ts';
 
@@ -19,6 +19,24 @@ let cached: Engine | undefined;
 export function devEngine(): Engine {
   return (cached ??= loadEngine(JSON.parse(JSON.stringify(compileBundle(devBundle())))));
 }
+
+let shipped: Engine | undefined;
+/** The engine of the shipped rules (rules/data), compiled once per test file (vitest isolates files). */
+export function shippedEngine(): Engine {
+  return (shipped ??= loadEngine(compileBundle(loadDefaultBundle())));
+}
+
+/**
+ * The shipped rules' severity for a text on a day: the table tests' one question. Compiles when
+ * called (at a file's top level, so the seconds of compiling fall outside any test's timeout).
+ */
+export function severityOn(at: string): (text: string) => Severity {
+  const engine = shippedEngine();
+  return (text) => engine.evaluate({ text }, { at }).severity;
+}
+
+/** What the product warns on by default: medium or high. */
+export const warns = (severity: string): boolean => severity === 'medium' || severity === 'high';
 
 /**
  * The shipped rules as a base for the importer's tests: without the DPR and DPD lists (10,000 candidates,

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileBundle } from '../../../rules/compile.ts';
-import { loadDefaultBundle } from '../../../rules/data/index.ts';
-import { loadEngine } from '../../../rules/engine.ts';
+import { severityOn } from './helpers.ts';
 
 // Invented headlines, at a Pilpres campaign day. A ballot number with election words and no contest named is
 // low ("TPS 02" is a polling station); after a word that names a pair ("paslon 02", "kubu 01") it is the pair.
-const engine = loadEngine(compileBundle(loadDefaultBundle()));
 const at = '2024-01-15';
-const sev = (text: string) => engine.evaluate({ text }, { at }).severity;
+const sev = severityOn(at);
 
 describe('a pair named by its ballot number', () => {
   it.each([

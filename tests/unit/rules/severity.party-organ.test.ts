@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compileBundle } from '../../../rules/compile.ts';
-import { loadDefaultBundle } from '../../../rules/data/index.ts';
-import { loadEngine } from '../../../rules/engine.ts';
+import { severityOn, warns } from './helpers.ts';
 
 // Paraphrased, written for the project from development news sentences (2026-12-07, sixth pass): a party
 // whose short name is an everyday word ("Demokrat" = democrat) or an acronym with an everyday sense is the
 // party when a word of its own organisation stands right before it: its board, its officers, its
 // politicians. Without such a word, or after an everyday head noun, it stays the common word.
-const engine = loadEngine(compileBundle(loadDefaultBundle()));
 const at = '2024-01-15';
-const sev = (text: string) => engine.evaluate({ text }, { at }).severity;
-const on = (s: string) => s === 'medium' || s === 'high';
+const sev = severityOn(at);
 
 describe('a word of the party\'s organisation before its name makes it the party', () => {
   it.each([
@@ -21,7 +17,7 @@ describe('a word of the party\'s organisation before its name makes it the party
     ['a politician, the other spelling', 'Politikus Gelora itu menanggapi kritik warganet.'],
     ['its officers, an acronym', 'Para ketua dan pengurus PAN se-provinsi berkumpul di Makassar.'],
     ['candidates for its chair (caketum)', 'Tiga caketum PSI akan beradu gagasan pekan depan.'],
-  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(true));
+  ])('%s: %s', (_why, text) => expect(warns(sev(text))).toBe(true));
 });
 
 describe('…while the everyday word stays out', () => {
@@ -32,5 +28,5 @@ describe('…while the everyday word stays out', () => {
     ['the vehicle tax in lower case', 'bayar pkb motor sekarang bisa lewat aplikasi.'],
     ['the UN, not the party', 'Dewan Keamanan PBB bersidang soal Gaza.'],
     ['workers organising', 'pengurus serikat buruh menemui manajemen pabrik.'],
-  ])('%s: %s', (_why, text) => expect(on(sev(text))).toBe(false));
+  ])('%s: %s', (_why, text) => expect(warns(sev(text))).toBe(false));
 });

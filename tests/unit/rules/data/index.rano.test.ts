@@ -4,11 +4,9 @@
  * everyday sentence stays none. Paraphrased texts, written for the project.
  */
 import { describe, expect, it } from 'vitest';
-import { compileBundle } from '../../../../rules/compile.ts';
-import { loadDefaultBundle } from '../../../../rules/data/index.ts';
-import { loadEngine } from '../../../../rules/engine.ts';
+import { shippedEngine } from '../helpers.ts';
 
-const engine = loadEngine(compileBundle(loadDefaultBundle()));
+const engine = shippedEngine();
 const at = '2024-10-15'; // the Jakarta race's campaign period
 const check = (text: string) => engine.evaluate({ text }, { at });
 
