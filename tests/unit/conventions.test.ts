@@ -4,7 +4,7 @@
  * it. End-to-end tests (tests/e2e) are named after the site or feature they drive; the few unit
  * tests that span modules are listed below with the reason.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -61,5 +61,16 @@ describe('tests are found by path', () => {
   it('keeps end-to-end tests in tests/e2e and nowhere else', () => {
     const projects = readdirSync(join(ROOT, 'tests'), { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'fixtures');
     expect(projects.map((d) => `tests/${d.name}`).sort()).toEqual(['tests/dom', 'tests/e2e', 'tests/unit']);
+  });
+});
+
+describe('rule tests share one engine of the shipped rules', () => {
+  it('compile rules/data through tests/unit/rules/helpers.ts (shippedEngine, severityOn), not each on its own', () => {
+    // Each private compile of rules/data costs seconds per file and repeats the same setup lines;
+    // helpers.ts compiles it once per file, at the top level (outside any test's timeout).
+    const own = testFiles('tests/unit').filter((test) =>
+      /loadEngine\(\s*compileBundle\(\s*loadDefaultBundle\(\)\s*\)\s*\)/.test(readFileSync(join(ROOT, test), 'utf8')),
+    );
+    expect(own, 'use shippedEngine() or severityOn(at) from tests/unit/rules/helpers.ts').toEqual([]);
   });
 });
