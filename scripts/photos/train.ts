@@ -3,7 +3,7 @@
  * split only (scripts/photos/real-eval.ts, scripts/photos/landmarks.ts) and writes
  * rules/data/gesture-model.json.
  *
- * `npx tsx scripts/photos/train.ts [--hidden N] [--epochs N] [--l2 X] [--runtime tasks|legacy] [--pad F] [--pool] [--cv K [--group-by source] [--legacy-only] [--half-finger P,…]] [--leave-out-sets A,B] [--none-only-sets A,B] [--views N [--yaw D] [--pitch D] [--roll D] [--view-source world|image] [--none-unturned]] [--gates "k=v,…;…"]`
+ * `npx tsx scripts/photos/train.ts [--hidden N] [--epochs N] [--l2 X] [--runtime tasks|legacy] [--pad F] [--pool] [--cv K [--group-by source] [--legacy-only] [--half-finger P,…]] [--leave-out-sets A,B] [--none-only-sets A,B] [--flip-side] [--stretch F] [--out FILE] [--views N [--yaw D] [--pitch D] [--roll D] [--view-source world|image] [--none-unturned]] [--gates "k=v,…;…"]`
  *
  * Landmarks: the runtime named (scripts/photos/landmarks.ts; the product's, `tasks`, with the
  * analysis page's border, by default); `--pool` adds the legacy runtime's landmarks of the same dev
@@ -21,15 +21,24 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../../tests/e2e/harness.ts';
-import { FEATURE_COUNT, handFeatures, MODEL_CLASSES, type GestureModel, type Point3 } from '../../rules/gesture-model.ts';
-import { CONFIDENCE, classifyWith, GESTURES, type ConfidenceGates, type GestureId } from '../../rules/gestures.ts';
-import { LABELS } from './labels.ts';
 import { DETECT_PAD } from '../../entrypoints/offscreen/analyse.ts';
-import { readLandmarks, runtimeFromArgs, type CachedLandmarks, type RuntimeChoice } from './landmarks.ts';
-import { readManifest, type EvalPhoto } from './real-eval.ts';
+import { FEATURE_COUNT, type GestureModel, handFeatures, MODEL_CLASSES, type Point3 } from '../../rules/gesture-model.ts';
+import { CONFIDENCE, type ConfidenceGates, classifyWith, GESTURES, type GestureId } from '../../rules/gestures.ts';
+import { ROOT } from '../../tests/e2e/harness.ts';
+import { LABELS } from './labels.ts';
+import { type CachedLandmarks, type RuntimeChoice, readLandmarks, runtimeFromArgs } from './landmarks.ts';
+import { type EvalPhoto, readManifest } from './real-eval.ts';
+import {
+  type Augmentation,
+  augmentationFromArgs,
+  keepsExample,
+  otherSide,
+  sourceFolds,
+  sourceOf,
+  stretchedX,
+  turnsCopies,
+} from './train-options.ts';
 import { randomView, viewCopy } from './viewpoint.ts';
-import { augmentationFromArgs, keepsExample, sourceFolds, sourceOf, turnsCopies, type Augmentation } from './train-options.ts';
 
 const OUT = join(ROOT, 'rules/data/gesture-model.json');
 const arg = (name: string, fallback: number) => {
@@ -69,7 +78,13 @@ export function examples(split: 'dev' | 'report', choice: RuntimeChoice = { runt
     const lm = readLandmarks(photo.sha256, choice);
     if (!cls || !lm || lm.hands.length === 0) continue;
     const hands = LABELS[photo.label].allHands ? lm.hands : [lm.hands.reduce((a, b) => (area(a.landmarks) >= area(b.landmarks) ? a : b))];
-    for (const h of hands) out.push({ hand: h.landmarks, ...(h.worldLandmarks?.length ? { world: h.worldLandmarks } : {}), cls: MODEL_CLASSES.indexOf(cls), file: photo.file });
+    for (const h of hands)
+      out.push({
+        hand: h.landmarks,
+        ...(h.worldLandmarks?.length ? { world: h.worldLandmarks } : {}),
+        cls: MODEL_CLASSES.indexOf(cls),
+        file: photo.file,
+      });
   }
   return out;
 }
@@ -99,6 +114,10 @@ interface FitOptions {
   l2: number;
   quiet?: boolean;
   augmentation?: Augmentation;
+  /** `--flip-side`: each hand also seen from its other side (the back for a palm, scripts/photos/train-options.ts `otherSide`) */
+  flipSide?: boolean;
+  /** `--stretch F`: each jittered copy also squashed on one picture axis by up to F (`stretchedX`) */
+  stretch?: number;
 }
 
 /** the jitter both augmentations add: ±3 % of the hand's size on x and y */
@@ -107,18 +126,28 @@ function jitter(hand: Point3[], size: number, random: () => number): Point3[] {
 }
 
 /** The feature rows of the examples and their copies (fixed seed: the same rows on every run). */
-function trainingRows(base: Example[], augmentation: Augmentation, random: () => number): { f: number[]; y: number }[] {
+function trainingRows(
+  base: Example[],
+  augmentation: Augmentation,
+  random: () => number,
+  more: Pick<FitOptions, 'flipSide' | 'stretch'> = {},
+): { f: number[]; y: number }[] {
   const rows: { f: number[]; y: number }[] = [];
   for (const e of base) {
-    const f0 = handFeatures(e.hand);
-    if (f0) rows.push({ f: f0, y: e.cls });
     if (augmentation.kind === 'legacy') {
-      for (let k = 0; k < 4; k++) {
-        const f = handFeatures(augment(e.hand, random));
-        if (f) rows.push({ f, y: e.cls });
+      for (const hand of more.flipSide ? [e.hand, otherSide(e.hand)] : [e.hand]) {
+        const f0 = handFeatures(hand);
+        if (f0) rows.push({ f: f0, y: e.cls });
+        for (let k = 0; k < 4; k++) {
+          const copy = augment(hand, random);
+          const f = handFeatures(more.stretch ? stretchedX(copy, more.stretch ** (2 * random() - 1)) : copy);
+          if (f) rows.push({ f, y: e.cls });
+        }
       }
       continue;
     }
+    const f0 = handFeatures(e.hand);
+    if (f0) rows.push({ f: f0, y: e.cls });
     const size = Math.hypot(e.hand[9]!.x - e.hand[0]!.x, e.hand[9]!.y - e.hand[0]!.y);
     const turned = turnsCopies(augmentation, MODEL_CLASSES[e.cls]!);
     for (let k = 0; k < augmentation.copies; k++) {
@@ -137,17 +166,24 @@ function trainingRows(base: Example[], augmentation: Augmentation, random: () =>
 }
 
 /** Trains on the examples (each also augmented, fixed seed): the model and a note of what it saw. */
-export function trainModel(base: Example[], { hidden, epochs, l2, quiet, augmentation = { kind: 'legacy' } }: FitOptions): GestureModel {
+export function trainModel(
+  base: Example[],
+  { hidden, epochs, l2, quiet, augmentation = { kind: 'legacy' }, flipSide, stretch }: FitOptions,
+): GestureModel {
   const random = rng(20261206);
-  const rows = trainingRows(base, augmentation, random);
+  const rows = trainingRows(base, augmentation, random, { flipSide, stretch });
   const K = MODEL_CLASSES.length;
   const counts = Array(K).fill(0) as number[];
   for (const r of rows) counts[r.y]!++;
-  if (!quiet) console.log(`${base.length} hands, ${rows.length} rows; per class ${MODEL_CLASSES.map((c, i) => `${c} ${counts[i]}`).join(', ')}`);
+  if (!quiet)
+    console.log(`${base.length} hands, ${rows.length} rows; per class ${MODEL_CLASSES.map((c, i) => `${c} ${counts[i]}`).join(', ')}`);
   // classes weighted by 1/frequency, so the many ASL digits do not drown the rare thumbs-up
   const classWeight = counts.map((n) => (n ? rows.length / (K * n) : 0));
   const mean = Array.from({ length: FEATURE_COUNT }, (_, i) => rows.reduce((a, r) => a + r.f[i]!, 0) / rows.length);
-  const std = Array.from({ length: FEATURE_COUNT }, (_, i) => Math.sqrt(rows.reduce((a, r) => a + (r.f[i]! - mean[i]!) ** 2, 0) / rows.length) || 1);
+  const std = Array.from(
+    { length: FEATURE_COUNT },
+    (_, i) => Math.sqrt(rows.reduce((a, r) => a + (r.f[i]! - mean[i]!) ** 2, 0) / rows.length) || 1,
+  );
   const N = rows.length;
   const F = FEATURE_COUNT;
   // flat typed arrays and plain loops: the same sums in the same order as the first (map/reduce)
@@ -233,10 +269,11 @@ export function trainModel(base: Example[], { hidden, epochs, l2, quiet, augment
     if (!quiet && (epoch % 500 === 0 || epoch === epochs)) console.log(`epoch ${epoch}: loss ${(loss / wsum).toFixed(4)}`);
   }
   const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
-  const rowsOf = (a: Float64Array, n: number, w: number) => Array.from({ length: n }, (_, r) => Array.from(a.subarray(r * w, (r + 1) * w), r4));
+  const rowsOf = (a: Float64Array, n: number, w: number) =>
+    Array.from({ length: n }, (_, r) => Array.from(a.subarray(r * w, (r + 1) * w), r4));
   const how =
     augmentation.kind === 'legacy'
-      ? ''
+      ? `${flipSide ? ', each also seen from its other side' : ''}${stretch ? `, copies squashed on one picture axis by up to ${stretch}` : ''}`
       : `, ${augmentation.copies} viewpoint copies each (yaw ±${augmentation.limits.yaw}°, pitch ±${augmentation.limits.pitch}°, roll ±${augmentation.limits.roll}°, ${augmentation.source} landmarks turned)`;
   return {
     version: 1,
@@ -251,11 +288,16 @@ export function trainModel(base: Example[], { hidden, epochs, l2, quiet, augment
 }
 
 /** A photo's verdict under a model, as photo-quality judges it: does it warn, and with which numbers. */
-function judgePhoto(model: GestureModel, lm: CachedLandmarks, gates: ConfidenceGates): { warned: boolean; numbers: Set<number | undefined> } {
+function judgePhoto(
+  model: GestureModel,
+  lm: CachedLandmarks,
+  gates: ConfidenceGates,
+): { warned: boolean; numbers: Set<number | undefined> } {
   const numbers = new Set<number | undefined>();
   for (const h of lm.hands) {
     const label = h.handedness?.label;
-    const handedness = h.handedness && (label === 'Left' || label === 'Right') ? { handedness: { label, score: h.handedness.score } as const } : {};
+    const handedness =
+      h.handedness && (label === 'Left' || label === 'Right') ? { handedness: { label, score: h.handedness.score } as const } : {};
     const { gesture } = classifyWith(
       model,
       {
@@ -317,15 +359,29 @@ function crossValidate(
   const dev = readManifest().filter((p) => p.split === 'dev');
   // folds by photo (hash of the file name), so a photo's landmarks from both runtimes stay together;
   // or whole sources held out together (photographers the fold's model never saw)
-  const groups = bySource ? sourceFolds(dev.map((p) => p.file), k) : null;
-  const fold = (file: string) => (groups ? groups.get(sourceOf(file))! : [...file].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % k);
-  if (groups) for (let i = 0; i < k; i++) console.log(`fold ${i}: ${[...groups].filter(([, g]) => g === i).map(([s]) => s).join(', ')}`);
+  const groups = bySource
+    ? sourceFolds(
+        dev.map((p) => p.file),
+        k,
+      )
+    : null;
+  const fold = (file: string) =>
+    groups ? groups.get(sourceOf(file))! : [...file].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % k;
+  if (groups)
+    for (let i = 0; i < k; i++)
+      console.log(
+        `fold ${i}: ${[...groups]
+          .filter(([, g]) => g === i)
+          .map(([s]) => s)
+          .join(', ')}`,
+      );
   const total: Tally = { signs: 0, warned: 0, right: 0, noSign: 0, falseWarn: 0 };
   const committed: Tally = { ...total };
   const tallies = variants.map((v) => ({ ...v, t: { ...total } as Tally, c: { ...total } as Tally }));
   const current = gestureModelData();
   const pc = (a: number, b: number) => `${a}/${b} (${Math.round((100 * a) / b)}%)`;
-  const line = (t: Tally) => `number signs warned ${pc(t.warned, t.signs)}, right number ${pc(t.right, t.signs)}; no-sign photos warned ${pc(t.falseWarn, t.noSign)}`;
+  const line = (t: Tally) =>
+    `number signs warned ${pc(t.warned, t.signs)}, right number ${pc(t.right, t.signs)}; no-sign photos warned ${pc(t.falseWarn, t.noSign)}`;
   for (let i = 0; i < k; i++) {
     // `--save-folds DIR` keeps each fold's model, `--load-folds DIR` reads it back (gate sweeps without retraining)
     const saved = argText('load-folds') ?? argText('save-folds');
@@ -333,7 +389,10 @@ function crossValidate(
     const model =
       file && argText('load-folds')
         ? (JSON.parse(readFileSync(file, 'utf8')) as GestureModel)
-        : trainModel([...(legacyOnly ? [] : base), ...extra].filter((e) => fold(e.file) !== i), { ...options, quiet: true });
+        : trainModel(
+            [...(legacyOnly ? [] : base), ...extra].filter((e) => fold(e.file) !== i),
+            { ...options, quiet: true },
+          );
     if (file && argText('save-folds')) {
       mkdirSync(saved!, { recursive: true });
       writeFileSync(file, JSON.stringify(model));
@@ -387,7 +446,9 @@ export function parseGateVariants(text: string): GateVariant[] {
 function fixtureChanges(model: GestureModel, gates: ConfidenceGates): string[] {
   const dir = join(ROOT, 'tests/fixtures/gestures');
   const out: string[] = [];
-  for (const f of readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.json'))) {
+  for (const f of readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.json'))) {
     const { hand, handedness, imageSize } = JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
       hand: Point3[];
       handedness?: { label: 'Left' | 'Right'; score: number };
@@ -408,8 +469,21 @@ function gestureModelData(): GestureModel {
 }
 
 function main(): void {
-  const options: FitOptions = { hidden: arg('hidden', 0), epochs: arg('epochs', 1500), l2: arg('l2', 1e-3), augmentation: augmentationFromArgs() };
-  const choice: RuntimeChoice = process.argv.includes('--runtime') ? runtimeFromArgs() : { runtime: 'tasks', pad: DETECT_PAD, padFallback: true };
+  const options: FitOptions = {
+    hidden: arg('hidden', 0),
+    epochs: arg('epochs', 1500),
+    l2: arg('l2', 1e-3),
+    augmentation: augmentationFromArgs(),
+    ...(process.argv.includes('--flip-side') ? { flipSide: true } : {}),
+    ...(arg('stretch', 0) ? { stretch: arg('stretch', 0) } : {}),
+  };
+  if ((options.flipSide || options.stretch) && options.augmentation?.kind !== 'legacy')
+    throw new Error('--flip-side and --stretch go with the committed augmentation, not --views');
+  if (options.stretch !== undefined && !(options.stretch > 1 && options.stretch <= 2))
+    throw new Error('--stretch takes a factor between 1 and 2');
+  const choice: RuntimeChoice = process.argv.includes('--runtime')
+    ? runtimeFromArgs()
+    : { runtime: 'tasks', pad: DETECT_PAD, padFallback: true };
   // `--leave-out-sets a,b`: train without those sets' photos (scored all the same under --cv), to see
   // what a model trained as before does on photos it never saw
   const leftOut = new Set((argText('leave-out-sets') ?? '').split(',').filter(Boolean));
@@ -420,11 +494,16 @@ function main(): void {
   const legacyOnly = process.argv.includes('--legacy-only');
   const extra = (process.argv.includes('--pool') || legacyOnly ? examples('dev', { runtime: 'legacy' }) : []).filter(kept);
   const folds = arg('cv', 0);
-  console.log(`dev hands: ${base.length} (${choice.runtime}${choice.pad ? `, border ${choice.pad}${choice.padFallback ? ' when none found without' : ''}` : ''}) + ${extra.length} (legacy)`);
+  console.log(
+    `dev hands: ${base.length} (${choice.runtime}${choice.pad ? `, border ${choice.pad}${choice.padFallback ? ' when none found without' : ''}` : ''}) + ${extra.length} (legacy)`,
+  );
   if (folds) {
     const halfFinger = (argText('half-finger') ?? '').split(',').filter(Boolean).map(Number);
     if (halfFinger.some((p) => !(p > 0))) throw new Error('--half-finger takes probabilities, comma-separated');
-    const variants = [...halfFinger.map((p) => parseGateVariants(`halfFingerProbability=${p}`)[0]!), ...parseGateVariants(argText('gates') ?? '')];
+    const variants = [
+      ...halfFinger.map((p) => parseGateVariants(`halfFingerProbability=${p}`)[0]!),
+      ...parseGateVariants(argText('gates') ?? ''),
+    ];
     crossValidate(base, extra, folds, options, choice, legacyOnly, variants, argText('group-by') === 'source');
     return;
   }
@@ -445,8 +524,10 @@ function main(): void {
   const model = trainModel([...base, ...extra], options);
   const source = `${choice.runtime === 'tasks' ? `tasks-vision CPU landmarks${choice.pad ? ` with a border of ${choice.pad}` : ''}` : 'legacy @mediapipe/hands landmarks'}${extra.length ? ' pooled with legacy @mediapipe/hands landmarks' : ''}`;
   model.trainedOn = `${model.trainedOn}; ${source}`;
-  writeFileSync(OUT, `${JSON.stringify(model)}\n`);
-  console.log(`wrote ${OUT}`);
+  // `--out FILE`: a candidate written elsewhere, so the committed model stays in place while it is measured
+  const out = argText('out') ?? OUT;
+  writeFileSync(out, `${JSON.stringify(model)}\n`);
+  console.log(`wrote ${out}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();
