@@ -248,8 +248,23 @@ function variants(dirs: string[], list: string): void {
       },
     ]),
   ];
+  // a folder named …-x0.75 or …-y0.75 (squashed on that axis): also its landmarks unsquashed again, to
+  // tell the geometry (undone by unsquashing) from worse landmarks (not undone)
+  for (const [name, get] of [...cols]) {
+    const m = /-([xy])([0-9.]+)$/.exec(name);
+    if (!m) continue;
+    const f = Number(m[2]);
+    const s = m[1] === 'x' ? 1 / f : f;
+    cols.push([
+      `${name} undone`,
+      (p) => {
+        const lm = get(p);
+        return lm && scaleX(lm, s);
+      },
+    ]);
+  }
   console.log(
-    `\n-- 6. ${photos.length} dev number signs read right as stored, redrawn (plain detection): found / warned / right; palm w/l upright --`,
+    `\n-- 6. ${photos.length} photos of the list, as stored and redrawn (plain detection): found / warned / right; palm w/l upright --`,
   );
   const groups: [string, EvalPhoto[]][] = [
     ...['one', 'two', 'three', 'four'].map((l): [string, EvalPhoto[]] => [l, photos.filter((p) => p.label === l)]),
