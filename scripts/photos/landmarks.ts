@@ -23,16 +23,15 @@
  * `--synthetic` does the rendered regression set (tests/fixtures/photos/synthetic) instead, cached
  * as synthetic-<file>.json.
  */
-
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { PHOTO_MAX_SIDE } from '../../entrypoints/content/photo.ts';
-import { fromTile, mergeTiles, type Reported, type Tile, tilesOf } from '../../entrypoints/offscreen/tiles.ts';
 import { findChromium, ROOT } from '../../tests/e2e/harness.ts';
 import { composeHandLandmarkerTask, extractPackedFile } from './hand-landmarker-task.ts';
+import { PHOTO_MAX_SIDE } from '../../entrypoints/content/photo.ts';
 import { PHOTO_DIR, readManifest } from './real-eval.ts';
+import { fromTile, mergeTiles, tilesOf, type Reported, type Tile } from '../../entrypoints/offscreen/tiles.ts';
 
 /**
  * `useCpuInference`: the models run in WebAssembly instead of WebGL. The analysis page uses WebGL;
@@ -92,20 +91,17 @@ export function runtimeFromArgs(): RuntimeChoice {
   if (!(pad2 >= 0 && pad2 <= 1)) throw new Error(`--pad2 must be a fraction between 0 and 1, not ${argValue('pad2')}`);
   if (pad2 && !padFallback) throw new Error('--pad2 needs --pad-fallback');
   const upscale = Number(argValue('upscale') ?? 0);
-  if (!(Number.isInteger(upscale) && upscale >= 0 && upscale <= 4096))
-    throw new Error(`--upscale must be a size in pixels, not ${argValue('upscale')}`);
+  if (!(Number.isInteger(upscale) && upscale >= 0 && upscale <= 4096)) throw new Error(`--upscale must be a size in pixels, not ${argValue('upscale')}`);
   if (upscale && runtime !== 'tasks') throw new Error('--upscale works with --runtime tasks only');
   const confidence = Number(argValue('min-confidence') ?? 0);
-  if (!(confidence >= 0 && confidence < 1))
-    throw new Error(`--min-confidence must be a fraction below 1, not ${argValue('min-confidence')}`);
+  if (!(confidence >= 0 && confidence < 1)) throw new Error(`--min-confidence must be a fraction below 1, not ${argValue('min-confidence')}`);
   if (confidence && runtime !== 'tasks') throw new Error('--min-confidence works with --runtime tasks only');
   const tiles = Number(argValue('tiles') ?? 0);
   if (!(Number.isInteger(tiles) && tiles >= 0 && tiles <= 6)) throw new Error(`--tiles must be a grid of 1–6, not ${argValue('tiles')}`);
   if (tiles && runtime !== 'tasks') throw new Error('--tiles works with --runtime tasks only');
   if (tiles && pad && !padFallback) throw new Error('--tiles with --pad needs --pad-fallback');
   const tileConfidence = Number(argValue('tile-confidence') ?? 0);
-  if (!(tileConfidence >= 0 && tileConfidence < 1))
-    throw new Error(`--tile-confidence must be a fraction below 1, not ${argValue('tile-confidence')}`);
+  if (!(tileConfidence >= 0 && tileConfidence < 1)) throw new Error(`--tile-confidence must be a fraction below 1, not ${argValue('tile-confidence')}`);
   if (tileConfidence && !(tiles && padFallback)) throw new Error('--tile-confidence needs --tiles and --pad-fallback');
   return {
     runtime,
@@ -162,12 +158,7 @@ export function readLandmarks(sha256: string, choice: RuntimeChoice = { runtime:
     if (plain.hands.length) return plain;
     const second = { ...padded, ms: plain.ms + padded.ms };
     if (!padded.hands.length && choice.tiles) {
-      const zoomed = readLandmarks(sha256, {
-        runtime: choice.runtime,
-        ...up,
-        tiles: choice.tiles,
-        ...(choice.tileConfidence ? { confidence: choice.tileConfidence } : {}),
-      });
+      const zoomed = readLandmarks(sha256, { runtime: choice.runtime, ...up, tiles: choice.tiles, ...(choice.tileConfidence ? { confidence: choice.tileConfidence } : {}) });
       return zoomed ? { ...zoomed, ms: second.ms + zoomed.ms } : null;
     }
     if (padded.hands.length || !choice.pad2) return second;
@@ -233,12 +224,7 @@ export function exportFromArgs(): { side: number; fx: number; fy: number } | nul
 }
 /** the analysis page's first two detections (DETECT_PAD, SECOND_DETECT_CONFIDENCE) */
 export const PRODUCT_BEFORE_TILES: RuntimeChoice = { runtime: 'tasks', pad: 0.25, padFallback: true, confidence: 0.2 };
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.html': 'text/html',
-};
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
 const PAGE = `<!doctype html><meta charset="utf-8"><script src="/mp/hands.js"></script>`;
 
 /** The task file exactly as the build makes it (wxt.config.ts). */
@@ -283,9 +269,7 @@ async function setUpLegacy(page: Page): Promise<void> {
   await page.evaluate(async (cpu: boolean) => {
     type R = { multiHandLandmarks?: { x: number; y: number; z: number }[][]; multiHandedness?: { label: string; score: number }[] };
     const g = globalThis as unknown as Record<string, unknown>;
-    const Hands = g.Hands as new (c: {
-      locateFile(f: string): string;
-    }) => {
+    const Hands = g.Hands as new (c: { locateFile(f: string): string }) => {
       setOptions(o: object): void;
       onResults(l: (r: R) => void): void;
       initialize(): Promise<void>;
@@ -293,14 +277,7 @@ async function setUpLegacy(page: Page): Promise<void> {
       send(i: { image: HTMLCanvasElement }): Promise<void>;
     };
     const hands = new Hands({ locateFile: (f) => `/mp/${f}` });
-    hands.setOptions({
-      maxNumHands: 4,
-      modelComplexity: 1,
-      minDetectionConfidence: 0.5,
-      minTrackingConfidence: 0.5,
-      selfieMode: false,
-      useCpuInference: cpu,
-    });
+    hands.setOptions({ maxNumHands: 4, modelComplexity: 1, minDetectionConfidence: 0.5, minTrackingConfidence: 0.5, selfieMode: false, useCpuInference: cpu });
     let done: ((r: R) => void) | null = null;
     hands.onResults((r) => done?.(r));
     await hands.initialize();
@@ -334,27 +311,10 @@ async function setUpLegacy(page: Page): Promise<void> {
  * Sets up `globalThis.analyse(url)` in the page: tasks-vision's HandLandmarker on the CPU, with the
  * analysis page's options, on the photo downscaled as the content script does.
  */
-async function setUpTasks(
-  page: Page,
-  pad: number,
-  upscale: number,
-  confidence: number,
-  exported: { side: number; fx: number; fy: number } | null = null,
-): Promise<void> {
+type Exported = { side: number; fx: number; fy: number } | null;
+async function setUpTasks(page: Page, pad: number, upscale: number, confidence: number, exported: Exported = null): Promise<void> {
   await page.evaluate(
-    async ({
-      pad,
-      maxSide,
-      upscale,
-      confidence,
-      exported,
-    }: {
-      pad: number;
-      maxSide: number;
-      upscale: number;
-      confidence: number;
-      exported: { side: number; fx: number; fy: number } | null;
-    }) => {
+    async ({ pad, maxSide, upscale, confidence, exported }: { pad: number; maxSide: number; upscale: number; confidence: number; exported: Exported }) => {
       type P = { x: number; y: number; z: number };
       type Result = { landmarks: P[][]; worldLandmarks: P[][]; handedness: { categoryName: string; score: number }[][] };
       const vision = (await import('/tv/vision_bundle.mjs' as string)) as {
@@ -389,10 +349,7 @@ async function setUpTasks(
       const decode = async (url: string) => {
         const original = await load(url);
         const scale = Math.min(1, maxSide / Math.max(original.width, original.height));
-        const small = new OffscreenCanvas(
-          Math.max(1, Math.round(original.width * scale)),
-          Math.max(1, Math.round(original.height * scale)),
-        );
+        const small = new OffscreenCanvas(Math.max(1, Math.round(original.width * scale)), Math.max(1, Math.round(original.height * scale)));
         small.getContext('2d')!.drawImage(original, 0, 0, small.width, small.height);
         original.close();
         return createImageBitmap(await small.convertToBlob({ type: 'image/jpeg', quality: 0.85 }));
@@ -432,10 +389,7 @@ async function setUpTasks(
         // the content script's downscale: longest side at most maxSide, re-encoded as JPEG 0.85
         const original = await load(url);
         const scale = Math.min(1, maxSide / Math.max(original.width, original.height));
-        const small = new OffscreenCanvas(
-          Math.max(1, Math.round(original.width * scale)),
-          Math.max(1, Math.round(original.height * scale)),
-        );
+        const small = new OffscreenCanvas(Math.max(1, Math.round(original.width * scale)), Math.max(1, Math.round(original.height * scale)));
         small.getContext('2d')!.drawImage(original, 0, 0, small.width, small.height);
         original.close();
         const bitmap = await createImageBitmap(await small.convertToBlob({ type: 'image/jpeg', quality: 0.85 }));
@@ -500,11 +454,7 @@ async function main(): Promise<void> {
         .filter((p) => !FILES || listed.has(p.file))
         .filter((p) => !WHEN_NONE_PLAIN || readLandmarks(p.sha256, { runtime: 'tasks' })?.hands.length === 0)
         .filter((p) => !WHEN_NONE_PRODUCT || readLandmarks(p.sha256, PRODUCT_BEFORE_TILES)?.hands.length === 0)
-        .filter(
-          (p) =>
-            !WHEN_NONE_AT ||
-            readLandmarks(p.sha256, { runtime: 'tasks', pad: Number(WHEN_NONE_AT), padFallback: true })?.hands.length === 0,
-        )
+        .filter((p) => !WHEN_NONE_AT || readLandmarks(p.sha256, { runtime: 'tasks', pad: Number(WHEN_NONE_AT), padFallback: true })?.hands.length === 0)
         .sort((a, b) => a.sha256.localeCompare(b.sha256))
         .map((p) => ({ key: p.sha256, url: `/photos/${p.file.split('/').map(encodeURIComponent).join('/')}` }));
   for (let i = todo.length - 1; i >= 0; i--) if (!force && existsSync(join(dir, `${todo[i]!.key}.json`))) todo.splice(i, 1);
@@ -512,16 +462,7 @@ async function main(): Promise<void> {
   const server = await serve(choice.runtime === 'tasks' ? handLandmarkerTask() : null);
   const browser = await chromium.launch({
     executablePath: findChromium(),
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--ignore-gpu-blocklist',
-    ],
+    args: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
   });
   try {
     const page = await browser.newPage();
@@ -536,21 +477,14 @@ async function main(): Promise<void> {
     // the same tiles as the analysis page: tilesOf's own source, so the page cannot drift from it
     await page.evaluate(`globalThis.tilesOf = ${tilesOf.toString()}`);
     let n = 0;
-    type PageApi = {
-      analyse(u: string): Promise<Analysed>;
-      sizeOf(u: string): Promise<{ width: number; height: number }>;
-      analyseTiles(u: string, t: Tile[]): Promise<Analysed>;
-    };
+    type PageApi = { analyse(u: string): Promise<Analysed>; sizeOf(u: string): Promise<{ width: number; height: number }>; analyseTiles(u: string, t: Tile[]): Promise<Analysed> };
     for (const { key, url } of todo) {
       const grid = choice.tiles;
       const r = grid
-        ? ((await page.evaluate(
-            async ({ u, grid }) => {
-              const g = globalThis as unknown as PageApi & { tilesOf(s: object, n: number): Tile[] };
-              return g.analyseTiles(u, g.tilesOf(await g.sizeOf(u), grid));
-            },
-            { u: url, grid },
-          )) as Analysed)
+        ? ((await page.evaluate(async ({ u, grid }) => {
+            const g = globalThis as unknown as PageApi & { tilesOf(s: object, n: number): Tile[] };
+            return g.analyseTiles(u, g.tilesOf(await g.sizeOf(u), grid));
+          }, { u: url, grid })) as Analysed)
         : ((await page.evaluate((u) => (globalThis as unknown as PageApi).analyse(u), url)) as Analysed);
       writeFileSync(join(dir, `${key}.json`), JSON.stringify({ sha256: key, ...r }));
       if (++n % 25 === 0) console.log(`${n}/${todo.length}`);

@@ -21,24 +21,15 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DETECT_PAD } from '../../entrypoints/offscreen/analyse.ts';
-import { FEATURE_COUNT, type GestureModel, handFeatures, MODEL_CLASSES, type Point3 } from '../../rules/gesture-model.ts';
-import { CONFIDENCE, type ConfidenceGates, classifyWith, GESTURES, type GestureId } from '../../rules/gestures.ts';
 import { ROOT } from '../../tests/e2e/harness.ts';
+import { FEATURE_COUNT, handFeatures, MODEL_CLASSES, type GestureModel, type Point3 } from '../../rules/gesture-model.ts';
+import { CONFIDENCE, classifyWith, GESTURES, type ConfidenceGates, type GestureId } from '../../rules/gestures.ts';
 import { LABELS } from './labels.ts';
-import { type CachedLandmarks, type RuntimeChoice, readLandmarks, runtimeFromArgs } from './landmarks.ts';
-import { type EvalPhoto, readManifest } from './real-eval.ts';
-import {
-  type Augmentation,
-  augmentationFromArgs,
-  keepsExample,
-  otherSide,
-  sourceFolds,
-  sourceOf,
-  stretchedX,
-  turnsCopies,
-} from './train-options.ts';
+import { DETECT_PAD } from '../../entrypoints/offscreen/analyse.ts';
+import { readLandmarks, runtimeFromArgs, type CachedLandmarks, type RuntimeChoice } from './landmarks.ts';
+import { readManifest, type EvalPhoto } from './real-eval.ts';
 import { randomView, viewCopy } from './viewpoint.ts';
+import { augmentationFromArgs, keepsExample, otherSide, sourceFolds, sourceOf, stretchedX, turnsCopies, type Augmentation } from './train-options.ts';
 
 const OUT = join(ROOT, 'rules/data/gesture-model.json');
 const arg = (name: string, fallback: number) => {
@@ -78,13 +69,7 @@ export function examples(split: 'dev' | 'report', choice: RuntimeChoice = { runt
     const lm = readLandmarks(photo.sha256, choice);
     if (!cls || !lm || lm.hands.length === 0) continue;
     const hands = LABELS[photo.label].allHands ? lm.hands : [lm.hands.reduce((a, b) => (area(a.landmarks) >= area(b.landmarks) ? a : b))];
-    for (const h of hands)
-      out.push({
-        hand: h.landmarks,
-        ...(h.worldLandmarks?.length ? { world: h.worldLandmarks } : {}),
-        cls: MODEL_CLASSES.indexOf(cls),
-        file: photo.file,
-      });
+    for (const h of hands) out.push({ hand: h.landmarks, ...(h.worldLandmarks?.length ? { world: h.worldLandmarks } : {}), cls: MODEL_CLASSES.indexOf(cls), file: photo.file });
   }
   return out;
 }
@@ -126,12 +111,7 @@ function jitter(hand: Point3[], size: number, random: () => number): Point3[] {
 }
 
 /** The feature rows of the examples and their copies (fixed seed: the same rows on every run). */
-function trainingRows(
-  base: Example[],
-  augmentation: Augmentation,
-  random: () => number,
-  more: Pick<FitOptions, 'flipSide' | 'stretch'> = {},
-): { f: number[]; y: number }[] {
+function trainingRows(base: Example[], augmentation: Augmentation, random: () => number, more: Pick<FitOptions, 'flipSide' | 'stretch'> = {}): { f: number[]; y: number }[] {
   const rows: { f: number[]; y: number }[] = [];
   for (const e of base) {
     if (augmentation.kind === 'legacy') {
@@ -166,24 +146,17 @@ function trainingRows(
 }
 
 /** Trains on the examples (each also augmented, fixed seed): the model and a note of what it saw. */
-export function trainModel(
-  base: Example[],
-  { hidden, epochs, l2, quiet, augmentation = { kind: 'legacy' }, flipSide, stretch }: FitOptions,
-): GestureModel {
+export function trainModel(base: Example[], { hidden, epochs, l2, quiet, augmentation = { kind: 'legacy' }, flipSide, stretch }: FitOptions): GestureModel {
   const random = rng(20261206);
   const rows = trainingRows(base, augmentation, random, { flipSide, stretch });
   const K = MODEL_CLASSES.length;
   const counts = Array(K).fill(0) as number[];
   for (const r of rows) counts[r.y]!++;
-  if (!quiet)
-    console.log(`${base.length} hands, ${rows.length} rows; per class ${MODEL_CLASSES.map((c, i) => `${c} ${counts[i]}`).join(', ')}`);
+  if (!quiet) console.log(`${base.length} hands, ${rows.length} rows; per class ${MODEL_CLASSES.map((c, i) => `${c} ${counts[i]}`).join(', ')}`);
   // classes weighted by 1/frequency, so the many ASL digits do not drown the rare thumbs-up
   const classWeight = counts.map((n) => (n ? rows.length / (K * n) : 0));
   const mean = Array.from({ length: FEATURE_COUNT }, (_, i) => rows.reduce((a, r) => a + r.f[i]!, 0) / rows.length);
-  const std = Array.from(
-    { length: FEATURE_COUNT },
-    (_, i) => Math.sqrt(rows.reduce((a, r) => a + (r.f[i]! - mean[i]!) ** 2, 0) / rows.length) || 1,
-  );
+  const std = Array.from({ length: FEATURE_COUNT }, (_, i) => Math.sqrt(rows.reduce((a, r) => a + (r.f[i]! - mean[i]!) ** 2, 0) / rows.length) || 1);
   const N = rows.length;
   const F = FEATURE_COUNT;
   // flat typed arrays and plain loops: the same sums in the same order as the first (map/reduce)
@@ -269,8 +242,7 @@ export function trainModel(
     if (!quiet && (epoch % 500 === 0 || epoch === epochs)) console.log(`epoch ${epoch}: loss ${(loss / wsum).toFixed(4)}`);
   }
   const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
-  const rowsOf = (a: Float64Array, n: number, w: number) =>
-    Array.from({ length: n }, (_, r) => Array.from(a.subarray(r * w, (r + 1) * w), r4));
+  const rowsOf = (a: Float64Array, n: number, w: number) => Array.from({ length: n }, (_, r) => Array.from(a.subarray(r * w, (r + 1) * w), r4));
   const how =
     augmentation.kind === 'legacy'
       ? `${flipSide ? ', each also seen from its other side' : ''}${stretch ? `, copies squashed on one picture axis by up to ${stretch}` : ''}`
@@ -288,16 +260,11 @@ export function trainModel(
 }
 
 /** A photo's verdict under a model, as photo-quality judges it: does it warn, and with which numbers. */
-function judgePhoto(
-  model: GestureModel,
-  lm: CachedLandmarks,
-  gates: ConfidenceGates,
-): { warned: boolean; numbers: Set<number | undefined> } {
+function judgePhoto(model: GestureModel, lm: CachedLandmarks, gates: ConfidenceGates): { warned: boolean; numbers: Set<number | undefined> } {
   const numbers = new Set<number | undefined>();
   for (const h of lm.hands) {
     const label = h.handedness?.label;
-    const handedness =
-      h.handedness && (label === 'Left' || label === 'Right') ? { handedness: { label, score: h.handedness.score } as const } : {};
+    const handedness = h.handedness && (label === 'Left' || label === 'Right') ? { handedness: { label, score: h.handedness.score } as const } : {};
     const { gesture } = classifyWith(
       model,
       {
@@ -359,29 +326,15 @@ function crossValidate(
   const dev = readManifest().filter((p) => p.split === 'dev');
   // folds by photo (hash of the file name), so a photo's landmarks from both runtimes stay together;
   // or whole sources held out together (photographers the fold's model never saw)
-  const groups = bySource
-    ? sourceFolds(
-        dev.map((p) => p.file),
-        k,
-      )
-    : null;
-  const fold = (file: string) =>
-    groups ? groups.get(sourceOf(file))! : [...file].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % k;
-  if (groups)
-    for (let i = 0; i < k; i++)
-      console.log(
-        `fold ${i}: ${[...groups]
-          .filter(([, g]) => g === i)
-          .map(([s]) => s)
-          .join(', ')}`,
-      );
+  const groups = bySource ? sourceFolds(dev.map((p) => p.file), k) : null;
+  const fold = (file: string) => (groups ? groups.get(sourceOf(file))! : [...file].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % k);
+  if (groups) for (let i = 0; i < k; i++) console.log(`fold ${i}: ${[...groups].filter(([, g]) => g === i).map(([s]) => s).join(', ')}`);
   const total: Tally = { signs: 0, warned: 0, right: 0, noSign: 0, falseWarn: 0 };
   const committed: Tally = { ...total };
   const tallies = variants.map((v) => ({ ...v, t: { ...total } as Tally, c: { ...total } as Tally }));
   const current = gestureModelData();
   const pc = (a: number, b: number) => `${a}/${b} (${Math.round((100 * a) / b)}%)`;
-  const line = (t: Tally) =>
-    `number signs warned ${pc(t.warned, t.signs)}, right number ${pc(t.right, t.signs)}; no-sign photos warned ${pc(t.falseWarn, t.noSign)}`;
+  const line = (t: Tally) => `number signs warned ${pc(t.warned, t.signs)}, right number ${pc(t.right, t.signs)}; no-sign photos warned ${pc(t.falseWarn, t.noSign)}`;
   for (let i = 0; i < k; i++) {
     // `--save-folds DIR` keeps each fold's model, `--load-folds DIR` reads it back (gate sweeps without retraining)
     const saved = argText('load-folds') ?? argText('save-folds');
@@ -389,10 +342,7 @@ function crossValidate(
     const model =
       file && argText('load-folds')
         ? (JSON.parse(readFileSync(file, 'utf8')) as GestureModel)
-        : trainModel(
-            [...(legacyOnly ? [] : base), ...extra].filter((e) => fold(e.file) !== i),
-            { ...options, quiet: true },
-          );
+        : trainModel([...(legacyOnly ? [] : base), ...extra].filter((e) => fold(e.file) !== i), { ...options, quiet: true });
     if (file && argText('save-folds')) {
       mkdirSync(saved!, { recursive: true });
       writeFileSync(file, JSON.stringify(model));
@@ -446,9 +396,7 @@ export function parseGateVariants(text: string): GateVariant[] {
 function fixtureChanges(model: GestureModel, gates: ConfidenceGates): string[] {
   const dir = join(ROOT, 'tests/fixtures/gestures');
   const out: string[] = [];
-  for (const f of readdirSync(dir, { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith('.json'))) {
+  for (const f of readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.json'))) {
     const { hand, handedness, imageSize } = JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
       hand: Point3[];
       handedness?: { label: 'Left' | 'Right'; score: number };
@@ -477,13 +425,9 @@ function main(): void {
     ...(process.argv.includes('--flip-side') ? { flipSide: true } : {}),
     ...(arg('stretch', 0) ? { stretch: arg('stretch', 0) } : {}),
   };
-  if ((options.flipSide || options.stretch) && options.augmentation?.kind !== 'legacy')
-    throw new Error('--flip-side and --stretch go with the committed augmentation, not --views');
-  if (options.stretch !== undefined && !(options.stretch > 1 && options.stretch <= 2))
-    throw new Error('--stretch takes a factor between 1 and 2');
-  const choice: RuntimeChoice = process.argv.includes('--runtime')
-    ? runtimeFromArgs()
-    : { runtime: 'tasks', pad: DETECT_PAD, padFallback: true };
+  if ((options.flipSide || options.stretch) && options.augmentation?.kind !== 'legacy') throw new Error('--flip-side and --stretch go with the committed augmentation, not --views');
+  if (options.stretch !== undefined && !(options.stretch > 1 && options.stretch <= 2)) throw new Error('--stretch takes a factor between 1 and 2');
+  const choice: RuntimeChoice = process.argv.includes('--runtime') ? runtimeFromArgs() : { runtime: 'tasks', pad: DETECT_PAD, padFallback: true };
   // `--leave-out-sets a,b`: train without those sets' photos (scored all the same under --cv), to see
   // what a model trained as before does on photos it never saw
   const leftOut = new Set((argText('leave-out-sets') ?? '').split(',').filter(Boolean));
@@ -494,16 +438,11 @@ function main(): void {
   const legacyOnly = process.argv.includes('--legacy-only');
   const extra = (process.argv.includes('--pool') || legacyOnly ? examples('dev', { runtime: 'legacy' }) : []).filter(kept);
   const folds = arg('cv', 0);
-  console.log(
-    `dev hands: ${base.length} (${choice.runtime}${choice.pad ? `, border ${choice.pad}${choice.padFallback ? ' when none found without' : ''}` : ''}) + ${extra.length} (legacy)`,
-  );
+  console.log(`dev hands: ${base.length} (${choice.runtime}${choice.pad ? `, border ${choice.pad}${choice.padFallback ? ' when none found without' : ''}` : ''}) + ${extra.length} (legacy)`);
   if (folds) {
     const halfFinger = (argText('half-finger') ?? '').split(',').filter(Boolean).map(Number);
     if (halfFinger.some((p) => !(p > 0))) throw new Error('--half-finger takes probabilities, comma-separated');
-    const variants = [
-      ...halfFinger.map((p) => parseGateVariants(`halfFingerProbability=${p}`)[0]!),
-      ...parseGateVariants(argText('gates') ?? ''),
-    ];
+    const variants = [...halfFinger.map((p) => parseGateVariants(`halfFingerProbability=${p}`)[0]!), ...parseGateVariants(argText('gates') ?? '')];
     crossValidate(base, extra, folds, options, choice, legacyOnly, variants, argText('group-by') === 'source');
     return;
   }
