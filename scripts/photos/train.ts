@@ -3,7 +3,7 @@
  * split only (scripts/photos/real-eval.ts, scripts/photos/landmarks.ts) and writes
  * rules/data/gesture-model.json.
  *
- * `npx tsx scripts/photos/train.ts [--hidden N] [--epochs N] [--l2 X] [--runtime tasks|legacy] [--pad F] [--pool] [--cv K [--group-by source] [--legacy-only] [--half-finger P,…]] [--leave-out-sets A,B] [--none-only-sets A,B] [--flip-side] [--stretch F] [--out FILE] [--views N [--yaw D] [--pitch D] [--roll D] [--view-source world|image] [--none-unturned]] [--gates "k=v,…;…"]`
+ * `npx tsx scripts/photos/train.ts [--hidden N] [--epochs N] [--l2 X] [--runtime tasks|legacy] [--pad F] [--pool] [--cv K [--group-by source] [--legacy-only] [--half-finger P,…]] [--leave-out-sets A,B] [--none-only-sets A,B] [--flip-side] [--stretch F] [--out FILE] [--set-cache SET=DIR] [--views N [--yaw D] [--pitch D] [--roll D] [--view-source world|image] [--none-unturned]] [--gates "k=v,…;…"]`
  *
  * Landmarks: the runtime named (scripts/photos/landmarks.ts; the product's, `tasks`, with the
  * analysis page's border, by default); `--pool` adds the legacy runtime's landmarks of the same dev
@@ -19,7 +19,7 @@
  * times with its landmarks jittered and the hand turned a little away from the camera (yaw), with
  * a fixed seed, so the weights are the same on every run.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../tests/e2e/harness.ts';
 import { FEATURE_COUNT, handFeatures, MODEL_CLASSES, type GestureModel, type Point3 } from '../../rules/gesture-model.ts';
@@ -61,17 +61,25 @@ export interface Example {
   file: string;
 }
 
-export function examples(split: 'dev' | 'report', choice: RuntimeChoice = { runtime: 'legacy' }): Example[] {
+export function examples(split: 'dev' | 'report', choice: RuntimeChoice = { runtime: 'legacy' }, setCache?: { set: string; dir: string }): Example[] {
   const out: Example[] = [];
   for (const photo of readManifest()) {
     if (photo.split !== split) continue;
     const cls = LABELS[photo.label].train;
-    const lm = readLandmarks(photo.sha256, choice);
+    const lm = setCache && photo.set === setCache.set ? setCached(photo.sha256, choice, setCache.dir) : readLandmarks(photo.sha256, choice);
     if (!cls || !lm || lm.hands.length === 0) continue;
     const hands = LABELS[photo.label].allHands ? lm.hands : [lm.hands.reduce((a, b) => (area(a.landmarks) >= area(b.landmarks) ? a : b))];
     for (const h of hands) out.push({ hand: h.landmarks, ...(h.worldLandmarks?.length ? { world: h.worldLandmarks } : {}), cls: MODEL_CLASSES.indexOf(cls), file: photo.file });
   }
   return out;
+}
+/**
+ * `--set-cache SET=DIR` (the eleventh round): that set's hands from the plain tasks cache of another
+ * photo folder (e.g. its photos redrawn by `landmarks.ts --export`), none from the legacy runtime.
+ */
+function setCached(sha256: string, choice: RuntimeChoice, dir: string): CachedLandmarks | null {
+  const f = join(dir, 'landmarks-tasks', `${sha256}.json`);
+  return choice.runtime === 'tasks' && existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as CachedLandmarks) : null;
 }
 /** bounding-box area of a hand's landmarks */
 const area = (lm: Point3[]) => {
@@ -434,9 +442,11 @@ function main(): void {
   // `--none-only-sets a,b`: from those sets only the "none" examples (their fists), not their signs
   const noneOnly = new Set((argText('none-only-sets') ?? '').split(',').filter(Boolean));
   const kept = (e: Example) => keepsExample(e.file, MODEL_CLASSES[e.cls]!, leftOut, noneOnly);
-  const base = examples('dev', choice).filter(kept);
+  const [cachedSet, cachedDir] = (argText('set-cache') ?? '').split('=');
+  const setCache = cachedSet && cachedDir ? { set: cachedSet, dir: cachedDir } : undefined;
+  const base = examples('dev', choice, setCache).filter(kept);
   const legacyOnly = process.argv.includes('--legacy-only');
-  const extra = (process.argv.includes('--pool') || legacyOnly ? examples('dev', { runtime: 'legacy' }) : []).filter(kept);
+  const extra = (process.argv.includes('--pool') || legacyOnly ? examples('dev', { runtime: 'legacy' }, setCache) : []).filter(kept);
   const folds = arg('cv', 0);
   console.log(`dev hands: ${base.length} (${choice.runtime}${choice.pad ? `, border ${choice.pad}${choice.padFallback ? ' when none found without' : ''}` : ''}) + ${extra.length} (legacy)`);
   if (folds) {
