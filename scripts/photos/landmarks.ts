@@ -19,7 +19,7 @@
  * the analysis page does), MediaPipe's handedness label and score, the world landmarks when the
  * runtime gives them, the image size, and the time detection took.
  *
- * `npx tsx scripts/photos/landmarks.ts [--runtime tasks|legacy] [--pad F] [--force] [--gpu] [--synthetic]`;
+ * `npx tsx scripts/photos/landmarks.ts [--runtime tasks|legacy] [--pad F] [--force] [--gpu] [--synthetic] [--split S] [--files LIST] [--export N,FX,FY]`;
  * `--synthetic` does the rendered regression set (tests/fixtures/photos/synthetic) instead, cached
  * as synthetic-<file>.json.
  */
@@ -207,6 +207,21 @@ const WHEN_NONE_PLAIN = process.argv.includes('--when-none-plain');
  * alone; the border at the second confidence, both cached) gave no hand, as the zoomed detection sees them
  */
 const WHEN_NONE_PRODUCT = process.argv.includes('--when-none-product');
+/** `--files LIST`: only the manifest's photos named in LIST (a text file, one manifest `file` a line) */
+const FILES = argValue('files');
+/**
+ * `--export N,FX,FY` (tasks only; the eleventh round's stretch test, scripts/photos/stretch.ts): each
+ * photo is first redrawn with its width × FX and height × FY, scaled to a longest side of N px and
+ * encoded as JPEG 0.92, as a dataset export or a site that resizes to a fixed box would deliver it;
+ * then the content script's downscale as always. Cache it apart (JAGA_PHOTO_EVAL at a new folder).
+ */
+export function exportFromArgs(): { side: number; fx: number; fy: number } | null {
+  const v = argValue('export');
+  if (!v) return null;
+  const [side, fx, fy] = v.split(',').map(Number);
+  if (!(side! >= 16 && fx! > 0 && fy! > 0)) throw new Error(`--export needs N,FX,FY, not ${v}`);
+  return { side: side!, fx: fx!, fy: fy! };
+}
 /** the analysis page's first two detections (DETECT_PAD, SECOND_DETECT_CONFIDENCE) */
 export const PRODUCT_BEFORE_TILES: RuntimeChoice = { runtime: 'tasks', pad: 0.25, padFallback: true, confidence: 0.2 };
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
@@ -296,9 +311,10 @@ async function setUpLegacy(page: Page): Promise<void> {
  * Sets up `globalThis.analyse(url)` in the page: tasks-vision's HandLandmarker on the CPU, with the
  * analysis page's options, on the photo downscaled as the content script does.
  */
-async function setUpTasks(page: Page, pad: number, upscale: number, confidence: number): Promise<void> {
+type Exported = { side: number; fx: number; fy: number } | null;
+async function setUpTasks(page: Page, pad: number, upscale: number, confidence: number, exported: Exported = null): Promise<void> {
   await page.evaluate(
-    async ({ pad, maxSide, upscale, confidence }: { pad: number; maxSide: number; upscale: number; confidence: number }) => {
+    async ({ pad, maxSide, upscale, confidence, exported }: { pad: number; maxSide: number; upscale: number; confidence: number; exported: Exported }) => {
       type P = { x: number; y: number; z: number };
       type Result = { landmarks: P[][]; worldLandmarks: P[][]; handedness: { categoryName: string; score: number }[][] };
       const vision = (await import('/tv/vision_bundle.mjs' as string)) as {
@@ -315,9 +331,23 @@ async function setUpTasks(page: Page, pad: number, upscale: number, confidence: 
         },
       );
       const g = globalThis as unknown as Record<string, unknown>;
+      /** the photo as delivered: as stored, or as an export redrew it (`--export`) */
+      const load = async (url: string) => {
+        const stored = await createImageBitmap(await (await fetch(url)).blob());
+        if (!exported) return stored;
+        const [w, h] = [stored.width * exported.fx, stored.height * exported.fy];
+        const k = exported.side / Math.max(w, h);
+        const out = new OffscreenCanvas(Math.max(1, Math.round(w * k)), Math.max(1, Math.round(h * k)));
+        const c = out.getContext('2d')!;
+        c.imageSmoothingEnabled = true;
+        c.imageSmoothingQuality = 'high';
+        c.drawImage(stored, 0, 0, out.width, out.height);
+        stored.close();
+        return createImageBitmap(await out.convertToBlob({ type: 'image/jpeg', quality: 0.92 }));
+      };
       /** the photo as the content script sends it: longest side at most maxSide, re-encoded as JPEG 0.85 */
       const decode = async (url: string) => {
-        const original = await createImageBitmap(await (await fetch(url)).blob());
+        const original = await load(url);
         const scale = Math.min(1, maxSide / Math.max(original.width, original.height));
         const small = new OffscreenCanvas(Math.max(1, Math.round(original.width * scale)), Math.max(1, Math.round(original.height * scale)));
         small.getContext('2d')!.drawImage(original, 0, 0, small.width, small.height);
@@ -357,7 +387,7 @@ async function setUpTasks(page: Page, pad: number, upscale: number, confidence: 
       };
       g.analyse = async (url: string) => {
         // the content script's downscale: longest side at most maxSide, re-encoded as JPEG 0.85
-        const original = await createImageBitmap(await (await fetch(url)).blob());
+        const original = await load(url);
         const scale = Math.min(1, maxSide / Math.max(original.width, original.height));
         const small = new OffscreenCanvas(Math.max(1, Math.round(original.width * scale)), Math.max(1, Math.round(original.height * scale)));
         small.getContext('2d')!.drawImage(original, 0, 0, small.width, small.height);
@@ -403,7 +433,7 @@ async function setUpTasks(page: Page, pad: number, upscale: number, confidence: 
         };
       };
     },
-    { pad, maxSide: PHOTO_MAX_SIDE, upscale, confidence },
+    { pad, maxSide: PHOTO_MAX_SIDE, upscale, confidence, exported },
   );
 }
 
@@ -413,6 +443,7 @@ async function main(): Promise<void> {
   const dir = landmarkDir(choice);
   mkdirSync(dir, { recursive: true });
   // in hash order: every label and source gets some landmarks early if the run is cut short
+  const listed = new Set(FILES ? readFileSync(FILES, 'utf8').split('\n').filter(Boolean) : []);
   const todo: { key: string; url: string }[] = SYNTHETIC
     ? (JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/photos/synthetic/manifest.json'), 'utf8')) as { file: string }[]).map((e) => ({
         key: `synthetic-${e.file}`,
@@ -420,6 +451,7 @@ async function main(): Promise<void> {
       }))
     : readManifest()
         .filter((p) => !SPLIT || p.split === SPLIT)
+        .filter((p) => !FILES || listed.has(p.file))
         .filter((p) => !WHEN_NONE_PLAIN || readLandmarks(p.sha256, { runtime: 'tasks' })?.hands.length === 0)
         .filter((p) => !WHEN_NONE_PRODUCT || readLandmarks(p.sha256, PRODUCT_BEFORE_TILES)?.hands.length === 0)
         .filter((p) => !WHEN_NONE_AT || readLandmarks(p.sha256, { runtime: 'tasks', pad: Number(WHEN_NONE_AT), padFallback: true })?.hands.length === 0)
@@ -438,7 +470,9 @@ async function main(): Promise<void> {
     // tsx keeps function names with a `__name` helper that the page does not have
     await page.evaluate('globalThis.__name = (f) => f');
     if (choice.tiles && (choice.pad || choice.upscale)) throw new Error('--tiles is extracted on the photo alone (no --pad, no --upscale)');
-    if (choice.runtime === 'tasks') await setUpTasks(page, choice.pad ?? 0, choice.upscale ?? 0, choice.confidence ?? 0.5);
+    const exported = exportFromArgs();
+    if (exported && choice.runtime !== 'tasks') throw new Error('--export works with --runtime tasks only');
+    if (choice.runtime === 'tasks') await setUpTasks(page, choice.pad ?? 0, choice.upscale ?? 0, choice.confidence ?? 0.5, exported);
     else await setUpLegacy(page);
     // the same tiles as the analysis page: tilesOf's own source, so the page cannot drift from it
     await page.evaluate(`globalThis.tilesOf = ${tilesOf.toString()}`);

@@ -2,6 +2,7 @@
  * The gesture trainer's options and folds (scripts/photos/train.ts), apart from the trainer so that
  * they can be tested without the landmark caches or the analysis page.
  */
+import type { Point3 } from '../../rules/gesture-model.ts';
 import type { View } from './viewpoint.ts';
 
 /**
@@ -89,4 +90,25 @@ export function augmentationFromArgs(argv: readonly string[] = process.argv): Au
     source,
     ...(noneUnturned ? { noneUnturned: true as const } : {}),
   };
+}
+
+/**
+ * The same hand seen from its other side (the back of a palm, the palm of a back): mirrored about the
+ * wrist across the picture and its depth turned over. The features mirror every hand so that the
+ * index knuckle is on the right, so to them this is the hand turned 180° about the picture's
+ * vertical: its x and y stay, its depth changes sign. (The eleventh round: most dev signs show the
+ * palm, half the phone photos of finger counts show the back.)
+ */
+export function otherSide(hand: readonly Point3[]): Point3[] {
+  const cx = hand[0]!.x;
+  return hand.map((p) => ({ x: 2 * cx - p.x, y: p.y, z: -(p.z ?? 0) }));
+}
+
+/**
+ * The hand as a picture squashed or widened on its x axis by `s` would show it (a photo stretched
+ * to a square box: 4:3 → 1:1 is s = 0.75); depth is in x's units, so it scales with x.
+ */
+export function stretchedX(hand: readonly Point3[], s: number): Point3[] {
+  const cx = hand[0]!.x;
+  return hand.map((p) => ({ x: cx + (p.x - cx) * s, y: p.y, z: (p.z ?? 0) * s }));
 }

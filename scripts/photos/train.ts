@@ -3,7 +3,7 @@
  * split only (scripts/photos/real-eval.ts, scripts/photos/landmarks.ts) and writes
  * rules/data/gesture-model.json.
  *
- * `npx tsx scripts/photos/train.ts [--hidden N] [--epochs N] [--l2 X] [--runtime tasks|legacy] [--pad F] [--pool] [--cv K [--group-by source] [--legacy-only] [--half-finger P,…]] [--leave-out-sets A,B] [--none-only-sets A,B] [--views N [--yaw D] [--pitch D] [--roll D] [--view-source world|image] [--none-unturned]] [--gates "k=v,…;…"]`
+ * `npx tsx scripts/photos/train.ts [--hidden N] [--epochs N] [--l2 X] [--runtime tasks|legacy] [--pad F] [--pool] [--cv K [--group-by source] [--legacy-only] [--half-finger P,…]] [--leave-out-sets A,B] [--none-only-sets A,B] [--flip-side] [--stretch F] [--out FILE] [--set-cache SET=DIR] [--views N [--yaw D] [--pitch D] [--roll D] [--view-source world|image] [--none-unturned]] [--gates "k=v,…;…"]`
  *
  * Landmarks: the runtime named (scripts/photos/landmarks.ts; the product's, `tasks`, with the
  * analysis page's border, by default); `--pool` adds the legacy runtime's landmarks of the same dev
@@ -19,7 +19,7 @@
  * times with its landmarks jittered and the hand turned a little away from the camera (yaw), with
  * a fixed seed, so the weights are the same on every run.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../tests/e2e/harness.ts';
 import { FEATURE_COUNT, handFeatures, MODEL_CLASSES, type GestureModel, type Point3 } from '../../rules/gesture-model.ts';
@@ -29,7 +29,7 @@ import { DETECT_PAD } from '../../entrypoints/offscreen/analyse.ts';
 import { readLandmarks, runtimeFromArgs, type CachedLandmarks, type RuntimeChoice } from './landmarks.ts';
 import { readManifest, type EvalPhoto } from './real-eval.ts';
 import { randomView, viewCopy } from './viewpoint.ts';
-import { augmentationFromArgs, keepsExample, sourceFolds, sourceOf, turnsCopies, type Augmentation } from './train-options.ts';
+import { augmentationFromArgs, keepsExample, otherSide, sourceFolds, sourceOf, stretchedX, turnsCopies, type Augmentation } from './train-options.ts';
 
 const OUT = join(ROOT, 'rules/data/gesture-model.json');
 const arg = (name: string, fallback: number) => {
@@ -61,17 +61,25 @@ export interface Example {
   file: string;
 }
 
-export function examples(split: 'dev' | 'report', choice: RuntimeChoice = { runtime: 'legacy' }): Example[] {
+export function examples(split: 'dev' | 'report', choice: RuntimeChoice = { runtime: 'legacy' }, setCache?: { set: string; dir: string }): Example[] {
   const out: Example[] = [];
   for (const photo of readManifest()) {
     if (photo.split !== split) continue;
     const cls = LABELS[photo.label].train;
-    const lm = readLandmarks(photo.sha256, choice);
+    const lm = setCache && photo.set === setCache.set ? setCached(photo.sha256, choice, setCache.dir) : readLandmarks(photo.sha256, choice);
     if (!cls || !lm || lm.hands.length === 0) continue;
     const hands = LABELS[photo.label].allHands ? lm.hands : [lm.hands.reduce((a, b) => (area(a.landmarks) >= area(b.landmarks) ? a : b))];
     for (const h of hands) out.push({ hand: h.landmarks, ...(h.worldLandmarks?.length ? { world: h.worldLandmarks } : {}), cls: MODEL_CLASSES.indexOf(cls), file: photo.file });
   }
   return out;
+}
+/**
+ * `--set-cache SET=DIR` (the eleventh round): that set's hands from the plain tasks cache of another
+ * photo folder (e.g. its photos redrawn by `landmarks.ts --export`), none from the legacy runtime.
+ */
+function setCached(sha256: string, choice: RuntimeChoice, dir: string): CachedLandmarks | null {
+  const f = join(dir, 'landmarks-tasks', `${sha256}.json`);
+  return choice.runtime === 'tasks' && existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as CachedLandmarks) : null;
 }
 /** bounding-box area of a hand's landmarks */
 const area = (lm: Point3[]) => {
@@ -99,6 +107,10 @@ interface FitOptions {
   l2: number;
   quiet?: boolean;
   augmentation?: Augmentation;
+  /** `--flip-side`: each hand also seen from its other side (the back for a palm, scripts/photos/train-options.ts `otherSide`) */
+  flipSide?: boolean;
+  /** `--stretch F`: each jittered copy also squashed on one picture axis by up to F (`stretchedX`) */
+  stretch?: number;
 }
 
 /** the jitter both augmentations add: ±3 % of the hand's size on x and y */
@@ -107,18 +119,23 @@ function jitter(hand: Point3[], size: number, random: () => number): Point3[] {
 }
 
 /** The feature rows of the examples and their copies (fixed seed: the same rows on every run). */
-function trainingRows(base: Example[], augmentation: Augmentation, random: () => number): { f: number[]; y: number }[] {
+function trainingRows(base: Example[], augmentation: Augmentation, random: () => number, more: Pick<FitOptions, 'flipSide' | 'stretch'> = {}): { f: number[]; y: number }[] {
   const rows: { f: number[]; y: number }[] = [];
   for (const e of base) {
-    const f0 = handFeatures(e.hand);
-    if (f0) rows.push({ f: f0, y: e.cls });
     if (augmentation.kind === 'legacy') {
-      for (let k = 0; k < 4; k++) {
-        const f = handFeatures(augment(e.hand, random));
-        if (f) rows.push({ f, y: e.cls });
+      for (const hand of more.flipSide ? [e.hand, otherSide(e.hand)] : [e.hand]) {
+        const f0 = handFeatures(hand);
+        if (f0) rows.push({ f: f0, y: e.cls });
+        for (let k = 0; k < 4; k++) {
+          const copy = augment(hand, random);
+          const f = handFeatures(more.stretch ? stretchedX(copy, more.stretch ** (2 * random() - 1)) : copy);
+          if (f) rows.push({ f, y: e.cls });
+        }
       }
       continue;
     }
+    const f0 = handFeatures(e.hand);
+    if (f0) rows.push({ f: f0, y: e.cls });
     const size = Math.hypot(e.hand[9]!.x - e.hand[0]!.x, e.hand[9]!.y - e.hand[0]!.y);
     const turned = turnsCopies(augmentation, MODEL_CLASSES[e.cls]!);
     for (let k = 0; k < augmentation.copies; k++) {
@@ -137,9 +154,9 @@ function trainingRows(base: Example[], augmentation: Augmentation, random: () =>
 }
 
 /** Trains on the examples (each also augmented, fixed seed): the model and a note of what it saw. */
-export function trainModel(base: Example[], { hidden, epochs, l2, quiet, augmentation = { kind: 'legacy' } }: FitOptions): GestureModel {
+export function trainModel(base: Example[], { hidden, epochs, l2, quiet, augmentation = { kind: 'legacy' }, flipSide, stretch }: FitOptions): GestureModel {
   const random = rng(20261206);
-  const rows = trainingRows(base, augmentation, random);
+  const rows = trainingRows(base, augmentation, random, { flipSide, stretch });
   const K = MODEL_CLASSES.length;
   const counts = Array(K).fill(0) as number[];
   for (const r of rows) counts[r.y]!++;
@@ -236,7 +253,7 @@ export function trainModel(base: Example[], { hidden, epochs, l2, quiet, augment
   const rowsOf = (a: Float64Array, n: number, w: number) => Array.from({ length: n }, (_, r) => Array.from(a.subarray(r * w, (r + 1) * w), r4));
   const how =
     augmentation.kind === 'legacy'
-      ? ''
+      ? `${flipSide ? ', each also seen from its other side' : ''}${stretch ? `, copies squashed on one picture axis by up to ${stretch}` : ''}`
       : `, ${augmentation.copies} viewpoint copies each (yaw ±${augmentation.limits.yaw}°, pitch ±${augmentation.limits.pitch}°, roll ±${augmentation.limits.roll}°, ${augmentation.source} landmarks turned)`;
   return {
     version: 1,
@@ -408,7 +425,16 @@ function gestureModelData(): GestureModel {
 }
 
 function main(): void {
-  const options: FitOptions = { hidden: arg('hidden', 0), epochs: arg('epochs', 1500), l2: arg('l2', 1e-3), augmentation: augmentationFromArgs() };
+  const options: FitOptions = {
+    hidden: arg('hidden', 0),
+    epochs: arg('epochs', 1500),
+    l2: arg('l2', 1e-3),
+    augmentation: augmentationFromArgs(),
+    ...(process.argv.includes('--flip-side') ? { flipSide: true } : {}),
+    ...(arg('stretch', 0) ? { stretch: arg('stretch', 0) } : {}),
+  };
+  if ((options.flipSide || options.stretch) && options.augmentation?.kind !== 'legacy') throw new Error('--flip-side and --stretch go with the committed augmentation, not --views');
+  if (options.stretch !== undefined && !(options.stretch > 1 && options.stretch <= 2)) throw new Error('--stretch takes a factor between 1 and 2');
   const choice: RuntimeChoice = process.argv.includes('--runtime') ? runtimeFromArgs() : { runtime: 'tasks', pad: DETECT_PAD, padFallback: true };
   // `--leave-out-sets a,b`: train without those sets' photos (scored all the same under --cv), to see
   // what a model trained as before does on photos it never saw
@@ -416,9 +442,11 @@ function main(): void {
   // `--none-only-sets a,b`: from those sets only the "none" examples (their fists), not their signs
   const noneOnly = new Set((argText('none-only-sets') ?? '').split(',').filter(Boolean));
   const kept = (e: Example) => keepsExample(e.file, MODEL_CLASSES[e.cls]!, leftOut, noneOnly);
-  const base = examples('dev', choice).filter(kept);
+  const [cachedSet, cachedDir] = (argText('set-cache') ?? '').split('=');
+  const setCache = cachedSet && cachedDir ? { set: cachedSet, dir: cachedDir } : undefined;
+  const base = examples('dev', choice, setCache).filter(kept);
   const legacyOnly = process.argv.includes('--legacy-only');
-  const extra = (process.argv.includes('--pool') || legacyOnly ? examples('dev', { runtime: 'legacy' }) : []).filter(kept);
+  const extra = (process.argv.includes('--pool') || legacyOnly ? examples('dev', { runtime: 'legacy' }, setCache) : []).filter(kept);
   const folds = arg('cv', 0);
   console.log(`dev hands: ${base.length} (${choice.runtime}${choice.pad ? `, border ${choice.pad}${choice.padFallback ? ' when none found without' : ''}` : ''}) + ${extra.length} (legacy)`);
   if (folds) {
@@ -445,8 +473,10 @@ function main(): void {
   const model = trainModel([...base, ...extra], options);
   const source = `${choice.runtime === 'tasks' ? `tasks-vision CPU landmarks${choice.pad ? ` with a border of ${choice.pad}` : ''}` : 'legacy @mediapipe/hands landmarks'}${extra.length ? ' pooled with legacy @mediapipe/hands landmarks' : ''}`;
   model.trainedOn = `${model.trainedOn}; ${source}`;
-  writeFileSync(OUT, `${JSON.stringify(model)}\n`);
-  console.log(`wrote ${OUT}`);
+  // `--out FILE`: a candidate written elsewhere, so the committed model stays in place while it is measured
+  const out = argText('out') ?? OUT;
+  writeFileSync(out, `${JSON.stringify(model)}\n`);
+  console.log(`wrote ${out}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

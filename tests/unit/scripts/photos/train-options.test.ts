@@ -1,9 +1,20 @@
 /**
  * The trainer's choices that are not the model itself: how sources are spread over the folds of a
- * leave-sources-out cross-validation, and the augmentation named on the command line.
+ * leave-sources-out cross-validation, the augmentation named on the command line, and the hand's
+ * other side and one-axis stretch (the eleventh round's training copies).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { augmentationFromArgs, keepsExample, sourceFolds, turnsCopies } from '../../../../scripts/photos/train-options';
+import { canonicalHand, handFeatures, type Point3 } from '../../../../rules/gesture-model';
+import {
+  augmentationFromArgs,
+  keepsExample,
+  otherSide,
+  sourceFolds,
+  stretchedX,
+  turnsCopies,
+} from '../../../../scripts/photos/train-options';
 
 const files = (source: string, n: number) => Array.from({ length: n }, (_, i) => `${source}/${i}.jpg`);
 
@@ -77,5 +88,37 @@ describe('keepsExample', () => {
     expect(keepsExample('asl-alphabet-grassknoted/A1.jpg', 'none', none, noneOnly)).toBe(true);
     expect(keepsExample('asl-alphabet-grassknoted/V1.jpg', 'two', none, noneOnly)).toBe(false);
     expect(keepsExample('asl-digits/2.jpg', 'two', none, noneOnly)).toBe(true);
+  });
+});
+
+describe('otherSide and stretchedX (the eleventh round)', () => {
+  // a recorded hand, not a made-up one: its depth and tilt are a real photo's
+  const hand = (
+    JSON.parse(readFileSync(join(__dirname, '../../../fixtures/gestures/recorded-v-sign-002.json'), 'utf8')) as { hand: Point3[] }
+  ).hand;
+
+  it('shows the hand from its other side: the same shape to the features, its depth turned over', () => {
+    const a = canonicalHand(hand)!;
+    const b = canonicalHand(otherSide(hand))!;
+    for (let i = 0; i < 21; i++) {
+      expect(b[i]!.x).toBeCloseTo(a[i]!.x, 9);
+      expect(b[i]!.y).toBeCloseTo(a[i]!.y, 9);
+      expect(b[i]!.z).toBeCloseTo(-a[i]!.z, 9);
+    }
+    // and the features are not the same: the depth is in them
+    expect(handFeatures(otherSide(hand))).not.toEqual(handFeatures(hand));
+  });
+
+  it('squashes on the picture x axis about the wrist, depth with it, and changes the features', () => {
+    const s = stretchedX(hand, 0.75);
+    expect(s[0]).toEqual({ x: hand[0]!.x, y: hand[0]!.y, z: (hand[0]!.z ?? 0) * 0.75 });
+    for (let i = 1; i < 21; i++) {
+      expect(s[i]!.x - s[0]!.x).toBeCloseTo((hand[i]!.x - hand[0]!.x) * 0.75, 9);
+      expect(s[i]!.y).toBe(hand[i]!.y);
+    }
+    // the features are not invariant to a stretch on one axis (they are to a uniform scale)
+    const uniform = hand.map((p) => ({ x: p.x * 0.75, y: p.y * 0.75, z: (p.z ?? 0) * 0.75 }));
+    expect(handFeatures(uniform)!.map((v) => v.toFixed(9))).toEqual(handFeatures(hand)!.map((v) => v.toFixed(9)));
+    expect(handFeatures(s)!.map((v) => v.toFixed(9))).not.toEqual(handFeatures(hand)!.map((v) => v.toFixed(9)));
   });
 });
