@@ -5,7 +5,7 @@
  * generator's collision check) sits beside its trie node, and spelling variants are looked up and
  * compiled without their text. Build-time only.
  */
-import { PF_CONTEXT } from './compiled.ts';
+import { PF_CONTEXT, PF_VARIANTS, VAR_ALONE, VAR_PAIR } from './compiled.ts';
 import { EVERYDAY_WORDS, VARIANT_EVERYDAY_WORDS } from './data/lint.ts';
 import { HASH_INIT, TokenBuffer, hashStep, tokenText } from './normalize.ts';
 import * as PK from './pattern-kinds.ts';
@@ -125,7 +125,7 @@ export class TermCompiler {
   }
   /** the token ids of the term at hand */
   private ids = new Int32Array(64);
-  /** pattern index + 1 per entity + 1, one array per kind × 4 + flags, when aux is 0; else by all four as text */
+  /** pattern index + 1 per entity + 1, one array per kind × 8 + flags, when aux is 0; else by all four as text */
   private readonly patByKind: Array<Int32Array<ArrayBuffer> | undefined> = [];
   private readonly patKeyAux = new Map<string, number>();
   // the pattern of the last add: terms come in runs of one entity
@@ -144,8 +144,11 @@ export class TermCompiler {
 
   /** `names`: how many names and aliases the bundle's persons have (the trie is sized by it) */
   constructor(names = 0) {
-    // ~6 nodes, edges and patterns per name, spelling variants included (measured at 30,000 and 300,000)
-    this.trie = new TrieBuilder(6 * names + 8192);
+    // ~1.4 nodes, edges and patterns per name since the spelling variants left the trie (format 4; ~6
+    // with them): sized at 2 per name, the builder no longer allocates ~86 MB at 300,000 names, and an
+    // exception (variants as trie paths) that needs more grows the arrays by doubling
+    this.trie = new TrieBuilder(2 * names + 8192);
+    this.initEveryday();
   }
 
   /** Compiles one term: tokens, trie nodes, its pattern; its owner if its form had none. */
@@ -160,25 +163,105 @@ export class TermCompiler {
   }
 
   /**
-   * A person's name: `add` as a PERSON term, and its token ids kept when it gets variants (one or two
-   * words of a–z), so that `addVariants` does not tokenise it again.
+   * A person's name (its variants' rules: `addAlias`); `person`'s `variants` decide whether its names
+   * and aliases use the variant table (none: every person without a maintainer's veto or addition).
    */
-  addName(text: string, person: number): void {
-    this.add(text, PK.PERSON, person, 0);
-    const buf = this.last;
-    const k = buf.nt;
-    let letters = k >= 1 && k <= 2;
-    for (let c = letters ? buf.tStart[0]! : 0; letters && c < buf.tEnd[k - 1]!; c++) {
+  addName(p: RuleBundle['persons'][number], person: number): void {
+    // a veto or an addition is per form: such a person's variants stay trie paths (the old way)
+    const v = p.variants;
+    this.oldWay = (v?.veto?.length ?? 0) > 0 || (v?.add?.length ?? 0) > 0;
+    this.addAlias(p.name, person, 0, 0);
+  }
+
+  /**
+   * A person's name (si 0) or alias (si = its index + 1) as a PERSON term. One of one or two words of
+   * a–z gets spelling variants: its pattern is flagged PF_VARIANTS (the variant table matches them), or,
+   * for a person with vetoes or additions and for a two-word name one of whose variants is an everyday
+   * phrase, its variants become trie paths in `addVariants` (exceptions per form). Its token ids are kept
+   * either way, so that `addVariants` does not tokenise it again.
+   */
+  addAlias(text: string, person: number, flags: number, si: number): void {
+    const buf = this.tokens(text);
+    const n = buf.nt;
+    if (n === 0) return;
+    if (n > this.ids.length) this.ids = new Int32Array(n * 2);
+    const ids = this.ids;
+    for (let t = 0; t < n; t++) ids[t] = this.dict.find(buf.chars, buf.tStart[t]!, buf.tEnd[t]!, true);
+    let letters = n <= 2;
+    for (let c = letters ? buf.tStart[0]! : 0; letters && c < buf.tEnd[n - 1]!; c++) {
       const ch = buf.chars[c]!;
       letters = ch >= 97 && ch <= 122;
     }
-    if (3 * person + 3 > this.nameTokens.length) this.nameTokens = grow(this.nameTokens, 3 * person + 3);
-    this.nameTokens[3 * person] = letters ? k : 0;
-    this.nameTokens[3 * person + 1] = this.ids[0]!;
-    this.nameTokens[3 * person + 2] = this.ids[1]!;
+    let f = flags;
+    if (letters) {
+      const old = this.oldWay || (n === 2 && this.everydayPair(ids[0]!, ids[1]!));
+      if (!old) f |= PF_VARIANTS;
+      const at = this.srcCount * 5;
+      if (at + 5 > this.sources.length) this.sources = grow(this.sources, at + 5);
+      this.sources[at] = person;
+      this.sources[at + 1] = si;
+      this.sources[at + 2] = n | (old ? 4 : 0) | ((flags & PF_CONTEXT) !== 0 ? 8 : 0);
+      this.sources[at + 3] = ids[0]!;
+      this.sources[at + 4] = n === 2 ? ids[1]! : -1;
+      this.srcCount++;
+      // (the ids are read again below: everydayPair leaves this.ids as it found them)
+    }
+    this.insert(n, ownerOf(PK.PERSON, person), this.patternOf(PK.PERSON, person, f, 0));
   }
-  /** per person: its name's token count if it gets variants (else 0), and its first two token ids */
-  private nameTokens = new Int32Array(1024);
+  /** the person at hand has vetoes or additions: its variants go into the trie */
+  private oldWay = false;
+  /**
+   * the names and aliases that get variants, in the order added: person, source index (0 = the name),
+   * words | 4 (trie paths, not the table) | 8 (context-requiring), first and second token id
+   */
+  private sources = new Int32Array(5 * 1024);
+  private srcCount = 0;
+
+  /** the word of a dictionary id, made once */
+  private wordOf(id: number): VariantWord {
+    let w = this.wordOfId[id];
+    if (w === undefined) {
+      w = this.memo.word(this.dict.text(id));
+      w.id = id;
+      this.wordOfId[id] = w;
+    }
+    return w;
+  }
+
+  /**
+   * whether a variant of the two-word name a b (one word changed) is an everyday two-word phrase: only
+   * when a begins one ("a b′") or b ends one ("a′ b"), which for names is seldom, so the words'
+   * alternatives are not made here
+   */
+  private everydayPair(a: number, b: number): boolean {
+    if (this.everydayPairs.size === 0 || !((this.phraseRole(a) & 1) | (this.phraseRole(b) & 2))) return false;
+    const wa = this.wordOf(a);
+    const wb = this.wordOf(b);
+    const second = this.everydayPairs.get(wa.text);
+    if (second) for (const v of this.memo.wordAlternatives(wb)) if (second.has(v.text)) return true;
+    if (!this.everydaySeconds.has(wb.text)) return false;
+    for (const v of this.memo.wordAlternatives(wa)) if (this.everydayPairs.get(v.text)?.has(wb.text)) return true;
+    return false;
+  }
+
+  /** per token id, made once: 1 = it begins an everyday two-word phrase, 2 = it ends one */
+  private phraseRole(id: number): number {
+    if (id >= this.roles.length) {
+      const r = new Uint8Array(Math.max(id + 1, this.roles.length * 2));
+      r.set(this.roles);
+      this.roles = r;
+    }
+    let role = this.roles[id]!;
+    if (role === 0) {
+      const text = this.dict.text(id);
+      role = 4 | (this.everydayPairs.has(text) ? 1 : 0) | (this.everydaySeconds.has(text) ? 2 : 0);
+      this.roles[id] = role;
+    }
+    return role;
+  }
+  private roles = new Uint8Array(4096);
+  /** the second words of the everyday two-word phrases */
+  private readonly everydaySeconds = new Set<string>();
 
   /**
    * A place name of a province into the region table (not the trie): its tokens enter the dictionary
@@ -237,79 +320,61 @@ export class TermCompiler {
   private from = '';
   private ctx = false;
   private sharedWith = -1;
+  /** the variant table while it grows: (variant word id, canonical id × 4 + VAR_* bits) */
+  private varPairs = new Int32Array(2 * 4096);
+  private varCount = 0;
+  /** per token id: 1 = its variants as a one-word name are in the table, 2 = inside a two-word name */
+  private varDone = new Uint8Array(4096);
+
+  private initEveryday(): void {
+    if (this.everydayPairs.size) return;
+    for (const e of this.everyday) {
+      const parts = e.split(' ');
+      if (parts.length !== 2) continue;
+      this.everydayPairs.set(parts[0]!, (this.everydayPairs.get(parts[0]!) ?? new Set()).add(parts[1]!));
+      this.everydaySeconds.add(parts[1]!);
+    }
+  }
 
   /**
-   * Compiles the spelling variants of every person's name and aliases, after every other term, so that
-   * a variant equal to another entity's term or to the vocabulary is dropped, not compiled.
+   * The spelling variants of every person's name and aliases, after every other term (so that a
+   * one-word variant equal to another entity's term or to the vocabulary is not read alone): the variant
+   * table for the names flagged PF_VARIANTS, trie paths for the exceptions (`addAlias`).
    */
   addVariants(persons: RuleBundle['persons'], report: VariantReport | undefined): void {
     this.report = report;
-    for (const e of this.everyday) {
-      const parts = e.split(' ');
-      if (parts.length === 2) this.everydayPairs.set(parts[0]!, (this.everydayPairs.get(parts[0]!) ?? new Set()).add(parts[1]!));
-    }
-    const { buf, src, ids, memo } = this;
+    const { src, ids, sources } = this;
+    let s = 0;
     persons.forEach((p, i) => {
+      if ((s >= this.srcCount || sources[5 * s] !== i) && !p.variants?.add) return;
       this.person = i;
       this.keptCount = 0;
       this.personId = p.id;
       this.self = ownerOf(PK.PERSON, i);
       this.veto = p.variants?.veto?.length ? new Set(p.variants.veto.map(normalizedForm)) : null;
       this.added = p.variants?.add?.length ? new Set(p.variants.add.map((a) => normalizedForm(typeof a === 'string' ? a : a.term))) : null;
-      // the name, then its aliases (no array of them per person)
-      const aliases = p.aliases;
-      const sources = aliases ? aliases.length + 1 : 1;
-      for (let si = 0; si < sources; si++) {
-        const a = si === 0 ? p.name : aliases![si - 1]!;
-        const text = typeof a === 'string' ? a : a.term;
-        this.from = text;
-        this.ctx = typeof a !== 'string' && a.requiresContext === true;
-        if (si === 0 && 3 * i + 2 < this.nameTokens.length) {
-          // the name, tokenised already by addName: every token known
-          const k = this.nameTokens[3 * i]!;
-          if (k === 0) continue;
-          for (let t = 0; t < k; t++) {
-            const id = this.nameTokens[3 * i + 1 + t]!;
-            let w = this.wordOfId[id];
-            if (w === undefined) {
-              w = memo.word(this.dict.text(id));
-              w.id = id;
-              this.wordOfId[id] = w;
-            }
-            src[t] = w;
-            ids[t] = id;
-          }
-          this.sharedWith = -1; // a name is never context-requiring
-          this.variantsOf(k);
+      for (; s < this.srcCount && sources[5 * s] === i; s++) {
+        const si = sources[5 * s + 1]!;
+        const mode = sources[5 * s + 2]!;
+        const k = mode & 3;
+        ids[0] = sources[5 * s + 3]!;
+        ids[1] = sources[5 * s + 4]!;
+        this.ctx = (mode & 8) !== 0;
+        if (report) {
+          const a = si === 0 ? p.name : p.aliases![si - 1]!;
+          this.from = typeof a === 'string' ? a : a.term;
+        }
+        if (!(mode & 4)) {
+          // a context-requiring given name that another person has too: its one-word variants are as
+          // shared as the name (as below)
+          this.sharedWith = this.ctx && k === 1 ? this.ownerOfForm(1) : -1;
+          this.tableOf(k);
           continue;
         }
-        buf.tokenize(text);
-        const k = buf.nt;
-        if (k === 0 || k > 2) continue; // no variants (VariantMemo.eligible)
-        let letters = true;
-        for (let c = buf.tStart[0]!; c < buf.tEnd[k - 1]! && letters; c++) {
-          const ch = buf.chars[c]!;
-          letters = ch >= 97 && ch <= 122;
-        }
-        if (!letters) continue;
-        let known = true;
-        for (let t = 0; t < k; t++) {
-          const id = this.dict.find(buf.chars, buf.tStart[t]!, buf.tEnd[t]!, false);
-          let w = id >= 0 ? this.wordOfId[id] : undefined;
-          if (w === undefined) {
-            w = memo.word(tokenText(buf, t));
-            if (id >= 0) {
-              w.id = id;
-              this.wordOfId[id] = w;
-            }
-          }
-          src[t] = w;
-          ids[t] = id;
-          if (id < 0) known = false;
-        }
+        for (let t = 0; t < k; t++) src[t] = this.wordOf(ids[t]!);
         // a context-requiring given name that another person has too ("Dimyati" of two races): its
         // variants are as shared as the name itself, and each race's evidence decides which one counts
-        this.sharedWith = this.ctx && known ? this.ownerOfForm(k) : -1;
+        this.sharedWith = this.ctx ? this.ownerOfForm(k) : -1;
         this.variantsOf(k);
       }
       if (p.variants?.add) {
@@ -322,6 +387,111 @@ export class TermCompiler {
         }
       }
     });
+  }
+
+  /**
+   * The variant table's entries of the name at hand (its token ids in ids[0, k)): each word's variants
+   * are entered once per word. A one-word name's variant is not read alone when it is an everyday word or
+   * another term's (entities, vocabulary, region names) form.
+   */
+  private tableOf(k: number): void {
+    const { ids, memo, report } = this;
+    if (k === 1) {
+      const w = ids[0]!;
+      const word = this.wordOf(w);
+      const first = !(this.done(w) & VAR_ALONE);
+      this.varDone[w]! |= VAR_ALONE;
+      // the word's alone entries, made by the first name w: a later one (another person's) for whom a
+      // variant is another term's form clears it (the table is per word; format 3 dropped it for that
+      // person, and the person whose term it is matches it as that term)
+      const range = first ? [this.varCount, 0] : this.aloneRange.get(w)!;
+      for (const v of memo.oneWord(word)) {
+        const why = this.aloneWhy(v);
+        if (first && (why === '' || why === 'own')) this.entry(this.idOf(v, true), w * 4 + VAR_ALONE);
+        else if (!first && why === 'another term') {
+          const id = this.idOf(v, false);
+          for (let e = range[0]!; e < range[1]!; e++) if (this.varPairs[2 * e] === id) this.varPairs[2 * e + 1] = w * 4;
+        }
+        if (report) {
+          if (why === '') report.compiled++;
+          else if (why !== 'own') report.dropped.push({ person: this.personId, from: this.from, variant: v.text, why });
+        }
+      }
+      if (first) this.aloneRange.set(w, [range[0]!, this.varCount]);
+      return;
+    }
+    for (let t = 0; t < 2; t++) {
+      const w = ids[t]!;
+      if (!report && this.done(w) & VAR_PAIR) continue;
+      const alts = memo.wordAlternatives(this.wordOf(w));
+      if (report) report.compiled += alts.length;
+      if (this.done(w) & VAR_PAIR) continue;
+      this.varDone[w]! |= VAR_PAIR;
+      for (const v of alts) this.entry(this.idOf(v, true), w * 4 + VAR_PAIR);
+    }
+  }
+
+  /** per one-word name's token id: its alone entries in varPairs [start, end) */
+  private readonly aloneRange = new Map<number, number[]>();
+
+  /** varDone of a token id (growing it) */
+  private done(w: number): number {
+    if (w >= this.varDone.length) {
+      const d = new Uint8Array(Math.max(w + 1, this.varDone.length * 2));
+      d.set(this.varDone);
+      this.varDone = d;
+    }
+    return this.varDone[w]!;
+  }
+
+  /**
+   * Why a one-word name's variant is not read alone: '' (it is), an everyday word, another term, or
+   * 'own' (read alone too: a term of the person at hand, or of the person who shares this
+   * context-requiring given name)
+   */
+  private aloneWhy(v: VariantWord): '' | 'own' | 'everyday word' | 'another term' {
+    if (this.everydayFlags(v) & EVERYDAY_ALONE) return 'everyday word';
+    const id = this.idOf(v, false);
+    if (id < 0) return '';
+    const keep = this.ids[0]!;
+    this.ids[0] = id;
+    const owner = this.ownerOfForm(1);
+    this.ids[0] = keep;
+    if (owner < 0) return '';
+    return owner === this.self || owner === this.sharedWith ? 'own' : 'another term';
+  }
+
+  private entry(v: number, code: number): void {
+    const at = 2 * this.varCount++;
+    if (at + 2 > this.varPairs.length) this.varPairs = grow(this.varPairs, at + 2);
+    this.varPairs[at] = v;
+    this.varPairs[at + 1] = code;
+  }
+
+  /** The variant table (rules/compiled.ts varStart, varWord) over nTok tokens: sorted, one entry per canonical word. */
+  private variantTable(nTok: number): { varStart: Int32Array; varWord: Int32Array } {
+    const { varPairs, varCount } = this;
+    const count = new Int32Array(nTok + 1);
+    for (let e = 0; e < varCount; e++) count[varPairs[2 * e]! + 1]!++;
+    for (let t = 0; t < nTok; t++) count[t + 1]! += count[t]!;
+    const sorted = new Int32Array(varCount);
+    const fill = count.slice(0, nTok);
+    for (let e = 0; e < varCount; e++) sorted[fill[varPairs[2 * e]!]!++] = varPairs[2 * e + 1]!;
+    const varStart = new Int32Array(nTok + 1);
+    let out = 0;
+    for (let t = 0; t < nTok; t++) {
+      const s = count[t]!;
+      const e = count[t + 1]!;
+      const list = sorted.subarray(s, e).sort();
+      for (let i = 0; i < list.length; i++) {
+        // one entry per canonical word: its bits merged (an alone entry cleared later has none)
+        if (!(list[i]! & 3)) continue;
+        if (out > varStart[t]! && sorted[out - 1]! >> 2 === list[i]! >> 2) sorted[out - 1]! |= list[i]!;
+        else sorted[out++] = list[i]!;
+      }
+      varStart[t + 1] = out;
+    }
+    return { varStart, varWord: sorted.slice(0, out) };
   }
 
   /** The candidate variants of the name at hand, whose words are src[0, k). */
@@ -411,8 +581,8 @@ export class TermCompiler {
   private patternOf(kind: number, entity: number, flags: number, aux: number): number {
     if (kind === this.lastKind && entity === this.lastEntity && flags === this.lastFlags && aux === this.lastAux) return this.lastPat;
     let p: number;
-    if (aux === 0 && kind < 256 && flags < 4) {
-      const k = kind * 4 + flags;
+    if (aux === 0 && kind < 256 && flags < 8) {
+      const k = kind * 8 + flags;
       let byEntity = this.patByKind[k];
       if (byEntity === undefined || entity + 1 >= byEntity.length) byEntity = this.patByKind[k] = grow(byEntity ?? new Int32Array(64), entity + 2);
       p = byEntity[entity + 1]! - 1;
@@ -501,6 +671,7 @@ export class TermCompiler {
     const rootChild = new Int32Array(nTok);
     rootChild.set(trie.rootChild.subarray(0, Math.min(nTok, trie.rootChild.length)));
     return {
+      ...this.variantTable(nTok),
       tokChars,
       tokOff,
       tokHash,

@@ -111,12 +111,13 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   const persons = bundle.persons;
   const personIdx = new IdIndex(persons);
   persons.forEach((p, i) => {
-    terms.addName(p.name, i);
-    if (p.aliases) for (const t of p.aliases) {
+    terms.addName(p, i);
+    if (p.aliases) for (let si = 1; si <= p.aliases.length; si++) {
+      const t = p.aliases[si - 1]!;
       const text = termText(t);
       // initials used as a name ("RK") must be written in capitals: "rk" is an abbreviation (rekening)
-      if (termCtx(t) && /^[A-Z]{2,4}$/.test(text)) add(text, PK.PERSON, i, PF_CONTEXT | PF_CASE);
-      else addTerm(t, PK.PERSON, i);
+      if (termCtx(t) && /^[A-Z]{2,4}$/.test(text)) terms.addAlias(text, i, PF_CONTEXT | PF_CASE, si);
+      else terms.addAlias(text, i, termCtx(t) ? PF_CONTEXT : 0, si);
       // an honorific before a known short name counts as that short name: "Pak Pram" where "Mas Pram" is known
       // ("Pak Pramono" is a teacher: a short name that is itself a common given name, marked so in the
       // rules, gets the other honorifics only as context-requiring terms, confirmed by evidence)
@@ -240,7 +241,7 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   // ---- serialise: the dictionary and the trie as the format's arrays, laid out in the one buffer
   const t = terms.tables();
   phase('trie');
-  const filters = scanFilters(t.tokChars, t.tokOff, t.tokHash, t.rootChild, t.edgeTokens);
+  const filters = scanFilters(t.tokChars, t.tokOff, t.tokHash, t.rootChild, t.edgeTokens, t.varStart, t.varWord);
   phase('filters');
   const entities = entityTables(persons, contests, ks);
   const sections: Partial<Record<SectionName, SectionArray>> = {
@@ -251,6 +252,8 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     tokHash: t.tokHash,
     prefixBits: t.prefixBits,
     rootChild: t.rootChild,
+    varStart: t.varStart,
+    varWord: t.varWord,
     patKind: t.patKind,
     patEntity: t.patEntity,
     patFlags: t.patFlags,

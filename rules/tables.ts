@@ -33,7 +33,7 @@ export const MAX_GLUED = 48;
 export const MIN_GLUED = 6;
 
 /** Builds a fast path for plain words over the dictionary (rules/automaton.ts's buildWordAutomaton). */
-export type WordAutomatonBuilder = (tokChars: Uint16Array, tokOff: Int32Array, rootChild: Int32Array) => WordScanner | null;
+export type WordAutomatonBuilder = (tokChars: Uint16Array, tokOff: Int32Array, keepToken: Uint8Array) => WordScanner | null;
 
 /** Compiled rules that are not what compileBundle writes: a clear message, caught by nobody in the scan. */
 export class StructuralError extends Error {}
@@ -103,6 +103,8 @@ export function decodeRules(c: CompiledRules): DecodedRules {
   inRange('tokHash', tokHash!, 0, nTok + 1);
   if (tokHash!.indexOf(0) < 0) throw new StructuralError('compiled rules: tokHash has no empty slot');
   inRange('patEntity', patEntity!, -1, Math.max(d.persons, d.parties, d.contests, d.contestants, 1));
+  // the variant table: every variant word's canonical words are tokens (id × 4 + VAR_* bits)
+  checkIndex('varStart', sections.varStart as Int32Array, nTok, sections.varWord as Int32Array, nTok * 4);
   return d;
 }
 
@@ -153,6 +155,8 @@ export function scanFilters(
   tokHash: Int32Array,
   rootChild: Int32Array,
   edgeTok: Int32Array,
+  varStart: Int32Array,
+  varWord: Int32Array,
 ): Record<'slotHash' | 'stemBits' | 'suffixBits' | 'wordBits' | 'keepToken', SectionArray> {
   const nTok = tokOff.length - 1;
   const hashMask = tokHash.length - 1;
@@ -196,6 +200,10 @@ export function scanFilters(
     if (t >= 0 && t < nTok) keepToken[t] = 1;
   }
   for (let t = 0; t < nTok; t++) if (rootChild[t] !== 0) keepToken[t] = 2;
+  // a spelling variant word is kept as its canonical words are (it stands for them in the trie walk)
+  for (let t = 0; t < nTok; t++) {
+    for (let e = varStart[t]!; e < varStart[t + 1]!; e++) keepToken[t] = Math.max(keepToken[t]!, keepToken[varWord[e]! >> 2]!);
+  }
 
   // wordBits: ≥ 16 bits per token, so most words that are no token stop at one bit test instead of a
   // probe of the denser slot table; tokens of no trie term get no bit (the filter drops them anyway;
@@ -221,6 +229,9 @@ export class CompiledTables implements WordFilter {
   protected readonly hashMask: number;
   readonly prefixBits: Uint8Array;
   protected readonly rootChild: Int32Array;
+  /** the spelling variant table (rules/compiled.ts): a variant word's canonical words */
+  protected readonly varStart: Int32Array;
+  protected readonly varWord: Int32Array;
   protected readonly edgeStart: Int32Array;
   protected readonly edgeTok: Int32Array;
   protected readonly edgeNode: Int32Array;
@@ -261,6 +272,8 @@ export class CompiledTables implements WordFilter {
     this.tokHash = a.tokHash as Int32Array;
     this.prefixBits = a.prefixBits as Uint8Array;
     this.rootChild = a.rootChild as Int32Array;
+    this.varStart = a.varStart as Int32Array;
+    this.varWord = a.varWord as Int32Array;
     this.edgeStart = a.edgeStart as Int32Array;
     this.edgeTok = a.edgeTok as Int32Array;
     this.edgeNode = a.edgeNode as Int32Array;
@@ -309,7 +322,7 @@ export class CompiledTables implements WordFilter {
     this.maxTokLen = Math.min(Math.max(1, d.maxTokLen | 0), MAX_GLUED);
     this.hashMask = hs - 1;
 
-    this.words = buildWords?.(this.tokChars, this.tokOff, this.rootChild) ?? null;
+    this.words = buildWords?.(this.tokChars, this.tokOff, this.keepToken) ?? null;
   }
 
   /**
