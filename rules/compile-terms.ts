@@ -7,11 +7,14 @@
  */
 import { PF_CONTEXT, PF_VARIANTS, VAR_ALONE, VAR_PAIR } from './compiled.ts';
 import { EVERYDAY_WORDS, VARIANT_EVERYDAY_WORDS } from './data/lint.ts';
-import { HASH_INIT, TokenBuffer, hashStep, tokenText } from './normalize.ts';
+import { TokenBuffer, tokenText } from './normalize.ts';
 import * as PK from './pattern-kinds.ts';
+import { LetterTokens, type Tokens } from './letter-tokens.ts';
 import type { RuleBundle } from './schema.ts';
-import { Dictionary, TrieBuilder, grow } from './trie-builder.ts';
+import { Dictionary, TrieBuilder, dictionaryTables, grow, writeCsr } from './trie-builder.ts';
 import { MAX_VARIANTS_PER_TERM, VariantMemo, normalizedForm, type DroppedVariant, type VariantWord } from './variants.ts';
+
+export { LetterTokens } from './letter-tokens.ts';
 
 /** What the variant generator did (filled when passed to compileBundle; `jaga validate` prints it). */
 export interface VariantReport {
@@ -41,65 +44,6 @@ function ownerOf(kind: number, entity: number): number {
 /** a variant word is an everyday word alone / the first word of an everyday two-word phrase */
 const EVERYDAY_ALONE = 1;
 const EVERYDAY_FIRST = 2;
-
-/**
- * The tokens of a term of ASCII letters and spaces (most names), read without the tokeniser: words
- * split at spaces, lower-cased, repeated letters collapsed to one (the tokeniser's rules for such
- * text). `read` refuses anything else, and a word of one repeated letter ("PPP", which the tokeniser
- * keeps as it is), and the caller tokenises those. The same fields as a TokenBuffer's.
- */
-export class LetterTokens {
-  chars = new Uint16Array(256);
-  tStart = new Int32Array(64);
-  tEnd = new Int32Array(64);
-  nt = 0;
-
-  /** whether `text` was read (its tokens are then chars[tStart[t], tEnd[t]), t < nt) */
-  read(text: string): boolean {
-    const n = text.length;
-    if (n > this.chars.length || n > 2 * this.tStart.length) return false;
-    const chars = this.chars;
-    let at = 0;
-    let nt = 0;
-    let start = -1;
-    let oneLetter = true;
-    for (let i = 0; i <= n; i++) {
-      let c = i < n ? text.charCodeAt(i) : 32;
-      if (c === 32) {
-        if (start >= 0) {
-          if (oneLetter && at - start < i - this.wordFrom) return false; // one letter repeated
-          this.tStart[nt] = start;
-          this.tEnd[nt++] = at;
-          start = -1;
-        }
-        continue;
-      }
-      if (c >= 65 && c <= 90) c += 32;
-      else if (c < 97 || c > 122) return false;
-      if (start < 0) {
-        start = at;
-        this.wordFrom = i;
-        oneLetter = true;
-        chars[at++] = c;
-      } else if (chars[at - 1] !== c) {
-        oneLetter = false;
-        chars[at++] = c;
-      }
-    }
-    this.nt = nt;
-    return true;
-  }
-  /** where the word at hand starts in the text */
-  private wordFrom = 0;
-}
-
-/** The tokens of a term: a TokenBuffer or LetterTokens (the fields the compiler reads). */
-interface Tokens {
-  chars: Uint16Array;
-  tStart: Int32Array;
-  tEnd: Int32Array;
-  nt: number;
-}
 
 export class TermCompiler {
   readonly dict = new Dictionary();
@@ -643,26 +587,7 @@ export class TermCompiler {
   tables() {
     const { dict, trie } = this;
     const nTok = dict.count;
-    // views, not copies: the compiler copies every section into the one buffer
-    const tokOff = dict.off.subarray(0, nTok + 1);
-    const tokChars = dict.chars.subarray(0, tokOff[nTok]!);
-    let maxTokLen = 0;
-    let size = 16;
-    while (size < nTok * 2) size *= 2;
-    const tokHash = new Int32Array(size);
-    const prefixBits = new Uint8Array(8192);
-    for (let id = 0; id < nTok; id++) {
-      const o = tokOff[id]!;
-      const len = tokOff[id + 1]! - o;
-      if (len > maxTokLen) maxTokLen = len;
-      if (len >= 3) {
-        const h3 = hashStep(hashStep(hashStep(HASH_INIT, tokChars[o]!), tokChars[o + 1]!), tokChars[o + 2]!);
-        prefixBits[(h3 >>> 3) & 8191]! |= 1 << (h3 & 7);
-      }
-      let slot = dict.hash[id]! & (size - 1);
-      while (tokHash[slot] !== 0) slot = (slot + 1) & (size - 1);
-      tokHash[slot] = id + 1;
-    }
+    const { tokChars, tokOff, tokHash, prefixBits, maxTokLen } = dictionaryTables(dict);
     const nPat = this.patCount;
     const patKind = this.patKind.subarray(0, nPat);
     const patEntity = this.patEntity.subarray(0, nPat);
@@ -696,55 +621,7 @@ export class TermCompiler {
    * outs): each node's edges sorted by token id, its patterns in the order they were added.
    */
   writeTrie(edgeStart: Int32Array, edgeTok: Int32Array, edgeNode: Int32Array, outStart: Int32Array, outPat: Int32Array): void {
-    const trie = this.trie;
-    const nodes = trie.nodes;
-    const edges = trie.edges;
-    // a counting sort by parent (most nodes have one edge), then each node's few edges by token:
-    // a node's tokens are distinct, so the order is the one a sort by (parent, token) gives
-    edgeStart.fill(0);
-    for (let e = 0; e < edges; e++) edgeStart[trie.eParent[e]! + 1]!++;
-    for (let n = 0; n < nodes; n++) edgeStart[n + 1]! += edgeStart[n]!;
-    const fill = edgeStart.slice(0, nodes);
-    for (let e = 0; e < edges; e++) {
-      const at = fill[trie.eParent[e]!]!++;
-      edgeTok[at] = trie.eTok[e]!;
-      edgeNode[at] = trie.eChild[e]!;
-    }
-    for (let n = 0; n < nodes; n++) {
-      const s = edgeStart[n]!;
-      const e = edgeStart[n + 1]!;
-      if (e - s > 32 && e - s < 4194304) {
-        // a first word shared by thousands of names: a real sort
-        // (token × 2^22 + place, exact in a double: a numeric typed-array sort, no comparator)
-        const kids = edgeNode.slice(s, e);
-        const keys = new Float64Array(e - s);
-        for (let i = s; i < e; i++) keys[i - s] = edgeTok[i]! * 4194304 + (i - s);
-        keys.sort();
-        for (let i = 0; i < keys.length; i++) {
-          const place = keys[i]! % 4194304;
-          edgeTok[s + i] = (keys[i]! - place) / 4194304;
-          edgeNode[s + i] = kids[place]!;
-        }
-        continue;
-      }
-      for (let i = s + 1; i < e; i++) {
-        const tok = edgeTok[i]!;
-        const child = edgeNode[i]!;
-        let j = i - 1;
-        while (j >= s && edgeTok[j]! > tok) {
-          edgeTok[j + 1] = edgeTok[j]!;
-          edgeNode[j + 1] = edgeNode[j]!;
-          j--;
-        }
-        edgeTok[j + 1] = tok;
-        edgeNode[j + 1] = child;
-      }
-    }
-    let outs = 0;
-    for (let n = 0; n < nodes; n++) {
-      outStart[n] = outs;
-      for (let o = trie.outHead[n]!; o >= 0; o = trie.outNext[o]!) outPat[outs++] = trie.outPat[o]!;
-    }
-    outStart[nodes] = outs;
+    writeCsr(this.trie, edgeStart, edgeTok, edgeNode, outStart, outPat);
   }
+
 }
