@@ -12,6 +12,7 @@ import * as PK from './pattern-kinds.ts';
 import { LetterTokens, type Tokens } from './letter-tokens.ts';
 import type { RuleBundle } from './schema.ts';
 import { Dictionary, TrieBuilder, dictionaryTables, grow, writeCsr } from './trie-builder.ts';
+import { VariantTableBuilder } from './variant-table.ts';
 import { MAX_VARIANTS_PER_TERM, VariantMemo, normalizedForm, type DroppedVariant, type VariantWord } from './variants.ts';
 
 export { LetterTokens } from './letter-tokens.ts';
@@ -264,11 +265,8 @@ export class TermCompiler {
   private from = '';
   private ctx = false;
   private sharedWith = -1;
-  /** the variant table while it grows: (variant word id, canonical id × 4 + VAR_* bits) */
-  private varPairs = new Int32Array(2 * 4096);
-  private varCount = 0;
-  /** per token id: 1 = its variants as a one-word name are in the table, 2 = inside a two-word name */
-  private varDone = new Uint8Array(4096);
+  /** the variant table while it grows */
+  private readonly vt = new VariantTableBuilder();
 
   private initEveryday(): void {
     if (this.everydayPairs.size) return;
@@ -287,6 +285,7 @@ export class TermCompiler {
    */
   addVariants(persons: RuleBundle['persons'], report: VariantReport | undefined): void {
     this.report = report;
+    this.vt.begin(this.dict.count);
     const { src, ids, sources } = this;
     let s = 0;
     persons.forEach((p, i) => {
@@ -339,53 +338,37 @@ export class TermCompiler {
    * another term's (entities, vocabulary, region names) form.
    */
   private tableOf(k: number): void {
-    const { ids, memo, report } = this;
+    const { ids, memo, report, vt } = this;
     if (k === 1) {
       const w = ids[0]!;
       const word = this.wordOf(w);
-      const first = !(this.done(w) & VAR_ALONE);
-      this.varDone[w]! |= VAR_ALONE;
+      const first = !(vt.done(w) & VAR_ALONE);
+      vt.mark(w, VAR_ALONE);
       // the word's alone entries, made by the first name w: a later one (another person's) for whom a
       // variant is another term's form clears it (the table is per word; format 3 dropped it for that
       // person, and the person whose term it is matches it as that term)
-      const range = first ? [this.varCount, 0] : this.aloneRange.get(w)!;
+      const start = vt.size;
       for (const v of memo.oneWord(word)) {
         const why = this.aloneWhy(v);
-        if (first && (why === '' || why === 'own')) this.entry(this.idOf(v, true), w * 4 + VAR_ALONE);
-        else if (!first && why === 'another term') {
-          const id = this.idOf(v, false);
-          for (let e = range[0]!; e < range[1]!; e++) if (this.varPairs[2 * e] === id) this.varPairs[2 * e + 1] = w * 4;
-        }
+        if (first && (why === '' || why === 'own')) vt.entry(this.idOf(v, true), w * 4 + VAR_ALONE);
+        else if (!first && why === 'another term') vt.clearAlone(w, this.idOf(v, false));
         if (report) {
           if (why === '') report.compiled++;
           else if (why !== 'own') report.dropped.push({ person: this.personId, from: this.from, variant: v.text, why });
         }
       }
-      if (first) this.aloneRange.set(w, [range[0]!, this.varCount]);
+      if (first) vt.setAlone(w, start);
       return;
     }
     for (let t = 0; t < 2; t++) {
       const w = ids[t]!;
-      if (!report && this.done(w) & VAR_PAIR) continue;
+      if (!report && vt.done(w) & VAR_PAIR) continue;
       const alts = memo.wordAlternatives(this.wordOf(w));
       if (report) report.compiled += alts.length;
-      if (this.done(w) & VAR_PAIR) continue;
-      this.varDone[w]! |= VAR_PAIR;
-      for (const v of alts) this.entry(this.idOf(v, true), w * 4 + VAR_PAIR);
+      if (vt.done(w) & VAR_PAIR) continue;
+      vt.mark(w, VAR_PAIR);
+      for (const v of alts) vt.entry(this.idOf(v, true), w * 4 + VAR_PAIR);
     }
-  }
-
-  /** per one-word name's token id: its alone entries in varPairs [start, end) */
-  private readonly aloneRange = new Map<number, number[]>();
-
-  /** varDone of a token id (growing it) */
-  private done(w: number): number {
-    if (w >= this.varDone.length) {
-      const d = new Uint8Array(Math.max(w + 1, this.varDone.length * 2));
-      d.set(this.varDone);
-      this.varDone = d;
-    }
-    return this.varDone[w]!;
   }
 
   /**
@@ -403,39 +386,6 @@ export class TermCompiler {
     this.ids[0] = keep;
     if (owner < 0) return '';
     return owner === this.self || owner === this.sharedWith ? 'own' : 'another term';
-  }
-
-  private entry(v: number, code: number): void {
-    const at = 2 * this.varCount++;
-    if (at + 2 > this.varPairs.length) this.varPairs = grow(this.varPairs, at + 2);
-    this.varPairs[at] = v;
-    this.varPairs[at + 1] = code;
-  }
-
-  /** The variant table (rules/compiled.ts varStart, varWord) over nTok tokens: sorted, one entry per canonical word. */
-  private variantTable(nTok: number): { varStart: Int32Array; varWord: Int32Array } {
-    const { varPairs, varCount } = this;
-    const count = new Int32Array(nTok + 1);
-    for (let e = 0; e < varCount; e++) count[varPairs[2 * e]! + 1]!++;
-    for (let t = 0; t < nTok; t++) count[t + 1]! += count[t]!;
-    const sorted = new Int32Array(varCount);
-    const fill = count.slice(0, nTok);
-    for (let e = 0; e < varCount; e++) sorted[fill[varPairs[2 * e]!]!++] = varPairs[2 * e + 1]!;
-    const varStart = new Int32Array(nTok + 1);
-    let out = 0;
-    for (let t = 0; t < nTok; t++) {
-      const s = count[t]!;
-      const e = count[t + 1]!;
-      const list = sorted.subarray(s, e).sort();
-      for (let i = 0; i < list.length; i++) {
-        // one entry per canonical word: its bits merged (an alone entry cleared later has none)
-        if (!(list[i]! & 3)) continue;
-        if (out > varStart[t]! && sorted[out - 1]! >> 2 === list[i]! >> 2) sorted[out - 1]! |= list[i]!;
-        else sorted[out++] = list[i]!;
-      }
-      varStart[t + 1] = out;
-    }
-    return { varStart, varWord: sorted.slice(0, out) };
   }
 
   /** The candidate variants of the name at hand, whose words are src[0, k). */
@@ -596,7 +546,7 @@ export class TermCompiler {
     const rootChild = new Int32Array(nTok);
     rootChild.set(trie.rootChild.subarray(0, Math.min(nTok, trie.rootChild.length)));
     return {
-      ...this.variantTable(nTok),
+      ...this.vt.tables(nTok),
       tokChars,
       tokOff,
       tokHash,

@@ -18,7 +18,7 @@ import {
   type SectionName,
 } from './compiled.ts';
 import * as PK from './pattern-kinds.ts';
-import { scanFilters } from './tables.ts';
+import { filterLengths, scanFilters } from './tables.ts';
 import { IntList, closeLast, entityTables, layoutBuffer, metaEstimate, packCompiled, writeMeta, type Contestants } from './compile-buffer.ts';
 import { IdIndex } from './compile-ids.ts';
 import { TermCompiler, type VariantReport } from './compile-terms.ts';
@@ -241,11 +241,8 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   // ---- serialise: the dictionary and the trie as the format's arrays, laid out in the one buffer
   const t = terms.tables();
   phase('trie');
-  const filters = scanFilters(t.tokChars, t.tokOff, t.tokHash, t.rootChild, t.edgeTokens, t.varStart, t.varWord);
-  phase('filters');
   const entities = entityTables(persons, contests, ks);
   const sections: Partial<Record<SectionName, SectionArray>> = {
-    ...filters,
     ...entities,
     tokChars: t.tokChars,
     tokOff: t.tokOff,
@@ -265,9 +262,21 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   // buffer is then the compile's only large allocation after the trie: each one apart (the metadata
   // was ~21 MB at 300,000 names) could set off a full collection of its own
   const metaRows = persons.length + parties.length + ks.refs.length + 1;
-  const inPlace: Partial<Record<SectionName, number>> = { edgeStart: t.nodes + 1, edgeTok: t.edges, edgeNode: t.edges, outStart: t.nodes + 1, outPat: t.outs, metaOff: metaRows, metaBytes: metaEstimate(persons, ks) };
+  const inPlace: Partial<Record<SectionName, number>> = {
+    // the scan's filters too (stemBits alone is up to 1 MB)
+    ...filterLengths(t.tokChars.length, t.tokHash.length, t.tokOff.length - 1),
+    edgeStart: t.nodes + 1,
+    edgeTok: t.edges,
+    edgeNode: t.edges,
+    outStart: t.nodes + 1,
+    outPat: t.outs,
+    metaOff: metaRows,
+    metaBytes: metaEstimate(persons, ks),
+  };
   const laid = layoutBuffer(sections, inPlace, [MAGIC, COMPILED_FORMAT, SECTION_NAMES.length, t.maxTokLen, persons.length, parties.length, contests.length, ks.refs.length]);
   const views = laid.views;
+  scanFilters(t.tokChars, t.tokOff, t.tokHash, t.rootChild, t.edgeTokens, t.varStart, t.varWord, views);
+  phase('filters');
   terms.writeTrie(views.edgeStart as Int32Array, views.edgeTok as Int32Array, views.edgeNode as Int32Array, views.outStart as Int32Array, views.outPat as Int32Array);
   const bytes = closeLast(laid.bytes, writeMeta(persons, parties, ks, views.metaOff as Int32Array, views.metaBytes as Uint8Array));
   phase('buffer');
