@@ -72,7 +72,7 @@ const MAX_STATES = 0x40000;
  * after a dropped word), 2 dead, 3 glued, 4–29 the first letter a–z, 30–55 that letter repeated, then
  * the deeper trie nodes. Returns null (no automaton, fastScan does everything) past MAX_STATES.
  */
-export function buildWordAutomaton(tokChars: Uint16Array, tokOff: Int32Array, rootChild: Int32Array): WordScanner | null {
+export function buildWordAutomaton(tokChars: Uint16Array, tokOff: Int32Array, keepToken: Uint8Array): WordScanner | null {
   const nTok = tokOff.length - 1;
   // runs once per load, so mostly in V8's interpreter: per-element work is kept to native fills and
   // copies; the loops below touch each dictionary char and each state about once
@@ -126,7 +126,7 @@ export function buildWordAutomaton(tokChars: Uint16Array, tokOff: Int32Array, ro
       }
       st = nx;
     }
-    tok[st] = t * 2 + (rootChild[t] !== 0 ? 1 : 0);
+    tok[st] = t * 2 + (keepToken[t] === 2 ? 1 : 0); // 2: a term (or a variant word's canonical word) starts with it
     table[st * ROW + DC_SEP] = END;
   }
   // possible glued words: below a token of ≥ 4 chars, leaving the trie goes to GLUED and a word ending

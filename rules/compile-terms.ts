@@ -5,13 +5,17 @@
  * generator's collision check) sits beside its trie node, and spelling variants are looked up and
  * compiled without their text. Build-time only.
  */
-import { PF_CONTEXT } from './compiled.ts';
+import { PF_CONTEXT, PF_VARIANTS, VAR_ALONE, VAR_PAIR } from './compiled.ts';
 import { EVERYDAY_WORDS, VARIANT_EVERYDAY_WORDS } from './data/lint.ts';
-import { HASH_INIT, TokenBuffer, hashStep, tokenText } from './normalize.ts';
+import { TokenBuffer, tokenText } from './normalize.ts';
 import * as PK from './pattern-kinds.ts';
+import { LetterTokens, type Tokens } from './letter-tokens.ts';
 import type { RuleBundle } from './schema.ts';
-import { Dictionary, TrieBuilder, grow } from './trie-builder.ts';
+import { Dictionary, TrieBuilder, dictionaryTables, grow, writeCsr } from './trie-builder.ts';
+import { VariantTableBuilder } from './variant-table.ts';
 import { MAX_VARIANTS_PER_TERM, VariantMemo, normalizedForm, type DroppedVariant, type VariantWord } from './variants.ts';
+
+export { LetterTokens } from './letter-tokens.ts';
 
 /** What the variant generator did (filled when passed to compileBundle; `jaga validate` prints it). */
 export interface VariantReport {
@@ -42,65 +46,6 @@ function ownerOf(kind: number, entity: number): number {
 const EVERYDAY_ALONE = 1;
 const EVERYDAY_FIRST = 2;
 
-/**
- * The tokens of a term of ASCII letters and spaces (most names), read without the tokeniser: words
- * split at spaces, lower-cased, repeated letters collapsed to one (the tokeniser's rules for such
- * text). `read` refuses anything else, and a word of one repeated letter ("PPP", which the tokeniser
- * keeps as it is), and the caller tokenises those. The same fields as a TokenBuffer's.
- */
-export class LetterTokens {
-  chars = new Uint16Array(256);
-  tStart = new Int32Array(64);
-  tEnd = new Int32Array(64);
-  nt = 0;
-
-  /** whether `text` was read (its tokens are then chars[tStart[t], tEnd[t]), t < nt) */
-  read(text: string): boolean {
-    const n = text.length;
-    if (n > this.chars.length || n > 2 * this.tStart.length) return false;
-    const chars = this.chars;
-    let at = 0;
-    let nt = 0;
-    let start = -1;
-    let oneLetter = true;
-    for (let i = 0; i <= n; i++) {
-      let c = i < n ? text.charCodeAt(i) : 32;
-      if (c === 32) {
-        if (start >= 0) {
-          if (oneLetter && at - start < i - this.wordFrom) return false; // one letter repeated
-          this.tStart[nt] = start;
-          this.tEnd[nt++] = at;
-          start = -1;
-        }
-        continue;
-      }
-      if (c >= 65 && c <= 90) c += 32;
-      else if (c < 97 || c > 122) return false;
-      if (start < 0) {
-        start = at;
-        this.wordFrom = i;
-        oneLetter = true;
-        chars[at++] = c;
-      } else if (chars[at - 1] !== c) {
-        oneLetter = false;
-        chars[at++] = c;
-      }
-    }
-    this.nt = nt;
-    return true;
-  }
-  /** where the word at hand starts in the text */
-  private wordFrom = 0;
-}
-
-/** The tokens of a term: a TokenBuffer or LetterTokens (the fields the compiler reads). */
-interface Tokens {
-  chars: Uint16Array;
-  tStart: Int32Array;
-  tEnd: Int32Array;
-  nt: number;
-}
-
 export class TermCompiler {
   readonly dict = new Dictionary();
   readonly trie: TrieBuilder;
@@ -125,7 +70,7 @@ export class TermCompiler {
   }
   /** the token ids of the term at hand */
   private ids = new Int32Array(64);
-  /** pattern index + 1 per entity + 1, one array per kind × 4 + flags, when aux is 0; else by all four as text */
+  /** pattern index + 1 per entity + 1, one array per kind × 8 + flags, when aux is 0; else by all four as text */
   private readonly patByKind: Array<Int32Array<ArrayBuffer> | undefined> = [];
   private readonly patKeyAux = new Map<string, number>();
   // the pattern of the last add: terms come in runs of one entity
@@ -144,8 +89,11 @@ export class TermCompiler {
 
   /** `names`: how many names and aliases the bundle's persons have (the trie is sized by it) */
   constructor(names = 0) {
-    // ~6 nodes, edges and patterns per name, spelling variants included (measured at 30,000 and 300,000)
-    this.trie = new TrieBuilder(6 * names + 8192);
+    // ~1.4 nodes, edges and patterns per name since the spelling variants left the trie (format 4; ~6
+    // with them): sized at 2 per name, the builder no longer allocates ~86 MB at 300,000 names, and an
+    // exception (variants as trie paths) that needs more grows the arrays by doubling
+    this.trie = new TrieBuilder(2 * names + 8192);
+    this.initEveryday();
   }
 
   /** Compiles one term: tokens, trie nodes, its pattern; its owner if its form had none. */
@@ -160,25 +108,105 @@ export class TermCompiler {
   }
 
   /**
-   * A person's name: `add` as a PERSON term, and its token ids kept when it gets variants (one or two
-   * words of a–z), so that `addVariants` does not tokenise it again.
+   * A person's name (its variants' rules: `addAlias`); `person`'s `variants` decide whether its names
+   * and aliases use the variant table (none: every person without a maintainer's veto or addition).
    */
-  addName(text: string, person: number): void {
-    this.add(text, PK.PERSON, person, 0);
-    const buf = this.last;
-    const k = buf.nt;
-    let letters = k >= 1 && k <= 2;
-    for (let c = letters ? buf.tStart[0]! : 0; letters && c < buf.tEnd[k - 1]!; c++) {
+  addName(p: RuleBundle['persons'][number], person: number): void {
+    // a veto or an addition is per form: such a person's variants stay trie paths (the old way)
+    const v = p.variants;
+    this.oldWay = (v?.veto?.length ?? 0) > 0 || (v?.add?.length ?? 0) > 0;
+    this.addAlias(p.name, person, 0, 0);
+  }
+
+  /**
+   * A person's name (si 0) or alias (si = its index + 1) as a PERSON term. One of one or two words of
+   * a–z gets spelling variants: its pattern is flagged PF_VARIANTS (the variant table matches them), or,
+   * for a person with vetoes or additions and for a two-word name one of whose variants is an everyday
+   * phrase, its variants become trie paths in `addVariants` (exceptions per form). Its token ids are kept
+   * either way, so that `addVariants` does not tokenise it again.
+   */
+  addAlias(text: string, person: number, flags: number, si: number): void {
+    const buf = this.tokens(text);
+    const n = buf.nt;
+    if (n === 0) return;
+    if (n > this.ids.length) this.ids = new Int32Array(n * 2);
+    const ids = this.ids;
+    for (let t = 0; t < n; t++) ids[t] = this.dict.find(buf.chars, buf.tStart[t]!, buf.tEnd[t]!, true);
+    let letters = n <= 2;
+    for (let c = letters ? buf.tStart[0]! : 0; letters && c < buf.tEnd[n - 1]!; c++) {
       const ch = buf.chars[c]!;
       letters = ch >= 97 && ch <= 122;
     }
-    if (3 * person + 3 > this.nameTokens.length) this.nameTokens = grow(this.nameTokens, 3 * person + 3);
-    this.nameTokens[3 * person] = letters ? k : 0;
-    this.nameTokens[3 * person + 1] = this.ids[0]!;
-    this.nameTokens[3 * person + 2] = this.ids[1]!;
+    let f = flags;
+    if (letters) {
+      const old = this.oldWay || (n === 2 && this.everydayPair(ids[0]!, ids[1]!));
+      if (!old) f |= PF_VARIANTS;
+      const at = this.srcCount * 5;
+      if (at + 5 > this.sources.length) this.sources = grow(this.sources, at + 5);
+      this.sources[at] = person;
+      this.sources[at + 1] = si;
+      this.sources[at + 2] = n | (old ? 4 : 0) | ((flags & PF_CONTEXT) !== 0 ? 8 : 0);
+      this.sources[at + 3] = ids[0]!;
+      this.sources[at + 4] = n === 2 ? ids[1]! : -1;
+      this.srcCount++;
+      // (the ids are read again below: everydayPair leaves this.ids as it found them)
+    }
+    this.insert(n, ownerOf(PK.PERSON, person), this.patternOf(PK.PERSON, person, f, 0));
   }
-  /** per person: its name's token count if it gets variants (else 0), and its first two token ids */
-  private nameTokens = new Int32Array(1024);
+  /** the person at hand has vetoes or additions: its variants go into the trie */
+  private oldWay = false;
+  /**
+   * the names and aliases that get variants, in the order added: person, source index (0 = the name),
+   * words | 4 (trie paths, not the table) | 8 (context-requiring), first and second token id
+   */
+  private sources = new Int32Array(5 * 1024);
+  private srcCount = 0;
+
+  /** the word of a dictionary id, made once */
+  private wordOf(id: number): VariantWord {
+    let w = this.wordOfId[id];
+    if (w === undefined) {
+      w = this.memo.word(this.dict.text(id));
+      w.id = id;
+      this.wordOfId[id] = w;
+    }
+    return w;
+  }
+
+  /**
+   * whether a variant of the two-word name a b (one word changed) is an everyday two-word phrase: only
+   * when a begins one ("a b′") or b ends one ("a′ b"), which for names is seldom, so the words'
+   * alternatives are not made here
+   */
+  private everydayPair(a: number, b: number): boolean {
+    if (this.everydayPairs.size === 0 || !((this.phraseRole(a) & 1) | (this.phraseRole(b) & 2))) return false;
+    const wa = this.wordOf(a);
+    const wb = this.wordOf(b);
+    const second = this.everydayPairs.get(wa.text);
+    if (second) for (const v of this.memo.wordAlternatives(wb)) if (second.has(v.text)) return true;
+    if (!this.everydaySeconds.has(wb.text)) return false;
+    for (const v of this.memo.wordAlternatives(wa)) if (this.everydayPairs.get(v.text)?.has(wb.text)) return true;
+    return false;
+  }
+
+  /** per token id, made once: 1 = it begins an everyday two-word phrase, 2 = it ends one */
+  private phraseRole(id: number): number {
+    if (id >= this.roles.length) {
+      const r = new Uint8Array(Math.max(id + 1, this.roles.length * 2));
+      r.set(this.roles);
+      this.roles = r;
+    }
+    let role = this.roles[id]!;
+    if (role === 0) {
+      const text = this.dict.text(id);
+      role = 4 | (this.everydayPairs.has(text) ? 1 : 0) | (this.everydaySeconds.has(text) ? 2 : 0);
+      this.roles[id] = role;
+    }
+    return role;
+  }
+  private roles = new Uint8Array(4096);
+  /** the second words of the everyday two-word phrases */
+  private readonly everydaySeconds = new Set<string>();
 
   /**
    * A place name of a province into the region table (not the trie): its tokens enter the dictionary
@@ -237,79 +265,59 @@ export class TermCompiler {
   private from = '';
   private ctx = false;
   private sharedWith = -1;
+  /** the variant table while it grows */
+  private readonly vt = new VariantTableBuilder();
+
+  private initEveryday(): void {
+    if (this.everydayPairs.size) return;
+    for (const e of this.everyday) {
+      const parts = e.split(' ');
+      if (parts.length !== 2) continue;
+      this.everydayPairs.set(parts[0]!, (this.everydayPairs.get(parts[0]!) ?? new Set()).add(parts[1]!));
+      this.everydaySeconds.add(parts[1]!);
+    }
+  }
 
   /**
-   * Compiles the spelling variants of every person's name and aliases, after every other term, so that
-   * a variant equal to another entity's term or to the vocabulary is dropped, not compiled.
+   * The spelling variants of every person's name and aliases, after every other term (so that a
+   * one-word variant equal to another entity's term or to the vocabulary is not read alone): the variant
+   * table for the names flagged PF_VARIANTS, trie paths for the exceptions (`addAlias`).
    */
   addVariants(persons: RuleBundle['persons'], report: VariantReport | undefined): void {
     this.report = report;
-    for (const e of this.everyday) {
-      const parts = e.split(' ');
-      if (parts.length === 2) this.everydayPairs.set(parts[0]!, (this.everydayPairs.get(parts[0]!) ?? new Set()).add(parts[1]!));
-    }
-    const { buf, src, ids, memo } = this;
+    this.vt.begin(this.dict.count);
+    const { src, ids, sources } = this;
+    let s = 0;
     persons.forEach((p, i) => {
+      if ((s >= this.srcCount || sources[5 * s] !== i) && !p.variants?.add) return;
       this.person = i;
       this.keptCount = 0;
       this.personId = p.id;
       this.self = ownerOf(PK.PERSON, i);
       this.veto = p.variants?.veto?.length ? new Set(p.variants.veto.map(normalizedForm)) : null;
       this.added = p.variants?.add?.length ? new Set(p.variants.add.map((a) => normalizedForm(typeof a === 'string' ? a : a.term))) : null;
-      // the name, then its aliases (no array of them per person)
-      const aliases = p.aliases;
-      const sources = aliases ? aliases.length + 1 : 1;
-      for (let si = 0; si < sources; si++) {
-        const a = si === 0 ? p.name : aliases![si - 1]!;
-        const text = typeof a === 'string' ? a : a.term;
-        this.from = text;
-        this.ctx = typeof a !== 'string' && a.requiresContext === true;
-        if (si === 0 && 3 * i + 2 < this.nameTokens.length) {
-          // the name, tokenised already by addName: every token known
-          const k = this.nameTokens[3 * i]!;
-          if (k === 0) continue;
-          for (let t = 0; t < k; t++) {
-            const id = this.nameTokens[3 * i + 1 + t]!;
-            let w = this.wordOfId[id];
-            if (w === undefined) {
-              w = memo.word(this.dict.text(id));
-              w.id = id;
-              this.wordOfId[id] = w;
-            }
-            src[t] = w;
-            ids[t] = id;
-          }
-          this.sharedWith = -1; // a name is never context-requiring
-          this.variantsOf(k);
+      for (; s < this.srcCount && sources[5 * s] === i; s++) {
+        const si = sources[5 * s + 1]!;
+        const mode = sources[5 * s + 2]!;
+        const k = mode & 3;
+        ids[0] = sources[5 * s + 3]!;
+        ids[1] = sources[5 * s + 4]!;
+        this.ctx = (mode & 8) !== 0;
+        if (report) {
+          const a = si === 0 ? p.name : p.aliases![si - 1]!;
+          this.from = typeof a === 'string' ? a : a.term;
+        }
+        if (!(mode & 4)) {
+          // a context-requiring given name that another person has too: its one-word variants are as
+          // shared as the name (as below)
+          this.sharedWith = this.ctx && k === 1 ? this.ownerOfForm(1) : -1;
+          this.tableOf(k);
           continue;
         }
-        buf.tokenize(text);
-        const k = buf.nt;
-        if (k === 0 || k > 2) continue; // no variants (VariantMemo.eligible)
-        let letters = true;
-        for (let c = buf.tStart[0]!; c < buf.tEnd[k - 1]! && letters; c++) {
-          const ch = buf.chars[c]!;
-          letters = ch >= 97 && ch <= 122;
-        }
-        if (!letters) continue;
-        let known = true;
-        for (let t = 0; t < k; t++) {
-          const id = this.dict.find(buf.chars, buf.tStart[t]!, buf.tEnd[t]!, false);
-          let w = id >= 0 ? this.wordOfId[id] : undefined;
-          if (w === undefined) {
-            w = memo.word(tokenText(buf, t));
-            if (id >= 0) {
-              w.id = id;
-              this.wordOfId[id] = w;
-            }
-          }
-          src[t] = w;
-          ids[t] = id;
-          if (id < 0) known = false;
-        }
+        for (let t = 0; t < k; t++) src[t] = this.wordOf(ids[t]!);
         // a context-requiring given name that another person has too ("Dimyati" of two races): its
         // variants are as shared as the name itself, and each race's evidence decides which one counts
-        this.sharedWith = this.ctx && known ? this.ownerOfForm(k) : -1;
+        this.sharedWith = this.ctx ? this.ownerOfForm(k) : -1;
         this.variantsOf(k);
       }
       if (p.variants?.add) {
@@ -322,6 +330,62 @@ export class TermCompiler {
         }
       }
     });
+  }
+
+  /**
+   * The variant table's entries of the name at hand (its token ids in ids[0, k)): each word's variants
+   * are entered once per word. A one-word name's variant is not read alone when it is an everyday word or
+   * another term's (entities, vocabulary, region names) form.
+   */
+  private tableOf(k: number): void {
+    const { ids, memo, report, vt } = this;
+    if (k === 1) {
+      const w = ids[0]!;
+      const word = this.wordOf(w);
+      const first = !(vt.done(w) & VAR_ALONE);
+      vt.mark(w, VAR_ALONE);
+      // the word's alone entries, made by the first name w: a later one (another person's) for whom a
+      // variant is another term's form clears it (the table is per word; format 3 dropped it for that
+      // person, and the person whose term it is matches it as that term)
+      const start = vt.size;
+      for (const v of memo.oneWord(word)) {
+        const why = this.aloneWhy(v);
+        if (first && (why === '' || why === 'own')) vt.entry(this.idOf(v, true), w * 4 + VAR_ALONE);
+        else if (!first && why === 'another term') vt.clearAlone(w, this.idOf(v, false));
+        if (report) {
+          if (why === '') report.compiled++;
+          else if (why !== 'own') report.dropped.push({ person: this.personId, from: this.from, variant: v.text, why });
+        }
+      }
+      if (first) vt.setAlone(w, start);
+      return;
+    }
+    for (let t = 0; t < 2; t++) {
+      const w = ids[t]!;
+      if (!report && vt.done(w) & VAR_PAIR) continue;
+      const alts = memo.wordAlternatives(this.wordOf(w));
+      if (report) report.compiled += alts.length;
+      if (vt.done(w) & VAR_PAIR) continue;
+      vt.mark(w, VAR_PAIR);
+      for (const v of alts) vt.entry(this.idOf(v, true), w * 4 + VAR_PAIR);
+    }
+  }
+
+  /**
+   * Why a one-word name's variant is not read alone: '' (it is), an everyday word, another term, or
+   * 'own' (read alone too: a term of the person at hand, or of the person who shares this
+   * context-requiring given name)
+   */
+  private aloneWhy(v: VariantWord): '' | 'own' | 'everyday word' | 'another term' {
+    if (this.everydayFlags(v) & EVERYDAY_ALONE) return 'everyday word';
+    const id = this.idOf(v, false);
+    if (id < 0) return '';
+    const keep = this.ids[0]!;
+    this.ids[0] = id;
+    const owner = this.ownerOfForm(1);
+    this.ids[0] = keep;
+    if (owner < 0) return '';
+    return owner === this.self || owner === this.sharedWith ? 'own' : 'another term';
   }
 
   /** The candidate variants of the name at hand, whose words are src[0, k). */
@@ -411,8 +475,8 @@ export class TermCompiler {
   private patternOf(kind: number, entity: number, flags: number, aux: number): number {
     if (kind === this.lastKind && entity === this.lastEntity && flags === this.lastFlags && aux === this.lastAux) return this.lastPat;
     let p: number;
-    if (aux === 0 && kind < 256 && flags < 4) {
-      const k = kind * 4 + flags;
+    if (aux === 0 && kind < 256 && flags < 8) {
+      const k = kind * 8 + flags;
       let byEntity = this.patByKind[k];
       if (byEntity === undefined || entity + 1 >= byEntity.length) byEntity = this.patByKind[k] = grow(byEntity ?? new Int32Array(64), entity + 2);
       p = byEntity[entity + 1]! - 1;
@@ -473,26 +537,7 @@ export class TermCompiler {
   tables() {
     const { dict, trie } = this;
     const nTok = dict.count;
-    // views, not copies: the compiler copies every section into the one buffer
-    const tokOff = dict.off.subarray(0, nTok + 1);
-    const tokChars = dict.chars.subarray(0, tokOff[nTok]!);
-    let maxTokLen = 0;
-    let size = 16;
-    while (size < nTok * 2) size *= 2;
-    const tokHash = new Int32Array(size);
-    const prefixBits = new Uint8Array(8192);
-    for (let id = 0; id < nTok; id++) {
-      const o = tokOff[id]!;
-      const len = tokOff[id + 1]! - o;
-      if (len > maxTokLen) maxTokLen = len;
-      if (len >= 3) {
-        const h3 = hashStep(hashStep(hashStep(HASH_INIT, tokChars[o]!), tokChars[o + 1]!), tokChars[o + 2]!);
-        prefixBits[(h3 >>> 3) & 8191]! |= 1 << (h3 & 7);
-      }
-      let slot = dict.hash[id]! & (size - 1);
-      while (tokHash[slot] !== 0) slot = (slot + 1) & (size - 1);
-      tokHash[slot] = id + 1;
-    }
+    const { tokChars, tokOff, tokHash, prefixBits, maxTokLen } = dictionaryTables(dict);
     const nPat = this.patCount;
     const patKind = this.patKind.subarray(0, nPat);
     const patEntity = this.patEntity.subarray(0, nPat);
@@ -501,6 +546,7 @@ export class TermCompiler {
     const rootChild = new Int32Array(nTok);
     rootChild.set(trie.rootChild.subarray(0, Math.min(nTok, trie.rootChild.length)));
     return {
+      ...this.vt.tables(nTok),
       tokChars,
       tokOff,
       tokHash,
@@ -525,55 +571,7 @@ export class TermCompiler {
    * outs): each node's edges sorted by token id, its patterns in the order they were added.
    */
   writeTrie(edgeStart: Int32Array, edgeTok: Int32Array, edgeNode: Int32Array, outStart: Int32Array, outPat: Int32Array): void {
-    const trie = this.trie;
-    const nodes = trie.nodes;
-    const edges = trie.edges;
-    // a counting sort by parent (most nodes have one edge), then each node's few edges by token:
-    // a node's tokens are distinct, so the order is the one a sort by (parent, token) gives
-    edgeStart.fill(0);
-    for (let e = 0; e < edges; e++) edgeStart[trie.eParent[e]! + 1]!++;
-    for (let n = 0; n < nodes; n++) edgeStart[n + 1]! += edgeStart[n]!;
-    const fill = edgeStart.slice(0, nodes);
-    for (let e = 0; e < edges; e++) {
-      const at = fill[trie.eParent[e]!]!++;
-      edgeTok[at] = trie.eTok[e]!;
-      edgeNode[at] = trie.eChild[e]!;
-    }
-    for (let n = 0; n < nodes; n++) {
-      const s = edgeStart[n]!;
-      const e = edgeStart[n + 1]!;
-      if (e - s > 32 && e - s < 4194304) {
-        // a first word shared by thousands of names: a real sort
-        // (token × 2^22 + place, exact in a double: a numeric typed-array sort, no comparator)
-        const kids = edgeNode.slice(s, e);
-        const keys = new Float64Array(e - s);
-        for (let i = s; i < e; i++) keys[i - s] = edgeTok[i]! * 4194304 + (i - s);
-        keys.sort();
-        for (let i = 0; i < keys.length; i++) {
-          const place = keys[i]! % 4194304;
-          edgeTok[s + i] = (keys[i]! - place) / 4194304;
-          edgeNode[s + i] = kids[place]!;
-        }
-        continue;
-      }
-      for (let i = s + 1; i < e; i++) {
-        const tok = edgeTok[i]!;
-        const child = edgeNode[i]!;
-        let j = i - 1;
-        while (j >= s && edgeTok[j]! > tok) {
-          edgeTok[j + 1] = edgeTok[j]!;
-          edgeNode[j + 1] = edgeNode[j]!;
-          j--;
-        }
-        edgeTok[j + 1] = tok;
-        edgeNode[j + 1] = child;
-      }
-    }
-    let outs = 0;
-    for (let n = 0; n < nodes; n++) {
-      outStart[n] = outs;
-      for (let o = trie.outHead[n]!; o >= 0; o = trie.outNext[o]!) outPat[outs++] = trie.outPat[o]!;
-    }
-    outStart[nodes] = outs;
+    writeCsr(this.trie, edgeStart, edgeTok, edgeNode, outStart, outPat);
   }
+
 }

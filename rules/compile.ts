@@ -18,7 +18,7 @@ import {
   type SectionName,
 } from './compiled.ts';
 import * as PK from './pattern-kinds.ts';
-import { scanFilters } from './tables.ts';
+import { filterLengths, scanFilters } from './tables.ts';
 import { IntList, closeLast, entityTables, layoutBuffer, metaEstimate, packCompiled, writeMeta, type Contestants } from './compile-buffer.ts';
 import { IdIndex } from './compile-ids.ts';
 import { TermCompiler, type VariantReport } from './compile-terms.ts';
@@ -111,12 +111,13 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   const persons = bundle.persons;
   const personIdx = new IdIndex(persons);
   persons.forEach((p, i) => {
-    terms.addName(p.name, i);
-    if (p.aliases) for (const t of p.aliases) {
+    terms.addName(p, i);
+    if (p.aliases) for (let si = 1; si <= p.aliases.length; si++) {
+      const t = p.aliases[si - 1]!;
       const text = termText(t);
       // initials used as a name ("RK") must be written in capitals: "rk" is an abbreviation (rekening)
-      if (termCtx(t) && /^[A-Z]{2,4}$/.test(text)) add(text, PK.PERSON, i, PF_CONTEXT | PF_CASE);
-      else addTerm(t, PK.PERSON, i);
+      if (termCtx(t) && /^[A-Z]{2,4}$/.test(text)) terms.addAlias(text, i, PF_CONTEXT | PF_CASE, si);
+      else terms.addAlias(text, i, termCtx(t) ? PF_CONTEXT : 0, si);
       // an honorific before a known short name counts as that short name: "Pak Pram" where "Mas Pram" is known
       // ("Pak Pramono" is a teacher: a short name that is itself a common given name, marked so in the
       // rules, gets the other honorifics only as context-requiring terms, confirmed by evidence)
@@ -240,17 +241,16 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   // ---- serialise: the dictionary and the trie as the format's arrays, laid out in the one buffer
   const t = terms.tables();
   phase('trie');
-  const filters = scanFilters(t.tokChars, t.tokOff, t.tokHash, t.rootChild, t.edgeTokens);
-  phase('filters');
   const entities = entityTables(persons, contests, ks);
   const sections: Partial<Record<SectionName, SectionArray>> = {
-    ...filters,
     ...entities,
     tokChars: t.tokChars,
     tokOff: t.tokOff,
     tokHash: t.tokHash,
     prefixBits: t.prefixBits,
     rootChild: t.rootChild,
+    varStart: t.varStart,
+    varWord: t.varWord,
     patKind: t.patKind,
     patEntity: t.patEntity,
     patFlags: t.patFlags,
@@ -262,9 +262,21 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   // buffer is then the compile's only large allocation after the trie: each one apart (the metadata
   // was ~21 MB at 300,000 names) could set off a full collection of its own
   const metaRows = persons.length + parties.length + ks.refs.length + 1;
-  const inPlace: Partial<Record<SectionName, number>> = { edgeStart: t.nodes + 1, edgeTok: t.edges, edgeNode: t.edges, outStart: t.nodes + 1, outPat: t.outs, metaOff: metaRows, metaBytes: metaEstimate(persons, ks) };
+  const inPlace: Partial<Record<SectionName, number>> = {
+    // the scan's filters too (stemBits alone is up to 1 MB)
+    ...filterLengths(t.tokChars.length, t.tokHash.length, t.tokOff.length - 1),
+    edgeStart: t.nodes + 1,
+    edgeTok: t.edges,
+    edgeNode: t.edges,
+    outStart: t.nodes + 1,
+    outPat: t.outs,
+    metaOff: metaRows,
+    metaBytes: metaEstimate(persons, ks),
+  };
   const laid = layoutBuffer(sections, inPlace, [MAGIC, COMPILED_FORMAT, SECTION_NAMES.length, t.maxTokLen, persons.length, parties.length, contests.length, ks.refs.length]);
   const views = laid.views;
+  scanFilters(t.tokChars, t.tokOff, t.tokHash, t.rootChild, t.edgeTokens, t.varStart, t.varWord, views);
+  phase('filters');
   terms.writeTrie(views.edgeStart as Int32Array, views.edgeTok as Int32Array, views.edgeNode as Int32Array, views.outStart as Int32Array, views.outPat as Int32Array);
   const bytes = closeLast(laid.bytes, writeMeta(persons, parties, ks, views.metaOff as Int32Array, views.metaBytes as Uint8Array));
   phase('buffer');

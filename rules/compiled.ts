@@ -38,7 +38,7 @@
  *
  *   patKind    u8[nPat]      what it stands for: PK.* (rules/pattern-kinds.ts)
  *   patEntity  i32[nPat]     index into persons / parties / contestants / contests (by kind), or -1
- *   patFlags   u8[nPat]      PF_CONTEXT | PF_CASE
+ *   patFlags   u8[nPat]      PF_CONTEXT | PF_CASE | PF_VARIANTS
  *   patAux     i32[nPat]     a number (hand signs, number words, a region's province code) or, for
  *                            accounts, a platform bitmask (PK.PLATFORM_BIT)
  *
@@ -56,7 +56,20 @@
  *   wordBits   u8[2^i]       8 KB … 1 MB, ≥ 16 bits per token: a bit per token hash (bits 13 and up) of
  *                            every token some trie term holds; most words that are no token stop there
  *   keepToken  u8[nTok]      2 = a trie term starts with the token, 1 = it only continues terms, 0 = in no
- *                            trie term (a region name's own word)
+ *                            trie term (a region name's own word); a spelling variant word counts as its
+ *                            canonical words do
+ *
+ * Spelling variants (format 4; rules/variants.ts): per word, not per name. The trie holds real terms
+ * only; a person's name or alias of one or two words of a–z has its pattern flagged PF_VARIANTS, and a
+ * variant word stands for its canonical words (the words of such names it is a variant of). The matcher,
+ * after the exact walk from a row, walks the row's canonical words as a one-word term (VAR_ALONE) or as
+ * the first of two words, and the next row's canonical words as the second word (VAR_PAIR), keeping only
+ * patterns with PF_VARIANTS. One word changed at a time, as the generator does.
+ *
+ *   varStart   i32[nTok+1]   token t's canonical words are varWord[varStart[t], varStart[t+1])
+ *   varWord    i32[…]        canonical token id × 4 + VAR_ALONE (1: the variant of a one-word name; not
+ *                            set when the variant word is an everyday word or another term) + VAR_PAIR (2:
+ *                            a variant of the word inside a two-word name), sorted, one entry per id
  *
  * Region names: the place names of the provinces that have a contest, kept out of the phrase trie
  * because they only ever count as evidence for a context-requiring candidate name; the engine scans
@@ -91,7 +104,7 @@
 import type { FullSetFilterData } from './full-set-filter.ts';
 
 /** Bump whenever the layout or the meaning of any field changes; loadEngine refuses other versions. */
-export const COMPILED_FORMAT = 3;
+export const COMPILED_FORMAT = 4;
 
 /** the buffer's first u32: "JAGA" read little-endian */
 export const MAGIC = 0x4147414a;
@@ -101,7 +114,7 @@ export const HEADER_WORDS = 8;
 export const ARRAY_NAMES = [
   'tokChars', 'tokOff', 'tokHash', 'prefixBits', 'rootChild', 'edgeStart', 'edgeTok', 'edgeNode',
   'outStart', 'outPat', 'patKind', 'patEntity', 'patFlags', 'patAux',
-  'slotHash', 'stemBits', 'suffixBits', 'wordBits', 'keepToken',
+  'slotHash', 'stemBits', 'suffixBits', 'wordBits', 'keepToken', 'varStart', 'varWord',
 ] as const;
 export type ArrayName = (typeof ARRAY_NAMES)[number];
 
@@ -129,6 +142,8 @@ export const SECTION_TYPES: Record<SectionName, 'u8' | 'u16' | 'i32'> = {
   suffixBits: 'u8',
   wordBits: 'u8',
   keepToken: 'u8',
+  varStart: 'i32',
+  varWord: 'i32',
   regions: 'i32',
   personK0: 'i32',
   personK: 'i32',
@@ -149,6 +164,15 @@ export const PF_CONTEXT = 1;
  * case at all, it counts only when written in capitals ("era" and "Pas" are the everyday words)
  */
 export const PF_CASE = 2;
+/**
+ * a person's name or alias whose spelling variants match through the variant table (varStart/varWord):
+ * only patterns with this flag are kept when a canonical word stands in for a variant word
+ */
+export const PF_VARIANTS = 4;
+/** varWord: the variant word alone stands for its canonical word (a one-word name) */
+export const VAR_ALONE = 1;
+/** varWord: the variant word stands for its canonical word inside a two-word name */
+export const VAR_PAIR = 2;
 
 export interface CompiledPerson {
   id: string;

@@ -29,7 +29,7 @@
  *   matchEnd          i32
  */
 import type { ContentField } from './actions.ts';
-import { PF_CASE, PF_CONTEXT } from './compiled.ts';
+import { PF_CASE, PF_CONTEXT, PF_VARIANTS, VAR_ALONE, VAR_PAIR } from './compiled.ts';
 import { HASH_INIT, TOK_CAMEL, TOK_CAPS, TOK_EMOJI, TOK_HANDLE, TOK_HASHTAG, TOK_KEYCAP, TOK_NUMBER, TOK_URL, TokenBuffer, grown, isDigit } from './normalize.ts';
 import * as PK from './pattern-kinds.ts';
 import type { Hit, Num } from './severity.ts';
@@ -334,6 +334,28 @@ export class Matcher extends CompiledTables {
     }
   }
 
+  /**
+   * The PF_VARIANTS patterns of trie node `node` as matches of stream rows [i, i + n), unless this row's
+   * matches from `from` on have the same person with the same context already (a variant that is also
+   * a term of that person: one trie path and one pattern in format 3)
+   */
+  private variantHits(node: number, i: number, n: number, from: number): void {
+    for (let o = node ? this.outStart[node]! : 0; o < (node ? this.outStart[node + 1]! : 0); o++) {
+      const p = this.outPat[o]!;
+      if (!(this.patFlags[p]! & PF_VARIANTS)) continue;
+      let q = from;
+      for (; q < this.matchCount; q++) {
+        const r = this.matchPattern[q]!;
+        if (this.matchEnd[q] === i + n && this.patKind[r] === PK.PERSON && this.patEntity[r] === this.patEntity[p] && !((this.patFlags[r]! ^ this.patFlags[p]!) & PF_CONTEXT)) break;
+      }
+      if (q < this.matchCount) continue;
+      if (this.matchCount === this.matchPattern.length) this.growMatches();
+      this.matchPattern[this.matchCount] = p;
+      this.matchFirst[this.matchCount] = i;
+      this.matchEnd[this.matchCount++] = i + n;
+    }
+  }
+
   matchField(str: string, field: ContentField, index: number | undefined, seq: number, shift: number, limit: number, hits: Hit[] | null, nums: Num[]): void {
     const buf = this.buf.tokenize(str, limit);
     this.buildStream();
@@ -350,8 +372,12 @@ export class Matcher extends CompiledTables {
       if (id < 0) continue;
       let node = this.rootChild[id]!;
       let j = i;
-      while (node) {
-        for (let o = this.outStart[node]!; o < this.outStart[node + 1]!; o++) {
+      const from = count;
+      // walked to depth 2 even off the trie: the row's token or the next one may have spelling variants
+      const vs = this.varStart;
+      const variants = vs[id + 1]! > vs[id]! || i + 1 < rows;
+      while (node || variants) {
+        for (let o = node ? this.outStart[node]! : 0; o < (node ? this.outStart[node + 1]! : 0); o++) {
           const p = this.outPat[o]!;
           const kind = this.patKind[p]!;
           if (kind === PK.NUMBER_MARKER) {
@@ -378,11 +404,27 @@ export class Matcher extends CompiledTables {
           this.matchEnd[count] = j + 1;
           count++;
         }
+        // spelling variants (rules/compiled.ts varStart, varWord) after the exact terms of the same
+        // length, as the trie paths of format 3 came: the row's canonical words alone, then as the
+        // first of two words or the next row's as the second; one word changed at a time
+        if (variants && j < i + 2) {
+          this.matchCount = count;
+          const next = j > i ? this.streamToken[j]! : -1;
+          for (let e = vs[id]!; e < vs[id + 1]!; e++) {
+            const c = this.varWord[e]!;
+            const at = this.rootChild[c >> 2]!;
+            if (j === i && c & VAR_ALONE) this.variantHits(at, i, 1, from);
+            if (next >= 0 && c & VAR_PAIR && at) this.variantHits(this.child(at, next), i, 2, from);
+          }
+          const at = this.rootChild[id]!;
+          if (next >= 0 && at) for (let e = vs[next]!; e < vs[next + 1]!; e++) if (this.varWord[e]! & VAR_PAIR) this.variantHits(this.child(at, this.varWord[e]! >> 2), i, 2, from);
+          count = this.matchCount;
+        }
         j++;
         if (j >= rows || ordinals[j] !== ordinals[j - 1]! + 1) break; // the next token was dropped: unknown
         const next = this.streamToken[j]!;
-        if (next < 0) break;
-        node = this.child(node, next);
+        if (next < 0 || (!node && j > i + 1)) break;
+        node = node ? this.child(node, next) : 0;
       }
     }
     this.matchCount = count;

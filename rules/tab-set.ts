@@ -7,7 +7,7 @@
  * differ. Not for the content script (it compiles).
  */
 import { compileBundle, regionalBundle } from './compile.ts';
-import { packBytes, type CompiledRules, type SectionName } from './compiled.ts';
+import { PF_VARIANTS, VAR_ALONE, VAR_PAIR, packBytes, type CompiledRules, type SectionName } from './compiled.ts';
 import { bloomBits, type FullSetFilterData } from './full-set-filter.ts';
 import { HASH_INIT } from './normalize.ts';
 import * as PK from './pattern-kinds.ts';
@@ -118,6 +118,35 @@ class RuleView {
     }
   }
 
+  /** each variant word's canonical words read alone (VAR_ALONE), sorted (rules/compiled.ts varStart, varWord) */
+  aloneTable(): Map<string, string> {
+    const { varStart, varWord } = this.a;
+    const out = new Map<string, string>();
+    for (let v = 0; v + 1 < varStart.length; v++) {
+      const list: string[] = [];
+      for (let e = varStart[v]!; e < varStart[v + 1]!; e++) if (varWord[e]! & VAR_ALONE) list.push(this.tokens[varWord[e]! >> 2]!);
+      if (list.length) out.set(this.tokens[v]!, list.sort().join(','));
+    }
+    return out;
+  }
+
+  /** the variant words that stand for token t with the VAR_* bit `bit` */
+  variantsOf(t: number, bit: number): string[] {
+    const { varStart, varWord } = this.a;
+    if (!this.byCanonical) {
+      this.byCanonical = new Map();
+      for (let v = 0; v + 1 < varStart.length; v++) {
+        for (let e = varStart[v]!; e < varStart[v + 1]!; e++) {
+          const list = this.byCanonical.get(varWord[e]! >> 2) ?? [];
+          list.push([this.tokens[v]!, varWord[e]! & 3]);
+          this.byCanonical.set(varWord[e]! >> 2, list);
+        }
+      }
+    }
+    return (this.byCanonical.get(t) ?? []).filter(([, bits]) => bits & bit).map(([w]) => w);
+  }
+  private byCanonical: Map<number, Array<[string, number]>> | null = null;
+
   pathString(path: number[]): string {
     return path.map((t) => this.tokens[t]).join(' ');
   }
@@ -188,6 +217,23 @@ export function escalation(full: CompiledRules, tab: CompiledRules): Escalation 
     for (const s of tokens) if (cost(s) < cost(best)) best = s;
     return best;
   };
+  // A term with spelling variants (PF_VARIANTS) is also matched with one word changed, through the
+  // variant table: a one-word term's text is then only the variant word, so those are flagged; of a
+  // two-word term "A B" with B flagged, "A' B" holds B and "A B'" holds B' (and the other way round):
+  // the flagged token's variant words are flagged too (misspellings, seldom in everyday text)
+  const flagVariants = (v: RuleView, p: number, path: number[], token: string): void => {
+    if (!(v.a.patFlags[p]! & PF_VARIANTS)) return;
+    const at = path.length === 1 ? path[0]! : path.find((x) => v.tokens[x] === token);
+    if (at !== undefined) for (const w of v.variantsOf(at, path.length === 1 ? VAR_ALONE : VAR_PAIR)) flagged.add(w);
+  };
+  // A variant word read alone as other one-word names by the two sets (a form another term holds in one
+  // set only is not read alone there) is flagged. Its VAR_PAIR entries need no flag: they follow from
+  // the words of the two-word PF_VARIANTS terms alone, and a word's are the same in both sets unless
+  // every such term with it is one the sets do not share, which flags them (above)
+  const fullVariants = f.aloneTable();
+  const tabVariants = t.aloneTable();
+  for (const [w, list] of fullVariants) if (tabVariants.get(w) !== list) flagged.add(w);
+  for (const [w, list] of tabVariants) if (fullVariants.get(w) !== list) flagged.add(w);
   // the full set's terms: one of an entity the tab set lacks (or has with other contests), or whose
   // pattern the tab set does not have, flags one of its tokens
   const shared = new Set<string>();
@@ -197,8 +243,11 @@ export function escalation(full: CompiledRules, tab: CompiledRules): Escalation 
       const p = f.a.outPat[o]!;
       const entity = f.entityKey(p);
       const key = f.patternKey(where, p);
-      if ((entity && !entity.startsWith('#') && !tabEntities.has(entity)) || !tabKeys.has(key)) flagged.add(flagToken(path.map((x) => f.tokens[x]!)));
-      else shared.add(key);
+      if ((entity && !entity.startsWith('#') && !tabEntities.has(entity)) || !tabKeys.has(key)) {
+        const token = flagToken(path.map((x) => f.tokens[x]!));
+        flagged.add(token);
+        flagVariants(f, p, path, token);
+      } else shared.add(key);
     }
     return true;
   });
@@ -207,8 +256,9 @@ export function escalation(full: CompiledRules, tab: CompiledRules): Escalation 
     const where = t.pathString(path);
     for (let o = t.a.outStart[node]!; o < t.a.outStart[node + 1]!; o++) {
       if (!shared.has(t.patternKey(where, t.a.outPat[o]!))) {
-        flagged.add(flagToken(path.map((x) => t.tokens[x]!)));
-        break;
+        const token = flagToken(path.map((x) => t.tokens[x]!));
+        flagged.add(token);
+        flagVariants(t, t.a.outPat[o]!, path, token);
       }
     }
     return true;

@@ -33,7 +33,7 @@ export const MAX_GLUED = 48;
 export const MIN_GLUED = 6;
 
 /** Builds a fast path for plain words over the dictionary (rules/automaton.ts's buildWordAutomaton). */
-export type WordAutomatonBuilder = (tokChars: Uint16Array, tokOff: Int32Array, rootChild: Int32Array) => WordScanner | null;
+export type WordAutomatonBuilder = (tokChars: Uint16Array, tokOff: Int32Array, keepToken: Uint8Array) => WordScanner | null;
 
 /** Compiled rules that are not what compileBundle writes: a clear message, caught by nobody in the scan. */
 export class StructuralError extends Error {}
@@ -103,6 +103,8 @@ export function decodeRules(c: CompiledRules): DecodedRules {
   inRange('tokHash', tokHash!, 0, nTok + 1);
   if (tokHash!.indexOf(0) < 0) throw new StructuralError('compiled rules: tokHash has no empty slot');
   inRange('patEntity', patEntity!, -1, Math.max(d.persons, d.parties, d.contests, d.contestants, 1));
+  // the variant table: every variant word's canonical words are tokens (id × 4 + VAR_* bits)
+  checkIndex('varStart', sections.varStart as Int32Array, nTok, sections.varWord as Int32Array, nTok * 4);
   return d;
 }
 
@@ -142,10 +144,27 @@ export function hashOf4(c1: number, c2: number, c3: number, c4: number): number 
   return Math.imul(h ^ c4, 16777619);
 }
 
+export type FilterName = 'slotHash' | 'stemBits' | 'suffixBits' | 'wordBits' | 'keepToken';
+
+/**
+ * The lengths of the scan's filters over a dictionary of nTok tokens, chars chars and a slot table of
+ * slots: known before they are computed, so that compileBundle lays them out in its output buffer and
+ * `scanFilters` writes them there (made apart, each was copied in; stemBits alone is up to 1 MB).
+ */
+export function filterLengths(chars: number, slots: number, nTok: number): Record<FilterName, number> {
+  let stemBytes = 1024;
+  while (stemBytes < chars && stemBytes < 1 << 20) stemBytes <<= 1; // ≥ 8 bits per prefix, ≤ 1 MB
+  // wordBits: ≥ 16 bits per token (see scanFilters)
+  let bitsLen = 8192;
+  while (bitsLen * 8 < nTok * 16 && bitsLen < 1 << 20) bitsLen <<= 1;
+  return { slotHash: slots, stemBits: stemBytes, suffixBits: 8192, wordBits: bitsLen, keepToken: nTok };
+}
+
 /**
  * The scan's filters over the dictionary (rules/compiled.ts: slotHash, stemBits, suffixBits, wordBits,
  * keepToken), computed once by compileBundle rather than at every load: the content script, which only
- * loads, does not carry this function (bundlers drop unused functions).
+ * loads, does not carry this function (bundlers drop unused functions). Written into `out` (zero-filled
+ * arrays of the lengths `filterLengths` gives) when given.
  */
 export function scanFilters(
   tokChars: Uint16Array,
@@ -153,16 +172,26 @@ export function scanFilters(
   tokHash: Int32Array,
   rootChild: Int32Array,
   edgeTok: Int32Array,
-): Record<'slotHash' | 'stemBits' | 'suffixBits' | 'wordBits' | 'keepToken', SectionArray> {
+  varStart: Int32Array,
+  varWord: Int32Array,
+  out?: Partial<Record<FilterName, SectionArray>>,
+): Record<FilterName, SectionArray> {
   const nTok = tokOff.length - 1;
   const hashMask = tokHash.length - 1;
+  const len = filterLengths(tokChars.length, tokHash.length, nTok);
+  const u8 = (name: FilterName): Uint8Array => {
+    const a = out?.[name];
+    if (a === undefined) return new Uint8Array(len[name]);
+    if (!(a instanceof Uint8Array) || a.length !== len[name]) throw new Error(`scanFilters: ${name}`);
+    return a;
+  };
   // slotHash, stemBits and suffixBits: one pass over every token's chars
-  const slotHash = new Int32Array(tokHash.length);
-  let stemBytes = 1024;
-  while (stemBytes < tokChars.length && stemBytes < 1 << 20) stemBytes <<= 1; // ≥ 8 bits per prefix, ≤ 1 MB
-  const stemBits = new Uint8Array(stemBytes);
-  const stemMask = stemBytes * 8 - 1;
-  const suffixBits = new Uint8Array(8192);
+  const givenSlots = out?.slotHash;
+  if (givenSlots !== undefined && (!(givenSlots instanceof Int32Array) || givenSlots.length !== len.slotHash)) throw new Error('scanFilters: slotHash');
+  const slotHash = givenSlots ?? new Int32Array(len.slotHash);
+  const stemBits = u8('stemBits');
+  const stemMask = stemBits.length * 8 - 1;
+  const suffixBits = u8('suffixBits');
   for (let t = 0; t < nTok; t++) {
     let h = HASH_INIT;
     const o = tokOff[t]!;
@@ -190,20 +219,22 @@ export function scanFilters(
     }
   }
 
-  const keepToken = new Uint8Array(nTok);
+  const keepToken = u8('keepToken');
   for (let e = 0; e < edgeTok.length; e++) {
     const t = edgeTok[e]!;
     if (t >= 0 && t < nTok) keepToken[t] = 1;
   }
   for (let t = 0; t < nTok; t++) if (rootChild[t] !== 0) keepToken[t] = 2;
+  // a spelling variant word is kept as its canonical words are (it stands for them in the trie walk)
+  for (let t = 0; t < nTok; t++) {
+    for (let e = varStart[t]!; e < varStart[t + 1]!; e++) keepToken[t] = Math.max(keepToken[t]!, keepToken[varWord[e]! >> 2]!);
+  }
 
   // wordBits: ≥ 16 bits per token, so most words that are no token stop at one bit test instead of a
   // probe of the denser slot table; tokens of no trie term get no bit (the filter drops them anyway;
   // one of ≥ 6 chars may still be written out as a glued-word candidate, which changes no match)
-  let bitsLen = 8192;
-  while (bitsLen * 8 < nTok * 16 && bitsLen < 1 << 20) bitsLen <<= 1;
-  const wordBits = new Uint8Array(bitsLen);
-  const wordBitsMask = bitsLen * 8 - 1;
+  const wordBits = u8('wordBits');
+  const wordBitsMask = wordBits.length * 8 - 1;
   for (let slot = 0; slot <= hashMask; slot++) {
     if (tokHash[slot] === 0 || keepToken[tokHash[slot]! - 1] === 0) continue;
     const tb = (slotHash[slot]! >>> 13) & wordBitsMask;
@@ -221,6 +252,9 @@ export class CompiledTables implements WordFilter {
   protected readonly hashMask: number;
   readonly prefixBits: Uint8Array;
   protected readonly rootChild: Int32Array;
+  /** the spelling variant table (rules/compiled.ts): a variant word's canonical words */
+  protected readonly varStart: Int32Array;
+  protected readonly varWord: Int32Array;
   protected readonly edgeStart: Int32Array;
   protected readonly edgeTok: Int32Array;
   protected readonly edgeNode: Int32Array;
@@ -261,6 +295,8 @@ export class CompiledTables implements WordFilter {
     this.tokHash = a.tokHash as Int32Array;
     this.prefixBits = a.prefixBits as Uint8Array;
     this.rootChild = a.rootChild as Int32Array;
+    this.varStart = a.varStart as Int32Array;
+    this.varWord = a.varWord as Int32Array;
     this.edgeStart = a.edgeStart as Int32Array;
     this.edgeTok = a.edgeTok as Int32Array;
     this.edgeNode = a.edgeNode as Int32Array;
@@ -309,7 +345,7 @@ export class CompiledTables implements WordFilter {
     this.maxTokLen = Math.min(Math.max(1, d.maxTokLen | 0), MAX_GLUED);
     this.hashMask = hs - 1;
 
-    this.words = buildWords?.(this.tokChars, this.tokOff, this.rootChild) ?? null;
+    this.words = buildWords?.(this.tokChars, this.tokOff, this.keepToken) ?? null;
   }
 
   /**

@@ -4,7 +4,7 @@
  * collector a quarter of the compile time. Build-time only; the engine reads the compiled CSR form
  * (rules/compiled.ts).
  */
-import { HASH_INIT } from './normalize.ts';
+import { HASH_INIT, hashStep } from './normalize.ts';
 
 /** `a`, or a copy at least `need` long (doubling), new entries set to `fill` */
 export function grow(a: Int32Array<ArrayBuffer>, need: number, fill = 0): Int32Array<ArrayBuffer> {
@@ -258,4 +258,85 @@ export class TrieBuilder {
     if (tail < 0) this.outHead[node] = o;
     else this.outNext[tail] = o;
   }
+}
+
+/**
+ * The trie in CSR form into arrays of the lengths `TermCompiler.tables` gives (nodes + 1, edges, edges,
+ * nodes + 1, outs): each node's edges sorted by token id, its patterns in the order they were added.
+ */
+export function writeCsr(trie: TrieBuilder, edgeStart: Int32Array, edgeTok: Int32Array, edgeNode: Int32Array, outStart: Int32Array, outPat: Int32Array): void {
+  const nodes = trie.nodes;
+  const edges = trie.edges;
+  // a counting sort by parent (most nodes have one edge), then each node's few edges by token:
+  // a node's tokens are distinct, so the order is the one a sort by (parent, token) gives
+  edgeStart.fill(0);
+  for (let e = 0; e < edges; e++) edgeStart[trie.eParent[e]! + 1]!++;
+  for (let n = 0; n < nodes; n++) edgeStart[n + 1]! += edgeStart[n]!;
+  const fill = edgeStart.slice(0, nodes);
+  for (let e = 0; e < edges; e++) {
+    const at = fill[trie.eParent[e]!]!++;
+    edgeTok[at] = trie.eTok[e]!;
+    edgeNode[at] = trie.eChild[e]!;
+  }
+  for (let n = 0; n < nodes; n++) {
+    const s = edgeStart[n]!;
+    const e = edgeStart[n + 1]!;
+    if (e - s > 32 && e - s < 4194304) {
+      // a first word shared by thousands of names: a real sort
+      // (token × 2^22 + place, exact in a double: a numeric typed-array sort, no comparator)
+      const kids = edgeNode.slice(s, e);
+      const keys = new Float64Array(e - s);
+      for (let i = s; i < e; i++) keys[i - s] = edgeTok[i]! * 4194304 + (i - s);
+      keys.sort();
+      for (let i = 0; i < keys.length; i++) {
+        const place = keys[i]! % 4194304;
+        edgeTok[s + i] = (keys[i]! - place) / 4194304;
+        edgeNode[s + i] = kids[place]!;
+      }
+      continue;
+    }
+    for (let i = s + 1; i < e; i++) {
+      const tok = edgeTok[i]!;
+      const child = edgeNode[i]!;
+      let j = i - 1;
+      while (j >= s && edgeTok[j]! > tok) {
+        edgeTok[j + 1] = edgeTok[j]!;
+        edgeNode[j + 1] = edgeNode[j]!;
+        j--;
+      }
+      edgeTok[j + 1] = tok;
+      edgeNode[j + 1] = child;
+    }
+  }
+  let outs = 0;
+  for (let n = 0; n < nodes; n++) {
+    outStart[n] = outs;
+    for (let o = trie.outHead[n]!; o >= 0; o = trie.outNext[o]!) outPat[outs++] = trie.outPat[o]!;
+  }
+  outStart[nodes] = outs;}
+
+/** The dictionary's sections of the compiled format: views of its text, a hash table of its ids, the 3-letter prefix bits. */
+export function dictionaryTables(dict: Dictionary) {
+  const nTok = dict.count;
+  // views, not copies: the compiler copies every section into the one buffer
+  const tokOff = dict.off.subarray(0, nTok + 1);
+  const tokChars = dict.chars.subarray(0, tokOff[nTok]!);
+  let maxTokLen = 0;
+  let size = 16;
+  while (size < nTok * 2) size *= 2;
+  const tokHash = new Int32Array(size);
+  const prefixBits = new Uint8Array(8192);
+  for (let id = 0; id < nTok; id++) {
+    const o = tokOff[id]!;
+    const len = tokOff[id + 1]! - o;
+    if (len > maxTokLen) maxTokLen = len;
+    if (len >= 3) {
+      const h3 = hashStep(hashStep(hashStep(HASH_INIT, tokChars[o]!), tokChars[o + 1]!), tokChars[o + 2]!);
+      prefixBits[(h3 >>> 3) & 8191]! |= 1 << (h3 & 7);
+    }
+    let slot = dict.hash[id]! & (size - 1);
+    while (tokHash[slot] !== 0) slot = (slot + 1) & (size - 1);
+    tokHash[slot] = id + 1;
+  }
+  return { tokChars, tokOff, tokHash, prefixBits, maxTokLen };
 }

@@ -76,6 +76,8 @@ type Compile = (bundle: RuleBundle, report?: VariantReport, options?: CompileOpt
 interface CompilerFigures {
   /** CPU ms of each compile, in the order run */
   cpu: number[];
+  /** wall ms of each compile, in the order run (on a loaded machine 2–4× the CPU) */
+  wall: number[];
   /** their median */
   cpuMs: number;
   /** per phase (CompileOptions.phases), the median of its CPU ms */
@@ -108,7 +110,7 @@ export function compareCompilers(against: Compile, now: Compile, n: number, roun
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
   };
-  const runs = { against: { cpu: [] as number[], phases: {} as Record<string, number[]> }, now: { cpu: [] as number[], phases: {} as Record<string, number[]> } };
+  const runs = { against: { cpu: [] as number[], wall: [] as number[], phases: {} as Record<string, number[]> }, now: { cpu: [] as number[], wall: [] as number[], phases: {} as Record<string, number[]> } };
   const hashes = new Set<string>();
   const wallClock = performance.now;
   performance.now = cpuNow;
@@ -119,8 +121,10 @@ export function compareCompilers(against: Compile, now: Compile, n: number, roun
         const report: VariantReport = { compiled: 0, dropped: [] };
         const phases: Record<string, number> = {};
         const start = cpuNow();
+        const wallStart = wallClock.call(performance);
         const compiled = (which === 'now' ? now : against)(bundle, report, { phases });
         runs[which].cpu.push(Number((cpuNow() - start).toFixed(1)));
+        runs[which].wall.push(Number((wallClock.call(performance) - wallStart).toFixed(1)));
         for (const [k, v] of Object.entries(phases)) (runs[which].phases[k] ??= []).push(v);
         hashes.add(outputHash(compiled, report));
       }
@@ -128,8 +132,9 @@ export function compareCompilers(against: Compile, now: Compile, n: number, roun
   } finally {
     performance.now = wallClock;
   }
-  const figures = (x: { cpu: number[]; phases: Record<string, number[]> }): CompilerFigures => ({
+  const figures = (x: { cpu: number[]; wall: number[]; phases: Record<string, number[]> }): CompilerFigures => ({
     cpu: x.cpu,
+    wall: x.wall,
     cpuMs: median(x.cpu),
     phasesCpuMs: Object.fromEntries(Object.entries(x.phases).map(([k, v]) => [k, median(v)])),
   });

@@ -118,6 +118,9 @@ describe('binary compiled format', () => {
     ['a suffix filter of another size', edited((v) => v.setUint32(sectionWord('suffixBits', 1), 4096, true))],
     ['a word filter no mask can index', edited((v) => v.setUint32(sectionWord('wordBits', 1), v.getUint32(sectionWord('wordBits', 1), true) - 1, true))],
     ['a token-keep table not one per token', edited((v) => v.setUint32(sectionWord('keepToken', 1), v.getUint32(sectionWord('keepToken', 1), true) - 1, true))],
+    ['a variant table not one start per token', edited((v) => v.setUint32(sectionWord('varStart', 1), v.getUint32(sectionWord('varStart', 1), true) - 1, true))],
+    ['a variant word standing for no token', edited((v) => v.setInt32(v.getUint32(sectionWord('varWord', 0), true), 1 << 28, true))],
+    ['variant starts not monotonic', edited((v) => v.setInt32(v.getUint32(sectionWord('varStart', 0), true) + 4, 1 << 30, true))],
     ['contests that do not match', { ...compiled, contests: compiled.contests.slice(1) }],
   ])('refuses %s with a StructuralError', (_what, bad) => {
     expect(() => loadEngine(bad)).toThrow(StructuralError);

@@ -4,7 +4,7 @@
 // differential tests compare matching only; policy changes need no mirroring here.
 
 import type { ActionContent, ContentField } from '../../../rules/actions.ts';
-import { PF_CASE, PF_CONTEXT, type CompiledRules } from '../../../rules/compiled.ts';
+import { PF_CASE, PF_CONTEXT, PF_VARIANTS, VAR_ALONE, VAR_PAIR, type CompiledRules } from '../../../rules/compiled.ts';
 import { StructuralError, decodeRules, entityTables } from '../../../rules/tables.ts';
 import * as PK from '../../../rules/pattern-kinds.ts';
 import { decide, policyTables, type Hit, type Num, type PolicyTables } from '../../../rules/severity.ts';
@@ -45,6 +45,8 @@ class RuleEngine implements Engine {
   private patEntity: Int32Array;
   private patFlags: Uint8Array;
   private patAux: Int32Array;
+  private varStart: Int32Array;
+  private varWord: Int32Array;
   private maxTokLen: number;
   private tables: PolicyTables;
 
@@ -78,6 +80,8 @@ class RuleEngine implements Engine {
     this.patKind = a.patKind as Uint8Array;
     this.patEntity = a.patEntity as Int32Array;
     this.patFlags = a.patFlags as Uint8Array;
+    this.varStart = a.varStart as Int32Array;
+    this.varWord = a.varWord as Int32Array;
     this.patAux = a.patAux as Int32Array;
     const nTok = this.tokOff.length - 1;
     const nodes = this.edgeStart.length - 1;
@@ -293,13 +297,44 @@ class RuleEngine implements Engine {
     const numberWordAt: number[] = [];
     const yearWordAt = new Set<number>(); // stream indices of "tahun": the number before it is no ballot number
     const nounNumberAt = new Set<number>(); // stream indices right after a numbered noun ("TPS", "RT")
+    // Added with format 4 (the frozen walk below calls it at depths 1 and 2): spelling variants through
+    // the variant table, as the format defines them (rules/compiled.ts): one word of a PF_VARIANTS term
+    // replaced by a variant word, after the exact terms of the same length; a match of the same person
+    // with the same context is not repeated
+    const has = (p: number, i: number, j: number, from: number) =>
+      hits.slice(from).some((h) => h.s0 === i && h.s1 === j && h.kind === this.patKind[p] && h.entity === this.patEntity[p] && h.ctx === ((this.patFlags[p]! & PF_CONTEXT) !== 0) && h.field === field && h.seq === seq);
+    const variant = (node: number, i: number, j: number, from: number) => {
+      if (!node) return;
+      for (let o = this.outStart[node]!; o < this.outStart[node + 1]!; o++) {
+        const p = this.outPat[o]!;
+        if (!(this.patFlags[p]! & PF_VARIANTS) || has(p, i, j, from)) continue;
+        hits.push({
+          kind: this.patKind[p]!,
+          entity: this.patEntity[p]!,
+          ctx: (this.patFlags[p]! & PF_CONTEXT) !== 0,
+          aux: this.patAux[p]!,
+          field,
+          index,
+          seq,
+          s0: i,
+          s1: j,
+          span: this.spanOf(str, shift, i, j),
+          src: str,
+          off: shift,
+          caps: hasLower && j === i + 1 && (this.sF[i]! & TOK_CAPS) !== 0,
+          lower: hasLower && (this.patFlags[p]! & PF_CASE) !== 0 && !/[A-Z]/.test(str.slice(buf.oStart[this.sA[i]!]! + 1, buf.oEnd[this.sB[j - 1]! - 1]!)),
+          tag: this.allTagged(i, j),
+        });
+      }
+    };
     for (let i = 0; i < ns; i++) {
       const id = this.sId[i]!;
       if (id < 0) continue;
       let node = this.rootChild[id]!;
       let j = i;
-      while (node) {
-        for (let o = this.outStart[node]!; o < this.outStart[node + 1]!; o++) {
+      const from = hits.length;
+      for (;;) {
+        for (let o = node ? this.outStart[node]! : 0; o < (node ? this.outStart[node + 1]! : 0); o++) {
           const p = this.outPat[o]!;
           const kind = this.patKind[p]!;
           if (kind === PK.NUMBER_MARKER) {
@@ -341,11 +376,21 @@ class RuleEngine implements Engine {
             tag: this.allTagged(i, j + 1),
           });
         }
+        if (j === i) {
+          for (let e = this.varStart[id]!; e < this.varStart[id + 1]!; e++) if (this.varWord[e]! & VAR_ALONE) variant(this.rootChild[this.varWord[e]! >> 2]!, i, i + 1, from);
+        } else if (j === i + 1) {
+          const next = this.sId[j]!;
+          for (let e = this.varStart[id]!; e < this.varStart[id + 1]!; e++) {
+            const at = this.rootChild[this.varWord[e]! >> 2]!;
+            if (this.varWord[e]! & VAR_PAIR && at) variant(this.child(at, next), i, i + 2, from);
+          }
+          if (this.rootChild[id]) for (let e = this.varStart[next]!; e < this.varStart[next + 1]!; e++) if (this.varWord[e]! & VAR_PAIR) variant(this.child(this.rootChild[id]!, this.varWord[e]! >> 2), i, i + 2, from);
+        }
         j++;
         if (j >= ns) break;
         const next = this.sId[j]!;
-        if (next < 0) break;
-        node = this.child(node, next);
+        if (next < 0 || (!node && j > i + 1)) break;
+        node = node ? this.child(node, next) : 0;
       }
     }
     // numbers: digits (1–2 significant digits) and number words after a marker

@@ -8,7 +8,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '@/entrypoints/background/messages';
 import { ensureEngine, rebuildEngine, syncDefaultBundle, TAB_SET_VERSION, watchRegion } from '@/entrypoints/background/rules-store';
 import { FullSetFilter } from '@/rules/full-set-filter';
-import { COMPILED_FORMAT } from '@/rules/compiled';
+import { COMPILED_FORMAT, packBytes, unpackBytes } from '@/rules/compiled';
+import { compileBundle } from '@/rules/compile';
 import { loadEngine } from '@/rules/engine';
 import { decodeRules } from '@/rules/tables';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
@@ -70,6 +71,24 @@ describe('stored compiled rules of an older format', () => {
     await syncDefaultBundle();
     await ensureEngine();
     expect(await stored()).toEqual(before);
+  });
+});
+
+describe('stored compiled rules of format 3 (before the spelling variant table)', () => {
+  it('are recompiled, not misread: a buffer whose header says format 3 is refused and compiled again', async () => {
+    const bundle = bundleAt(6, { newRule: true });
+    // format 3's rules as an older version stored them: its JSON field and its buffer header say 3
+    const now = compileBundle(bundle);
+    const bytes = unpackBytes(now.data)!;
+    new DataView(bytes.buffer).setUint32(4, 3, true);
+    const format3 = { ...now, format: 3, data: packBytes(bytes) };
+    expect(() => loadEngine({ ...format3, format: COMPILED_FORMAT })).toThrow(/another format/);
+    await fakeBrowser.storage.local.set({
+      [activeBundleItem.key]: { bundle, compiled: format3, source: 'update', appliedAt: 1 },
+      [engineItem.key]: { bundleVersion: V(6), compiled: format3, sites: {}, source: 'update', issuedAt: '2026-01-01', expiresAt: bundle.expiresAt, extraRules: false },
+    });
+    await ensureEngine();
+    await expectRecompiled();
   });
 });
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createContentState } from '@/entrypoints/content/state';
 import { compileBundle } from '@/rules/compile';
-import { packBytes, unpackBytes } from '@/rules/compiled';
+import { HEADER_WORDS, SECTION_NAMES, packBytes, unpackBytes } from '@/rules/compiled';
 import { StructuralError } from '@/rules/tables';
 import { tabRules } from '@/rules/tab-set';
 import { devBundle } from '../background/helpers';
@@ -64,8 +64,14 @@ describe('the content script loads the rules from storage.local', () => {
     expect(good).not.toBeNull();
     const bytes = unpackBytes(compiled.data)!;
     bytes[0] = 0; // the magic
+    // a variant word standing for a token past the dictionary (format 4's variant table)
+    const badTable = unpackBytes(compiled.data)!;
+    const view = new DataView(badTable.buffer);
+    const varWordAt = view.getUint32(4 * (HEADER_WORDS + 2 * SECTION_NAMES.indexOf('varWord')), true);
+    view.setInt32(varWordAt, 1 << 28, true);
     const bad = [
       { ...compiled, data: packBytes(bytes) },
+      { ...compiled, data: packBytes(badTable) },
       { ...compiled, data: compiled.data.slice(0, 1000) },
       { format: 1, bundleVersion: 2, arrays: {}, persons: [], parties: [], contests: [], contestants: [] },
     ];
