@@ -80,14 +80,14 @@ export const ONLY_AFTER = /^\s*(?:saja|aja|ajah|sj|bae|la+h+|lh|do+ng+)\s*(?:$|[
  */
 export const POLITICS_WORD = /^(?:korupsi|koruptor|korup|dinasti|rakyat|pejabat)$/;
 /**
- * Words of governing (2026-12-07, seventh pass): leading a region (pimpin, memimpin, dipimpin, pemimpin,
- * kepemimpinan), ruling (berkuasa, pemerintahan, menjabat) and a regent's or mayor's office, which governor
- * candidates held before ("Dimyati … istrinya bupati Pandeglang", "Airin pantas mimpin Banten"). Counted as a
+ * Words of governing (2026-12-07, seventh pass): ruling (berkuasa, pemerintahan, menjabat) and a regent's or
+ * mayor's office, which governor candidates held before ("Dimyati … istrinya bupati Pandeglang"). Not the words
+ * of leading (pimpin, memimpin, pemimpin): "Pak Dimyati memimpin doa" leads a prayer. Counted as a
  * word of politics for a governor or Pilpres name only (few, and known across their province): the ordinary
  * names of some 1,500 regency and city pairs and 10,000 list candidates are also the officials whose careers
  * news tells ("sebelum menjabat gubernur Lampung, X pernah jadi bupati").
  */
-export const GOVERNING_WORD = /^(?:pimpin|mimpin|memimpin|dipimpin|pemimpin|kepemimpinan|berkuasa|pemerintahan|menjabat|bupati|walikota)$/;
+export const GOVERNING_WORD = /^(?:berkuasa|pemerintahan|menjabat|bupati|walikota)$/;
 /** "X maju terus" ("go on, X"): the rally cry written after the name. */
 export const RALLY_AFTER = /^(?:maju|majulah) (?:terus|trus|trs)(?: |$)/;
 /**

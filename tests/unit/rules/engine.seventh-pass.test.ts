@@ -6,7 +6,7 @@ import { loadEngine } from '../../../rules/engine.ts';
 // Invented comments, at a Pilkada campaign day, paraphrasing two classes of the development named misses
 // of the seventh pass (docs/engine.md, "Development misses, seventh pass"): Banten comment sections answer
 // "who?" with a particle instead of "aja" ("Airin bae", "Airin lah", "Airin dong"), and argue about a
-// governor candidate's years as regent ("istrinya bupati Pandeglang", "pantas mimpin Banten"). Airin and
+// governor candidate's years as regent ("istrinya bupati Pandeglang", "berkuasa di Pandeglang"). Airin and
 // Dimyati (Pilgub Banten) are context-requiring given names: each cue is still never enough alone.
 const engine = loadEngine(compileBundle(loadDefaultBundle()));
 const at = '2024-10-15';
@@ -32,12 +32,13 @@ describe('a particle closing the clause, as "X aja", beside one more cue', () =>
 describe('a word of governing in the field, beside one more cue', () => {
   it.each([
     ['a regent\'s office and the region', 'lah gimana bupati pandeglang itu kan istri dimyati sendiri'],
-    ['leading and the region', 'dimyati sepuluh tahun memimpin pandeglang jalannya tetap rusak'],
-    ['leading and the province', 'airin paling pantas mimpin banten'],
+    ['holding office and the region', 'dimyati sepuluh tahun menjabat di pandeglang jalannya tetap rusak'],
+    ['the government and the province', 'hasil pemerintahan airin di banten mana'],
     ['ruling and the region', 'cukup keluarga dimyati berkuasa di pandeglang'],
   ])('%s: %s → medium or high', (_why, text) => expect(on(sev(text))).toBe(true));
   it.each([
     ['leading a meeting, nothing else', 'Dimyati memimpin rapat RT tadi malam'],
+    ['an honorific and leading a prayer', 'Pak Dimyati memimpin doa di masjid'],
     ['a regent\'s office alone', 'Airin kerja jadi staf di kantor bupati'],
     ['two words of politics count once', 'Dimyati bilang pemimpin harus dekat rakyat'],
     // a regency pair's ordinary name (Pilbup Polewali Mandar): a career in office is any official's
