@@ -5,7 +5,7 @@
  * script's engine goes without these word lists and asks the full engine when they could decide.
  */
 import {
-  PRAISE, PRAISE_BESIDE, FILLER, CHEER_AFTER, CHEER_BEFORE, LOYAL_BEFORE, CLAUSE_END, NAMED_BEFORE, IN_HEART, CHOICE_AFTER, CHOICE_PHRASE, CHOICE_BEFORE, RACE_WORD, RALLY_BEFORE, RALLY_AFTER, ONLY_AFTER, POLITICS_WORD, PRAISE_PHRASE, OFFICE, FOR_AFTER, wordsAround,
+  PRAISE, PRAISE_BESIDE, FILLER, CHEER_AFTER, CHEER_BEFORE, LOYAL_BEFORE, CLAUSE_END, NAMED_BEFORE, IN_HEART, CHOICE_AFTER, CHOICE_PHRASE, CHOICE_BEFORE, RACE_WORD, RALLY_BEFORE, RALLY_AFTER, ONLY_AFTER, POLITICS_WORD, GOVERNING_WORD, PRAISE_PHRASE, OFFICE, FOR_AFTER, wordsAround,
 } from './evidence-cues.ts';
 import { HONORIFIC_BEFORE, textBefore } from './name-cues.ts';
 import { CONTEXT_WINDOW, EVIDENCE, WORDS_AROUND, type BesideName } from './severity.ts';
@@ -52,7 +52,8 @@ export const besideNameEvidence: BesideName = (h, contestKind, w, supportNear, w
       const words = [...far.before, ...far.after];
       const farTitle = title ? undefined : (pick(far.before, 0, far.before.length) ?? pick(far.after, 0, far.after.length));
       if (farTitle) (w += EVIDENCE.officeField), why.push({ kind: 'office-field', label: `office or race "${farTitle}" in the field` });
-      const politics = words.find((x) => POLITICS_WORD.test(x));
+      const governing = contestKind === 'pilkada-provinsi' || contestKind === 'pilpres';
+      const politics = words.find((x) => POLITICS_WORD.test(x) || (governing && GOVERNING_WORD.test(x)));
       if (politics) (w += EVIDENCE.politicsField), why.push({ kind: 'politics', label: `politics "${politics}" in the field` });
     }
     return w;

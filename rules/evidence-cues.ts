@@ -68,13 +68,26 @@ export const RALLY_BEFORE = /(?:^|[.!?\n]\s*)(?:hidup|maju+|majulah)\s+(?:(?:bu|
 /**
  * "X aja" / "X saja" closing a clause ("Pandeglang mah Airin aja."): just X, a loose choice; "Airin aja
  * belum datang" goes on and is not. Weaker than a support verb (an everyday "who goes? Airin aja").
+ * Also the particles that make the same answer (2026-12-07, seventh pass, Banten comments): "bae", the
+ * "saja" of Banten and Cirebon Javanese and of Sundanese speech ("Airin bae"), and the emphatic "lah"/"lh"
+ * and "dong", also stretched ("gubernur mah Airin lahh", "Airin dong") — each closing a clause, never enough
+ * alone.
  */
-export const ONLY_AFTER = /^\s*(?:saja|aja|ajah|sj)\s*(?:$|[.,!?;\n]|\p{Extended_Pictographic})/iu;
+export const ONLY_AFTER = /^\s*(?:saja|aja|ajah|sj|bae|la+h+|lh|do+ng+)\s*(?:$|[.,!?;\n]|\p{Extended_Pictographic})/iu;
 /**
  * Words of politics read anywhere in the field (corruption, dynasty, the people, officials): how comment
  * sections argue about a candidate, but also the news of any day; never enough alone.
  */
 export const POLITICS_WORD = /^(?:korupsi|koruptor|korup|dinasti|rakyat|pejabat)$/;
+/**
+ * Words of governing (2026-12-07, seventh pass): ruling (berkuasa, pemerintahan, menjabat) and a regent's or
+ * mayor's office, which governor candidates held before ("Dimyati … istrinya bupati Pandeglang"). Not the words
+ * of leading (pimpin, memimpin, pemimpin): "Pak Dimyati memimpin doa" leads a prayer. Counted as a
+ * word of politics for a governor or Pilpres name only (few, and known across their province): the ordinary
+ * names of some 1,500 regency and city pairs and 10,000 list candidates are also the officials whose careers
+ * news tells ("sebelum menjabat gubernur Lampung, X pernah jadi bupati").
+ */
+export const GOVERNING_WORD = /^(?:berkuasa|pemerintahan|menjabat|bupati|walikota)$/;
 /** "X maju terus" ("go on, X"): the rally cry written after the name. */
 export const RALLY_AFTER = /^(?:maju|majulah) (?:terus|trus|trs)(?: |$)/;
 /**
