@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compileBundle } from '../../../rules/compile.ts';
-import { loadDefaultBundle } from '../../../rules/data/index.ts';
-import { loadEngine } from '../../../rules/engine.ts';
+import { severityOn, warns } from './helpers.ts';
 
 // Invented comments, at a Pilkada campaign day, paraphrasing two classes of the development named misses
 // of the seventh pass (docs/engine.md, "Development misses, seventh pass"): Banten comment sections answer
 // "who?" with a particle instead of "aja" ("Airin bae", "Airin lah", "Airin dong"), and argue about a
 // governor candidate's years as regent ("istrinya bupati Pandeglang", "berkuasa di Pandeglang"). Airin and
 // Dimyati (Pilgub Banten) are context-requiring given names: each cue is still never enough alone.
-const engine = loadEngine(compileBundle(loadDefaultBundle()));
 const at = '2024-10-15';
-const sev = (text: string) => engine.evaluate({ text }, { at }).severity;
-const on = (s: string) => s === 'medium' || s === 'high';
+const sev = severityOn(at);
 
 describe('a particle closing the clause, as "X aja", beside one more cue', () => {
   it.each([
@@ -20,7 +16,7 @@ describe('a particle closing the clause, as "X aja", beside one more cue', () =>
     ['"dong" and an honorific', 'ya jelas bu Airin dong'],
     ['"lh" and the region', 'orang Tangerang Airin lh'],
     ['"lah" stretched and the office', 'gubernur mah airin lahh'],
-  ])('%s: %s → medium or high', (_why, text) => expect(on(sev(text))).toBe(true));
+  ])('%s: %s → medium or high', (_why, text) => expect(warns(sev(text))).toBe(true));
   it.each([
     ['"lah" alone', 'yang masak hari ini Airin lah.'],
     ['"dong" going on', 'Airin dong yang jemput adik nanti'],
@@ -35,7 +31,7 @@ describe('a word of governing in the field, beside one more cue', () => {
     ['holding office and the region', 'dimyati sepuluh tahun menjabat di pandeglang jalannya tetap rusak'],
     ['the government and the province', 'hasil pemerintahan airin di banten mana'],
     ['ruling and the region', 'cukup keluarga dimyati berkuasa di pandeglang'],
-  ])('%s: %s → medium or high', (_why, text) => expect(on(sev(text))).toBe(true));
+  ])('%s: %s → medium or high', (_why, text) => expect(warns(sev(text))).toBe(true));
   it.each([
     ['leading a meeting, nothing else', 'Dimyati memimpin rapat RT tadi malam'],
     ['an honorific and leading a prayer', 'Pak Dimyati memimpin doa di masjid'],
