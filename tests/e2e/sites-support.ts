@@ -48,10 +48,10 @@ export async function heldThenReplayed(page: Page, act: () => Promise<void>, exp
  * busy CI machine took longer than a fixed pause (CI run of 7 Dec 2026). So wait for the site's
  * handler, bounded beyond that wait; "at once" once ready is the pipeline unit tests' claim.
  */
-export async function passes(page: Page, act: () => Promise<void>, expected: Expected): Promise<void> {
+export async function passes(page: Page, act: () => Promise<void>, expected: Expected, quietMs?: number): Promise<void> {
   await act();
   await expect.poll(() => actions(page), { timeout: 8_000, interval: 100 }).toEqual([expected]);
-  await expectNoDialog(page);
+  await expectNoDialog(page, quietMs);
   expect(await actions(page)).toEqual([expected]); // exactly once, and no dialog came after it
 }
 
