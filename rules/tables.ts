@@ -179,16 +179,16 @@ export function scanFilters(
   const nTok = tokOff.length - 1;
   const hashMask = tokHash.length - 1;
   const len = filterLengths(tokChars.length, tokHash.length, nTok);
-  const u8 = (name: FilterName): Uint8Array => {
+  /** the filter `name`: the array given in `out` (checked: its type and length) or a new one */
+  const filter = <A extends Uint8Array | Int32Array>(name: FilterName, Type: new (n: number) => A): A => {
     const a = out?.[name];
-    if (a === undefined) return new Uint8Array(len[name]);
-    if (!(a instanceof Uint8Array) || a.length !== len[name]) throw new Error(`scanFilters: ${name}`);
+    if (a === undefined) return new Type(len[name]);
+    if (!(a instanceof Type) || a.length !== len[name]) throw new Error(`scanFilters: ${name}`);
     return a;
   };
+  const u8 = (name: FilterName) => filter(name, Uint8Array);
   // slotHash, stemBits and suffixBits: one pass over every token's chars
-  const givenSlots = out?.slotHash;
-  if (givenSlots !== undefined && (!(givenSlots instanceof Int32Array) || givenSlots.length !== len.slotHash)) throw new Error('scanFilters: slotHash');
-  const slotHash = givenSlots ?? new Int32Array(len.slotHash);
+  const slotHash = filter('slotHash', Int32Array);
   const stemBits = u8('stemBits');
   const stemMask = stemBits.length * 8 - 1;
   const suffixBits = u8('suffixBits');
