@@ -63,7 +63,8 @@ function argValue(name: string): string | undefined {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 const pct = (a: number, b: number) => (b ? `${a}/${b} (${Math.round((100 * a) / b)}%)` : '0/0');
-const warns = (g: GestureId) => g !== 'none' && GESTURES[g].severity === 'medium';
+/** the gesture raises a warning (medium severity) */
+export const warns = (g: GestureId): g is Exclude<GestureId, 'none'> => g !== 'none' && GESTURES[g].severity === 'medium';
 const numberOf = (g: GestureId) => (g === 'none' ? undefined : GESTURES[g].number);
 
 export interface PhotoVerdict {
@@ -77,7 +78,7 @@ export interface PhotoVerdict {
 
 /** `geometry`: the finger-geometry rules alone, as the classifier was before the model (for comparison) */
 export function judge(photo: EvalPhoto, lm: CachedLandmarks, geometry = false): PhotoVerdict {
-  const hands = [...lm.hands].sort((a, b) => area(b.landmarks) - area(a.landmarks));
+  const hands = biggestFirst(lm.hands);
   const gestures = hands.map((h) => (geometry ? geometryGesture(h.landmarks) : classifyCached(h, lm.imageSize)));
   return { photo, hands: hands.length, gestures, warned: gestures.some(warns), ms: lm.ms };
 }
@@ -91,6 +92,10 @@ export function classifyCached(h: CachedLandmarks['hands'][number], imageSize: C
     ...(h.worldLandmarks?.length ? { worldLandmarks: h.worldLandmarks } : {}),
     imageSize,
   }).gesture;
+}
+/** The hands by the area of their landmarks' box, biggest first (the photo's main hand first). */
+export function biggestFirst<H extends { landmarks: Landmark[] }>(hands: readonly H[]): H[] {
+  return [...hands].sort((a, b) => area(b.landmarks) - area(a.landmarks));
 }
 function area(lm: Landmark[]): number {
   const xs = lm.map((p) => p.x);

@@ -28,8 +28,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { handFeatures, predict } from '../../rules/gesture-model.ts';
-import { CONFIDENCE, classifyWith, fingerStates, GESTURES, type GestureId, gestureModel, handBox } from '../../rules/gestures.ts';
-import { classifyCached } from '../bench/photo-quality.ts';
+import { CONFIDENCE, classifyWith, fingerStates, GESTURES, gestureModel, handBox } from '../../rules/gestures.ts';
+import { biggestFirst, classifyCached, judge, warns } from '../bench/photo-quality.ts';
 import { LABELS } from './labels.ts';
 import { type CachedLandmarks, type RuntimeChoice, readLandmarks } from './landmarks.ts';
 import { type EvalPhoto, readManifest } from './real-eval.ts';
@@ -37,7 +37,6 @@ import { type EvalPhoto, readManifest } from './real-eval.ts';
 /** the analysis page's three detections, as `bench -- photo-quality` reads them */
 export const PRODUCT: RuntimeChoice = { runtime: 'tasks', pad: 0.25, padFallback: true, confidence: 0.2, tiles: 2, tileConfidence: 0.2 };
 const PHONE = 'hand-count-lebanese';
-const warns = (g: GestureId): g is Exclude<GestureId, 'none'> => g !== 'none' && GESTURES[g].severity === 'medium';
 
 /** The cached hands with x (and the image width) scaled by `s`: the photo squashed or widened on one axis. */
 export function scaleX(lm: CachedLandmarks, s: number): CachedLandmarks {
@@ -48,22 +47,12 @@ export function scaleX(lm: CachedLandmarks, s: number): CachedLandmarks {
   };
 }
 
-const area = (lm: { x: number; y: number }[]) => {
-  const xs = lm.map((p) => p.x);
-  const ys = lm.map((p) => p.y);
-  return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
-};
-
-/** warned, and warned with the photo's number */
+/** warned, and warned with the photo's number (`bench -- photo-quality`'s reading of the photo) */
 function verdict(photo: EvalPhoto, lm: CachedLandmarks): { warned: boolean; right: boolean } {
-  const hands = [...lm.hands].sort((a, b) => area(b.landmarks) - area(a.landmarks));
-  const gestures = hands.map((h) => classifyCached(h, lm.imageSize));
+  const { gestures, warned } = judge(photo, lm);
   const first = LABELS[photo.label].expect[0];
   const want = first && first !== 'none' ? GESTURES[first].number : undefined;
-  return {
-    warned: gestures.some(warns),
-    right: gestures.some((g) => warns(g) && GESTURES[g as Exclude<GestureId, 'none'>].number === want),
-  };
+  return { warned, right: gestures.some((g) => warns(g) && GESTURES[g].number === want) };
 }
 
 type P = { x: number; y: number; z?: number };
@@ -146,7 +135,7 @@ function main(): void {
   for (const label of ['one', 'two', 'three', 'four']) {
     for (const phoneSide of [true, false]) {
       const rs = read.filter((r) => r.p.label === label && (r.p.set === PHONE) === phoneSide);
-      const hands = rs.map((r) => [...r.lm.hands].sort((a, b) => area(b.landmarks) - area(a.landmarks))[0]!);
+      const hands = rs.map((r) => biggestFirst(r.lm.hands)[0]!);
       const up = hands.filter((h) => upright(h.landmarks) > 0.9);
       const side = hands.filter((h) => upright(h.landmarks) < 0.5);
       const world = hands.filter((h) => h.worldLandmarks?.length === 21);
@@ -165,7 +154,7 @@ function main(): void {
       const patterns = new Map<string, { n: number; right: number }>();
       const answers = new Map<string, number>();
       for (const r of rs) {
-        const h = [...r.lm.hands].sort((a, b) => area(b.landmarks) - area(a.landmarks))[0]!;
+        const h = biggestFirst(r.lm.hands)[0]!;
         const f = fingerStates(h.landmarks);
         const key = [f.thumb, f.index, f.middle, f.ring, f.pinky].map((x) => code[x]).join('');
         const v = verdict(r.p, r.lm);
@@ -193,7 +182,7 @@ function main(): void {
     const rs = read.filter((r) => (r.p.set === PHONE) === phoneSide && ['one', 'two', 'three', 'four'].includes(r.p.label));
     for (const r of rs) {
       if (verdict(r.p, r.lm).right) continue;
-      const h = [...r.lm.hands].sort((a, b) => area(b.landmarks) - area(a.landmarks))[0]!;
+      const h = biggestFirst(r.lm.hands)[0]!;
       const size = r.lm.imageSize;
       const short = Math.min(size.width, size.height);
       const [x, y, w, hh] = handBox(h.landmarks);
@@ -222,7 +211,7 @@ function main(): void {
     const cells = [true, false].map((phoneSide) => {
       const by = { '+': [0, 0], '-': [0, 0] };
       for (const r of read.filter((x) => x.p.label === label && (x.p.set === PHONE) === phoneSide)) {
-        const h = [...r.lm.hands].sort((a, b) => area(b.landmarks) - area(a.landmarks))[0]!;
+        const h = biggestFirst(r.lm.hands)[0]!;
         if (!h.handedness) continue;
         const side = facing(h.landmarks, h.handedness.label) > 0 ? '+' : '-';
         by[side][0]! += 1;
@@ -284,7 +273,7 @@ function variants(dirs: string[], list: string): void {
         const v = verdict(p, lm);
         warned += v.warned ? 1 : 0;
         right += v.right ? 1 : 0;
-        const h = [...lm.hands].sort((a, b) => area(b.landmarks) - area(a.landmarks))[0]!;
+        const h = biggestFirst(lm.hands)[0]!;
         if (upright(h.landmarks) > 0.9) aspects.push(palmAspect(h.landmarks, dist2));
       }
       return `${found}/${warned}/${right}  ${f2(median(aspects))} (${aspects.length})`.padEnd(30);
