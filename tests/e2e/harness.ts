@@ -7,7 +7,7 @@
  * enter. The harness reads it through the DevTools protocol (DOM.getDocument with pierce) and
  * clicks its buttons with real mouse input, so the dialog's "trusted input only" rule is exercised.
  */
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -300,6 +300,34 @@ export const EXTENSION_ID = 'ncbacccphjdeajkcmmpgdhgioganneda';
 export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
 
 /**
+ * The test files' policy names. A run killed before its afterAll (a session that ends, a CI
+ * timeout) leaves its file behind, and Chromium reads every file in the folder: the next run's
+ * browsers would all start under that policy (training mode off, other update URLs). So names are
+ * checked, and the global set-up removes every file of this shape before the first browser starts.
+ */
+export const TEST_POLICY_FILE = /^jaga-netral-(?:[a-z]+-)?test\.json$/;
+
+/** Remove the policy files a killed run left (and their half-written .tmp); returns their names. */
+export function removeLeftoverPolicyFiles(): string[] {
+  if (!existsSync(CHROMIUM_POLICY_DIR)) return [];
+  const left = readdirSync(CHROMIUM_POLICY_DIR).filter((name) => TEST_POLICY_FILE.test(name.replace(/\.tmp$/, '')));
+  for (const name of left) {
+    try {
+      rmSync(join(CHROMIUM_POLICY_DIR, name), { force: true });
+    } catch (error) {
+      throw new Error(`cannot remove ${join(CHROMIUM_POLICY_DIR, name)}, left by a killed run (${(error as Error).message}): every browser would start under it`);
+    }
+  }
+  return left;
+}
+
+/** Policy files that are not this suite's but set something for this extension: the tests' results would be theirs. */
+export function foreignPolicyFiles(): string[] {
+  if (!existsSync(CHROMIUM_POLICY_DIR)) return [];
+  return readdirSync(CHROMIUM_POLICY_DIR).filter((name) => !TEST_POLICY_FILE.test(name.replace(/\.tmp$/, '')) && readFileSync(join(CHROMIUM_POLICY_DIR, name), 'utf8').includes(EXTENSION_ID));
+}
+
+/**
  * Whether this run may write a real Chromium policy file (root, as in CI). A developer running
  * the tests as an ordinary user gets those tests skipped with a warning, never under CI=true,
  * where they must run.
@@ -323,6 +351,7 @@ export function canWritePolicyFiles(): boolean {
  * (`sessionWithPolicy` does both).
  */
 export function writePolicyFile(name: string, extensionPolicy: Record<string, unknown>, browserPolicies: Record<string, unknown> = {}): string {
+  if (!TEST_POLICY_FILE.test(name)) throw new Error(`writePolicyFile: ${name} is not a test policy name (${TEST_POLICY_FILE})`);
   mkdirSync(CHROMIUM_POLICY_DIR, { recursive: true });
   const path = join(CHROMIUM_POLICY_DIR, name);
   const body = { ...browserPolicies, '3rdparty': { extensions: { [EXTENSION_ID]: extensionPolicy } } };
@@ -374,22 +403,20 @@ export interface PolicySession extends SharedSession {
 /**
  * One test file under a real Chromium policy file: in beforeAll, write the file, start the fixture
  * server, launch the browser and wait for the rules and the published policy; in afterAll (or when
- * the set-up fails) remove the file, putting back any file of that name that was there before, and
- * close the browser and the server. Use with `describe.skipIf(!policy.writable)`.
+ * the set-up fails) remove the file (one found there at start is a killed run's leftover, never
+ * restored), and close the browser and the server. Use with `describe.skipIf(!policy.writable)`.
  */
 export function sessionWithPolicy(options: PolicySessionOptions): PolicySession {
   const { file, policy, routes = [], launchInBeforeAll = true, storedPolicy, onLaunch, prepare, ...launchOptions } = options;
   const writable = canWritePolicyFiles();
   const path = join(CHROMIUM_POLICY_DIR, file);
-  let previous: string | undefined;
   let written = false;
   let server: FixtureServer | undefined;
   let session: Session | undefined;
   const restore = () => {
     if (!written) return;
     written = false;
-    if (previous === undefined) removePolicyFile(path);
-    else writeFileSync(path, previous);
+    removePolicyFile(path);
   };
   const start = async (): Promise<Session> => {
     if (!server) throw new Error('sessionWithPolicy: launch() before beforeAll started the server');
@@ -399,7 +426,6 @@ export function sessionWithPolicy(options: PolicySessionOptions): PolicySession 
   beforeAll(async () => {
     if (!writable) return;
     const body = await resolveLazy(policy);
-    previous = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
     writePolicyFile(file, body);
     written = true;
     try {
