@@ -50,6 +50,17 @@ export interface ContentState {
  */
 export const READY_WAIT_MS = 6_000;
 
+/**
+ * The longer bound while the background is still building the rules (a fresh install or a new
+ * compiled format: storage held no engine and the `ensure-engine` request has not answered). Then
+ * an action held for lack of rules would otherwise pass unchecked after READY_WAIT_MS although
+ * the rules are seconds away: compiling the national rule set took 5.6 s in a loaded CI run.
+ * When the background answers without rules (or fails), the wait ends at once.
+ */
+export const RULES_BUILD_WAIT_MS = 30_000;
+/** After the background's answer, the time its stored engine has to arrive as a storage change. */
+const ENGINE_CHANGE_GRACE_MS = 1_000;
+
 export function createContentState(onError: (error: unknown) => void): ContentState {
   let markReady!: () => void;
   const state: ContentState = {
@@ -70,6 +81,8 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
   let enrolled: EnrolledPolicyCopy | null = null;
   let policyKnown = false;
   let storedRead = false;
+  /** storage held no engine and the background has been asked to build one, and has not answered */
+  let rulesBuilding = false;
 
   const layer = () => {
     let policy = managedPolicy ?? storedPolicy;
@@ -131,10 +144,17 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
         checkReady();
       });
   void readManaged();
-  setTimeout(() => {
+  const giveUp = () => {
     if (state.ready) return;
     onError(new Error(`not ready: policy ${policyKnown}, rules ${!!state.engine}`));
     becomeReady();
+  };
+  let firstWaitOver = false;
+  setTimeout(() => {
+    firstWaitOver = true;
+    if (state.ready) return;
+    if (policyKnown && rulesBuilding) setTimeout(giveUp, RULES_BUILD_WAIT_MS - READY_WAIT_MS);
+    else giveUp();
   }, READY_WAIT_MS);
 
   browser.storage.local
@@ -142,7 +162,17 @@ export function createContentState(onError: (error: unknown) => void): ContentSt
     .then((items) => {
       storedRead = true;
       apply(items);
-      if (!state.engine) void browser.runtime.sendMessage({ type: 'ensure-engine' }).catch(onError);
+      if (state.engine) return;
+      rulesBuilding = true;
+      browser.runtime
+        .sendMessage({ type: 'ensure-engine' })
+        .catch(onError)
+        .finally(() => {
+          rulesBuilding = false;
+          // answered: the engine is stored (its storage change follows within milliseconds) or the
+          // build failed; past READY_WAIT_MS, nothing more is worth waiting for than that change
+          if (firstWaitOver) setTimeout(giveUp, ENGINE_CHANGE_GRACE_MS);
+        });
     }, onError);
 
   browser.storage.onChanged.addListener((changes, area) => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createContentState, READY_WAIT_MS, selectorsFor, type ContentState } from '@/entrypoints/content/state';
+import { createContentState, READY_WAIT_MS, RULES_BUILD_WAIT_MS, selectorsFor, type ContentState } from '@/entrypoints/content/state';
 import type { SiteAdapter } from '@/entrypoints/content/sites/types';
 import { ENROLMENT_KEYS } from '@/utils/enrolment-store';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
@@ -117,6 +117,88 @@ describe('content state readiness', () => {
     expect(state.ready).toBe(true);
     expect(state.settings.actionBySeverity.high).toBe('block');
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'not ready: policy false, rules true' }));
+  });
+
+  describe('while the background builds the rules (a fresh install: storage holds no engine)', () => {
+    /** the background's answer to `ensure-engine`, when the test says so */
+    function heldBuild() {
+      let answer!: () => void;
+      let fail!: (error: Error) => void;
+      const sent = vi.spyOn(browser.runtime, 'sendMessage').mockReturnValue(
+        new Promise<unknown>((resolve, reject) => {
+          answer = () => resolve(true);
+          fail = reject;
+        }) as never,
+      );
+      return { answer, fail, sent };
+    }
+
+    it('keeps holding past READY_WAIT_MS, and is ready with the rules when they are stored', async () => {
+      vi.useFakeTimers();
+      const build = heldBuild();
+      await fakeBrowser.storage.local.set(userWarns);
+      const state = createContentState(onError);
+      await vi.advanceTimersByTimeAsync(READY_WAIT_MS + 4_000);
+      expect(build.sent).toHaveBeenCalledWith({ type: 'ensure-engine' });
+      expect(state.ready).toBe(false);
+      await fakeBrowser.storage.local.set(storedEngine); // the background stores the engine, then answers
+      build.answer();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(state.ready).toBe(true);
+      expect(state.engine).not.toBeNull();
+      expect(onError).not.toHaveBeenCalled();
+    });
+
+    it('a build that never answers: ready (unchecked, recorded) at RULES_BUILD_WAIT_MS', async () => {
+      vi.useFakeTimers();
+      heldBuild();
+      await fakeBrowser.storage.local.set(userWarns);
+      const state = createContentState(onError);
+      await vi.advanceTimersByTimeAsync(RULES_BUILD_WAIT_MS - 1);
+      expect(state.ready).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(state.ready).toBe(true);
+      expect(state.engine).toBeNull();
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'not ready: policy true, rules false' }));
+    });
+
+    it('a build that fails before READY_WAIT_MS: ready at READY_WAIT_MS, as without a build', async () => {
+      vi.useFakeTimers();
+      const build = heldBuild();
+      await fakeBrowser.storage.local.set(userWarns);
+      const state = createContentState(onError);
+      await vi.advanceTimersByTimeAsync(100);
+      build.fail(new Error('bundle broken'));
+      await vi.advanceTimersByTimeAsync(READY_WAIT_MS - 101);
+      expect(state.ready).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(state.ready).toBe(true);
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'bundle broken' }));
+    });
+
+    it('a build that fails after READY_WAIT_MS ends the wait a moment later, not at RULES_BUILD_WAIT_MS', async () => {
+      vi.useFakeTimers();
+      const build = heldBuild();
+      await fakeBrowser.storage.local.set(userWarns);
+      const state = createContentState(onError);
+      await vi.advanceTimersByTimeAsync(READY_WAIT_MS + 2_000);
+      build.fail(new Error('bundle broken'));
+      await vi.advanceTimersByTimeAsync(999);
+      expect(state.ready).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(state.ready).toBe(true);
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'not ready: policy true, rules false' }));
+    });
+
+    it('the policy still unknown at READY_WAIT_MS: no longer wait for the build (the policy read is what hangs)', async () => {
+      vi.useFakeTimers();
+      heldManagedRead();
+      heldBuild();
+      await fakeBrowser.storage.local.set(userWarns);
+      const state = createContentState(onError);
+      await vi.advanceTimersByTimeAsync(READY_WAIT_MS);
+      expect(state.ready).toBe(true);
+    });
   });
 
   it('a managed read that fails falls back to the stored policy and records it', async () => {
