@@ -58,7 +58,8 @@ describe.skipIf(!runnable)('Firefox (firefox-esr over WebDriver BiDi)', () => {
     await waitForEngine(extensionPage);
     // The fixtures' Pemilu 2024 content, on a day of the campaign (training date).
     await setSettings(extensionPage, { simulatedDate: '2024-01-20' });
-  });
+    // a lone `npm run test:e2e` may build the Firefox package here first: over 2 min on a loaded machine
+  }, 600_000);
 
   beforeEach(({ onTestFailed }) => {
     // Firefox's own console (pages, background, add-on errors) helps most when a test fails.
