@@ -1,13 +1,16 @@
 /**
- * The photo check's status bar at the bottom of the page, in two uses:
+ * The status bar at the bottom of the page, for the photo check and for the rules at start:
  * - while a send is held for a photo check still running (after PHOTO_NOTICE_AFTER_MS), so a held
  *   send does not look like a frozen page; it goes when the result arrives or the hold times out;
  * - when a photo went out unchecked (the analysis could not run), once per browser session per
- *   site, for PHOTO_UNCHECKED_SHOW_MS: the check fails open, but not silently.
+ *   site, for PHOTO_UNCHECKED_SHOW_MS: the check fails open, but not silently;
+ * - while an action is held until the policy and the rules are in (a fresh install builds them), and
+ *   once on a page where an action went through because they never came.
  * Not a dialog: nothing to click, no focus taken (screen readers hear it through role="status").
  * Plain DOM in a closed shadow root, so it costs the content script a few hundred bytes.
  */
 import { PHOTO_TIMEOUT_MS } from './pipeline';
+import { RULES_BUILD_WAIT_MS } from './state';
 import type { Language } from '@/utils/settings';
 
 export const PHOTO_STATUS_TAG = 'jaga-netral-status';
@@ -19,11 +22,17 @@ const TEXT = {
     title: 'Jaga Netral sedang memeriksa foto sebelum dikirim…',
     note: `Paling lama ${PHOTO_TIMEOUT_MS / 1000} detik.`,
     unchecked: 'Jaga Netral tidak dapat memeriksa foto ini; foto dikirim tanpa pemeriksaan.',
+    rulesWait: 'Jaga Netral sedang menyiapkan aturan pemeriksaan…',
+    rulesNote: `Tindakan Anda ditahan sebentar, paling lama ${RULES_BUILD_WAIT_MS / 1000} detik.`,
+    rulesUnchecked: 'Aturan Jaga Netral belum siap; tindakan ini dilanjutkan tanpa pemeriksaan.',
   },
   en: {
     title: 'Jaga Netral is checking the photo before it is sent…',
     note: `At most ${PHOTO_TIMEOUT_MS / 1000} seconds.`,
     unchecked: 'Jaga Netral could not check this photo; it was sent unchecked.',
+    rulesWait: 'Jaga Netral is preparing its rules…',
+    rulesNote: `Your action is held for a moment, at most ${RULES_BUILD_WAIT_MS / 1000} seconds.`,
+    rulesUnchecked: "Jaga Netral's rules are not ready; this action went ahead unchecked.",
   },
 } as const;
 
@@ -74,6 +83,19 @@ export function showPhotoWait(doc: Document, language: Language): () => void {
 /** Show "the photo was not checked" for PHOTO_UNCHECKED_SHOW_MS; returns the function that removes it sooner. */
 export function showPhotoUnchecked(doc: Document, language: Language): () => void {
   const hide = showBar(doc, 'jaga-photo-unchecked', false, (TEXT[language] ?? TEXT.id).unchecked);
+  setTimeout(hide, PHOTO_UNCHECKED_SHOW_MS);
+  return hide;
+}
+
+/** Show "preparing the rules" while an action waits for them; returns the function that removes it. */
+export function showRulesWait(doc: Document, language: Language): () => void {
+  const text = TEXT[language] ?? TEXT.id;
+  return showBar(doc, 'jaga-rules-wait', true, text.rulesWait, text.rulesNote);
+}
+
+/** Show "went ahead unchecked" for PHOTO_UNCHECKED_SHOW_MS; returns the function that removes it sooner. */
+export function showRulesUnchecked(doc: Document, language: Language): () => void {
+  const hide = showBar(doc, 'jaga-rules-unchecked', false, (TEXT[language] ?? TEXT.id).rulesUnchecked);
   setTimeout(hide, PHOTO_UNCHECKED_SHOW_MS);
   return hide;
 }

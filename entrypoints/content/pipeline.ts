@@ -43,6 +43,13 @@ export interface PipelineEffects {
   fullVerdictTimeoutMs?: number;
   /** the full verdict did not come (error, timeout): the tab's own verdict decided; counted, never silent */
   fullSetUnchecked?: () => void;
+  /**
+   * Tell the user an action is held until the policy and the rules are in (shown once the wait
+   * passes PHOTO_NOTICE_AFTER_MS: a fresh install builds the rules first); returns its remover.
+   */
+  showRulesWait?: (language: Language) => () => void;
+  /** an action went through without rules (they did not come within the wait): counted and told, never silent */
+  rulesUnchecked?: () => void;
 }
 
 export interface FullVerdictContext {
@@ -315,7 +322,16 @@ export function assessAction(detected: DetectedAction, state: ContentState, effe
   return {
     hold: true,
     present: async () => {
-      await state.whenReady;
+      let hideNotice: (() => void) | undefined;
+      const notice = effects.showRulesWait
+        ? setTimeout(() => (hideNotice = effects.showRulesWait?.(state.settings.language)), PHOTO_NOTICE_AFTER_MS)
+        : undefined;
+      try {
+        await state.whenReady;
+      } finally {
+        clearTimeout(notice);
+        hideNotice?.();
+      }
       const assessment = assessNow(detected, state, effects);
       return assessment.hold ? assessment.present() : 'proceed';
     },
@@ -324,7 +340,11 @@ export function assessAction(detected: DetectedAction, state: ContentState, effe
 
 function assessNow(detected: DetectedAction, state: ContentState, effects: PipelineEffects): Assessment {
   const engine = state.engine;
-  if (!engine) return { hold: false }; // no rules within READY_WAIT_MS: fail open (the state recorded it)
+  if (!engine) {
+    // no rules within the wait for them (the state recorded why): fail open, but not silently
+    effects.rulesUnchecked?.();
+    return { hold: false };
+  }
   const now = effects.now();
   const photos = photosToCheck(detected, state, effects, now);
   // Nothing typed and no photo attached in this composer: nothing is published that we can check.

@@ -17,7 +17,7 @@ import { preloadDialog, showDialog } from './dialog-client';
 import { storeHealth, withHealth } from './health';
 import { installInterceptor } from './intercept';
 import { installPhotoWatch } from './photo';
-import { photoUncheckedNotice, showPhotoUnchecked, showPhotoWait } from './photo-wait';
+import { photoUncheckedNotice, showPhotoUnchecked, showPhotoWait, showRulesUnchecked, showRulesWait } from './photo-wait';
 import { closestAny, sel } from './sites/helpers';
 import { assessAction } from './pipeline';
 import type { PhotoCheckAnswer } from '@/utils/messages';
@@ -92,6 +92,9 @@ function start(ctx: ContentScriptContext, site: DefinedSiteAdapter): void {
     count: () => adapter.countPhotoUnchecked(),
   });
 
+  // An action went through without rules (they never came within the wait): counted, and said once on this page.
+  let rulesUncheckedTold = false;
+
   installInterceptor(
     window,
     {
@@ -111,6 +114,13 @@ function start(ctx: ContentScriptContext, site: DefinedSiteAdapter): void {
           // a name the tab's rule set does not hold: the background's full set decides (bounded)
           fullVerdict: (content, context) => browser.runtime.sendMessage({ type: 'full-verdict', content, context }) as Promise<Verdict>,
           fullSetUnchecked: () => adapter.countRulesUnchecked(),
+          showRulesWait: (language) => showRulesWait(document, language),
+          rulesUnchecked: () => {
+            adapter.countRulesUnchecked();
+            if (rulesUncheckedTold) return;
+            rulesUncheckedTold = true;
+            showRulesUnchecked(document, state.settings.language);
+          },
           log: (entry) => void browser.runtime.sendMessage({ type: 'log-decision', entry }).catch(() => {}),
           countFullExplanation: () => {
             state.fullExplanations += 1;

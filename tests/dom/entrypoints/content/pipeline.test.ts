@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { assessAction, FULL_EXPLANATIONS_BEFORE_SHORT, type PipelineEffects } from '@/entrypoints/content/pipeline';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { assessAction, FULL_EXPLANATIONS_BEFORE_SHORT, PHOTO_NOTICE_AFTER_MS, type PipelineEffects } from '@/entrypoints/content/pipeline';
 import type { ContentState } from '@/entrypoints/content/state';
 import type { DetectedAction } from '@/entrypoints/content/sites/types';
 import type { Engine, Verdict } from '@/rules/engine';
@@ -89,6 +89,66 @@ describe('assessAction', () => {
     ready();
     expect(await answer).toBe('proceed');
     expect(fx.showDialog).not.toHaveBeenCalled();
+  });
+
+  describe('while the policy and the rules are not in yet', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('a hold past PHOTO_NOTICE_AFTER_MS shows the "preparing" notice, gone when the rules are in', async () => {
+      vi.useFakeTimers();
+      const { engine } = fakeEngine({ severity: 'none', reasons: [] });
+      let ready!: () => void;
+      const s = state({ ready: false, whenReady: new Promise<void>((r) => (ready = r)) });
+      const hide = vi.fn();
+      const fx = { ...effects(), showRulesWait: vi.fn(() => hide), rulesUnchecked: vi.fn() };
+      const assessment = assessAction(detected, s, fx);
+      if (!assessment.hold) throw new Error('expected a hold before the rules load');
+      const answer = assessment.present();
+      await vi.advanceTimersByTimeAsync(PHOTO_NOTICE_AFTER_MS - 1);
+      expect(fx.showRulesWait).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(fx.showRulesWait).toHaveBeenCalledWith('id');
+      s.engine = engine;
+      s.ready = true;
+      ready();
+      expect(await answer).toBe('proceed');
+      expect(hide).toHaveBeenCalledTimes(1);
+      expect(fx.rulesUnchecked).not.toHaveBeenCalled();
+    });
+
+    it('a short hold shows no notice', async () => {
+      vi.useFakeTimers();
+      const { engine } = fakeEngine({ severity: 'none', reasons: [] });
+      let ready!: () => void;
+      const s = state({ ready: false, whenReady: new Promise<void>((r) => (ready = r)) });
+      const fx = { ...effects(), showRulesWait: vi.fn(() => () => {}) };
+      const assessment = assessAction(detected, s, fx);
+      if (!assessment.hold) throw new Error('expected a hold before the rules load');
+      const answer = assessment.present();
+      await vi.advanceTimersByTimeAsync(PHOTO_NOTICE_AFTER_MS / 2);
+      s.engine = engine;
+      s.ready = true;
+      ready();
+      expect(await answer).toBe('proceed');
+      await vi.advanceTimersByTimeAsync(PHOTO_NOTICE_AFTER_MS);
+      expect(fx.showRulesWait).not.toHaveBeenCalled();
+    });
+
+    it('the wait ends without rules: the action goes ahead, told as unchecked (and every later one counted)', async () => {
+      let ready!: () => void;
+      const s = state({ ready: false, whenReady: new Promise<void>((r) => (ready = r)) });
+      const fx = { ...effects(), rulesUnchecked: vi.fn() };
+      const assessment = assessAction(detected, s, fx);
+      if (!assessment.hold) throw new Error('expected a hold before the rules load');
+      const answer = assessment.present();
+      s.ready = true;
+      ready();
+      expect(await answer).toBe('proceed');
+      expect(fx.rulesUnchecked).toHaveBeenCalledTimes(1);
+      expect(assessAction(detected, s, fx)).toEqual({ hold: false });
+      expect(fx.rulesUnchecked).toHaveBeenCalledTimes(2);
+      expect(fx.showDialog).not.toHaveBeenCalled();
+    });
   });
 
   it('holds a high-severity action and presents the engine reasons, logging the decision', async () => {
