@@ -46,3 +46,11 @@ export function reduplicated(src: string, a: number, b: number): boolean {
 export function textBefore(h: { src: string; off: number; span: readonly [number, number] }, n: number): string {
   return h.src.slice(Math.max(0, h.span[0] + h.off - n), h.span[0] + h.off);
 }
+/**
+ * An acronym in capitals of at most four letters with a letter doubled inside it ("PSSI", the football
+ * association): a word of its own that the normaliser's repeat collapsing turns into a party's acronym
+ * ("PSI"). Stretching, which the collapsing is for, repeats the last letter ("PSIII") and is kept.
+ */
+export function doubledInside(raw: string): boolean {
+  return /^\p{Lu}{3,4}$/u.test(raw) && /(\p{Lu})\1/u.test(raw.replace(/(\p{Lu})\1+$/u, '$1'));
+}

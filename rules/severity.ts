@@ -7,7 +7,7 @@
  */
 import type { ContentField } from './actions.ts';
 import type { CompiledContest, CompiledContestant, CompiledParty, CompiledPerson } from './compiled.ts';
-import { COMMON_NOUN_BEFORE, HONORIFIC_BEFORE, HONORIFIC_START, PAIR_JOIN, PARTY_ORGAN_BEFORE, reduplicated, textBefore } from './name-cues.ts';
+import { COMMON_NOUN_BEFORE, doubledInside, HONORIFIC_BEFORE, HONORIFIC_START, PAIR_JOIN, PARTY_ORGAN_BEFORE, reduplicated, textBefore } from './name-cues.ts';
 import * as PK from './pattern-kinds.ts';
 import { dayAt, seasonState } from './phase.ts';
 import { CONTENT_FIELDS, MAX_REASONS, type EvaluateContext, type Reason, type Severity, type Verdict } from './verdict.ts';
@@ -374,8 +374,8 @@ export function decide(
   /** Does a context-requiring match count here? */
   const confirmed = (h: Hit): boolean => {
     if (h.kind === PK.AMBIGUOUS || h.kind === PK.HAND_SIGN || h.lower || reduplicated(h.src, h.span[0] + h.off, h.span[1] + h.off)) return false;
-    // an acronym in capitals ("aksi PKB") stays a party; a word in lower or Title Case can be the common noun
-    if ((h.kind === PK.PARTY || h.kind === PK.PARTY_SLOGAN) && /\p{Ll}/u.test(matchedText(h)) && COMMON_NOUN_BEFORE.test(textBefore(h, 16))) return false;
+    // an acronym in capitals ("aksi PKB") stays a party, but not with a letter doubled inside ("PSSI"); a word in lower or Title Case can be the common noun
+    if ((h.kind === PK.PARTY || h.kind === PK.PARTY_SLOGAN) && ((/\p{Ll}/u.test(matchedText(h)) && COMMON_NOUN_BEFORE.test(textBefore(h, 16))) || doubledInside(matchedText(h)))) return false;
     if (h.kind === PK.PERSON) {
       const why = personEvidence(h);
       if (why) evidenceOf.set(h, why);
@@ -383,7 +383,7 @@ export function decide(
     }
     if (vocabNear(h)) return true;
     if (h.kind === PK.PARTY || h.kind === PK.PARTY_SYMBOL || h.kind === PK.PARTY_SLOGAN) {
-      if (anyPartyPlain) return true;
+      if (anyPartyPlain || namedPersons.size > 0) return true; // another party or a 2024 contestant named plainly ("PKB bela Anies")
       for (const c of namedContests) if (state[c] === 2) return true;
       if (PARTY_ORGAN_BEFORE.test(textBefore(h, 28))) return true;
       return h.caps && support;

@@ -102,6 +102,18 @@ export function conllSentences(content: string): RawRecord[] {
 
 const tweets = (path: string, sep = ',') => file(path, column('full_text', 'created_at', sep));
 
+const DETIK_TAGS = 'septindwikurnia/Klasifikasi-Kategori-Judul-Berita-LSTM-DISTILBERT-INDOBERT-';
+const DETIK_TAGS_COMMIT = '9ffa3330a252351a4252c0073d53f70aa7dfd1d7';
+const DETIK_TAGS_LICENCE = 'MIT (README badge; no licence file)';
+const DETIK_TAGS_FILE = 'data/raw/berita_detik_5_kategori.csv';
+/** The detik headlines whose tag (`KATEGORI`) `keep` accepts: one file holds politics and four everyday tags. */
+const detikTags =
+  (keep: (tag: string) => boolean) =>
+  (content: string): RawRecord[] =>
+    csvObjects(content)
+      .filter((r) => keep(r.KATEGORI?.trim() ?? ''))
+      .map((r) => ({ text: r.JUDUL ?? '' }));
+
 export const SOURCES: Source[] = [
   {
     id: 'dhani-tweets', repo: 'achmaddhani/sentiment-webscrape', commit: 'e23965de3049480d68b107218f9495c42639cb38',
@@ -286,6 +298,23 @@ export const SOURCES: Source[] = [
     commit: '29914aaa07f8ae2a519ae440c8ea1295e88c0d33',
     licence: 'none stated', split: 'development', platform: 'youtube', kind: 'political', race: 'pilpres', raceByLabel: true,
     files: [file('komen.csv', column('comment', 'publishedAt', ';'))],
+  },
+  // third intake (docs/engine.md, "Third intake"): the Jakarta tweet files laras-jakarta did not read, and
+  // detik.com headlines of 2025 by tag, the politics tag apart from the four everyday ones
+  {
+    id: 'laras-jakarta-more', repo: 'LarasSetyadita/twitter-pilgub-jakarta-2024-sentiment-analysis',
+    commit: '37f823413929f1061dbeeb42ce38685ee3e54696', licence: 'none stated', split: 'development', platform: 'x',
+    kind: 'political', race: 'pilkada', files: [2, 3, 4].map((n) => tweets(`dataset/data_${n}.csv`)),
+  },
+  {
+    id: 'septindwi-politik-headlines', repo: DETIK_TAGS, commit: DETIK_TAGS_COMMIT, licence: DETIK_TAGS_LICENCE,
+    split: 'development', platform: 'news', kind: 'political', race: 'pilkada',
+    files: [file(DETIK_TAGS_FILE, detikTags((tag) => tag === 'Politik'))],
+  },
+  {
+    id: 'septindwi-everyday-headlines', repo: DETIK_TAGS, commit: DETIK_TAGS_COMMIT, licence: DETIK_TAGS_LICENCE,
+    split: 'development', platform: 'news', kind: 'everyday',
+    files: [file(DETIK_TAGS_FILE, detikTags((tag) => tag !== 'Politik'))],
   },
 ];
 
