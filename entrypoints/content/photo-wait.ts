@@ -80,11 +80,16 @@ export function showPhotoWait(doc: Document, language: Language): () => void {
   return showBar(doc, 'jaga-photo-wait', true, text.title, text.note);
 }
 
-/** Show "the photo was not checked" for PHOTO_UNCHECKED_SHOW_MS; returns the function that removes it sooner. */
-export function showPhotoUnchecked(doc: Document, language: Language): () => void {
-  const hide = showBar(doc, 'jaga-photo-unchecked', false, (TEXT[language] ?? TEXT.id).unchecked);
+/** A bar without a spinner, gone after PHOTO_UNCHECKED_SHOW_MS; returns the function that removes it sooner. */
+function showBriefly(doc: Document, testId: string, text: string): () => void {
+  const hide = showBar(doc, testId, false, text);
   setTimeout(hide, PHOTO_UNCHECKED_SHOW_MS);
   return hide;
+}
+
+/** Show "the photo was not checked" for PHOTO_UNCHECKED_SHOW_MS; returns the function that removes it sooner. */
+export function showPhotoUnchecked(doc: Document, language: Language): () => void {
+  return showBriefly(doc, 'jaga-photo-unchecked', (TEXT[language] ?? TEXT.id).unchecked);
 }
 
 /** Show "preparing the rules" while an action waits for them; returns the function that removes it. */
@@ -95,13 +100,11 @@ export function showRulesWait(doc: Document, language: Language): () => void {
 
 /** Show "went ahead unchecked" for PHOTO_UNCHECKED_SHOW_MS; returns the function that removes it sooner. */
 export function showRulesUnchecked(doc: Document, language: Language): () => void {
-  const hide = showBar(doc, 'jaga-rules-unchecked', false, (TEXT[language] ?? TEXT.id).rulesUnchecked);
-  setTimeout(hide, PHOTO_UNCHECKED_SHOW_MS);
-  return hide;
+  return showBriefly(doc, 'jaga-rules-unchecked', (TEXT[language] ?? TEXT.id).rulesUnchecked);
 }
 
 export interface UncheckedNoticeOptions {
-  /** whether this is the first unchecked photo on this site in this browser session (the background knows) */
+  /** whether this is the first unchecked one on this site in this browser session (for photos the background knows) */
   first: () => Promise<boolean>;
   show: () => void;
   /** count it in the site health, every time */
@@ -109,11 +112,12 @@ export interface UncheckedNoticeOptions {
 }
 
 /**
- * The pipeline's `photoUnchecked`: counts every unchecked photo, shows the notice at most once on
- * this page, and only when the background says this site was not told this session. When the
- * background cannot answer, this page shows it once (the per-tab fallback).
+ * The pipeline's `photoUnchecked` and `rulesUnchecked`: counts every unchecked action, shows the notice
+ * at most once on this page, and only when `first` says this site was not told this session (for
+ * photos the background answers; for the rules, every page is told once). When `first` fails, this
+ * page shows it once (the per-tab fallback).
  */
-export function photoUncheckedNotice(options: UncheckedNoticeOptions): () => void {
+export function uncheckedNotice(options: UncheckedNoticeOptions): () => void {
   let asked = false;
   return () => {
     options.count();

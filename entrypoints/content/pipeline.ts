@@ -76,6 +76,21 @@ export const PHOTO_TIMEOUT_MS = 20_000;
 /** A send held longer than this for a photo check shows a notice, so the page does not seem frozen. */
 export const PHOTO_NOTICE_AFTER_MS = 1_000;
 
+/**
+ * `work`, with a notice (`show`, which returns its remover) on screen from PHOTO_NOTICE_AFTER_MS until it
+ * settles: a held action that waits longer does not look like a frozen page.
+ */
+async function withNotice<T>(work: Promise<T>, show: (() => () => void) | undefined): Promise<T> {
+  let hide: (() => void) | undefined;
+  const timer = show ? setTimeout(() => (hide = show()), PHOTO_NOTICE_AFTER_MS) : undefined;
+  try {
+    return await work;
+  } finally {
+    clearTimeout(timer);
+    hide?.();
+  }
+}
+
 const maxSeverity = (a: Severity, b: Severity): Severity => (severityRank(a) >= severityRank(b) ? a : b);
 
 /** Results of the attached photos, waiting at most `timeoutMs` for the ones still running (fail open). */
@@ -200,18 +215,11 @@ function assessWithPhotos(
   return {
     hold: true,
     present: async () => {
-      let hideNotice: (() => void) | undefined;
-      const notice =
-        effects.showPhotoWait && checks.some((c) => c.settled === undefined)
-          ? setTimeout(() => (hideNotice = effects.showPhotoWait?.(state.settings.language)), PHOTO_NOTICE_AFTER_MS)
-          : undefined;
-      let results: (PhotoResult | null)[];
-      try {
-        results = await settle(checks, effects.photoTimeoutMs ?? PHOTO_TIMEOUT_MS);
-      } finally {
-        clearTimeout(notice);
-        hideNotice?.();
-      }
+      const showWait = effects.showPhotoWait;
+      const results = await withNotice(
+        settle(checks, effects.photoTimeoutMs ?? PHOTO_TIMEOUT_MS),
+        showWait && checks.some((c) => c.settled === undefined) ? () => showWait(state.settings.language) : undefined,
+      );
       const choice = await decideWithPhotos(detected, state, effects, verdict, checks, results);
       // a photo without a result (its analysis failed, or still ran when the hold ran out) went out
       if (choice === 'proceed' && results.includes(null)) effects.photoUnchecked?.();
@@ -322,16 +330,8 @@ export function assessAction(detected: DetectedAction, state: ContentState, effe
   return {
     hold: true,
     present: async () => {
-      let hideNotice: (() => void) | undefined;
-      const notice = effects.showRulesWait
-        ? setTimeout(() => (hideNotice = effects.showRulesWait?.(state.settings.language)), PHOTO_NOTICE_AFTER_MS)
-        : undefined;
-      try {
-        await state.whenReady;
-      } finally {
-        clearTimeout(notice);
-        hideNotice?.();
-      }
+      const showWait = effects.showRulesWait;
+      await withNotice(state.whenReady, showWait && (() => showWait(state.settings.language)));
       const assessment = assessNow(detected, state, effects);
       return assessment.hold ? assessment.present() : 'proceed';
     },

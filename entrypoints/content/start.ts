@@ -17,7 +17,7 @@ import { preloadDialog, showDialog } from './dialog-client';
 import { storeHealth, withHealth } from './health';
 import { installInterceptor } from './intercept';
 import { installPhotoWatch } from './photo';
-import { photoUncheckedNotice, showPhotoUnchecked, showPhotoWait, showRulesUnchecked, showRulesWait } from './photo-wait';
+import { showPhotoUnchecked, showPhotoWait, showRulesUnchecked, showRulesWait, uncheckedNotice } from './photo-wait';
 import { closestAny, sel } from './sites/helpers';
 import { assessAction } from './pipeline';
 import type { PhotoCheckAnswer } from '@/utils/messages';
@@ -86,14 +86,18 @@ function start(ctx: ContentScriptContext, site: DefinedSiteAdapter): void {
 
   // A photo went out unchecked: counted in the site health, and said once per browser session per
   // site (the background remembers across tabs; without an answer, once on this page).
-  const photoUnchecked = photoUncheckedNotice({
+  const photoUnchecked = uncheckedNotice({
     first: () => browser.runtime.sendMessage({ type: 'photo-unchecked', site: site.id }) as Promise<boolean>,
     show: () => void showPhotoUnchecked(document, state.settings.language),
     count: () => adapter.countPhotoUnchecked(),
   });
 
   // An action went through without rules (they never came within the wait): counted, and said once on this page.
-  let rulesUncheckedTold = false;
+  const rulesUnchecked = uncheckedNotice({
+    first: async () => true,
+    show: () => void showRulesUnchecked(document, state.settings.language),
+    count: () => adapter.countRulesUnchecked(),
+  });
 
   installInterceptor(
     window,
@@ -115,12 +119,7 @@ function start(ctx: ContentScriptContext, site: DefinedSiteAdapter): void {
           fullVerdict: (content, context) => browser.runtime.sendMessage({ type: 'full-verdict', content, context }) as Promise<Verdict>,
           fullSetUnchecked: () => adapter.countRulesUnchecked(),
           showRulesWait: (language) => showRulesWait(document, language),
-          rulesUnchecked: () => {
-            adapter.countRulesUnchecked();
-            if (rulesUncheckedTold) return;
-            rulesUncheckedTold = true;
-            showRulesUnchecked(document, state.settings.language);
-          },
+          rulesUnchecked,
           log: (entry) => void browser.runtime.sendMessage({ type: 'log-decision', entry }).catch(() => {}),
           countFullExplanation: () => {
             state.fullExplanations += 1;

@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installPhotoWatch, type PhotoTracker } from '@/entrypoints/content/photo';
 import { assessAction, PHOTO_TIMEOUT_MS, type PipelineEffects } from '@/entrypoints/content/pipeline';
-import { PHOTO_STATUS_TAG, PHOTO_UNCHECKED_SHOW_MS, photoUncheckedNotice, showPhotoUnchecked } from '@/entrypoints/content/photo-wait';
+import { PHOTO_STATUS_TAG, PHOTO_UNCHECKED_SHOW_MS, showPhotoUnchecked, uncheckedNotice } from '@/entrypoints/content/photo-wait';
 import type { ContentState } from '@/entrypoints/content/state';
 import type { DetectedAction } from '@/entrypoints/content/sites/types';
 import type { Engine } from '@/rules/engine';
@@ -60,7 +60,7 @@ function page(analyse: (image: string) => Promise<PhotoCheckAnswer>): { photos: 
     countFullExplanation: vi.fn(),
     now: () => NOW,
     photos,
-    photoUnchecked: photoUncheckedNotice({
+    photoUnchecked: uncheckedNotice({
       first: async () => (told.has('x') ? false : (told.add('x'), true)),
       show: () => showPhotoUnchecked(document, 'id'),
       count: () => void counted++,
@@ -147,7 +147,7 @@ describe('a photo the analysis could not check', () => {
 
   it('when the background cannot say whether it was shown, the page shows it once itself', async () => {
     const show = vi.fn();
-    const notify = photoUncheckedNotice({ first: () => Promise.reject(new Error('gone')), show, count: () => {} });
+    const notify = uncheckedNotice({ first: () => Promise.reject(new Error('gone')), show, count: () => {} });
     notify();
     notify();
     await vi.waitFor(() => expect(show).toHaveBeenCalledTimes(1));
