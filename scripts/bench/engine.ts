@@ -177,7 +177,8 @@ export async function run(): Promise<void> {
   console.log(`corpus: ${t.texts} texts, ${(chars / 1e6).toFixed(2)} M chars (eval sentences, shuffled); ${fresh ? `measured in a fresh process that only loads the compiled rules (${fresh.how})` : 'fresh process failed: measured in-process, through tsx'}`);
   console.log(`normalise+match (with the word automaton): ${fmt(t.tEngine)} ms  (${fmt((t.tEngine * 1e6) / chars, 1)} ns/char, ${fmt(chars / t.tEngine / 1e3, 1)} M chars/s, ${t.matches} raw matches)`);
   console.log(`full evaluate (+ severity and reasons): ${fmt(t.tEvaluate)} ms  (${fmt((t.tEvaluate * 1e6) / chars, 1)} ns/char)`);
-  console.log(`RegExp alternation (${terms.length} terms, ${t.reHits} hits): ${fmt(t.tRegex)} ms  → engine is ${fmt(t.tRegex / t.tEngine, 1)}× faster (target ≥ 10×)`);
+  const reRead = t.reChunks < t.texts ? `; timed on ${t.reChunks} of ${t.texts} chunks and scaled` : '';
+  console.log(`RegExp alternation (${terms.length} terms, ${t.reHits} hits${reRead}): ${fmt(t.tRegex)} ms  → engine is ${fmt(t.tRegex / t.tEngine, 1)}× faster (target ≥ 10×)`);
   if (t.tPlain) console.log(`  without the word automaton (the content script, which checks one post per action, loads none): ${fmt((t.tPlain * 1e6) / chars, 1)} ns/char, RegExp ${fmt(t.tRegex / t.tPlain, 1)}×, bare pass ${fmt(t.tPlain / t.tBare, 1)}×`);
   console.log(`bare char-code pass: ${fmt(t.tBare)} ms  → engine is ${fmt(t.tEngine / t.tBare, 1)}× the bare pass (target ≤ 3×)`);
   console.log(`  word-hash floor (read, fold, collapse, hash, one bit test per word; no matching): ${fmt(t.tFloor)} ms = ${fmt(t.tFloor / t.tBare, 1)}× the bare pass; engine = ${fmt(t.tEngine / t.tFloor, 1)}× the floor`);
