@@ -75,8 +75,9 @@ export interface CompileOptions {
    */
   regionsInTrie?: boolean;
   /**
-   * Filled with the milliseconds each phase took (the compile-profile bench): terms, variants, tokens,
-   * trie, filters, metadata and buffer, pack.
+   * Filled with the milliseconds each phase took (the compile-profile bench): terms, variants, trie
+   * (the dictionary's tables), layout (the output buffer), filters, csr (the trie written in place),
+   * buffer (the metadata), pack.
    */
   phases?: Record<string, number>;
 }
@@ -275,9 +276,11 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
   };
   const laid = layoutBuffer(sections, inPlace, [MAGIC, COMPILED_FORMAT, SECTION_NAMES.length, t.maxTokLen, persons.length, parties.length, contests.length, ks.refs.length]);
   const views = laid.views;
+  phase('layout');
   scanFilters(t.tokChars, t.tokOff, t.tokHash, t.rootChild, t.edgeTokens, t.varStart, t.varWord, views);
   phase('filters');
   terms.writeTrie(views.edgeStart as Int32Array, views.edgeTok as Int32Array, views.edgeNode as Int32Array, views.outStart as Int32Array, views.outPat as Int32Array);
+  phase('csr');
   const bytes = closeLast(laid.bytes, writeMeta(persons, parties, ks, views.metaOff as Int32Array, views.metaBytes as Uint8Array));
   phase('buffer');
   const data = packCompiled(bytes);

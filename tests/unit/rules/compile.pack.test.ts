@@ -1,7 +1,8 @@
 /**
  * The compiler packs its buffer through Node's latin1 encoder where there is one (the CLI, the
- * benches): it must give packBytes' string exactly, for every byte value, and fall back to packBytes
- * where there is none (the extension's background).
+ * benches), through a UTF-16LE TextDecoder where there is no Buffer (the extension's background), and
+ * with packBytes where there is neither: each must give packBytes' string exactly, for every byte value,
+ * in one piece or several (the decoder's pieces are 2^18 bytes).
  */
 import { describe, expect, it } from 'vitest';
 import { packCompiled, shiftBytes } from '../../../rules/compile.ts';
@@ -18,12 +19,26 @@ function bytes(n: number): Uint8Array {
 }
 
 describe('packCompiled', () => {
-  it.each([0, 1, 255, 256, 8193, 100_003])('gives packBytes’ string for %i bytes, every byte value among them', (n) => {
+  const utf16 = new TextDecoder('utf-16le');
+  it.each([0, 1, 255, 256, 8193, 100_003, 262_144, 262_145, 600_001])('gives packBytes’ string for %i bytes, every byte value among them', (n) => {
     const b = bytes(n);
     const want = packBytes(b);
     expect(packCompiled(b.slice())).toBe(want);
     expect(packCompiled(b.slice(), null)).toBe(want);
-    expect(unpackBytes(packCompiled(b.slice()))).toEqual(b);
+    expect(packCompiled(b.slice(), null, utf16)).toBe(want);
+    expect(packCompiled(b.slice(), null, null)).toBe(want);
+    expect(unpackBytes(packCompiled(b.slice(), null))).toEqual(b);
+  });
+
+  it('decodes through the decoder it is given where there is no Buffer, and never when there is one', () => {
+    const pieces: number[] = [];
+    const counting = { decode: (u: Uint16Array) => (pieces.push(u.length), utf16.decode(u)) };
+    const b = bytes(600_001);
+    expect(packCompiled(b.slice(), null, counting)).toBe(packBytes(b));
+    expect(pieces).toEqual([262_144, 262_144, 75_713]);
+    pieces.length = 0;
+    expect(packCompiled(b.slice(), undefined, counting)).toBe(packBytes(b));
+    expect(pieces).toEqual([]);
   });
 
   it('packs a view into a larger buffer, not the whole buffer', () => {
@@ -31,6 +46,7 @@ describe('packCompiled', () => {
     const view = whole.subarray(100, 300);
     expect(packCompiled(view.slice())).toBe(packBytes(view));
     expect(packCompiled(new Uint8Array(whole.buffer.slice(0), 100, 200))).toBe(packBytes(view));
+    expect(packCompiled(new Uint8Array(whole.buffer.slice(0), 100, 200), null)).toBe(packBytes(view));
   });
 });
 
