@@ -75,7 +75,8 @@ export interface CompileOptions {
    */
   regionsInTrie?: boolean;
   /**
-   * Filled with the milliseconds each phase took (the compile-profile bench): terms, variants, trie
+   * Filled with the milliseconds each phase took (the compile-profile bench): persons, contests (with
+   * the parties), terms (the rest of the terms), variants, trie
    * (the dictionary's tables), layout (the output buffer), filters, csr (the trie written in place),
    * buffer (the metadata), pack.
    */
@@ -132,6 +133,7 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
     if (p.misspellings) for (const t of p.misspellings) addTerm(t, PK.PERSON, i);
     if (p.accounts) addAccounts(p.accounts, PK.ACCOUNT_PERSON, i);
   });
+  phase('persons');
 
   // ---- parties
   const partyIdx = new Map<string, number>();
@@ -204,6 +206,7 @@ export function compileBundle(bundle: RuleBundle, variantReport?: VariantReport,
       if (k.accounts) addAccounts(k.accounts, PK.ACCOUNT_CONTESTANT, ki);
     }
   });
+  phase('contests');
 
   // ---- place names of the provinces that have a contest (region evidence, docs/engine.md "Evidence")
   // They only ever count as evidence for a context-requiring name, so by default they stay out of the

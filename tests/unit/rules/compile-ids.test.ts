@@ -37,6 +37,39 @@ describe('IdIndex', () => {
     expect([clash.get('Aa'), clash.get('BB'), clash.get('C#')]).toEqual([2, 1, -1]);
   });
 
+  it('asked in the list’s order, by a step, or in no order, still gives the last row of a repeated id', () => {
+    // the row continuing the last two found, then the row after the last, is tried first: a repeated
+    // id must not be answered by its earlier, shadowed row, whichever order the queries come in
+    const ids = ['a', 'b', 'c', 'b', 'd', 'a', 'e'];
+    const ref = new Map<string, number>();
+    ids.forEach((id, i) => {
+      ref.set(id, i);
+    });
+    for (const order of [ids, ['a', 'b', 'c', 'd', 'e'], ['c', 'b', 'd', 'a', 'e', 'x'], ['e', 'a', 'b', 'c'], ['a', 'c', 'd', 'e', 'b', 'b', 'a']]) {
+      const index = new IdIndex(rows(ids));
+      expect(order.map((id) => index.get(id))).toEqual(order.map((id) => ref.get(id) ?? -1));
+    }
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('p', 'q', 'r', 's'), { maxLength: 30 }), fc.array(fc.constantFrom('p', 'q', 'r', 's', 't'), { maxLength: 60 }), (list, queries) => {
+        const index = new IdIndex(rows(list));
+        const last = new Map<string, number>();
+        list.forEach((id, i) => {
+          last.set(id, i);
+        });
+        for (const id of [...list, ...queries]) expect(index.get(id)).toBe(last.get(id) ?? -1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('finds ids asked every n-th row, as interleaved lists ask them', () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => `p-${i}`);
+    const index = new IdIndex(rows(ids));
+    for (let r = 0; r < 38; r++) for (let i = r; i < ids.length; i += 38) expect(index.get(ids[i]!)).toBe(i);
+    for (let i = ids.length - 1; i >= 0; i -= 7) expect(index.get(ids[i]!)).toBe(i);
+    expect(index.get('p-1000')).toBe(-1);
+  });
+
   it('an empty list knows nothing', () => {
     const index = new IdIndex([]);
     expect(index.get('x')).toBe(-1);
