@@ -21,13 +21,14 @@ export const HONORIFIC_START = /^(bu|ibu|pak|bapak|mas|mbak|bang|kang|cak|gus)[^
 export const PAIR_JOIN = /^[^\p{L}\p{N}]*(?:(?:dan|and|n|bersama|dengan|dgn|dg)[^\p{L}\p{N}]+)?(?:(?:bu|ibu|pak|pa|bapak|mas|mbak|mba|bang|kang|cak|gus|teh|hj|haji|h)\b\.?[^\p{L}\p{N}]*)*$/iu;
 /**
  * A word of a party's own organisation right before its name ("Ketua DPD PSI", "Ketum PAN", "kader PKB",
- * "Dewan Pembina Demokrat", "pengurus Demokrat", "politisi Demokrat", "Caketum PSI"): the board, the chair
- * or a candidate for it, an officer, a cadre, faction or politician of a party, so the name is the party and
- * not the everyday word ("negara demokrat"). Not "sekjen" nor a bare "ketua" (the UN's "Sekjen PBB", the
- * religious court's "Ketua PA"), nor "petinggi" ("petinggi PBB").
+ * "Dewan Pembina Demokrat", "pengurus Demokrat", "politisi Demokrat", "Caketum PSI", "Legislator PKB", "Elite
+ * PSI", "anggota dewan PKB"): the board, the chair or a candidate for it, an officer, a cadre, faction,
+ * legislator or politician of a party, so the name is the party and not the everyday word ("negara demokrat"),
+ * also when an acronym is written in lower case ("fraksi pkb"). Not "sekjen" nor a bare "ketua" or "anggota"
+ * (the UN's "Sekjen PBB", "negara anggota PBB", the religious court's "Ketua PA"), nor "petinggi" ("petinggi PBB").
  */
 export const PARTY_ORGAN_BEFORE =
-  /(?:^|[^\p{L}])(?:dpp|dpd|dpw|dpc|ketum|caketum|ketua umum|waketum|kader|fraksi|caleg|pengurus|politisi|politikus|dewan (?:pembina|kehormatan|pakar|syuro|syura|pimpinan(?: pusat| wilayah| daerah| cabang)?))\s*$/iu;
+  /(?:^|[^\p{L}])(?:dpp|dpd|dpw|dpc|ketum|caketum|ketua umum|waketum|kader|fraksi|caleg|pengurus|politisi|politikus|legislator|elite?|anggota dewan|dewan (?:pembina|kehormatan|pakar|syuro|syura|pimpinan(?: pusat| wilayah| daerah| cabang)?))\s*$/iu;
 /**
  * A word that makes the next one a common noun: a plural marker or the head of a noun phrase ("para buruh",
  * "demo buruh", "Hari Buruh", "upah buruh"). A party whose short name is an everyday word ("Buruh") is never
@@ -35,12 +36,13 @@ export const PARTY_ORGAN_BEFORE =
  */
 export const COMMON_NOUN_BEFORE = /(?:^|[^\p{L}])(?:para|kaum|sesama|ribuan|ratusan|puluhan|demo|aksi|upah|gaji|nasib|hari)\s+$/iu;
 /**
- * Is src[a, b) one half of a reduplicated word ("perubahan-perubahan", "buruh-buruh")? That is how
- * Indonesian writes a plural: the common noun, never a name or a campaign term, whatever the word.
+ * Is src[a, b) one half of a reduplicated word ("perubahan-perubahan", "buruh-buruh"), or the word with the
+ * figure 2 that informal writing puts for the repeat ("perubahan2", "buruh2", "amin2"; not "AMIN2024")? That
+ * is how Indonesian writes a plural: the common noun, never a name or a campaign term, whatever the word.
  */
 export function reduplicated(src: string, a: number, b: number): boolean {
   const w = src.slice(a, b).toLowerCase();
-  return src.slice(b, b + w.length + 1).toLowerCase() === `-${w}` || src.slice(Math.max(0, a - w.length - 1), a).toLowerCase() === `${w}-`;
+  return src.slice(b, b + w.length + 1).toLowerCase() === `-${w}` || src.slice(Math.max(0, a - w.length - 1), a).toLowerCase() === `${w}-` || /^2(?![\p{L}\p{N}])/u.test(src.slice(b, b + 2));
 }
 /** The `n` characters of a match's field before it: where a cue right before the name is looked for. */
 export function textBefore(h: { src: string; off: number; span: readonly [number, number] }, n: number): string {

@@ -373,7 +373,8 @@ export function decide(
   };
   /** Does a context-requiring match count here? */
   const confirmed = (h: Hit): boolean => {
-    if (h.kind === PK.AMBIGUOUS || h.kind === PK.HAND_SIGN || h.lower || reduplicated(h.src, h.span[0] + h.off, h.span[1] + h.off)) return false;
+    // an acronym in lower case is the everyday word ("pajak pkb"), unless a word of the party's organisation stands before it ("fraksi pkb")
+    if (h.kind === PK.AMBIGUOUS || h.kind === PK.HAND_SIGN || (h.lower && !(h.kind === PK.PARTY && PARTY_ORGAN_BEFORE.test(textBefore(h, 28)))) || reduplicated(h.src, h.span[0] + h.off, h.span[1] + h.off)) return false;
     // an acronym in capitals ("aksi PKB") stays a party, but not with a letter doubled inside ("PSSI"); a word in lower or Title Case can be the common noun
     if ((h.kind === PK.PARTY || h.kind === PK.PARTY_SLOGAN) && ((/\p{Ll}/u.test(matchedText(h)) && COMMON_NOUN_BEFORE.test(textBefore(h, 16))) || doubledInside(matchedText(h)))) return false;
     if (h.kind === PK.PERSON) {
