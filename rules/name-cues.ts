@@ -29,6 +29,10 @@ export const PAIR_JOIN = /^[^\p{L}\p{N}]*(?:(?:dan|and|n|bersama|dengan|dgn|dg)[
  */
 export const PARTY_ORGAN_BEFORE =
   /(?:^|[^\p{L}])(?:dpp|dpd|dpw|dpc|ketum|caketum|ketua umum|waketum|kader|fraksi|caleg|pengurus|politisi|politikus|legislator|elite?|anggota dewan|dewan (?:pembina|kehormatan|pakar|syuro|syura|pimpinan(?: pusat| wilayah| daerah| cabang)?))\s*$/iu;
+/** Does a word of the party's own organisation (PARTY_ORGAN_BEFORE) stand right before the match? */
+export function partyOrganBefore(h: { src: string; off: number; span: readonly [number, number] }): boolean {
+  return PARTY_ORGAN_BEFORE.test(textBefore(h, 28));
+}
 /**
  * A word that makes the next one a common noun: a plural marker or the head of a noun phrase ("para buruh",
  * "demo buruh", "Hari Buruh", "upah buruh"). A party whose short name is an everyday word ("Buruh") is never

@@ -7,7 +7,7 @@
  */
 import type { ContentField } from './actions.ts';
 import type { CompiledContest, CompiledContestant, CompiledParty, CompiledPerson } from './compiled.ts';
-import { COMMON_NOUN_BEFORE, doubledInside, HONORIFIC_BEFORE, HONORIFIC_START, PAIR_JOIN, PARTY_ORGAN_BEFORE, reduplicated, textBefore } from './name-cues.ts';
+import { COMMON_NOUN_BEFORE, doubledInside, HONORIFIC_BEFORE, HONORIFIC_START, PAIR_JOIN, partyOrganBefore, reduplicated, textBefore } from './name-cues.ts';
 import * as PK from './pattern-kinds.ts';
 import { dayAt, seasonState } from './phase.ts';
 import { CONTENT_FIELDS, MAX_REASONS, type EvaluateContext, type Reason, type Severity, type Verdict } from './verdict.ts';
@@ -374,7 +374,7 @@ export function decide(
   /** Does a context-requiring match count here? */
   const confirmed = (h: Hit): boolean => {
     // an acronym in lower case is the everyday word ("pajak pkb"), unless a word of the party's organisation stands before it ("fraksi pkb")
-    if (h.kind === PK.AMBIGUOUS || h.kind === PK.HAND_SIGN || (h.lower && !(h.kind === PK.PARTY && PARTY_ORGAN_BEFORE.test(textBefore(h, 28)))) || reduplicated(h.src, h.span[0] + h.off, h.span[1] + h.off)) return false;
+    if (h.kind === PK.AMBIGUOUS || h.kind === PK.HAND_SIGN || (h.lower && !(h.kind === PK.PARTY && partyOrganBefore(h))) || reduplicated(h.src, h.span[0] + h.off, h.span[1] + h.off)) return false;
     // an acronym in capitals ("aksi PKB") stays a party, but not with a letter doubled inside ("PSSI"); a word in lower or Title Case can be the common noun
     if ((h.kind === PK.PARTY || h.kind === PK.PARTY_SLOGAN) && ((/\p{Ll}/u.test(matchedText(h)) && COMMON_NOUN_BEFORE.test(textBefore(h, 16))) || doubledInside(matchedText(h)))) return false;
     if (h.kind === PK.PERSON) {
@@ -386,7 +386,7 @@ export function decide(
     if (h.kind === PK.PARTY || h.kind === PK.PARTY_SYMBOL || h.kind === PK.PARTY_SLOGAN) {
       if (anyPartyPlain || namedPersons.size > 0) return true; // another party or a 2024 contestant named plainly ("PKB bela Anies")
       for (const c of namedContests) if (state[c] === 2) return true;
-      if (PARTY_ORGAN_BEFORE.test(textBefore(h, 28))) return true;
+      if (partyOrganBefore(h)) return true;
       return h.caps && support;
     }
     const c = contestOf(h);
