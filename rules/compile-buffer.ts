@@ -42,8 +42,8 @@ const PIECE = 1 << 18;
  * string. Elsewhere (the extension's background) the shifted bytes are widened to UTF-16 by
  * `Uint16Array.set` and decoded by a UTF-16LE TextDecoder, a piece at a time: every char is below 256,
  * so no surrogate or byte-order mark can arise. packBytes' loop of `String.fromCharCode` over 8 KB
- * pieces took ~0.7 s of a 3 s compile at 300,000 names (44 MB); this ~0.3 s (docs/engine.md, "Tenth
- * step"). Without either: packBytes.
+ * pieces took ~0.7 s of a 3 s compile at 300,000 names (44 MB); this 0.15–0.25 s (docs/engine.md,
+ * "Tenth step"). Without either: packBytes.
  */
 export function packCompiled(bytes: Uint8Array, nodeBuffer: NodeBufferLike | null = NODE_BUFFER, decoder: DecoderLike | null = UTF16_DECODER): string {
   if (nodeBuffer === null && decoder === null) return packBytes(bytes);

@@ -76,9 +76,8 @@ export interface CompileOptions {
   regionsInTrie?: boolean;
   /**
    * Filled with the milliseconds each phase took (the compile-profile bench): persons, contests (with
-   * the parties), terms (the rest of the terms), variants, trie
-   * (the dictionary's tables), layout (the output buffer), filters, csr (the trie written in place),
-   * buffer (the metadata), pack.
+   * the parties), terms (the rest of the terms), variants, trie (the dictionary's tables), layout (the
+   * output buffer), filters, csr (the trie written in place), buffer (the metadata), pack.
    */
   phases?: Record<string, number>;
 }

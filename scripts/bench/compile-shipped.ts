@@ -6,13 +6,14 @@
  * slower at 300,000 names (docs/engine.md, "Tenth step"). So the figure is taken from a Vite bundle of
  * shipped/compile-child.ts (minified as the extension ships it) run in a fresh child process on the bundle's
  * JSON, parsed and validated there first, as the background receives an update. The first compile of a
- * fresh process is the background's case (its code not yet optimised); later rounds are printed too.
+ * fresh process is the background's case (its code not yet optimised); later rounds are recorded too.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { viteBundle } from './vite-bundle.ts';
 
 export interface ChildFigures {
   /** wall ms of each compile, the first in a fresh process */
@@ -27,8 +28,6 @@ export interface ChildFigures {
   sha: string;
 }
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
 let built: Promise<string> | undefined;
 
 /** the child's bundle, built once per run into a temporary folder (removed at exit) */
@@ -40,16 +39,7 @@ function childEntry(): Promise<string> {
 async function buildChild(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'jaga-compile-'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const { build } = await import('vite');
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: ROOT,
-    // zod bundled in too, as in the background (an SSR build leaves packages external by default)
-    ssr: { noExternal: true },
-    build: { ssr: join(ROOT, 'scripts', 'bench', 'shipped', 'compile-child.ts'), outDir: dir, emptyOutDir: false, minify: 'esbuild', target: 'node20', rollupOptions: { output: { entryFileNames: 'compile-child.mjs' } } },
-  });
-  return join(dir, 'compile-child.mjs');
+  return viteBundle(fileURLToPath(new URL('./shipped/compile-child.ts', import.meta.url)), dir, 'compile-child.mjs');
 }
 
 /** `rounds` compiles of the bundle (its JSON) in one fresh process running the shipped compiler */

@@ -17,6 +17,7 @@ import { compileBundle } from '../../rules/compile.ts';
 import { countMatches, loadEngine, type Engine } from '../../rules/engine.ts';
 import { parseRuleBundle, type RuleBundle, type Term } from '../../rules/schema.ts';
 import { CHILD_ENV, throughput, type Throughput } from './throughput.ts';
+import { viteBundle } from './vite-bundle.ts';
 
 export const name = 'engine';
 
@@ -137,14 +138,7 @@ async function freshThroughput(json: string, terms: string[], texts: string[]): 
     let args: string[];
     let how: string;
     try {
-      const { build } = await import('vite');
-      await build({
-        configFile: false,
-        logLevel: 'silent',
-        root: ROOT,
-        build: { ssr: entry, outDir: dir, emptyOutDir: false, minify: 'esbuild', target: 'node20', rollupOptions: { output: { entryFileNames: 'throughput.mjs' } } },
-      });
-      args = [join(dir, 'throughput.mjs')];
+      args = [await viteBundle(entry, dir, 'throughput.mjs')];
       how = 'Vite bundle, minified, as in the content script';
     } catch (e) {
       args = [...process.execArgv, entry];

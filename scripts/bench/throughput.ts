@@ -71,7 +71,7 @@ export function throughput(engine: Engine, terms: string[], chunks: string[], pl
   let sink = 0;
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...terms].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   // An alternation's cost grows with its term count (V8 tries every alternative at each position): with the
-  // country's rule data (~23,000 terms) it costs ~0.3 ms per char, so ten passes over the corpus took most
+  // country's rule data (~23,900 terms) it costs ~0.75 ms per char, so ten passes over the corpus took most
   // of an hour. It is timed on a prefix of the chunks sized from one chunk's time (≤ ~1.5 s a pass) and
   // scaled to the corpus's chars; `reChunks` says how much it read.
   const t0 = performance.now();
